@@ -1,0 +1,37 @@
+"""Name the vocabularies and the places of bundled data, so every module agrees on them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+#: Concepts, statements and documents minted by this project.
+KG = Namespace("https://kgqa.dev/id/")
+#: The project's ontology: classes, properties and provenance terms (data/ontology.ttl).
+KGO = Namespace("https://kgqa.dev/ontology#")
+#: Named graphs: one per document, one per loaded RDF file, one for the ontology and figures.
+GRAPH = Namespace("https://kgqa.dev/graph/")
+
+PREFIXES = {
+    "kg": KG,
+    "kgo": KGO,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "owl": OWL,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "xsd": XSD,
+}
+
+
+def data_dir() -> Path:
+    """Return the bundled data folder (``KG_DATA_DIR`` overrides it, e.g. in a container)."""
+    env = os.environ.get("KG_DATA_DIR")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+
+
+__all__ = ["DCTERMS", "GRAPH", "KG", "KGO", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "XSD", "data_dir"]
