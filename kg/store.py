@@ -48,7 +48,9 @@ class KGStore:
     # -- reading -----------------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs; user values enter only through ``bindings``."""
-        return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        return self.dataset.query(sparql)
 
     def graph_names(self) -> list[URIRef]:
         """Return the IRIs of the named graphs, sorted."""
@@ -177,3 +179,18 @@ def _to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"cannot store {term!r}")
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """Bind variables by a ``VALUES`` row at the top of the first group pattern.
+
+    Values are serialised with rdflib's ``n3()``, which escapes literals and IRIs, so text from users
+    never becomes SPARQL syntax. (Oxigraph's own substitution refuses variables that are not
+    projected, and remote endpoints need the values inside the query anyway.)
+    """
+    names = " ".join(f"?{name}" for name in bindings)
+    row = " ".join(term.n3() for term in bindings.values())
+    where = sparql.find("{")
+    if where < 0:
+        raise ValueError("cannot bind values: the query has no group pattern")
+    return f"{sparql[: where + 1]} VALUES ({names}) {{ ({row}) }} {sparql[where + 1 :]}"

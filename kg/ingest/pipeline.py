@@ -1,12 +1,39 @@
-"""Placeholder: the extraction pipeline lands next; build.py calls these two functions."""
+"""Turn one Markdown document into RDF: concepts, facts, and where each fact was read.
+
+Two passes. The first collects the document's names (headings, bold noun phrases, acronyms in
+parentheses, list items, table cells) so that a sentence can mention a concept introduced further
+down; the second reads blocks in order, sentence by sentence, and records every fact with a statement
+node: ``?st rdf:subject ?s; rdf:predicate ?p; rdf:object ?o; kgo:document ?doc; kgo:section "A > B";
+kgo:quote "the sentence"; kgo:rule "relation"``.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from kg.namespaces import GRAPH
+from kg.ingest.concepts import Concept, ConceptRegistry
+from kg.ingest.lexicon import Lexicon
+from kg.ingest.markdown import Block, parse_markdown
+from kg.ingest.sentences import Context, Fact, SentenceReader
+from kg.namespaces import GRAPH, KG, KGO, PREFIXES
+from kg.text import is_verb_only, slug, split_sentences, tokenize
+
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
+VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
+LIST_TYPE_RE = re.compile(
+    r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
+    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read into the graph (empty, or no text at all)."""
 
 
 def document_graph_name(path: Path) -> URIRef:
@@ -14,6 +41,284 @@ def document_graph_name(path: Path) -> URIRef:
     return GRAPH[f"doc/{Path(path).name}"]
 
 
+def document_iri(path: Path) -> URIRef:
+    """Return the node that stands for the document itself."""
+    return KG[f"doc-{slug(Path(path).stem)}.{Path(path).suffix.lstrip('.') or 'md'}"]
+
+
 def extract_document(path: Path, text: str, ontology: Graph) -> Graph:
-    """Extract the triples and provenance of one Markdown document (``text`` is its UTF-8 content)."""
-    raise NotImplementedError
+    """Extract the concepts, facts and provenance of one Markdown document.
+
+    ``ontology`` is the vocabulary (data/ontology.ttl, plus any curated graph whose concepts the
+    document may name). Raises :class:`DocumentError` for a document with no text.
+    """
+    path = Path(path)
+    blocks = parse_markdown(text)
+    if not any(b.text.strip() or b.rows for b in blocks):
+        raise DocumentError(f"{path.name}: document is empty")
+    lexicon = Lexicon.from_graph(ontology)
+    registry = ConceptRegistry(lexicon, known=ontology)
+    extractor = _Extractor(path, text, registry, lexicon)
+    extractor.collect_names(blocks)
+    extractor.read(blocks)
+    return extractor.graph
+
+
+class _Extractor:
+    def __init__(self, path: Path, text: str, registry: ConceptRegistry, lexicon: Lexicon):
+        self.path = path
+        self.registry = registry
+        self.lexicon = lexicon
+        self.reader = SentenceReader(registry, lexicon)
+        self.doc = document_iri(path)
+        self.graph = Graph(identifier=document_graph_name(path))
+        for prefix, ns in PREFIXES.items():
+            self.graph.bind(prefix, ns)
+        self.used: set[URIRef] = set()
+        self.graph.add((self.doc, RDF.type, KGO.Document))
+        self.graph.add((self.doc, RDFS.label, Literal(path.name)))
+        self.graph.add((self.doc, KGO.fileName, Literal(path.name)))
+        self.graph.add((self.doc, KGO.sha256, Literal(hashlib.sha256(text.encode()).hexdigest())))
+
+    # -- pass 1: names -----------------------------------------------------------------------------
+    def collect_names(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            if block.kind == "heading" and block.level == 1:
+                self.graph.add((self.doc, DCTERMS.title, Literal(block.text)))
+            elif block.kind == "heading":
+                self._heading_names(block.text)
+            elif block.kind in ("paragraph", "item"):
+                self._acronyms(block.text)
+                for span in block.bold:
+                    self._bold_name(span.text)
+                if block.kind == "item" and block.intro:
+                    self._item_name(block.text)
+            elif block.kind == "table":
+                for cell in block.header[1:]:
+                    self._acronyms(cell)
+                    self.registry.get_or_mint(cell)
+
+    def _heading_names(self, text: str) -> None:
+        pair = VERSUS_RE.match(text)
+        parts = [pair.group(1), pair.group(2)] if pair else [text]
+        for part in parts:
+            if self._acronyms(part):
+                continue
+            words = part.split()
+            if words and not is_verb_only(words[0]) and len(words) <= 5:
+                self.registry.get_or_mint(part)
+
+    def _acronyms(self, text: str) -> list[Concept]:
+        """Register "Long Name (ACR)" pairs: the long name is a concept, the acronym its alias."""
+        found = []
+        for match in ACRONYM_RE.finditer(text):
+            acronym = match.group(1)
+            long_form = _long_form(text[: match.start()], acronym, self.lexicon.brands)
+            if long_form is None:
+                # "memory (RAM)": no initials to match; the known concept just before takes the alias.
+                tokens = tokenize(text[: match.start()])
+                mentions = self.registry.mentions(tokens)
+                if mentions and mentions[-1].end == len(tokens):
+                    self.registry.add_alias(mentions[-1].concept, acronym, acronym=True)
+                    found.append(mentions[-1].concept)
+                continue
+            concept = self.registry.get_or_mint(long_form)
+            self.registry.add_alias(concept, acronym.rstrip("s") if acronym.endswith("s") else acronym, True)
+            found.append(concept)
+        return found
+
+    def _bold_name(self, text: str) -> None:
+        """A bold noun phrase names a concept; "X called Y" names Y with X as another name."""
+        called = re.match(r"^(.+?)\s+(?:called|named|known as)\s+(.+)$", text)
+        if called:
+            concept = self.registry.get_or_mint(called.group(2))
+            cls = self.lexicon.class_for(called.group(1))
+            if cls is not None:
+                concept.types.add(cls)
+            return
+        if self._acronyms(text) or not _looks_like_name(text):
+            return
+        self.registry.get_or_mint(text)
+
+    def _item_name(self, text: str) -> None:
+        name = text.strip().rstrip(".;,")
+        if self._acronyms(name) or len(name.split()) > 6 or not _looks_like_name(name):
+            return
+        self.registry.get_or_mint(name)
+
+    # -- pass 2: facts -----------------------------------------------------------------------------
+    def read(self, blocks: list[Block]) -> None:
+        ctx = Context()
+        for block in blocks:
+            section = " > ".join(block.section)
+            if block.kind == "heading":
+                ctx = Context()
+                pair = VERSUS_RE.match(block.text)
+                if pair:
+                    a, b = self.registry.lookup(pair.group(1)), self.registry.lookup(pair.group(2))
+                    ctx.compared = (a, b) if a and b else None
+                for m in self.registry.mentions(tokenize(block.text)):
+                    self.registry.touch(m.concept)
+                    self.used.add(m.concept.iri)
+            elif block.kind in ("paragraph", "item"):
+                if block.kind == "item" and block.intro:
+                    self._list_item(block, section)
+                for _, sentence in split_sentences(block.text):
+                    self._sentence(sentence, section, ctx, block)
+            elif block.kind == "table":
+                self._table(block, section)
+        self.registry.to_graph(self.graph, self.used)
+
+    def _sentence(self, sentence: str, section: str, ctx: Context, block: Block) -> None:
+        tokens = tokenize(sentence)
+        bold = [(s.start, s.end) for s in block.bold]
+        offset = block.text.find(sentence)
+        for m in self.registry.mentions(tokens):
+            self.used.add(m.concept.iri)
+            # A sentence that introduces a name in bold or with its acronym describes it.
+            begin, finish = offset + tokens[m.start].start, offset + tokens[m.end - 1].end
+            in_bold = any(b0 <= begin and finish <= b1 for b0, b1 in bold)
+            introduces = any(f"({a})" in sentence for a in m.concept.acronyms)
+            if (in_bold or introduces) and not m.concept.known:
+                m.concept.definitions.append((3, sentence, None))
+        for fact in self.reader.read(sentence, ctx):
+            self._emit(fact, section, sentence)
+        self._sentence_node(sentence, section)
+
+    def _list_item(self, block: Block, section: str) -> None:
+        intro = block.intro or ""
+        match = LIST_TYPE_RE.search(intro.rstrip(":"))
+        kind = (match.group(1) or match.group(2)) if match else None
+        if not kind:
+            return
+        cls = self.lexicon.class_for(kind) or self.lexicon.head_class(kind)
+        if cls is None:
+            cls = self.registry.get_or_mint(kind).iri
+            self.used.add(cls)
+        mentions = self.registry.mentions(tokenize(block.text))
+        if not mentions:
+            return
+        item = mentions[0].concept
+        item.types.add(cls)
+        item.definitions.append((3, f"{intro} {block.text.strip()}", None))
+        self.used.add(item.iri)
+        self._emit(Fact(item.iri, RDF.type, cls, "list"), section, f"{intro} {block.text.strip()}")
+
+    def _table(self, block: Block, section: str) -> None:
+        """A row "description | term in A | term in B": terms of A and B, equivalent to each other."""
+        contexts = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header[1:]]
+        for c in contexts:
+            self.used.add(c.iri)
+        for row in block.rows:
+            head, cells = row[0], row[1 : 1 + len(contexts)]
+            quote = " | ".join(row)
+            relation = self._relation_named(head)
+            concepts = []
+            for ctx_concept, cell in zip(contexts, cells, strict=False):
+                if not cell.strip():
+                    continue
+                concept = self.registry.lookup(cell) or self.registry.get_or_mint(cell)
+                self.used.add(concept.iri)
+                if relation is not None:
+                    self._emit(Fact(ctx_concept.iri, relation, concept.iri, "table"), section, quote)
+                    continue
+                concepts.append(concept)
+                concept.types.add(KGO.Term)
+                concept.definitions.append((4, f"{head} ({ctx_concept.label} term).", None))
+                self._emit(Fact(concept.iri, KGO.termOf, ctx_concept.iri, "table"), section, quote)
+            for a in concepts:
+                for b in concepts:
+                    if a is not b:
+                        self._emit(Fact(a.iri, KGO.equivalentTo, b.iri, "table"), section, quote)
+
+    def _relation_named(self, head: str) -> URIRef | None:
+        """Return the relation a table row header names exactly ("technology" -> based on), if any."""
+        from kg.ingest.lexicon import phrase_words
+
+        words = phrase_words(head)
+        for phrase in self.lexicon.phrases:
+            if len(phrase.words) == len(words) and all(
+                a & b for a, b in zip(phrase.words, words, strict=True)
+            ):
+                return phrase.prop
+        return None
+
+    # -- output ------------------------------------------------------------------------------------
+    def _emit(self, fact: Fact, section: str, quote: str) -> None:
+        s, p, o = fact.subject, fact.predicate, fact.object
+        rule = fact.rule
+        if rule.startswith("comparison:"):
+            quality = rule.split(":", 1)[1]
+            node = KG[f"comparison-{slug(self._label(s))}-{slug(quality)}-{slug(self._label(o))}"]
+            self.graph.add((node, RDF.type, KGO.Comparison))
+            self.graph.add((node, KGO.greater, s))
+            self.graph.add((node, KGO.lesser, o))
+            self.graph.add((node, KGO.quality, Literal(quality)))
+            label = f"{self._label(s)} is more {quality} than {self._label(o)}"
+            self.graph.add((node, RDFS.label, Literal(label)))
+            s, p, o, rule = node, KGO.greater, s, "comparison"
+        self.graph.add((s, p, o))
+        for node in (s, o):
+            if isinstance(node, URIRef) and node in self.registry.concepts:
+                self.used.add(node)
+        key = "|".join([str(self.doc), str(s), str(p), str(o), quote])
+        st = KG[f"stmt-{hashlib.sha1(key.encode()).hexdigest()[:16]}"]
+        g = self.graph
+        g.add((st, RDF.type, RDF.Statement))
+        g.add((st, RDF.subject, s))
+        g.add((st, RDF.predicate, p))
+        g.add((st, RDF.object, o))
+        g.add((st, KGO.document, self.doc))
+        g.add((st, KGO.section, Literal(section)))
+        g.add((st, KGO.quote, Literal(quote)))
+        g.add((st, KGO.rule, Literal(rule)))
+
+    def _sentence_node(self, sentence: str, section: str) -> None:
+        """Keep every sentence, with the concepts it names, for search and for quoting."""
+        node = KG[f"sentence-{hashlib.sha1((str(self.doc) + sentence).encode()).hexdigest()[:16]}"]
+        self.graph.add((node, RDF.type, KGO.Sentence))
+        self.graph.add((node, KGO.quote, Literal(sentence)))
+        self.graph.add((node, KGO.document, self.doc))
+        self.graph.add((node, KGO.section, Literal(section)))
+        for m in self.registry.mentions(tokenize(sentence)):
+            self.graph.add((node, KGO.mentions, m.concept.iri))
+
+    def _label(self, iri: URIRef) -> str:
+        concept = self.registry.concepts.get(iri)
+        return concept.label if concept else str(iri).rsplit("/", 1)[-1]
+
+
+def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
+    """Find the words before "(ACR)" whose initials spell the acronym (Schwartz & Hearst's idea)."""
+    letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
+    words = before.split()
+    if not letters or not words:
+        return None
+    # Walk back over the words; each letter must begin a word, in order, the first letter the first word.
+    li, wi = len(letters) - 1, len(words) - 1
+    while wi >= 0 and li >= 0:
+        word = words[wi].strip(",;:").lower()
+        if word and word[0] == letters[li]:
+            li -= 1
+        elif not word or len(words) - wi > len(letters) + 2:
+            return None
+        wi -= 1
+    if li >= 0:
+        return None
+    start = wi + 1
+    if start > 0 and words[start - 1].lower() in brands:
+        start -= 1
+    phrase = " ".join(w.strip(",;:") for w in words[start:])
+    return phrase if words[wi + 1][0].isalpha() else None
+
+
+def _looks_like_name(text: str) -> bool:
+    """Tell a bold noun phrase ("stop", "Amazon Machine Image") from a bold clause or description."""
+    words = [t.lower for t in tokenize(text) if t.is_word]
+    if not words or len(words) > 6:
+        return False
+    function_words = {
+        "your", "its", "their", "all", "any", "on", "up", "in", "to", "will", "can", "is", "are",
+        "the", "a", "an", "of", "and", "with", "by", "for",
+    }  # fmt: skip
+    return not (set(words) & function_words) and not is_verb_only(words[0])

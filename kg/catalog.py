@@ -1,0 +1,198 @@
+"""Read what the answering engine needs to know about a graph, once: names, predicates, shape.
+
+Any RDF graph with labels works: entities are the IRIs with an ``rdfs:label`` (or ``skos:prefLabel``);
+predicates are named by their ``rdfs:label``, ``skos:altLabel`` and ``kgo:questionPhrase`` when the
+graph has them, else by their local name ("starred_actors" -> "starred actors"). The shape is the set
+of predicate pairs that meet at some node, which bounds the multi-hop paths worth trying without
+walking the graph per question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.namespaces import KGO
+from kg.store import KGStore
+from kg.text import name_key
+
+#: Predicates that record provenance or bookkeeping, never traversed when answering.
+BOOKKEEPING = frozenset(
+    {
+        RDF.subject, RDF.predicate, RDF.object, KGO.document, KGO.section, KGO.quote, KGO.rule,
+        KGO.derivedFrom, KGO.mentions, KGO.shownIn, KGO.figure, KGO.fileName, KGO.sha256,
+        RDFS.label, SKOS.altLabel, SKOS.prefLabel, KGO.acronym, SKOS.definition, RDFS.comment,
+        OWL.inverseOf, KGO.contrary, KGO.pattern, KGO.questionPhrase, KGO.questionWord,
+        RDFS.domain, RDFS.range, KGO.brandPrefix,
+    }
+)  # fmt: skip
+#: Node types that are records, not things people ask about.
+RECORD_TYPES = frozenset({RDF.Statement, KGO.Sentence, KGO.Document, KGO.Figure, OWL.Ontology})
+OUT, IN = "out", "in"
+W3C_VOCABULARIES = (str(RDF), str(RDFS), str(OWL), str(SKOS))
+
+
+@dataclass
+class Entity:
+    """A thing with a name: its labels, definition, classes."""
+
+    iri: URIRef
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    definition: str | None = None
+    types: set[URIRef] = field(default_factory=set)
+
+
+@dataclass
+class Predicate:
+    """A relation and the words for it."""
+
+    iri: URIRef
+    label: str
+    names: list[str] = field(default_factory=list)  # label, altLabels, question phrases
+    inverse: URIRef | None = None
+    contrary: URIRef | None = None
+    question_words: set[str] = field(default_factory=set)
+    literal: bool = False  # its values are literals (qualities), not entities
+
+
+class Catalog:
+    """Names, predicates and shape of a graph, read from a :class:`KGStore` in a few queries."""
+
+    def __init__(self, store: KGStore):
+        self.entities: dict[URIRef, Entity] = {}
+        self.predicates: dict[URIRef, Predicate] = {}
+        self.classes: set[URIRef] = set()
+        self.by_name: dict[str, set[URIRef]] = defaultdict(set)  # name key -> entities
+        self.follow: dict[tuple[URIRef, str], set[tuple[URIRef, str]]] = defaultdict(set)
+        self._load(store)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def _load(self, store: KGStore) -> None:
+        records: set[URIRef] = set()
+        for (node,) in store.query(
+            "SELECT DISTINCT ?n WHERE { VALUES ?t { %s } ?n a ?t }" % " ".join(t.n3() for t in RECORD_TYPES)
+        ):
+            records.add(node)
+        props = set()
+        for (p,) in store.query(
+            "SELECT DISTINCT ?p WHERE { VALUES ?t { owl:ObjectProperty owl:DatatypeProperty "
+            "owl:AnnotationProperty rdf:Property owl:SymmetricProperty } ?p a ?t }"
+        ):
+            props.add(p)
+        for (cls,) in store.query("SELECT DISTINCT ?c WHERE { { ?c a owl:Class } UNION { ?x a ?c } }"):
+            if isinstance(cls, URIRef):
+                self.classes.add(cls)
+        for node, pred, value in store.query(
+            "SELECT ?n ?p ?v WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel kgo:acronym "
+            "skos:definition rdfs:comment } ?n ?p ?v }"
+        ):
+            if not isinstance(node, URIRef) or node in records or node in props:
+                continue
+            entity = self.entities.get(node)
+            text = str(value)
+            if entity is None:
+                entity = self.entities[node] = Entity(node, "")
+            if pred in (RDFS.label, SKOS.prefLabel):
+                if not entity.label:
+                    entity.label = text
+                elif text not in entity.aliases and text != entity.label:
+                    entity.aliases.append(text)
+            elif pred in (SKOS.altLabel, KGO.acronym):
+                if text not in entity.aliases:
+                    entity.aliases.append(text)
+            elif pred == SKOS.definition or (pred == RDFS.comment and entity.definition is None):
+                entity.definition = text
+        used = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
+        for iri in [i for i in self.entities if i in used or str(i).startswith(W3C_VOCABULARIES)]:
+            del self.entities[iri]  # predicates and the RDF vocabularies are relations, not things
+        for iri in [i for i, e in self.entities.items() if not e.label]:
+            entity = self.entities[iri]
+            if entity.aliases:
+                entity.label = entity.aliases.pop(0)
+            else:
+                del self.entities[iri]
+        for node, cls in store.query("SELECT ?n ?c WHERE { ?n a ?c }"):
+            if node in self.entities and isinstance(cls, URIRef):
+                self.entities[node].types.add(cls)
+        for iri, entity in self.entities.items():
+            for name in [entity.label, *entity.aliases]:
+                key = name_key(name)
+                if key:
+                    self.by_name[key].add(iri)
+        self._load_predicates(store)
+        self._load_shape(store)
+
+    def _load_predicates(self, store: KGStore) -> None:
+        used = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
+        literal_valued = {
+            p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")
+        }
+        for p in used:
+            if p in BOOKKEEPING or not isinstance(p, URIRef):
+                continue
+            self.predicates[p] = Predicate(p, _local_label(p), literal=p in literal_valued)
+        names = store.query(
+            "SELECT ?p ?k ?v WHERE { VALUES ?k { rdfs:label skos:altLabel kgo:questionPhrase "
+            "kgo:questionWord owl:inverseOf kgo:contrary } ?p ?k ?v }"
+        )
+        for p, kind, value in names:
+            pred = self.predicates.get(p)
+            if pred is None:
+                continue
+            if kind == RDFS.label and isinstance(value, Literal):
+                pred.label = str(value)
+            elif kind in (SKOS.altLabel, KGO.questionPhrase):
+                pred.names.append(str(value))
+            elif kind == KGO.questionWord:
+                pred.question_words.add(str(value).lower())
+            elif kind == OWL.inverseOf:
+                pred.inverse = value  # type: ignore[assignment]
+                if value in self.predicates:
+                    self.predicates[value].inverse = p  # type: ignore[index]
+            elif kind == KGO.contrary:
+                pred.contrary = value  # type: ignore[assignment]
+        for pred in self.predicates.values():
+            if pred.label not in pred.names:
+                pred.names.insert(0, pred.label)
+
+    def _load_shape(self, store: KGStore) -> None:
+        """Record which (predicate, direction) pairs meet at some node, for multi-hop candidates."""
+        incident: dict[URIRef, set[tuple[URIRef, str]]] = defaultdict(set)
+        for node, p in store.query("SELECT DISTINCT ?n ?p WHERE { ?n ?p ?o FILTER(isIRI(?o)) }"):
+            if p in self.predicates:
+                incident[node].add((p, OUT))
+        for node, p in store.query("SELECT DISTINCT ?n ?p WHERE { ?s ?p ?n FILTER(isIRI(?n)) }"):
+            if p in self.predicates:
+                incident[node].add((p, IN))
+        for sides in {frozenset(s) for s in incident.values()}:
+            for arrived in sides:
+                self.follow[arrived].update(sides)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def label(self, iri: URIRef) -> str:
+        """Return the label of an entity or predicate (its local name if it has none)."""
+        if iri in self.entities:
+            return self.entities[iri].label
+        if iri in self.predicates:
+            return self.predicates[iri].label
+        return _local_label(iri)
+
+    def next_steps(self, pred: URIRef, direction: str) -> set[tuple[URIRef, str]]:
+        """Return the steps that can follow a step along ``pred`` in ``direction``.
+
+        Arriving over an outgoing edge puts you at its object, which has that predicate incoming.
+        """
+        at_node = (pred, IN if direction == OUT else OUT)
+        return self.follow.get(at_node, set())
+
+
+def _local_label(iri: URIRef) -> str:
+    """Make a label from an IRI's local name: "starred_actors" or "starredActors" -> "starred actors"."""
+    local = re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
+    local = re.sub(r"([a-z])([A-Z])", r"\1 \2", local).replace("_", " ").replace("-", " ")
+    return local.lower().strip() or str(iri)

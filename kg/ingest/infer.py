@@ -1,0 +1,81 @@
+"""Derive the facts the ontology implies, each traced to the statement it was derived from.
+
+Three RDFS/OWL rules, materialised once at build time so that questions need no reasoning:
+``owl:inverseOf`` (an image creates an instance, so the instance is created from the image),
+``owl:SymmetricProperty``, and class-level relations inherited by members (every orchestration
+service orchestrates containers, so ECS does). Members also get the superclasses of their classes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.namespaces import GRAPH, KG, KGO
+
+_PROVENANCE = (KGO.document, KGO.section, KGO.quote, KGO.figure)
+
+
+def infer(union: Graph) -> Graph:
+    """Return the triples implied by ``union`` (ontology + curated + documents) that it lacks."""
+    out = Graph(identifier=GRAPH["inferred"])
+    inverse = {}
+    for p, q in union.subject_objects(OWL.inverseOf):
+        inverse[p] = q
+        inverse[q] = p
+    symmetric = set(union.subjects(RDF.type, OWL.SymmetricProperty))
+    relations = set(union.subjects(RDF.type, OWL.ObjectProperty))
+    classes = set(union.subjects(RDF.type, OWL.Class))
+    sources = _statement_index(union)
+
+    def derive(triple, origin, rule):
+        if triple in union or triple in out:
+            return
+        out.add(triple)
+        s, p, o = triple
+        st = KG[f"stmt-{hashlib.sha1(('|'.join(map(str, triple)) + rule).encode()).hexdigest()[:16]}"]
+        out.add((st, RDF.type, RDF.Statement))
+        out.add((st, RDF.subject, s))
+        out.add((st, RDF.predicate, p))
+        out.add((st, RDF.object, o))
+        out.add((st, KGO.rule, Literal(rule)))
+        for source in sources.get(origin, ()):
+            out.add((st, KGO.derivedFrom, source))
+            for prop in _PROVENANCE:
+                for value in union.objects(source, prop):
+                    out.add((st, prop, value))
+
+    members: dict[URIRef, set] = {}
+    for x, cls in union.subject_objects(RDF.type):
+        if cls in classes and x != cls:
+            members.setdefault(cls, set()).add(x)
+    for s, p, o in list(union):
+        if p in inverse and isinstance(o, URIRef):
+            derive((o, inverse[p], s), (s, p, o), f"inverse of {_local(p)}")
+        if p in symmetric and isinstance(o, URIRef):
+            derive((o, p, s), (s, p, o), f"symmetric {_local(p)}")
+        if p in relations and s in classes:
+            for member in members.get(s, ()):
+                if member != o:
+                    derive((member, p, o), (s, p, o), f"inherited from {_local(s)}")
+    for x, cls in list(union.subject_objects(RDF.type)):
+        if cls not in classes or not isinstance(x, URIRef):
+            continue
+        for sup in union.transitive_objects(cls, RDFS.subClassOf):
+            if sup != cls and sup != KGO.Concept and sup in classes:
+                derive((x, RDF.type, sup), (x, RDF.type, cls), f"subclass of {_local(sup)}")
+    return out
+
+
+def _statement_index(graph: Graph) -> dict[tuple, list]:
+    index: dict[tuple, list] = {}
+    for st in graph.subjects(RDF.type, RDF.Statement):
+        triple = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+        index.setdefault(triple, []).append(st)
+    return index
+
+
+def _local(iri: URIRef) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -1,0 +1,138 @@
+"""Read a Markdown document into blocks: what it says, where (heading path, line) and how (bold, lists, tables).
+
+markdown-it-py does the parsing (CommonMark plus GFM tables); this module flattens its token stream
+into the few block kinds extraction rules care about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token as MdToken
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A bold phrase: its text and offsets in the block's plain text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of a document: a heading, paragraph, list item, table or image."""
+
+    kind: str  # "heading" | "paragraph" | "item" | "table" | "image"
+    section: tuple[str, ...]
+    line: int
+    text: str = ""
+    bold: list[Span] = field(default_factory=list)
+    level: int = 0  # heading level
+    intro: str | None = None  # list items: the sentence that introduced the list ("... options:")
+    header: list[str] = field(default_factory=list)  # tables
+    rows: list[list[str]] = field(default_factory=list)  # tables
+    src: str = ""  # images
+
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+
+
+def parse_markdown(text: str) -> list[Block]:
+    """Parse Markdown ``text`` into blocks in document order."""
+    tokens = _PARSER.parse(text)
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []
+    list_depth = 0
+    pending_intro: str | None = None
+    intro_for_list: list[str | None] = []
+    table: Block | None = None
+    row: list[str] | None = None
+    in_head = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line = (tok.map[0] + 1) if tok.map else (blocks[-1].line if blocks else 1)
+        section = tuple(h for _, h in headings)
+        if tok.type == "heading_open":
+            level = int(tok.tag[1:])
+            plain, bold = _inline(tokens[i + 1])
+            headings = [(lv, h) for lv, h in headings if lv < level] + [(level, plain)]
+            blocks.append(Block("heading", tuple(h for _, h in headings), line, plain, bold, level=level))
+            pending_intro = None
+            i += 3
+            continue
+        if tok.type == "bullet_list_open" or tok.type == "ordered_list_open":
+            list_depth += 1
+            intro_for_list.append(pending_intro)
+            pending_intro = None
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            intro_for_list.pop()
+        elif tok.type == "table_open":
+            table = Block("table", section, line)
+        elif tok.type == "table_close" and table is not None:
+            blocks.append(table)
+            table, pending_intro = None, None
+        elif tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close" and table is not None and row is not None:
+            if in_head:
+                table.header = row
+            else:
+                table.rows.append(row)
+            row = None
+        elif tok.type == "inline" and row is not None:
+            row.append(_inline(tok)[0].strip())
+        elif tok.type == "inline":
+            plain, bold = _inline(tok)
+            for img in _images(tok):
+                blocks.append(Block("image", section, line, img[0], src=img[1]))
+            if not plain.strip():
+                i += 1
+                continue
+            if list_depth:
+                blocks.append(Block("item", section, line, plain, bold, intro=intro_for_list[-1]))
+            else:
+                blocks.append(Block("paragraph", section, line, plain, bold))
+                pending_intro = plain.strip() if plain.rstrip().endswith(":") else None
+        i += 1
+    return blocks
+
+
+def _inline(tok: MdToken) -> tuple[str, list[Span]]:
+    """Flatten an inline token to plain text, remembering where bold phrases are."""
+    parts: list[str] = []
+    bold: list[Span] = []
+    bold_start: int | None = None
+    length = 0
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+            length += len(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+            length += 1
+        elif child.type == "strong_open":
+            bold_start = length
+        elif child.type == "strong_close" and bold_start is not None:
+            text = "".join(parts)[bold_start:length]
+            if text.strip():
+                bold.append(Span(text.strip(), bold_start, length))
+            bold_start = None
+    return "".join(parts), bold
+
+
+def _images(tok: MdToken) -> list[tuple[str, str]]:
+    """Return (alt text, source) of the images in an inline token."""
+    return [
+        (child.content or "".join(c.content for c in child.children or []), str(child.attrs.get("src", "")))
+        for child in tok.children or []
+        if child.type == "image"
+    ]

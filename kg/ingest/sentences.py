@@ -1,0 +1,421 @@
+"""Read facts out of one sentence: relations, definitions, qualities and comparisons.
+
+The rules are about English, not about any document: a relation phrase known to the ontology sits
+between the concept it is said of (nearest on its left) and the concepts it is said about (nearest on
+its right, with their "and"-coordinated neighbours); slotted patterns ("create {s} from {o}") cover
+phrasings where the subject follows the verb; "X won't" repeats the previous clause's relation,
+negated; "it" and "they" refer back. A negated relation is stored as its ontology contrary, or dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.ingest.concepts import Concept, ConceptRegistry, Mention
+from kg.ingest.lexicon import Lexicon, Phrase
+from kg.namespaces import KGO
+from kg.text import (
+    AUXILIARIES,
+    COPULAS,
+    FILLERS,
+    NEGATIONS,
+    PRONOUNS_OBJECT,
+    PRONOUNS_SUBJECT,
+    Token,
+    can_be_noun,
+    lemmas,
+    tokenize,
+)
+
+CLAUSE_BREAKS = frozenset({";", "while", "whereas", "because", "although", "though", "but", "where", "since"})
+APPOSITION = frozenset({"called", "named", "known"})
+COORDINATORS = frozenset({"and", "or", ",", "as", "well", "plus"})
+SKIPPABLE = (
+    FILLERS | AUXILIARIES | frozenset({"you", "to", "allow", "allows", "let", "lets", "enable", "enables"})
+)
+
+
+@dataclass
+class Fact:
+    """One extracted statement, with the rule that produced it."""
+
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef | Literal
+    rule: str
+
+
+@dataclass
+class Context:
+    """What earlier sentences leave for later ones: the last subject and object, the compared pair."""
+
+    last_subject: Concept | None = None
+    last_object: Concept | None = None
+    last_fact: Fact | None = None
+    compared: tuple[Concept, Concept] | None = None
+    facts: list[Fact] = field(default_factory=list)
+
+
+class SentenceReader:
+    """Extract facts from sentences with an ontology's lexicon and a document's concept registry."""
+
+    def __init__(self, registry: ConceptRegistry, lexicon: Lexicon):
+        self.registry = registry
+        self.lexicon = lexicon
+
+    def read(self, sentence: str, ctx: Context, defining: bool = True) -> list[Fact]:
+        """Return the facts ``sentence`` states; update ``ctx`` for the sentences that follow."""
+        tokens = tokenize(sentence)
+        mentions = self.registry.mentions(tokens)
+        for m in mentions:
+            self.registry.touch(m.concept)
+        facts: list[Fact] = []
+        for n, (start, end) in enumerate(_clauses(tokens)):
+            clause_mentions = [m for m in mentions if start <= m.start and m.end <= end]
+            rank = 0 if not defining else (1 if n == 0 else 2)
+            facts.extend(self._read_clause(sentence, tokens, start, end, clause_mentions, ctx, rank))
+        ctx.facts.extend(facts)
+        return facts
+
+    # -- one clause --------------------------------------------------------------------------------
+    def _read_clause(self, sentence, tokens, start, end, mentions, ctx, defining) -> list[Fact]:
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        facts = self._patterns(tokens, start, end, mentions, ctx)
+        if facts:
+            return self._remember(facts, ctx, mentions)
+        if defining:
+            self._definition(sentence, tokens, start, end, mentions, defining)
+        matches = self._relations(tokens, start, end, taken)
+        previous: Concept | None = None
+        for idx, (r_start, r_end, phrase) in enumerate(matches):
+            limit = matches[idx + 1][0] if idx + 1 < len(matches) else end
+            before = _skip_back(tokens, r_start - 1, start)
+            if previous is not None and before >= start and tokens[before].lower in {"and", "or", ","}:
+                subject = previous  # "X offers A and offers B": the verbs share their subject
+            else:
+                subject = self._subject(tokens, start, r_start, mentions, ctx)
+            if subject is None:
+                continue
+            previous = subject
+            objects = self._objects(tokens, r_end, limit, mentions, ctx)
+            negated = any(tokens[i].lower in NEGATIONS for i in range(start, r_end))
+            prop = phrase.prop
+            if negated:
+                if prop not in self.lexicon.contrary:
+                    continue
+                prop = self.lexicon.contrary[prop]
+            for obj in objects:
+                if obj.iri != subject.iri:
+                    facts.append(Fact(subject.iri, prop, obj.iri, "relation"))
+        if not matches:
+            facts.extend(self._ellipsis(tokens, start, end, mentions, ctx))
+        last_relation_end = matches[-1][1] if matches else start
+        facts.extend(self._copula(tokens, last_relation_end, end, mentions, ctx))
+        return self._remember(facts, ctx, mentions)
+
+    def _remember(self, facts: list[Fact], ctx: Context, mentions: list[Mention]) -> list[Fact]:
+        for fact in facts:
+            if fact.predicate == KGO.hasCharacteristic or fact.rule == "definition":
+                continue
+            ctx.last_subject = self.registry.concepts.get(fact.subject, ctx.last_subject)
+            if isinstance(fact.object, URIRef):
+                ctx.last_object = self.registry.concepts.get(fact.object, ctx.last_object)
+            ctx.last_fact = fact
+        if not facts and mentions:
+            ctx.last_subject = mentions[0].concept
+        return facts
+
+    # -- relation phrases --------------------------------------------------------------------------
+    def _relations(self, tokens: list[Token], start: int, end: int, taken: set[int]):
+        """Find relation phrases in tokens [start, end), longest first, not inside concept names."""
+        spans: list[tuple[int, int, Phrase]] = []
+        used: set[int] = set()
+        for phrase in self.lexicon.phrases:
+            for i in range(start, end):
+                if i in used or i in taken or not tokens[i].is_word or tokens[i].lower in APPOSITION:
+                    continue
+                stop = _match_words(tokens, i, end, phrase.words, taken)
+                if stop is None or any(j in used for j in range(i, stop)):
+                    continue
+                spans.append((i, stop, phrase))
+                used.update(range(i, stop))
+        spans.sort(key=lambda s: s[0])
+        return spans
+
+    def _patterns(self, tokens, start, end, mentions, ctx) -> list[Fact]:
+        """Match slotted patterns such as "create {s} from {o}"."""
+        by_start = {m.start: m for m in mentions}
+        for pattern in self.lexicon.patterns:
+            for i in range(start, end):
+                slots = _match_pattern(tokens, i, end, pattern.parts, pattern.order, by_start)
+                if slots is not None:
+                    s, o = slots["s"].concept, slots["o"].concept
+                    if s.iri != o.iri:
+                        return [Fact(s.iri, pattern.prop, o.iri, "pattern")]
+        return []
+
+    def _subject(self, tokens, start, r_start, mentions, ctx) -> Concept | None:
+        """Return the concept a relation is said of: the nearest name (or pronoun) on its left."""
+        left = [m for m in mentions if m.end <= r_start]
+        if (
+            len(left) > 1
+            and _at_start(tokens, start, left[0].start)
+            and any(tokens[i].lower in COPULAS for i in range(left[0].end, left[-1].start))
+        ):
+            return left[0].concept  # "X is a Y that provides Z": Z is said of X
+        pronoun_at = max(
+            (i for i in range(start, r_start) if tokens[i].lower in PRONOUNS_SUBJECT), default=-1
+        )
+        if left and left[-1].end > pronoun_at:
+            # "Any resource you put inside the default VPC will be ...": the subject is the clause's
+            # first name when the nearest one sits inside a relative clause; keep it simple: nearest.
+            return left[-1].concept
+        if pronoun_at >= 0:
+            earlier = [m for m in mentions if m.end <= pronoun_at]
+            return earlier[-1].concept if earlier else ctx.last_subject
+        return None
+
+    def _objects(self, tokens, r_end, limit, mentions, ctx) -> list[Concept]:
+        """Return the concepts a relation is said about: the first name on its right and its coordinates."""
+        right = [m for m in mentions if m.start >= r_end and m.end <= limit]
+        if not right:
+            j = _skip(tokens, r_end, limit)
+            if j < limit and tokens[j].lower in PRONOUNS_OBJECT and ctx.last_object is not None:
+                return [ctx.last_object]
+            minted = self._mint_phrase(tokens, r_end, limit)
+            return [minted] if minted else []
+        first = right[0]
+        first = self._apposition(tokens, first, right, limit)
+        chosen = [first.concept]
+        prev_end = first.end
+        for m in right:
+            if m.start < prev_end:
+                continue
+            between = [t.lower for t in tokens[prev_end : m.start]]
+            if (
+                between
+                and all(w in COORDINATORS or w in FILLERS for w in between)
+                and ("and" in between or "," in between or "or" in between)
+            ):
+                chosen.append(m.concept)
+                prev_end = m.end
+            else:
+                break
+        return chosen
+
+    def _apposition(self, tokens, first: Mention, right: list[Mention], limit: int) -> Mention:
+        """Prefer Y in "a network called Y": the name, typed by the generic noun before it."""
+        j = first.end
+        if j < limit and tokens[j].lower in APPOSITION:
+            later = [m for m in right if m.start > j and m.start - j <= 4]
+            if later:
+                named = later[0]
+                if first.concept.known and first.concept.iri != named.concept.iri:
+                    named.concept.types.add(first.concept.iri)  # "a network called the VPC": a Network
+                return named
+        return first
+
+    def _mint_phrase(self, tokens, start, limit) -> Concept | None:
+        """Mint a concept for a short noun phrase with no known name ("your code" -> code)."""
+        j = _skip(tokens, start, limit)
+        words: list[Token] = []
+        while j < limit and tokens[j].is_word and tokens[j].lower not in COORDINATORS:
+            if tokens[j].lower in {
+                "that",
+                "which",
+                "who",
+                "to",
+                "in",
+                "on",
+                "for",
+                "with",
+                "by",
+                "from",
+                "like",
+            }:
+                break
+            words.append(tokens[j])
+            j += 1
+        words = [w for w in words if w.lower not in FILLERS]
+        if not words or len(words) > 4 or not can_be_noun(words[-1].text):
+            return None
+        if words[0].lower in AUXILIARIES or words[0].lower in NEGATIONS:
+            return None
+        return self.registry.get_or_mint(" ".join(w.text for w in words))
+
+    # -- no relation phrase ------------------------------------------------------------------------
+    def _ellipsis(self, tokens, start, end, mentions, ctx) -> list[Fact]:
+        """Read "X won't" after a relation as that relation negated, for X."""
+        words = [t.lower for t in tokens[start:end] if t.is_word]
+        if not mentions or not words or words[-1] not in NEGATIONS or ctx.last_fact is None:
+            return []
+        prop = self.lexicon.contrary.get(ctx.last_fact.predicate)
+        if prop is None:
+            return []
+        return [Fact(mentions[-1].concept.iri, prop, ctx.last_fact.object, "ellipsis")]
+
+    def _definition(self, sentence, tokens, start, end, mentions, rank: int) -> None:
+        """Record "X is a Y ..." / "X is how ..." at the start of a sentence as X's definition."""
+        cop = next((i for i in range(start, end) if tokens[i].lower in COPULAS), None)
+        first = mentions[0] if mentions else None
+        if cop is None or first is None or first.end > cop or not _at_start(tokens, start, first.start):
+            return
+        if any(t.is_word for t in tokens[first.end : cop]) and tokens[first.end].text != "(":
+            return
+        after = _skip_aux(tokens, cop + 1, end)
+        if after >= end or tokens[after].lower in {"more", "less"} or tokens[after].lower.endswith("er"):
+            return
+        article = tokens[after].lower in {"a", "an"}
+        first.concept.definitions.append((rank if article else rank + 1, sentence, None))
+        if article:
+            cls = self._class_after(tokens, after + 1, end)
+            if cls is not None and cls != first.concept.iri:
+                first.concept.types.add(cls)
+
+    def _copula(self, tokens, start, end, mentions, ctx) -> list[Fact]:
+        """Read "X is ADJ [and ADJ]" and "X is more ADJ [than Y]" after any relation phrase."""
+        cop = next((i for i in range(start, end) if tokens[i].lower in COPULAS), None)
+        if cop is None:
+            return []
+        subject = self._subject(tokens, 0, cop, mentions, ctx)
+        after = _skip_aux(tokens, cop + 1, end)
+        if subject is None or after >= end:
+            return []
+        word = tokens[after].lower
+        if word in {"more", "less"} or (word.endswith("er") and word not in {"other", "never"}):
+            return self._comparison(tokens, after, end, subject, mentions, ctx)
+        if word in {"a", "an", "the", "how", "what", "that", "which", "where", "when", "who"}:
+            return []
+        if any(m.start >= after for m in mentions):
+            return []
+        return [
+            Fact(subject.iri, KGO.hasCharacteristic, Literal(q), "quality")
+            for q in _qualities(tokens, after, end)
+        ]
+
+    def _class_after(self, tokens, start, end) -> URIRef | None:
+        words = []
+        for t in tokens[start:end]:
+            if not t.is_word or t.lower in {"that", "which", "who", "where", "with", "for", "in", "of"}:
+                break
+            words.append(t.text)
+        name = " ".join(words)
+        return self.lexicon.class_for(name) or self.lexicon.head_class(name) if name else None
+
+    def _comparison(self, tokens, at, end, subject, mentions, ctx) -> list[Fact]:
+        """Read "X are more ADJ [than Y]" (Y defaults to the pair a "A vs B" heading compares)."""
+        word = tokens[at].lower
+        if word in {"more", "less"}:
+            if at + 1 >= end or not tokens[at + 1].is_word:
+                return []
+            quality, greater = tokens[at + 1].lower, word == "more"
+        else:
+            quality, greater = word, True
+        than = [m for m in mentions if m.start > at]
+        other = than[0].concept if than else None
+        if other is None and ctx.compared and subject in ctx.compared:
+            other = ctx.compared[1] if ctx.compared[0] is subject else ctx.compared[0]
+        if other is None or other is subject:
+            return []
+        winner, loser = (subject, other) if greater else (other, subject)
+        return [Fact(winner.iri, KGO.moreThan, loser.iri, f"comparison:{quality}")]
+
+
+def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Split a sentence's tokens into clauses at semicolons and subordinating conjunctions.
+
+    A clause that opens with a subordinator ("While A, B") ends at its first comma.
+    """
+    bounds, start = [], 0
+    for i, tok in enumerate(tokens):
+        opened_by_subordinator = tokens[start].lower in CLAUSE_BREAKS | {"when", "if", "after", "before"}
+        if tok.lower in CLAUSE_BREAKS and i > start:
+            bounds.append((start, i))
+            start = i + 1 if tok.lower == ";" else i
+        elif tok.text == "," and opened_by_subordinator and i > start:
+            bounds.append((start, i))
+            start = i + 1
+    if start < len(tokens):
+        bounds.append((start, len(tokens)))
+    return bounds
+
+
+def _at_start(tokens, start, index) -> bool:
+    """Tell whether only articles and fillers stand between a clause's start and ``index``."""
+    return all(t.lower in FILLERS or t.lower in CLAUSE_BREAKS or not t.is_word for t in tokens[start:index])
+
+
+def _skip_back(tokens, j, start) -> int:
+    while j >= start and tokens[j].lower in SKIPPABLE:
+        j -= 1
+    return j
+
+
+def _match_words(tokens, i, end, words, taken) -> int | None:
+    """Match lemma sets ``words`` from token i, skipping filler words between them; return the end."""
+    j = i
+    for n, wanted in enumerate(words):
+        if n:
+            while j < end and tokens[j].lower in SKIPPABLE and not (lemmas(tokens[j].text) & wanted):
+                j += 1
+        if (
+            j >= end
+            or (n == 0 and j in taken)
+            or not tokens[j].is_word
+            or not (lemmas(tokens[j].text) & wanted)
+        ):
+            return None
+        j += 1
+    return j
+
+
+def _match_pattern(tokens, i, end, parts, order, by_start) -> dict[str, Mention] | None:
+    """Match a slotted pattern at token i: words, a concept, words, a concept, words."""
+    j = i
+    slots: dict[str, Mention] = {}
+    for n, part in enumerate(parts):
+        if part:
+            stop = _match_words(tokens, j, end, part, set())
+            if stop is None:
+                return None
+            j = stop
+        elif n == 0:
+            pass
+        if n < len(order):
+            j = _skip(tokens, j, end)
+            mention = by_start.get(j)
+            if mention is None:
+                return None
+            slots[order[n]] = mention
+            j = mention.end
+    return slots
+
+
+def _skip(tokens, j, limit) -> int:
+    while j < limit and tokens[j].lower in SKIPPABLE:
+        j += 1
+    return j
+
+
+def _skip_aux(tokens, j, limit) -> int:
+    while j < limit and tokens[j].lower in AUXILIARIES:
+        j += 1
+    return j
+
+
+def _qualities(tokens, start, end) -> list[str]:
+    """Split "public and accessible by the internet." into its qualities."""
+    out, current = [], []
+    for t in tokens[start:end]:
+        if t.lower in {"and", ",", "or"} or not t.is_word:
+            if current:
+                out.append(" ".join(current))
+            current = []
+            continue
+        current.append(t.text)
+    if current:
+        out.append(" ".join(current))
+    return [q for q in out if 0 < len(q.split()) <= 5 and q.split()[0].lower() not in NEGATIONS]

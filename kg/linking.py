@@ -1,0 +1,175 @@
+"""Find the concepts a question names, and score how well words name a relation.
+
+Entities: every span of up to N words is looked up by its name key (lowercase, singular), then by the
+lemmas of a lone word ("stopped" -> "stop"), then, for spans holding a word no dictionary knows
+("instnces"), fuzzily with rapidfuzz. The longest non-overlapping spans win.
+
+Relations: a predicate's names (label, altLabels, question phrases) are compared with the question's
+remaining words by lemma (with fuzzy matching for typos such as "equivalant") and, as a softer signal,
+by embedding similarity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lemminflect import getAllLemmas
+from rapidfuzz import fuzz, process
+from rdflib import URIRef
+
+from kg.catalog import Catalog
+from kg.text import STOPWORDS, Token, lemmas, name_key, noun_key
+
+
+@dataclass
+class Link:
+    """A span of the question (word tokens [start, end)) and the entities it may name."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[tuple[URIRef, float]] = field(default_factory=list)
+    method: str = "exact"
+
+    @property
+    def best(self) -> tuple[URIRef, float]:
+        return self.candidates[0]
+
+
+class EntityLinker:
+    """Link question spans to catalog entities: exact names, lemmas, then fuzzy for unknown words."""
+
+    def __init__(self, catalog: Catalog, max_words: int = 10):
+        self.catalog = catalog
+        self.keys = list(catalog.by_name)
+        self.max_words = min(max_words, max((len(k.split()) for k in self.keys), default=1))
+
+    def link(self, tokens: list[Token]) -> list[Link]:
+        """Return the entity mentions in ``tokens``, longest first without overlaps, in order."""
+        words = [t for t in tokens if t.is_word]
+        keys = [noun_key(t.text) for t in words]
+        found: list[Link] = []
+        for i in range(len(words)):
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                span = words[i : i + n]
+                if all(t.lower in STOPWORDS for t in span):
+                    continue
+                key = " ".join(keys[i : i + n])
+                iris = self.catalog.by_name.get(key)
+                if iris:
+                    text = " ".join(t.text for t in span)
+                    found.append(Link(i, i + n, text, self._rank(iris, text), "exact"))
+        single = {link.start: link for link in found if link.end - link.start == 1}
+        for i, tok in enumerate(words):
+            if tok.lower in STOPWORDS:
+                continue
+            for lemma in sorted(lemmas(tok.text) - {tok.lower, keys[i]}):
+                iris = self.catalog.by_name.get(lemma)
+                if not iris:
+                    continue
+                ranked = self._rank(iris, tok.text, 0.85)
+                if i in single:  # "stopped" names a state, and by its lemma the action "stop"
+                    known = {iri for iri, _ in single[i].candidates}
+                    single[i].candidates += [c for c in ranked if c[0] not in known]
+                else:
+                    found.append(Link(i, i + 1, tok.text, ranked, "lemma"))
+        covered = {j for link in found for j in range(link.start, link.end)}
+        found.extend(self._fuzzy(words, keys, covered))
+        return _select(found)
+
+    def _rank(self, iris, text: str, base: float = 1.0) -> list[tuple[URIRef, float]]:
+        """Order same-named entities: exact case match first, then the better-connected one."""
+        ranked = []
+        for iri in iris:
+            entity = self.catalog.entities[iri]
+            names = [entity.label, *entity.aliases]
+            score = base if any(n == text for n in names) else base * 0.97
+            # A lowercase common word naming a capitalised title ("up" vs the film "Up") is weak.
+            if text.islower() and entity.label[:1].isupper() and getAllLemmas(text) and len(text.split()) == 1:
+                score *= 0.6
+            ranked.append((iri, round(score, 4)))
+        ranked.sort(key=lambda c: -c[1])
+        return ranked
+
+    def _fuzzy(self, words: list[Token], keys: list[str], covered: set[int]) -> list[Link]:
+        """Match spans that contain a word no dictionary knows against all names, fuzzily."""
+        unknown = [
+            i for i, t in enumerate(words)
+            if t.lower not in STOPWORDS and not getAllLemmas(t.lower) and t.text.islower() and len(t.text) > 3
+        ]  # fmt: skip
+        out = []
+        for i in unknown:
+            if i in covered:
+                continue
+            for start in range(max(0, i - 2), i + 1):
+                for end in range(i + 1, min(len(words), start + 3) + 1):
+                    if any(words[j].lower in STOPWORDS for j in (start, end - 1)):
+                        continue
+                    if any(j in covered for j in range(start, end)):
+                        continue
+                    key = " ".join(keys[start:end])
+                    hit = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=82)
+                    if hit:
+                        name, score, _ = hit
+                        iris = self.catalog.by_name[name]
+                        text = " ".join(t.text for t in words[start:end])
+                        out.append(Link(start, end, text, self._rank(iris, text, 0.9 * score / 100), "fuzzy"))
+        return out
+
+
+def _select(found: list[Link]) -> list[Link]:
+    """Keep the longest, best-scored spans that do not overlap, in question order."""
+    chosen: list[Link] = []
+    taken: set[int] = set()
+    for link in sorted(found, key=lambda lk: (-(lk.end - lk.start), -lk.best[1])):
+        span = set(range(link.start, link.end))
+        if span & taken:
+            continue
+        chosen.append(link)
+        taken |= span
+    return sorted(chosen, key=lambda lk: lk.start)
+
+
+def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
+    """Return the words of the question outside entity mentions and stopwords (word indices)."""
+    words = [t for t in tokens if t.is_word]
+    return [t.lower for i, t in enumerate(words) if i not in skip and t.lower not in STOPWORDS]
+
+
+def words_match(question_word: str, name_word: str) -> float:
+    """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar)."""
+    if question_word == name_word:
+        return 1.0
+    if lemmas(question_word) & lemmas(name_word):
+        return 1.0
+    # "director" ~ "directed", "lighter" ~ "lightweight": a shared stem of 5+ letters.
+    common = 0
+    for a, b in zip(question_word, name_word, strict=False):
+        if a != b:
+            break
+        common += 1
+    if common >= 5 or (common >= 4 and min(len(question_word), len(name_word)) <= 6):
+        return 0.8
+    if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85:
+        return 0.85  # typos: "equivalant"
+    return 0.0
+
+
+def phrase_support(question_words: list[str], name: str) -> tuple[float, set[str]]:
+    """Return the share of a name's content words found in the question, and the words explaining it."""
+    name_words = [noun_key(w) for w in name_key(name).split() if w not in STOPWORDS] or [
+        w for w in name_key(name).split()
+    ]
+    if not name_words:
+        return 0.0, set()
+    total, used = 0.0, set()
+    for nw in name_words:
+        best, best_word = 0.0, None
+        for qw in question_words:
+            score = words_match(qw, nw)
+            if score > best:
+                best, best_word = score, qw
+        total += best
+        if best_word:
+            used.add(best_word)
+    return total / len(name_words), used

@@ -1,0 +1,509 @@
+"""Answer questions from the graph: link concepts, pick the relation path, run its SPARQL, cite sources.
+
+The engine reads a question in five shapes, each answered by a SPARQL query over the graph:
+definitions and acronyms (a concept's definition or long name), lists (the members of a class),
+yes/no questions (a triple between two concepts, or its ontology contrary for "no"), comparisons
+(a recorded comparison of two concepts) and, for everything else, relation paths of 1 to 3 hops
+scored against the question's words. It abstains whenever no concept or no path fits well enough.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.answer import Answer, QuestionError
+from kg.catalog import IN, OUT, Catalog
+from kg.embeddings import Embedder, SentenceTransformerEmbedder
+from kg.evidence import Evidence
+from kg.index import VectorIndex
+from kg.linking import EntityLinker, Link, content_words, phrase_support, words_match
+from kg.namespaces import KGO, SKOS
+from kg.paths import PathScore, Step, candidate_paths, path_query
+from kg.sessions import Sessions
+from kg.store import KGStore
+from kg.text import NEGATIONS, STOPWORDS, Token, lemmas, tokenize
+
+MAX_QUESTION_CHARS = 1000
+AUX_START = frozenset("is are was were does do did can could will would has have had should must".split())
+WH_WORDS = frozenset("what which who whom whose where when how".split())
+ACRONYM_CUES = frozenset("stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split())
+PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
+LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
+FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
+ANSWER_THRESHOLD = 0.55
+
+
+@dataclass
+class Reading:
+    """A question as the engine understood it."""
+
+    text: str
+    tokens: list[Token]
+    words: list[Token]
+    links: list[Link]
+    residual: list[str]
+    relation_words: set[str]
+    answer_word: str | None
+    negated: bool
+
+
+class Engine:
+    """Answers questions over one graph; build it once per process (it loads names and vectors)."""
+
+    def __init__(self, store: KGStore, embedder: Embedder | None = None, cache_dir: Path | str | None = None):
+        self.store = store
+        self.catalog = Catalog(store)
+        self.linker = EntityLinker(self.catalog)
+        self.embedder = embedder or SentenceTransformerEmbedder()
+        self.sessions = Sessions()
+        self.evidence = Evidence(store, self.catalog)
+        cache = Path(cache_dir) if cache_dir else None
+        pairs = [(p.iri, n) for p in self.catalog.predicates.values() for n in p.names]
+        self.predicate_index = VectorIndex.build([p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache)
+        entities = list(self.catalog.entities.values())
+        self.entity_index = VectorIndex.build(
+            [e.iri for e in entities],
+            [f"{e.label}: {e.definition}" if e.definition else e.label for e in entities],
+            self.embedder,
+            cache,
+        )
+        self.definition_names = self._names_of(SKOS.definition)
+        self.acronym_names = self._names_of(KGO.acronym)
+        self.members: dict[URIRef, set[URIRef]] = {}
+        for entity in self.catalog.entities.values():
+            for cls in entity.types:
+                self.members.setdefault(cls, set()).add(entity.iri)
+
+    def _names_of(self, iri: URIRef) -> list[str]:
+        rows = self.store.query("SELECT ?n WHERE { ?p rdfs:label|skos:altLabel ?n }", {"p": iri})
+        return [str(n) for (n,) in rows]
+
+    # -- entry point -------------------------------------------------------------------------------
+    def ask(self, question: str, session: str | None = None) -> Answer:
+        """Answer ``question``; ``session`` carries the topic of earlier questions for follow-ups."""
+        text = clean_question(question)
+        reading = self._read(text, session)
+        answer = None
+        if reading.links:
+            handlers = [self._acronym_or_definition, self._boolean, self._comparison, self._list, self._paths]
+            for handler in handlers:
+                answer = handler(reading)
+                if answer is not None:
+                    break
+        if answer is None:
+            answer = self._abstain(reading)
+        answer.question = question
+        answer.session = session
+        self.sessions.remember(session, answer)
+        return answer
+
+    # -- reading the question ----------------------------------------------------------------------
+    def _read(self, text: str, session: str | None) -> Reading:
+        tokens = tokenize(text)
+        words = [t for t in tokens if t.is_word]
+        links = self.linker.link(tokens)
+        links = self._follow_up(words, links, session)
+        inside = {i for link in links for i in range(link.start, link.end)}
+        residual = content_words(tokens, inside)
+        relation_words = {
+            w for w in residual
+            if any(words_match(w, nw) >= 0.8 for nw in self._predicate_words())
+        }  # fmt: skip
+        answer_word = None
+        if words and words[0].lower in WH_WORDS:
+            for i, tok in enumerate(words[1:4], start=1):
+                if i in inside:
+                    break
+                if tok.lower not in STOPWORDS:
+                    answer_word = tok.lower
+                    break
+        negated = any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words)
+        return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated)
+
+    def _predicate_words(self) -> set[str]:
+        if not hasattr(self, "_pwords"):
+            from kg.text import name_key
+
+            self._pwords = {
+                w for p in self.catalog.predicates.values() for n in p.names for w in name_key(n).split()
+                if w not in STOPWORDS
+            }  # fmt: skip
+        return self._pwords
+
+    def _follow_up(self, words: list[Token], links: list[Link], session: str | None) -> list[Link]:
+        """Resolve "it"/"they" to the previous answer or topic of the session."""
+        previous = self.sessions.context(session)
+        if not previous:
+            return links
+        taken = {i for link in links for i in range(link.start, link.end)}
+        for i, tok in enumerate(words):
+            if tok.lower in FOLLOW_UP_PRONOUNS and i not in taken and i > 0:
+                return sorted([*links, Link(i, i + 1, tok.text, [(iri, 0.95) for iri in previous[:1]], "session")],
+                              key=lambda lk: lk.start)
+        if not links:
+            return [Link(len(words), len(words), "", [(iri, 0.9) for iri in previous[:1]], "session")]
+        return links
+
+    # -- relevance of predicates -------------------------------------------------------------------
+    def _relevance(self, reading: Reading) -> dict[URIRef, tuple[float, set[str]]]:
+        """Score every predicate against the question's words: lemmas first, embeddings second."""
+        scores: dict[URIRef, tuple[float, set[str]]] = {}
+        passive = any(w.lower == "by" for w in reading.words)
+        for pred in self.catalog.predicates.values():
+            best, used = 0.0, set()
+            for name in pred.names:
+                score, words = phrase_support(reading.residual, name)
+                if name.endswith(" by") and not passive:
+                    score *= 0.75  # "is followed by" reads the other way round from "follows"
+                if score > best:
+                    best, used = score, words
+            scores[pred.iri] = (best, used)
+        if reading.residual:
+            vector = self._vector(" ".join(reading.residual))
+            sims = self.predicate_index.vectors @ vector
+            for key, sim in zip(self.predicate_index.keys, sims, strict=True):
+                scaled = max(0.0, min(1.0, (float(sim) - 0.3) / 0.45)) * 0.85
+                if scaled > scores[key][0]:
+                    scores[key] = (scaled, scores[key][1])
+        if reading.words and reading.words[0].lower in ("where", "when"):
+            for pred in self.catalog.predicates.values():
+                if reading.words[0].lower in pred.question_words:
+                    score, used = scores[pred.iri]
+                    scores[pred.iri] = (min(1.0, score + 0.3), used)
+        return scores
+
+    def _vector(self, text: str):
+        return self.embedder.encode([text])[0]
+
+    # -- definitions and acronyms ------------------------------------------------------------------
+    def _acronym_or_definition(self, reading: Reading) -> Answer | None:
+        if len(reading.links) != 1 or reading.relation_words - self._cue_words():
+            return None
+        link = reading.links[0]
+        iri = link.best[0]
+        entity = self.catalog.entities[iri]
+        extra = [w for w in reading.residual if w not in self._cue_words()]
+        if extra:
+            return None
+        is_acronym = (
+            link.text.rstrip("s").isupper()
+            and link.text.rstrip("s") in entity.aliases
+            and bool(set(reading.residual) & ACRONYM_CUES)
+        )
+        cued = bool(reading.residual) or reading.words[0].lower in ("what", "who")
+        if not cued:
+            return None
+        if is_acronym and entity.label != link.text:
+            sparql = (
+                "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
+            )
+            answer = Answer(
+                "", f"{link.text} stands for {entity.label}.",
+                [self.evidence.entity_dict(iri)], round(0.95 * link.best[1], 3), sparql, kind="acronym",
+            )  # fmt: skip
+            answer.evidence, answer.sources = self.evidence.for_names(iri, link.text)
+            answer.topics = [self.evidence.entity_dict(iri)]
+            return answer
+        if entity.definition is None:
+            return None
+        sparql = (
+            "SELECT ?definition WHERE {\n  VALUES ?c { %s }\n  { ?c skos:definition ?definition }\n"
+            "  UNION { ?c rdfs:comment ?definition }\n}" % iri.n3()
+        )
+        label = entity.label if not entity.aliases else f"{entity.label} ({entity.aliases[0]})"
+        answer = Answer(
+            "", f"{label}: {entity.definition}", [{"value": entity.definition, "iri": str(iri),
+            "label": entity.label}], round(0.9 * link.best[1], 3), sparql, kind="definition",
+        )  # fmt: skip
+        answer.evidence, answer.sources = self.evidence.for_definition(iri)
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
+
+    def _cue_words(self) -> set[str]:
+        if not hasattr(self, "_cues"):
+            from kg.text import name_key
+
+            self._cues = {
+                w for n in self.definition_names + self.acronym_names for w in name_key(n).split()
+            } | {"mean", "meaning", "stand", "short", "acronym", "abbreviation", "tell", "about"}
+        return self._cues
+
+    # -- yes / no ----------------------------------------------------------------------------------
+    def _boolean(self, reading: Reading) -> Answer | None:
+        if not reading.words or reading.words[0].lower not in AUX_START:
+            return None
+        relevance = self._relevance(reading)
+        ranked = sorted(
+            (p for p in relevance if relevance[p][0] >= 0.5), key=lambda p: -relevance[p][0]
+        )[:6]
+        candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
+        for a_list in candidates:
+            for b_list in candidates:
+                if a_list is b_list:
+                    continue
+                for pred in ranked:
+                    for a in a_list:
+                        for b in b_list:
+                            verdict = self._check(a, pred, b)
+                            if verdict is not None:
+                                return self._boolean_answer(reading, verdict, relevance[pred][0])
+        # One concept and a quality: "Is the default VPC public?"
+        for link in reading.links:
+            iri = link.best[0]
+            for value, triple in self.evidence.qualities(iri):
+                value_words = [w.lower() for w in re.findall(r"[A-Za-z]+", value)]
+                if any(words_match(q, v) >= 0.8 for q in reading.residual for v in value_words):
+                    verdict = (True, [triple], self._ask_sparql([triple]))
+                    return self._boolean_answer(reading, verdict, 0.9)
+        return None
+
+    def _check(self, a: URIRef, pred: URIRef, b: URIRef):
+        """Return (holds, triples, sparql) if ``pred`` or its contrary links a and b, else None."""
+        for s, o in ((a, b), (b, a)):
+            if (s, pred, o) in self.store.dataset:
+                return True, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
+        contrary = self.catalog.predicates[pred].contrary if pred in self.catalog.predicates else None
+        if contrary is not None:
+            for s, o in ((a, b), (b, a)):
+                if (s, contrary, o) in self.store.dataset:
+                    return False, [(s, contrary, o)], self._ask_sparql([(s, pred, o)])
+        return None
+
+    @staticmethod
+    def _ask_sparql(triples) -> str:
+        body = "\n".join(f"  {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+        return "ASK {\n" + body + "\n}"
+
+    def _boolean_answer(self, reading: Reading, verdict, strength: float) -> Answer:
+        holds, triples, sparql = verdict
+        value = holds != reading.negated
+        evidence, sources = self.evidence.for_triples(triples)
+        fact = self.evidence.sentence(triples[0])
+        text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
+        answer = Answer("", text.strip(), [{"value": value}], round(min(0.95, 0.6 + 0.35 * strength), 3),
+                        sparql, evidence, sources, kind="boolean")
+        answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
+        return answer
+
+    # -- comparisons -------------------------------------------------------------------------------
+    def _comparison(self, reading: Reading) -> Answer | None:
+        iris = [link.best[0] for link in reading.links]
+        if len(iris) < 2:
+            return None
+        comparative = [w for w in reading.residual if w.endswith("er") or w in ("more", "less")]
+        if not comparative:
+            return None
+        less = "less" in reading.residual
+        for node, greater, lesser, quality in self.evidence.comparisons(iris[:3]):
+            quality_words = [quality.lower()]
+            if any(words_match(w, q) >= 0.8 or lemmas(w) & lemmas(q) for w in reading.residual for q in quality_words):
+                winner = lesser if less else greater
+                triples = [(node, KGO.greater, greater), (node, KGO.lesser, lesser)]
+                evidence, sources = self.evidence.for_triples(triples)
+                text = f"{self.catalog.label(winner)[:1].upper()}{self.catalog.label(winner)[1:]}: " + (
+                    f"{self.catalog.label(greater)} is more {quality} than {self.catalog.label(lesser)}.")
+                sparql = ("SELECT ?greater WHERE {\n  ?c a kgo:Comparison ; kgo:greater ?greater ;\n"
+                          f"     kgo:lesser ?lesser ; kgo:quality ?q .\n  VALUES (?greater ?lesser) "
+                          f"{{ ({greater.n3()} {lesser.n3()}) }}\n}}")
+                answer = Answer("", text, [self.evidence.entity_dict(winner)], 0.85, sparql, evidence, sources,
+                                kind="comparison")
+                answer.topics = [self.evidence.entity_dict(i) for i in iris]
+                return answer
+        return None
+
+    # -- lists -------------------------------------------------------------------------------------
+    def _list(self, reading: Reading) -> Answer | None:
+        classes = [link for link in reading.links if self.members.get(link.best[0])]
+        if len(classes) != 1 or len(reading.links) != 1:
+            return None
+        cued = {w.lower for w in reading.words} & LIST_CUES or (
+            reading.words[0].lower in ("what", "which") and reading.links[0].text.lower().endswith("s")
+        )
+        if not cued or reading.relation_words - LIST_CUES:
+            return None
+        cls = classes[0].best[0]
+        members = sorted(self.members[cls], key=lambda m: self.catalog.label(m).lower())
+        members = [m for m in members if m not in self.catalog.classes or self.members.get(cls)]
+        sparql = "SELECT DISTINCT ?x WHERE {\n  VALUES ?class { %s }\n  ?x a ?class .\n}" % cls.n3()
+        triples = [(m, RDF.type, cls) for m in members]
+        evidence, sources = self.evidence.for_triples(triples)
+        names = ", ".join(self.catalog.label(m) for m in members)
+        text = f"The {self.catalog.label(cls)} members are: {names}."
+        answer = Answer("", text, [self.evidence.entity_dict(m) for m in members], 0.9, sparql, evidence,
+                        sources, kind="list")
+        answer.topics = [self.evidence.entity_dict(cls)]
+        return answer
+
+    # -- relation paths ----------------------------------------------------------------------------
+    def _paths(self, reading: Reading) -> Answer | None:
+        relevance = self._relevance(reading)
+        scored: list[tuple[float, Link, URIRef, PathScore]] = []
+        stranded = bool(reading.words) and reading.words[-1].lower in PREPOSITIONS
+        for link in reading.links:
+            for iri, link_score in link.candidates[:2]:
+                if self._is_answer_type(reading, link):
+                    continue
+                cue = self._direction_cue(reading, link)
+                for steps in candidate_paths(self.store, self.catalog, iri):
+                    ps = self._score_path(steps, relevance, reading)
+                    if steps[0][1] == cue:
+                        ps.score += 0.1
+                    if stranded and steps[-1][1] == OUT:
+                        ps.score += 0.1  # "what do X run on?": the answer is the preposition's object
+                    scored.append((ps.score + 0.2 * link_score, link, iri, ps))
+        scored.sort(key=lambda item: -item[0])
+        for total, link, topic, ps in scored[:8]:
+            if ps.relevance < 0.35:
+                break
+            answers = self._run(topic, ps.steps)
+            answers = self._constrain(answers, reading, link, topic)
+            if not answers:
+                continue
+            confidence = round(min(0.97, link.best[1] * (0.4 + 0.6 * min(1.0, ps.score))), 3)
+            if confidence < ANSWER_THRESHOLD * 0.8 or ps.score < 0.45:
+                return None
+            return self._path_answer(reading, topic, ps, answers, confidence)
+        return None
+
+    def _direction_cue(self, reading: Reading, link: Link) -> str | None:
+        """Guess whether the topic is the subject (OUT) or the object (IN) of the asked relation.
+
+        English puts the subject before its verb: "what does X create" (X creates ?), "what creates X"
+        (? creates X); a passive agent follows "by": "what is created by X" (X creates ?).
+        """
+        positions = [i for i, w in enumerate(reading.words) if w.lower in reading.relation_words]
+        if not positions:
+            return None
+        before = link.start > 0 and _skip_articles_back(reading.words, link.start - 1) == "by"
+        if before or link.start < positions[0]:
+            return OUT
+        return IN
+
+    def _is_answer_type(self, reading: Reading, link: Link) -> bool:
+        """Tell whether a linked span is the asked-for type ("Which VPC ...", "what kind of service")."""
+        words = reading.words
+        if len(reading.links) < 2 or not words or words[0].lower not in ("which", "what"):
+            return False
+        between = {w.lower for w in words[1 : link.start]}
+        return link.start > 0 and between <= {"kind", "type", "sort", "of", "a", "an", "the"}
+
+    def _score_path(self, steps: tuple[Step, ...], relevance, reading: Reading) -> PathScore:
+        rels = [relevance.get(p, (0.0, set())) for p, _ in steps]
+        explained = set().union(*(used for _, used in rels))
+        mean = sum(r for r, _ in rels) / len(rels)
+        weakest = min(r for r, _ in rels)
+        wanted = reading.relation_words - {reading.answer_word} if reading.answer_word else reading.relation_words
+        coverage = len(explained & reading.relation_words) / len(reading.relation_words) if reading.relation_words else 0.0
+        type_bonus = 0.0
+        if reading.answer_word:
+            last_rel, last_used = rels[-1]
+            if reading.answer_word in last_used:
+                type_bonus = 0.3
+        del wanted
+        score = coverage + type_bonus + 0.5 * mean + 0.2 * weakest - 0.12 * (len(steps) - 1)
+        # A path longer than the words asking for it is a guess.
+        if reading.relation_words and len(steps) > max(1, len(explained & reading.relation_words)) + (
+            1 if any(steps[i][0] == steps[i + 1][0] for i in range(len(steps) - 1)) else 0
+        ):
+            score -= 0.3
+        return PathScore(steps, score, coverage, mean, explained)
+
+    def _run(self, topic: URIRef, steps: tuple[Step, ...]) -> list[URIRef | Literal]:
+        rows = self.store.query(path_query(topic, steps))
+        return [row[0] for row in rows]
+
+    def _constrain(self, answers, reading: Reading, topic_link: Link, topic: URIRef):
+        """Keep answers tied to the question's other concepts, and of the asked-for type, first."""
+        others = [link for link in reading.links if link is not topic_link]
+        if not answers or not others:
+            return self._rank(answers)
+        kept = answers
+        for link in others:
+            other = link.best[0]
+            if self._is_answer_type(reading, link):
+                # Of the asked-for type, most specific first: "what kind of service" -> orchestration service.
+                typed = [a for a in kept if a != other and self._is_a(a, other)]
+                kept = typed + [a for a in kept if a == other] or kept
+                continue
+            tied = self.evidence.connected(kept, other)
+            if tied:
+                kept = tied
+            elif not self.evidence.connected([topic], other):
+                return []
+        return kept if len(kept) < 2 or kept is not answers else self._rank(kept)
+
+    def _is_a(self, node, cls: URIRef) -> bool:
+        """Tell whether ``node`` is a member or a subclass of ``cls`` (through subclasses)."""
+        if not isinstance(node, URIRef):
+            return False
+        return bool(self.store.query(
+            "ASK { ?n (rdf:type|rdfs:subClassOf)/rdfs:subClassOf* ?c }", {"n": node, "c": cls}
+        ).askAnswer)
+
+    def _rank(self, answers):
+        """Order answers: better attested (more statements) first, then by label."""
+        if len(answers) < 2:
+            return answers
+        counts = self.evidence.attestation(answers)
+        return sorted(answers, key=lambda a: (-counts.get(a, 0), self.catalog.label(a).lower() if isinstance(a, URIRef) else str(a)))
+
+    def _path_answer(self, reading, topic, ps: PathScore, answers, confidence) -> Answer:
+        answers = answers[:50]
+        sparql = path_query(topic, ps.steps)
+        evidence, sources = self.evidence.for_path(topic, ps.steps, answers[:10])
+        items = [self.evidence.entity_dict(a) if isinstance(a, URIRef) else {"value": str(a)} for a in answers]
+        text = self.evidence.describe(topic, ps.steps, answers)
+        answer = Answer("", text, items, confidence, sparql, evidence, sources, kind="relation")
+        answer.topics = [self.evidence.entity_dict(topic)]
+        return answer
+
+    # -- no answer ---------------------------------------------------------------------------------
+    def _abstain(self, reading: Reading) -> Answer:
+        suggestions = []
+        if reading.text.strip():
+            hits = self.entity_index.search(self._vector(reading.text), 3) if len(self.entity_index) else []
+            suggestions = [self.catalog.label(iri) for iri, sim in hits if sim > 0.35]
+        text = "I don't know: the graph holds no answer to that."
+        if suggestions:
+            text += " Nearest concepts: " + ", ".join(suggestions) + "."
+        answer = Answer("", text, [], 0.05 if suggestions else 0.0, "", kind="abstain")
+        answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
+        return answer
+
+
+def _skip_articles_back(words: list[Token], i: int) -> str:
+    while i >= 0 and words[i].lower in ("a", "an", "the"):
+        i -= 1
+    return words[i].lower if i >= 0 else ""
+
+
+class _NoEntity:
+    types: frozenset = frozenset()
+
+
+_NONE = _NoEntity()
+
+
+def clean_question(question: object) -> str:
+    """Return the question as clean text, or raise :class:`QuestionError` (empty, too long, not text)."""
+    if not isinstance(question, str):
+        raise QuestionError("invalid_question", "the question must be a string")
+    text = unicodedata.normalize("NFC", question)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("empty_question", "the question is empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            "question_too_long", f"the question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}"
+        )
+    return text
+
+
+__all__ = ["Answer", "Engine", "QuestionError", "clean_question", "IN", "OUT"]

@@ -1,0 +1,166 @@
+"""Tokenise English text and compare words by their lemmas.
+
+Ingestion and question answering both need to see "creates", "created" and "create" as one word and
+"instances" as "instance". lemminflect (a lookup table with an out-of-vocabulary fallback) gives the
+lemmas; this module adds tokens with character offsets and name keys for matching concepts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
+
+TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+
+#: Words that carry no content between a relation phrase and its arguments (determiners, possessives,
+#: quantifiers): "lose [all your] data in [the] memory" still reads as "lose data in memory".
+FILLERS = frozenset(
+    "a an the this that these those your their its his her our my all any some many much most several "
+    "each every both either own full whole other another of same more less such various different".split()
+)
+#: Auxiliaries and modal verbs that may stand inside a verb phrase ("are placed", "can be created").
+AUXILIARIES = frozenset(
+    "is are was were be been being am will would can could may might must shall should do does did also "
+    "always usually often typically then too just".split()
+)
+NEGATIONS = frozenset(
+    "not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split()
+)
+PRONOUNS_SUBJECT = frozenset("it they he she".split())
+PRONOUNS_OBJECT = frozenset("it them this these".split())
+COPULAS = frozenset("is are was were be".split())
+STOPWORDS = (
+    FILLERS
+    | AUXILIARIES
+    | frozenset(
+        "what which who whom whose when where why how there here i you we me us to in on at by for from with "
+        "as and or but if than so such into onto about does do did is are was were please tell give list show".split()
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its place in the text and its lowercase form."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word and punctuation tokens with character offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Return every lemma ``word`` may have (as noun, verb, adjective...), plus the word itself."""
+    lower = word.lower()
+    found = {lower}
+    for forms in getAllLemmas(lower).values():
+        found.update(forms)
+    if len(found) == 1 and lower.isalpha() and len(lower) > 3:
+        for upos in ("NOUN", "VERB"):
+            found.update(getAllLemmasOOV(lower, upos).get(upos, ()))
+    # Acronym plurals ("AMIs", "VMs") are not in the lexicon: drop a lowercase trailing s.
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        found.add(lower[:-1])
+    found.discard("datum")  # "data" is one word in this field, never the plural of "datum"
+    return frozenset(found)
+
+
+@lru_cache(maxsize=200_000)
+def noun_key(word: str) -> str:
+    """Return the singular lowercase form of a word (``EC2 instances`` -> ``instance``)."""
+    lower = word.lower()
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return lower[:-1]
+    forms = getAllLemmas(lower).get("NOUN")
+    if forms:
+        # Prefer a lemma that is a prefix of the word ("services" -> "service", not "servicing").
+        return min(forms, key=lambda f: (not lower.startswith(f), len(f)))
+    if word != lower or getAllLemmas(lower):
+        return lower  # a capitalised unknown word is a proper name ("Kubernetes"); a verb stays as is
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3 and lower.isalpha():
+        return lower[:-1]
+    return lower
+
+
+def name_key(text: str) -> str:
+    """Return the matching key of a name: lowercase singular words joined by spaces."""
+    words = [t.text for t in tokenize(text) if t.is_word]
+    return " ".join(noun_key(w) for w in words)
+
+
+def plural(phrase: str) -> str:
+    """Return the plural of a noun phrase by inflecting its last word ("EC2 instance" -> "EC2 instances")."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    last = words[-1]
+    if noun_key(last) != last.lower() or last.endswith("s"):
+        return phrase  # already plural, or a word such as "serverless"
+    if last.isupper() or not last.isalpha():
+        return phrase + "s"
+    forms = getInflection(last.lower(), "NNS")
+    form = forms[0] if forms else last + "s"
+    if last[0].isupper():
+        form = form[0].upper() + form[1:]
+    return " ".join([*words[:-1], form])
+
+
+def verb_forms(word: str) -> frozenset[str]:
+    """Return the verb lemmas of ``word`` (empty when it cannot be a verb)."""
+    return frozenset(getAllLemmas(word.lower()).get("VERB", ()))
+
+
+def can_be_noun(word: str) -> bool:
+    """Tell whether ``word`` can be a noun (unknown words and acronyms count as nouns)."""
+    entry = getAllLemmas(word.lower())
+    return not entry or "NOUN" in entry or "PROPN" in entry or word[:1].isupper()
+
+
+def is_verb_only(word: str) -> bool:
+    """Tell whether ``word`` is known only as a verb or auxiliary ("orchestrate", "run" is not)."""
+    entry = getAllLemmas(word.lower())
+    return bool(entry) and set(entry) <= {"VERB", "AUX"}
+
+
+def slug(text: str) -> str:
+    """Return an IRI-safe local name for a label ("Stop-Hibernate" -> "stop-hibernate")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "concept"
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split a paragraph into sentences, returning (offset, sentence) pairs.
+
+    A sentence ends at ``.``, ``!`` or ``?`` followed by space and an uppercase letter or digit;
+    abbreviations such as "e.g." and "i.e." do not end one.
+    """
+    out, start = [], 0
+    for match in re.finditer(r"[.!?](?=\s+[A-Z0-9\"'(])", text):
+        before = text[max(0, match.start() - 4) : match.end()].lower()
+        if before.endswith(("e.g.", "i.e.", "etc.", "vs.")):
+            continue
+        piece = text[start : match.end()].strip()
+        if piece:
+            out.append((start + (len(text[start:]) - len(text[start:].lstrip())), piece))
+        start = match.end()
+    piece = text[start:].strip()
+    if piece:
+        out.append((start + (len(text[start:]) - len(text[start:].lstrip())), piece))
+    return out
