@@ -34,4 +34,17 @@ def data_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
 
 
-__all__ = ["DCTERMS", "GRAPH", "KG", "KGO", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "XSD", "data_dir"]
+__all__ = [
+    "DCTERMS",
+    "GRAPH",
+    "KG",
+    "KGO",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "XSD",
+    "data_dir",
+]
