@@ -159,6 +159,43 @@ class Catalog:
         for pred in self.predicates.values():
             if pred.label not in pred.names:
                 pred.names.insert(0, pred.label)
+        self._align(store)
+
+    def _align(self, store: KGStore) -> None:
+        """Give predicates that are named only by their label the words of the matching ontology relation.
+
+        "has tags" shares its content words with the ontology's "tags" (kgo:about), so questions may
+        ask about it as "what is X about" or "describe X". A predicate aligns with the relation whose
+        matching name covers the most of its label words; a tie aligns with neither.
+        """
+        vocabulary: dict[URIRef, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for p, kind, value in store.query(
+            "SELECT ?p ?k ?v WHERE { ?p a owl:ObjectProperty . VALUES ?k { rdfs:label skos:altLabel "
+            "kgo:questionPhrase kgo:questionWord } ?p ?k ?v }"
+        ):
+            if str(p).startswith(str(KGO)):
+                vocabulary[p][str(kind)].append(str(value))
+        for pred in self.predicates.values():
+            if str(pred.iri).startswith(str(KGO)) or len(pred.names) > 1 or pred.literal:
+                continue
+            words = _content(pred.label)
+            best: list[tuple[int, URIRef]] = []
+            for rel, names in vocabulary.items():
+                for name in names[str(RDFS.label)] + names[str(SKOS.altLabel)]:
+                    name_words = _content(name)
+                    if name_words and name_words <= words:
+                        # The same name ("written by") beats one that merely shares words ("written to").
+                        best.append(((name_key(name) == name_key(pred.label), len(name_words)), rel))
+            if not best:
+                continue
+            top = max(n for n, _ in best)
+            winners = {rel for n, rel in best if n == top}
+            if len(winners) != 1:
+                continue
+            names = vocabulary[winners.pop()]
+            for kind in (RDFS.label, SKOS.altLabel, KGO.questionPhrase):
+                pred.names.extend(n for n in names[str(kind)] if n not in pred.names)
+            pred.question_words.update(w.lower() for w in names[str(KGO.questionWord)])
 
     def _load_shape(self, store: KGStore) -> None:
         """Record which (predicate, direction) pairs meet at some node, for multi-hop candidates."""
@@ -191,8 +228,16 @@ class Catalog:
         return self.follow.get(at_node, set())
 
 
+def _content(name: str) -> set[str]:
+    """Return the content words of a name as singular lowercase keys ("has tags" -> {"tag"})."""
+    from kg.text import STOPWORDS
+
+    return {w for w in name_key(name).split() if w not in STOPWORDS and w not in ("has", "have")}
+
+
 def _local_label(iri: URIRef) -> str:
     """Make a label from an IRI's local name: "starred_actors" or "starredActors" -> "starred actors"."""
     local = re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
+    local = local.rsplit(".", 1)[-1] if "." in local.strip(".") else local  # people.person.nationality
     local = re.sub(r"([a-z])([A-Z])", r"\1 \2", local).replace("_", " ").replace("-", " ")
     return local.lower().strip() or str(iri)

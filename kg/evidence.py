@@ -154,7 +154,11 @@ class Evidence:
         return [n for n in nodes if n in hits]
 
     def attestation(self, nodes: list) -> dict:
-        """Count the statements that mention each node as subject or object (how often it is said)."""
+        """Score how much the graph says of each node: statements about it, else its degree.
+
+        Documents record a statement per fact, so a fact said twice counts twice; a graph without
+        statements (MetaQA) falls back to the node's degree, a common proxy for salience.
+        """
         iris = [n for n in nodes if isinstance(n, URIRef)][:200]
         if not iris:
             return {}
@@ -162,6 +166,13 @@ class Evidence:
         rows = self.store.query(
             f"SELECT ?x (COUNT(?st) AS ?n) WHERE {{ VALUES ?x {{ {values} }} "
             "{ ?st rdf:object ?x } UNION { ?st rdf:subject ?x } } GROUP BY ?x"
+        )
+        counts = {row[0]: int(row[1]) for row in rows}
+        if any(counts.values()):
+            return counts
+        rows = self.store.query(
+            f"SELECT ?x (COUNT(*) AS ?n) WHERE {{ VALUES ?x {{ {values} }} "
+            "{ ?x ?p ?o } UNION { ?s ?p ?x } } GROUP BY ?x"
         )
         return {row[0]: int(row[1]) for row in rows}
 

@@ -131,9 +131,21 @@ def _select(found: list[Link]) -> list[Link]:
 
 
 def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
-    """Return the words of the question outside entity mentions and stopwords (word indices)."""
+    """Return the words of the question outside entity mentions and stopwords, in order.
+
+    "co-directed" counts as "directed" twice: it asks for someone who directed along with the topic,
+    a path that goes out over the relation and back.
+    """
     words = [t for t in tokens if t.is_word]
-    return [t.lower for i, t in enumerate(words) if i not in skip and t.lower not in STOPWORDS]
+    out: list[str] = []
+    for i, t in enumerate(words):
+        if i in skip or t.lower in STOPWORDS:
+            continue
+        if t.lower.startswith("co-") and len(t.lower) > 4:
+            out.extend([t.lower[3:], t.lower[3:]])
+        else:
+            out.append(t.lower)
+    return out
 
 
 def words_match(question_word: str, name_word: str) -> float:
@@ -148,11 +160,17 @@ def words_match(question_word: str, name_word: str) -> float:
         if a != b:
             break
         common += 1
-    if common >= 5 or (common >= 4 and min(len(question_word), len(name_word)) <= 6):
+    if common >= 5 and common >= min(len(question_word), len(name_word)) - 3:
         return 0.8
     if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85:
         return 0.85  # typos: "equivalant"
     return 0.0
+
+
+def name_matches(question_words: list[str], name: str) -> list[set[int]]:
+    """Return, for each content word of ``name``, the positions of the question words matching it."""
+    name_words = [noun_key(w) for w in name_key(name).split() if w not in STOPWORDS]
+    return [{i for i, qw in enumerate(question_words) if words_match(qw, nw) >= 0.8} for nw in name_words]
 
 
 def phrase_support(question_words: list[str], name: str) -> tuple[float, set[str]]:

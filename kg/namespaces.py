@@ -48,3 +48,14 @@ __all__ = [
     "XSD",
     "data_dir",
 ]
+
+
+def with_prefixes(query: str) -> str:
+    """Prepend the PREFIX lines a query needs, so it runs as-is on any SPARQL endpoint."""
+    import re
+
+    if not query:
+        return query
+    used = [p for p in PREFIXES if re.search(rf"(?<![\w<#/]){p}:", query)]
+    lines = [f"PREFIX {p}: <{PREFIXES[p]}>" for p in used if f"PREFIX {p}:" not in query]
+    return "\n".join([*lines, query]) if lines else query

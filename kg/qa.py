@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -22,18 +22,18 @@ from kg.catalog import IN, OUT, Catalog
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
-from kg.linking import EntityLinker, Link, content_words, phrase_support, words_match
-from kg.namespaces import KGO, SKOS
-from kg.paths import PathScore, Step, candidate_paths, path_query
+from kg.linking import EntityLinker, Link, content_words, words_match
+from kg.namespaces import KGO, SKOS, with_prefixes
+from kg.paths import Step, first_steps, path_query
+from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sessions import Sessions
 from kg.store import KGStore
-from kg.text import NEGATIONS, STOPWORDS, Token, lemmas, tokenize
+from kg.text import NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, noun_key, tokenize
 
 MAX_QUESTION_CHARS = 1000
 AUX_START = frozenset("is are was were does do did can could will would has have had should must".split())
 WH_WORDS = frozenset("what which who whom whose where when how".split())
 ACRONYM_CUES = frozenset("stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split())
-PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
 FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 ANSWER_THRESHOLD = 0.55
@@ -100,6 +100,7 @@ class Engine:
             answer = self._abstain(reading)
         answer.question = question
         answer.session = session
+        answer.sparql = with_prefixes(answer.sparql)
         self.sessions.remember(session, answer)
         return answer
 
@@ -111,20 +112,45 @@ class Engine:
         links = self._follow_up(words, links, session)
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
-        relation_words = {
-            w for w in residual
-            if any(words_match(w, nw) >= 0.8 for nw in self._predicate_words())
-        }  # fmt: skip
-        answer_word = None
-        if words and words[0].lower in WH_WORDS:
-            for i, tok in enumerate(words[1:4], start=1):
-                if i in inside:
-                    break
-                if tok.lower not in STOPWORDS:
-                    answer_word = tok.lower
-                    break
+        relation_words = self._relation_words(residual)
+        answer_word = _asked_type(words, inside)
         negated = any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words)
         return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated)
+
+    def _relation_words(self, residual: list[str]) -> set[str]:
+        """Return the words that name some predicate of the graph (by lemma or stem)."""
+        vocabulary = self._predicate_words()
+        return {w for w in residual if any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
+
+    def _view(self, reading: Reading, topic: Link) -> Reading:
+        """Re-read the question around one topic: weak mentions ("film", "script") stay words."""
+        typed = [link for link in reading.links if link is not topic and self._is_answer_type(reading, link)]
+        # A typed mention stays words ("what language": the relation) unless it names a class whose
+        # members decide the type ("which orchestration service": checked by membership).
+        as_words = [link for link in typed if not self.members.get(link.best[0])]
+        inside = {
+            i for link in reading.links
+            if link is topic or not (self._weak(link) or link in as_words)
+            for i in range(link.start, link.end)
+        }  # fmt: skip
+        residual = content_words(reading.tokens, inside)
+        answer_word = typed[0].text.lower().split()[-1] if typed else reading.answer_word
+        if answer_word:
+            answer_word = noun_key(answer_word)
+        return replace(
+            reading, residual=residual, relation_words=self._relation_words(residual), answer_word=answer_word
+        )
+
+    def _weak(self, link: Link) -> bool:
+        """Tell a mention that may just be an ordinary word ("film", "language") from a name.
+
+        A short lowercase phrase naming a concept the graph neither defines nor gives other names (a
+        tag, a keyword) is read as words first.
+        """
+        if link.end - link.start > 3 or not link.text.islower() or link.method not in ("exact", "lemma"):
+            return False
+        entity = self.catalog.entities.get(link.best[0])
+        return entity is not None and not entity.definition and not entity.aliases
 
     def _predicate_words(self) -> set[str]:
         if not hasattr(self, "_pwords"):
@@ -151,32 +177,10 @@ class Engine:
         return links
 
     # -- relevance of predicates -------------------------------------------------------------------
-    def _relevance(self, reading: Reading) -> dict[URIRef, tuple[float, set[str]]]:
-        """Score every predicate against the question's words: lemmas first, embeddings second."""
-        scores: dict[URIRef, tuple[float, set[str]]] = {}
-        passive = any(w.lower == "by" for w in reading.words)
-        for pred in self.catalog.predicates.values():
-            best, used = 0.0, set()
-            for name in pred.names:
-                score, words = phrase_support(reading.residual, name)
-                if name.endswith(" by") and not passive:
-                    score *= 0.75  # "is followed by" reads the other way round from "follows"
-                if score > best:
-                    best, used = score, words
-            scores[pred.iri] = (best, used)
-        if reading.residual:
-            vector = self._vector(" ".join(reading.residual))
-            sims = self.predicate_index.vectors @ vector
-            for key, sim in zip(self.predicate_index.keys, sims, strict=True):
-                scaled = max(0.0, min(1.0, (float(sim) - 0.3) / 0.45)) * 0.85
-                if scaled > scores[key][0]:
-                    scores[key] = (scaled, scores[key][1])
-        if reading.words and reading.words[0].lower in ("where", "when"):
-            for pred in self.catalog.predicates.values():
-                if reading.words[0].lower in pred.question_words:
-                    score, used = scores[pred.iri]
-                    scores[pred.iri] = (min(1.0, score + 0.3), used)
-        return scores
+    def _relevance(self, reading: Reading) -> dict[URIRef, Relevance]:
+        """Score every predicate against the question's remaining words (see kg/scoring.py)."""
+        vector = self._vector(" ".join(reading.residual)) if reading.residual else None
+        return predicate_relevance(self.catalog, reading.residual, reading.words, vector, self.predicate_index)
 
     def _vector(self, text: str):
         return self.embedder.encode([text])[0]
@@ -239,9 +243,7 @@ class Engine:
         if not reading.words or reading.words[0].lower not in AUX_START:
             return None
         relevance = self._relevance(reading)
-        ranked = sorted(
-            (p for p in relevance if relevance[p][0] >= 0.5), key=lambda p: -relevance[p][0]
-        )[:6]
+        ranked = sorted((p for p in relevance if relevance[p].score >= 0.5), key=lambda p: -relevance[p].score)[:6]
         candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
         for a_list in candidates:
             for b_list in candidates:
@@ -252,7 +254,7 @@ class Engine:
                         for b in b_list:
                             verdict = self._check(a, pred, b)
                             if verdict is not None:
-                                return self._boolean_answer(reading, verdict, relevance[pred][0])
+                                return self._boolean_answer(reading, verdict, relevance[pred].score)
         # One concept and a quality: "Is the default VPC public?"
         for link in reading.links:
             iri = link.best[0]
@@ -342,27 +344,36 @@ class Engine:
 
     # -- relation paths ----------------------------------------------------------------------------
     def _paths(self, reading: Reading) -> Answer | None:
-        relevance = self._relevance(reading)
         scored: list[tuple[float, Link, URIRef, PathScore]] = []
-        stranded = bool(reading.words) and reading.words[-1].lower in PREPOSITIONS
         for link in reading.links:
+            if self._is_answer_type(reading, link):
+                continue
+            view = self._view(reading, link)
+            relevance = self._relevance(view)
+            weak = 0.85 if self._weak(link) else 1.0
+            typed_class = any(
+                self.members.get(other.best[0]) for other in reading.links
+                if other is not link and self._is_answer_type(reading, other)
+            )  # fmt: skip
+            scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
+                                type_by_words=not typed_class)  # fmt: skip
             for iri, link_score in link.candidates[:2]:
-                if self._is_answer_type(reading, link):
-                    continue
-                cue = self._direction_cue(reading, link)
-                for steps in candidate_paths(self.store, self.catalog, iri):
-                    ps = self._score_path(steps, relevance, reading)
-                    if steps[0][1] == cue:
-                        ps.score += 0.1
-                    if stranded and steps[-1][1] == OUT:
-                        ps.score += 0.1  # "what do X run on?": the answer is the preposition's object
-                    scored.append((ps.score + 0.2 * link_score, link, iri, ps))
-        scored.sort(key=lambda item: -item[0])
-        for total, link, topic, ps in scored[:8]:
-            if ps.relevance < 0.35:
-                break
+                for ps in beam_paths(first_steps(self.store, self.catalog, iri), self.catalog, scorer):
+                    scored.append((ps.score + 0.2 * link_score * weak, link, iri, ps))
+        # Ties go to the shorter path, then to a fixed order, so every process answers alike.
+        scored.sort(key=lambda item: (-round(item[0], 6), len(item[3].steps), str(item[3].steps), str(item[2])))
+        candidates = [item for item in scored[:8] if item[3].relevance >= 0.35]
+        # First the best path whose answers are of the asked-for class; failing that, the best path.
+        for strict in (True, False):
+            found = self._first_answer(reading, candidates, strict)
+            if found is not None:
+                return found
+        return None
+
+    def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
+        for _, link, topic, ps in candidates:
             answers = self._run(topic, ps.steps)
-            answers = self._constrain(answers, reading, link, topic)
+            answers = self._constrain(answers, reading, link, topic, strict)
             if not answers:
                 continue
             confidence = round(min(0.97, link.best[1] * (0.4 + 0.6 * min(1.0, ps.score))), 3)
@@ -370,20 +381,6 @@ class Engine:
                 return None
             return self._path_answer(reading, topic, ps, answers, confidence)
         return None
-
-    def _direction_cue(self, reading: Reading, link: Link) -> str | None:
-        """Guess whether the topic is the subject (OUT) or the object (IN) of the asked relation.
-
-        English puts the subject before its verb: "what does X create" (X creates ?), "what creates X"
-        (? creates X); a passive agent follows "by": "what is created by X" (X creates ?).
-        """
-        positions = [i for i, w in enumerate(reading.words) if w.lower in reading.relation_words]
-        if not positions:
-            return None
-        before = link.start > 0 and _skip_articles_back(reading.words, link.start - 1) == "by"
-        if before or link.start < positions[0]:
-            return OUT
-        return IN
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which VPC ...", "what kind of service")."""
@@ -393,34 +390,16 @@ class Engine:
         between = {w.lower for w in words[1 : link.start]}
         return link.start > 0 and between <= {"kind", "type", "sort", "of", "a", "an", "the"}
 
-    def _score_path(self, steps: tuple[Step, ...], relevance, reading: Reading) -> PathScore:
-        rels = [relevance.get(p, (0.0, set())) for p, _ in steps]
-        explained = set().union(*(used for _, used in rels))
-        mean = sum(r for r, _ in rels) / len(rels)
-        weakest = min(r for r, _ in rels)
-        wanted = reading.relation_words - {reading.answer_word} if reading.answer_word else reading.relation_words
-        coverage = len(explained & reading.relation_words) / len(reading.relation_words) if reading.relation_words else 0.0
-        type_bonus = 0.0
-        if reading.answer_word:
-            last_rel, last_used = rels[-1]
-            if reading.answer_word in last_used:
-                type_bonus = 0.3
-        del wanted
-        score = coverage + type_bonus + 0.5 * mean + 0.2 * weakest - 0.12 * (len(steps) - 1)
-        # A path longer than the words asking for it is a guess.
-        if reading.relation_words and len(steps) > max(1, len(explained & reading.relation_words)) + (
-            1 if any(steps[i][0] == steps[i + 1][0] for i in range(len(steps) - 1)) else 0
-        ):
-            score -= 0.3
-        return PathScore(steps, score, coverage, mean, explained)
-
     def _run(self, topic: URIRef, steps: tuple[Step, ...]) -> list[URIRef | Literal]:
         rows = self.store.query(path_query(topic, steps))
         return [row[0] for row in rows]
 
-    def _constrain(self, answers, reading: Reading, topic_link: Link, topic: URIRef):
+    def _constrain(self, answers, reading: Reading, topic_link: Link, topic: URIRef, strict: bool = True):
         """Keep answers tied to the question's other concepts, and of the asked-for type, first."""
-        others = [link for link in reading.links if link is not topic_link]
+        others = [
+            link for link in reading.links
+            if link is not topic_link and (not self._weak(link) or self._is_answer_type(reading, link))
+        ]  # fmt: skip
         if not answers or not others:
             return self._rank(answers)
         kept = answers
@@ -429,7 +408,10 @@ class Engine:
             if self._is_answer_type(reading, link):
                 # Of the asked-for type, most specific first: "what kind of service" -> orchestration service.
                 typed = [a for a in kept if a != other and self._is_a(a, other)]
-                kept = typed + [a for a in kept if a == other] or kept
+                typed += [a for a in kept if a == other]
+                if not typed and self.members.get(other) and strict:
+                    return []  # "which state ...": answers that are not states answer something else
+                kept = typed or kept
                 continue
             tied = self.evidence.connected(kept, other)
             if tied:
@@ -477,10 +459,24 @@ class Engine:
         return answer
 
 
-def _skip_articles_back(words: list[Token], i: int) -> str:
-    while i >= 0 and words[i].lower in ("a", "an", "the"):
-        i -= 1
-    return words[i].lower if i >= 0 else ""
+def _asked_type(words: list[Token], inside: set[int]) -> str | None:
+    """Return the noun that names what is asked for: "which films", "what kind of service", "who are the actors"."""
+    if not words:
+        return None
+    wh = words[0].lower
+    if wh not in ("what", "which", "who", "whom"):
+        return None
+    i = 1
+    if wh in ("who", "whom"):
+        # Only "who is/are the X ..." names a type; "who wrote X" asks for a person by the verb.
+        if len(words) < 3 or words[1].lower not in ("is", "are", "was", "were"):
+            return None
+        i = 2
+    while i < len(words) and words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are"):
+        i += 1
+    if i >= len(words) or i in inside or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
+        return None
+    return words[i].lower
 
 
 class _NoEntity:

@@ -37,7 +37,8 @@ STOPWORDS = (
     | AUXILIARIES
     | frozenset(
         "what which who whom whose when where why how there here i you we me us to in on at by for from with "
-        "as and or but if than so such into onto about does do did is are was were please tell give list show".split()
+        "as and or but if than so such into onto does do did is are was were please tell give list show "
+        "it they them he she him".split()
     )
 )
 

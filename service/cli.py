@@ -34,7 +34,9 @@ from kg.store import KGStore, StoreError, open_store
 DEFAULT_STORE = Path("var/store")
 
 #: Commands defined in other modules: name -> "module:attribute". Add new command modules here.
-COMMAND_MODULES: dict[str, str] = {}
+COMMAND_MODULES: dict[str, str] = {
+    "mcp": "service.mcp_command:mcp_command",
+}
 
 #: Errors users cause; anything else is a bug and keeps its traceback.
 USER_ERRORS: tuple[type[BaseException], ...] = (BuildError, RDFLoadError, StoreError, OSError)

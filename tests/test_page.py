@@ -1,0 +1,259 @@
+"""Test the web pages in a real headless Chromium (Debian ``chromium`` + ``chromium-driver``) via Selenium.
+
+The service is the same real gunicorn the API tests use. Screenshots go to ``$KG_TEST_ARTIFACTS`` (or a
+temporary directory) so a person can look at what the browser drew.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from live_service import LiveService, service_session
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service as DriverService
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="headless Chromium is not installed (apt-get install -y chromium chromium-driver)",
+    ),
+]
+
+WAIT = 60  # seconds; the first question in a worker may wait on its engine
+
+
+@pytest.fixture(scope="session")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
+    """The service under gunicorn, ready (shared with the API tests)."""
+    yield from service_session(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: ``$KG_TEST_ARTIFACTS`` for CI to keep, else a temporary directory."""
+    directory = Path(os.environ.get("KG_TEST_ARTIFACTS") or tmp_path_factory.mktemp("screenshots"))
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
+    """A headless Chromium with a fresh profile and nothing that calls home."""
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1100",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=DriverService(executable_path=str(CHROMEDRIVER)), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait(browser: webdriver.Chrome, seconds: float = WAIT) -> WebDriverWait:
+    return WebDriverWait(browser, seconds)
+
+
+def console_errors(browser: webdriver.Chrome) -> list[str]:
+    """Return the page's script errors since the last call (not the 4xx answers a test asked for)."""
+    return [
+        entry["message"]
+        for entry in browser.get_log("browser")
+        if entry["level"] == "SEVERE" and "Failed to load resource" not in entry["message"]
+    ]
+
+
+def ask_on_page(browser: webdriver.Chrome, service: LiveService, question: str) -> None:
+    """Open the question page, type the question, press Enter and wait for the answer."""
+    browser.get(service.url("/"))
+    box = wait(browser).until(ec.element_to_be_clickable((By.ID, "question")))
+    box.clear()
+    box.send_keys(question, Keys.ENTER)
+    wait(browser).until(lambda b: b.find_element(By.ID, "asked").text == question)
+
+
+# -- the question page -----------------------------------------------------------------------------------
+def test_asking_shows_the_answer_confidence_sources_sparql_and_evidence_picture(
+    browser: webdriver.Chrome, service: LiveService, artifacts: Path
+):
+    ask_on_page(browser, service, "What does an AMI create?")
+    assert browser.find_element(By.ID, "result").is_displayed()
+    assert "EC2 instance" in browser.find_element(By.ID, "answer-text").text
+    confidence = browser.find_element(By.ID, "confidence-value").text
+    assert confidence.endswith("%") and int(confidence[:-1]) >= 50
+    chip = browser.find_element(By.CSS_SELECTOR, "#answers a.chip.answer")
+    assert chip.text == "EC2 instance"
+    assert urlparse(chip.get_attribute("href")).path == "/id/ec2-instance"
+    quotes = [q.text for q in browser.find_elements(By.CSS_SELECTOR, "#sources blockquote")]
+    assert quotes and all(quotes)
+    assert "compute.md" in browser.find_element(By.CSS_SELECTOR, "#sources cite").text
+    assert "SELECT" in browser.find_element(By.ID, "sparql").text
+
+    # The evidence picture: an SVG with the asked-about concept, the answer, and a labelled edge.
+    picture = browser.find_element(By.CSS_SELECTOR, "#graph-frame svg.kg-graph")
+    assert picture.is_displayed() and picture.size["width"] > 300 and picture.size["height"] > 100
+    assert int(picture.get_attribute("data-nodes")) >= 2
+    assert len(picture.find_elements(By.CSS_SELECTOR, ".node circle")) >= 2
+    answer_node = picture.find_element(By.CSS_SELECTOR, ".node.answer")
+    assert answer_node.find_element(By.TAG_NAME, "text").text == "EC2 instance"
+    assert picture.find_element(By.CSS_SELECTOR, ".node.topic text").text == "Amazon Machine Image"
+    edge_labels = [t.text for t in picture.find_elements(By.CSS_SELECTOR, ".edge text")]
+    assert edge_labels and all(edge_labels)
+
+    screenshot = artifacts / "ask-page.png"
+    assert browser.save_screenshot(str(screenshot))
+    assert screenshot.stat().st_size > 10_000
+    assert console_errors(browser) == []
+
+
+def test_one_click_opens_the_sparql_in_the_query_page_and_runs_it(
+    browser: webdriver.Chrome, service: LiveService
+):
+    ask_on_page(browser, service, "What does an AMI create?")
+    sparql = browser.find_element(By.ID, "sparql").text
+    browser.find_element(By.ID, "open-query").click()
+    wait(browser).until(ec.url_contains("/query"))
+    assert parse_qs(urlparse(browser.current_url).query)["query"] == [sparql]
+    cell = wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#results td a")))
+    assert cell.get_attribute("title") == "https://kgqa.dev/id/ec2-instance"
+    assert browser.find_element(By.ID, "query-editor").get_attribute("value") == sparql
+
+
+def test_an_unanswerable_question_says_so_without_a_picture(browser: webdriver.Chrome, service: LiveService):
+    ask_on_page(browser, service, "Who wrote Hamlet?")
+    assert "know" in browser.find_element(By.ID, "answer-text").text.lower()
+    assert "abstained" in browser.find_element(By.ID, "answer-card").get_attribute("class")
+    assert not browser.find_element(By.ID, "evidence-card").is_displayed()
+    assert not browser.find_element(By.ID, "sparql-card").is_displayed()
+
+
+def test_an_empty_question_is_refused_in_words(browser: webdriver.Chrome, service: LiveService):
+    browser.get(service.url("/"))
+    box = wait(browser).until(ec.element_to_be_clickable((By.ID, "question")))
+    box.send_keys("   ", Keys.ENTER)
+    status = wait(browser).until(
+        lambda b: b.find_element(By.ID, "status").text and b.find_element(By.ID, "status")
+    )
+    assert "error" in status.get_attribute("class") and status.text
+
+
+def test_the_page_works_from_the_keyboard(browser: webdriver.Chrome, service: LiveService):
+    browser.get(service.url("/"))
+    body = wait(browser).until(ec.presence_of_element_located((By.TAG_NAME, "body")))
+    body.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.text == "Skip to content"
+    # Tab onwards reaches the question box, which has a label; focus is visible.
+    for _ in range(10):
+        if browser.switch_to.active_element.get_attribute("id") == "question":
+            break
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+    box = browser.switch_to.active_element
+    assert box.get_attribute("id") == "question"
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=question]").text
+    assert browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", box) != "none"
+    box.send_keys("What is EC2?", Keys.ENTER)
+    wait(browser).until(lambda b: b.find_element(By.ID, "asked").text == "What is EC2?")
+    assert browser.switch_to.active_element.get_attribute("id") == "question"  # ready for the next question
+    # Nodes of the picture are links a keyboard can reach.
+    links = browser.find_elements(By.CSS_SELECTOR, "#graph-frame svg a")
+    assert links and all(link.get_attribute("href") for link in links)
+
+
+def test_the_page_loads_nothing_from_elsewhere_and_fits_a_phone(
+    browser: webdriver.Chrome, service: LiveService, artifacts: Path
+):
+    browser.set_window_size(390, 900)
+    try:
+        ask_on_page(browser, service, "What does an AMI create?")
+        resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert resources and all(url.startswith(service.base) for url in resources)
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px on a phone"
+        assert browser.save_screenshot(str(artifacts / "ask-page-phone.png"))
+    finally:
+        browser.set_window_size(1280, 1100)
+
+
+# -- the query page and concept pages --------------------------------------------------------------------
+def test_the_query_page_runs_with_ctrl_enter_and_from_examples(
+    browser: webdriver.Chrome, service: LiveService, artifacts: Path
+):
+    browser.get(service.url("/query"))
+    editor = wait(browser).until(ec.element_to_be_clickable((By.ID, "query-editor")))
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(Keys.DELETE)
+    editor.send_keys(
+        "SELECT ?label WHERE { <https://kgqa.dev/id/ec2-instance> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+    )
+    editor.send_keys(Keys.CONTROL, Keys.ENTER)
+    cell = wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#results td")))
+    assert cell.text == "EC2 instance"
+    assert browser.find_element(By.CSS_SELECTOR, "#results th").text == "?label"
+    assert browser.find_element(By.ID, "results-status").text.startswith("1 row")
+
+    example = browser.find_element(By.XPATH, "//button[contains(., '(ASK)')]")
+    example.click()
+    answer = wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#results .boolean")))
+    assert answer.text == "Yes (true)"
+
+    editor = browser.find_element(By.ID, "query-editor")
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(Keys.DELETE)
+    editor.send_keys("SELECT * WHERE { ?s ?p }", Keys.CONTROL, Keys.ENTER)
+    error = wait(browser).until(
+        lambda b: b.find_element(By.ID, "query-error").text and b.find_element(By.ID, "query-error")
+    )
+    assert "1:" in error.text  # the parser's line and column
+    browser.find_element(By.XPATH, "//button[contains(., 'Relations between concepts')]").click()
+    wait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#results tbody tr")) > 5)
+    assert browser.save_screenshot(str(artifacts / "query-page.png"))
+    assert console_errors(browser) == []
+
+
+def test_a_concept_page_shows_names_relations_sources_and_a_picture(
+    browser: webdriver.Chrome, service: LiveService, artifacts: Path
+):
+    browser.get(service.url("/id/amazon-machine-image"))
+    title = wait(browser).until(ec.presence_of_element_located((By.ID, "concept-title")))
+    assert title.text == "Amazon Machine Image"
+    assert "AMI" in browser.find_element(By.TAG_NAME, "main").text
+    assert "An image creates an instance." in browser.find_element(By.CSS_SELECTOR, ".sources").text
+    picture = browser.find_element(By.CSS_SELECTOR, "#graph-frame svg.kg-graph")
+    assert int(picture.get_attribute("data-edges")) >= 2  # "creates" and "is created from", drawn apart
+    assert picture.find_element(By.CSS_SELECTOR, ".node.topic text").text == "Amazon Machine Image"
+    browser.find_element(By.CSS_SELECTOR, ".relations a[href='/id/ec2-instance']").click()
+    wait(browser).until(ec.text_to_be_present_in_element((By.ID, "concept-title"), "EC2 instance"))
+    picture = browser.find_element(By.CSS_SELECTOR, "#graph-frame svg.kg-graph")
+    assert int(picture.get_attribute("data-nodes")) >= 5
+    assert browser.save_screenshot(str(artifacts / "concept-page.png"))
+    browser.back()
+    wait(browser).until(ec.text_to_be_present_in_element((By.ID, "concept-title"), "Amazon Machine Image"))
+    assert console_errors(browser) == []
