@@ -76,8 +76,7 @@ def convert(kb: Path) -> list[ox.Triple]:
     triples = [ox.Triple(nodes[s], predicates[r], nodes[o]) for s, r, o in facts]
     triples += [ox.Triple(node, RDFS_LABEL, ox.Literal(name)) for name, node in nodes.items()]
     triples += [
-        ox.Triple(node, RDFS_LABEL, ox.Literal(relation_label(relation)))
-        for relation, node in predicates.items()
+        ox.Triple(node, RDFS_LABEL, ox.Literal(relation_label(relation))) for relation, node in predicates.items()
     ]
     return triples
 

@@ -254,9 +254,7 @@ def _check_replaceable(target: Path) -> None:
     # write them into the new store and corrupt it. Read-only openers take no lock and are safe.
     holders = lock_holders(target / "LOCK")
     if holders:
-        who = (
-            "this process" if holders == {os.getpid()} else f"process {', '.join(map(str, sorted(holders)))}"
-        )
+        who = "this process" if holders == {os.getpid()} else f"process {', '.join(map(str, sorted(holders)))}"
         raise BuildError(f"{target}: the store is open for writing by {who}; close it first, then build")
 
 

@@ -129,9 +129,7 @@ class Catalog:
 
     def _load_predicates(self, store: KGStore) -> None:
         used = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
-        literal_valued = {
-            p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")
-        }
+        literal_valued = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")}
         for p in used:
             if p in BOOKKEEPING or not isinstance(p, URIRef):
                 continue

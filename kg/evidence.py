@@ -95,8 +95,11 @@ class Evidence:
     def for_definition(self, iri: URIRef) -> tuple[list[dict], list[dict]]:
         """Return the definition triple and the sentence it was read from (if recorded)."""
         entity = self.catalog.entities[iri]
-        evidence = [self.triple_dict((iri, URIRef("http://www.w3.org/2004/02/skos/core#definition"),
-                                      Literal(entity.definition)))]
+        evidence = [
+            self.triple_dict(
+                (iri, URIRef("http://www.w3.org/2004/02/skos/core#definition"), Literal(entity.definition))
+            )
+        ]
         sources = []
         rows = self.store.query(
             "SELECT ?quote ?section ?file WHERE { ?st kgo:quote ?quote ; kgo:section ?section ; "
@@ -187,9 +190,7 @@ class Evidence:
             verb = self.catalog.label(p)
             sentence = f"{topic_label} {verb} {listed}." if d == OUT else f"{listed} {verb} {topic_label}."
         else:
-            route = " → ".join(
-                self.catalog.label(p) + ("" if d == OUT else " (inverse)") for p, d in steps
-            )
+            route = " → ".join(self.catalog.label(p) + ("" if d == OUT else " (inverse)") for p, d in steps)
             sentence = f"{listed} (from {topic_label} via {route})."
         return sentence[:1].upper() + sentence[1:]
 

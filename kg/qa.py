@@ -33,7 +33,9 @@ from kg.text import NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, noun_key,
 MAX_QUESTION_CHARS = 1000
 AUX_START = frozenset("is are was were does do did can could will would has have had should must".split())
 WH_WORDS = frozenset("what which who whom whose where when how".split())
-ACRONYM_CUES = frozenset("stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split())
+ACRONYM_CUES = frozenset(
+    "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split()
+)
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
 FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 ANSWER_THRESHOLD = 0.55
@@ -170,8 +172,10 @@ class Engine:
         taken = {i for link in links for i in range(link.start, link.end)}
         for i, tok in enumerate(words):
             if tok.lower in FOLLOW_UP_PRONOUNS and i not in taken and i > 0:
-                return sorted([*links, Link(i, i + 1, tok.text, [(iri, 0.95) for iri in previous[:1]], "session")],
-                              key=lambda lk: lk.start)
+                return sorted(
+                    [*links, Link(i, i + 1, tok.text, [(iri, 0.95) for iri in previous[:1]], "session")],
+                    key=lambda lk: lk.start,
+                )
         if not links:
             return [Link(len(words), len(words), "", [(iri, 0.9) for iri in previous[:1]], "session")]
         return links
@@ -204,9 +208,7 @@ class Engine:
         if not cued:
             return None
         if is_acronym and entity.label != link.text:
-            sparql = (
-                "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
-            )
+            sparql = "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
             answer = Answer(
                 "", f"{link.text} stands for {entity.label}.",
                 [self.evidence.entity_dict(iri)], round(0.95 * link.best[1], 3), sparql, kind="acronym",
@@ -233,9 +235,16 @@ class Engine:
         if not hasattr(self, "_cues"):
             from kg.text import name_key
 
-            self._cues = {
-                w for n in self.definition_names + self.acronym_names for w in name_key(n).split()
-            } | {"mean", "meaning", "stand", "short", "acronym", "abbreviation", "tell", "about"}
+            self._cues = {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()} | {
+                "mean",
+                "meaning",
+                "stand",
+                "short",
+                "acronym",
+                "abbreviation",
+                "tell",
+                "about",
+            }
         return self._cues
 
     # -- yes / no ----------------------------------------------------------------------------------
@@ -288,8 +297,16 @@ class Engine:
         evidence, sources = self.evidence.for_triples(triples)
         fact = self.evidence.sentence(triples[0])
         text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
-        answer = Answer("", text.strip(), [{"value": value}], round(min(0.95, 0.6 + 0.35 * strength), 3),
-                        sparql, evidence, sources, kind="boolean")
+        answer = Answer(
+            "",
+            text.strip(),
+            [{"value": value}],
+            round(min(0.95, 0.6 + 0.35 * strength), 3),
+            sparql,
+            evidence,
+            sources,
+            kind="boolean",
+        )
         answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
         return answer
 
@@ -309,12 +326,23 @@ class Engine:
                 triples = [(node, KGO.greater, greater), (node, KGO.lesser, lesser)]
                 evidence, sources = self.evidence.for_triples(triples)
                 text = f"{self.catalog.label(winner)[:1].upper()}{self.catalog.label(winner)[1:]}: " + (
-                    f"{self.catalog.label(greater)} is more {quality} than {self.catalog.label(lesser)}.")
-                sparql = ("SELECT ?greater WHERE {\n  ?c a kgo:Comparison ; kgo:greater ?greater ;\n"
-                          f"     kgo:lesser ?lesser ; kgo:quality ?q .\n  VALUES (?greater ?lesser) "
-                          f"{{ ({greater.n3()} {lesser.n3()}) }}\n}}")
-                answer = Answer("", text, [self.evidence.entity_dict(winner)], 0.85, sparql, evidence, sources,
-                                kind="comparison")
+                    f"{self.catalog.label(greater)} is more {quality} than {self.catalog.label(lesser)}."
+                )
+                sparql = (
+                    "SELECT ?greater WHERE {\n  ?c a kgo:Comparison ; kgo:greater ?greater ;\n"
+                    f"     kgo:lesser ?lesser ; kgo:quality ?q .\n  VALUES (?greater ?lesser) "
+                    f"{{ ({greater.n3()} {lesser.n3()}) }}\n}}"
+                )
+                answer = Answer(
+                    "",
+                    text,
+                    [self.evidence.entity_dict(winner)],
+                    0.85,
+                    sparql,
+                    evidence,
+                    sources,
+                    kind="comparison",
+                )
                 answer.topics = [self.evidence.entity_dict(i) for i in iris]
                 return answer
         return None
@@ -337,8 +365,16 @@ class Engine:
         evidence, sources = self.evidence.for_triples(triples)
         names = ", ".join(self.catalog.label(m) for m in members)
         text = f"The {self.catalog.label(cls)} members are: {names}."
-        answer = Answer("", text, [self.evidence.entity_dict(m) for m in members], 0.9, sparql, evidence,
-                        sources, kind="list")
+        answer = Answer(
+            "",
+            text,
+            [self.evidence.entity_dict(m) for m in members],
+            0.9,
+            sparql,
+            evidence,
+            sources,
+            kind="list",
+        )
         answer.topics = [self.evidence.entity_dict(cls)]
         return answer
 
@@ -395,22 +431,20 @@ class Engine:
         return [row[0] for row in rows]
 
     def _constrain(self, answers, reading: Reading, topic_link: Link, topic: URIRef, strict: bool = True):
-        """Keep answers tied to the question's other concepts, and of the asked-for type, first."""
+        """Keep answers tied to the question's other concepts and of the asked-for type; rank them."""
         others = [
             link for link in reading.links
             if link is not topic_link and (not self._weak(link) or self._is_answer_type(reading, link))
         ]  # fmt: skip
-        if not answers or not others:
-            return self._rank(answers)
-        kept = answers
-        for link in others:
+        kept, specific = answers, set()
+        for link in others if answers else []:
             other = link.best[0]
             if self._is_answer_type(reading, link):
                 # Of the asked-for type, most specific first: "what kind of service" -> orchestration service.
-                typed = [a for a in kept if a != other and self._is_a(a, other)]
-                typed += [a for a in kept if a == other]
+                typed = [a for a in kept if a == other or self._is_a(a, other)]
                 if not typed and self.members.get(other) and strict:
                     return []  # "which state ...": answers that are not states answer something else
+                specific = {a for a in typed if a != other}
                 kept = typed or kept
                 continue
             tied = self.evidence.connected(kept, other)
@@ -418,22 +452,26 @@ class Engine:
                 kept = tied
             elif not self.evidence.connected([topic], other):
                 return []
-        return kept if len(kept) < 2 or kept is not answers else self._rank(kept)
+        return self._rank(kept, specific)
 
     def _is_a(self, node, cls: URIRef) -> bool:
         """Tell whether ``node`` is a member or a subclass of ``cls`` (through subclasses)."""
         if not isinstance(node, URIRef):
             return False
-        return bool(self.store.query(
-            "ASK { ?n (rdf:type|rdfs:subClassOf)/rdfs:subClassOf* ?c }", {"n": node, "c": cls}
-        ).askAnswer)
+        query = "ASK { ?n (rdf:type|rdfs:subClassOf)/rdfs:subClassOf* ?c }"
+        return bool(self.store.query(query, {"n": node, "c": cls}).askAnswer)
 
-    def _rank(self, answers):
-        """Order answers: better attested (more statements) first, then by label."""
+    def _rank(self, answers, preferred: set | frozenset = frozenset()):
+        """Order answers: the preferred (most specific type) first, then the better attested, then by label."""
         if len(answers) < 2:
             return answers
         counts = self.evidence.attestation(answers)
-        return sorted(answers, key=lambda a: (-counts.get(a, 0), self.catalog.label(a).lower() if isinstance(a, URIRef) else str(a)))
+
+        def key(a):
+            label = self.catalog.label(a).lower() if isinstance(a, URIRef) else str(a)
+            return (a not in preferred, -counts.get(a, 0), label)
+
+        return sorted(answers, key=key)
 
     def _path_answer(self, reading, topic, ps: PathScore, answers, confidence) -> Answer:
         answers = answers[:50]
@@ -502,4 +540,4 @@ def clean_question(question: object) -> str:
     return text
 
 
-__all__ = ["Answer", "Engine", "QuestionError", "clean_question", "IN", "OUT"]
+__all__ = ["IN", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]

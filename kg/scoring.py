@@ -64,8 +64,10 @@ def predicate_relevance(
             slots = name_matches(residual, name)
             if not slots:
                 continue
-            score = sum(max((words_match(residual[i], nw) for i in s), default=0.0)
-                        for s, nw in zip(slots, _name_words(name), strict=True)) / len(slots)
+            score = sum(
+                max((words_match(residual[i], nw) for i in s), default=0.0)
+                for s, nw in zip(slots, _name_words(name), strict=True)
+            ) / len(slots)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
             if last == "by" and not passive:
                 score *= 0.75  # "is followed by" reads the other way round from "follows"
@@ -104,9 +106,7 @@ class PathScorer:
         self.relevance = relevance
         self.residual = residual
         self.answer_word = answer_word
-        self.asked = [
-            i for i, w in enumerate(residual) if w in relation_words and noun_key(w) != answer_word
-        ]
+        self.asked = [i for i, w in enumerate(residual) if w in relation_words and noun_key(w) != answer_word]
         self.first_word = self._nearest_relation_word(words, topic, relation_words)
         self.cue = self._direction_cue(words, topic, relation_words)
         self.stranded = bool(words) and words[-1].lower in PREPOSITIONS

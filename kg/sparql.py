@@ -109,9 +109,9 @@ _TOKEN = re.compile(
     """.replace("MID", _NAME_MID),
     re.VERBOSE | re.DOTALL,
 )
+_ABSOLUTE_IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]*:")
 # Oxigraph matches keywords by prefix and case-insensitively ("SERVICESILENT<…>" runs a SERVICE), so any
 # bare word or prefix label *starting* with these is refused; no other SPARQL keyword starts so.
-_ABSOLUTE_IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]*:")
 _FORBIDDEN = (
     ("SERVICE", "service_refused", "SERVICE (federated query) is not allowed on this endpoint"),
     ("LOAD", "load_refused", "LOAD is not allowed on this endpoint"),
@@ -195,9 +195,7 @@ def _classify(text: str) -> Operation:
         else:
             break
     if index >= len(tokens):
-        raise _syntax_error(
-            "empty operation: expected SELECT, ASK, CONSTRUCT, DESCRIBE or an update", text, len(text)
-        )
+        raise _syntax_error("empty operation: expected SELECT, ASK, CONSTRUCT, DESCRIBE or an update", text, len(text))
     kind, value, offset = tokens[index]
     keyword = value.upper() if kind == "word" else ""
     relative = any(k == "iri" and not _ABSOLUTE_IRI.match(v) for k, v, _ in tokens)
@@ -207,9 +205,7 @@ def _classify(text: str) -> Operation:
         return Operation(text, keyword, has_from, relative, bounded, tokens=tuple(tokens))
     if keyword in UPDATE_FORMS:
         return Operation(text, "UPDATE", False, relative, tokens=tuple(tokens))
-    raise _syntax_error(
-        f"expected SELECT, ASK, CONSTRUCT, DESCRIBE or an update, found {value!r}", text, offset
-    )
+    raise _syntax_error(f"expected SELECT, ASK, CONSTRUCT, DESCRIBE or an update, found {value!r}", text, offset)
 
 
 def _is_bounded(tokens: Sequence[tuple[str, str, int]]) -> bool:
@@ -243,9 +239,7 @@ def _is_bounded(tokens: Sequence[tuple[str, str, int]]) -> bool:
         if kind == "var" and value[1:] not in seen:
             seen.add(value[1:])
         elif (
-            kind not in ("iri", "pname")
-            and not (place == 1 and value == "A")
-            and not (place == 2 and kind == "string")
+            kind not in ("iri", "pname") and not (place == 1 and value == "A") and not (place == 2 and kind == "string")
         ):
             return False
         pos += 1
@@ -292,11 +286,7 @@ def with_using_clauses(operation: Operation, using: Sequence[str], using_named: 
                 )
             # DELETE/INSERT {…} WHERE gets the clauses; INSERT DATA, DELETE DATA, DELETE WHERE cannot
             after_first = tokens[words[0][2] + 1][1].upper() if words else ""
-            if (
-                names[:1] in (["INSERT"], ["DELETE"])
-                and after_first not in ("DATA", "WHERE")
-                and "WHERE" in names
-            ):
+            if names[:1] in (["INSERT"], ["DELETE"]) and after_first not in ("DATA", "WHERE") and "WHERE" in names:
                 inserts.append(words[names.index("WHERE")][1])
             words = []
     text = operation.text
@@ -339,9 +329,7 @@ FORMATS: dict[str, ResultFormat] = {
         ResultFormat("tsv", "text/tab-separated-values", _TABULAR),
         ResultFormat("turtle", "text/turtle", ("graph",), ("application/x-turtle", "text/n3", "text/rdf+n3")),
         ResultFormat("ntriples", "application/n-triples", ("graph",), ("text/plain",)),
-        ResultFormat(
-            "jsonld", "application/ld+json", ("graph",), ("application/x-json+ld", "application/json")
-        ),
+        ResultFormat("jsonld", "application/ld+json", ("graph",), ("application/x-json+ld", "application/json")),
         ResultFormat("rdfxml", "application/rdf+xml", ("graph",), ("application/xml", "text/xml")),
     )
 }
@@ -564,9 +552,7 @@ _BOOTSTRAP = (
 class _WorkerPool:
     """Keep up to ``size`` worker processes; hand one out per query, replace the ones that overran."""
 
-    def __init__(
-        self, store: KGStore, size: int, prefixes: tuple[tuple[str, str], ...], refresh_interval: float = 1.0
-    ):
+    def __init__(self, store: KGStore, size: int, prefixes: tuple[tuple[str, str], ...], refresh_interval: float = 1.0):
         self.prefixes = prefixes
         self.memory = store.location is None
         self.source: ox.Store | str = store.ox if self.memory else str(store.location)
@@ -832,9 +818,7 @@ class SparqlExecutor:
         This is the Graph Store Protocol's PUT and POST, as one SPARQL Update (one transaction).
         """
         target = "DEFAULT" if graph == "" else f"GRAPH {_iri(graph)}"
-        data = " ".join(
-            f"{_tsv_term(t.subject)} {_tsv_term(t.predicate)} {_tsv_term(t.object)} ." for t in triples
-        )
+        data = " ".join(f"{_tsv_term(t.subject)} {_tsv_term(t.predicate)} {_tsv_term(t.object)} ." for t in triples)
         block = data if graph == "" else f"{target} {{ {data} }}"
         statement = f"INSERT DATA {{ {block} }}"
         self.update(f"DROP SILENT {target} ; {statement}" if replace else statement)
@@ -855,9 +839,7 @@ class SparqlExecutor:
 
     # -- HTTP to a remote store ---------------------------------------------------------------------------
     @staticmethod
-    def _post(
-        endpoint: str, params: list[tuple[str, str]], accept: str, seconds: float, field: str = "query"
-    ) -> bytes:
+    def _post(endpoint: str, params: list[tuple[str, str]], accept: str, seconds: float, field: str = "query") -> bytes:
         request = urllib.request.Request(
             endpoint,
             data=urllib.parse.urlencode(params).encode(),
@@ -874,15 +856,11 @@ class SparqlExecutor:
                 raise _syntax_error(str(message)) from exc
             raise SparqlError("store_error", f"the SPARQL store answered {exc.code}: {message}") from exc
         except TimeoutError as exc:
-            raise QueryTimeout(
-                "timeout", f"the {field} ran longer than {seconds:g} s and was abandoned"
-            ) from exc
+            raise QueryTimeout("timeout", f"the {field} ran longer than {seconds:g} s and was abandoned") from exc
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, TimeoutError):
-                raise QueryTimeout(
-                    "timeout", f"the {field} ran longer than {seconds:g} s and was abandoned"
-                ) from exc
+                raise QueryTimeout("timeout", f"the {field} ran longer than {seconds:g} s and was abandoned") from exc
             raise SparqlError("store_error", f"cannot reach the SPARQL store: {reason}") from exc
 
 

@@ -111,9 +111,7 @@ def open_store(
     """
     if endpoint:
         if update_endpoint is None:
-            update_endpoint = (
-                endpoint[: -len("/query")] + "/update" if endpoint.endswith("/query") else endpoint
-            )
+            update_endpoint = endpoint[: -len("/query")] + "/update" if endpoint.endswith("/query") else endpoint
         _check_endpoint(endpoint)
         sparql_store = SPARQLUpdateStore(
             query_endpoint=endpoint, update_endpoint=update_endpoint, method="POST", returnFormat="json"

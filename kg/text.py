@@ -26,9 +26,7 @@ AUXILIARIES = frozenset(
     "is are was were be been being am will would can could may might must shall should do does did also "
     "always usually often typically then too just".split()
 )
-NEGATIONS = frozenset(
-    "not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split()
-)
+NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())
 PRONOUNS_SUBJECT = frozenset("it they he she".split())
 PRONOUNS_OBJECT = frozenset("it them this these".split())
 COPULAS = frozenset("is are was were be".split())

@@ -80,9 +80,7 @@ def readyz() -> Response:
         return refusal
     readiness = _services().readiness
     # The pid tells which server process answered: each loads its own engine.
-    return jsonify(
-        {"status": "ready", "engine_load_seconds": round(readiness.seconds or 0.0, 3), "pid": os.getpid()}
-    )
+    return jsonify({"status": "ready", "engine_load_seconds": round(readiness.seconds or 0.0, 3), "pid": os.getpid()})
 
 
 # -- questions --------------------------------------------------------------------------------------
@@ -121,9 +119,7 @@ def ask() -> Response:
 def _json_body() -> dict[str, Any] | Response:
     """Return the request body as a JSON object, or the 415/400 response saying why it is not one."""
     mimetype = request.mimetype
-    if mimetype != "application/json" and not (
-        mimetype.startswith("application/") and mimetype.endswith("+json")
-    ):
+    if mimetype != "application/json" and not (mimetype.startswith("application/") and mimetype.endswith("+json")):
         return error_response(
             415,
             "unsupported_media_type",

@@ -74,9 +74,7 @@ def list_models() -> Response:
 def retrieve_model(model: str) -> Response:
     """Describe the model, or answer 404 for any other id."""
     if model != _model_id():
-        return _error(
-            404, "model_not_found", f"the model {model!r} does not exist; use {_model_id()!r}", "model"
-        )
+        return _error(404, "model_not_found", f"the model {model!r} does not exist; use {_model_id()!r}", "model")
     return jsonify(_model_card())
 
 
@@ -84,9 +82,7 @@ def retrieve_model(model: str) -> Response:
 def chat_completions() -> Response:
     """Answer the conversation's last user message from the graph, whole or as server-sent events."""
     if not request.is_json:
-        return _error(
-            415, "unsupported_media_type", "send the request as JSON (Content-Type: application/json)"
-        )
+        return _error(415, "unsupported_media_type", "send the request as JSON (Content-Type: application/json)")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return _error(400, "invalid_json", "the request body must be a JSON object")
@@ -165,9 +161,7 @@ def _message_text(content: Any, where: str) -> str:
     if content is None or isinstance(content, str):
         return content or ""
     if isinstance(content, list):
-        parts = [
-            p.get("text") for p in content if isinstance(p, dict) and p.get("type") in ("text", "input_text")
-        ]
+        parts = [p.get("text") for p in content if isinstance(p, dict) and p.get("type") in ("text", "input_text")]
         return "\n".join(p for p in parts if isinstance(p, str))
     raise ChatRequestError(
         "invalid_message", f"{where}.content must be a string or an array of parts", f"{where}.content"
@@ -287,9 +281,7 @@ def _request_options(body: dict[str, Any]) -> tuple[bool, bool]:
         raise ChatRequestError("invalid_model", "'model' must be a string", "model")
     options = body.get("stream_options") or {}
     if not isinstance(options, dict):
-        raise ChatRequestError(
-            "invalid_stream_options", "'stream_options' must be an object", "stream_options"
-        )
+        raise ChatRequestError("invalid_stream_options", "'stream_options' must be an object", "stream_options")
     return stream, bool(options.get("include_usage")) and stream
 
 

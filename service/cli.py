@@ -35,7 +35,10 @@ DEFAULT_STORE = Path("var/store")
 
 #: Commands defined in other modules: name -> "module:attribute". Add new command modules here.
 COMMAND_MODULES: dict[str, str] = {
+    "ask": "service.qa_commands:ask_command",
+    "eval": "service.qa_commands:eval_command",
     "mcp": "service.mcp_command:mcp_command",
+    "serve": "service.serve_command:serve_command",
 }
 
 #: Errors users cause; anything else is a bug and keeps its traceback.
@@ -159,9 +162,7 @@ def describe_target(ctx: click.Context) -> str:
     help="A Markdown document, or a directory of them (*.md); repeat for more. Replaces the bundled "
     "documents (data/docs).",
 )
-@click.option(
-    "--no-docs", is_flag=True, help="Load no documents: only the ontology, figures and --rdf files."
-)
+@click.option("--no-docs", is_flag=True, help="Load no documents: only the ontology, figures and --rdf files.")
 @click.option(
     "--rdf",
     "rdf_files",

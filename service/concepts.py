@@ -108,11 +108,7 @@ def ontology() -> Response | str:
         key=lambda t: t["label"].lower(),
     )
     relations = sorted(
-        (
-            {"iri": str(iri), "label": p.label}
-            for iri, p in catalog.predicates.items()
-            if str(iri).startswith(str(KGO))
-        ),
+        ({"iri": str(iri), "label": p.label} for iri, p in catalog.predicates.items() if str(iri).startswith(str(KGO))),
         key=lambda t: t["label"].lower(),
     )
     return render_template("ontology.html", terms=terms, relations=relations, namespace=str(KGO))
@@ -157,12 +153,8 @@ def _dereference(iri: str) -> Response | str:
     if uri in graph.engine.catalog.entities:
         return _html(render_template("concept.html", concept=graph.describe(iri), links=links, iri=iri))
     triples = _resource_triples(services.store, uri, graph.engine.catalog.label)
-    label = next(
-        (t["object"]["value"] for t in triples["outgoing"] if t["predicate"]["iri"] == str(RDFS.label)), None
-    )
-    return _html(
-        render_template("resource.html", iri=iri, label=label or compact(iri), triples=triples, links=links)
-    )
+    label = next((t["object"]["value"] for t in triples["outgoing"] if t["predicate"]["iri"] == str(RDFS.label)), None)
+    return _html(render_template("resource.html", iri=iri, label=label or compact(iri), triples=triples, links=links))
 
 
 def _query_with(fmt: str) -> str:
@@ -186,9 +178,7 @@ def _html(body: str, status: int = 200) -> Response:
 
 def _not_found(iri: str, fmt: str) -> Response:
     if fmt == "html":
-        page = render_template(
-            "error.html", title="Not in the graph", message=f"The graph holds nothing about {iri}."
-        )
+        page = render_template("error.html", title="Not in the graph", message=f"The graph holds nothing about {iri}.")
         return _html(page, 404)
     return error_response(404, "not_found", f"the graph holds nothing about {iri}")
 

@@ -31,9 +31,7 @@ STATUS_CODES = {
 }
 
 
-def error_response(
-    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
-) -> Response:
+def error_response(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
     """Build the JSON error response every API surface returns."""
     response = jsonify({"error": {"code": code, "message": message}})
     response.status_code = status
@@ -60,15 +58,11 @@ def register_error_handlers(app: Flask) -> None:
             limit = app.config.get("MAX_CONTENT_LENGTH")
             message = f"the request body is larger than the limit of {limit} bytes" if limit else message
         allow = exc.get_response().headers.get("Allow") if status == 405 else None
-        return error_response(
-            status, STATUS_CODES.get(status, "error"), message, {"Allow": allow} if allow else None
-        )
+        return error_response(status, STATUS_CODES.get(status, "error"), message, {"Allow": allow} if allow else None)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response | HTTPException:
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
         if not _is_api_path(app, request.path):
             return InternalServerError(original_exception=exc)
-        return error_response(
-            500, "internal_error", "internal server error; the details are in the server log"
-        )
+        return error_response(500, "internal_error", "internal server error; the details are in the server log")

@@ -37,9 +37,7 @@ INSTRUCTIONS = (
     "the graph says about it, and `sparql` for precise read-only queries (the default graph is the union "
     "of all graphs; labels are rdfs:label, synonyms skos:altLabel, definitions skos:definition)."
 )
-READ_ONLY = ToolAnnotations(
-    read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
-)
+READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
 
 # -- output schemas ----------------------------------------------------------------------------------------
@@ -61,9 +59,7 @@ class AskResult(TypedDict):
     sources: Annotated[Items, Field(description="The source sentences: document, section, text (figure).")]
     session: str | None
     topics: Annotated[Items, Field(description="The concepts the question was read as being about.")]
-    kind: Annotated[
-        str, Field(description="How it was read: definition, relation, boolean, list, abstain...")
-    ]
+    kind: Annotated[str, Field(description="How it was read: definition, relation, boolean, list, abstain...")]
 
 
 class SparqlToolResult(TypedDict, total=False):
@@ -168,9 +164,7 @@ class GraphTools:
             if best and best[0]["score"] >= 1.0:
                 description = graph.describe(best[0]["iri"])
         if description is None:
-            raise ToolError(
-                f"no concept {iri!r} in the graph; find concepts and their IRIs with search_entities"
-            )
+            raise ToolError(f"no concept {iri!r} in the graph; find concepts and their IRIs with search_entities")
         return description
 
 

@@ -271,9 +271,7 @@ _PATHS: dict[str, Any] = {
             },
             "responses": {
                 "200": _json(_ref("Answer"), "The answer (possibly 'I don't know')."),
-                "400": _error(
-                    "Invalid JSON, no question, an empty or non-string question, or a bad session."
-                ),
+                "400": _error("Invalid JSON, no question, an empty or non-string question, or a bad session."),
                 "413": _error("The question (or the body) is too long."),
                 "415": _error("The body is not JSON."),
                 "503": _NOT_READY,
@@ -527,7 +525,5 @@ def docs() -> str:
         for path, methods in description["paths"].items()
         for method, operation in methods.items()
     ]
-    schemas = {
-        name: json.dumps(schema, indent=2) for name, schema in description["components"]["schemas"].items()
-    }
+    schemas = {name: json.dumps(schema, indent=2) for name, schema in description["components"]["schemas"].items()}
     return render_template("docs.html", spec=description, operations=operations, schemas=schemas)

@@ -157,8 +157,7 @@ def _candidates(graph: KnowledgeGraph) -> list[str]:
     """Return definition and relation questions about the concepts with the most relations."""
     catalog = graph.engine.catalog
     rows = graph.store.query(
-        "SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?o)) } "
-        "GROUP BY ?s ORDER BY DESC(?n) LIMIT 60"
+        "SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?o)) } GROUP BY ?s ORDER BY DESC(?n) LIMIT 60"
     )
     hubs = [s for s, _ in rows if s in catalog.entities and catalog.entities[s].definition]
     # People ask about things by their short names ("AMI"): concepts that have one come first.
@@ -168,9 +167,7 @@ def _candidates(graph: KnowledgeGraph) -> list[str]:
         entity = catalog.entities[iri]
         name = _acronym(entity.aliases) or entity.label
         what_is.append(f"What is {_with_article(name)}?")
-        for (predicate,) in graph.store.query(
-            "SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isIRI(?o)) }", {"s": iri}
-        ):
+        for (predicate,) in graph.store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isIRI(?o)) }", {"s": iri}):
             verb = _verb(predicate, catalog)
             if verb:
                 relations.append(f"What does {_with_article(name, always=True)} {verb}?")

@@ -88,9 +88,7 @@ def endpoint() -> Response:
         form = request.form
         params = MultiDict([*request.args.items(multi=True), *form.items(multi=True)])
         if ("query" in form) == ("update" in form):
-            return error_response(
-                400, "bad_request", "send exactly one of the form fields 'query' or 'update'"
-            )
+            return error_response(400, "bad_request", "send exactly one of the form fields 'query' or 'update'")
         if "query" in form:
             return _run_query(_single(form, "query"), params)
         return _run_update(_single(form, "update"), params)
@@ -113,9 +111,7 @@ def _run_query(text: str | Response, params: MultiDict) -> Response:
     try:
         operation = parse_operation(text, allow_update=True)
         if operation.is_update:
-            raise SparqlError(
-                "not_a_query", "this is an update: POST it as application/sparql-update or update="
-            )
+            raise SparqlError("not_a_query", "this is an update: POST it as application/sparql-update or update=")
         defaults = _iris(params, "default-graph-uri")
         named = _iris(params, "named-graph-uri")
         given = bool(defaults or named)

@@ -87,9 +87,7 @@ def _start(tmp_path_factory: pytest.TempPathFactory) -> LiveService:
         _wait_alive(service)
         # The engine takes seconds to load, so these answer before it has: the tests check the 503s.
         service.early["readyz"] = requests.get(service.url("/readyz"), timeout=10)
-        service.early["ask"] = requests.post(
-            service.url("/api/ask"), json={"question": "What is EC2?"}, timeout=10
-        )
+        service.early["ask"] = requests.post(service.url("/api/ask"), json={"question": "What is EC2?"}, timeout=10)
         service.early["healthz"] = requests.get(service.url("/healthz"), timeout=10)
         _wait_ready(service)
     except BaseException:
@@ -117,9 +115,7 @@ def _wait_ready(service: LiveService) -> None:
     while len(ready) < WORKERS:
         _check_running(service)
         if time.monotonic() > deadline:
-            raise RuntimeError(
-                f"only {len(ready)} of {WORKERS} workers were ready in time:\n{_tail(service.log)}"
-            )
+            raise RuntimeError(f"only {len(ready)} of {WORKERS} workers were ready in time:\n{_tail(service.log)}")
         response = requests.get(service.url("/readyz"), timeout=10)
         if response.status_code == 200:
             ready.add(response.json()["pid"])

@@ -151,9 +151,7 @@ def test_once_loaded_readyz_and_healthz_answer_200(service: LiveService, contrac
 
 
 # -- asking ----------------------------------------------------------------------------------------------
-def test_ask_answers_from_the_graph_with_evidence_sources_and_sparql(
-    service: LiveService, contract: Contract
-):
+def test_ask_answers_from_the_graph_with_evidence_sources_and_sparql(service: LiveService, contract: Contract):
     response = ask(service, contract, {"question": AMI_QUESTION})
     assert response.status_code == 200
     body = response.json()
@@ -173,9 +171,7 @@ def test_ask_answers_from_the_graph_with_evidence_sources_and_sparql(
 
 
 def test_get_ask_answers_like_post_and_keeps_the_session(service: LiveService, contract: Contract):
-    response = requests.get(
-        service.url("/api/ask"), params={"q": AMI_QUESTION, "session": "s-42"}, timeout=60
-    )
+    response = requests.get(service.url("/api/ask"), params={"q": AMI_QUESTION, "session": "s-42"}, timeout=60)
     contract.check(response, "/api/ask", "GET")
     assert response.status_code == 200
     posted = ask(service, contract, {"question": AMI_QUESTION, "session": "s-42"}).json()
@@ -183,11 +179,6 @@ def test_get_ask_answers_like_post_and_keeps_the_session(service: LiveService, c
     assert posted["session"] == "s-42"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/qa.py writes definition queries with skos:/rdfs: prefixes it does not declare, so they "
-    "fail on /sparql (400 'Prefix not found'); the contract says the SPARQL runs as-is",
-)
 def test_the_sparql_of_a_definition_answer_runs_as_is(service: LiveService, contract: Contract):
     body = ask(service, contract, {"question": "What is EC2?"}).json()
     assert body["answers"]
@@ -212,18 +203,14 @@ def test_control_characters_inside_a_question_count_as_spaces(service: LiveServi
 BAD_ASKS = [
     pytest.param({"json": {"question": ""}}, 400, "empty_question", id="empty"),
     pytest.param({"json": {"question": " \t\n  "}}, 400, "empty_question", id="whitespace"),
-    pytest.param(
-        {"json": {"question": "\x00\x01\x02\x7f"}}, 400, "empty_question", id="only-control-characters"
-    ),
+    pytest.param({"json": {"question": "\x00\x01\x02\x7f"}}, 400, "empty_question", id="only-control-characters"),
     pytest.param({"json": {"question": "why " * 2500}}, 413, "question_too_long", id="10000-characters"),
     pytest.param({"json": {"question": 42}}, 400, "invalid_question", id="number"),
     pytest.param({"json": {"question": None}}, 400, "invalid_question", id="null"),
     pytest.param({"json": {"question": ["What is EC2?"]}}, 400, "invalid_question", id="list"),
     pytest.param({"json": {"q": "What is EC2?"}}, 400, "missing_question", id="no-question-field"),
     pytest.param({"json": ["What is EC2?"]}, 400, "invalid_body", id="array-body"),
-    pytest.param(
-        {"json": {"question": "What is EC2?", "session": 7}}, 400, "invalid_session", id="bad-session"
-    ),
+    pytest.param({"json": {"question": "What is EC2?", "session": 7}}, 400, "invalid_session", id="bad-session"),
     pytest.param(
         {"json": {"question": "What is EC2?", "session": "s" * 500}},
         400,
@@ -242,9 +229,7 @@ BAD_ASKS = [
         "invalid_json",
         id="truncated-json",
     ),
-    pytest.param(
-        {"data": b"", "headers": {"Content-Type": "application/json"}}, 400, "invalid_json", id="empty-body"
-    ),
+    pytest.param({"data": b"", "headers": {"Content-Type": "application/json"}}, 400, "invalid_json", id="empty-body"),
     pytest.param(
         {"data": b'{"question": "\xff\xfe"}', "headers": {"Content-Type": "application/json"}},
         400,
@@ -258,9 +243,7 @@ BAD_ASKS = [
         id="text",
     ),
     pytest.param({"data": {"question": "What is EC2?"}}, 415, "unsupported_media_type", id="form"),
-    pytest.param(
-        {"data": b'{"question": "What is EC2?"}'}, 415, "unsupported_media_type", id="no-content-type"
-    ),
+    pytest.param({"data": b'{"question": "What is EC2?"}'}, 415, "unsupported_media_type", id="no-content-type"),
     pytest.param(
         {
             "data": b'{"question": "' + b"a" * (2 * 1024 * 1024) + b'"}',
@@ -400,9 +383,7 @@ def test_a_concept_iri_gives_rdf_clients_its_triples(
 
 def test_a_concept_iri_gives_browsers_its_page(service: LiveService):
     browser_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-    response = requests.get(
-        service.url("/id/amazon-machine-image"), headers={"Accept": browser_accept}, timeout=30
-    )
+    response = requests.get(service.url("/id/amazon-machine-image"), headers={"Accept": browser_accept}, timeout=30)
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/html")
     page = response.text
@@ -435,9 +416,7 @@ def test_statement_iris_and_the_ontology_dereference_too(service: LiveService):
     )
     statement = rows[0]["st"]["value"]
     assert statement.startswith(KG)
-    page = requests.get(
-        service.url("/id/" + statement[len(KG) :]), headers={"Accept": "text/html"}, timeout=30
-    )
+    page = requests.get(service.url("/id/" + statement[len(KG) :]), headers={"Accept": "text/html"}, timeout=30)
     assert page.status_code == 200 and "An image creates an instance." in page.text
     vocabulary = requests.get(service.url("/ontology"), headers={"Accept": "text/turtle"}, timeout=30)
     graph = Graph().parse(data=vocabulary.text, format="turtle")
@@ -466,9 +445,7 @@ def test_metrics_count_requests_latency_and_answers_across_workers(service: Live
     # Unknown paths share one label, so scanners cannot grow the series without bound.
     requests.get(service.url("/wp-admin/setup.php"), timeout=10)
     final = metric_samples(service)
-    assert any(
-        name == "kg_http_requests_total" and ("endpoint", "unmatched") in labels for name, labels in final
-    )
+    assert any(name == "kg_http_requests_total" and ("endpoint", "unmatched") in labels for name, labels in final)
     assert not any("wp-admin" in value for _, labels in final for _, value in labels)
 
 
@@ -485,9 +462,7 @@ def test_every_request_is_logged_as_one_json_line(service: LiveService):
 
 
 # -- the description and its docs ------------------------------------------------------------------------
-def test_the_description_covers_the_api_and_the_docs_page_renders_it(
-    service: LiveService, contract: Contract
-):
+def test_the_description_covers_the_api_and_the_docs_page_renders_it(service: LiveService, contract: Contract):
     spec = contract.spec
     assert spec["openapi"].startswith("3.1")
     for path in ("/api/ask", "/api/entities", "/api/entities/{id}", "/healthz", "/readyz", "/sparql"):
@@ -512,9 +487,7 @@ def api_schema(service: LiveService) -> Any:
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["valid", "invalid"])
 @pytest.mark.parametrize(("path", "method"), FUZZED, ids=[f"{m} {p}" for p, m in FUZZED])
-def test_fuzzed_requests_get_documented_answers(
-    api_schema: Any, path: str, method: str, mode: GenerationMode
-):
+def test_fuzzed_requests_get_documented_answers(api_schema: Any, path: str, method: str, mode: GenerationMode):
     """Send requests generated from the description: documented statuses, types and bodies, no 500s.
 
     Valid requests may still be refused (400): a schema cannot say "not only spaces" or "well-formed
@@ -535,6 +508,4 @@ def test_fuzzed_requests_get_documented_answers(
     try:
         fuzz()
     except Unsatisfiable:
-        pytest.skip(
-            f"every request the description allows for {method} {path} is valid: no invalid one to send"
-        )
+        pytest.skip(f"every request the description allows for {method} {path} is valid: no invalid one to send")

@@ -138,9 +138,7 @@ def test_document_is_extracted_with_its_sentences(tmp_path: Path):
     assert store_stats(store).documents == 1
     quotes = {
         str(row[0])
-        for row in store.query(
-            "SELECT ?q WHERE { GRAPH <https://kgqa.dev/graph/doc/storage.md> { ?st kgo:quote ?q } }"
-        )
+        for row in store.query("SELECT ?q WHERE { GRAPH <https://kgqa.dev/graph/doc/storage.md> { ?st kgo:quote ?q } }")
     }
     assert quotes & SENTENCES, quotes
 

@@ -74,9 +74,7 @@ def test_models_lists_the_one_model(client: openai.OpenAI) -> None:
         client.models.retrieve("gpt-4")
 
 
-def test_answer_cites_its_sources_and_carries_the_structured_answer(
-    client: openai.OpenAI, base_url: str
-) -> None:
+def test_answer_cites_its_sources_and_carries_the_structured_answer(client: openai.OpenAI, base_url: str) -> None:
     completion = ask(client, "What does ECS call a container?")
     assert completion.object == "chat.completion"
     assert completion.model == "kgqa"

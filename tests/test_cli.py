@@ -24,9 +24,7 @@ FILMS = f"""@prefix ex: <{EX}> .
 ex:kismet a ex:Film ; rdfs:label "Kismet" ; ex:directedBy ex:dieterle .
 ex:dieterle a ex:Person ; rdfs:label "William Dieterle" .
 """
-DIRECTOR = (
-    "SELECT ?name WHERE { ?f rdfs:label 'Kismet' ; <http://example.org/directedBy> ?d . ?d rdfs:label ?name }"
-)
+DIRECTOR = "SELECT ?name WHERE { ?f rdfs:label 'Kismet' ; <http://example.org/directedBy> ?d . ?d rdfs:label ?name }"
 
 
 def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):
@@ -80,9 +78,7 @@ def test_build_with_docs_counts_them(tmp_path: Path):
     assert "  documents  1\n" in result.stdout
 
 
-def test_build_defaults_to_var_store_or_kg_store(
-    tmp_path: Path, films: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_build_defaults_to_var_store_or_kg_store(tmp_path: Path, films: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     assert run("build", "--no-docs", "--rdf", str(films)).exit_code == 0
     assert (tmp_path / "var" / "store" / "CURRENT").is_file()
@@ -93,27 +89,21 @@ def test_build_defaults_to_var_store_or_kg_store(
 
 
 def test_bad_rdf_is_one_line_and_keeps_the_store(store: Path, tmp_path: Path):
-    before = run(
-        "sparql", "--format", "csv", "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o", "--store", str(store)
-    )
+    before = run("sparql", "--format", "csv", "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o", "--store", str(store))
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix ex: <http://example.org/> .\n\nex:a ex:b .\n", encoding="utf-8")
 
     result = run("build", "--no-docs", "--rdf", str(broken), "--store", str(store))
 
     assert_one_line_error(result, f"{broken}, line 3: invalid Turtle:")
-    after = run(
-        "sparql", "--format", "csv", "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o", "--store", str(store)
-    )
+    after = run("sparql", "--format", "csv", "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o", "--store", str(store))
     assert after.stdout == before.stdout != ""
 
 
 def test_empty_document_is_one_line(tmp_path: Path):
     doc = tmp_path / "empty.md"
     doc.write_text("", encoding="utf-8")
-    assert_one_line_error(
-        run("build", "--docs", str(doc), "--store", str(tmp_path / "s")), f"{doc}: document is empty"
-    )
+    assert_one_line_error(run("build", "--docs", str(doc), "--store", str(tmp_path / "s")), f"{doc}: document is empty")
     assert not (tmp_path / "s").exists()
 
 
@@ -162,9 +152,7 @@ def test_sparql_table_shows_prefixed_names(store: Path):
 def test_sparql_csv_and_json(store: Path):
     films_graph = "<https://kgqa.dev/graph/file/films.ttl>"
     query = f"SELECT ?s ?name WHERE {{ GRAPH {films_graph} {{ ?s rdfs:label ?name }} }} ORDER BY ?name"
-    rows = list(
-        csv.reader(io.StringIO(run("sparql", query, "--format", "csv", "--store", str(store)).stdout))
-    )
+    rows = list(csv.reader(io.StringIO(run("sparql", query, "--format", "csv", "--store", str(store)).stdout)))
     assert rows == [["s", "name"], [EX + "kismet", "Kismet"], [EX + "dieterle", "William Dieterle"]]
 
     payload = json.loads(run("sparql", query, "--format", "json", "--store", str(store)).stdout)
@@ -191,9 +179,7 @@ def test_sparql_from_file_and_stdin(store: Path, tmp_path: Path):
 
 
 def test_sparql_errors_are_one_line(store: Path, tmp_path: Path):
-    assert_one_line_error(
-        run("sparql", "SELEC ?s", "--store", str(store)), "invalid SPARQL query: error at 1:"
-    )
+    assert_one_line_error(run("sparql", "SELEC ?s", "--store", str(store)), "invalid SPARQL query: error at 1:")
     assert_one_line_error(
         run("sparql", "SELECT * WHERE { ?s ?p ?o }", "--format", "turtle", "--store", str(store)),
         "--format turtle is for CONSTRUCT and DESCRIBE",

@@ -170,9 +170,7 @@ def test_the_dockerfile_builds_a_slim_non_root_image_with_cpu_torch() -> None:
 
 
 def test_the_dockerfile_copies_what_exists_and_is_not_ignored() -> None:
-    ignored = {
-        line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines() if line and line[0] != "#"
-    }
+    ignored = {line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines() if line and line[0] != "#"}
     for args in instruction("COPY"):
         parts = [p for p in args.split() if not p.startswith("--")]
         for source in parts[:-1]:
@@ -188,9 +186,7 @@ def test_the_entrypoint_is_the_copied_script_and_is_valid_sh() -> None:
     assert ENTRYPOINT.stat().st_mode & stat.S_IXUSR
     assert ENTRYPOINT.read_text().startswith("#!/bin/sh\n")
     subprocess.run(["sh", "-n", str(ENTRYPOINT)], check=True)
-    assert (
-        ENTRYPOINT.read_text().rstrip().endswith('exec "$@"')
-    )  # the server replaces the shell: signals reach it
+    assert ENTRYPOINT.read_text().rstrip().endswith('exec "$@"')  # the server replaces the shell: signals reach it
 
 
 # -- the same topology, without Docker ---------------------------------------------------------------------
@@ -210,9 +206,7 @@ def store_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     check[check.index("--location") + 1] = str(location)
     log = tmp_path / "oxigraph.log"
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            [find_executable("oxigraph"), *command], stdout=out, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen([find_executable("oxigraph"), *command], stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_until_answers(f"http://{bind}/query?query=ASK%7B%7D", process)
         yield f"http://{bind}/query", check
@@ -232,12 +226,8 @@ def service_env(endpoint: str, tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def store_graphs(endpoint: str) -> int:
-    query = urllib.parse.urlencode(
-        {"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"}
-    )
-    request = urllib.request.Request(
-        f"{endpoint}?{query}", headers={"Accept": "application/sparql-results+json"}
-    )
+    query = urllib.parse.urlencode({"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    request = urllib.request.Request(f"{endpoint}?{query}", headers={"Accept": "application/sparql-results+json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return int(json.load(response)["results"]["bindings"][0]["n"]["value"])
 
@@ -294,10 +284,7 @@ def test_the_topology_builds_the_empty_store_and_answers_through_the_service(
         compose_check = healthcheck_argv(compose()["services"]["kg"]["healthcheck"]["test"])
         port = str(urllib.parse.urlsplit(base).port)
         for check in (image_check, compose_check):
-            argv = [
-                sys.executable if a == "python" else a.replace(f":{container_port()}/", f":{port}/")
-                for a in check
-            ]
+            argv = [sys.executable if a == "python" else a.replace(f":{container_port()}/", f":{port}/") for a in check]
             assert subprocess.run(argv, timeout=30).returncode == 0, argv
         assert subprocess.run(store_healthcheck, capture_output=True, timeout=30).returncode == 0
     assert "Traceback" not in tail(log, 1_000_000)

@@ -90,9 +90,7 @@ async def test_ask_answers_with_cited_sources(client: Client) -> None:
 
 async def test_ask_follows_up_within_a_session_and_abstains_when_unknown(client: Client) -> None:
     await call(client, "ask", {"question": "What is EKS?", "session": "mcp-test"})
-    _, follow_up, _ = await call(
-        client, "ask", {"question": "What does it orchestrate?", "session": "mcp-test"}
-    )
+    _, follow_up, _ = await call(client, "ask", {"question": "What does it orchestrate?", "session": "mcp-test"})
     assert [a["label"] for a in follow_up["answers"]] == ["container"]
     text, unknown, failed = await call(client, "ask", {"question": "What is the capital of France?"})
     assert not failed and unknown["answers"] == []
@@ -115,9 +113,7 @@ async def test_sparql_runs_queries_and_marks_truncation(client: Client) -> None:
     assert json.loads(text) == result  # the text block is the same result, for clients without structure
     _, asked, _ = await call(client, "sparql", {"query": f"ASK {{ <{EKS}> ?p ?o }}"})
     assert asked["boolean"] is True
-    _, graph, _ = await call(
-        client, "sparql", {"query": RDFS + f"CONSTRUCT WHERE {{ <{EKS}> rdfs:label ?l }}"}
-    )
+    _, graph, _ = await call(client, "sparql", {"query": RDFS + f"CONSTRUCT WHERE {{ <{EKS}> rdfs:label ?l }}"})
     assert graph["form"] == "CONSTRUCT" and '"Amazon Elastic Kubernetes Service"' in graph["turtle"]
     # The row cap (1000 by default for MCP) cuts long results and says so.
     _, many, _ = await call(client, "sparql", {"query": "SELECT * WHERE { ?s ?p ?o }"})

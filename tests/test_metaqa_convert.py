@@ -83,9 +83,7 @@ def expected() -> Graph:
 
 
 @pytest.mark.parametrize(("suffix", "rdf_format"), [(".nt", "nt"), (".ttl", "turtle")])
-def test_sample_converts_to_exactly_the_expected_graph(
-    kb: Path, tmp_path: Path, suffix: str, rdf_format: str
-):
+def test_sample_converts_to_exactly_the_expected_graph(kb: Path, tmp_path: Path, suffix: str, rdf_format: str):
     output = tmp_path / f"kb{suffix}"
     assert convert.main([str(kb), str(output)]) == 0
     assert isomorphic(Graph().parse(output, format=rdf_format), expected())
@@ -120,9 +118,7 @@ def test_malformed_line_is_named(tmp_path: Path):
 
 
 def test_script_reports_errors_in_one_line(kb: Path, tmp_path: Path):
-    ok = subprocess.run(
-        [sys.executable, str(BENCH), str(kb), str(tmp_path / "out.nt")], capture_output=True, text=True
-    )
+    ok = subprocess.run([sys.executable, str(BENCH), str(kb), str(tmp_path / "out.nt")], capture_output=True, text=True)
     assert ok.returncode == 0
     assert ok.stdout.startswith(f"wrote {len(expected())} triples to ")
 

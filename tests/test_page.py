@@ -131,9 +131,7 @@ def test_asking_shows_the_answer_confidence_sources_sparql_and_evidence_picture(
     assert console_errors(browser) == []
 
 
-def test_one_click_opens_the_sparql_in_the_query_page_and_runs_it(
-    browser: webdriver.Chrome, service: LiveService
-):
+def test_one_click_opens_the_sparql_in_the_query_page_and_runs_it(browser: webdriver.Chrome, service: LiveService):
     ask_on_page(browser, service, "What does an AMI create?")
     sparql = browser.find_element(By.ID, "sparql").text
     browser.find_element(By.ID, "open-query").click()
@@ -156,9 +154,7 @@ def test_an_empty_question_is_refused_in_words(browser: webdriver.Chrome, servic
     browser.get(service.url("/"))
     box = wait(browser).until(ec.element_to_be_clickable((By.ID, "question")))
     box.send_keys("   ", Keys.ENTER)
-    status = wait(browser).until(
-        lambda b: b.find_element(By.ID, "status").text and b.find_element(By.ID, "status")
-    )
+    status = wait(browser).until(lambda b: b.find_element(By.ID, "status").text and b.find_element(By.ID, "status"))
     assert "error" in status.get_attribute("class") and status.text
 
 
@@ -210,8 +206,7 @@ def test_the_query_page_runs_with_ctrl_enter_and_from_examples(
     editor.send_keys(Keys.CONTROL, "a")
     editor.send_keys(Keys.DELETE)
     editor.send_keys(
-        "SELECT ?label WHERE { <https://kgqa.dev/id/ec2-instance> "
-        "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+        "SELECT ?label WHERE { <https://kgqa.dev/id/ec2-instance> <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
     )
     editor.send_keys(Keys.CONTROL, Keys.ENTER)
     cell = wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#results td")))

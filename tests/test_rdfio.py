@@ -160,9 +160,7 @@ def test_malformed_turtle_names_file_and_line(tmp_path: Path):
 
 def test_undeclared_prefix_names_the_line(tmp_path: Path):
     path = write(tmp_path, "bad.ttl", "\n\nex:a ex:p ex:b .\n")
-    assert load_error(path).startswith(
-        f"{path}, line 3: invalid Turtle: The prefix ex: has not been declared"
-    )
+    assert load_error(path).startswith(f"{path}, line 3: invalid Turtle: The prefix ex: has not been declared")
 
 
 def test_malformed_ntriples_names_the_line(tmp_path: Path):

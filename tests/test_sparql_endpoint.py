@@ -130,9 +130,7 @@ class Server:
             self.process.wait()
 
 
-def _serve(
-    store_dir: Path, tmp_path_factory, name: str, env: dict[str, str], workers: int
-) -> Iterator[Server]:
+def _serve(store_dir: Path, tmp_path_factory, name: str, env: dict[str, str], workers: int) -> Iterator[Server]:
     directory = tmp_path_factory.mktemp(name) / "store"
     shutil.copytree(store_dir, directory)
     server = Server(directory, directory.parent / "gunicorn.log", env, workers)
@@ -173,9 +171,7 @@ def _error(response: requests.Response, status: int, code: str) -> str:
 
 
 # -- real clients ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("method", "request_method"), [(GET, URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)]
-)
+@pytest.mark.parametrize(("method", "request_method"), [(GET, URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)])
 def test_sparqlwrapper_select_json(readonly, method, request_method):
     client = SPARQLWrapper(readonly.url)
     client.setMethod(method)
@@ -296,9 +292,7 @@ def test_dataset_parameters(readonly):
     other = "http://kasei.us/2009/09/sparql/data/data1.rdf"
 
     def ask(**params) -> bool:
-        response = requests.get(
-            readonly.url, params={"query": query, **params}, headers={"Accept": JSON_TYPE}
-        )
+        response = requests.get(readonly.url, params={"query": query, **params}, headers={"Accept": JSON_TYPE})
         assert response.status_code == 200, response.text
         return response.json()["boolean"]
 
@@ -315,9 +309,7 @@ def test_dataset_parameters(readonly):
 
 def test_format_parameter_is_a_hint(readonly):
     def content_type(query: str, fmt: str) -> str:
-        response = requests.get(
-            readonly.url, params={"query": query, "format": fmt}, headers={"Accept": "*/*"}
-        )
+        response = requests.get(readonly.url, params={"query": query, "format": fmt}, headers={"Accept": "*/*"})
         assert response.status_code == 200, response.text
         return response.headers["Content-Type"].split(";")[0]
 
@@ -369,15 +361,11 @@ def test_updates_are_refused_on_a_read_only_server(readonly):
     graph = f"{readonly.url}/graph?graph={EX.g}"
     for method in ("put", "post", "delete"):
         _error(
-            requests.request(
-                method, graph, data="<a> <b> <c> .", headers={"Content-Type": "text/turtle", **AUTH}
-            ),
+            requests.request(method, graph, data="<a> <b> <c> .", headers={"Content-Type": "text/turtle", **AUTH}),
             403,
             "updates_disabled",
         )
-    ask = requests.get(
-        readonly.url, params={"query": f"ASK {{ <{EX.a}> ?p ?o }}"}, headers={"Accept": JSON_TYPE}
-    )
+    ask = requests.get(readonly.url, params={"query": f"ASK {{ <{EX.a}> ?p ?o }}"}, headers={"Accept": JSON_TYPE})
     assert ask.json()["boolean"] is False
 
 
@@ -409,9 +397,7 @@ def test_updates_need_the_token_and_then_work(writable):
     client.setQuery(f"DELETE DATA {{ GRAPH <{EX.g}> {{ <{EX.a}> <{EX.b}> <{EX.c}> }} }}")
     client.query()
     assert count() == "1"
-    _error(
-        requests.post(writable.url, data="INSERT DATA {", headers={**AUTH, **headers}), 400, "malformed_query"
-    )
+    _error(requests.post(writable.url, data="INSERT DATA {", headers={**AUTH, **headers}), 400, "malformed_query")
 
 
 def test_graph_store_protocol(writable):
@@ -445,9 +431,7 @@ def test_graph_store_protocol(writable):
     _error(requests.get(graph), 400, "bad_request")
     default = requests.put(graph + "?default", data=turtle, headers={"Content-Type": "text/turtle", **AUTH})
     assert default.status_code == 204
-    assert (
-        requests.get(graph + "?default", headers={"Accept": "application/n-triples"}).text.strip() == turtle
-    )
+    assert requests.get(graph + "?default", headers={"Accept": "application/n-triples"}).text.strip() == turtle
 
 
 class Listener:
@@ -520,13 +504,9 @@ def test_a_runaway_query_is_stopped_while_others_are_served(readonly):
             f"SELECT ?o WHERE {{ <{EX.ami}> <{EX.creates}> ?o }}",
             f"SELECT ?o WHERE {{ <{EX.ami}> ?p ?o FILTER(isIRI(?o)) }}",
         ):
-            response = requests.get(
-                readonly.url, params={"query": query}, headers={"Accept": JSON_TYPE}, timeout=30
-            )
+            response = requests.get(readonly.url, params={"query": query}, headers={"Accept": JSON_TYPE}, timeout=30)
             served.append((time.monotonic(), response.status_code))
-            assert response.json()["results"]["bindings"] == [
-                {"o": {"type": "uri", "value": str(EX.instance)}}
-            ]
+            assert response.json()["results"]["bindings"] == [{"o": {"type": "uri", "value": str(EX.instance)}}]
         for pid in readonly.query_worker_pids():
             cpu_seen[pid] = max(cpu_seen.get(pid, 0.0), _cpu_seconds([pid]))
         time.sleep(0.05)
@@ -566,9 +546,7 @@ def test_malformed_and_oversized_requests(readonly):
     )
     utf16 = "ASK {}".encode("utf-16")
     _error(
-        requests.post(
-            readonly.url, data=utf16, headers={"Content-Type": "application/sparql-query; charset=UTF-16"}
-        ),
+        requests.post(readonly.url, data=utf16, headers={"Content-Type": "application/sparql-query; charset=UTF-16"}),
         415,
         "unsupported_media_type",
     )
@@ -611,17 +589,13 @@ def test_error_handlers_answer_json_on_api_paths_only():
     client = app.test_client()
     response = client.post("/api/boom")
     assert response.status_code == 500
-    assert response.json == {
-        "error": {"code": "internal_error", "message": response.json["error"]["message"]}
-    }
+    assert response.json == {"error": {"code": "internal_error", "message": response.json["error"]["message"]}}
     assert "secret" not in response.text
     assert client.post("/page").content_type.startswith("text/html")
     assert client.get("/api/nothing").json["error"]["code"] == "not_found"
     assert client.get("/elsewhere").content_type.startswith("text/html")
     not_allowed = client.get("/api/boom")
-    assert (
-        not_allowed.json["error"]["code"] == "method_not_allowed" and "POST" in not_allowed.headers["Allow"]
-    )
+    assert not_allowed.json["error"]["code"] == "method_not_allowed" and "POST" in not_allowed.headers["Allow"]
     too_large = client.post("/api/echo", data=b"x" * 11)
     assert too_large.status_code == 413 and too_large.json["error"]["code"] == "too_large"
 
@@ -667,16 +641,12 @@ def _w3c_tests() -> list[tuple[str, list[dict]]]:
             headers = {}
             header_list = manifest.value(request, HT.headers)
             for header in Collection(manifest, header_list) if header_list else ():
-                headers[str(manifest.value(header, HT.fieldName))] = str(
-                    manifest.value(header, HT.fieldValue)
-                )
+                headers[str(manifest.value(header, HT.fieldName))] = str(manifest.value(header, HT.fieldValue))
             body = manifest.value(request, HT.body)
             data = None
             if body is not None:
                 encoding = str(manifest.value(body, CNT.characterEncoding) or "UTF-8")
-                data = str(manifest.value(body, CNT.chars)).encode(
-                    encoding.lower().replace("utf-16", "utf-16-le")
-                )
+                data = str(manifest.value(body, CNT.chars)).encode(encoding.lower().replace("utf-16", "utf-16-le"))
             response = manifest.value(request, HT.resp)
             statuses = manifest.objects(response, MF.expectedStatus)  # hts:StatusCode2xx and the like
             steps.append(
@@ -713,19 +683,13 @@ def test_w3c_protocol(name, steps, readonly, w3c_writable):
         headers = dict(step["headers"])
         if is_update:
             headers.update(AUTH)
-        response = requests.request(
-            step["method"], base + step["path"], data=step["data"], headers=headers, timeout=30
-        )
-        assert str(response.status_code)[0] in step["status"], (
-            f"{name}: {response.status_code} {response.text}"
-        )
+        response = requests.request(step["method"], base + step["path"], data=step["data"], headers=headers, timeout=30)
+        assert str(response.status_code)[0] in step["status"], f"{name}: {response.status_code} {response.text}"
         media = response.headers.get("Content-Type", "").split(";")[0]
         if step["format"] is not None and str(step["format"]) == "boolean":
             assert media in ("application/sparql-results+json", "application/sparql-results+xml")
             value = (
-                json.loads(response.text)["boolean"]
-                if "json" in media
-                else "<boolean>true</boolean>" in response.text
+                json.loads(response.text)["boolean"] if "json" in media else "<boolean>true</boolean>" in response.text
             )
             assert step["boolean"] is None or value is step["boolean"].toPython()
         elif step["format"] is not None and str(step["format"]) == "tabular":

@@ -218,9 +218,7 @@ def test_select_results_in_every_tabular_format(executor, name):
 def test_ask_results(executor, name):
     fmt = getattr(ox.QueryResultsFormat, name.upper())
     assert bool(ox.parse_query_results(executor.query("ASK { ?s ?p ?o }", format=name).body, format=fmt))
-    assert not bool(
-        ox.parse_query_results(executor.query(f"ASK {{ ?s <{EX}nope> ?o }}", format=name).body, format=fmt)
-    )
+    assert not bool(ox.parse_query_results(executor.query(f"ASK {{ ?s <{EX}nope> ?o }}", format=name).body, format=fmt))
 
 
 @pytest.mark.parametrize(
@@ -236,9 +234,7 @@ def test_construct_and_describe_in_every_graph_format(executor, name, rdf_format
 
 
 def test_turtle_declares_only_the_prefixes_it_uses(executor):
-    executor.update(
-        'INSERT DATA { <https://kgqa.dev/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "x" }'
-    )
+    executor.update('INSERT DATA { <https://kgqa.dev/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "x" }')
     body = executor.query("CONSTRUCT WHERE { <https://kgqa.dev/id/x> ?p ?o }", format="turtle").body.decode()
     assert "@prefix kg: <https://kgqa.dev/id/>" in body and "@prefix rdfs:" in body
     assert "@prefix skos:" not in body
@@ -351,15 +347,13 @@ def test_write_graph_replaces_or_adds_in_one_update(executor):
     ]
     executor.write_graph(EX + "written", triples, replace=True)
     executor.write_graph(EX + "written", triples[:1], replace=False)  # the same triple again: no change
-    body = executor.query(
-        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{EX}written> {{ ?s ?p ?o }} }}", format="ntriples"
-    )
+    body = executor.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{EX}written> {{ ?s ?p ?o }} }}", format="ntriples")
     written = list(ox.parse(body.body, format=ox.RdfFormat.N_TRIPLES))
     assert len(written) == 2 and tricky in {t.object for t in written}
     executor.write_graph(EX + "written", triples[1:], replace=True)
-    assert _rows(
-        executor.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}written> {{ ?s ?p ?o }} }}")
-    ) == [{"n": "1"}]
+    assert _rows(executor.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}written> {{ ?s ?p ?o }} }}")) == [
+        {"n": "1"}
+    ]
     executor.write_graph("", triples[:1], replace=False)  # the store's own default graph
     own = executor.query("SELECT ?o WHERE { ?s ?p ?o }", default_graphs=[""], named_graphs=[])
     assert [row["o"] for row in _rows(own)] == [tricky.value]
@@ -436,9 +430,7 @@ def test_remote_store_is_queried_with_the_deadline_as_timeout(tmp_path: Path):
         store = open_store(endpoint=endpoint)
         executor = SparqlExecutor(store, timeout=1.0, row_cap=3, allow_update=True)
         executor.update(
-            "INSERT DATA { GRAPH <http://g> { "
-            + " ".join(f"<{EX}s{i}> <{EX}p> {i} ." for i in range(40))
-            + " } }"
+            "INSERT DATA { GRAPH <http://g> { " + " ".join(f"<{EX}s{i}> <{EX}p> {i} ." for i in range(40)) + " } }"
         )
         capped = executor.query(f"SELECT ?s WHERE {{ ?s <{EX}p> ?o }}", format="csv")
         assert capped.truncated and capped.body.count(b"\r\n") == 4  # the header and three rows
@@ -507,9 +499,7 @@ def _answers(endpoint: str) -> bool:
     import urllib.request
 
     try:
-        with urllib.request.urlopen(
-            endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"}), timeout=1
-        ) as r:
+        with urllib.request.urlopen(endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"}), timeout=1) as r:
             return json.loads(r.read())["boolean"] is True
     except OSError:
         return False

@@ -75,9 +75,7 @@ class ConceptRegistry:
         keys = [key, key[1:]] if key[0] in self.lexicon.brands and len(key) > 1 else [key]
         for k in keys:
             current = self._by_key.get(k)
-            if current is None or (
-                current.known and not concept.known and k != tuple(name_key(current.label).split())
-            ):
+            if current is None or (current.known and not concept.known and k != tuple(name_key(current.label).split())):
                 self._by_key[k] = concept
         self._max_words = max(self._max_words, len(key))
 

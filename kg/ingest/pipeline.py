@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kg.ingest.concepts import Concept, ConceptRegistry
 from kg.ingest.lexicon import Lexicon
@@ -237,9 +237,7 @@ class _Extractor:
 
         words = phrase_words(head)
         for phrase in self.lexicon.phrases:
-            if len(phrase.words) == len(words) and all(
-                a & b for a, b in zip(phrase.words, words, strict=True)
-            ):
+            if len(phrase.words) == len(words) and all(a & b for a, b in zip(phrase.words, words, strict=True)):
                 return phrase.prop
         return None
 

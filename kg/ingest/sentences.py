@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
 
 from kg.ingest.concepts import Concept, ConceptRegistry, Mention
 from kg.ingest.lexicon import Lexicon, Phrase
@@ -33,9 +32,7 @@ from kg.text import (
 CLAUSE_BREAKS = frozenset({";", "while", "whereas", "because", "although", "though", "but", "where", "since"})
 APPOSITION = frozenset({"called", "named", "known"})
 COORDINATORS = frozenset({"and", "or", ",", "as", "well", "plus"})
-SKIPPABLE = (
-    FILLERS | AUXILIARIES | frozenset({"you", "to", "allow", "allows", "let", "lets", "enable", "enables"})
-)
+SKIPPABLE = FILLERS | AUXILIARIES | frozenset({"you", "to", "allow", "allows", "let", "lets", "enable", "enables"})
 
 
 @dataclass
@@ -166,9 +163,7 @@ class SentenceReader:
             and any(tokens[i].lower in COPULAS for i in range(left[0].end, left[-1].start))
         ):
             return left[0].concept  # "X is a Y that provides Z": Z is said of X
-        pronoun_at = max(
-            (i for i in range(start, r_start) if tokens[i].lower in PRONOUNS_SUBJECT), default=-1
-        )
+        pronoun_at = max((i for i in range(start, r_start) if tokens[i].lower in PRONOUNS_SUBJECT), default=-1)
         if left and left[-1].end > pronoun_at:
             # "Any resource you put inside the default VPC will be ...": the subject is the clause's
             # first name when the nearest one sits inside a relative clause; keep it simple: nearest.
@@ -291,10 +286,7 @@ class SentenceReader:
             return []
         if any(m.start >= after for m in mentions):
             return []
-        return [
-            Fact(subject.iri, KGO.hasCharacteristic, Literal(q), "quality")
-            for q in _qualities(tokens, after, end)
-        ]
+        return [Fact(subject.iri, KGO.hasCharacteristic, Literal(q), "quality") for q in _qualities(tokens, after, end)]
 
     def _class_after(self, tokens, start, end) -> URIRef | None:
         words = []
@@ -361,12 +353,7 @@ def _match_words(tokens, i, end, words, taken) -> int | None:
         if n:
             while j < end and tokens[j].lower in SKIPPABLE and not (lemmas(tokens[j].text) & wanted):
                 j += 1
-        if (
-            j >= end
-            or (n == 0 and j in taken)
-            or not tokens[j].is_word
-            or not (lemmas(tokens[j].text) & wanted)
-        ):
+        if j >= end or (n == 0 and j in taken) or not tokens[j].is_word or not (lemmas(tokens[j].text) & wanted):
             return None
         j += 1
     return j

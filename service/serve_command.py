@@ -1,0 +1,120 @@
+"""``kg serve``: build the graph if asked (or if there is none yet), then serve it with gunicorn.
+
+Each gunicorn worker opens the store read-only and loads its own engine (model, names, cached vectors)
+before it accepts connections, so no request meets a cold worker. The app is not preloaded in the
+master process: RocksDB handles, torch's thread pools and the SPARQL worker processes do not survive
+``fork`` safely, and with the vector cache a worker's engine loads in seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+
+from kg.build import build
+from service.cli import store_options, target
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", default=2, show_default=True, type=int, help="gunicorn worker processes.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
+@click.option(
+    "--docs",
+    "docs",
+    multiple=True,
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Build the store from these Markdown documents first (replaces the bundled ones).",
+)
+@click.option(
+    "--rdf",
+    "rdf_files",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Build the store with these RDF files too (Turtle, N-Triples, N-Quads, RDF/XML, JSON-LD).",
+)
+@click.option("--rebuild", is_flag=True, help="Rebuild the store from the bundled documents before serving.")
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help="Accept SPARQL Update and Graph Store writes that carry the bearer token KG_ADMIN_TOKEN.",
+)
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    envvar="KG_CACHE_DIR",
+    default=Path("var/cache"),
+    show_default=True,
+    help="Where embedding vectors are kept (env KG_CACHE_DIR).",
+)
+@click.option(
+    "--query-timeout", type=float, envvar="KG_QUERY_TIMEOUT", help="Seconds before a SPARQL query is stopped."
+)
+@click.option("--reload", is_flag=True, help="Development: Flask's server, restarting when code changes.")
+@store_options
+@click.pass_context
+def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, allow_update, cache_dir,
+                  query_timeout, reload, store_dir, endpoint):  # fmt: skip
+    """Serve the ask API, /sparql, the web page, chat and metrics over the graph."""
+    store_dir, endpoint = target(ctx)
+    if docs or rdf_files or rebuild or (endpoint is None and not (Path(store_dir) / "CURRENT").is_file()):
+        summary = build(list(docs) or None, list(rdf_files), store_path=store_dir if not endpoint else None,
+                        endpoint=endpoint)  # fmt: skip
+        click.echo(f"built {summary.documents} documents, {summary.concepts} concepts, "
+                   f"{summary.triples} triples in {summary.seconds:.1f}s", err=True)  # fmt: skip
+    # Each worker loads its engine before it accepts a connection, so no request meets a cold worker.
+    env = {
+        "KG_CACHE_DIR": str(Path(cache_dir).resolve()),
+        "KG_ENGINE_LOAD": os.environ.get("KG_ENGINE_LOAD", "eager"),
+    }
+    if endpoint:
+        env["KG_ENDPOINT"] = endpoint
+    else:
+        env["KG_STORE"] = str(Path(store_dir).resolve())
+    if allow_update:
+        env["KG_ALLOW_UPDATE"] = "true"
+        if not os.environ.get("KG_ADMIN_TOKEN"):
+            click.echo("warning: --allow-update without KG_ADMIN_TOKEN: every write will be refused", err=True)
+    if query_timeout:
+        env["KG_QUERY_TIMEOUT"] = str(query_timeout)
+    os.environ.update(env)
+    if reload:
+        from service.app import create_app
+
+        create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
+        return
+    _run_gunicorn(host, port, workers, threads)
+
+
+def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+    """Run gunicorn in this process with the app factory; /metrics sums all workers."""
+    from gunicorn.app.base import BaseApplication
+
+    metrics_dir = tempfile.mkdtemp(prefix="kg-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+
+    class Application(BaseApplication):
+        def load_config(self):
+            for key, value in {
+                "bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20, "accesslog": None,
+            }.items():  # fmt: skip
+                self.cfg.set(key, value)
+
+        def load(self):
+            from service.app import create_app
+
+            return create_app()
+
+    try:
+        Application().run()
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
