@@ -57,7 +57,9 @@ class SentenceTransformerEmbedder:
                 from sentence_transformers import SentenceTransformer
 
                 self._model = SentenceTransformer(self.model_path, device=self.device)
-                self.dimension = int(self._model.get_sentence_embedding_dimension())
+                model = self._model
+                dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+                self.dimension = int(dimension())
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:

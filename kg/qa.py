@@ -31,7 +31,10 @@ from kg.store import KGStore
 from kg.text import NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, noun_key, tokenize
 
 MAX_QUESTION_CHARS = 1000
-AUX_START = frozenset("is are was were does do did can could will would has have had should must".split())
+AUX_START = frozenset(
+    "is are was were does do did can could will would has have had should must isn't aren't wasn't weren't "
+    "doesn't don't didn't can't couldn't won't wouldn't hasn't haven't shouldn't".split()
+)
 WH_WORDS = frozenset("what which who whom whose where when how".split())
 ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split()
@@ -66,9 +69,10 @@ class Engine:
         self.sessions = Sessions()
         self.evidence = Evidence(store, self.catalog)
         cache = Path(cache_dir) if cache_dir else None
-        pairs = [(p.iri, n) for p in self.catalog.predicates.values() for n in p.names]
+        # Sorted, so the same graph always gives the same texts and so hits the vector cache.
+        pairs = sorted((p.iri, n) for p in self.catalog.predicates.values() for n in p.names)
         self.predicate_index = VectorIndex.build([p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache)
-        entities = list(self.catalog.entities.values())
+        entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
             [e.iri for e in entities],
             [f"{e.label}: {e.definition}" if e.definition else e.label for e in entities],
@@ -93,7 +97,7 @@ class Engine:
         reading = self._read(text, session)
         answer = None
         if reading.links:
-            handlers = [self._acronym_or_definition, self._boolean, self._comparison, self._list, self._paths]
+            handlers = [self._acronym_or_definition, self._comparison, self._boolean, self._list, self._paths]
             for handler in handlers:
                 answer = handler(reading)
                 if answer is not None:
@@ -116,7 +120,8 @@ class Engine:
         residual = content_words(tokens, inside)
         relation_words = self._relation_words(residual)
         answer_word = _asked_type(words, inside)
-        negated = any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words)
+        # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
+        negated = any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words[1:])
         return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated)
 
     def _relation_words(self, residual: list[str]) -> set[str]:
@@ -204,7 +209,7 @@ class Engine:
             and link.text.rstrip("s") in entity.aliases
             and bool(set(reading.residual) & ACRONYM_CUES)
         )
-        cued = bool(reading.residual) or reading.words[0].lower in ("what", "who")
+        cued = bool(reading.residual) or any(w.lower in ("what", "who", "tell", "explain") for w in reading.words)
         if not cued:
             return None
         if is_acronym and entity.label != link.text:
@@ -254,10 +259,9 @@ class Engine:
         relevance = self._relevance(reading)
         ranked = sorted((p for p in relevance if relevance[p].score >= 0.5), key=lambda p: -relevance[p].score)[:6]
         candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
-        for a_list in candidates:
-            for b_list in candidates:
-                if a_list is b_list:
-                    continue
+        # The question names the subject first: "Do containers run on EC2 instances?"
+        for n, a_list in enumerate(candidates):
+            for b_list in candidates[n + 1 :]:
                 for pred in ranked:
                     for a in a_list:
                         for b in b_list:
@@ -272,12 +276,18 @@ class Engine:
                 if any(words_match(q, v) >= 0.8 for q in reading.residual for v in value_words):
                     verdict = (True, [triple], self._ask_sparql([triple]))
                     return self._boolean_answer(reading, verdict, 0.9)
-        return None
+        return self._abstain(reading)  # a yes/no question the graph cannot settle gets no entity for answer
 
     def _check(self, a: URIRef, pred: URIRef, b: URIRef):
-        """Return (holds, triples, sparql) if ``pred`` or its contrary links a and b, else None."""
+        """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.
+
+        A passive question ("Is RAM data lost when an instance is stopped?") names the object first,
+        so the other order is tried too, but only for the asked relation, never for a reversal of it.
+        """
         for s, o in ((a, b), (b, a)):
             if (s, pred, o) in self.store.dataset:
+                if (s, o) == (b, a) and (a, pred, b) not in self.store.dataset and self._reversible(pred):
+                    continue
                 return True, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
         contrary = self.catalog.predicates[pred].contrary if pred in self.catalog.predicates else None
         if contrary is not None:
@@ -285,6 +295,10 @@ class Engine:
                 if (s, contrary, o) in self.store.dataset:
                     return False, [(s, contrary, o)], self._ask_sparql([(s, pred, o)])
         return None
+
+    def _reversible(self, pred: URIRef) -> bool:
+        """Tell whether reading a relation backwards changes its meaning (it has an inverse: runs on/hosts)."""
+        return self.catalog.predicates.get(pred) is not None and self.catalog.predicates[pred].inverse is not None
 
     @staticmethod
     def _ask_sparql(triples) -> str:
@@ -315,10 +329,11 @@ class Engine:
         iris = [link.best[0] for link in reading.links]
         if len(iris) < 2:
             return None
-        comparative = [w for w in reading.residual if w.endswith("er") or w in ("more", "less")]
+        spoken = [w.lower for w in reading.words]
+        comparative = [w for w in reading.residual if w.endswith("er")] + [w for w in spoken if w in ("more", "less")]
         if not comparative:
             return None
-        less = "less" in reading.residual
+        less = "less" in spoken
         for node, greater, lesser, quality in self.evidence.comparisons(iris[:3]):
             quality_words = [quality.lower()]
             if any(words_match(w, q) >= 0.8 or lemmas(w) & lemmas(q) for w in reading.residual for q in quality_words):

@@ -94,9 +94,11 @@ class _Extractor:
                 if block.kind == "item" and block.intro:
                     self._item_name(block.text)
             elif block.kind == "table":
-                for cell in block.header[1:]:
-                    self._acronyms(cell)
-                    self.registry.get_or_mint(cell)
+                # Column heads name contexts (ECS, EKS), cells name their terms: both are concepts that
+                # sentences anywhere in the document may mention.
+                for cell in block.header[1:] + [c for row in block.rows for c in row[1:]]:
+                    if cell.strip() and not self._acronyms(cell):
+                        self.registry.get_or_mint(cell)
 
     def _heading_names(self, text: str) -> None:
         pair = VERSUS_RE.match(text)

@@ -1,0 +1,381 @@
+"""Question answering with the real embedding model, over the bundled graph and a small MetaQA-style graph.
+
+One engine per graph for the whole module (building one loads the model and embeds the graph); the
+movie graph reuses the compute engine's embedder, so the model loads once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from rdflib import URIRef
+
+from kg.answer import Answer, QuestionError
+from kg.api import KnowledgeGraph
+from kg.build import collect
+from kg.evaluate import evaluate, judge, load_questions
+from kg.qa import MAX_QUESTION_CHARS, Engine
+from kg.store import KGStore, open_store
+
+pytestmark = pytest.mark.slow
+
+DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "qa" / "compute_dev.jsonl"
+DEV_THRESHOLD = 0.9
+#: Measured 26/33 (0.79) when written; set a little below so one more miss passes and two fail.
+PARAPHRASE_THRESHOLD = 0.75
+
+
+@pytest.fixture(scope="module")
+def store() -> KGStore:
+    """The bundled build (ontology, figures, compute.md, inferred facts) in an in-memory store."""
+    store = open_store(None)
+    store.replace_graphs(collect(None, []).graphs.items())
+    return store
+
+
+@pytest.fixture(scope="module")
+def engine(store: KGStore, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return Engine(store, cache_dir=tmp_path_factory.mktemp("vectors"))
+
+
+def ask(engine: Engine, question, session: str | None = None) -> dict:
+    return engine.ask(question, session).to_dict()
+
+
+def labels(reply: dict) -> list:
+    return [a.get("label", a.get("value")) for a in reply["answers"]]
+
+
+def report(results: list[tuple[bool, dict, dict]]) -> str:
+    lines = []
+    for ok, item, reply in results:
+        got = labels(reply)[:3]
+        lines.append(f"{'ok  ' if ok else 'MISS'} {item['id']:<22} {item['q']!r} -> {got}")
+    return "\n".join(lines)
+
+
+# -- scored question sets ---------------------------------------------------------------------------
+def test_compute_dev_set_accuracy_stays_at_least_90_percent(engine: Engine):
+    items = load_questions(DEV_SET)
+
+    summary = evaluate(lambda q: ask(engine, q), items)
+
+    assert summary["total"] == len(items) >= 30
+    assert summary["accuracy"] >= DEV_THRESHOLD, (summary["by_category"], summary["misses"])
+
+
+# Other words than the dev set, written as people ask; "expect" uses the judging rules of kg.evaluate.
+PARAPHRASES = [
+    ("p-def-ami", "definition", "Tell me what an Amazon Machine Image is.", {"keywords": [["model", "define"]]}),
+    ("p-def-vpc", "definition", "Explain the default VPC.", {"keywords": [["network"]]}),
+    ("p-def-pod", "definition", "What is a pod?", {"keywords": [["ECS Container", "Kubernetes"]]}),
+    ("p-acr-ec2", "acronym", "What does EC2 stand for?", {"any": ["Amazon Elastic Compute Cloud"]}),
+    ("p-acr-ecs", "acronym", "ECS is an abbreviation of what?", {"any": ["Amazon Elastic Container Service"]}),
+    ("p-acr-ram", "acronym", "What is RAM short for?", {"any": ["memory", "random access memory"]}),
+    ("p-rel-produce", "relation", "What does an Amazon Machine Image produce?", {"any": ["EC2 instance"]}),
+    ("p-rel-back", "relation", "What is an EC2 instance launched from?", {"any": ["Amazon Machine Image"]}),
+    ("p-rel-image", "relation", "What does an image create?", {"any": ["EC2 instance"]}),
+    ("p-rel-run", "relation", "On what do containers run in AWS?", {"any": ["EC2 instance"]}),
+    ("p-rel-hosts", "relation", "What hosts containers?", {"any": ["EC2 instance", "container runtime"]}),
+    ("p-rel-live", "relation", "In which network do EC2 instances live by default?", {"any": ["VPC"]}),
+    ("p-rel-provision", "relation", "What can you provision with EC2?", {"any": ["EC2 instance"]}),
+    ("p-rel-tech", "relation", "What technology does ECS rely on?", {"any": ["AWS native technology"]}),
+    ("p-list-compute", "list", "Which kinds of compute options exist?",
+     {"all": [["virtual machine", "VM"], ["container service"], ["serverless"]]}),
+    ("p-list-orch", "list", "Name the container orchestration services.", {"all": [["ECS"], ["EKS"]]}),
+    ("p-list-states", "list", "List the lifecycle states.",
+     {"all": [["pending"], ["running"], ["stopping"], ["stopped"], ["shutting-down"], ["terminated"],
+              ["rebooting"]]}),
+    ("p-eq-pod", "equivalence", "In ECS terms, what is a pod?", {"any": ["task"]}),
+    ("p-eq-wn", "equivalence", "Which ECS term corresponds to a worker node?", {"any": ["container instance"]}),
+    ("p-eq-ci", "equivalence", "What is a container instance called in EKS?", {"any": ["worker node"]}),
+    ("p-bool-kernel", "boolean", "Do containers have their own kernel?", {"bool": False}),
+    ("p-bool-os", "boolean", "Do containers share the operating system with the host?", {"bool": True}),
+    ("p-bool-keep", "boolean", "Does stop keep the data in memory?", {"bool": False}),
+    ("p-bool-erase", "boolean", "Does stop-hibernate erase the RAM?", {"bool": False}),
+    ("p-bool-not", "boolean", "Doesn't stop-hibernate preserve the data in RAM?", {"bool": True}),
+    ("p-hop-ecs", "multihop", "What do the containers orchestrated by ECS run on?",
+     {"any": ["EC2 instance", "container instance"]}),
+    ("p-hop-pod", "multihop", "Which service uses pods?", {"any": ["EKS"]}),
+    ("p-tax-ecs", "taxonomy", "What sort of service is ECS?",
+     {"any": ["orchestration service", "container orchestration service", "container service"]}),
+    ("p-tax-instance", "taxonomy", "What type of thing is an EC2 instance?", {"any": ["instance", "virtual machine"]}),
+    ("p-life-next", "lifecycle", "What state comes after stopping?", {"any": ["stopped"]}),
+    ("p-life-prev", "lifecycle", "Which state precedes running?", {"any": ["pending", "rebooting"]}),
+    ("p-life-action", "lifecycle", "What does the stop action result in?", {"any": ["stopping"]}),
+    ("p-cmp", "comparison", "Which is more lightweight, a container or a virtual machine?", {"any": ["container"]}),
+]  # fmt: skip
+
+
+def test_paraphrased_questions_stay_above_the_measured_accuracy(engine: Engine):
+    items = [{"id": i, "cat": c, "q": q, "expect": e} for i, c, q, e in PARAPHRASES]
+
+    results = []
+    for item in items:
+        reply = ask(engine, item["q"])
+        results.append((judge(item["expect"], reply), item, reply))
+    print(report(results))  # shown with -s or -rP: the per-question record
+
+    hits = sum(ok for ok, _, _ in results)
+    assert len(items) >= 20
+    assert len({c for _, c, _, _ in PARAPHRASES}) >= 9
+    assert hits / len(items) >= PARAPHRASE_THRESHOLD, f"{hits}/{len(items)}\n{report(results)}"
+
+
+# -- abstention -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is AWS Lambda?",
+        "How much does an instance cost?",
+        "Who wrote Hamlet?",
+        "What is the SLA of Amazon S3?",
+        "asdkjh qwe zxcv plorf",
+        "Qu'est-ce qu'une instance EC2 ?",
+        "¿Qué es un contenedor?",
+        "Wie viel kostet eine Instanz?",
+        "这是什么？",
+        "🙂🙂🙂",
+        "SELECT * WHERE { ?s ?p ?o }",
+        "Where is it placed by default?",  # "it" with no earlier question to refer to
+    ],
+)
+def test_questions_the_graph_cannot_answer_get_no_answer(engine: Engine, question: str):
+    reply = ask(engine, question)
+
+    assert reply["answers"] == []
+    assert reply["confidence"] < 0.3
+    assert reply["answer"].startswith("I don't know")
+
+
+def test_a_yes_no_question_never_gets_an_entity_answer(engine: Engine):
+    reply = ask(engine, "Does Kubernetes run on ECS?")
+
+    assert all(isinstance(a.get("value"), bool) for a in reply["answers"]), labels(reply)
+
+
+def test_a_yes_no_question_respects_the_direction_of_the_relation(engine: Engine):
+    reply = ask(engine, "Do EC2 instances run on containers?")
+
+    assert labels(reply) in ([], [False])
+
+
+# -- follow-ups -------------------------------------------------------------------------------------
+def test_a_follow_up_resolves_it_to_the_previous_answer(engine: Engine):
+    first = ask(engine, "What does an AMI create?", session="follow-up")
+    second = ask(engine, "Where is it placed by default?", session="follow-up")
+
+    assert labels(first) == ["EC2 instance"]
+    assert labels(second)[:1] == ["Amazon Virtual Private Cloud"]
+    assert "VPC" in second["answers"][0]["aliases"]
+    assert second["session"] == "follow-up"
+
+
+def test_sessions_do_not_leak_into_each_other(engine: Engine):
+    ask(engine, "What does an AMI create?", session="one")
+
+    assert ask(engine, "Where is it placed by default?", session="two")["answers"] == []
+
+
+# -- bad input --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("", "empty_question"),
+        ("   \n\t  ", "empty_question"),
+        ("\x00\x01\x02\x7f", "empty_question"),
+        ("x" * 10_000, "question_too_long"),
+        ("What does an AMI create? " * 400, "question_too_long"),
+        ("a" * (MAX_QUESTION_CHARS + 1), "question_too_long"),
+        (42, "invalid_question"),
+        (None, "invalid_question"),
+        (b"What does an AMI create?", "invalid_question"),
+        (["What does an AMI create?"], "invalid_question"),
+    ],
+)
+def test_bad_questions_raise_a_question_error_with_a_code(engine: Engine, question, code: str):
+    with pytest.raises(QuestionError) as caught:
+        engine.ask(question)
+
+    assert caught.value.code == code
+    assert caught.value.message and "\n" not in caught.value.message
+
+
+def test_control_characters_inside_a_question_count_as_spaces(engine: Engine):
+    reply = ask(engine, "What does\x00 an AMI\x07 create?\x1b")
+
+    assert labels(reply) == ["EC2 instance"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "?",
+        "!!! ???",
+        "'; DROP GRAPH <https://kgqa.dev/graph/ontology> ; --",
+        "<script>alert(1)</script>",
+        "\u202eWhat does an AMI create?",
+        "a" * MAX_QUESTION_CHARS,
+        "AMI " * (MAX_QUESTION_CHARS // 4),
+        "Is it?",
+        "Which which which?",
+        "What does an AMI create?" + "\u0301" * 5,
+    ],
+)
+def test_odd_questions_get_an_answer_or_an_abstention_never_a_crash(engine: Engine, store: KGStore, question):
+    triples = store.triple_count()
+
+    answer = engine.ask(question)
+
+    assert isinstance(answer, Answer)
+    assert 0.0 <= answer.confidence <= 1.0
+    assert store.triple_count() == triples  # nothing a question says ever changes the graph
+
+
+# -- what an answer stands on -----------------------------------------------------------------------
+def rerun(store: KGStore, sparql: str):
+    """Run an answer's SPARQL as-is; return the ASK value or the first column's values as strings."""
+    result = store.query(sparql)
+    if result.type == "ASK":
+        return result.askAnswer
+    return {str(row[0]) for row in result}
+
+
+@pytest.mark.parametrize(
+    ("question", "exact"),
+    [
+        ("What does an AMI create?", True),
+        ("What is an EC2 instance created from?", True),
+        ("What do containers managed by EKS run on?", True),
+        ("Which state follows pending?", True),
+        ("List the compute options.", True),
+        ("Are containers or VMs lighter?", True),
+        ("What kind of service is EKS?", False),  # answers are filtered to the asked type
+    ],
+)
+def test_the_sparql_of_an_entity_answer_returns_its_answers(engine: Engine, store: KGStore, question, exact):
+    answer = engine.ask(question)
+    iris = {a["iri"] for a in answer.answers}
+
+    returned = rerun(store, answer.sparql)
+
+    assert iris, answer.answer
+    assert iris == returned if exact else iris <= returned
+
+
+def test_the_sparql_of_definition_acronym_and_yes_no_answers_returns_them(engine: Engine, store: KGStore):
+    definition = engine.ask("Define EC2.")
+    acronym = engine.ask("What does the abbreviation EKS mean?")
+    yes = engine.ask("Is the default VPC public?")
+    no = engine.ask("Do containers have their own kernel?")
+
+    assert definition.answers[0]["value"] in rerun(store, definition.sparql)
+    assert rerun(store, acronym.sparql) == {acronym.answers[0]["label"]} == {"Amazon Elastic Kubernetes Service"}
+    assert [rerun(store, yes.sparql), yes.answers[0]["value"]] == [True, True]
+    assert [rerun(store, no.sparql), no.answers[0]["value"]] == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("What does an AMI create?", "An image creates an instance."),
+        ("Where are EC2 instances placed by default?", "By default, your EC2 instances are placed in a network"),
+        ("What is the EKS equivalent of an ECS task?", "ECS Container | task | pod"),
+        ("Does stop-hibernate save the data in RAM?", "stop-hibernate won't"),
+        ("Which state follows pending?", "Figure ec2-lifecycle"),
+        ("Define EC2.", "Amazon Elastic Compute Cloud (EC2) is a web service"),
+    ],
+)
+def test_answers_carry_evidence_and_the_sentences_they_stand_on(engine: Engine, question: str, sentence: str):
+    reply = ask(engine, question)
+
+    assert reply["answers"], reply["answer"]
+    assert reply["evidence"], "no triples"
+    for triple in reply["evidence"]:
+        assert {"subject", "predicate", "object"} <= set(triple)
+        assert triple["predicate"]["iri"]
+    assert any(sentence in source["text"] for source in reply["sources"]), reply["sources"]
+    assert all(source["document"] == "compute.md" and source["section"] for source in reply["sources"])
+    assert 0.5 <= reply["confidence"] <= 1.0
+
+
+def test_answers_name_their_entities_by_iri_label_and_aliases(engine: Engine, store: KGStore):
+    (answer,) = ask(engine, "What does an AMI create?")["answers"]
+
+    assert set(answer) == {"iri", "label", "aliases"}
+    assert {"EC2 instances", "instance"} <= set(answer["aliases"])
+    found = store.query("ASK { ?x rdfs:label ?l }", {"x": URIRef(answer["iri"])})
+    assert found.askAnswer
+
+
+# -- any graph: a small MetaQA-style graph ----------------------------------------------------------
+MOVIES = [
+    ("The Glass Harbor", "directed_by", "Mira Castellanos"),
+    ("The Glass Harbor", "starred_actors", "Tom Reyes"),
+    ("The Glass Harbor", "starred_actors", "Anna Ivers"),
+    ("The Glass Harbor", "has_genre", "Drama"),
+    ("Night Orchard", "directed_by", "Mira Castellanos"),
+    ("Night Orchard", "starred_actors", "Anna Ivers"),
+    ("Night Orchard", "has_genre", "Thriller"),
+    ("Paper Comets", "directed_by", "Jonas Whitfield"),
+    ("Paper Comets", "starred_actors", "Tom Reyes"),
+    ("Paper Comets", "starred_actors", "Lena Okafor"),
+    ("Paper Comets", "written_by", "Lena Okafor"),
+    ("Paper Comets", "has_genre", "Comedy"),
+    ("Salt and Iron", "directed_by", "Jonas Whitfield"),
+    ("Salt and Iron", "has_genre", "Western"),
+    ("Salt and Iron", "release_year", "1998"),
+]
+ENTITY = "http://example.org/movies/entity/"
+RELATION = "http://example.org/movies/relation/"
+
+
+@pytest.fixture(scope="module")
+def movies(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The movie graph as N-Triples: names as rdfs:label, predicates with no label at all."""
+    lines = [f"<{ENTITY}{quote(s)}> <{RELATION}{p}> <{ENTITY}{quote(o)}> ." for s, p, o in MOVIES]
+    for name in sorted({n for s, _, o in MOVIES for n in (s, o)}):
+        lines.append(f'<{ENTITY}{quote(name)}> <http://www.w3.org/2000/01/rdf-schema#label> "{name}" .')
+    path = tmp_path_factory.mktemp("movies") / "movies.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return KnowledgeGraph.open(
+        docs=[], rdf=[path], embedder=engine.embedder, cache_dir=tmp_path_factory.mktemp("movie-vectors")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who directed The Glass Harbor", {"Mira Castellanos"}),
+        ("which films did Anna Ivers act in", {"The Glass Harbor", "Night Orchard"}),
+        ("what is the genre of Night Orchard", {"Thriller"}),
+        ("who wrote Paper Comets", {"Lena Okafor"}),
+        ("what films did Mira Castellanos direct", {"The Glass Harbor", "Night Orchard"}),
+        ("when was Salt and Iron released", {"1998"}),
+    ],
+)
+def test_movie_graph_answers_one_hop_questions(movies: KnowledgeGraph, question: str, expected: set):
+    assert set(labels(movies.ask(question).to_dict())) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what genres are the films directed by Jonas Whitfield", {"Comedy", "Western"}),
+        ("who starred in films directed by Mira Castellanos", {"Tom Reyes", "Anna Ivers"}),
+        ("who directed the movies starred by Tom Reyes", {"Jonas Whitfield", "Mira Castellanos"}),
+        ("which movies share actors with Night Orchard", {"The Glass Harbor"}),
+    ],
+)
+def test_movie_graph_answers_two_hop_questions(movies: KnowledgeGraph, question: str, expected: set):
+    answer = movies.ask(question)
+
+    assert set(labels(answer.to_dict())) == expected
+    assert {a["iri"] for a in answer.answers} <= rerun(movies.store, answer.sparql)
+
+
+@pytest.mark.parametrize("question", ["who directed Casablanca", "What does an AMI create?", "who is Anna"])
+def test_movie_graph_abstains_on_what_it_does_not_hold(movies: KnowledgeGraph, question: str):
+    assert movies.ask(question).answers == []
