@@ -54,8 +54,12 @@ def run(engine, path: Path, limit: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--metaqa-split", choices=["dev", "test"], default="dev",
-                        help="dev: the 100-question samples in shared/metaqa; test: the official test split")  # fmt: skip
+    parser.add_argument(
+        "--metaqa-split",
+        choices=["dev", "test"],
+        default="dev",
+        help="dev: the 100-question samples of shared/metaqa; test: the official test split",
+    )
     parser.add_argument("--limit", type=int, default=0, help="an evenly spaced sample of this many per set")
     parser.add_argument("--cache-dir", type=Path, default=ROOT / "var" / "cache")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
