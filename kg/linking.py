@@ -130,6 +130,17 @@ def _select(found: list[Link]) -> list[Link]:
     return sorted(chosen, key=lambda lk: lk.start)
 
 
+def content_positions(tokens: list[Token], skip: set[int]) -> list[int]:
+    """Return, for each word :func:`content_words` returns, its position among the question's words."""
+    words = [t for t in tokens if t.is_word]
+    out: list[int] = []
+    for i, t in enumerate(words):
+        if i in skip or t.lower in STOPWORDS:
+            continue
+        out.extend([i, i] if t.lower.startswith("co-") and len(t.lower) > 4 else [i])
+    return out
+
+
 def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
     """Return the words of the question outside entity mentions and stopwords, in order.
 

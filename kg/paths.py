@@ -68,6 +68,7 @@ def path_query(topic: URIRef, steps: tuple[Step, ...], limit: int = 200, with_pa
             hidden.append(var)
         lines.append(f"  {prev} {p.n3()} {var} ." if d == OUT else f"  {var} {p.n3()} {prev} .")
         prev = var
-    lines.append("  FILTER(?x != ?t)")
+    # A walk does not come back to where it started: "films by the director of X" are other films.
+    lines.append("  FILTER(" + " && ".join(f"{v} != ?t" for v in ["?x", *hidden]) + ")")
     head = " ".join(["?x", *hidden]) if with_path else "?x"
     return "SELECT DISTINCT " + head + " WHERE {\n" + "\n".join(lines) + f"\n}}\nLIMIT {limit}"

@@ -22,7 +22,7 @@ from kg.catalog import IN, OUT, Catalog
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
-from kg.linking import EntityLinker, Link, content_words, words_match
+from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.paths import Step, first_steps, path_query
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
@@ -132,14 +132,7 @@ class Engine:
     def _view(self, reading: Reading, topic: Link) -> Reading:
         """Re-read the question around one topic: weak mentions ("film", "script") stay words."""
         typed = [link for link in reading.links if link is not topic and self._is_answer_type(reading, link)]
-        # A typed mention stays words ("what language": the relation) unless it names a class whose
-        # members decide the type ("which orchestration service": checked by membership).
-        as_words = [link for link in typed if not self.members.get(link.best[0])]
-        inside = {
-            i for link in reading.links
-            if link is topic or not (self._weak(link) or link in as_words)
-            for i in range(link.start, link.end)
-        }  # fmt: skip
+        inside = self._inside(reading, topic)
         residual = content_words(reading.tokens, inside)
         answer_word = typed[0].text.lower().split()[-1] if typed else reading.answer_word
         if answer_word:
@@ -147,6 +140,18 @@ class Engine:
         return replace(
             reading, residual=residual, relation_words=self._relation_words(residual), answer_word=answer_word
         )
+
+    def _inside(self, reading: Reading, topic: Link) -> set[int]:
+        """Return the word positions the question's names take, once ``topic`` is the topic."""
+        typed = [link for link in reading.links if link is not topic and self._is_answer_type(reading, link)]
+        # A typed mention stays words ("what language": the relation) unless it names a class whose
+        # members decide the type ("which orchestration service": checked by membership).
+        as_words = [link for link in typed if not self.members.get(link.best[0])]
+        return {
+            i for link in reading.links
+            if link is topic or not (self._weak(link) or link in as_words)
+            for i in range(link.start, link.end)
+        }  # fmt: skip
 
     def _weak(self, link: Link) -> bool:
         """Tell a mention that may just be an ordinary word ("film", "language") from a name.
@@ -406,8 +411,9 @@ class Engine:
                 self.members.get(other.best[0]) for other in reading.links
                 if other is not link and self._is_answer_type(reading, other)
             )  # fmt: skip
+            positions = content_positions(view.tokens, self._inside(view, link))
             scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
-                                type_by_words=not typed_class)  # fmt: skip
+                                type_by_words=not typed_class, positions=positions, catalog=self.catalog)  # fmt: skip
             for iri, link_score in link.candidates[:2]:
                 for ps in beam_paths(first_steps(self.store, self.catalog, iri), self.catalog, scorer):
                     scored.append((ps.score + 0.2 * link_score * weak, link, iri, ps))

@@ -34,6 +34,8 @@ class Relevance:
     words: set[str] = field(default_factory=set)
     # Per content word of the best-matching name: positions (in the residual) of question words matching it.
     slots: list[set[int]] = field(default_factory=list)
+    #: The best-matching name, lowercase words (its function words may stand between its content words).
+    name: tuple[str, ...] = ()
 
 
 @dataclass
@@ -74,14 +76,14 @@ def predicate_relevance(
             elif last in PREPOSITIONS and last not in spoken:
                 score *= 0.9  # "is created from" fits "what is X created from" better than "what does X create"
             if score > best.score:
-                best = Relevance(score, {residual[i] for s in slots for i in s}, slots)
+                best = Relevance(score, {residual[i] for s in slots for i in s}, slots, tuple(name.lower().split()))
         scores[pred.iri] = best
     if vector is not None and len(index):
         sims = index.vectors @ vector
         for key, sim in zip(index.keys, sims, strict=True):
             scaled = max(0.0, min(1.0, (float(sim) - 0.3) / 0.45)) * 0.85
             if scaled > scores[key].score:
-                scores[key] = Relevance(scaled, scores[key].words, scores[key].slots)
+                scores[key] = Relevance(scaled, scores[key].words, scores[key].slots, scores[key].name)
     if words and words[0].lower in ("where", "when", "who"):
         for pred in catalog.predicates.values():
             if words[0].lower in pred.question_words:
@@ -100,7 +102,13 @@ class PathScorer:
     """Score paths from one topic mention against one reading of the question."""
 
     def __init__(self, relevance: dict[URIRef, Relevance], residual: list[str], relation_words: set[str],
-                 answer_word: str | None, words: list[Token], topic: Link, type_by_words: bool = True):  # fmt: skip
+                 answer_word: str | None, words: list[Token], topic: Link, type_by_words: bool = True,
+                 positions: list[int] | None = None, catalog: Catalog | None = None):  # fmt: skip
+        #: Where each residual word stands in the question (one step's words must stand together).
+        self.positions = positions or list(range(len(residual)))
+        self.words = words
+        self.catalog = catalog
+        self.wh = words[0].lower if words and words[0].lower in ("who", "when", "where") else None
         #: False when the asked-for type is a class of the graph: then membership, not words, decides.
         self.type_by_words = type_by_words
         self.relevance = relevance
@@ -110,7 +118,19 @@ class PathScorer:
         self.first_word = self._nearest_relation_word(words, topic, relation_words)
         self.cue = self._direction_cue(words, topic, relation_words)
         self.stranded = bool(words) and words[-1].lower in PREPOSITIONS
-        self.siblings = any(w.lower in SIBLING_CUES or w.lower.startswith("co-") for w in words)
+        # "share directors with X", "the same director", "also directed", "co-starred": a cue followed by a
+        # relation word ("share the same operating system" names a thing, not a relation).
+        self.siblings = any(
+            w.lower.startswith("co-")
+            or (
+                w.lower in SIBLING_CUES
+                and any(
+                    x.lower in relation_words and not self._one_name(w.lower, x.lower, relevance)
+                    for x in words[i + 1 : i + 4]
+                )
+            )
+            for i, w in enumerate(words)
+        )
 
     def score(self, steps: tuple[Step, ...]) -> PathScore:
         """Return the score of ``steps``: consumed relation words, step relevance, word order, length."""
@@ -132,6 +152,13 @@ class PathScorer:
         if self.first_word is not None and self.first_word in rels[0].words and len(steps) > 1:
             order += 0.15  # the relation named next to the topic is the first hop
         hops = len(steps) - 1
+        last_pred = self.catalog.predicates.get(steps[-1][0]) if self.catalog else None
+        if self.wh and last_pred is not None and self.wh in last_pred.question_words and steps[-1][1] == OUT:
+            order += 0.25  # "who directed ...": the answers are the values of a relation that answers "who"
+        if self.siblings and not any(
+            steps[i][0] == steps[i + 1][0] and steps[i][1] != steps[i + 1][1] for i in range(hops)
+        ):
+            order -= 0.3  # "films that share a director with X" goes out over a relation and back
         if not self.asked:
             score = 0.8 * mean + 0.2 * weakest + type_bonus + order - 0.2 * hops
             return PathScore(steps, score, 0.0, mean, explained)
@@ -147,11 +174,14 @@ class PathScorer:
         answer_positions = {i for i, w in enumerate(self.residual) if noun_key(w) == self.answer_word}
         silent = 0
         for n, rel in enumerate(rels):
-            got = 0
+            got, here = 0, None
             for slot in rel.slots:
                 free = sorted((slot & asked) - taken)
+                if here is not None:  # a step's words stand together: "release year", not "starred by actors"
+                    free = [i for i in free if self._together(here, self.positions[i], rel.name)]
                 if free:
                     taken.add(free[0])
+                    here = self.positions[free[0]] if here is None else here
                     got += 1
             explains_type = any(slot & answer_positions for slot in rel.slots)
             # "films that share a director with X": going back over the same relation is asked by "share".
@@ -159,6 +189,21 @@ class PathScorer:
             if not got and not explains_type and not sibling:
                 silent += 1
         return len(taken), silent if len(rels) > 1 else 0
+
+    @staticmethod
+    def _one_name(a: str, b: str, relevance: dict[URIRef, Relevance]) -> bool:
+        """Tell whether one relation name holds both words ("shares with the host": share, host)."""
+        return any(
+            any(words_match(a, n) >= 0.8 for n in r.name) and any(words_match(b, n) >= 0.8 for n in r.name)
+            for r in relevance.values()
+            if r.name
+        )
+
+    def _together(self, a: int, b: int, name: tuple[str, ...]) -> bool:
+        """Tell whether only the name's own words (or articles) stand between question words a and b."""
+        lo, hi = sorted((a, b))
+        between = [w.lower for w in self.words[lo + 1 : hi]]
+        return all(w in name or w in ("a", "an", "the") for w in between)
 
     @staticmethod
     def _nearest_relation_word(words: list[Token], topic: Link, relation_words: set[str]) -> str | None:
@@ -194,7 +239,7 @@ _NONE = Relevance()
 
 
 def beam_paths(first: set[Step], catalog: Catalog, scorer: PathScorer, max_hops: int = 3,
-               beam: int = 20) -> list[PathScore]:  # fmt: skip
+               beam: int = 50) -> list[PathScore]:  # fmt: skip
     """Grow paths hop by hop from the topic's steps, keeping the ``beam`` best prefixes at each hop."""
     level = [scorer.score((s,)) for s in first]
     out = list(level)
