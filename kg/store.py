@@ -9,6 +9,7 @@ default graph (``oxigraph serve --union-default-graph``, Fuseki's ``unionDefault
 
 from __future__ import annotations
 
+import contextlib
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -92,7 +93,8 @@ class KGStore:
     def close(self) -> None:
         """Flush and release the store (a directory store can then be opened by another process)."""
         if self.ox is not None:
-            self.ox.flush()
+            with contextlib.suppress(OSError, RuntimeError):  # a read-only store has nothing to flush
+                self.ox.flush()
         self.dataset.close()
 
 

@@ -348,16 +348,7 @@ def networking(vocabulary: Graph) -> Graph:
         ("storage", "EFS", "Amazon Elastic File System"),
         ("networking", "VPC", "Amazon Virtual Private Cloud"),
         ("networking", "NACL", "network access control list"),
-        pytest.param(
-            "storage",
-            "S3",
-            "Amazon Simple Storage Service",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG: the acronym's digit is ignored, so 'Amazon Simple Storage Service (S3)' matches "
-                "only 'Service'; S3 becomes an alias of the ontology class kgo:Service",
-            ),
-        ),
+        ("storage", "S3", "Amazon Simple Storage Service"),
     ],
 )
 def test_held_out_acronyms_name_their_long_form(request, doc: str, acronym: str, label: str):

@@ -292,8 +292,15 @@ def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
     """Find the words before "(ACR)" whose initials spell the acronym (Schwartz & Hearst's idea)."""
     letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
     words = before.split()
-    if not letters or not words:
-        return None
+    if len(letters) < 2 or not words:
+        # "Amazon Simple Storage Service (S3)": too few letters to match; a run of capitalised words
+        # right before the parenthesis is the name.
+        run = []
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            run.insert(0, word.strip(",;:"))
+        return " ".join(run) if len(run) >= 2 else None
     # Walk back over the words; each letter must begin a word, in order, the first letter the first word.
     li, wi = len(letters) - 1, len(words) - 1
     while wi >= 0 and li >= 0:

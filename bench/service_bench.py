@@ -1,0 +1,536 @@
+"""Benchmark the HTTP service against the issue's figures, side by side on one machine in one run.
+
+Three sections, each with a bounded duration:
+
+1. ``/sparql`` throughput on a MetaQA 1-hop query (the starred actors of one film) with 4 concurrent
+   keep-alive clients, against ``kg serve`` (2 workers) on the MetaQA store, ``oxigraph serve-read-only``
+   on the same store directory (``--union-default-graph``) and ``rdflib-endpoint`` serving the same
+   N-Triples file. The servers run one after the other (never two at once) and are all measured with the
+   same client: ``ab -k -c 4`` when ``ab`` is installed (a C client, so the client does not cap the
+   fastest server), and the Python thread client as a cross-check.
+2. ``/api/ask`` on the compute graph (the bundled documents) with 2 workers: questions/s and p50/p95/p99
+   latency with 8 concurrent clients cycling through the questions of a ``.jsonl`` file.
+3. 200 concurrent clients against ``/api/ask`` for 30 s: failed requests (non-200 or connection errors)
+   and the RSS of the gunicorn master plus its workers (from ``/proc``) before and after.
+
+Every server is started by this script in its own session and stopped by its PID at the end, also on
+error or Ctrl-C. Traffic goes to 127.0.0.1 only.
+
+Example (stores built beforehand with ``kg build``, see ``bench/RESULTS-service.md``)::
+
+    python bench/service_bench.py --metaqa-nt /tmp/sb/metaqa.nt --metaqa-store /tmp/sb/metaqa-store \\
+        --compute-store /tmp/sb/compute-store --cache-dir /tmp/bench-cache --json /tmp/sb/result.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import requests
+
+HOST = "127.0.0.1"
+ENTITY = "https://kgqa.dev/metaqa/entity/"
+RELATION = "https://kgqa.dev/metaqa/relation/"
+SPARQL_JSON = "application/sparql-results+json"
+BIN = Path(sys.executable).parent
+
+
+# -- servers -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    """A server process this script started; ``stop`` ends it (and its process group) by its PID."""
+
+    name: str
+    args: list[str]
+    ready_url: str
+    log: Path
+    env: dict[str, str] | None = None
+    proc: subprocess.Popen | None = None
+    startup_s: float = 0.0
+
+    def start(self, timeout: float) -> None:
+        t0 = time.monotonic()
+        with open(self.log, "wb") as out:
+            self.proc = subprocess.Popen(
+                self.args, stdout=out, stderr=subprocess.STDOUT, env=self.env, start_new_session=True
+            )
+        deadline = t0 + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.proc.returncode}; see {self.log}")
+            try:
+                if requests.get(self.ready_url, timeout=5).status_code == 200:
+                    self.startup_s = time.monotonic() - t0
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{self.name} not ready after {timeout:.0f} s; see {self.log}")
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        pgid = self.proc.pid  # start_new_session: the group id is the process id
+        try:
+            os.killpg(pgid, signal.SIGTERM)
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(pgid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+
+    def rss_kib(self) -> int:
+        """RSS of the process and all its descendants, in KiB, read from /proc."""
+        if self.proc is None:
+            return 0
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+        total, todo = 0, [self.proc.pid]
+        while todo:
+            pid = todo.pop()
+            todo.extend(children.get(pid, []))
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            except OSError:
+                pass
+        return total
+
+
+def kg_server(name: str, store: Path, port: int, workers: int, cache_dir: Path, logdir: Path) -> Server:
+    env = dict(os.environ, KG_CACHE_DIR=str(cache_dir))
+    args = [str(BIN / "kg"), "serve", "--store", str(store), "--port", str(port), "--workers", str(workers)]
+    return Server(name, args, f"http://{HOST}:{port}/readyz", logdir / f"{name}.log", env)
+
+
+# -- load generation ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadResult:
+    clients: int
+    seconds: float
+    ok: int = 0
+    failed: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    errors: Counter = field(default_factory=Counter)
+    latencies_ms: list[float] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.ok / self.seconds if self.seconds else 0.0
+
+    def pct(self, p: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        data = sorted(self.latencies_ms)
+        return data[min(len(data) - 1, int(round(p / 100 * (len(data) - 1))))]
+
+    def summary(self) -> dict:
+        return {
+            "clients": self.clients,
+            "seconds": round(self.seconds, 2),
+            "ok": self.ok,
+            "failed": self.failed,
+            "per_s": round(self.rate, 1),
+            "p50_ms": round(self.pct(50), 2),
+            "p95_ms": round(self.pct(95), 2),
+            "p99_ms": round(self.pct(99), 2),
+            "max_ms": round(max(self.latencies_ms), 2) if self.latencies_ms else None,
+            "mean_ms": round(statistics.fmean(self.latencies_ms), 2) if self.latencies_ms else None,
+            "statuses": dict(self.statuses),
+            "errors": dict(self.errors),
+        }
+
+
+def run_load(make_request, clients: int, seconds: float, timeout: float = 30.0) -> LoadResult:
+    """Closed loop: ``clients`` threads, each with its own keep-alive ``requests.Session``, for ``seconds``.
+
+    ``make_request(session, i)`` sends request number ``i`` of that thread and returns the response. A
+    request counts as ok when it answers 200; anything else, and every exception, counts as failed.
+    """
+    result = LoadResult(clients, seconds)
+    lock = threading.Lock()
+    start_barrier = threading.Barrier(clients + 1)
+    stop_at = [0.0]
+
+    def worker(index: int) -> None:
+        session = requests.Session()
+        lat: list[float] = []
+        statuses: Counter = Counter()
+        errors: Counter = Counter()
+        ok = failed = 0
+        i = index
+        start_barrier.wait()
+        while time.monotonic() < stop_at[0]:
+            t0 = time.perf_counter()
+            try:
+                resp = make_request(session, i, timeout)
+                _ = resp.content
+                statuses[resp.status_code] += 1
+                if resp.status_code == 200:
+                    ok += 1
+                    lat.append((time.perf_counter() - t0) * 1000)
+                else:
+                    failed += 1
+            except requests.RequestException as exc:
+                failed += 1
+                errors[type(exc).__name__] += 1
+            i += clients
+        session.close()
+        with lock:
+            result.ok += ok
+            result.failed += failed
+            result.statuses.update(statuses)
+            result.errors.update(errors)
+            result.latencies_ms.extend(lat)
+
+    threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(clients)]
+    for t in threads:
+        t.start()
+    t0 = time.monotonic()
+    stop_at[0] = t0 + seconds
+    start_barrier.wait()
+    for t in threads:
+        t.join(seconds + timeout + 30)
+    result.seconds = time.monotonic() - t0
+    return result
+
+
+def run_ab(url: str, clients: int, seconds: float) -> dict:
+    """``ab -k -c CLIENTS -t SECONDS`` on a GET URL asking for SPARQL JSON; returns its main figures."""
+    cmd = ["ab", "-k", "-q", "-c", str(clients), "-t", str(int(seconds)), "-n", "10000000"]
+    cmd += ["-H", f"Accept: {SPARQL_JSON}", url]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60).stdout
+
+    def grab(label: str, cast=float):
+        m = re.search(rf"^{re.escape(label)}:\s+([\d.]+)", out, re.M)
+        return cast(m.group(1)) if m else None
+
+    return {
+        "per_s": grab("Requests per second"),
+        "complete": grab("Complete requests", int),
+        "failed": grab("Failed requests", int) or 0,
+        "non_2xx": grab("Non-2xx responses", int) or 0,
+        "keep_alive": grab("Keep-Alive requests", int) or 0,
+        "mean_ms": grab("Time per request"),
+    }
+
+
+def load_avg() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+# -- sections ----------------------------------------------------------------------------------------------
+
+
+def sparql_section(args, logdir: Path, servers: list[Server]) -> dict:
+    film_iri = ENTITY + quote(args.film, safe="")
+    query = f"SELECT ?x WHERE {{ <{film_iri}> <{RELATION}starred_actors> ?x }}"
+    use_ab = not args.no_ab and shutil.which("ab") is not None
+    targets = [
+        (
+            "kg serve",
+            kg_server("kg-metaqa", args.metaqa_store, args.port, args.workers, args.cache_dir, logdir),
+            f"http://{HOST}:{args.port}/sparql",
+        ),
+        (
+            "oxigraph",
+            Server(
+                "oxigraph",
+                [
+                    args.oxigraph,
+                    "serve-read-only",
+                    "--location",
+                    str(args.metaqa_store),
+                    "--bind",
+                    f"{HOST}:{args.port + 1}",
+                    "--union-default-graph",
+                ],
+                f"http://{HOST}:{args.port + 1}/query?" + urlencode({"query": "ASK {}"}),
+                logdir / "oxigraph.log",
+            ),
+            f"http://{HOST}:{args.port + 1}/query",
+        ),
+    ]
+    if not args.skip_rdflib:
+        targets.append(
+            (
+                "rdflib-endpoint",
+                Server(
+                    "rdflib-endpoint",
+                    [args.rdflib_endpoint, "serve", str(args.metaqa_nt), "--host", HOST, "--port", str(args.port + 2)],
+                    f"http://{HOST}:{args.port + 2}/sparql?" + urlencode({"query": "ASK {}"}),
+                    logdir / "rdflib-endpoint.log",
+                ),
+                f"http://{HOST}:{args.port + 2}/sparql",
+            )
+        )
+    rows: dict[str, dict] = {}
+    for label, server, endpoint in targets:
+        servers.append(server)
+        row: dict = {"endpoint": endpoint}
+        try:
+            server.start(args.startup_timeout)
+            row["startup_s"] = round(server.startup_s, 1)
+            check = requests.get(endpoint, params={"query": query}, headers={"Accept": SPARQL_JSON}, timeout=60)
+            check.raise_for_status()
+            row["rows"] = len(check.json()["results"]["bindings"])
+            url = endpoint + "?" + urlencode({"query": query})
+
+            def send(session, _i, timeout, url=url):
+                return session.get(url, headers={"Accept": SPARQL_JSON}, timeout=timeout)
+
+            run_load(send, args.sparql_clients, min(2.0, args.sparql_seconds))  # warm-up, not counted
+            row["load_before"] = load_avg()
+            py = run_load(send, args.sparql_clients, args.sparql_seconds)
+            row["python"] = py.summary()
+            if use_ab:
+                row["ab"] = run_ab(url, args.sparql_clients, args.sparql_seconds)
+            row["load_after"] = load_avg()
+        except Exception as exc:  # noqa: BLE001 - a failed server is reported, the others still run
+            row["error"] = f"{type(exc).__name__}: {exc}"
+        finally:
+            server.stop()
+        rows[label] = row
+        print(f"  sparql {label}: {json.dumps(row)}", file=sys.stderr, flush=True)
+
+    def rate(label: str, method: str) -> float | None:
+        return (rows.get(label, {}).get(method) or {}).get("per_s")
+
+    ratios = {}
+    for method in ("ab", "python"):
+        ours = rate("kg serve", method)
+        for other in ("oxigraph", "rdflib-endpoint"):
+            theirs = rate(other, method)
+            if ours and theirs:
+                ratios[f"{method}: kg/{other}"] = round(ours / theirs, 3)
+    return {
+        "query": query,
+        "clients": args.sparql_clients,
+        "seconds": args.sparql_seconds,
+        "servers": rows,
+        "ratios": ratios,
+        "primary_method": "ab" if use_ab else "python",
+    }
+
+
+def ask_sections(args, logdir: Path, servers: list[Server]) -> tuple[dict, dict]:
+    questions = [json.loads(line)["q"] for line in args.questions.read_text().splitlines() if line.strip()]
+    server = kg_server("kg-compute", args.compute_store, args.port + 3, args.workers, args.cache_dir, logdir)
+    servers.append(server)
+    url = f"http://{HOST}:{args.port + 3}/api/ask"
+
+    def send(session, i, timeout):
+        return session.post(url, json={"question": questions[i % len(questions)]}, timeout=timeout)
+
+    try:
+        server.start(args.startup_timeout)
+        first = requests.post(url, json={"question": questions[0]}, timeout=60)
+        first.raise_for_status()
+        run_load(send, args.ask_clients, min(3.0, args.ask_seconds))  # warm-up, not counted
+        rss_start = server.rss_kib()
+        load_before = load_avg()
+        ask = run_load(send, args.ask_clients, args.ask_seconds)
+        ask_row = {"questions": len(questions), "load_before": load_before, "load_after": load_avg(), **ask.summary()}
+        print(f"  ask: {json.dumps(ask_row)}", file=sys.stderr, flush=True)
+
+        rss_before = server.rss_kib()
+        load_before = load_avg()
+        peak = [rss_before]
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.wait(1.0):
+                peak[0] = max(peak[0], server.rss_kib())
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        soak = run_load(send, args.soak_clients, args.soak_seconds, timeout=args.soak_timeout)
+        stop.set()
+        sampler.join(5)
+        time.sleep(1.0)
+        rss_after = server.rss_kib()
+        alive = requests.get(f"http://{HOST}:{args.port + 3}/readyz", timeout=10).status_code
+        soak_row = {
+            **soak.summary(),
+            "rss_after_start_kib": rss_start,
+            "rss_before_kib": rss_before,
+            "rss_peak_kib": peak[0],
+            "rss_after_kib": rss_after,
+            "rss_growth_pct": round(100 * (rss_after - rss_before) / rss_before, 2) if rss_before else None,
+            "readyz_after": alive,
+            "load_before": load_before,
+            "load_after": load_avg(),
+        }
+        print(f"  soak: {json.dumps(soak_row)}", file=sys.stderr, flush=True)
+        return ask_row, soak_row
+    finally:
+        server.stop()
+
+
+# -- report ------------------------------------------------------------------------------------------------
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("MET" if ok else "NOT MET")
+
+
+def render(report: dict) -> str:
+    lines = [f"load average at start: {report['load_start']}, at end: {report['load_end']}, cpus: {os.cpu_count()}"]
+    sp = report.get("sparql")
+    if sp:
+        lines += ["", f"/sparql, {sp['clients']} clients x {sp['seconds']} s: {sp['query']}", ""]
+        lines.append(
+            f"{'server':<18}{'rows':>6}{'ab req/s':>12}{'ab fail':>9}{'py req/s':>12}{'py p50 ms':>11}"
+            f"{'py p95 ms':>11}{'py fail':>9}"
+        )
+        for label, row in sp["servers"].items():
+            if "error" in row:
+                lines.append(f"{label:<18}ERROR {row['error']}")
+                continue
+            ab, py = row.get("ab") or {}, row["python"]
+            ab_fail = (ab.get("failed", 0) + ab.get("non_2xx", 0)) if ab else "-"
+            lines.append(
+                f"{label:<18}{row['rows']:>6}{ab.get('per_s') or '-':>12}{ab_fail:>9}{py['per_s']:>12}"
+                f"{py['p50_ms']:>11}{py['p95_ms']:>11}{py['failed']:>9}"
+            )
+        for key, value in sp["ratios"].items():
+            lines.append(f"  ratio {key} = {value}")
+    ask = report.get("ask")
+    if ask:
+        lines += [
+            "",
+            f"/api/ask, {ask['clients']} clients x {ask['seconds']} s over {ask['questions']} questions:",
+            f"  {ask['per_s']} q/s, p50 {ask['p50_ms']} ms, p95 {ask['p95_ms']} ms, p99 {ask['p99_ms']} ms, "
+            f"ok {ask['ok']}, failed {ask['failed']}",
+        ]
+    soak = report.get("soak")
+    if soak:
+        lines += [
+            "",
+            f"/api/ask soak, {soak['clients']} clients x {soak['seconds']} s:",
+            f"  ok {soak['ok']}, failed {soak['failed']} (statuses {soak['statuses']}, errors {soak['errors']}),"
+            f" {soak['per_s']} q/s, p50 {soak['p50_ms']} ms, p95 {soak['p95_ms']} ms",
+            f"  RSS master+workers: before {soak['rss_before_kib'] / 1024:.1f} MiB, peak "
+            f"{soak['rss_peak_kib'] / 1024:.1f} MiB, after {soak['rss_after_kib'] / 1024:.1f} MiB "
+            f"(growth {soak['rss_growth_pct']} %)",
+        ]
+    lines += ["", "targets:"]
+    for name, ok in report["targets"].items():
+        lines.append(f"  {verdict(ok):<8} {name}")
+    return "\n".join(lines)
+
+
+def targets(report: dict) -> dict:
+    out: dict[str, bool | None] = {}
+    sp = report.get("sparql")
+    if sp:
+        method = sp["primary_method"]
+        ox = sp["ratios"].get(f"{method}: kg/oxigraph")
+        rd = sp["ratios"].get(f"{method}: kg/rdflib-endpoint")
+        out[f"/sparql >= 0.4x oxigraph ({method})"] = None if ox is None else ox >= 0.4
+        out[f"/sparql >= 4x rdflib-endpoint ({method})"] = None if rd is None else rd >= 4
+    ask = report.get("ask")
+    if ask:
+        out["/api/ask >= 100 q/s"] = ask["per_s"] >= 100
+        out["/api/ask p95 < 50 ms"] = ask["p95_ms"] < 50
+    soak = report.get("soak")
+    if soak:
+        out["soak: 0 failed requests"] = soak["failed"] == 0
+        out["soak: RSS growth < 10 %"] = soak["rss_growth_pct"] is not None and soak["rss_growth_pct"] < 10
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = Path(__file__).resolve().parent.parent
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--metaqa-nt", type=Path, required=True, help="MetaQA as N-Triples (bench/metaqa_to_rdf.py)")
+    p.add_argument("--metaqa-store", type=Path, required=True, help="store built by kg build --no-docs --rdf NT")
+    p.add_argument("--compute-store", type=Path, required=True, help="store built by kg build (bundled docs)")
+    p.add_argument(
+        "--questions",
+        type=Path,
+        default=Path("/work/shared/qa/compute_dev.jsonl"),
+        help="jsonl with a 'q' field per line (default: %(default)s)",
+    )
+    p.add_argument("--cache-dir", type=Path, default=root / "var" / "cache", help="KG_CACHE_DIR for kg serve")
+    p.add_argument("--film", default="Kismet", help="film whose starred_actors the 1-hop query asks for")
+    p.add_argument("--port", type=int, default=18200, help="first of four consecutive ports (default %(default)s)")
+    p.add_argument("--workers", type=int, default=2, help="gunicorn workers for kg serve (default %(default)s)")
+    p.add_argument("--sparql-clients", type=int, default=4)
+    p.add_argument("--sparql-seconds", type=float, default=10.0)
+    p.add_argument("--ask-clients", type=int, default=8)
+    p.add_argument("--ask-seconds", type=float, default=20.0)
+    p.add_argument("--soak-clients", type=int, default=200)
+    p.add_argument("--soak-seconds", type=float, default=30.0)
+    p.add_argument("--soak-timeout", type=float, default=30.0, help="per-request client timeout in the soak")
+    p.add_argument("--startup-timeout", type=float, default=600.0, help="seconds to wait for each server")
+    p.add_argument("--oxigraph", default=str(BIN / "oxigraph"), help="oxigraph CLI")
+    p.add_argument("--rdflib-endpoint", default=str(BIN / "rdflib-endpoint"), help="rdflib-endpoint CLI")
+    p.add_argument("--skip-rdflib", action="store_true", help="do not run rdflib-endpoint")
+    p.add_argument("--skip-sparql", action="store_true", help="skip section 1")
+    p.add_argument("--skip-ask", action="store_true", help="skip sections 2 and 3")
+    p.add_argument("--no-ab", action="store_true", help="measure /sparql with the Python client only")
+    p.add_argument("--logdir", type=Path, help="where server logs go (default: a temporary directory)")
+    p.add_argument("--json", type=Path, help="also write the full results as JSON here")
+    args = p.parse_args(argv)
+    for name in ("sparql_seconds", "ask_seconds", "soak_seconds"):
+        if not 0 < getattr(args, name) <= 600:
+            p.error(f"--{name.replace('_', '-')} must be in (0, 600]")
+
+    logdir = args.logdir or Path(tempfile.mkdtemp(prefix="service-bench-"))
+    logdir.mkdir(parents=True, exist_ok=True)
+    servers: list[Server] = []
+    report: dict = {
+        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+        "load_start": load_avg(),
+        "cpus": os.cpu_count(),
+        "logdir": str(logdir),
+    }
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        if not args.skip_sparql:
+            report["sparql"] = sparql_section(args, logdir, servers)
+        if not args.skip_ask:
+            report["ask"], report["soak"] = ask_sections(args, logdir, servers)
+    finally:
+        for server in servers:
+            server.stop()
+    report["load_end"] = load_avg()
+    report["targets"] = targets(report)
+    print(render(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
