@@ -151,7 +151,7 @@ class LoadResult:
         if not self.latencies_ms:
             return float("nan")
         data = sorted(self.latencies_ms)
-        return data[min(len(data) - 1, int(round(p / 100 * (len(data) - 1))))]
+        return data[min(len(data) - 1, round(p / 100 * (len(data) - 1)))]
 
     def summary(self) -> dict:
         return {
@@ -315,7 +315,7 @@ def sparql_section(args, logdir: Path, servers: list[Server]) -> dict:
             if use_ab:
                 row["ab"] = run_ab(url, args.sparql_clients, args.sparql_seconds)
             row["load_after"] = load_avg()
-        except Exception as exc:  # noqa: BLE001 - a failed server is reported, the others still run
+        except Exception as exc:  # a failed server is reported, the others still run
             row["error"] = f"{type(exc).__name__}: {exc}"
         finally:
             server.stop()

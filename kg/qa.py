@@ -67,6 +67,7 @@ class Engine:
         self.linker = EntityLinker(self.catalog)
         self.embedder = embedder or SentenceTransformerEmbedder()
         self.sessions = Sessions()
+        self.embedder.encode(["warm up"])  # load the model now: a built engine answers without a pause
         self.evidence = Evidence(store, self.catalog)
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
