@@ -120,7 +120,8 @@ class Engine:
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
         relation_words = self._relation_words(residual)
-        answer_word = _asked_type(words, inside)
+        named = {i for link in links if not self._weak(link) for i in range(link.start, link.end)}
+        answer_word = _asked_type(words, named)  # a tag named "director" does not hide the asked type
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
         negated = any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words[1:])
         return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated)
