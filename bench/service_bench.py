@@ -287,10 +287,10 @@ def sparql_section(args, logdir: Path, servers: list[Server]) -> dict:
                 Server(
                     "rdflib-endpoint",
                     [args.rdflib_endpoint, "serve", str(args.metaqa_nt), "--host", HOST, "--port", str(args.port + 2)],
-                    f"http://{HOST}:{args.port + 2}/sparql?" + urlencode({"query": "ASK {}"}),
+                    f"http://{HOST}:{args.port + 2}/?" + urlencode({"query": "ASK {}"}),
                     logdir / "rdflib-endpoint.log",
                 ),
-                f"http://{HOST}:{args.port + 2}/sparql",
+                f"http://{HOST}:{args.port + 2}/",
             )
         )
     rows: dict[str, dict] = {}

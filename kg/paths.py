@@ -8,25 +8,12 @@ a path binds the topic with ``VALUES``; predicates come from the graph, never fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from rdflib import URIRef
 
 from kg.catalog import IN, OUT, Catalog
 from kg.store import KGStore
 
 Step = tuple[URIRef, str]
-
-
-@dataclass
-class PathScore:
-    """A candidate path and the parts of its score (kept for explanations and tests)."""
-
-    steps: tuple[Step, ...]
-    score: float = 0.0
-    coverage: float = 0.0
-    relevance: float = 0.0
-    explained: set[str] = field(default_factory=set)
 
 
 def first_steps(store: KGStore, catalog: Catalog, topic: URIRef) -> set[Step]:

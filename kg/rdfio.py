@@ -21,6 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.namespaces import GRAPH
+from kg.store import to_ox as _to_ox
 
 #: The supported formats by canonical name.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -231,21 +232,6 @@ def to_quads(graphs: Mapping[URIRef, Graph]) -> Iterator[ox.Quad]:
         graph_name = ox.NamedNode(str(name))
         for s, p, o in graph:
             yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph_name)
-
-
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Convert an rdflib term to pyoxigraph's."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
 
 
 def _to_rdflib(value: object, path: Path) -> Node:

@@ -73,7 +73,7 @@ class KGStore:
         graphs = list(graphs)
         if self.ox is not None:
             quads = [
-                ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(str(name)))
+                ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(name)))
                 for name, graph in graphs
                 for s, p, o in graph
             ]
@@ -164,8 +164,8 @@ def _replace_remote_graph(store: SPARQLUpdateStore, name: URIRef, graph: Graph, 
     store.update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{name}>")
 
 
-def _to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Convert an rdflib term to pyoxigraph's (the bulk path skips rdflib's per-triple overhead)."""
+def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to pyoxigraph's (bulk paths skip rdflib's per-triple overhead)."""
     from rdflib import BNode, Literal
 
     if isinstance(term, URIRef):
