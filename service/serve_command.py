@@ -106,6 +106,9 @@ def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
             for key, value in {
                 "bind": f"{host}:{port}", "workers": workers, "threads": threads,
                 "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20, "accesslog": None,
+                # Clients and proxies reuse connections for longer than gunicorn's 2 s default; a
+                # connection closed under a client's next request is an error it sees.
+                "keepalive": 75, "backlog": 2048,
             }.items():  # fmt: skip
                 self.cfg.set(key, value)
 
