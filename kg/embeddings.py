@@ -56,6 +56,12 @@ class SentenceTransformerEmbedder:
                 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
                 from sentence_transformers import SentenceTransformer
 
+                threads = os.environ.get("KG_TORCH_THREADS")
+                if threads:  # a server runs one question per thread: torch's own threads only contend
+                    import torch
+
+                    torch.set_num_threads(int(threads))
+
                 self._model = SentenceTransformer(self.model_path, device=self.device)
                 model = self._model
                 dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension

@@ -12,6 +12,7 @@ by embedding similarity.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 from rapidfuzz import fuzz, process
@@ -180,8 +181,13 @@ def words_match(question_word: str, name_word: str) -> float:
 
 def name_matches(question_words: list[str], name: str) -> list[set[int]]:
     """Return, for each content word of ``name``, the positions of the question words matching it."""
-    name_words = [noun_key(w) for w in name_key(name).split() if w not in STOPWORDS]
+    name_words = _content_keys(name)
     return [{i for i, qw in enumerate(question_words) if words_match(qw, nw) >= 0.8} for nw in name_words]
+
+
+@lru_cache(maxsize=100_000)
+def _content_keys(name: str) -> tuple[str, ...]:
+    return tuple(noun_key(w) for w in name_key(name).split() if w not in STOPWORDS)
 
 
 def phrase_support(question_words: list[str], name: str) -> tuple[float, set[str]]:

@@ -11,6 +11,7 @@ by X") makes the topic the subject, a stranded preposition ("run on?") asks for 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rdflib import URIRef
@@ -92,6 +93,7 @@ def predicate_relevance(
     return scores
 
 
+@lru_cache(maxsize=100_000)
 def _name_words(name: str) -> list[str]:
     from kg.text import STOPWORDS, name_key
 

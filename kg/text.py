@@ -99,6 +99,7 @@ def noun_key(word: str) -> str:
     return lower
 
 
+@lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """Return the matching key of a name: lowercase singular words joined by spaces."""
     words = [t.text for t in tokenize(text) if t.is_word]

@@ -74,6 +74,8 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
     env = {
         "KG_CACHE_DIR": str(Path(cache_dir).resolve()),
         "KG_ENGINE_LOAD": os.environ.get("KG_ENGINE_LOAD", "eager"),
+        # Workers and their threads already use every core; torch's intra-op threads would only contend.
+        "KG_TORCH_THREADS": os.environ.get("KG_TORCH_THREADS", "1"),
     }
     if endpoint:
         env["KG_ENDPOINT"] = endpoint
