@@ -192,9 +192,7 @@ def _content_keys(name: str) -> tuple[str, ...]:
 
 def phrase_support(question_words: list[str], name: str) -> tuple[float, set[str]]:
     """Return the share of a name's content words found in the question, and the words explaining it."""
-    name_words = [noun_key(w) for w in name_key(name).split() if w not in STOPWORDS] or [
-        w for w in name_key(name).split()
-    ]
+    name_words = _content_keys(name) or tuple(name_key(name).split())
     if not name_words:
         return 0.0, set()
     total, used = 0.0, set()

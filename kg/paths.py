@@ -2,7 +2,8 @@
 
 A path is a sequence of steps (predicate, direction) of 1 to 3 hops that starts at a linked concept.
 First steps are read from the graph; later ones come from the catalog's shape (which predicates meet
-at some node), so a question never walks a large neighbourhood just to list candidates. The query of
+at some node, see ``kg.scoring.beam_paths``), so a question never walks a large neighbourhood just to
+list candidates. The query of
 a path binds the topic with ``VALUES``; predicates come from the graph, never from the question.
 """
 
@@ -27,21 +28,6 @@ def first_steps(store: KGStore, catalog: Catalog, topic: URIRef) -> set[Step]:
         if p in catalog.predicates:
             steps.add((p, OUT if int(d) == 1 else IN))
     return steps
-
-
-def candidate_paths(store: KGStore, catalog: Catalog, topic: URIRef, max_hops: int = 3) -> list[tuple[Step, ...]]:
-    """Return the paths of 1..max_hops steps from ``topic`` that the graph's shape allows."""
-    paths: list[tuple[Step, ...]] = [(s,) for s in first_steps(store, catalog, topic)]
-    frontier = list(paths)
-    for _ in range(max_hops - 1):
-        grown = []
-        for path in frontier:
-            p, d = path[-1]
-            # Going back over the same predicate is kept: "films that share a director with X".
-            grown.extend((*path, nxt) for nxt in catalog.next_steps(p, d))
-        paths.extend(grown)
-        frontier = grown
-    return paths
 
 
 def path_query(topic: URIRef, steps: tuple[Step, ...], limit: int = 200, with_path: bool = False) -> str:

@@ -10,6 +10,7 @@ scored against the question's words. It abstains whenever no concept or no path 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from kg.paths import Step, first_steps, path_query
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sessions import Sessions
 from kg.store import KGStore
-from kg.text import NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, noun_key, tokenize
+from kg.text import NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, name_key, noun_key, tokenize
 
 MAX_QUESTION_CHARS = 1000
 AUX_START = frozenset(
@@ -36,6 +37,7 @@ AUX_START = frozenset(
     "doesn't don't didn't can't couldn't won't wouldn't hasn't haven't shouldn't".split()
 )
 WH_WORDS = frozenset("what which who whom whose where when how".split())
+DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell about".split())
 ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split()
 )
@@ -68,6 +70,8 @@ class Engine:
         self.embedder = embedder or SentenceTransformerEmbedder()
         self.sessions = Sessions()
         self.embedder.encode(["warm up"])  # load the model now: a built engine answers without a pause
+        self._vectors: dict[str, object] = {}
+        self._vectors_lock = threading.Lock()
         self.evidence = Evidence(store, self.catalog)
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
@@ -82,6 +86,18 @@ class Engine:
         )
         self.definition_names = self._names_of(SKOS.definition)
         self.acronym_names = self._names_of(KGO.acronym)
+        #: Every word of a predicate name: a question word among them names a relation.
+        self.predicate_words = {
+            w
+            for p in self.catalog.predicates.values()
+            for n in p.names
+            for w in name_key(n).split()
+            if w not in STOPWORDS
+        }
+        #: Words that ask for a definition or an acronym's expansion, not for a relation.
+        self.cue_words = {
+            w for n in self.definition_names + self.acronym_names for w in name_key(n).split()
+        } | DEFINITION_CUES
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
             for cls in entity.types:
@@ -128,7 +144,7 @@ class Engine:
 
     def _relation_words(self, residual: list[str]) -> set[str]:
         """Return the words that name some predicate of the graph (by lemma or stem)."""
-        vocabulary = self._predicate_words()
+        vocabulary = self.predicate_words
         return {w for w in residual if any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
 
     def _view(self, reading: Reading, topic: Link) -> Reading:
@@ -166,16 +182,6 @@ class Engine:
         entity = self.catalog.entities.get(link.best[0])
         return entity is not None and not entity.definition and not entity.aliases
 
-    def _predicate_words(self) -> set[str]:
-        if not hasattr(self, "_pwords"):
-            from kg.text import name_key
-
-            self._pwords = {
-                w for p in self.catalog.predicates.values() for n in p.names for w in name_key(n).split()
-                if w not in STOPWORDS
-            }  # fmt: skip
-        return self._pwords
-
     def _follow_up(self, words: list[Token], links: list[Link], session: str | None) -> list[Link]:
         """Resolve "it"/"they" to the previous answer or topic of the session."""
         previous = self.sessions.context(session)
@@ -199,16 +205,24 @@ class Engine:
         return predicate_relevance(self.catalog, reading.residual, reading.words, vector, self.predicate_index)
 
     def _vector(self, text: str):
-        return self.embedder.encode([text])[0]
+        """Embed ``text``, reusing the last few: the readings of one question often share their words."""
+        vector = self._vectors.get(text)
+        if vector is None:
+            vector = self.embedder.encode([text])[0]
+            with self._vectors_lock:
+                self._vectors[text] = vector
+                while len(self._vectors) > 64:
+                    self._vectors.pop(next(iter(self._vectors)))
+        return vector
 
     # -- definitions and acronyms ------------------------------------------------------------------
     def _acronym_or_definition(self, reading: Reading) -> Answer | None:
-        if len(reading.links) != 1 or reading.relation_words - self._cue_words():
+        if len(reading.links) != 1 or reading.relation_words - self.cue_words:
             return None
         link = reading.links[0]
         iri = link.best[0]
         entity = self.catalog.entities[iri]
-        extra = [w for w in reading.residual if w not in self._cue_words()]
+        extra = [w for w in reading.residual if w not in self.cue_words]
         if extra:
             return None
         is_acronym = (
@@ -242,22 +256,6 @@ class Engine:
         answer.evidence, answer.sources = self.evidence.for_definition(iri)
         answer.topics = [self.evidence.entity_dict(iri)]
         return answer
-
-    def _cue_words(self) -> set[str]:
-        if not hasattr(self, "_cues"):
-            from kg.text import name_key
-
-            self._cues = {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()} | {
-                "mean",
-                "meaning",
-                "stand",
-                "short",
-                "acronym",
-                "abbreviation",
-                "tell",
-                "about",
-            }
-        return self._cues
 
     # -- yes / no ----------------------------------------------------------------------------------
     def _boolean(self, reading: Reading) -> Answer | None:
@@ -538,13 +536,6 @@ def _asked_type(words: list[Token], inside: set[int]) -> str | None:
     if i >= len(words) or i in inside or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
         return None
     return words[i].lower
-
-
-class _NoEntity:
-    types: frozenset = frozenset()
-
-
-_NONE = _NoEntity()
 
 
 def clean_question(question: object) -> str:

@@ -11,14 +11,13 @@ by X") makes the topic the subject, a stranded preposition ("run on?") asks for 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 from rdflib import URIRef
 
 from kg.catalog import IN, OUT, Catalog
 from kg.index import VectorIndex
-from kg.linking import Link, name_matches, words_match
+from kg.linking import Link, name_matches, phrase_support, words_match
 from kg.paths import Step
 from kg.text import Token, noun_key
 
@@ -67,10 +66,7 @@ def predicate_relevance(
             slots = name_matches(residual, name)
             if not slots:
                 continue
-            score = sum(
-                max((words_match(residual[i], nw) for i in s), default=0.0)
-                for s, nw in zip(slots, _name_words(name), strict=True)
-            ) / len(slots)
+            score, _ = phrase_support(residual, name)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
             if last == "by" and not passive:
                 score *= 0.75  # "is followed by" reads the other way round from "follows"
@@ -91,13 +87,6 @@ def predicate_relevance(
                 rel = scores[pred.iri]
                 rel.score = min(1.0, rel.score + 0.3)
     return scores
-
-
-@lru_cache(maxsize=100_000)
-def _name_words(name: str) -> list[str]:
-    from kg.text import STOPWORDS, name_key
-
-    return [noun_key(w) for w in name_key(name).split() if w not in STOPWORDS]
 
 
 class PathScorer:
