@@ -27,7 +27,7 @@ BOOKKEEPING = frozenset(
         KGO.derivedFrom, KGO.mentions, KGO.shownIn, KGO.figure, KGO.fileName, KGO.sha256,
         RDFS.label, SKOS.altLabel, SKOS.prefLabel, KGO.acronym, SKOS.definition, RDFS.comment,
         OWL.inverseOf, KGO.contrary, KGO.pattern, KGO.questionPhrase, KGO.questionWord,
-        RDFS.domain, RDFS.range, KGO.brandPrefix,
+        RDFS.domain, RDFS.range, KGO.brandPrefix, KGO.subjectKind, KGO.objectKind,
     }
 )  # fmt: skip
 #: Node types that are records, not things people ask about.
@@ -58,6 +58,13 @@ class Predicate:
     contrary: URIRef | None = None
     question_words: set[str] = field(default_factory=set)
     literal: bool = False  # its values are literals (qualities), not entities
+    #: Nouns for what its subjects and its objects are ("film" / "person" for "directed by"), as noun keys.
+    subject_kinds: set[str] = field(default_factory=set)
+    object_kinds: set[str] = field(default_factory=set)
+
+    def kinds(self, direction: str) -> set[str]:
+        """Return the nouns for the node a step along this predicate arrives at."""
+        return self.object_kinds if direction == OUT else self.subject_kinds
 
 
 class Catalog:
@@ -69,6 +76,8 @@ class Catalog:
         self.classes: set[URIRef] = set()
         self.by_name: dict[str, set[URIRef]] = defaultdict(set)  # name key -> entities
         self.follow: dict[tuple[URIRef, str], set[tuple[URIRef, str]]] = defaultdict(set)
+        #: Every noun that names a kind of subject or object of some predicate ("film", "person").
+        self.kind_words: set[str] = set()
         self._load(store)
 
     # -- loading -----------------------------------------------------------------------------------
@@ -136,7 +145,7 @@ class Catalog:
             self.predicates[p] = Predicate(p, _local_label(p), literal=p in literal_valued)
         names = store.query(
             "SELECT ?p ?k ?v WHERE { VALUES ?k { rdfs:label skos:altLabel kgo:questionPhrase "
-            "kgo:questionWord owl:inverseOf kgo:contrary } ?p ?k ?v }"
+            "kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind } ?p ?k ?v }"
         )
         for p, kind, value in names:
             pred = self.predicates.get(p)
@@ -154,10 +163,22 @@ class Catalog:
                     self.predicates[value].inverse = p  # type: ignore[index]
             elif kind == KGO.contrary:
                 pred.contrary = value  # type: ignore[assignment]
+            elif kind == KGO.subjectKind:
+                pred.subject_kinds.add(name_key(str(value)))
+            elif kind == KGO.objectKind:
+                pred.object_kinds.add(name_key(str(value)))
+        # rdfs:domain and rdfs:range say the same with classes: their names are kinds too.
+        for p, kind, name in store.query(
+            "SELECT ?p ?k ?n WHERE { VALUES ?k { rdfs:domain rdfs:range } ?p ?k ?c . ?c rdfs:label|skos:altLabel ?n }"
+        ):
+            if p in self.predicates:
+                kinds = self.predicates[p].subject_kinds if kind == RDFS.domain else self.predicates[p].object_kinds
+                kinds.add(name_key(str(name)))
         for pred in self.predicates.values():
             if pred.label not in pred.names:
                 pred.names.insert(0, pred.label)
         self._align(store)
+        self.kind_words = {k for p in self.predicates.values() for k in p.subject_kinds | p.object_kinds}
 
     def _align(self, store: KGStore) -> None:
         """Give predicates that are named only by their label the words of the matching ontology relation.
@@ -169,7 +190,7 @@ class Catalog:
         vocabulary: dict[URIRef, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for p, kind, value in store.query(
             "SELECT ?p ?k ?v WHERE { ?p a owl:ObjectProperty . VALUES ?k { rdfs:label skos:altLabel "
-            "kgo:questionPhrase kgo:questionWord } ?p ?k ?v }"
+            "kgo:questionPhrase kgo:questionWord kgo:subjectKind kgo:objectKind } ?p ?k ?v }"
         ):
             if str(p).startswith(str(KGO)):
                 vocabulary[p][str(kind)].append(str(value))
@@ -194,6 +215,8 @@ class Catalog:
             for kind in (RDFS.label, SKOS.altLabel, KGO.questionPhrase):
                 pred.names.extend(n for n in names[str(kind)] if n not in pred.names)
             pred.question_words.update(w.lower() for w in names[str(KGO.questionWord)])
+            pred.subject_kinds.update(name_key(n) for n in names[str(KGO.subjectKind)])
+            pred.object_kinds.update(name_key(n) for n in names[str(KGO.objectKind)])
 
     def _load_shape(self, store: KGStore) -> None:
         """Record which (predicate, direction) pairs meet at some node, for multi-hop candidates."""

@@ -53,7 +53,9 @@ class EntityLinker:
         for i in range(len(words)):
             for n in range(min(self.max_words, len(words) - i), 0, -1):
                 span = words[i : i + n]
-                if all(t.lower in STOPWORDS for t in span):
+                # A capitalised word inside the question is a name even if it is also a function word:
+                # the film "May", the band "Yes".
+                if all(t.lower in STOPWORDS and not (t.text[:1].isupper() and i + k > 0) for k, t in enumerate(span)):
                     continue
                 key = " ".join(keys[i : i + n])
                 iris = self.catalog.by_name.get(key)
@@ -160,6 +162,7 @@ def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def words_match(question_word: str, name_word: str) -> float:
     """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar)."""
     if question_word == name_word:
@@ -174,8 +177,8 @@ def words_match(question_word: str, name_word: str) -> float:
         common += 1
     if common >= 5 and common >= min(len(question_word), len(name_word)) - 3:
         return 0.8
-    if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85:
-        return 0.85  # typos: "equivalant"
+    if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85 and not getAllLemmas(question_word):
+        return 0.85  # typos: "equivalant" (a dictionary word such as "movie" is no typo of "move")
     return 0.0
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lemminflect import getAllLemmas
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
@@ -26,7 +27,7 @@ from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.paths import Step, first_steps, path_query
-from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
+from kg.scoring import LIGHT_VERBS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sessions import Sessions
 from kg.store import KGStore
 from kg.text import NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, name_key, noun_key, tokenize
@@ -42,6 +43,10 @@ ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split()
 )
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
+#: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
+REQUEST_VERBS = frozenset(
+    "name tell give list describe show say find explain mention identify recommend suggest".split()
+)
 FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 ANSWER_THRESHOLD = 0.55
 
@@ -58,6 +63,7 @@ class Reading:
     relation_words: set[str]
     answer_word: str | None
     negated: bool
+    asked_at: int | None = None  # where the wh-word stands among the words
 
 
 class Engine:
@@ -137,22 +143,24 @@ class Engine:
         residual = content_words(tokens, inside)
         relation_words = self._relation_words(residual)
         named = {i for link in links if not self._weak(link) for i in range(link.start, link.end)}
-        answer_word = _asked_type(words, named)  # a tag named "director" does not hide the asked type
+        answer_word, asked_at = _asked_type(words, named)  # a tag named "director" does not hide the asked type
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
         negated = any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words[1:])
-        return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated)
+        return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at)
 
     def _relation_words(self, residual: list[str]) -> set[str]:
         """Return the words that name some predicate of the graph (by lemma or stem)."""
         vocabulary = self.predicate_words
-        return {w for w in residual if any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
+        return {w for w in residual if w not in LIGHT_VERBS and any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
 
     def _view(self, reading: Reading, topic: Link) -> Reading:
         """Re-read the question around one topic: weak mentions ("film", "script") stay words."""
         typed = [link for link in reading.links if link is not topic and self._is_answer_type(reading, link)]
         inside = self._inside(reading, topic)
         residual = content_words(reading.tokens, inside)
-        answer_word = typed[0].text.lower().split()[-1] if typed else reading.answer_word
+        # The asked type read from the words ("what film genre", "what sort of film") comes first; a typed
+        # name ("which orchestration service") gives it when the words could not.
+        answer_word = reading.answer_word or (typed[0].text.lower().split()[-1] if typed else None)
         if answer_word:
             answer_word = noun_key(answer_word)
         return replace(
@@ -259,7 +267,7 @@ class Engine:
 
     # -- yes / no ----------------------------------------------------------------------------------
     def _boolean(self, reading: Reading) -> Answer | None:
-        if not reading.words or reading.words[0].lower not in AUX_START:
+        if not reading.words or reading.words[0].lower not in AUX_START or _is_request(reading.words):
             return None
         relevance = self._relevance(reading)
         ranked = sorted((p for p in relevance if relevance[p].score >= 0.5), key=lambda p: -relevance[p].score)[:6]
@@ -401,9 +409,10 @@ class Engine:
     # -- relation paths ----------------------------------------------------------------------------
     def _paths(self, reading: Reading) -> Answer | None:
         scored: list[tuple[float, Link, URIRef, PathScore]] = []
-        for link in reading.links:
-            if self._is_answer_type(reading, link):
-                continue
+        topics = [link for link in reading.links if not self._is_answer_type(reading, link)]
+        # A name ("Elmer Gantry") is the topic before an ordinary word that also names a tag ("actors").
+        strong = [link for link in topics if not self._weak(link)]
+        for link in strong or topics:
             view = self._view(reading, link)
             relevance = self._relevance(view)
             weak = 0.85 if self._weak(link) else 1.0
@@ -413,7 +422,8 @@ class Engine:
             )  # fmt: skip
             positions = content_positions(view.tokens, self._inside(view, link))
             scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
-                                type_by_words=not typed_class, positions=positions, catalog=self.catalog)  # fmt: skip
+                                type_by_words=not typed_class, positions=positions, catalog=self.catalog,
+                                asked_at=view.asked_at)  # fmt: skip
             for iri, link_score in link.candidates[:2]:
                 for ps in beam_paths(first_steps(self.store, self.catalog, iri), self.catalog, scorer):
                     scored.append((ps.score + 0.2 * link_score * weak, link, iri, ps))
@@ -518,24 +528,55 @@ class Engine:
         return answer
 
 
-def _asked_type(words: list[Token], inside: set[int]) -> str | None:
-    """Return the noun that names what is asked for: "which films", "what kind of service", "who are the actors"."""
+def _asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | None]:
+    """Return the noun that names what is asked for and where the asking word stands.
+
+    "which films ...", "what kind of service ...", "who are the actors ..." name a type; "the films
+    directed by X were released in which years" asks at its end. The position is that of the wh-word
+    (None when there is none): the relation named next to it is the path's last hop.
+    """
     if not words:
-        return None
-    wh = words[0].lower
-    if wh not in ("what", "which", "who", "whom"):
-        return None
-    i = 1
+        return None, None
+    asking = [i for i, w in enumerate(words) if w.lower in ("what", "which", "who", "whom", "when", "where")]
+    if not asking:
+        return None, None
+    at = 0 if asking[0] == 0 else asking[-1]
+    wh = words[at].lower
+    if wh in ("when", "where"):
+        return None, at
+    i = at + 1
     if wh in ("who", "whom"):
         # Only "who is/are the X ..." names a type; "who wrote X" asks for a person by the verb.
-        if len(words) < 3 or words[1].lower not in ("is", "are", "was", "were"):
-            return None
+        if at != 0 or len(words) < 3 or words[1].lower not in ("is", "are", "was", "were"):
+            return None, at
         i = 2
+    start = i
     while i < len(words) and words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are"):
         i += 1
     if i >= len(words) or i in inside or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
-        return None
-    return words[i].lower
+        return None, at
+    # "what kind of movie is X" asks for a kind (a genre, a class), not for a movie.
+    kind = next((w.lower for w in words[start:i] if w.lower in ("kind", "type", "sort")), None)
+    if kind is not None:
+        return kind, at
+    # The head of a noun compound is its last noun: "movie co-writers", "film genre".
+    while i + 1 < len(words) and i + 1 not in inside and _only_noun(words[i + 1].text):
+        i += 1
+    return words[i].lower, at
+
+
+def _only_noun(word: str) -> bool:
+    """Tell whether ``word`` can only be a noun ("genre", "co-writers"; not "stars", "directed", "is")."""
+    lower = word.lower()
+    if lower in STOPWORDS or word != lower or not lower.replace("-", "").isalpha():
+        return False
+    forms = set(getAllLemmas(lower))
+    return forms == {"NOUN"} or (not forms and lower.endswith("s") and "-" in lower)
+
+
+def _is_request(words: list[Token]) -> bool:
+    """Tell a polite request ("can you name a film by X", "could you tell me ...") from a yes/no question."""
+    return len(words) > 2 and words[1].lower == "you" and words[2].lower in REQUEST_VERBS
 
 
 def clean_question(question: object) -> str:

@@ -10,7 +10,8 @@ by X") makes the topic the subject, a stranded preposition ("run on?") asks for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import numpy as np
 from rdflib import URIRef
@@ -19,9 +20,12 @@ from kg.catalog import IN, OUT, Catalog
 from kg.index import VectorIndex
 from kg.linking import Link, name_matches, phrase_support, words_match
 from kg.paths import Step
-from kg.text import Token, noun_key
+from kg.text import FILLERS, Token, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
+WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
+#: Verbs that name no relation by themselves ("have" in "has genre").
+LIGHT_VERBS = frozenset("have has had be is are was were".split())
 #: Words that ask for things sharing a relation with the topic ("the same director", "co-starred").
 SIBLING_CUES = frozenset("share shares shared same also other another co together fellow".split())
 
@@ -36,6 +40,9 @@ class Relevance:
     slots: list[set[int]] = field(default_factory=list)
     #: The best-matching name, lowercase words (its function words may stand between its content words).
     name: tuple[str, ...] = ()
+    #: Every well-matching name as (slots, name): "the writer of X" and "written by" name one relation
+    #: with different words, and two hops over it may each take their own.
+    alternatives: list[tuple[list[set[int]], tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -62,9 +69,10 @@ def predicate_relevance(
     scores: dict[URIRef, Relevance] = {}
     for pred in catalog.predicates.values():
         best = Relevance()
+        alternatives = []
         for name in pred.names:
             slots = name_matches(residual, name)
-            if not slots:
+            if not slots or not any(slots):
                 continue
             score, _ = phrase_support(residual, name)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
@@ -72,15 +80,21 @@ def predicate_relevance(
                 score *= 0.75  # "is followed by" reads the other way round from "follows"
             elif last in PREPOSITIONS and last not in spoken:
                 score *= 0.9  # "is created from" fits "what is X created from" better than "what does X create"
+            words_ = tuple(name.lower().split())
+            if score >= 0.75:
+                alternatives.append((slots, words_))
             if score > best.score:
-                best = Relevance(score, {residual[i] for s in slots for i in s}, slots, tuple(name.lower().split()))
+                best = Relevance(score, {residual[i] for s in slots for i in s}, slots, words_)
+        if len(alternatives) > 1:
+            best.alternatives = alternatives
+            best.words = {residual[i] for slots, _ in alternatives for s in slots for i in s}
         scores[pred.iri] = best
     if vector is not None and len(index):
         sims = index.vectors @ vector
         for key, sim in zip(index.keys, sims, strict=True):
             scaled = max(0.0, min(1.0, (float(sim) - 0.3) / 0.45)) * 0.85
             if scaled > scores[key].score:
-                scores[key] = Relevance(scaled, scores[key].words, scores[key].slots, scores[key].name)
+                scores[key] = replace(scores[key], score=scaled)
     if words and words[0].lower in ("where", "when", "who"):
         for pred in catalog.predicates.values():
             if words[0].lower in pred.question_words:
@@ -94,34 +108,67 @@ class PathScorer:
 
     def __init__(self, relevance: dict[URIRef, Relevance], residual: list[str], relation_words: set[str],
                  answer_word: str | None, words: list[Token], topic: Link, type_by_words: bool = True,
-                 positions: list[int] | None = None, catalog: Catalog | None = None):  # fmt: skip
+                 positions: list[int] | None = None, catalog: Catalog | None = None,
+                 asked_at: int | None = None):  # fmt: skip
         #: Where each residual word stands in the question (one step's words must stand together).
         self.positions = positions or list(range(len(residual)))
         self.words = words
+        self.topic = topic
         self.catalog = catalog
-        self.wh = words[0].lower if words and words[0].lower in ("who", "when", "where") else None
+        if asked_at is None and words and words[0].lower in ("who", "when", "where"):
+            asked_at = 0
+        wh = words[asked_at].lower if asked_at is not None else None
+        self.wh = wh if wh in WH_PERSON_TIME_PLACE else None
+        # Nouns for kinds of things ("films", "people"); those other than the asked type name the nodes a
+        # path passes through: "who directed movies for the writer of X" goes back from the writer to movies.
+        self.kind_words = catalog.kind_words if catalog else set()
+        # "the film X" describes the topic itself, not a node on the way.
+        self.kinds_named = {
+            noun_key(w) for i, w in enumerate(residual)
+            if noun_key(w) in self.kind_words and self.positions[i] != topic.start - 1
+        } - {answer_word}  # fmt: skip
         #: False when the asked-for type is a class of the graph: then membership, not words, decides.
         self.type_by_words = type_by_words
         self.relevance = relevance
         self.residual = residual
         self.answer_word = answer_word
         self.asked = [i for i, w in enumerate(residual) if w in relation_words and noun_key(w) != answer_word]
-        self.first_word = self._nearest_relation_word(words, topic, relation_words)
+        self._asked_set = set(self.asked)
+        self._answer_positions = {i for i, w in enumerate(residual) if noun_key(w) == answer_word}
+        self._kind_cache: dict[Step, set[str]] = {}
+        self._prefix_cache: dict[tuple[Step, ...], tuple[frozenset[int], int]] = {}
+        self._matching_cache: dict[int, set[int]] = {}
+        # The relation named next to the wh-word is the last hop ("... are written by who", "who directed
+        # ..."), the one named next to the topic the first ("the films that share actors with X").
+        self.last_word = self._nearest_relation_word(words, Link(asked_at, asked_at + 1, "", []), relation_words,
+                                                     topic) if asked_at is not None else None  # fmt: skip
+        others = relation_words - {self.last_word}
+        self.first_word = self._nearest_relation_word(words, topic, others if others else relation_words)
+        if self.first_word and self.last_word and self._one_name(self.first_word, self.last_word, relevance):
+            self.last_word = None  # "what year was X released": two words, one relation
         self.cue = self._direction_cue(words, topic, relation_words)
         self.stranded = bool(words) and words[-1].lower in PREPOSITIONS
         # "share directors with X", "the same director", "also directed", "co-starred": a cue followed by a
-        # relation word ("share the same operating system" names a thing, not a relation).
-        self.siblings = any(
-            w.lower.startswith("co-")
-            or (
-                w.lower in SIBLING_CUES
-                and any(
-                    x.lower in relation_words and not self._one_name(w.lower, x.lower, relevance)
-                    for x in words[i + 1 : i + 4]
-                )
-            )
-            for i, w in enumerate(words)
-        )
+        # relation word ("share the same operating system" names a thing, not a relation). The words the
+        # cue names are the relation gone out over and back; "together" names none (any relation).
+        sibling_words: set[str] = set()
+        self.siblings = False
+        for i, w in enumerate(words):
+            if w.lower.startswith("co-"):
+                self.siblings = True
+                sibling_words |= {w.lower, w.lower[3:]}
+            elif w.lower == "together":  # "who acted together with X"
+                self.siblings = True
+            elif w.lower in SIBLING_CUES:
+                after = words[i + 1 : i + 4]
+                named = {
+                    x.lower for x in after
+                    if x.lower in relation_words and not self._one_name(w.lower, x.lower, relevance)
+                }  # fmt: skip
+                # "appeared in the same movie with X": a kind of thing shared, over any relation.
+                self.siblings |= bool(named) or any(noun_key(x.lower) in self.kind_words for x in after)
+                sibling_words |= named
+        self.sibling_words = sibling_words
 
     def score(self, steps: tuple[Step, ...]) -> PathScore:
         """Return the score of ``steps``: consumed relation words, step relevance, word order, length."""
@@ -133,8 +180,12 @@ class PathScorer:
         # A predicate's name describes its values ("starred actors", "in language"): the asked-for
         # type ("who are the actors") is met by a last hop that goes out to them, not back.
         type_bonus = 0.0
-        if self.answer_word and self.type_by_words and self.answer_word in last_words and steps[-1][1] == OUT:
-            type_bonus = 0.3
+        end_kinds = self._kinds(steps[-1])
+        if self.answer_word and self.type_by_words:
+            if (self.answer_word in last_words and steps[-1][1] == OUT) or self.answer_word in end_kinds:
+                type_bonus = 0.3
+            elif self.answer_word in self.kind_words and end_kinds:
+                type_bonus = -0.3  # "which films ...": a path that ends at genres answers something else
         order = 0.0
         if self.cue is not None and steps[0][1] == self.cue:
             order += 0.1
@@ -142,44 +193,125 @@ class PathScorer:
             order += 0.1  # "what do X run on?": the answer is the preposition's object
         if self.first_word is not None and self.first_word in rels[0].words and len(steps) > 1:
             order += 0.15  # the relation named next to the topic is the first hop
+        if (
+            self.last_word is not None and self.last_word != self.first_word
+            and self.last_word in rels[-1].words and len(steps) > 1
+        ):  # fmt: skip
+            order += 0.15  # ... and the one named next to the wh-word the last
         hops = len(steps) - 1
         last_pred = self.catalog.predicates.get(steps[-1][0]) if self.catalog else None
         if self.wh and last_pred is not None and self.wh in last_pred.question_words and steps[-1][1] == OUT:
             order += 0.25  # "who directed ...": the answers are the values of a relation that answers "who"
+        for (p, d), (q, e) in pairwise(steps):
+            arrived, leaving = self._kinds((p, d)), self._kinds((q, IN if e == OUT else OUT))
+            if arrived and leaving and not arrived & leaving:
+                order -= 0.5  # a person has no director: the graph's kinds say the path cannot join
         if self.siblings and not any(
-            steps[i][0] == steps[i + 1][0] and steps[i][1] != steps[i + 1][1] for i in range(hops)
+            steps[i][0] == steps[i + 1][0] and steps[i][1] != steps[i + 1][1] and self._names_sibling(rels[i])
+            for i in range(hops)
         ):
             order -= 0.3  # "films that share a director with X" goes out over a relation and back
         if not self.asked:
             score = 0.8 * mean + 0.2 * weakest + type_bonus + order - 0.2 * hops
             return PathScore(steps, score, 0.0, mean, explained)
-        consumed, silent = self._consume(rels)
+        consumed, silent = self._consume(rels, steps)
         coverage = consumed / len(self.asked)
         score = coverage + type_bonus + order + 0.5 * mean + 0.2 * weakest - 0.12 * hops - 0.3 * silent
         return PathScore(steps, score, coverage, mean, explained)
 
-    def _consume(self, rels: list[Relevance]) -> tuple[int, int]:
-        """Give each step its own question words; return (words consumed, steps left without one)."""
-        taken: set[int] = set()
-        asked = set(self.asked)
-        answer_positions = {i for i, w in enumerate(self.residual) if noun_key(w) == self.answer_word}
-        silent = 0
-        for n, rel in enumerate(rels):
-            got, here = 0, None
-            for slot in rel.slots:
-                free = sorted((slot & asked) - taken)
-                if here is not None:  # a step's words stand together: "release year", not "starred by actors"
-                    free = [i for i in free if self._together(here, self.positions[i], rel.name)]
-                if free:
-                    taken.add(free[0])
-                    here = self.positions[free[0]] if here is None else here
-                    got += 1
-            explains_type = any(slot & answer_positions for slot in rel.slots)
-            # "films that share a director with X": going back over the same relation is asked by "share".
-            sibling = self.siblings and n > 0 and rels[n] is rels[n - 1]
-            if not got and not explains_type and not sibling:
-                silent += 1
+    def _kinds(self, step: Step) -> set[str]:
+        """Return the nouns for the node ``step`` arrives at (empty when the graph does not say)."""
+        kinds = self._kind_cache.get(step)
+        if kinds is None:
+            pred = self.catalog.predicates.get(step[0]) if self.catalog else None
+            kinds = self._kind_cache[step] = pred.kinds(step[1]) if pred is not None else set()
+        return kinds
+
+    def _consume(self, rels: list[Relevance], steps: tuple[Step, ...]) -> tuple[int, int]:
+        """Give each step its own question words; return (words consumed, steps left without one).
+
+        Paths grow hop by hop, so the words taken by a path's earlier steps are kept per prefix.
+        """
+        prefix = steps[:-1]
+        state = self._prefix_cache.get(prefix)
+        if state is None:
+            taken: set[int] = set()
+            silent = 0
+            for n in range(len(prefix)):
+                got, asked_for = self._step(n, rels, steps, taken, last=False)
+                taken.update(got)
+                silent += not asked_for
+            state = self._prefix_cache[prefix] = (frozenset(taken), silent)
+        taken, silent = set(state[0]), state[1]
+        got, asked_for = self._step(len(steps) - 1, rels, steps, taken, last=True)
+        taken.update(got)
+        silent += not asked_for
         return len(taken), silent if len(rels) > 1 else 0
+
+    def _step(self, n: int, rels: list[Relevance], steps: tuple[Step, ...], taken: set[int],
+              last: bool) -> tuple[list[int], bool]:  # fmt: skip
+        """Return the question words step ``n`` takes, and whether the question asks for the step at all."""
+        rel = rels[n]
+        free_words = self._asked_set - taken
+        # Of the names that fit, the one taking the most free words, nearest the topic first.
+        best: list[int] = []
+        best_key = (0, 0)
+        for slots, name in rel.alternatives or [(rel.slots, rel.name)]:
+            take = self._take(slots, name, free_words)
+            key = (len(take), -min(map(self._distance, take), default=0))
+            if key > best_key:
+                best, best_key = take, key
+        # Words of the same relation standing side by side are one mention: "the language spoken",
+        # "wrote the screenplay".
+        if best:
+            matching = self._matching(rel) & free_words
+            grown = True
+            while grown:
+                near = {i for i in matching - set(best) if any(self._adjacent(i, j) for j in best)}
+                best, grown = best + sorted(near), bool(near)
+        explains_type = last and any(slot & self._answer_positions for slot in rel.slots)
+        # "films that share a director with X": going back over the same relation is asked by "share".
+        sibling = self.siblings and n > 0 and rels[n] is rels[n - 1]
+        # "movies for the writer of X": a hop to a kind of thing the question names is asked for.
+        kind = not last and bool(self._kinds(steps[n]) & self.kinds_named)
+        if n > 0 and steps[n][0] == steps[n - 1][0] and steps[n][1] != steps[n - 1][1] and not (sibling or kind):
+            best = []  # back over the relation just taken, unasked: a synonym is no second mention
+        return best, bool(best) or explains_type or sibling or kind
+
+    def _matching(self, rel: Relevance) -> set[int]:
+        """Return every question word any name of ``rel`` matches."""
+        found = self._matching_cache.get(id(rel))
+        if found is None:
+            alternatives = rel.alternatives or [(rel.slots, rel.name)]
+            found = self._matching_cache[id(rel)] = {i for slots, _ in alternatives for slot in slots for i in slot}
+        return found
+
+    def _names_sibling(self, rel: Relevance) -> bool:
+        """Tell whether a step is over the relation the sibling cue names ("share actors": starring)."""
+        return not self.sibling_words or any(words_match(w, x) >= 0.8 for w in rel.words for x in self.sibling_words)
+
+    def _take(self, slots: list[set[int]], name: tuple[str, ...], free_words: set[int]) -> list[int]:
+        """Return the free question words one name of a step takes: one per content word, standing together."""
+        take: list[int] = []
+        here = None
+        for slot in slots:
+            free = sorted((slot & free_words) - set(take), key=self._distance)
+            if here is not None:  # a step's words stand together: "release year", not "starred by actors"
+                free = [i for i in free if self._together(here, self.positions[i], name)]
+            if free:
+                take.append(free[0])
+                here = self.positions[free[0]] if here is None else here
+        return take
+
+    def _adjacent(self, i: int, j: int) -> bool:
+        """Tell whether residual words i and j stand next to each other, articles and fillers aside."""
+        lo, hi = sorted((self.positions[i], self.positions[j]))
+        return hi > lo and all(w.lower in FILLERS for w in self.words[lo + 1 : hi])
+
+    def _distance(self, i: int) -> int:
+        """Return how far residual word ``i`` stands from the topic mention."""
+        at = self.positions[i]
+        return self.topic.start - at if at < self.topic.start else at - self.topic.end + 1
 
     @staticmethod
     def _one_name(a: str, b: str, relevance: dict[URIRef, Relevance]) -> bool:
@@ -197,11 +329,14 @@ class PathScorer:
         return all(w in name or w in ("a", "an", "the") for w in between)
 
     @staticmethod
-    def _nearest_relation_word(words: list[Token], topic: Link, relation_words: set[str]) -> str | None:
-        """Return the relation word closest to the topic (left first when "by" precedes the topic)."""
+    def _nearest_relation_word(words: list[Token], topic: Link, relation_words: set[str],
+                               skip: Link | None = None) -> str | None:  # fmt: skip
+        """Return the relation word closest to ``topic`` (left first when "by" precedes the topic)."""
         best, best_distance = None, 10**6
         for i, w in enumerate(words):
-            if w.lower not in relation_words or topic.start <= i < topic.end:
+            if w.lower not in relation_words or topic.start <= i < topic.end or w.lower in LIGHT_VERBS:
+                continue
+            if skip is not None and skip.start <= i < skip.end:
                 continue
             distance = topic.start - i if i < topic.start else i - topic.end + 1
             if distance < best_distance or (distance == best_distance and i < topic.start):

@@ -255,3 +255,9 @@ def test_split_sentences_of_a_lowercase_continuation_and_of_nothing():
 def test_stopwords_cover_question_words_but_not_content():
     assert {"what", "which", "does", "the", "it"} <= STOPWORDS
     assert not {"create", "instance", "run", "kernel"} & STOPWORDS
+
+
+def test_a_dictionary_word_is_no_typo_of_a_similar_word():
+    # "movie" is not a misspelt "move"; "equivalant" is a misspelt "equivalent".
+    assert words_match("movie", "move") == 0.0
+    assert words_match("equivalant", "equivalent") >= 0.8

@@ -6,6 +6,7 @@ movie graph reuses the compute engine's embedder, so the model loads once.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -16,8 +17,9 @@ from kg.answer import Answer, QuestionError
 from kg.api import KnowledgeGraph
 from kg.build import collect
 from kg.evaluate import evaluate, judge, load_questions
-from kg.qa import MAX_QUESTION_CHARS, Engine
+from kg.qa import MAX_QUESTION_CHARS, Engine, _asked_type
 from kg.store import KGStore, open_store
+from kg.text import tokenize
 
 pytestmark = pytest.mark.slow
 
@@ -327,6 +329,7 @@ MOVIES = [
     ("Salt and Iron", "directed_by", "Jonas Whitfield"),
     ("Salt and Iron", "has_genre", "Western"),
     ("Salt and Iron", "release_year", "1998"),
+    ("Salt and Iron", "written_by", "Lena Okafor"),
 ]
 ENTITY = "http://example.org/movies/entity/"
 RELATION = "http://example.org/movies/relation/"
@@ -379,3 +382,63 @@ def test_movie_graph_answers_two_hop_questions(movies: KnowledgeGraph, question:
 @pytest.mark.parametrize("question", ["who directed Casablanca", "What does an AMI create?", "who is Anna"])
 def test_movie_graph_abstains_on_what_it_does_not_hold(movies: KnowledgeGraph, question: str):
     assert movies.ask(question).answers == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The asking word at the end: its neighbour is the last hop, the topic's neighbour the first.
+        ("the films directed by Jonas Whitfield were released in which years", {"1998"}),
+        ("the films that share actors with Night Orchard are directed by who", {"Mira Castellanos"}),
+        # "films" names the kind of answer (ontology kgo:subjectKind), so the path comes back to films.
+        ("which films have the same director as Night Orchard", {"The Glass Harbor"}),
+        ("who acted together with Lena Okafor", {"Tom Reyes"}),
+        ("can you name a film directed by Mira Castellanos", {"The Glass Harbor", "Night Orchard"}),
+    ],
+)
+def test_movie_graph_reads_where_the_question_asks_and_what_kind_it_asks_for(
+    movies: KnowledgeGraph, question: str, expected: set
+):
+    assert set(labels(movies.ask(question).to_dict())) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who directed the movies written by the writer of Paper Comets",
+        "who directed movies for the writer of Paper Comets",
+    ],
+)
+def test_movie_graph_answers_three_hop_questions_in_the_order_english_names_them(movies: KnowledgeGraph, question: str):
+    # Paper Comets -written by-> Lena Okafor <-written by- Salt and Iron -directed by-> Jonas Whitfield
+    answer = movies.ask(question)
+
+    assert labels(answer.to_dict()) == ["Jonas Whitfield"]
+    assert [p.rsplit("/", 1)[-1] for p in re.findall(r"<(" + RELATION + r"[^>]+)>", answer.sparql)] == [
+        "written_by", "written_by", "directed_by",
+    ]  # fmt: skip
+
+
+def test_aligned_predicates_inherit_the_kinds_of_their_subjects_and_objects(movies: KnowledgeGraph):
+    directed = movies.engine.catalog.predicates[URIRef(RELATION + "directed_by")]
+
+    assert {"film", "movie"} <= directed.subject_kinds
+    assert "person" in directed.object_kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("which films did Anna Ivers act in", ("films", 0)),
+        ("the films directed by Jonas Whitfield were released in which years", ("years", 9)),
+        ("what kind of movie is Night Orchard", ("kind", 0)),  # a kind of movie: a genre, not a movie
+        ("what film genre is Night Orchard", ("genre", 0)),  # the head of the compound
+        ("who are movie co-writers of Lena Okafor", ("co-writers", 0)),
+        ("who directed The Glass Harbor", (None, 0)),
+        ("Salt and Iron, when was it released", (None, 3)),
+    ],
+)
+def test_the_asked_type_and_where_the_question_asks(question: str, asked: tuple):
+    words = [t for t in tokenize(question) if t.is_word]
+
+    assert _asked_type(words, set()) == asked
