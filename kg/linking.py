@@ -76,8 +76,7 @@ class EntityLinker:
                     single[i].candidates += [c for c in ranked if c[0] not in known]
                 else:
                     found.append(Link(i, i + 1, tok.text, ranked, "lemma"))
-        covered = {j for link in found for j in range(link.start, link.end)}
-        found.extend(self._fuzzy(words, keys, covered))
+        found.extend(self._fuzzy(words, keys, found))
         return _select(found)
 
     def _rank(self, iris, text: str, base: float = 1.0) -> list[tuple[URIRef, float]]:
@@ -94,21 +93,26 @@ class EntityLinker:
         ranked.sort(key=lambda c: -c[1])
         return ranked
 
-    def _fuzzy(self, words: list[Token], keys: list[str], covered: set[int]) -> list[Link]:
+    def _fuzzy(self, words: list[Token], keys: list[str], found: list[Link]) -> list[Link]:
         """Match spans that contain a word no dictionary knows against all names, fuzzily."""
         unknown = [
             i for i, t in enumerate(words)
             if t.lower not in STOPWORDS and not getAllLemmas(t.lower) and t.text.islower() and len(t.text) > 3
         ]  # fmt: skip
+        covered = {j for link in found for j in range(link.start, link.end)}
         out = []
         for i in unknown:
             if i in covered:
                 continue
+            best: tuple[float, int, Link] | None = None  # one mention per unknown word: its closest name
             for start in range(max(0, i - 2), i + 1):
                 for end in range(i + 1, min(len(words), start + 3) + 1):
                     if any(words[j].lower in STOPWORDS for j in (start, end - 1)):
                         continue
-                    if any(j in covered for j in range(start, end)):
+                    # A fuzzy span may take in whole exact mentions ("ec2 instnces" holds "ec2"), never
+                    # part of one.
+                    if any(lk.start < end and start < lk.end and not (start <= lk.start and lk.end <= end)
+                           for lk in found):  # fmt: skip
                         continue
                     key = " ".join(keys[start:end])
                     hit = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=82)
@@ -116,7 +120,11 @@ class EntityLinker:
                         name, score, _ = hit
                         iris = self.catalog.by_name[name]
                         text = " ".join(t.text for t in words[start:end])
-                        out.append(Link(start, end, text, self._rank(iris, text, 0.9 * score / 100), "fuzzy"))
+                        link = Link(start, end, text, self._rank(iris, text, 0.9 * score / 100), "fuzzy")
+                        if best is None or (score, end - start) > best[:2]:
+                            best = (score, end - start, link)
+            if best is not None:
+                out.append(best[2])
         return out
 
 

@@ -9,6 +9,7 @@ scored against the question's words. It abstains whenever no concept or no path 
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -77,6 +78,8 @@ class Engine:
         self.sessions = Sessions()
         self.embedder.encode(["warm up"])  # load the model now: a built engine answers without a pause
         self._vectors: dict[str, object] = {}
+        #: How many recent question texts keep their vectors (``KG_QUESTION_VECTORS``; 0 keeps none).
+        self._vectors_kept = int(os.environ.get("KG_QUESTION_VECTORS", "64"))
         self._vectors_lock = threading.Lock()
         self.evidence = Evidence(store, self.catalog)
         cache = Path(cache_dir) if cache_dir else None
@@ -104,6 +107,7 @@ class Engine:
         self.cue_words = {
             w for n in self.definition_names + self.acronym_names for w in name_key(n).split()
         } | DEFINITION_CUES
+        self.kind_words = {w for k in self.catalog.kind_words for w in k.split()}
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
             for cls in entity.types:
@@ -208,8 +212,15 @@ class Engine:
 
     # -- relevance of predicates -------------------------------------------------------------------
     def _relevance(self, reading: Reading) -> dict[URIRef, Relevance]:
-        """Score every predicate against the question's remaining words (see kg/scoring.py)."""
-        vector = self._vector(" ".join(reading.residual)) if reading.residual else None
+        """Score every predicate against the question's remaining words (see kg/scoring.py).
+
+        The words are embedded only when some word names no relation and no kind of thing by its
+        letters: the embedding is the soft match for paraphrases, and costs most of a question's time.
+        """
+        unexplained = [
+            w for w in reading.residual if w not in reading.relation_words and noun_key(w) not in self.kind_words
+        ]
+        vector = self._vector(" ".join(reading.residual)) if unexplained else None
         return predicate_relevance(self.catalog, reading.residual, reading.words, vector, self.predicate_index)
 
     def _vector(self, text: str):
@@ -219,7 +230,7 @@ class Engine:
             vector = self.embedder.encode([text])[0]
             with self._vectors_lock:
                 self._vectors[text] = vector
-                while len(self._vectors) > 64:
+                while len(self._vectors) > self._vectors_kept:
                     self._vectors.pop(next(iter(self._vectors)))
         return vector
 

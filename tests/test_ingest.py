@@ -495,7 +495,6 @@ def test_document_without_text_is_a_document_error_naming_the_file(text: str, vo
         extract_document(Path("empty.md"), text, vocabulary)
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: a document of headings only is accepted (no sentence, no fact)")
 def test_document_of_headings_only_is_a_document_error(vocabulary: Graph):
     with pytest.raises(DocumentError):
         extract(FIXTURES / "headings_only.md", vocabulary)
@@ -552,11 +551,6 @@ def test_odd_documents_give_a_graph_or_a_document_error(kind: str, vocabulary: G
         assert graph.value(st, KGO.quote) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: text holding a lone surrogate (e.g. read with errors='surrogateescape') raises "
-    "UnicodeEncodeError from hashing, not DocumentError",
-)
 def test_text_with_a_lone_surrogate_is_a_document_error(vocabulary: Graph):
     with pytest.raises(DocumentError):
         extract_document(Path("odd.md"), "# T\n\nAn image \udcff creates an instance.\n", vocabulary)

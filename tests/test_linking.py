@@ -100,11 +100,6 @@ def test_a_word_no_dictionary_knows_links_fuzzily(linker):
     assert 0.5 < found.best[1] < 0.9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'ec2' is linked exactly first, and fuzzy spans may not overlap exact ones, so "
-    "'ec2 instnces' links EC2 (the service) plus 'instnces' instead of the one mention 'EC2 instance'",
-)
 def test_a_typo_inside_a_longer_name_links_the_longer_name(linker):
     assert [(text, iri) for text, iri, _ in spans(link(linker, "where r ec2 instnces placed"))] == [
         ("ec2 instnces", "instance")

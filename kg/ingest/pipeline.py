@@ -46,6 +46,10 @@ def document_iri(path: Path) -> URIRef:
     return KG[f"doc-{slug(Path(path).stem)}.{Path(path).suffix.lstrip('.') or 'md'}"]
 
 
+#: A lone surrogate: a byte that was not UTF-8, kept by errors="surrogateescape".
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract_document(path: Path, text: str, ontology: Graph) -> Graph:
     """Extract the concepts, facts and provenance of one Markdown document.
 
@@ -53,9 +57,15 @@ def extract_document(path: Path, text: str, ontology: Graph) -> Graph:
     document may name). Raises :class:`DocumentError` for a document with no text.
     """
     path = Path(path)
+    bad = SURROGATE.search(text)
+    if bad is not None:  # text decoded with errors="surrogateescape" still holds the undecodable bytes
+        line = text.count("\n", 0, bad.start()) + 1
+        raise DocumentError(f"{path.name}: line {line}: text holds bytes that are not UTF-8")
     blocks = parse_markdown(text)
     if not any(b.text.strip() or b.rows for b in blocks):
         raise DocumentError(f"{path.name}: document is empty")
+    if all(b.kind == "heading" for b in blocks if b.text.strip() or b.rows):
+        raise DocumentError(f"{path.name}: document has headings only, no text to read facts from")
     lexicon = Lexicon.from_graph(ontology)
     registry = ConceptRegistry(lexicon, known=ontology)
     extractor = _Extractor(path, text, registry, lexicon)
