@@ -435,12 +435,21 @@ class Engine:
             scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
                                 type_by_words=not typed_class, positions=positions, catalog=self.catalog,
                                 asked_at=view.asked_at)  # fmt: skip
-            for iri, link_score in link.candidates[:2]:
+            # A second entity of the name competes ("instances": the class, or EC2 instances), unless the
+            # mention spells the first one's name exactly and not the second's ("Hackers", not "hackers").
+            exact = link.best[1] >= 1.0
+            for iri, link_score in [c for c in link.candidates[:2] if not exact or c[1] >= 1.0]:
                 for ps in beam_paths(first_steps(self.store, self.catalog, iri), self.catalog, scorer):
                     scored.append((ps.score + 0.2 * link_score * weak, link, iri, ps))
         # Ties go to the shorter path, then to a fixed order, so every process answers alike.
         scored.sort(key=lambda item: (-round(item[0], 6), len(item[3].steps), str(item[3].steps), str(item[2])))
-        candidates = [item for item in scored[:8] if item[3].relevance >= 0.35]
+        # The best 8 paths; past them (when those found nothing), paths scoring at least halfway from the
+        # answer threshold to the best: "tags of tags" is empty, the plain "tags" a little lower answers.
+        good = 0.45 + (scored[0][3].score - 0.45) / 2 if scored else 0.0
+        candidates = [
+            item for n, item in enumerate(scored[:24])
+            if item[3].relevance >= 0.35 and (n < 8 or item[3].score >= good)
+        ]  # fmt: skip
         # First the best path whose answers are of the asked-for class; failing that, the best path.
         for strict in (True, False):
             found = self._first_answer(reading, candidates, strict)

@@ -4,8 +4,15 @@ Relevance of a predicate: the share of one of its names' words that the question
 stem or typo-tolerant match), or, softer, the embedding similarity of the question's words to its
 names. A path's score then rewards the relation words it *consumes* — each step takes its own words,
 so "the director of X also directed" (two words) prefers two directed-by steps to one — and follows
-English word order: the relation named next to the topic is the first hop, a passive agent ("directed
-by X") makes the topic the subject, a stranded preposition ("run on?") asks for an object.
+English word order: the relation named next to the topic is the first hop and the one named next to
+the wh-word the last ("the films that share actors with X are written by who"), a passive agent
+("directed by X") makes the topic the subject, a stranded preposition ("run on?") asks for an object.
+
+Kinds: the ontology says what a relation's subjects and objects are (``kgo:subjectKind``, ``rdfs:domain``
+...). A path ends at the asked-for kind ("which films", "which person"), passes through the kinds the
+question names ("movies for the writer of X"), and loses when two steps cannot meet (a person has no
+director). Synonyms standing together ("wrote the screenplay") are one mention, and a step back over the
+relation just taken needs a reason: a sibling cue ("share", "together", "the same movie") or a kind.
 """
 
 from __future__ import annotations

@@ -330,6 +330,8 @@ MOVIES = [
     ("Salt and Iron", "has_genre", "Western"),
     ("Salt and Iron", "release_year", "1998"),
     ("Salt and Iron", "written_by", "Lena Okafor"),
+    ("Night Orchard", "has_tags", "orchards"),
+    ("Paper Comets", "has_tags", "night orchard"),  # a tag spelt like a title, in lower case
 ]
 ENTITY = "http://example.org/movies/entity/"
 RELATION = "http://example.org/movies/relation/"
@@ -394,6 +396,8 @@ def test_movie_graph_abstains_on_what_it_does_not_hold(movies: KnowledgeGraph, q
         ("which films have the same director as Night Orchard", {"The Glass Harbor"}),
         ("who acted together with Lena Okafor", {"Tom Reyes"}),
         ("can you name a film directed by Mira Castellanos", {"The Glass Harbor", "Night Orchard"}),
+        # "Night Orchard" spells the film's name, not the tag's; a tag has no tags of its own.
+        ("describe Night Orchard in a few words", {"orchards"}),
     ],
 )
 def test_movie_graph_reads_where_the_question_asks_and_what_kind_it_asks_for(
