@@ -89,6 +89,25 @@ def main() -> None:
 
 
 # -- shared options ---------------------------------------------------------------------------------
+def docs_option(help: str, **extra):
+    """``--docs PATH`` (repeatable, into ``docs``): each command says in ``help`` what it does with them."""
+    return click.option("--docs", "docs", multiple=True, metavar="PATH", type=click.Path(path_type=Path, **extra),
+                        help=help)  # fmt: skip
+
+
+def rdf_option(help: str, **extra):
+    """``--rdf FILE`` (repeatable, into ``rdf_files``): RDF in any format rdfio reads, told apart by extension."""
+    return click.option("--rdf", "rdf_files", multiple=True, metavar="FILE", type=click.Path(path_type=Path, **extra),
+                        help=help)  # fmt: skip
+
+
+def cache_dir_option(help: str, default: Path | None = Path("var/cache")):
+    """``--cache-dir DIR`` (env ``KG_CACHE_DIR``): where embedding vectors are kept between runs."""
+    return click.option("--cache-dir", metavar="DIR", type=click.Path(path_type=Path, file_okay=False),
+                        envvar="KG_CACHE_DIR", default=default, show_default=default is not None,
+                        help=help)  # fmt: skip
+
+
 def store_options(func: F) -> F:
     """Add ``--store DIR`` and ``--endpoint URL`` to a command (read them with :func:`open_target`)."""
     func = click.option(
@@ -153,25 +172,11 @@ def describe_target(ctx: click.Context) -> str:
 
 # -- kg build ---------------------------------------------------------------------------------------
 @main.command("build")
-@click.option(
-    "--docs",
-    "docs",
-    multiple=True,
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="A Markdown document, or a directory of them (*.md); repeat for more. Replaces the bundled "
-    "documents (data/docs).",
-)
+@docs_option("A Markdown document, or a directory of them (*.md); repeat for more. Replaces the bundled "
+             "documents (data/docs).")  # fmt: skip
 @click.option("--no-docs", is_flag=True, help="Load no documents: only the ontology, figures and --rdf files.")
-@click.option(
-    "--rdf",
-    "rdf_files",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="An RDF file to load beside the documents (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, "
-    "told apart by extension); repeat for more.",
-)
+@rdf_option("An RDF file to load beside the documents (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, "
+            "told apart by extension); repeat for more.")  # fmt: skip
 @store_options
 @click.pass_context
 def build_command(

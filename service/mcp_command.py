@@ -15,31 +15,17 @@ import click
 
 from kg.api import KnowledgeGraph
 from kg.sparql import DEFAULT_TIMEOUT, SparqlExecutor
-from service.cli import open_target, store_options
+from service.cli import cache_dir_option, docs_option, open_target, rdf_option, store_options
 
 #: Rows a ``sparql`` tool result may hold: results land in a model's context, so fewer than /sparql's cap.
 DEFAULT_MCP_ROW_CAP = 1000
 
 
 @click.command("mcp")
-@click.option(
-    "--docs",
-    "docs",
-    multiple=True,
-    metavar="PATH",
-    type=click.Path(path_type=Path, exists=True),
-    help="Build a graph in memory from this Markdown document or directory instead of opening a store; "
-    "repeat for more.",
-)
-@click.option(
-    "--rdf",
-    "rdf_files",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Build a graph in memory with this RDF file (with the bundled documents unless --docs is given); "
-    "repeat for more.",
-)
+@docs_option("Build a graph in memory from this Markdown document or directory instead of opening a store; "
+             "repeat for more.", exists=True)  # fmt: skip
+@rdf_option("Build a graph in memory with this RDF file (with the bundled documents unless --docs is given); "
+            "repeat for more.", exists=True, dir_okay=False)  # fmt: skip
 @click.option(
     "--transport",
     type=click.Choice(["stdio", "http"]),
@@ -49,12 +35,8 @@ DEFAULT_MCP_ROW_CAP = 1000
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (http transport).")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port (http).")
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="KG_CACHE_DIR",
-    help="Directory for cached embedding vectors, so the next start skips re-embedding (env KG_CACHE_DIR).",
-)
+@cache_dir_option("Directory for cached embedding vectors, so the next start skips re-embedding (env KG_CACHE_DIR).",
+                  default=None)  # fmt: skip
 @click.option(
     "--query-timeout",
     type=click.FloatRange(min=0.1),

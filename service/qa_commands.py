@@ -8,17 +8,13 @@ from pathlib import Path
 import click
 
 from kg.answer import QuestionError
-from service.cli import CLIError, store_options, target
+from service.cli import CLIError, cache_dir_option, docs_option, rdf_option, store_options, target
 
 _SOURCE_OPTIONS = [
-    click.option("--docs", "docs", multiple=True, metavar="PATH", type=click.Path(path_type=Path),
-                 help="Answer over these Markdown documents (built in memory) instead of a built store."),
-    click.option("--rdf", "rdf_files", multiple=True, metavar="FILE", type=click.Path(path_type=Path),
-                 help="Answer over these RDF files too (built in memory with the bundled documents)."),
-    click.option("--cache-dir", metavar="DIR", type=click.Path(path_type=Path), envvar="KG_CACHE_DIR",
-                 default=Path("var/cache"), show_default=True,
-                 help="Where embedding vectors are kept between runs (env KG_CACHE_DIR)."),
-]  # fmt: skip
+    docs_option("Answer over these Markdown documents (built in memory) instead of a built store."),
+    rdf_option("Answer over these RDF files too (built in memory with the bundled documents)."),
+    cache_dir_option("Where embedding vectors are kept between runs (env KG_CACHE_DIR)."),
+]
 
 
 def source_options(func):

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from kg.build import build
-from service.cli import store_options, target
+from service.cli import cache_dir_option, docs_option, rdf_option, store_options, target
 
 
 @click.command("serve")
@@ -24,37 +24,15 @@ from service.cli import store_options, target
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn worker processes.")
 @click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
-@click.option(
-    "--docs",
-    "docs",
-    multiple=True,
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="Build the store from these Markdown documents first (replaces the bundled ones).",
-)
-@click.option(
-    "--rdf",
-    "rdf_files",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="Build the store with these RDF files too (Turtle, N-Triples, N-Quads, RDF/XML, JSON-LD).",
-)
+@docs_option("Build the store from these Markdown documents first (replaces the bundled ones).")
+@rdf_option("Build the store with these RDF files too (Turtle, N-Triples, N-Quads, RDF/XML, JSON-LD).")
 @click.option("--rebuild", is_flag=True, help="Rebuild the store from the bundled documents before serving.")
 @click.option(
     "--allow-update",
     is_flag=True,
     help="Accept SPARQL Update and Graph Store writes that carry the bearer token KG_ADMIN_TOKEN.",
 )
-@click.option(
-    "--cache-dir",
-    metavar="DIR",
-    type=click.Path(path_type=Path),
-    envvar="KG_CACHE_DIR",
-    default=Path("var/cache"),
-    show_default=True,
-    help="Where embedding vectors are kept (env KG_CACHE_DIR).",
-)
+@cache_dir_option("Where embedding vectors are kept (env KG_CACHE_DIR).")
 @click.option(
     "--query-timeout", type=float, envvar="KG_QUERY_TIMEOUT", help="Seconds before a SPARQL query is stopped."
 )

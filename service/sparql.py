@@ -33,6 +33,7 @@ from kg.sparql import (
     SparqlExecutor,
     SparqlResult,
     format_named,
+    iri_term,
     negotiate,
     parse_operation,
 )
@@ -165,7 +166,7 @@ def graph_store() -> Response:
     executor = _services().sparql
     target = "" if not graphs else graphs[0]
     try:
-        term = "DEFAULT" if target == "" else _term(target)
+        term = "DEFAULT" if target == "" else iri_term(target)
         exists = target == "" or _graph_exists(executor, term)
         if request.method == "GET":
             if not exists:
@@ -254,16 +255,8 @@ def _body_text() -> str | Response:
 def _iris(params: MultiDict, name: str) -> list[str]:
     values = params.getlist(name)
     for value in values:
-        _term(value)
+        iri_term(value)
     return values
-
-
-def _term(iri: str) -> str:
-    """Return ``<iri>`` for SPARQL text, refusing anything that is not an absolute IRI."""
-    try:
-        return str(ox.NamedNode(iri))
-    except ValueError as exc:
-        raise SparqlError("bad_request", f"not an absolute IRI: {iri!r}") from exc
 
 
 def _refuse_unauthorised() -> Response | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,13 +16,13 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from jsonschema import Draft202012Validator
-from live_service import LiveService, service_session
 from prometheus_client.parser import text_string_to_metric_families
 from rdflib import Graph, URIRef
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+from servers import LiveService
 
 from kg.qa import MAX_QUESTION_CHARS
 from service.openapi import spec
@@ -49,9 +48,9 @@ AMI_CREATES_EC2 = {
 
 # -- fixtures and helpers -------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
+def service(live_service: LiveService) -> LiveService:
     """The service under gunicorn, ready (every worker has loaded its engine)."""
-    yield from service_session(tmp_path_factory)
+    return live_service
 
 
 class Contract:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openai
 import pytest
-from service_process import clean_env, post_json, running_service
+from servers import clean_env, post_json, running_service
 
 from kg.build import build
 

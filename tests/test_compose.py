@@ -25,8 +25,7 @@ from pathlib import Path
 import openai
 import pytest
 import yaml
-from conftest import find_executable, free_port, wait_until_answers
-from service_process import clean_env, running_service, tail
+from servers import clean_env, find_executable, free_port, running, running_service, tail, wait_until_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"
@@ -204,15 +203,9 @@ def store_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     check = healthcheck_argv(oxigraph["healthcheck"]["test"])
     check = [find_executable("oxigraph"), *check[1:]]
     check[check.index("--location") + 1] = str(location)
-    log = tmp_path / "oxigraph.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen([find_executable("oxigraph"), *command], stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_until_answers(f"http://{bind}/query?query=ASK%7B%7D", process)
+    with running([find_executable("oxigraph"), *command], tmp_path / "oxigraph.log") as server:
+        wait_until_answers(f"http://{bind}/query?query=ASK%7B%7D", server)
         yield f"http://{bind}/query", check
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def service_env(endpoint: str, tmp_path: Path, **extra: str) -> dict[str, str]:

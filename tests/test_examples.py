@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from service_process import clean_env
+from servers import clean_env
 
 from kg.build import build
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import find_executable, free_port, wait_until_answers
 from mcp import Client, StdioServerParameters
-from service_process import clean_env
+from servers import clean_env, find_executable, free_port, running, wait_until_answers
 
 from kg.build import build
 from kg.namespaces import data_dir
@@ -171,17 +169,12 @@ async def test_streamable_http_serves_a_graph_built_from_documents(tmp_path: Pat
     command = [find_executable("kg"), "mcp", "--docs", str(data_dir() / "docs"), "--transport", "http"]
     command += ["--port", str(port)]
     env = clean_env({"KG_CACHE_DIR": str(tmp_path / "cache")})
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    try:
-        wait_until_answers(f"http://127.0.0.1:{port}/mcp", process, seconds=60)
+    with running(command, log, env) as server:
+        wait_until_answers(f"http://127.0.0.1:{port}/mcp", server, seconds=60)
         async with Client(f"http://127.0.0.1:{port}/mcp", read_timeout_seconds=120) as http:
             assert len((await http.list_tools()).tools) == 4
             text, answer, failed = await call(http, "ask", {"question": "What is EKS?"})
             assert not failed and answer["answers"][0]["iri"] == EKS and "compute.md" in text
             _, rows, failed = await call(http, "sparql", {"query": f"ASK {{ <{EKS}> ?p ?o }}"})
             assert not failed and rows["boolean"] is True
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
     assert "Traceback" not in log.read_text(errors="replace")

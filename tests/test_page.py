@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from live_service import LiveService, service_session
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service as DriverService
@@ -20,6 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
+from servers import LiveService
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -36,9 +36,9 @@ WAIT = 60  # seconds; the first question in a worker may wait on its engine
 
 
 @pytest.fixture(scope="session")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
+def service(live_service: LiveService) -> LiveService:
     """The service under gunicorn, ready (shared with the API tests)."""
-    yield from service_session(tmp_path_factory)
+    return live_service
 
 
 @pytest.fixture(scope="module")

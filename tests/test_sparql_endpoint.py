@@ -11,12 +11,11 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from xml.dom.minidom import Document
 
@@ -26,6 +25,7 @@ import requests
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
+from servers import clean_env, free_port, gunicorn_command, running, wait_until_ready
 from SPARQLWrapper import (
     CSV,
     GET,
@@ -76,66 +76,30 @@ def store_dir(tmp_path_factory) -> Path:
     return directory
 
 
+@dataclass
 class Server:
-    """A gunicorn serving ``service.wsgi:app`` on loopback."""
+    """A gunicorn serving ``service.wsgi:app`` on loopback: its ``/sparql`` URL and its process."""
 
-    def __init__(self, directory: Path, log: Path, env: dict[str, str], workers: int):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}/sparql"
-        environ = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-        # The QA engine loads while a worker boots (eager), so it competes with no timed test later.
-        environ.update(HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false", KG_ENGINE_LOAD="eager")
-        environ.update(KG_STORE=str(directory), **env)
-        command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers",
-                   str(workers), "--worker-class", "gthread", "--threads", "4", "--timeout", "120",
-                   "service.wsgi:app"]  # fmt: skip
-        self.log = log
-        with log.open("wb") as out:
-            self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environ)
-        try:
-            self._wait_until_every_worker_is_up(workers)
-        except BaseException:
-            self.stop()  # never leave a server behind
-            raise
-
-    def _wait_until_every_worker_is_up(self, workers: int) -> None:
-        """Wait until each worker has booted: ``/readyz`` names its pid once the engine has loaded."""
-        deadline, ready, failed_since = time.monotonic() + 240, set(), None
-        while len(ready) < workers and (failed_since is None or time.monotonic() - failed_since < 5):
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.log.read_text()[-3000:]}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not get ready: {self.log.read_text()[-3000:]}")
-            try:
-                response = requests.get(self.url.replace("/sparql", "/readyz"), timeout=10)
-            except requests.RequestException:  # not listening yet
-                time.sleep(0.2)
-                continue
-            if response.status_code == 200:
-                ready.add(response.json()["pid"])
-            elif "failed" in response.text and failed_since is None:  # no engine for this store: fine
-                failed_since = time.monotonic()
-            time.sleep(0.05)
+    url: str
+    process: subprocess.Popen
 
     def query_worker_pids(self) -> list[int]:
         """Return the pids of the query worker processes under this server."""
         return [pid for pid in _descendants(self.process.pid) if b"_worker_main" in _cmdline(pid)]
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
 
 def _serve(store_dir: Path, tmp_path_factory, name: str, env: dict[str, str], workers: int) -> Iterator[Server]:
+    """Serve a copy of ``store_dir`` with ``workers`` gthread workers until the module's tests are done."""
     directory = tmp_path_factory.mktemp(name) / "store"
     shutil.copytree(store_dir, directory)
-    server = Server(directory, directory.parent / "gunicorn.log", env, workers)
-    yield server
-    server.stop()
+    bind = f"127.0.0.1:{free_port()}"
+    # The QA engine loads while a worker boots (eager), so it competes with no timed test later.
+    environ = clean_env({"KG_ENGINE_LOAD": "eager", "KG_STORE": str(directory), **env})
+    command = gunicorn_command(bind, workers, "--worker-class", "gthread", "--threads", "4")
+    with running(command, directory.parent / "gunicorn.log", environ) as server:
+        # No engine for this store is fine: a worker saying its engine failed ends the wait 5 s later.
+        wait_until_ready(f"http://{bind}", server, workers, seconds=240, failed_grace=5)
+        yield Server(f"http://{bind}/sparql", server.process)
 
 
 @pytest.fixture(scope="module")
@@ -434,35 +398,6 @@ def test_graph_store_protocol(writable):
     assert requests.get(graph + "?default", headers={"Accept": "application/n-triples"}).text.strip() == turtle
 
 
-class Listener:
-    """A loopback TCP socket counting the connections made to it: the proof of no outbound request."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.connections = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            conn.close()
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    listener = Listener()
-    yield listener
-    listener.sock.shutdown(socket.SHUT_RDWR)
-    listener.sock.close()
-
-
 def test_service_and_load_are_refused_without_any_outbound_request(readonly, writable, listener):
     for query in (
         f"SELECT * WHERE {{ ?s ?p ?o SERVICE <{listener.url}> {{ ?s ?p ?o }} }}",
@@ -700,12 +635,6 @@ def test_w3c_protocol(name, steps, readonly, w3c_writable):
 
 
 # -- helpers --------------------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _descendants(pid: int) -> list[int]:
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
+from servers import running_oxigraph
 
 from kg.sparql import (
     FORMATS,
@@ -410,23 +410,8 @@ def test_directory_store_workers_see_updates_and_writes_by_other_processes(tmp_p
 
 
 def test_remote_store_is_queried_with_the_deadline_as_timeout(tmp_path: Path):
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("oxigraph")),
-            "serve",
-            "--location",
-            str(tmp_path / "ox"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        endpoint = f"http://127.0.0.1:{port}/query"
-        _wait_until(lambda: _answers(endpoint))
+    with running_oxigraph(tmp_path / "ox", tmp_path / "oxigraph.log") as base:
+        endpoint = f"{base}/query"
         store = open_store(endpoint=endpoint)
         executor = SparqlExecutor(store, timeout=1.0, row_cap=3, allow_update=True)
         executor.update(
@@ -443,71 +428,3 @@ def test_remote_store_is_queried_with_the_deadline_as_timeout(tmp_path: Path):
         with pytest.raises(QueryTimeout):
             executor.query(RUNAWAY)
         assert time.monotonic() - started < 3
-    finally:
-        server.kill()
-        server.wait()
-
-
-# -- helpers --------------------------------------------------------------------------------------------
-class _Listener:
-    """A loopback TCP socket that counts the connections made to it (and hangs up on each at once)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.connections = 0
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            conn.close()
-
-    def wait_for_connection(self, seconds: float = 3.0) -> bool:
-        deadline = time.monotonic() + seconds
-        while not self.connections and time.monotonic() < deadline:
-            time.sleep(0.02)
-        return bool(self.connections)
-
-    def close(self) -> None:
-        self.sock.shutdown(socket.SHUT_RDWR)
-        self.sock.close()
-
-
-@pytest.fixture
-def listener():
-    listener = _Listener()
-    yield listener
-    listener.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _answers(endpoint: str) -> bool:
-    import urllib.parse
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"}), timeout=1) as r:
-            return json.loads(r.read())["boolean"] is True
-    except OSError:
-        return False
-
-
-def _wait_until(check, seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the server did not come up")
-        time.sleep(0.1)
