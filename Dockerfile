@@ -39,4 +39,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # The entrypoint waits for the store (KG_ENDPOINT) and builds the graph into it on first start.
 ENTRYPOINT ["kg-entrypoint"]
 # Workers: WEB_CONCURRENCY (gunicorn reads it). Each worker loads the model once (about 200 MB).
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--timeout", "120", "--keep-alive", "75", "--worker-tmp-dir", "/dev/shm", "service.wsgi:app"]
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--timeout", "120", "--keep-alive", "75", "--limit-request-line", "8190", "--worker-tmp-dir", "/dev/shm", "service.wsgi:app"]

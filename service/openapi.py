@@ -468,6 +468,11 @@ _PATHS: dict[str, Any] = {
         }
     },
 }
+# Any GET with parameters can be longer than gunicorn's request line (8 KB): it answers 414 itself.
+for _methods in _PATHS.values():
+    _get = _methods.get("get")
+    if _get and _get.get("parameters"):
+        _get["responses"].setdefault("414", _URI_TOO_LONG)
 
 
 def _version() -> str:

@@ -89,6 +89,8 @@ def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
                 # Clients and proxies reuse connections for longer than gunicorn's 2 s default; a
                 # connection closed under a client's next request is an error it sees.
                 "keepalive": 75, "backlog": 2048,
+                # SPARQL by GET puts the query in the URL: accept the longest request line gunicorn can.
+                "limit_request_line": 8190,
             }.items():  # fmt: skip
                 self.cfg.set(key, value)
 
