@@ -444,11 +444,6 @@ def test_only_table_rows_make_equivalences_in_the_storage_document(storage: Grap
     assert rules and all(rule == "table" for _, rule in rules), rules
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'at the same time' after 'mount' is minted as a concept 'at time' (the phrase minter "
-    "does not stop at 'at')",
-)
 def test_no_concept_is_minted_from_a_prepositional_phrase(storage: Graph):
     labels = {str(o) for o in storage.objects(None, RDFS.label)}
 

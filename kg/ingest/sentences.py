@@ -35,6 +35,14 @@ COORDINATORS = frozenset({"and", "or", ",", "as", "well", "plus"})
 SKIPPABLE = FILLERS | AUXILIARIES | frozenset({"you", "to", "allow", "allows", "let", "lets", "enable", "enables"})
 
 
+#: Words that end a noun phrase: relative pronouns and prepositions ("mount [at] the same time" names no
+#: thing; "of" stays inside: "a copy of your data").
+PHRASE_ENDS = frozenset(
+    "that which who to in on for with by from like at into onto over under during after before through "
+    "between across within without via per than as about".split()
+)
+
+
 @dataclass
 class Fact:
     """One extracted statement, with the rule that produced it."""
@@ -224,19 +232,7 @@ class SentenceReader:
         j = _skip(tokens, start, limit)
         words: list[Token] = []
         while j < limit and tokens[j].is_word and tokens[j].lower not in COORDINATORS:
-            if tokens[j].lower in {
-                "that",
-                "which",
-                "who",
-                "to",
-                "in",
-                "on",
-                "for",
-                "with",
-                "by",
-                "from",
-                "like",
-            }:
+            if tokens[j].lower in PHRASE_ENDS:
                 break
             words.append(tokens[j])
             j += 1
