@@ -456,11 +456,6 @@ def test_table_terms_do_not_turn_ontology_classes_into_terms(storage: Graph, voc
     assert not [s for s in storage.subjects(KGO.termOf, None) if s in classes]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a bare generic noun resolves to the last named kind: 'A subnet is a range of IP addresses' "
-    "defines 'private subnet' (the last list item), and 'protects a subnet' points at it",
-)
 def test_a_generic_noun_is_not_read_as_the_last_named_kind(networking: Graph):
     private = concept_named(networking, "private subnet")
 

@@ -153,12 +153,15 @@ class ConceptRegistry:
         """Resolve a one-word generic name ("instance") to the latest concept named "... instance"."""
         if len(words) != 1 or not concept.known:
             return concept
-        for recent in reversed(self._recent):
-            key = name_key(recent.label).split()
-            if len(key) > 1 and key[-1] == words[0] and not recent.known:
-                recent.aliases.add(words[0])  # the document calls it so: "an image creates an instance"
-                return recent
-        return concept
+        kinds = [
+            recent for recent in reversed(self._recent)
+            if not recent.known and len(key := name_key(recent.label).split()) > 1 and key[-1] == words[0]
+        ]  # fmt: skip
+        if len(kinds) != 1:
+            # None named, or several ("public subnets" and "private subnets"): "a subnet" is any subnet.
+            return concept
+        kinds[0].aliases.add(words[0])  # the document calls it so: "an image creates an instance"
+        return kinds[0]
 
     # -- output ------------------------------------------------------------------------------------
     def to_graph(self, graph: Graph, only: set[URIRef]) -> None:
