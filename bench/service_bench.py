@@ -452,6 +452,26 @@ def sparql_section(args, logdir: Path, servers: list[Server]) -> dict:
         rows[label] = row
         print(f"  sparql {label}: {json.dumps(row)}", file=sys.stderr, flush=True)
 
+    ceiling = None
+    if use_wrk:  # what an empty Flask app serves under the same gunicorn settings: the stack's own limit
+        port = args.port + 4
+        server = Server("empty-flask", [str(BIN / "gunicorn"), "--chdir", str(Path(__file__).parent), "--bind",
+                        f"{HOST}:{port}", "--workers", str(args.workers), "--worker-class", "gthread", "--threads",
+                        "4", "--keep-alive", "75", "empty_app:app"], f"http://{HOST}:{port}/",
+                        logdir / "empty-flask.log")  # fmt: skip
+        servers.append(server)
+        try:
+            server.start(args.startup_timeout)
+            rounds = [run_wrk(f"http://{HOST}:{port}/", ["ASK {}"], args.sparql_clients, args.sparql_seconds, logdir)
+                      for _ in range(args.rounds)]  # fmt: skip
+            rates = sorted(r["per_s"] or 0.0 for r in rounds)
+            ceiling = {"per_s": rates[len(rates) // 2], "rounds_per_s": [r["per_s"] for r in rounds]}
+        except Exception as exc:
+            ceiling = {"error": f"{type(exc).__name__}: {exc}"}
+        finally:
+            server.stop()
+        print(f"  empty flask: {json.dumps(ceiling)}", file=sys.stderr, flush=True)
+
     def rate(label: str, method: str) -> float | None:
         return (rows.get(label, {}).get(method) or {}).get("per_s")
 
@@ -468,6 +488,7 @@ def sparql_section(args, logdir: Path, servers: list[Server]) -> dict:
         "seconds": args.sparql_seconds,
         "servers": rows,
         "ratios": ratios,
+        "empty_flask_ceiling": ceiling,
         "primary_method": "ab" if use_ab else "python",
         "mix_size": len(mix),
     }
@@ -570,6 +591,12 @@ def render(report: dict) -> str:
                     f"{same.get('non_2xx')}), mix {mix.get('per_s')} req/s {mix.get('rounds_per_s')} (non-2xx "
                     f"{mix.get('non_2xx')})"
                 )
+        ceiling = sp.get("empty_flask_ceiling") or {}
+        if ceiling.get("per_s"):
+            lines.append(
+                f"{'empty Flask app':<18} {ceiling['per_s']} req/s {ceiling['rounds_per_s']} (the same gunicorn "
+                "settings: the most any Flask endpoint can serve here)"
+            )
         for key, value in sp["ratios"].items():
             lines.append(f"  ratio {key} = {value}")
     ask = report.get("ask")

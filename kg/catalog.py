@@ -78,6 +78,8 @@ class Catalog:
         self.follow: dict[tuple[URIRef, str], set[tuple[URIRef, str]]] = defaultdict(set)
         #: Every noun that names a kind of subject or object of some predicate ("film", "person").
         self.kind_words: set[str] = set()
+        #: Words that may precede a name without changing what it names ("Amazon" S3), lowercase.
+        self.brands: set[str] = set()
         self._load(store)
 
     # -- loading -----------------------------------------------------------------------------------
@@ -135,6 +137,7 @@ class Catalog:
                     self.by_name[key].add(iri)
         self._load_predicates(store)
         self._load_shape(store)
+        self.brands = {str(b).lower() for (b,) in store.query("SELECT ?b WHERE { ?x kgo:brandPrefix ?b }")}
 
     def _load_predicates(self, store: KGStore) -> None:
         used = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}

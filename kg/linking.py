@@ -77,7 +77,15 @@ class EntityLinker:
                 else:
                     found.append(Link(i, i + 1, tok.text, ranked, "lemma"))
         found.extend(self._fuzzy(words, keys, found))
-        return _select(found)
+        chosen = _select(found)
+        # "Amazon S3" names S3: a brand word before a name belongs to the mention.
+        taken = {i for link in chosen for i in range(link.start, link.end)}
+        for link in chosen:
+            if link.start > 0 and link.start - 1 not in taken and words[link.start - 1].lower in self.catalog.brands:
+                link.start -= 1
+                link.text = f"{words[link.start].text} {link.text}"
+                taken.add(link.start)
+        return chosen
 
     def _rank(self, iris, text: str, base: float = 1.0) -> list[tuple[URIRef, float]]:
         """Order same-named entities: exact case match first, then the better-connected one."""

@@ -223,7 +223,7 @@ class PathScorer:
             return PathScore(steps, score, 0.0, mean, explained)
         consumed, silent = self._consume(rels, steps)
         coverage = consumed / len(self.asked)
-        score = coverage + type_bonus + order + 0.5 * mean + 0.2 * weakest - 0.12 * hops - 0.3 * silent
+        score = coverage + type_bonus + order + 0.5 * mean + 0.2 * weakest - 0.12 * hops - 0.4 * silent
         return PathScore(steps, score, coverage, mean, explained)
 
     def _kinds(self, step: Step) -> set[str]:
@@ -237,7 +237,9 @@ class PathScorer:
     def _consume(self, rels: list[Relevance], steps: tuple[Step, ...]) -> tuple[int, int]:
         """Give each step its own question words; return (words consumed, steps left without one).
 
-        Paths grow hop by hop, so the words taken by a path's earlier steps are kept per prefix.
+        A first step no word asks for counts twice: the question names how its topic relates to the
+        rest ("what can mount X" never means "what mounts something X manages"). Paths grow hop by hop,
+        so the words taken by a path's earlier steps are kept per prefix.
         """
         prefix = steps[:-1]
         state = self._prefix_cache.get(prefix)
@@ -247,7 +249,7 @@ class PathScorer:
             for n in range(len(prefix)):
                 got, asked_for = self._step(n, rels, steps, taken, last=False)
                 taken.update(got)
-                silent += not asked_for
+                silent += 0 if asked_for else (2 if n == 0 else 1)
             state = self._prefix_cache[prefix] = (frozenset(taken), silent)
         taken, silent = set(state[0]), state[1]
         got, asked_for = self._step(len(steps) - 1, rels, steps, taken, last=True)

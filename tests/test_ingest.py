@@ -369,7 +369,7 @@ def test_held_out_acronyms_name_their_long_form(request, doc: str, acronym: str,
             {"block storage", "file storage", "object storage"},
             "There are three types of",
         ),
-        ("networking", KGO.Network, {"public subnet", "private subnet"}, "There are two kinds of subnets:"),
+        ("networking", KGO.Subnet, {"public subnet", "private subnet"}, "There are two kinds of subnets:"),
     ],
 )
 def test_held_out_list_sentence_types_its_items(request, doc: str, cls: URIRef, items: set, intro: str):

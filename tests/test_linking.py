@@ -35,6 +35,7 @@ ex:stop rdfs:label "stop" .
 ex:stop-hibernate rdfs:label "stop-hibernate" .
 ex:up rdfs:label "Up" .
 ex:it rdfs:label "It" .
+ex:ontology <https://kgqa.dev/ontology#brandPrefix> "Amazon" .
 """
 
 
@@ -256,3 +257,8 @@ def test_a_dictionary_word_is_no_typo_of_a_similar_word():
     # "movie" is not a misspelt "move"; "equivalant" is a misspelt "equivalent".
     assert words_match("movie", "move") == 0.0
     assert words_match("equivalant", "equivalent") >= 0.8
+
+
+def test_a_brand_word_before_a_name_belongs_to_the_mention(linker):
+    # "Amazon EC2" names EC2; "Amazon" alone names nothing, so it must not be left as a question word.
+    assert spans(link(linker, "What is Amazon EC2?")) == [("Amazon EC2", "ec2", "exact")]

@@ -446,3 +446,33 @@ def test_the_asked_type_and_where_the_question_asks(question: str, asked: tuple)
     words = [t for t in tokenize(question) if t.is_word]
 
     assert _asked_type(words, set()) == asked
+
+
+# -- a held-out style graph: documents the engine was not developed on ----------------------------------
+@pytest.fixture(scope="module")
+def held_out(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The storage and networking notes of tests/fixtures, with the bundled ontology and no other document."""
+    fixtures = Path(__file__).parent / "fixtures"
+    return KnowledgeGraph.open(
+        docs=[fixtures / "storage.md", fixtures / "networking.md"], embedder=engine.embedder,
+        cache_dir=tmp_path_factory.mktemp("held-out-vectors"),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is Amazon S3?", "Amazon Simple Storage Service"),  # "Amazon" is a brand word, not a question word
+        ("What does a VPC belong to?", "Region"),  # a kind of location, not "location"
+        ("Where is a subnet placed?", "Availability Zone"),
+        ("What does a bucket contain?", "object"),
+        ("What is the EBS equivalent of a bucket?", "volume"),
+    ],
+)
+def test_held_out_documents_answer_in_their_own_words(held_out: KnowledgeGraph, question: str, expected: str):
+    assert labels(held_out.ask(question).to_dict())[:1] == [expected]
+
+
+def test_held_out_documents_abstain_rather_than_guess_a_relation_they_never_state(held_out: KnowledgeGraph):
+    # The notes say EC2 instances "can mount" EFS, a relation no vocabulary names: no two-hop guess.
+    assert held_out.ask("What can mount EFS?").answers == []
