@@ -6,8 +6,9 @@ Three sections, each with a bounded duration:
    keep-alive clients, against ``kg serve`` (2 workers) on the MetaQA store, ``oxigraph serve-read-only``
    on the same store directory (``--union-default-graph``) and ``rdflib-endpoint`` serving the same
    N-Triples file. The servers run one after the other (never two at once) and are all measured with the
-   same client: ``ab -k -c 4`` when ``ab`` is installed (a C client, so the client does not cap the
-   fastest server), and the Python thread client as a cross-check.
+   same clients: ``wrk`` (HTTP/1.1 keep-alive, a C client; rounds, median kept) on one repeated query and
+   on the same 1-hop shape over 2,000 films, ``ab -k -c 4`` and the Python thread client as cross-checks.
+   An empty Flask app under the same gunicorn settings gives the ceiling of any Flask endpoint here.
 2. ``/api/ask`` on the compute graph (the bundled documents) with 2 workers: questions/s and p50/p95/p99
    latency with 8 concurrent clients cycling through the questions of a ``.jsonl`` file (closed loop: the
    most the server answers), then latency at a fixed 100 questions/s (open loop: requests start on a
@@ -18,7 +19,7 @@ Three sections, each with a bounded duration:
 Every server is started by this script in its own session and stopped by its PID at the end, also on
 error or Ctrl-C. Traffic goes to 127.0.0.1 only.
 
-Example (stores built beforehand with ``kg build``, see ``bench/RESULTS-service.md``)::
+Example (stores built beforehand with ``kg build``, see ``bench/RESULTS.md``)::
 
     python bench/service_bench.py --metaqa-nt /tmp/sb/metaqa.nt --metaqa-store /tmp/sb/metaqa-store \\
         --compute-store /tmp/sb/compute-store --cache-dir /tmp/bench-cache --json /tmp/sb/result.json
