@@ -450,8 +450,12 @@ class Engine:
             item for n, item in enumerate(scored[:24])
             if item[3].relevance >= 0.35 and (n < 8 or item[3].score >= good)
         ]  # fmt: skip
-        # First the best path whose answers are of the asked-for class; failing that, the best path.
-        for strict in (True, False):
+        # The best path whose answers are of the asked-for class; when the question names no class with
+        # members ("which services": ECS, EKS), failing that, the best path ("which VPC": a name, not a class).
+        typed = any(
+            self.members.get(link.best[0]) for link in reading.links if self._is_answer_type(reading, link)
+        )  # fmt: skip
+        for strict in (True,) if typed else (True, False):
             found = self._first_answer(reading, candidates, strict)
             if found is not None:
                 return found

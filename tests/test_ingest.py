@@ -544,3 +544,10 @@ def test_odd_documents_give_a_graph_or_a_document_error(kind: str, vocabulary: G
 def test_text_with_a_lone_surrogate_is_a_document_error(vocabulary: Graph):
     with pytest.raises(DocumentError):
         extract_document(Path("odd.md"), "# T\n\nAn image \udcff creates an instance.\n", vocabulary)
+
+
+def test_a_table_row_headed_by_a_class_name_types_its_cells(compute: KGStore):
+    # "| technology | AWS native technology | Kubernetes |": both cells are technologies.
+    rows = compute.query("SELECT ?t WHERE { ?t rdfs:label 'Kubernetes' ; a kgo:Technology }")
+
+    assert len(list(rows)) == 1

@@ -476,3 +476,15 @@ def test_held_out_documents_answer_in_their_own_words(held_out: KnowledgeGraph, 
 def test_held_out_documents_abstain_rather_than_guess_a_relation_they_never_state(held_out: KnowledgeGraph):
     # The notes say EC2 instances "can mount" EFS, a relation no vocabulary names: no two-hop guess.
     assert held_out.ask("What can mount EFS?").answers == []
+
+
+@pytest.mark.parametrize(
+    "question", ["Which services does AWS offer for containers?", "Which technology is EKS built on?"]
+)
+def test_a_which_class_question_answers_members_of_the_class_or_nothing(engine: Engine, store: KGStore, question):
+    # "which services": an answer that is no service ("speed") answers another question.
+    reply = ask(engine, question)
+    cls = {"services": "Service", "technology": "Technology"}[question.split()[1]]
+    members = {str(x) for (x,) in store.query(f"SELECT ?x WHERE {{ ?x a/rdfs:subClassOf* kgo:{cls} }}")}
+
+    assert all(a["iri"] in members for a in reply["answers"])

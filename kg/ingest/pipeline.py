@@ -225,12 +225,15 @@ class _Extractor:
             head, cells = row[0], row[1 : 1 + len(contexts)]
             quote = " | ".join(row)
             relation = self._relation_named(head)
+            kind = self.lexicon.class_for(head)  # a row headed "technology" lists technologies
             concepts = []
             for ctx_concept, cell in zip(contexts, cells, strict=False):
                 if not cell.strip():
                     continue
                 concept = self.registry.lookup(cell) or self.registry.get_or_mint(cell)
                 self.used.add(concept.iri)
+                if kind is not None and kind != concept.iri:
+                    concept.types.add(kind)
                 if relation is not None:
                     self._emit(Fact(ctx_concept.iri, relation, concept.iri, "table"), section, quote)
                     continue
