@@ -435,10 +435,13 @@ class Engine:
             scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
                                 type_by_words=not typed_class, positions=positions, catalog=self.catalog,
                                 asked_at=view.asked_at)  # fmt: skip
-            # A second entity of the name competes ("instances": the class, or EC2 instances), unless the
-            # mention spells the first one's name exactly and not the second's ("Hackers", not "hackers").
-            exact = link.best[1] >= 1.0
-            for iri, link_score in [c for c in link.candidates[:2] if not exact or c[1] >= 1.0]:
+            # A second entity of the name competes ("image": the class, or the AMI also called so), unless
+            # the mention spells the first one's name letter for letter and not the second's ("Hackers"
+            # names the film, not the tag "hackers").
+            spelt = [self._spelt(link.text, iri) for iri, _ in link.candidates[:2]]
+            for (iri, link_score), exact in zip(link.candidates[:2], spelt, strict=False):
+                if spelt[0] and not exact:
+                    continue
                 for ps in beam_paths(first_steps(self.store, self.catalog, iri), self.catalog, scorer):
                     scored.append((ps.score + 0.2 * link_score * weak, link, iri, ps))
         # Ties go to the shorter path, then to a fixed order, so every process answers alike.
@@ -460,6 +463,11 @@ class Engine:
             if found is not None:
                 return found
         return None
+
+    def _spelt(self, text: str, iri: URIRef) -> bool:
+        """Tell whether ``text`` is one of the entity's names letter for letter, case included."""
+        entity = self.catalog.entities.get(iri)
+        return entity is not None and (text == entity.label or text in entity.aliases)
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
         for _, link, topic, ps in candidates:
