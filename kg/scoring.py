@@ -155,27 +155,33 @@ class PathScorer:
             self.last_word = None  # "what year was X released": two words, one relation
         self.cue = self._direction_cue(words, topic, relation_words)
         self.stranded = bool(words) and words[-1].lower in PREPOSITIONS
-        # "share directors with X", "the same director", "also directed", "co-starred": a cue followed by a
-        # relation word ("share the same operating system" names a thing, not a relation). The words the
-        # cue names are the relation gone out over and back; "together" names none (any relation).
+        self.siblings, self.sibling_words = self._sibling_cues(words, relation_words, relevance)
+
+    def _sibling_cues(self, words: list[Token], relation_words: set[str],
+                      relevance: dict[URIRef, Relevance]) -> tuple[bool, set[str]]:  # fmt: skip
+        """Tell whether the question asks for things sharing a relation with the topic, and over which words.
+
+        "share directors with X", "the same director", "also directed", "co-starred": a cue followed by a
+        relation word ("share the same operating system" names a thing, not a relation). The words the cue
+        names are the relation gone out over and back; "together" and "the same movie" name none (any).
+        """
         sibling_words: set[str] = set()
-        self.siblings = False
+        siblings = False
         for i, w in enumerate(words):
             if w.lower.startswith("co-"):
-                self.siblings = True
+                siblings = True
                 sibling_words |= {w.lower, w.lower[3:]}
             elif w.lower == "together":  # "who acted together with X"
-                self.siblings = True
+                siblings = True
             elif w.lower in SIBLING_CUES:
                 after = words[i + 1 : i + 4]
                 named = {
                     x.lower for x in after
                     if x.lower in relation_words and not self._one_name(w.lower, x.lower, relevance)
                 }  # fmt: skip
-                # "appeared in the same movie with X": a kind of thing shared, over any relation.
-                self.siblings |= bool(named) or any(noun_key(x.lower) in self.kind_words for x in after)
+                siblings |= bool(named) or any(noun_key(x.lower) in self.kind_words for x in after)
                 sibling_words |= named
-        self.sibling_words = sibling_words
+        return siblings, sibling_words
 
     def score(self, steps: tuple[Step, ...]) -> PathScore:
         """Return the score of ``steps``: consumed relation words, step relevance, word order, length."""
