@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Identifier
@@ -152,14 +152,20 @@ def _check_endpoint(endpoint: str) -> None:
 
 
 def _replace_remote_graph(store: SPARQLUpdateStore, name: URIRef, graph: Graph, chunk: int = 5000) -> None:
-    """Load ``graph`` into a staging graph, then MOVE it over ``name`` so readers never see half of it."""
+    """Load ``graph`` into a staging graph, then MOVE it over ``name`` so readers never see half of it.
+
+    Triples go in ``INSERT DATA`` requests of ``chunk`` triples, except those with a blank node: a blank
+    node label means one node only within one request, so they all travel in one request together.
+    """
     staging = URIRef(str(name) + "#staging")
     store.update(f"DROP SILENT GRAPH <{staging}>")
-    triples = list(graph)
-    for start in range(0, len(triples), chunk):
-        body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples[start : start + chunk])
+    plain = [t for t in graph if not any(isinstance(term, BNode) for term in t)]
+    blank = [t for t in graph if any(isinstance(term, BNode) for term in t)]
+    batches = [plain[start : start + chunk] for start in range(0, len(plain), chunk)] + ([blank] if blank else [])
+    for batch in batches:
+        body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in batch)
         store.update(f"INSERT DATA {{ GRAPH <{staging}> {{ {body} . }} }}")
-    if not triples:
+    if not batches:
         store.update(f"CREATE SILENT GRAPH <{staging}>")
     store.update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{name}>")
 

@@ -126,3 +126,25 @@ def test_failed_remote_build_leaves_the_endpoint_untouched(oxigraph_server: str,
         build([], [broken], endpoint=endpoint)
 
     assert {tuple(row) for row in store.query(query)} == before
+
+
+def test_a_remote_load_in_many_requests_keeps_each_blank_node_one_node(oxigraph_server: str, monkeypatch):
+    # A blank node label means one node only within one INSERT DATA request; chunks of 2 triples would
+    # otherwise split "the note" into as many nodes as requests.
+    from kg import store as store_module
+
+    original = store_module._replace_remote_graph
+    monkeypatch.setattr(store_module, "_replace_remote_graph", lambda s, n, g, chunk=2: original(s, n, g, chunk))
+    graph = Graph().parse(
+        data=f"""@prefix ex: <{EX}> .
+        ex:a ex:p 1 ; ex:q 2 ; ex:r 3 .
+        ex:b ex:note [ ex:says "one" ; ex:also "two" ; ex:and "three" ] .""",
+        format="turtle",
+    )
+    name = URIRef(EX + "graph/blank")
+    store = open_store(endpoint=f"{oxigraph_server}/query")
+    store.replace_graphs([(name, graph)])
+
+    notes = store.query(f"SELECT DISTINCT ?n WHERE {{ GRAPH <{name}> {{ ?n <{EX}says> ?x ; <{EX}also> ?y }} }}")
+    assert len(list(notes)) == 1
+    assert isomorphic(read_graph(store, name), graph)
