@@ -115,7 +115,7 @@ def open_store(
         if update_endpoint is None:
             update_endpoint = endpoint[: -len("/query")] + "/update" if endpoint.endswith("/query") else endpoint
         _check_endpoint(endpoint)
-        sparql_store = SPARQLUpdateStore(
+        sparql_store = _RemoteStore(
             query_endpoint=endpoint, update_endpoint=update_endpoint, method="POST", returnFormat="json"
         )
         return KGStore(Dataset(store=sparql_store, default_union=True), "remote", endpoint)
@@ -149,6 +149,17 @@ def _check_endpoint(endpoint: str) -> None:
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         raise StoreError(f"cannot reach the SPARQL endpoint {endpoint}: {reason}") from exc
+
+
+class _RemoteStore(SPARQLUpdateStore):
+    """rdflib's SPARQL 1.1 store, asking for JSON results and for N-Triples or Turtle graphs.
+
+    rdflib derives its ``Accept`` header from one result format, so with JSON a CONSTRUCT or DESCRIBE
+    got 406 from a strict server; the response's content type tells rdflib how to parse either.
+    """
+
+    def response_mime_types(self) -> str:
+        return "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 
 
 def _replace_remote_graph(store: SPARQLUpdateStore, name: URIRef, graph: Graph, chunk: int = 5000) -> None:

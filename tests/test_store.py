@@ -148,3 +148,13 @@ def test_a_remote_load_in_many_requests_keeps_each_blank_node_one_node(oxigraph_
     notes = store.query(f"SELECT DISTINCT ?n WHERE {{ GRAPH <{name}> {{ ?n <{EX}says> ?x ; <{EX}also> ?y }} }}")
     assert len(list(notes)) == 1
     assert isomorphic(read_graph(store, name), graph)
+
+
+def test_a_remote_store_answers_construct_as_well_as_select(oxigraph_server: str, films: Path):
+    endpoint = f"{oxigraph_server}/query"
+    build([], [films], endpoint=endpoint)
+    store = open_store(endpoint=endpoint)
+
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?s = <{EX}kismet>) }}")
+
+    assert (URIRef(EX + "kismet"), URIRef(EX + "directedBy"), URIRef(EX + "dieterle")) in result.graph
