@@ -182,6 +182,23 @@ def test_syntax_errors_carry_the_parsers_line_and_column(executor):
     assert empty.value.code == "malformed_query"
 
 
+def test_an_unknown_prefix_is_named_as_the_cause_with_its_place(executor):
+    with pytest.raises(SparqlError) as bad:
+        executor.query("SELECT ?s WHERE {\n  ?s a foaf:Person }")
+    assert (bad.value.code, bad.value.line) == ("malformed_query", 2)
+    assert "unknown prefix" in bad.value.message
+
+
+def test_the_graphs_own_prefixes_need_no_declaration(executor):
+    # The answers' SPARQL and the page's examples use rdfs:, kgo: ...; a query may use them as they are.
+    plain = executor.query("SELECT (COUNT(*) AS ?n) WHERE { ?s rdfs:label ?o }", format="csv")
+    declared = executor.query(
+        "PREFIX rdfs: <http://example.org/> SELECT (COUNT(*) AS ?n) WHERE { ?s rdfs:label ?o }", format="csv"
+    )
+    assert plain.body.split() == [b"n", b"0"]  # the store's labels are ex:label, not rdfs:label
+    assert declared.body.split() == [b"n", b"1"]  # a query's own PREFIX wins
+
+
 # -- execution ------------------------------------------------------------------------------------------
 def test_default_graph_is_the_union_unless_a_dataset_is_named(executor):
     query = f"SELECT ?o WHERE {{ <{EX}ami> <{EX}creates> ?o }}"

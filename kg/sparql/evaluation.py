@@ -39,7 +39,9 @@ def _graph(name: str) -> ox.NamedNode | ox.DefaultGraph:
 
 def _evaluate(store: ox.Store, job: _Job, prefixes: Sequence[tuple[str, str]]) -> tuple[bytes, bool]:
     """Run ``job`` on ``store``; return the serialised result and whether the row cap cut it."""
-    options: dict[str, Any] = {"base_iri": job.base_iri}
+    # The graph's own prefixes (rdf, rdfs, skos, kg, kgo, ...) are declared for every query, as the
+    # answers' SPARQL and the examples use them; a query's own PREFIX lines still win.
+    options: dict[str, Any] = {"base_iri": job.base_iri, "prefixes": dict(prefixes)}
     if job.default_graphs is not None or job.named_graphs is not None:
         options["default_graph"] = [_graph(g) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]

@@ -46,6 +46,9 @@ def _syntax_error(message: str, text: str | None = None, offset: int | None = No
     """Build a ``malformed_query`` error, with line and column from Oxigraph's message or an offset."""
     line = column = None
     message = " ".join(message.split())
+    unknown = re.match(r"(error at \d+:\d+): expected one of Prefix not found\b", message)
+    if unknown:  # Oxigraph lists every character it could have taken; the cause is the prefix
+        message = f"{unknown[1]}: unknown prefix; declare it with PREFIX name: <iri>"
     if len(message) > 240:  # Oxigraph lists every expected character class; the start says enough
         message = message[:240] + "…"
     match = re.match(r"error at (\d+):(\d+)", message)
