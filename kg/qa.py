@@ -41,8 +41,10 @@ AUX_START = frozenset(
 WH_WORDS = frozenset("what which who whom whose where when how".split())
 DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell about".split())
 ACRONYM_CUES = frozenset(
-    "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full".split()
+    "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
 )
+#: "What's X", "who's Y": the contraction of a wh-word and "is".
+CONTRACTED_IS = re.compile(r"\b(what|who|where|when|how|which|that|it)['’]s\b", re.IGNORECASE)
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
 #: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
 REQUEST_VERBS = frozenset(
@@ -104,9 +106,11 @@ class Engine:
             if w not in STOPWORDS
         }
         #: Words that ask for a definition or an acronym's expansion, not for a relation.
-        self.cue_words = {
-            w for n in self.definition_names + self.acronym_names for w in name_key(n).split()
-        } | DEFINITION_CUES
+        self.cue_words = (
+            {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()}
+            | DEFINITION_CUES
+            | ACRONYM_CUES
+        )
         self.kind_words = {w for k in self.catalog.kind_words for w in k.split()}
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
@@ -449,9 +453,12 @@ class Engine:
         # The best 8 paths; past them (when those found nothing), paths scoring at least halfway from the
         # answer threshold to the best: "tags of tags" is empty, the plain "tags" a little lower answers.
         good = 0.45 + (scored[0][3].score - 0.45) / 2 if scored else 0.0
+        # With no word that names a relation by its letters, only the embedding links the question to a
+        # relation: it must be a close match ("the price of EC2" is not what EC2 provides).
+        least = 0.35 if reading.relation_words else 0.65
         candidates = [
             item for n, item in enumerate(scored[:24])
-            if item[3].relevance >= 0.35 and (n < 8 or item[3].score >= good)
+            if item[3].relevance >= least and (n < 8 or item[3].score >= good)
         ]  # fmt: skip
         # The best path whose answers are of the asked-for class; when the question names no class with
         # members ("which services": ECS, EKS), failing that, the best path ("which VPC": a name, not a class).
@@ -617,7 +624,7 @@ def clean_question(question: object) -> str:
         raise QuestionError("invalid_question", "the question must be a string")
     text = unicodedata.normalize("NFC", question)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    text = " ".join(text.split())
+    text = CONTRACTED_IS.sub(r"\1 is", " ".join(text.split()))
     if not text:
         raise QuestionError("empty_question", "the question is empty")
     if len(text) > MAX_QUESTION_CHARS:

@@ -338,10 +338,10 @@ class PathScorer:
         )
 
     def _together(self, a: int, b: int, name: tuple[str, ...]) -> bool:
-        """Tell whether only the name's own words (or articles) stand between question words a and b."""
+        """Tell whether only the name's own words (or fillers: "the", "their") stand between words a and b."""
         lo, hi = sorted((a, b))
         between = [w.lower for w in self.words[lo + 1 : hi]]
-        return all(w in name or w in ("a", "an", "the") for w in between)
+        return all(w in name or w in FILLERS for w in between)
 
     @staticmethod
     def _nearest_relation_word(words: list[Token], topic: Link, relation_words: set[str],

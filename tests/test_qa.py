@@ -488,3 +488,22 @@ def test_a_which_class_question_answers_members_of_the_class_or_nothing(engine: 
     members = {str(x) for (x,) in store.query(f"SELECT ?x WHERE {{ ?x a/rdfs:subClassOf* kgo:{cls} }}")}
 
     assert all(a["iri"] in members for a in reply["answers"])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What's a container?", "container"),  # "what's" is "what is"
+        ("What is the full form of AMI?", "Amazon Machine Image"),
+        ("Expand the acronym ECS.", "Amazon Elastic Container Service"),
+        ("What do containers share with their host?", "operating system"),  # "their" stands inside the name
+        ("Which state precedes running?", "pending"),  # "precedes": the other way round from "follows"
+    ],
+)
+def test_paraphrases_read_like_their_plain_forms(engine: Engine, question: str, expected: str):
+    assert expected in labels(ask(engine, question))
+
+
+def test_a_relation_matched_only_loosely_by_the_embedding_gives_no_answer(engine: Engine):
+    # No word of "price" names a relation; "provides" is only somewhat similar in meaning.
+    assert ask(engine, "What is the price of EC2?")["answers"] == []
