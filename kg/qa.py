@@ -43,8 +43,9 @@ DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell 
 ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
 )
-#: "What's X", "who's Y": the contraction of a wh-word and "is".
-CONTRACTED_IS = re.compile(r"\b(what|who|where|when|how|which|that|it)['’]s\b", re.IGNORECASE)
+#: "What's X", "who's Y": a question opening with a wh-word and "is" contracted (only there: inside a
+#: question the words may be a title's, "Guess Who's Coming to Dinner").
+CONTRACTED_IS = re.compile(r"^(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
 #: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
 REQUEST_VERBS = frozenset(

@@ -17,7 +17,7 @@ from kg.answer import Answer, QuestionError
 from kg.api import KnowledgeGraph
 from kg.build import collect
 from kg.evaluate import evaluate, judge, load_questions
-from kg.qa import MAX_QUESTION_CHARS, Engine, _asked_type
+from kg.qa import MAX_QUESTION_CHARS, Engine, _asked_type, clean_question
 from kg.store import KGStore, open_store
 from kg.text import tokenize
 
@@ -507,3 +507,9 @@ def test_paraphrases_read_like_their_plain_forms(engine: Engine, question: str, 
 def test_a_relation_matched_only_loosely_by_the_embedding_gives_no_answer(engine: Engine):
     # No word of "price" names a relation; "provides" is only somewhat similar in meaning.
     assert ask(engine, "What is the price of EC2?")["answers"] == []
+
+
+def test_only_an_opening_contraction_is_expanded():
+    # Inside a question the words may be a title's: "Guess Who's Coming to Dinner" keeps its "Who's".
+    assert clean_question("What's a pod?") == "What is a pod?"
+    assert clean_question("who directed Guess Who's Coming to Dinner") == "who directed Guess Who's Coming to Dinner"
