@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg.answer import QuestionError
+
 ARTICLES = {"a", "an", "the"}
 
 
@@ -80,12 +82,19 @@ def judge(expect: dict[str, Any], reply: dict[str, Any]) -> bool:
 
 
 def evaluate(ask: Callable[[str], dict[str, Any]], items: list[dict[str, Any]]) -> dict[str, Any]:
-    """Ask every question and return accuracy overall and per category, latency and the misses."""
+    """Ask every question and return accuracy overall and per category, latency and the misses.
+
+    A question the engine refuses (:class:`~kg.answer.QuestionError`: empty, too long) counts as an
+    abstention, as the service answers it with an error rather than an answer.
+    """
     per_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     times, misses = [], []
     for item in items:
         start = time.perf_counter()
-        reply = ask(item["q"])
+        try:
+            reply = ask(item["q"])
+        except QuestionError as exc:
+            reply = {"answers": [], "answer": exc.message}
         times.append(time.perf_counter() - start)
         ok = judge(item["expect"], reply)
         per_cat[item.get("cat", "all")][0] += ok

@@ -75,13 +75,7 @@ def eval_command(ctx, questions, limit, show_misses, as_json, store_dir, endpoin
     graph = open_graph(ctx, docs, rdf_files, cache_dir)
     items = load_questions(questions, limit)
 
-    def ask(question: str) -> dict:
-        try:
-            return graph.ask(question).to_dict()
-        except QuestionError as exc:
-            return {"answers": [], "answer": exc.message}
-
-    summary = evaluate(ask, items)
+    summary = evaluate(lambda question: graph.ask(question).to_dict(), items)
     if as_json:
         click.echo(json.dumps({k: v for k, v in summary.items() if k != "misses" or show_misses}))
         return
