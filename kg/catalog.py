@@ -46,6 +46,10 @@ class Entity:
     definition: str | None = None
     types: set[URIRef] = field(default_factory=set)
 
+    def spelt(self, text: str) -> bool:
+        """Tell whether ``text`` is one of this entity's names letter for letter, case included."""
+        return text == self.label or text in self.aliases
+
 
 @dataclass
 class Predicate:

@@ -92,8 +92,7 @@ class EntityLinker:
         ranked = []
         for iri in iris:
             entity = self.catalog.entities[iri]
-            names = [entity.label, *entity.aliases]
-            score = base if any(n == text for n in names) else base * 0.97
+            score = base if entity.spelt(text) else base * 0.97
             # A lowercase common word naming a capitalised title ("up" vs the film "Up") is weak.
             if text.islower() and entity.label[:1].isupper() and getAllLemmas(text) and len(text.split()) == 1:
                 score *= 0.6

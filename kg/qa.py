@@ -28,10 +28,10 @@ from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.paths import Step, first_steps, path_query
-from kg.scoring import LIGHT_VERBS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
+from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sessions import Sessions
 from kg.store import KGStore
-from kg.text import NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, name_key, noun_key, tokenize
+from kg.text import LIGHT_VERBS, NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, name_key, noun_key, tokenize
 
 MAX_QUESTION_CHARS = 1000
 AUX_START = frozenset(
@@ -112,7 +112,6 @@ class Engine:
             | DEFINITION_CUES
             | ACRONYM_CUES
         )
-        self.kind_words = {w for k in self.catalog.kind_words for w in k.split()}
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
             for cls in entity.types:
@@ -222,9 +221,8 @@ class Engine:
         The words are embedded only when some word names no relation and no kind of thing by its
         letters: the embedding is the soft match for paraphrases, and costs most of a question's time.
         """
-        unexplained = [
-            w for w in reading.residual if w not in reading.relation_words and noun_key(w) not in self.kind_words
-        ]
+        kinds = self.catalog.kind_words
+        unexplained = [w for w in reading.residual if w not in reading.relation_words and noun_key(w) not in kinds]
         vector = self._vector(" ".join(reading.residual)) if unexplained else None
         return predicate_relevance(self.catalog, reading.residual, reading.words, vector, self.predicate_index)
 
@@ -428,14 +426,14 @@ class Engine:
         topics = [link for link in reading.links if not self._is_answer_type(reading, link)]
         # A name ("Elmer Gantry") is the topic before an ordinary word that also names a tag ("actors").
         strong = [link for link in topics if not self._weak(link)]
+        # "which orchestration service": a class with members decides the answers' type, not words.
+        typed_class = any(
+            self.members.get(link.best[0]) for link in reading.links if self._is_answer_type(reading, link)
+        )  # fmt: skip
         for link in strong or topics:
             view = self._view(reading, link)
             relevance = self._relevance(view)
             weak = 0.85 if self._weak(link) else 1.0
-            typed_class = any(
-                self.members.get(other.best[0]) for other in reading.links
-                if other is not link and self._is_answer_type(reading, other)
-            )  # fmt: skip
             positions = content_positions(view.tokens, self._inside(view, link))
             scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
                                 type_by_words=not typed_class, positions=positions, catalog=self.catalog,
@@ -443,7 +441,7 @@ class Engine:
             # A second entity of the name competes ("image": the class, or the AMI also called so), unless
             # the mention spells the first one's name letter for letter and not the second's ("Hackers"
             # names the film, not the tag "hackers").
-            spelt = [self._spelt(link.text, iri) for iri, _ in link.candidates[:2]]
+            spelt = [self.catalog.entities[iri].spelt(link.text) for iri, _ in link.candidates[:2]]
             for (iri, link_score), exact in zip(link.candidates[:2], spelt, strict=False):
                 if spelt[0] and not exact:
                     continue
@@ -463,19 +461,11 @@ class Engine:
         ]  # fmt: skip
         # The best path whose answers are of the asked-for class; when the question names no class with
         # members ("which services": ECS, EKS), failing that, the best path ("which VPC": a name, not a class).
-        typed = any(
-            self.members.get(link.best[0]) for link in reading.links if self._is_answer_type(reading, link)
-        )  # fmt: skip
-        for strict in (True,) if typed else (True, False):
+        for strict in (True,) if typed_class else (True, False):
             found = self._first_answer(reading, candidates, strict)
             if found is not None:
                 return found
         return None
-
-    def _spelt(self, text: str, iri: URIRef) -> bool:
-        """Tell whether ``text`` is one of the entity's names letter for letter, case included."""
-        entity = self.catalog.entities.get(iri)
-        return entity is not None and (text == entity.label or text in entity.aliases)
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
         for _, link, topic, ps in candidates:

@@ -31,8 +31,6 @@ from kg.text import FILLERS, Token, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
-#: Verbs that name no relation by themselves ("have" in "has genre").
-LIGHT_VERBS = frozenset("have has had be is are was were".split())
 #: Words that ask for things sharing a relation with the topic ("the same director", "co-starred").
 SIBLING_CUES = frozenset("share shares shared same also other another co together fellow".split())
 
@@ -122,8 +120,6 @@ class PathScorer:
         self.words = words
         self.topic = topic
         self.catalog = catalog
-        if asked_at is None and words and words[0].lower in ("who", "when", "where"):
-            asked_at = 0
         wh = words[asked_at].lower if asked_at is not None else None
         self.wh = wh if wh in WH_PERSON_TIME_PLACE else None
         # Nouns for kinds of things ("films", "people"); those other than the asked type name the nodes a
@@ -349,7 +345,7 @@ class PathScorer:
         """Return the relation word closest to ``topic`` (left first when "by" precedes the topic)."""
         best, best_distance = None, 10**6
         for i, w in enumerate(words):
-            if w.lower not in relation_words or topic.start <= i < topic.end or w.lower in LIGHT_VERBS:
+            if w.lower not in relation_words or topic.start <= i < topic.end:
                 continue
             if skip is not None and skip.start <= i < skip.end:
                 continue

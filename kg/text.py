@@ -26,6 +26,8 @@ AUXILIARIES = frozenset(
     "is are was were be been being am will would can could may might must shall should do does did also "
     "always usually often typically then too just".split()
 )
+#: Verbs that name no relation by themselves ("have" in "has genre", "is" in "is part of").
+LIGHT_VERBS = frozenset("have has had be is are was were".split())
 NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())
 PRONOUNS_SUBJECT = frozenset("it they he she".split())
 PRONOUNS_OBJECT = frozenset("it them this these".split())
