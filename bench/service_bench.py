@@ -147,6 +147,26 @@ class LoadResult:
     statuses: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
     latencies_ms: list[float] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def send(self, make_request, session: requests.Session, i: int, timeout: float, since: float) -> None:
+        """Send request ``i`` and record it: ok (200) with its latency from ``since`` (perf_counter), or failed."""
+        try:
+            resp = make_request(session, i, timeout)
+            _ = resp.content
+        except requests.RequestException as exc:
+            with self.lock:
+                self.failed += 1
+                self.errors[type(exc).__name__] += 1
+            return
+        latency_ms = (time.perf_counter() - since) * 1000
+        with self.lock:
+            self.statuses[resp.status_code] += 1
+            if resp.status_code == 200:
+                self.ok += 1
+                self.latencies_ms.append(latency_ms)
+            else:
+                self.failed += 1
 
     @property
     def rate(self) -> float:
@@ -182,40 +202,17 @@ def run_load(make_request, clients: int, seconds: float, timeout: float = 30.0) 
     request counts as ok when it answers 200; anything else, and every exception, counts as failed.
     """
     result = LoadResult(clients, seconds)
-    lock = threading.Lock()
     start_barrier = threading.Barrier(clients + 1)
     stop_at = [0.0]
 
     def worker(index: int) -> None:
         session = requests.Session()
-        lat: list[float] = []
-        statuses: Counter = Counter()
-        errors: Counter = Counter()
-        ok = failed = 0
         i = index
         start_barrier.wait()
         while time.monotonic() < stop_at[0]:
-            t0 = time.perf_counter()
-            try:
-                resp = make_request(session, i, timeout)
-                _ = resp.content
-                statuses[resp.status_code] += 1
-                if resp.status_code == 200:
-                    ok += 1
-                    lat.append((time.perf_counter() - t0) * 1000)
-                else:
-                    failed += 1
-            except requests.RequestException as exc:
-                failed += 1
-                errors[type(exc).__name__] += 1
+            result.send(make_request, session, i, timeout, time.perf_counter())
             i += clients
         session.close()
-        with lock:
-            result.ok += ok
-            result.failed += failed
-            result.statuses.update(statuses)
-            result.errors.update(errors)
-            result.latencies_ms.extend(lat)
 
     threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(clients)]
     for t in threads:
@@ -240,8 +237,7 @@ def run_rate(make_request, rate: float, seconds: float, senders: int = 32, timeo
     total = int(rate * seconds)
     result = LoadResult(senders, seconds)
     schedule: queue.Queue = queue.Queue()
-    lock = threading.Lock()
-    t0 = time.monotonic() + 0.5
+    t0 = time.perf_counter() + 0.5
     for i in range(total):
         schedule.put((i, t0 + i / rate))
 
@@ -252,24 +248,10 @@ def run_rate(make_request, rate: float, seconds: float, senders: int = 32, timeo
                 i, at = schedule.get_nowait()
             except queue.Empty:
                 break
-            delay = at - time.monotonic()
+            delay = at - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            try:
-                resp = make_request(session, i, timeout)
-                _ = resp.content
-                done = (time.monotonic() - at) * 1000
-                with lock:
-                    result.statuses[resp.status_code] += 1
-                    if resp.status_code == 200:
-                        result.ok += 1
-                        result.latencies_ms.append(done)
-                    else:
-                        result.failed += 1
-            except requests.RequestException as exc:
-                with lock:
-                    result.failed += 1
-                    result.errors[type(exc).__name__] += 1
+            result.send(make_request, session, i, timeout, since=at)
         session.close()
 
     threads = [threading.Thread(target=sender, daemon=True) for _ in range(senders)]
@@ -277,7 +259,7 @@ def run_rate(make_request, rate: float, seconds: float, senders: int = 32, timeo
         t.start()
     for t in threads:
         t.join(seconds + timeout + 30)
-    result.seconds = time.monotonic() - t0
+    result.seconds = time.perf_counter() - t0
     return result
 
 
@@ -344,6 +326,13 @@ def run_wrk(base: str, queries: list[str], clients: int, seconds: float, workdir
         "p99_ms": ms(r"^\s+99%"),
         "queries": len(queries),
     }
+
+
+def wrk_rounds(base: str, queries: list[str], args, logdir: Path) -> dict:
+    """``run_wrk`` ``args.rounds`` times: the machine is shared, so the median rate, every round kept."""
+    rounds = [run_wrk(base, queries, args.sparql_clients, args.sparql_seconds, logdir) for _ in range(args.rounds)]
+    rates = sorted(r["per_s"] or 0.0 for r in rounds)
+    return {**rounds[0], "per_s": rates[len(rates) // 2], "rounds_per_s": [r["per_s"] for r in rounds]}
 
 
 def load_avg() -> list[float]:
@@ -435,16 +424,9 @@ def sparql_section(args, logdir: Path, servers: list[Server]) -> dict:
             row["python"] = py.summary()
             if use_ab:
                 row["ab"] = run_ab(url, args.sparql_clients, args.sparql_seconds)
-            if use_wrk:  # the machine is shared: the median of a few rounds, every round kept
-                for key, queries in (("wrk_same", [query]), ("wrk_mix", mix)):
-                    rounds = [run_wrk(endpoint, queries, args.sparql_clients, args.sparql_seconds, logdir)
-                              for _ in range(args.rounds)]  # fmt: skip
-                    rates = sorted(r["per_s"] or 0.0 for r in rounds)
-                    row[key] = {
-                        **rounds[0],
-                        "per_s": rates[len(rates) // 2],
-                        "rounds_per_s": [r["per_s"] for r in rounds],
-                    }
+            if use_wrk:
+                row["wrk_same"] = wrk_rounds(endpoint, [query], args, logdir)
+                row["wrk_mix"] = wrk_rounds(endpoint, mix, args, logdir)
             row["load_after"] = load_avg()
         except Exception as exc:  # a failed server is reported, the others still run
             row["error"] = f"{type(exc).__name__}: {exc}"
@@ -463,10 +445,7 @@ def sparql_section(args, logdir: Path, servers: list[Server]) -> dict:
         servers.append(server)
         try:
             server.start(args.startup_timeout)
-            rounds = [run_wrk(f"http://{HOST}:{port}/", ["ASK {}"], args.sparql_clients, args.sparql_seconds, logdir)
-                      for _ in range(args.rounds)]  # fmt: skip
-            rates = sorted(r["per_s"] or 0.0 for r in rounds)
-            ceiling = {"per_s": rates[len(rates) // 2], "rounds_per_s": [r["per_s"] for r in rounds]}
+            ceiling = wrk_rounds(f"http://{HOST}:{port}/", ["ASK {}"], args, logdir)
         except Exception as exc:
             ceiling = {"error": f"{type(exc).__name__}: {exc}"}
         finally:
