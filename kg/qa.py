@@ -68,6 +68,7 @@ class Reading:
     answer_word: str | None
     negated: bool
     asked_at: int | None = None  # where the wh-word stands among the words
+    inside: frozenset[int] = frozenset()  # word positions names take, once a topic is chosen (see _view)
 
 
 class Engine:
@@ -164,7 +165,7 @@ class Engine:
     def _view(self, reading: Reading, topic: Link) -> Reading:
         """Re-read the question around one topic: weak mentions ("film", "script") stay words."""
         typed = [link for link in reading.links if link is not topic and self._is_answer_type(reading, link)]
-        inside = self._inside(reading, topic)
+        inside = self._inside(reading, topic, typed)
         residual = content_words(reading.tokens, inside)
         # The asked type read from the words ("what film genre", "what sort of film") comes first; a typed
         # name ("which orchestration service") gives it when the words could not.
@@ -172,12 +173,18 @@ class Engine:
         if answer_word:
             answer_word = noun_key(answer_word)
         return replace(
-            reading, residual=residual, relation_words=self._relation_words(residual), answer_word=answer_word
+            reading,
+            residual=residual,
+            relation_words=self._relation_words(residual),
+            answer_word=answer_word,
+            inside=frozenset(inside),
         )
 
-    def _inside(self, reading: Reading, topic: Link) -> set[int]:
-        """Return the word positions the question's names take, once ``topic`` is the topic."""
-        typed = [link for link in reading.links if link is not topic and self._is_answer_type(reading, link)]
+    def _inside(self, reading: Reading, topic: Link, typed: list[Link]) -> set[int]:
+        """Return the word positions the question's names take, once ``topic`` is the topic.
+
+        ``typed`` are the other mentions that name the asked-for type ("which VPC", "what language").
+        """
         # A typed mention stays words ("what language": the relation) unless it names a class whose
         # members decide the type ("which orchestration service": checked by membership).
         as_words = [link for link in typed if not self.members.get(link.best[0])]
@@ -434,7 +441,7 @@ class Engine:
             view = self._view(reading, link)
             relevance = self._relevance(view)
             weak = 0.85 if self._weak(link) else 1.0
-            positions = content_positions(view.tokens, self._inside(view, link))
+            positions = content_positions(view.tokens, view.inside)
             scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
                                 type_by_words=not typed_class, positions=positions, catalog=self.catalog,
                                 asked_at=view.asked_at)  # fmt: skip
