@@ -27,7 +27,7 @@ BOOKKEEPING = frozenset(
         KGO.derivedFrom, KGO.mentions, KGO.shownIn, KGO.figure, KGO.fileName, KGO.sha256,
         RDFS.label, SKOS.altLabel, SKOS.prefLabel, KGO.acronym, SKOS.definition, RDFS.comment,
         OWL.inverseOf, KGO.contrary, KGO.pattern, KGO.questionPhrase, KGO.questionWord,
-        RDFS.domain, RDFS.range, KGO.brandPrefix, KGO.subjectKind, KGO.objectKind,
+        RDFS.domain, RDFS.range, KGO.brandPrefix, KGO.subjectKind, KGO.objectKind, KGO.minted, KGO.negationOf,
     }
 )  # fmt: skip
 #: Node types that are records, not things people ask about.

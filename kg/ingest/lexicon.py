@@ -14,7 +14,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kg.namespaces import KGO
 from kg.text import AUXILIARIES, FILLERS, lemmas, name_key, tokenize
 
-PREPOSITIONS = frozenset("in on at to from by with of for into inside within after before across".split())
+PREPOSITIONS = frozenset("in on at to from by with of for into inside within after before across as like than".split())
 
 
 @dataclass(frozen=True, slots=True)

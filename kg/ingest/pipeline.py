@@ -14,14 +14,17 @@ import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.ingest.concepts import Concept, ConceptRegistry
-from kg.ingest.lexicon import Lexicon
+from kg.ingest.lexicon import Lexicon, phrase_words
 from kg.ingest.markdown import Block, parse_markdown
+from kg.ingest.parse import load_parser, parse_sentences
+from kg.ingest.relations import OpenFact, OpenReader
+from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
-from kg.text import is_verb_only, slug, split_sentences, tokenize
+from kg.text import is_verb_only, noun_key, slug, split_sentences, tokenize
 
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
 VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
@@ -50,11 +53,12 @@ def document_iri(path: Path) -> URIRef:
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def extract_document(path: Path, text: str, ontology: Graph) -> Graph:
+def extract_document(path: Path, text: str, ontology: Graph, report: DocumentReport | None = None) -> Graph:
     """Extract the concepts, facts and provenance of one Markdown document.
 
     ``ontology`` is the vocabulary (data/ontology.ttl, plus any curated graph whose concepts the
-    document may name). Raises :class:`DocumentError` for a document with no text.
+    document may name). Raises :class:`DocumentError` for a document with no text. ``report``, when
+    given, is filled with what was read: sentences, facts by rule, the sentences that gave no fact.
     """
     path = Path(path)
     bad = SURROGATE.search(text)
@@ -68,18 +72,26 @@ def extract_document(path: Path, text: str, ontology: Graph) -> Graph:
         raise DocumentError(f"{path.name}: document has headings only, no text to read facts from")
     lexicon = Lexicon.from_graph(ontology)
     registry = ConceptRegistry(lexicon, known=ontology)
-    extractor = _Extractor(path, text, registry, lexicon)
+    extractor = _Extractor(path, text, registry, lexicon, report or DocumentReport(path.name))
     extractor.collect_names(blocks)
+    extractor.parse(blocks)
     extractor.read(blocks)
     return extractor.graph
 
 
 class _Extractor:
-    def __init__(self, path: Path, text: str, registry: ConceptRegistry, lexicon: Lexicon):
+    def __init__(self, path: Path, text: str, registry: ConceptRegistry, lexicon: Lexicon, report: DocumentReport):
         self.path = path
         self.registry = registry
         self.lexicon = lexicon
+        self.report = report
         self.reader = SentenceReader(registry, lexicon)
+        self.open_reader = OpenReader(self._resolve)
+        self.parsed: dict[str, object] = {}
+        self.topic: Concept | None = None
+        self.last_open_subject: Concept | None = None  # what "it"/"they" refer to in open facts
+        self.categories: dict[int, Concept] = {}  # heading level -> the category that heading names
+        self._sentence_facts = 0
         self.doc = document_iri(path)
         self.graph = Graph(identifier=document_graph_name(path))
         for prefix, ns in PREFIXES.items():
@@ -104,9 +116,13 @@ class _Extractor:
                 if block.kind == "item" and block.intro:
                     self._item_name(block.text)
             elif block.kind == "table":
-                # Column heads name contexts (ECS, EKS), cells name their terms: both are concepts that
-                # sentences anywhere in the document may mention.
-                for cell in block.header[1:] + [c for row in block.rows for c in row[1:]]:
+                # Column heads name things (ECS, EKS), and the cells of a row of terms name their terms:
+                # all are concepts that sentences anywhere in the document may mention. A property's
+                # values ("hours", "per queue") and a statement table's clauses are no names.
+                statements = _statement_table(block)
+                heads = block.header if statements else block.header[1:]
+                terms = [c for row in block.rows if not statements and not _property_row(row[0]) for c in row[1:]]
+                for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
 
@@ -117,7 +133,7 @@ class _Extractor:
             if self._acronyms(part):
                 continue
             words = part.split()
-            if words and not is_verb_only(words[0]) and len(words) <= 5:
+            if words and not is_verb_only(words[0]) and len(words) <= 5 and not part.rstrip().endswith("?"):
                 self.registry.get_or_mint(part)
 
     def _acronyms(self, text: str) -> list[Concept]:
@@ -158,6 +174,40 @@ class _Extractor:
             return
         self.registry.get_or_mint(name)
 
+    # -- between the passes: parse every sentence at once, names whole ----------------------------
+    def parse(self, blocks: list[Block]) -> None:
+        """Parse the document's sentences in one batch (spaCy's ``pipe``), the collected names whole."""
+        sentences = list(dict.fromkeys(
+            sentence for block in blocks for text in _texts(block) for _, sentence in split_sentences(text)
+        ))  # fmt: skip
+        if not sentences:
+            return
+        docs = parse_sentences(load_parser(), sentences, self._name_spans)
+        self.parsed = dict(zip(sentences, docs, strict=True))
+
+    def _name_spans(self, text: str) -> list[tuple[int, int]]:
+        tokens = tokenize(text)
+        return [(tokens[m.start].start, tokens[m.end - 1].end) for m in self.registry.mentions(tokens)]
+
+    def _resolve(self, text: str, may_mint: bool) -> Concept | None:
+        """Return the concept a noun phrase names: a known name, the name it ends with, or a new one."""
+        tokens = tokenize(text)
+        words = [t for t in tokens if t.is_word]
+        if not words:
+            return None
+        # Mentions resolve a bare generic name as a reader would ("an image" after the AMI is introduced).
+        mentions = self.registry.mentions(tokens)
+        if mentions and mentions[-1].end == len(tokens) and mentions[-1].start == 0:
+            return mentions[-1].concept
+        found = self.registry.lookup(text)
+        if found is not None:
+            return found
+        if len(words) == 1 and words[0].lower in self.lexicon.brands:
+            return None  # a brand alone ("AWS") is the setting of everything the note says, not a thing in it
+        if not may_mint or len(words) > 4 or words[0].text[0].isdigit():
+            return mentions[-1].concept if mentions and mentions[-1].end == len(tokens) else None
+        return self.registry.get_or_mint(" ".join(t.text for t in words))
+
     # -- pass 2: facts -----------------------------------------------------------------------------
     def read(self, blocks: list[Block]) -> None:
         ctx = Context()
@@ -165,6 +215,11 @@ class _Extractor:
             section = " > ".join(block.section)
             if block.kind == "heading":
                 ctx = Context()
+                named = self.registry.mentions(tokenize(block.text))
+                whole = self.registry.lookup(block.text)
+                self.topic = whole or (named[0].concept if len(named) == 1 else None)
+                self.last_open_subject = None
+                self._enter_heading(block, section)
                 pair = VERSUS_RE.match(block.text)
                 if pair:
                     a, b = self.registry.lookup(pair.group(1)), self.registry.lookup(pair.group(2))
@@ -193,9 +248,82 @@ class _Extractor:
             introduces = any(f"({a})" in sentence for a in m.concept.acronyms)
             if (in_bold or introduces) and not m.concept.known:
                 m.concept.definitions.append((3, sentence, None))
-        for fact in self.reader.read(sentence, ctx):
+                if m.start == 0:  # the sentence is about the name it introduces
+                    self._categorise(m.concept, section, sentence)
+        # A bullet under a heading is about the heading's concept: its "it" and "they" mean that.
+        previous = None if block.kind == "item" and self.topic is not None else self.last_open_subject
+        facts = self.reader.read(sentence, ctx)
+        self._sentence_facts = 0
+        for fact in facts:
             self._emit(fact, section, sentence)
+        doc = self.parsed.get(sentence)
+        if doc is not None:
+            pairs = {frozenset((f.subject, f.object)) for f in facts}
+            said = {(f.subject, f.predicate) for f in facts}
+            opened = self.open_reader.read(doc, self.topic, previous)
+            if opened:
+                self.last_open_subject = opened[0].subject
+            for fact in opened:
+                if frozenset((fact.subject.iri, fact.object.iri)) in pairs:
+                    continue  # the ontology's phrases already read this pair here
+                if (fact.subject.iri, self._aligned(fact.phrase)) in said:
+                    continue  # ... or this relation of this subject
+                self._emit_open(fact, section, sentence)
+        self.report.sentence(sentence, self._sentence_facts)
         self._sentence_node(sentence, section)
+
+    def _emit_open(self, fact: OpenFact, section: str, sentence: str) -> None:
+        """Store an open fact as the ontology's property when its words name one, else as its own."""
+        if fact.phrase == "is a":
+            self._classify(fact, section, sentence)
+            return
+        prop = self._aligned(fact.phrase)
+        if prop is not None and fact.negated:
+            prop = self.lexicon.contrary.get(prop)
+            if prop is None:
+                prop = self._minted(fact, negated=True)
+        elif prop is None:
+            prop = self._minted(fact, negated=fact.negated)
+        for concept in (fact.subject, fact.object):
+            self.registry.touch(concept)
+        self._emit(Fact(fact.subject.iri, prop, fact.object.iri, fact.rule), section, sentence)
+
+    def _classify(self, fact: OpenFact, section: str, sentence: str) -> None:
+        """Record "X is a Y": X typed by Y (Y becomes a class); a negated one is not recorded."""
+        if fact.negated:
+            return
+        kind = fact.object
+        fact.subject.types.add(kind.iri)
+        self.used.update((fact.subject.iri, kind.iri))
+        if not kind.known:
+            self.graph.add((kind.iri, RDF.type, OWL.Class))
+        self._emit(Fact(fact.subject.iri, RDF.type, kind.iri, fact.rule), section, sentence)
+
+    def _aligned(self, phrase: str) -> URIRef | None:
+        """Return the ontology property whose phrase has exactly these words (by lemma), if any."""
+        words = phrase_words(phrase)
+        for candidate in self.lexicon.phrases:
+            if len(candidate.words) == len(words) and all(a & b for a, b in zip(candidate.words, words, strict=True)):
+                return candidate.prop
+        return None
+
+    def _minted(self, fact: OpenFact, negated: bool) -> URIRef:
+        """Return (and describe, once) the predicate minted from a clause's own verb phrase."""
+        label = fact.phrase
+        if negated:
+            label = f"is not {label[3:]}" if label.startswith("is ") else f"does not {label}"
+        iri = KG[f"rel/{slug(label)}"]
+        g = self.graph
+        if (iri, RDFS.label, None) not in g:
+            g.add((iri, RDF.type, OWL.ObjectProperty))
+            g.add((iri, RDFS.label, Literal(label)))
+            g.add((iri, KGO.minted, Literal(True)))
+            if negated:
+                g.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}"]))
+        surface = fact.surface.lower()
+        if not negated and surface != label:
+            g.add((iri, SKOS.altLabel, Literal(surface)))
+        return iri
 
     def _list_item(self, block: Block, section: str) -> None:
         intro = block.intro or ""
@@ -217,7 +345,17 @@ class _Extractor:
         self._emit(Fact(item.iri, RDF.type, cls, "list"), section, f"{intro} {block.text.strip()}")
 
     def _table(self, block: Block, section: str) -> None:
-        """A row "description | term in A | term in B": terms of A and B, equivalent to each other."""
+        """Read a table by its shape: statements about the columns' things, properties, or terms.
+
+        - cells that are clauses ("Operates at the instance level") are sentences about their column's
+          thing (the header names it);
+        - a row headed by a property name ("retrieval time | milliseconds | hours") gives each column's
+          thing that property, with the cell as its value;
+        - a row "description | term in A | term in B" gives terms of A and B, equivalent to each other.
+        """
+        if _statement_table(block):
+            self._statement_table(block, section)
+            return
         contexts = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header[1:]]
         for c in contexts:
             self.used.add(c.iri)
@@ -225,6 +363,9 @@ class _Extractor:
             head, cells = row[0], row[1 : 1 + len(contexts)]
             quote = " | ".join(row)
             relation = self._relation_named(head)
+            if relation is None and _property_row(head):
+                self._property_row(head, contexts, cells, section, quote)
+                continue
             kind = self.lexicon.class_for(head)  # a row headed "technology" lists technologies
             concepts = []
             for ctx_concept, cell in zip(contexts, cells, strict=False):
@@ -246,10 +387,63 @@ class _Extractor:
                     if a is not b:
                         self._emit(Fact(a.iri, KGO.equivalentTo, b.iri, "table"), section, quote)
 
+    def _property_row(self, head: str, things: list[Concept], cells: list[str], section: str, quote: str) -> None:
+        """Give each column's thing the row's property: (S3 Glacier, retrieval time, "hours")."""
+        prop = KG[f"rel/{slug(head)}"]
+        name = " ".join(head.split())
+        self.graph.add((prop, RDF.type, OWL.ObjectProperty))
+        self.graph.add((prop, RDFS.label, Literal(name)))
+        self.graph.add((prop, KGO.minted, Literal(True)))
+        for thing, cell in zip(things, cells, strict=False):
+            value = " ".join(cell.split())
+            if not value:
+                continue
+            named = self.registry.lookup(value)
+            obj = named.iri if named is not None else Literal(value)
+            if named is not None:
+                self.used.add(named.iri)
+            self._emit(Fact(thing.iri, prop, obj, "table:property"), section, quote)
+
+    def _enter_heading(self, block: Block, section: str) -> None:
+        """Keep the categories the open headings name; type a named heading's concept by its parent's."""
+        self.categories = {level: c for level, c in self.categories.items() if level < block.level}
+        if self.topic is not None and _category_heading(block.text) and whole_heading(self.registry, block.text):
+            category = self.topic
+            if not category.known:
+                self.graph.add((category.iri, RDF.type, OWL.Class))
+            words = block.text.split()
+            if len(words) > 1 and not category.known:  # "File storage" is a kind of storage
+                parent = self.registry.get_or_mint(words[-1])
+                if parent.iri != category.iri:
+                    self.used.update((parent.iri, category.iri))
+                    self._emit(Fact(category.iri, RDFS.subClassOf, parent.iri, "heading"), section, block.text)
+            self.categories[block.level] = category
+
+    def _categorise(self, concept: Concept, section: str, quote: str) -> None:
+        """Type a concept introduced under a category heading by the nearest such heading."""
+        if not self.categories:
+            return
+        category = self.categories[max(self.categories)]
+        if category.iri != concept.iri and category.iri not in concept.types:
+            concept.types.add(category.iri)
+            self.used.update((concept.iri, category.iri))
+            self._emit(Fact(concept.iri, RDF.type, category.iri, "heading"), section, quote)
+
+    def _statement_table(self, block: Block, section: str) -> None:
+        """Read each cell as a sentence about the thing its column's header names."""
+        things = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header]
+        saved = self.topic
+        for row in block.rows:
+            for thing, cell in zip(things, row, strict=False):
+                self.used.add(thing.iri)
+                self.topic = thing
+                for _, sentence in split_sentences(cell):
+                    cell_block = Block("item", block.section, block.line, cell)
+                    self._sentence(sentence, section, Context(), cell_block)
+        self.topic = saved
+
     def _relation_named(self, head: str) -> URIRef | None:
         """Return the relation a table row header names exactly ("technology" -> based on), if any."""
-        from kg.ingest.lexicon import phrase_words
-
         words = phrase_words(head)
         for phrase in self.lexicon.phrases:
             if len(phrase.words) == len(words) and all(a & b for a, b in zip(phrase.words, words, strict=True)):
@@ -260,6 +454,8 @@ class _Extractor:
     def _emit(self, fact: Fact, section: str, quote: str) -> None:
         s, p, o = fact.subject, fact.predicate, fact.object
         rule = fact.rule
+        self._sentence_facts += 1
+        self.report.fact(rule)
         if rule.startswith("comparison:"):
             quality = rule.split(":", 1)[1]
             node = KG[f"comparison-{slug(self._label(s))}-{slug(quality)}-{slug(self._label(o))}"]
@@ -330,6 +526,57 @@ def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
         start -= 1
     phrase = " ".join(w.strip(",;:") for w in words[start:])
     return phrase if words[wi + 1][0].isalpha() else None
+
+
+def _category_heading(text: str) -> bool:
+    """Tell a heading that names a kind of thing ("File storage", "Virtual machines") from a name or topic.
+
+    A category is written in lowercase after its first letter, is not a question or a comparison,
+    does not open with a verb, and is either several words or one plural noun.
+    """
+    words = text.split()
+    if not words or len(words) > 4 or text.rstrip().endswith("?") or VERSUS_RE.match(text):
+        return False
+    if text[1:] != text[1:].lower() or is_verb_only(words[0]) or not all(w.isalpha() for w in words):
+        return False
+    if {"and", "or"} & {w.lower() for w in words}:
+        return False  # "Queues and topics" names two things, not one kind
+    return len(words) > 1 or noun_key(words[0]) != words[0].lower()
+
+
+def whole_heading(registry: ConceptRegistry, text: str) -> bool:
+    """Tell whether a heading's whole text names one concept."""
+    return registry.lookup(text) is not None
+
+
+def _texts(block: Block) -> list[str]:
+    """Return the texts of a block that are read as sentences (a statement table's cells too)."""
+    if block.kind in ("paragraph", "item"):
+        return [block.text]
+    if block.kind == "table" and _statement_table(block):
+        return [cell for row in block.rows for cell in row]
+    return []
+
+
+def _statement_table(block: Block) -> bool:
+    """Tell a table whose cells are clauses (more than four words on average) from one of names."""
+    cells = [c for row in block.rows for c in row[1:] if c.strip()]
+    return bool(cells) and sum(len(c.split()) for c in cells) / len(cells) > 4
+
+
+def _property_row(head: str) -> bool:
+    """Tell a row headed by a property name ("retrieval time") from one headed by a name or description.
+
+    A property name is a few lowercase words; a capital marks a name ("ECS Container") and a leading
+    determiner a description ("An EC2 instance with ...").
+    """
+    words = head.split()
+    return (
+        0 < len(words) <= 5
+        and head == head.lower()
+        and words[0] not in ("a", "an", "the")
+        and any(c.isalpha() for c in head)
+    )
 
 
 def _looks_like_name(text: str) -> bool:

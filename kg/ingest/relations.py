@@ -1,0 +1,273 @@
+"""Read open relations out of a parsed sentence: every clause with a subject and an object.
+
+The predicate is the clause's own verb phrase (lemma, particle, preposition: "attach to", "run on";
+a passive keeps its participle: "is placed in"), so a relation enters the graph whether or not the
+ontology has a word for it; :mod:`kg.ingest.pipeline` later stores it as the ontology's property when
+the words match one. What is read, all by the dependency parse:
+
+- subjects (``nsubj``, ``nsubjpass``), direct objects, prepositional objects, passive agents ("X is
+  created by Y" is Y creates X), each with its coordinated neighbours ("A and B");
+- relative clauses: "volumes that you attach to instances" says the volumes are attached to instances;
+- a generic subject ("you", "we") leaves the object as the thing the clause is about;
+- "it", "they", "this" refer to the concept the text was about; a clause with no subject at all (a
+  bullet under a heading) is about the section's concept;
+- negation ("not", "never", "won't") is kept as a negated fact, never as the positive one; an
+  ellipsis "X won't" repeats the verb before it, negated;
+- "A, while/whereas B" gives the facts of both clauses (the parser makes B an adverbial clause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lemminflect import getInflection
+
+from kg.ingest.concepts import Concept
+from kg.text import FILLERS
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
+GENERIC = frozenset("you we i one us people".split())
+#: Pronouns that refer back to what the text is about.
+ANAPHORIC = frozenset("it they this these them that those its their".split())
+RELATIVE = frozenset("that which who whom whose".split())
+#: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
+NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
+DETERMINERS = FILLERS - {"of", "same", "other", "own"}
+#: Prepositions that introduce examples or a comparison, not a participant of the verb ("offer more, like X").
+NOT_ARGUMENTS = frozenset("like than of such including".split())
+MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class OpenFact:
+    """One clause read as (subject, verb phrase, object), with how it was read."""
+
+    subject: Concept
+    phrase: str  # the predicate's words, e.g. "attach to", "is placed in"
+    surface: str  # the words as written, e.g. "attaches to", "are placed in"
+    object: Concept
+    negated: bool
+    rule: str
+
+
+#: ``resolve(text, is_name)`` returns the concept a noun phrase names (minting it if allowed), or None.
+Resolver = Callable[[str, bool], "Concept | None"]
+
+
+class OpenReader:
+    """Turn a spaCy parse into :class:`OpenFact` s; concepts come from ``resolve``."""
+
+    def __init__(self, resolve: Resolver):
+        self.resolve = resolve
+
+    def read(self, doc, topic: Concept | None, previous: Concept | None) -> list[OpenFact]:
+        """Return the facts of one parsed sentence; ``topic`` is the section's concept, ``previous``
+        the concept the text was last about (for "it" and "they")."""
+        self.topic, self.previous = topic, previous
+        self.implicit = doc.user_data.get("implicit_subject", False)
+        facts: list[OpenFact] = []
+        facts.extend(self._copulas(doc))
+        for token in doc:
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and _negated(token) and not _has_verb_child(token)):
+                facts.extend(self._clause(token))
+        seen, unique = set(), []
+        for f in facts:
+            key = (f.subject.iri, f.phrase, f.object.iri, f.negated)
+            if key not in seen and f.subject.iri != f.object.iri:
+                seen.add(key)
+                unique.append(f)
+        return unique
+
+    # -- one clause --------------------------------------------------------------------------------
+    def _copulas(self, doc) -> list[OpenFact]:
+        """Read "X is a Y" (and "Xs are Ys") as X being a kind of Y; "X is not a Y" as its negation."""
+        facts = []
+        for cop in doc:
+            if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
+                continue
+            attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+            if not attrs:
+                continue
+            subjects = [s for s in self._subjects(cop) if s is not None]
+            for attr in attrs:
+                if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children) and attr.tag_ != "NNS":
+                    continue  # "X is the entity you interact with" identifies, it does not classify
+                for kind in self._concepts(attr):
+                    for s in subjects:
+                        facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
+        return facts
+
+    def _clause(self, verb) -> list[OpenFact]:
+        negated = _negated(verb)
+        if verb.pos_ == "AUX":
+            # "stop loses the data, while stop-hibernate won't": the verb is the one the clause echoes.
+            if verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB":
+                return []
+            subjects = self._subjects(verb)
+            verb = verb.head
+        else:
+            subjects = self._subjects(verb)
+        if verb.lemma_.lower() in ("be", "have") and verb.pos_ != "VERB":
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        base = _verb_words(verb, passive)
+        facts: list[OpenFact] = []
+        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _framing(c)]
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        if direct:
+            # "share the OS as the host": with a direct object, "as" compares or gives a role, no participant.
+            preps = [p for p in preps if p.lower_ != "as"]
+        generic = not subjects or all(s is None for s in subjects)
+        subjects = [s for s in subjects if s is not None]
+        objects_direct = [o for d in direct for o in self._concepts(d)]
+        if verb.dep_ == "relcl":
+            head = self._concepts_of_head(verb.head)
+            if verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be":
+                # "X is a service that provides Z": Z is said of X, not of services in general.
+                head = [s for s in self._subjects(verb.head.head) if s is not None] or head
+            relative_object = any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE for c in verb.children)
+            if relative_object or (not any(c.dep_ in SUBJECTS for c in verb.children) and passive):
+                objects_direct = objects_direct or head
+            elif any(c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in verb.children):
+                subjects, generic = head, False
+        if generic and not subjects and verb.dep_ in ("ROOT",) and self.topic is not None and not objects_direct:
+            subjects, generic = [self.topic], False  # a bullet under a heading says it of the heading
+        if generic and not subjects and verb.dep_ == "ROOT" and self.topic is not None and passive:
+            subjects, generic = [self.topic], False
+        for agent in agents:  # "X is created by Y": Y creates X
+            for pobj in [c for c in agent.children if c.dep_ == "pobj"]:
+                for doer in self._concepts(pobj):
+                    active = _verb_words(verb, passive=False)
+                    for s in subjects:
+                        facts.append(OpenFact(doer, active, _surface(verb, agent), s, negated, "open:agent"))
+        if agents:
+            return facts
+        if generic and objects_direct:
+            # "you attach volumes to instances": the volumes are what the clause is about.
+            for prep in preps:
+                words = f"{_participle(verb)} {prep.lower_}" if not passive else f"{base} {prep.lower_}"
+                for target in self._prep_objects(prep):
+                    for thing in objects_direct:
+                        facts.append(OpenFact(thing, words, _surface(verb, prep), target, negated, "open:generic"))
+            return facts
+        for s in subjects:
+            for o in objects_direct:
+                facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
+            for prep in preps:
+                for target in self._prep_objects(prep):
+                    facts.append(
+                        OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
+                    )
+        return facts
+
+    def _subjects(self, verb) -> list[Concept | None]:
+        """Return the clause's subjects; ``None`` stands for a generic one ("you")."""
+        found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if not found:
+            if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+                return self._subjects(verb.head)  # "X stores A and serves B"
+            if verb.dep_ == "xcomp":
+                controller = verb.head
+                objects = [c for c in controller.children if c.dep_ == "dobj"]
+                if objects and objects[0].lower_ not in GENERIC:
+                    return [c for o in objects for c in self._concepts(o)]
+                return self._subjects(controller)  # "X allows you to provision Y": said of X
+            return []
+        out: list[Concept | None] = []
+        for subject in found:
+            if subject.lower_ in GENERIC:
+                out.append(None)
+            elif subject.lower_ in RELATIVE:
+                continue
+            else:
+                out.extend(self._concepts(subject))
+        return out
+
+    def _prep_objects(self, prep) -> list[Concept]:
+        return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
+
+    def _concepts_of_head(self, token) -> list[Concept]:
+        return self._concepts(token)
+
+    def _concepts(self, token) -> list[Concept]:
+        """Return the concepts a noun phrase and its coordinated neighbours name."""
+        out = []
+        for member in [token, *_conjuncts(token)]:
+            concept = self._concept(member)
+            if concept is not None:
+                out.append(concept)
+        return out
+
+    def _concept(self, token) -> Concept | None:
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in ANAPHORIC:
+            if token.i == 0 and self.implicit:
+                return self.topic or self.previous  # the fragment's left-out subject: the section's concept
+            if lower in ANAPHORIC and lower not in RELATIVE:
+                return self.previous or self.topic
+            return None
+        if " " in token.text:  # a name merged before parsing
+            return self.resolve(token.text, True)
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not token.text[:1].isupper():
+            return None
+        words = [t for t in _name_tokens(token)]
+        text = " ".join(t.text for t in words)
+        return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
+
+
+def _name_tokens(token) -> list:
+    """Return the tokens that name a noun phrase: its compounds and modifiers, determiners dropped."""
+    left = []
+    for child in token.lefts:
+        if child.dep_ in NAME_PARTS and child.lower_ not in DETERMINERS:
+            left.extend(t for t in child.subtree if t.dep_ != "punct" and t.lower_ not in DETERMINERS)
+    words = sorted([*left, token], key=lambda t: t.i)
+    # Keep the run that ends at the head: a modifier separated from it by other words is a description.
+    run = [token]
+    for t in reversed(words[:-1]):
+        if run[0].i - t.i <= 2:
+            run.insert(0, t)
+    return run[-MAX_NAME_WORDS:]
+
+
+def _framing(prep) -> bool:
+    """Tell a fronted phrase set off by a comma ("By default, ...", "In AWS, ...") from an argument."""
+    after = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+    return prep.i < prep.head.i and after is not None and after.text == ","
+
+
+def _conjuncts(token) -> list:
+    return [c for c in token.conjuncts if c.i > token.i]
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
+
+
+def _has_verb_child(token) -> bool:
+    return any(c.pos_ == "VERB" for c in token.children)
+
+
+def _verb_words(verb, passive: bool) -> str:
+    """Return a verb phrase in its base form: "attach", "back up", "is placed" (a passive)."""
+    particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    head = f"is {_participle(verb)}" if passive else verb.lemma_.lower()
+    return f"{head} {particle}".strip()
+
+
+def _participle(verb) -> str:
+    if verb.tag_ == "VBN":
+        return verb.lower_
+    forms = getInflection(verb.lemma_.lower(), "VBN")
+    return forms[0] if forms else verb.lower_
+
+
+def _surface(verb, prep=None) -> str:
+    """Return the verb phrase as the sentence writes it ("are placed in", "won't save")."""
+    parts = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [verb]
+    if prep is not None:
+        parts.append(prep)
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
