@@ -23,6 +23,7 @@ from rdflib.query import Result
 from kg.ingest import document_graph_name, extract_document
 from kg.ingest.curated import trace_curated
 from kg.ingest.infer import infer
+from kg.ingest.report import DocumentReport
 from kg.namespaces import GRAPH, data_dir
 from kg.rdfio import RDFLoadError, load_graph, load_rdf, to_quads
 from kg.store import KGStore, StoreError, open_store
@@ -71,6 +72,8 @@ class BuildSummary:
     triples: int
     graphs: int
     seconds: float
+    #: What extraction read from each document (sentences, facts by rule, sentences with no fact).
+    reports: tuple[DocumentReport, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class Collected:
 
     graphs: dict[URIRef, Graph] = field(default_factory=dict)
     documents: list[Path] = field(default_factory=list)
+    reports: list[DocumentReport] = field(default_factory=list)
 
 
 # -- reading the input ------------------------------------------------------------------------------
@@ -156,14 +160,16 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
             raise BuildError(f"{path}: same graph name <{name}> as {owners[name]}; rename one of them")
         owners[name] = path
         text = read_document(path)
+        report = DocumentReport(path.name)
         try:
-            graph = extract_document(path, text, vocabulary)
+            graph = extract_document(path, text, vocabulary, report)
         except ValueError as exc:  # the extractor's word on bad input, e.g. a document with no text
             message = _one_line(str(exc)).removeprefix(f"{path.name}: ")
             raise BuildError(f"{path}: {message}") from exc
         except Exception as exc:  # a bug in extraction, still reported in one line by the CLI
             raise BuildError(f"{path}: extraction failed: {type(exc).__name__}: {exc}") from exc
         result.graphs[name] = graph
+        result.reports.append(report)
 
     # What the ontology implies of our own graphs (inverse and symmetric relations, inherited ones),
     # materialised with provenance so questions need no reasoning. Loaded RDF files are left as they
@@ -230,6 +236,7 @@ def build(
         triples=stats.triples,
         graphs=len(stats.graphs),
         seconds=time.perf_counter() - start,
+        reports=tuple(collected.reports),
     )
 
 

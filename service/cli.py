@@ -177,6 +177,12 @@ def describe_target(ctx: click.Context) -> str:
 @click.option("--no-docs", is_flag=True, help="Load no documents: only the ontology, figures and --rdf files.")
 @rdf_option("An RDF file to load beside the documents (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, "
             "told apart by extension); repeat for more.")  # fmt: skip
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Print, per document, the sentences read, the facts by extraction rule and the sentences that "
+    "gave no fact.",
+)
 @store_options
 @click.pass_context
 def build_command(
@@ -184,6 +190,7 @@ def build_command(
     docs: Sequence[Path],
     no_docs: bool,
     rdf_files: Sequence[Path],
+    report: bool,
     store_dir: Path | None,
     endpoint: str | None,
 ) -> None:
@@ -202,6 +209,11 @@ def build_command(
     click.echo(f"  triples    {summary.triples}")
     click.echo(f"  graphs     {summary.graphs}")
     click.echo(f"  time       {summary.seconds:.1f} s")
+    for document in summary.reports:
+        if report:
+            click.echo(document.render())
+        elif document.sentences and not document.facts:
+            click.echo(f"warning: {document.document}: no facts extracted (see kg build --report)", err=True)
 
 
 # -- kg sparql --------------------------------------------------------------------------------------

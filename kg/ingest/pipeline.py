@@ -24,9 +24,11 @@ from kg.ingest.relations import OpenFact, OpenReader
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
-from kg.text import is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.text import STOPWORDS, is_verb_only, noun_key, slug, split_sentences, tokenize
 
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
+#: Two or more capitalised words in a row: a proper name the text may not mark in bold.
+NAME_RUN_RE = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[ ][A-Z][A-Za-z0-9]*)+\b")
 VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
 LIST_TYPE_RE = re.compile(
     r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
@@ -111,6 +113,8 @@ class _Extractor:
                 self._heading_names(block.text)
             elif block.kind in ("paragraph", "item"):
                 self._acronyms(block.text)
+                for run in NAME_RUN_RE.finditer(block.text):
+                    self._name_run(run.group())
                 for span in block.bold:
                     self._bold_name(span.text)
                 if block.kind == "item" and block.intro:
@@ -168,6 +172,14 @@ class _Extractor:
             return
         self.registry.get_or_mint(text)
 
+    def _name_run(self, text: str) -> None:
+        """Register a run of capitalised words ("Amazon Simple Storage Service") as a name."""
+        words = text.split()
+        while words and words[0].lower() in STOPWORDS:
+            words = words[1:]  # "The AMI", "In AWS": a sentence's first word is capitalised anyway
+        if len(words) >= 2 and self.registry.lookup(" ".join(words)) is None:
+            self.registry.get_or_mint(" ".join(words))
+
     def _item_name(self, text: str) -> None:
         name = text.strip().rstrip(".;,")
         if self._acronyms(name) or len(name.split()) > 6 or not _looks_like_name(name):
@@ -199,6 +211,15 @@ class _Extractor:
         mentions = self.registry.mentions(tokens)
         if mentions and mentions[-1].end == len(tokens) and mentions[-1].start == 0:
             return mentions[-1].concept
+        classes = set(self.lexicon.classes.values())
+        if (
+            len(mentions) == 2
+            and mentions[0].start == 0
+            and mentions[0].end == mentions[1].start
+            and mentions[1].end == len(tokens)
+            and mentions[1].concept.iri in classes
+        ):
+            return mentions[0].concept  # "the stop action": a class noun after a name says what the name is
         found = self.registry.lookup(text)
         if found is not None:
             return found
@@ -228,6 +249,7 @@ class _Extractor:
                     self.registry.touch(m.concept)
                     self.used.add(m.concept.iri)
             elif block.kind in ("paragraph", "item"):
+                self._sentence_facts = 0  # a list item's membership counts as its sentence's fact
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
                 for _, sentence in split_sentences(block.text):
@@ -253,23 +275,31 @@ class _Extractor:
         # A bullet under a heading is about the heading's concept: its "it" and "they" mean that.
         previous = None if block.kind == "item" and self.topic is not None else self.last_open_subject
         facts = self.reader.read(sentence, ctx)
-        self._sentence_facts = 0
+        doc = self.parsed.get(sentence)
+        opened = self.open_reader.read(doc, self.topic, previous) if doc is not None else []
+        if any(f.phrase != "is a" for f in opened):
+            # The parse found the clause's own subject and objects: the ontology's phrases, matched by
+            # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
+            facts = [f for f in facts if f.rule != "relation"]
+            self.last_open_subject = opened[0].subject
         for fact in facts:
             self._emit(fact, section, sentence)
-        doc = self.parsed.get(sentence)
-        if doc is not None:
-            pairs = {frozenset((f.subject, f.object)) for f in facts}
-            said = {(f.subject, f.predicate) for f in facts}
-            opened = self.open_reader.read(doc, self.topic, previous)
-            if opened:
-                self.last_open_subject = opened[0].subject
-            for fact in opened:
-                if frozenset((fact.subject.iri, fact.object.iri)) in pairs:
-                    continue  # the ontology's phrases already read this pair here
-                if (fact.subject.iri, self._aligned(fact.phrase)) in said:
-                    continue  # ... or this relation of this subject
+        pairs = {frozenset((f.subject, f.object)) for f in facts}
+        said = {(f.subject, f.predicate) for f in facts}
+        # A relation named by verb and object together ("lose data in") is the ontology's, or nothing.
+        phrased = [f for f in opened if f.rule == "open:phrase" and self._aligned(f.phrase) is not None]
+        for fact in phrased:
+            if frozenset((fact.subject.iri, fact.object.iri)) not in pairs:
                 self._emit_open(fact, section, sentence)
+            said.add((fact.subject.iri, self._aligned(fact.phrase)))
+        for fact in [f for f in opened if f.rule != "open:phrase"]:
+            if frozenset((fact.subject.iri, fact.object.iri)) in pairs:
+                continue  # the ontology's patterns already read this pair here
+            if (fact.subject.iri, self._aligned(fact.phrase)) in said:
+                continue  # ... or this relation of this subject
+            self._emit_open(fact, section, sentence)
         self.report.sentence(sentence, self._sentence_facts)
+        self._sentence_facts = 0
         self._sentence_node(sentence, section)
 
     def _emit_open(self, fact: OpenFact, section: str, sentence: str) -> None:

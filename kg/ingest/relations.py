@@ -32,6 +32,8 @@ GENERIC = frozenset("you we i one us people".split())
 #: Pronouns that refer back to what the text is about.
 ANAPHORIC = frozenset("it they this these them that those its their".split())
 RELATIVE = frozenset("that which who whom whose".split())
+#: Participles that introduce a name for the noun before them ("a network called X").
+NAMING_VERBS = frozenset("call name know".split())
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
 NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
 DETERMINERS = FILLERS - {"of", "same", "other", "own"}
@@ -154,6 +156,11 @@ class OpenReader:
                         facts.append(OpenFact(thing, words, _surface(verb, prep), target, negated, "open:generic"))
             return facts
         for s in subjects:
+            for d in direct:  # "lose the data in memory": a verb and its object may name the relation
+                for prep in preps + [c for c in d.children if c.dep_ == "prep"]:
+                    for target in self._prep_objects(prep):
+                        words = f"{base} {d.lower_} {prep.lower_}"
+                        facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
             for prep in preps:
@@ -202,6 +209,13 @@ class OpenReader:
         return out
 
     def _concept(self, token) -> Concept | None:
+        for acl in token.children:  # "a network called the default VPC": the name, not the noun
+            if acl.dep_ == "acl" and acl.lemma_ in NAMING_VERBS:
+                for named in acl.children:
+                    if named.dep_ in ("oprd", "dobj", "attr"):
+                        concept = self._concept(named)
+                        if concept is not None:
+                            return concept
         lower = token.lower_
         if token.pos_ == "PRON" or lower in ANAPHORIC:
             if token.i == 0 and self.implicit:
