@@ -180,8 +180,7 @@ def describe_target(ctx: click.Context) -> str:
 @click.option(
     "--report",
     is_flag=True,
-    help="Print, per document, the sentences read, the facts by extraction rule and the sentences that "
-    "gave no fact.",
+    help="Print, per document, the sentences read, the facts by extraction rule and the sentences that gave no fact.",
 )
 @store_options
 @click.pass_context
