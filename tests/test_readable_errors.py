@@ -371,10 +371,12 @@ _STYLE = """
 const link = arguments[0];
 const style = (el, names) => Object.fromEntries(names.map((n) => [n, getComputedStyle(el)[n]]));
 const shape = link.querySelector('.node circle, .node rect');
+const ring = link.querySelector('.focus-ring');
+if (!ring) return null;
 return {
-  ring: style(link.querySelector('.focus-ring'), ['visibility']),
-  line: style(link.querySelector('.focus-ring .ring'), ['stroke', 'strokeWidth']),
-  halo: style(link.querySelector('.focus-ring .halo'), ['stroke', 'strokeWidth']),
+  ring: style(ring, ['visibility']),
+  line: style(ring.querySelector('.ring'), ['stroke', 'strokeWidth']),
+  halo: style(ring.querySelector('.halo'), ['stroke', 'strokeWidth']),
   node: style(shape, ['fill', 'stroke']),
   focused: document.activeElement === link,
 };
@@ -391,6 +393,7 @@ def test_tab_shows_a_focus_ring_on_every_graph_node_that_no_node_colour_hides(
     WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#graph-frame svg a"))
     links = browser.find_elements(By.CSS_SELECTOR, "#graph-frame svg a")
     unfocused = [browser.execute_script(_STYLE, link) for link in links]
+    assert None not in unfocused, "a node link without its focus ring"
     roles = {link.find_element(By.CSS_SELECTOR, ".node").get_attribute("class") for link in links}
     assert {"node topic", "node answer"} <= roles  # the filled nodes, whose colour hid the old focus style
     background = browser.execute_script(
