@@ -315,7 +315,7 @@ def test_api_paths_keep_the_json_error_shape(service: LiveService):
         ("GET", "/v1/no-such-thing", 404),
         ("GET", "/sparql/no-such-thing", 404),
         ("DELETE", "/sparql", 405),
-        ("GET", "/api/ask", 405),
+        ("DELETE", "/api/ask", 405),
     ]:
         response = requests.request(method, service.url(path), timeout=30)
         assert response.status_code == status, (method, path)
