@@ -80,7 +80,9 @@ MALFORMED = [
         "')' is needed first, to close the '(' at 3:9",
         id="unclosed-paren",
     ),
-    pytest.param("SELECT ?x WHERE { ?x <http://example.org/p ?o }", 1, 22, "<http:", "not closed with '>'", id="iri"),
+    pytest.param(
+        "SELECT ?x WHERE { ?x <http://example.org/p ?o }", 1, 22, "<http://example.org/p", "not closed", id="iri"
+    ),
     pytest.param("SELECT WHERE { ?s ?p ?o }", 1, 1, "SELECT", "SELECT needs '*' or the variables", id="no-variables"),
     pytest.param("SELECT (COUNT(?s) ?n) WHERE { ?s ?p ?o }", 1, 8, "(", "(expression AS ?name)", id="no-as"),
     pytest.param("SELECT ?s WHERE { ?s ?p ?o FILTER(FOO(?o)) }", 1, 35, "FOO", "not a SPARQL function", id="function"),

@@ -95,7 +95,7 @@ def diagnose(text: str, tokens: Sequence[Token], raw: str) -> Diagnosis:
         d
         for d in (
             _unknown_prefix(tokens, stop, expected),
-            _open_iri(tokens, stop, expected),
+            _open_iri(text, tokens, stop, expected),
             _unbalanced(text, tokens),
             _bad_projection(tokens),
             _missing_operand(tokens),
@@ -106,7 +106,7 @@ def diagnose(text: str, tokens: Sequence[Token], raw: str) -> Diagnosis:
     ]
     if found:  # the earliest mistake first: fixing it may well fix the later ones
         return min(found, key=lambda d: d.offset)
-    return _from_parser(text, tokens, stop, expected)
+    return _from_parser(tokens, stop, expected)
 
 
 #: What follows a keyword, for a bare word found there instead.
@@ -141,7 +141,7 @@ def _unknown_prefix(tokens: Sequence[Token], stop: int, expected: list[tuple[str
     return Diagnosis(offset, name, f"unknown prefix '{prefix}:'; declare it first: PREFIX {prefix}: <…>")
 
 
-def _open_iri(tokens: Sequence[Token], stop: int, expected: list[tuple[str, str]]) -> Diagnosis | None:
+def _open_iri(text: str, tokens: Sequence[Token], stop: int, expected: list[tuple[str, str]]) -> Diagnosis | None:
     # The lexer only takes a whole <…> as an IRI, so an IRI left open is a bare "<" before the stop.
     if ("string", ">") not in expected:
         return None
@@ -149,8 +149,7 @@ def _open_iri(tokens: Sequence[Token], stop: int, expected: list[tuple[str, str]
     if not opens:
         return None
     offset = opens[-1][2]
-    rest = next((t[1] for t in tokens if t[2] > offset), "")
-    return Diagnosis(offset, "<" + rest, "this IRI is not closed with '>' (an IRI cannot contain spaces)")
+    return Diagnosis(offset, text[offset:].split()[0], "this IRI is not closed with '>' (an IRI cannot contain spaces)")
 
 
 def _unbalanced(text: str, tokens: Sequence[Token]) -> Diagnosis | None:
@@ -236,6 +235,8 @@ def _missing_operand(tokens: Sequence[Token]) -> Diagnosis | None:
         following = tokens[index + 1]
         if kind != "other" or value not in _OPERATORS or following[1] not in (")", "]", "}", ",", ";", "."):
             continue
+        if following[1] == "." and index + 2 < len(tokens) and tokens[index + 2][1].isdigit():  # -.5
+            continue
         previous = tokens[index - 1][1] if index else ""
         if value == ">" and previous in (">", ")"):  # the end of a triple term, <<( s p o )>>
             continue
@@ -301,6 +302,8 @@ def _incomplete_triple(text: str, tokens: Sequence[Token], stop: int) -> Diagnos
     start = end
     while start > 0 and not (tokens[start - 1][0] == "other" and tokens[start - 1][1] in _BOUNDARIES):
         start -= 1
+    if _in_values_block(tokens, start):  # VALUES ?x { :a :b } lists values, not triples
+        return None
     parts: list[list[Token]] = [[]]
     separators = [""]
     for token in tokens[start:end]:
@@ -323,6 +326,16 @@ def _incomplete_triple(text: str, tokens: Sequence[Token], stop: int) -> Diagnos
             hint = f"the triple pattern '{shorten(pattern)}' needs {missing} (a variable, IRI or literal)"
             return Diagnosis(offset, value, hint + f" before '{value}'")
     return None
+
+
+def _in_values_block(tokens: Sequence[Token], start: int) -> bool:
+    """Tell whether the token at ``start`` is inside ``VALUES ?x {`` or ``VALUES (?x ?y) {``."""
+    index = start - 2  # before the "{"
+    if index < 0 or tokens[start - 1][1] != "{":
+        return False
+    while index >= 0 and (tokens[index][0] == "var" or tokens[index][1] in "()"):
+        index -= 1
+    return index >= 0 and tokens[index][0] == "word" and tokens[index][1].upper() == "VALUES"
 
 
 # -- the parser's own message, summarised ----------------------------------------------------------------
@@ -366,7 +379,7 @@ def expected_items(raw: str) -> list[tuple[str, str]]:
     return out
 
 
-def _from_parser(text: str, tokens: Sequence[Token], stop: int, expected: list[tuple[str, str]]) -> Diagnosis:
+def _from_parser(tokens: Sequence[Token], stop: int, expected: list[tuple[str, str]]) -> Diagnosis:
     """Point at the parser's stop, quoting the token there, with the expected list summarised."""
     wanted = summarise_expected(expected)
     at = next((t for t in tokens if t[2] <= stop < t[2] + len(t[1]) or t[2] >= stop), None)
@@ -377,9 +390,8 @@ def _from_parser(text: str, tokens: Sequence[Token], stop: int, expected: list[t
         else:
             hint = "the query ends too early" + (f"; {wanted}" if wanted else "")
         return Diagnosis(last[2] + len(last[1]), last[1], hint, after=True)
-    near = at[1] if at[2] <= stop else shorten(text[stop : stop + _NEAR_CHARS])
-    hint = f"'{shorten(near)}' does not fit here" + (f"; {wanted}" if wanted else "; check the text just before it")
-    return Diagnosis(stop, near, hint)
+    hint = f"'{shorten(at[1])}' does not fit here" + (f"; {wanted}" if wanted else "; check the text just before it")
+    return Diagnosis(at[2], at[1], hint)
 
 
 def summarise_expected(expected: list[tuple[str, str]]) -> str:
