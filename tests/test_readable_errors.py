@@ -20,6 +20,7 @@ from xml.dom.minidom import parseString
 import pytest
 import requests
 from click.testing import CliRunner
+from flask import Flask
 from rdflib import Graph, Literal, Namespace, URIRef
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -34,7 +35,9 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.sparql import SparqlError, SparqlExecutor
 from kg.store import open_store
+from service import concepts, openapi, pages
 from service.cli import main
+from service.errors import register_error_handlers
 
 EX = Namespace("http://example.org/")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -323,6 +326,28 @@ def test_api_paths_keep_the_json_error_shape(service: LiveService):
         assert response.status_code == status, (method, path)
         assert response.headers["Content-Type"].startswith("application/json")
         assert set(response.json()) == {"error"} and set(response.json()["error"]) == {"code", "message"}
+
+
+def test_a_page_that_fails_gets_the_styled_500_page_and_an_api_path_json():
+    # The site's own blueprints and templates, with two routes that fail, served by Flask's test client.
+    app = Flask("service.app")
+    register_error_handlers(app)
+    for blueprint in (pages.bp, concepts.bp, openapi.bp):
+        app.register_blueprint(blueprint)
+
+    @app.get("/boom")
+    @app.get("/api/boom")
+    def boom():
+        raise RuntimeError("secret detail")
+
+    app.logger.disabled = True  # the traceback the handler logs is expected here
+    client = app.test_client()
+    page = client.get("/boom")
+    assert page.status_code == 500 and page.content_type.startswith("text/html")
+    assert 'class="site-header"' in page.text and "<h1>Something went wrong</h1>" in page.text
+    assert "secret" not in page.text
+    api = client.get("/api/boom")
+    assert api.status_code == 500 and api.json["error"]["code"] == "internal_error" and "secret" not in api.text
 
 
 # -- the focus ring on the graph, in a real browser -------------------------------------------------------
