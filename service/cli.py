@@ -28,6 +28,7 @@ from rdflib.query import Result
 
 from kg.build import BuildError, build, store_stats
 from kg.rdfio import RDFLoadError
+from kg.sparql import star_order, syntax_error
 from kg.store import KGStore, StoreError, open_store
 
 #: Where the embedded store lives unless ``--store`` or ``KG_STORE`` says otherwise.
@@ -251,11 +252,16 @@ def sparql_command(
     with open_target(ctx) as store:
         try:
             result = store.query(text)
-        except SyntaxError as exc:  # pyoxigraph's parser; its message names line and column
-            raise CLIError(f"invalid SPARQL query: {one_line(exc)}") from exc
+        except SyntaxError as exc:  # pyoxigraph's parser: said in words, with line, column and a hint
+            raise CLIError(f"invalid SPARQL query: {syntax_error(str(exc), text).message}") from exc
         if not isinstance(result, Result):
             # rdflib's remote store returns (status, reason, None) instead of raising on HTTP errors.
             raise CLIError(f"{store.location} rejected the query: {result[1]}")
+        order = star_order(text)
+        if order and result.vars:  # SELECT *: the columns in the query's order, as /sparql gives them
+            _ = result.bindings  # read the rows first: oxrdflib names each row's values by ``vars`` as it reads
+            rank = {name: place for place, name in enumerate(order)}
+            result.vars = sorted(result.vars, key=lambda var: rank.get(str(var), len(rank)))
         click.echo(format_result(result, output_format, store.dataset.namespace_manager), nl=False)
 
 

@@ -1,15 +1,17 @@
 """Answer errors in one JSON shape, ``{"error": {"code": …, "message": …}}``, on every API path.
 
 Blueprints call :func:`error_response`; :func:`register_error_handlers` makes Flask's own 404, 405, 413 and
-500 answers take the same shape for API paths, so clients never parse an HTML traceback. Other paths
-(the web pages) keep Flask's HTML errors.
+500 answers take the same shape for API paths, so clients never parse an HTML traceback. Other paths (the
+web pages) get the site's own error page, in the layout of every other page, with the same status.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, jsonify, render_template, request
+from jinja2 import TemplateNotFound
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 #: Paths answered in JSON; extend with ``app.config["API_PATH_PREFIXES"]``.
@@ -31,9 +33,20 @@ STATUS_CODES = {
 }
 
 
-def error_response(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
-    """Build the JSON error response every API surface returns."""
-    response = jsonify({"error": {"code": code, "message": message}})
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    headers: Mapping[str, str] | None = None,
+    *,
+    fields: Mapping[str, Any] | None = None,
+) -> Response:
+    """Build the JSON error response every API surface returns.
+
+    ``fields`` adds details beside code and message inside ``"error"`` (a syntax error's ``line``,
+    ``column``, ``near``, ``hint``, ``detail``); they never replace code or message.
+    """
+    response = jsonify({"error": {**(fields or {}), "code": code, "message": message}})
     response.status_code = status
     for name, value in (headers or {}).items():
         response.headers[name] = value
@@ -51,7 +64,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response | HTTPException:
         if not _is_api_path(app, request.path):
-            return exc
+            return _error_page(app, exc)
         status = exc.code or 500
         message = exc.description or exc.name
         if status == 413:
@@ -64,5 +77,36 @@ def register_error_handlers(app: Flask) -> None:
     def _unexpected(exc: Exception) -> Response | HTTPException:
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
         if not _is_api_path(app, request.path):
-            return InternalServerError(original_exception=exc)
+            return _error_page(app, InternalServerError(original_exception=exc))
         return error_response(500, "internal_error", "internal server error; the details are in the server log")
+
+
+#: What the error page says for each status: its title and a sentence (``{path}`` is the page asked for).
+_PAGES = {
+    404: ("Page not found", "There is no page at {path}. It may have moved, or the address may be mistyped."),
+    405: ("Not allowed here", "This page does not answer a {method} request."),
+    413: ("Too large", "What was sent is larger than this service accepts."),
+    500: ("Something went wrong", "The service failed to show this page; the details are in the server log."),
+}
+
+
+def _error_page(app: Flask, exc: HTTPException) -> Response | HTTPException:
+    """Render the site's own error page for ``exc``, keeping its status and headers (``Allow`` on a 405).
+
+    An app without the site's templates (a bare app in a test) keeps Werkzeug's page.
+    """
+    status = exc.code or 500
+    title, sentence = _PAGES.get(status, (exc.name, exc.description or exc.name))
+    try:
+        body = render_template(
+            "error.html", title=title, message=sentence.format(path=request.path, method=request.method), status=status
+        )
+    except TemplateNotFound:  # a bare app without the site's templates (tests of this module)
+        return exc
+    except Exception:  # the page itself failed: the plain page still says the status
+        app.logger.exception("the error page for %s failed to render", status)
+        return exc
+    response = exc.get_response()
+    response.set_data(body)
+    response.content_type = "text/html; charset=utf-8"
+    return response

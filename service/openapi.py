@@ -62,6 +62,12 @@ _SCHEMAS: dict[str, Any] = {
                         "examples": ["empty_question"],
                     },
                     "message": {"type": "string", "description": "One line, for people."},
+                    # a SPARQL syntax error (malformed_query) says more, beside code and message
+                    "line": {"type": "integer", "description": "Where a syntax error is: its line (from 1)."},
+                    "column": {"type": "integer", "description": "And its column (from 1, in characters)."},
+                    "near": {"type": "string", "description": "The query's text there."},
+                    "hint": {"type": "string", "description": "A short hint to fix it."},
+                    "detail": {"type": "string", "description": "The SPARQL parser's own message, for tools."},
                 },
             }
         },

@@ -13,7 +13,11 @@ Safe by default:
 - a query past ``QUERY_TIMEOUT`` seconds is stopped and answers 503;
 - a result longer than ``ROW_CAP`` rows (or triples) is cut there and says so in the response header
   ``X-KG-Truncated: true`` (``false`` otherwise), with the cap in ``X-KG-Row-Cap``;
-- a body over ``MAX_CONTENT_LENGTH`` answers 413, a malformed query 400 with the parser's line and column.
+- a body over ``MAX_CONTENT_LENGTH`` answers 413; a malformed query 400 whose error also carries ``line``,
+  ``column``, ``near`` (the text there), ``hint`` and ``detail`` (the parser's own message).
+
+``SELECT *`` columns come in the order their variables first appear in the query (``?s ?p ?o``), in every
+result format.
 
 The blueprint finds its collaborators in ``current_app.extensions["kg"]`` (see :class:`KGServices`).
 """
@@ -284,7 +288,8 @@ def _sparql_error(exc: SparqlError) -> Response:
     status = _STATUS.get(exc.code, 400)
     if exc.code == "store_error" and _services().store.kind != "remote":
         status = 500  # our own worker failed, not an upstream store
-    return error_response(status, exc.code, exc.message)
+    # a syntax error says where and near what, with a hint, and keeps the parser's own message (detail)
+    return error_response(status, exc.code, exc.message, fields=exc.fields())
 
 
 def _service_description() -> Response:

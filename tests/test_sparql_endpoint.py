@@ -55,6 +55,8 @@ BODY_LIMIT = 65536
 PROTOCOL = Path(__file__).resolve().parents[2] / "shared/benchmarks/w3c-sparql11/sparql11/protocol"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
 JSON_TYPE = "application/sparql-results+json"
+#: The fields a syntax error may add beside code and message.
+DETAILS = ("line", "column", "near", "hint", "detail")
 
 
 # -- servers --------------------------------------------------------------------------------------------
@@ -129,7 +131,7 @@ def _error(response: requests.Response, status: int, code: str) -> str:
     assert response.status_code == status, response.text
     assert response.headers["Content-Type"].startswith("application/json")
     body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"]) <= {"code", "message", *DETAILS}
     assert body["error"]["code"] == code
     return body["error"]["message"]
 

@@ -168,8 +168,8 @@ def test_syntax_errors_carry_the_parsers_line_and_column(executor):
     with pytest.raises(SparqlError) as bad:
         executor.query("SELECT * WHERE {\n  ?s ?p }")
     assert bad.value.code == "malformed_query"
-    assert (bad.value.line, bad.value.column) == (2, 10)  # as Oxigraph counts them
-    assert bad.value.message.startswith("error at 2:10:")
+    assert (bad.value.line, bad.value.column) == (2, 9)  # the "}" where the object is missing
+    assert bad.value.message.startswith("error at 2:9 near '}':")
     with pytest.raises(SparqlError) as unterminated:
         parse_operation("SELECT * WHERE {\n ?s ?p 'open }")
     assert (unterminated.value.code, unterminated.value.line, unterminated.value.column) == (

@@ -15,6 +15,7 @@ One entry point serves the HTTP endpoint, the CLI and the MCP tool:
 The modules, each importable on its own (everything is re-exported here):
 
 - :mod:`kg.sparql.operations`: the errors, the lexer and the classification of operations;
+- :mod:`kg.sparql.diagnostics`: syntax errors explained in words (where, near what, a short hint);
 - :mod:`kg.sparql.formats`: the result formats and content negotiation;
 - :mod:`kg.sparql.evaluation`: running a job on a store and serialising the result (the worker's side);
 - :mod:`kg.sparql.workers`: the worker processes and their pool (the parent's side);
@@ -57,6 +58,8 @@ from kg.sparql.operations import (
     _tokens,
     iri_term,
     parse_operation,
+    star_order,
+    syntax_error,
     with_using_clauses,
 )
 from kg.sparql.workers import _BOOTSTRAP, _START_SECONDS, _directory_fingerprint, _Worker, _WorkerPool
@@ -76,5 +79,7 @@ __all__ = [
     "iri_term",
     "negotiate",
     "parse_operation",
+    "star_order",
+    "syntax_error",
     "with_using_clauses",
 ]

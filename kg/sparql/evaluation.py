@@ -30,6 +30,8 @@ class _Job(NamedTuple):
     named_graphs: tuple[str, ...] | None
     base_iri: str | None
     row_cap: int
+    #: For ``SELECT *``: the variables in the query's order (Oxigraph sorts them by name); else empty.
+    star_order: tuple[str, ...] = ()
 
 
 def _graph(name: str) -> ox.NamedNode | ox.DefaultGraph:
@@ -58,9 +60,12 @@ def _serialize(results: Any, job: _Job, prefixes: Sequence[tuple[str, str]]) -> 
         # The rows pass through TSV, whose cells are exactly the terms' N-Triples forms, so pyoxigraph's
         # own serialisers still write every format after the cap (measured: ~1 µs a row).
         variables = results.variables
+        columns = _column_order([v.value for v in variables], job.star_order)
         rows = list(itertools.islice(results, job.row_cap + 1))
-        lines = ["\t".join(str(v) for v in variables)]
-        lines += ["\t".join("" if t is None else _tsv_term(t) for t in row) for row in rows[: job.row_cap]]
+        lines = ["\t".join(str(variables[i]) for i in columns)]
+        lines += [
+            "\t".join("" if row[i] is None else _tsv_term(row[i]) for i in columns) for row in rows[: job.row_cap]
+        ]
         capped = ox.parse_query_results(("\n".join(lines) + "\n").encode(), format=ox.QueryResultsFormat.TSV)
         body = capped.serialize(format=getattr(ox.QueryResultsFormat, _OX_RESULTS[job.format]))
         return body, len(rows) > job.row_cap
@@ -72,6 +77,14 @@ def _serialize(results: Any, job: _Job, prefixes: Sequence[tuple[str, str]]) -> 
         if used:
             body = ox.serialize(triples[: job.row_cap], format=rdf_format, prefixes=used)
     return body, len(triples) > job.row_cap
+
+
+def _column_order(names: Sequence[str], order: Sequence[str]) -> list[int]:
+    """Return the column indexes of ``names`` sorted by ``order`` (names it lacks keep their place at the end)."""
+    if not order:
+        return list(range(len(names)))
+    rank = {name: place for place, name in enumerate(order)}
+    return sorted(range(len(names)), key=lambda i: (rank.get(names[i], len(rank)), i))
 
 
 def _tsv_term(term: Any) -> str:

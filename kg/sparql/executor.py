@@ -25,9 +25,9 @@ from kg.sparql.operations import (
     QueryRefused,
     QueryTimeout,
     SparqlError,
-    _syntax_error,
     iri_term,
     parse_operation,
+    syntax_error,
     with_using_clauses,
 )
 from kg.sparql.workers import _WorkerPool
@@ -113,6 +113,7 @@ class SparqlExecutor:
             named_graphs=tuple(named_graphs or ()) if given else None,
             base_iri=base_iri,
             row_cap=self.row_cap,
+            star_order=operation.star_order,
         )
         seconds = self.timeout if timeout is None else float(timeout)
         if self._pool is None:
@@ -137,7 +138,7 @@ class SparqlExecutor:
         try:
             return _evaluate(store, job, self._prefixes)
         except SyntaxError as exc:
-            raise _syntax_error(str(exc)) from exc
+            raise syntax_error(str(exc), job.text) from exc
         except (OSError, ValueError) as exc:
             raise SparqlError("store_error", f"{type(exc).__name__}: {exc}") from exc
 
@@ -159,7 +160,7 @@ class SparqlExecutor:
         finally:
             self._pool.release(worker, healthy)
         if status == "syntax":
-            raise _syntax_error(payload)
+            raise syntax_error(payload, job.text)
         if status == "error":
             raise SparqlError("store_error", payload)
         return payload, truncated
@@ -205,7 +206,7 @@ class SparqlExecutor:
             with self._lock:
                 self.store.ox.update(statement, base_iri=base_iri)
         except SyntaxError as exc:
-            raise _syntax_error(str(exc)) from exc
+            raise syntax_error(str(exc), statement) from exc
         except OSError as exc:
             raise SparqlError("store_error", f"the store refused the update: {exc}") from exc
         finally:
@@ -250,10 +251,10 @@ class SparqlExecutor:
             with urllib.request.urlopen(request, timeout=seconds) as response:
                 return response.read()
         except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-            message = detail[0] if detail else exc.reason
-            if exc.code == 400:
-                raise _syntax_error(str(message)) from exc
+            body = exc.read().decode("utf-8", "replace").strip()
+            message = body.splitlines()[0] if body else exc.reason
+            if exc.code == 400:  # the store's parser refused the text: explain its whole message
+                raise syntax_error(body or str(exc.reason), dict(params).get(field)) from exc
             raise SparqlError("store_error", f"the SPARQL store answered {exc.code}: {message}") from exc
         except TimeoutError as exc:
             raise QueryTimeout("timeout", f"the {field} ran longer than {seconds:g} s and was abandoned") from exc

@@ -18,20 +18,44 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg.sparql import diagnostics
+
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
 
 # -- errors ----------------------------------------------------------------------------------------------
 class SparqlError(Exception):
-    """A SPARQL request failed; ``code`` is stable for programs, ``message`` is one line for people."""
+    """A SPARQL request failed; ``code`` is stable for programs, ``message`` is one line for people.
 
-    def __init__(self, code: str, message: str, *, line: int | None = None, column: int | None = None):
+    A syntax error also says where (``line``, ``column``, 1-based), the text there (``near``), a short
+    ``hint``, and keeps the parser's own message in ``detail`` for tools.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        near: str | None = None,
+        hint: str | None = None,
+        detail: str | None = None,
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.column = column
+        self.near = near
+        self.hint = hint
+        self.detail = detail
+
+    def fields(self) -> dict[str, int | str]:
+        """Return the extra fields a JSON error carries beside code and message (those that are set)."""
+        names = ("line", "column", "near", "hint", "detail")
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
 
 class QueryRefused(SparqlError):
@@ -42,23 +66,39 @@ class QueryTimeout(SparqlError):
     """The deadline passed; the work was stopped (or never started because every worker was busy)."""
 
 
-def _syntax_error(message: str, text: str | None = None, offset: int | None = None) -> SparqlError:
-    """Build a ``malformed_query`` error, with line and column from Oxigraph's message or an offset."""
-    line = column = None
-    message = " ".join(message.split())
-    unknown = re.match(r"(error at \d+:\d+): expected one of Prefix not found\b", message)
-    if unknown:  # Oxigraph lists every character it could have taken; the cause is the prefix
-        message = f"{unknown[1]}: unknown prefix; declare it with PREFIX name: <iri>"
-    if len(message) > 240:  # Oxigraph lists every expected character class; the start says enough
-        message = message[:240] + "…"
-    match = re.match(r"error at (\d+):(\d+)", message)
-    if match:
-        line, column = int(match[1]), int(match[2])
-    elif text is not None and offset is not None:
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        message = f"error at {line}:{column}: {message}"
-    return SparqlError("malformed_query", message, line=line, column=column)
+def syntax_error(raw: str, text: str | None = None) -> SparqlError:
+    """Explain the parser's message ``raw`` about ``text`` as a ``malformed_query`` error people can read.
+
+    The message says where, near what, and a short hint (see :mod:`kg.sparql.diagnostics`); ``detail``
+    keeps ``raw`` for tools.
+    """
+    if text is None:  # nothing to point into: the parser's position, its list summarised
+        position = diagnostics.parser_position(raw)
+        hint = diagnostics.summarise_expected(diagnostics.expected_items(raw)) or "the query is malformed"
+        where = "error at %d:%d" % position if position else "syntax error"
+        line, column = position or (None, None)
+        return SparqlError("malformed_query", f"{where}: {hint}", line=line, column=column, hint=hint, detail=raw)
+    try:
+        tokens = _tokens(text, refuse=False)
+    except SparqlError as exc:  # the lexer found the cause (a string left open)
+        exc.detail = raw
+        return exc
+    return _diagnosed(text, diagnostics.diagnose(text, tokens, raw), detail=raw)
+
+
+#: The former name of :func:`syntax_error`.
+_syntax_error = syntax_error
+
+
+def _diagnosed(text: str, diagnosis: diagnostics.Diagnosis, detail: str | None = None) -> SparqlError:
+    """Build the ``malformed_query`` error for a diagnosis: ``error at L:C near 'text': hint``."""
+    line, column = diagnostics.line_and_column(text, diagnosis.offset)
+    near = diagnostics.shorten(diagnosis.near)
+    where = f" {'after' if diagnosis.after else 'near'} '{near}'" if near else ""
+    message = f"error at {line}:{column}{where}: {diagnosis.hint}"
+    return SparqlError(
+        "malformed_query", message, line=line, column=column, near=near or None, hint=diagnosis.hint, detail=detail
+    )
 
 
 # -- lexing and classification ----------------------------------------------------------------------------
@@ -105,6 +145,8 @@ class Operation:
     bounded: bool = False
     #: The significant tokens as ``(kind, text, offset)``.
     tokens: tuple[tuple[str, str, int], ...] = field(default=(), repr=False, compare=False)
+    #: For ``SELECT *``: the variables in the order they first appear, the order of the result's columns.
+    star_order: tuple[str, ...] = ()
 
     @property
     def is_update(self) -> bool:
@@ -119,18 +161,24 @@ class Operation:
         )
 
 
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    """Split ``text`` into significant ``(kind, value, offset)`` tokens; refuse an unterminated string."""
+def _tokens(text: str, *, refuse: bool = True) -> list[tuple[str, str, int]]:
+    """Split ``text`` into significant ``(kind, value, offset)`` tokens; refuse an unterminated string.
+
+    With ``refuse`` (the default) a ``SERVICE`` or ``LOAD`` raises :class:`QueryRefused`.
+    """
     out = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         if kind in ("ws", "comment"):
             continue
         if kind == "quote":
-            raise _syntax_error("unterminated string", text, match.start())
+            quote = match.group(kind)
+            rest = text[match.start() :].split("\n", 1)[0]
+            hint = f"this string is never closed; end it with {quote} on the same line (or use {quote * 3} for several)"
+            raise _diagnosed(text, diagnostics.Diagnosis(match.start(), rest, hint))
         value = match.group(kind)
         out.append((kind, value, match.start()))
-        if kind in ("word", "pname"):
+        if refuse and kind in ("word", "pname"):
             label = value if kind == "word" else value.split(":", 1)[0]
             for keyword, code, message in _FORBIDDEN:
                 if label.upper().startswith(keyword):
@@ -138,7 +186,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
                     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
                     if kind == "pname":
                         message += f" (nor a prefix label starting with {keyword.lower()!r})"
-                    raise QueryRefused(code, f"{message} (at {line}:{column})", line=line, column=column)
+                    raise QueryRefused(code, f"{message} (at {line}:{column})", line=line, column=column, near=value)
     return out
 
 
@@ -157,8 +205,46 @@ def parse_operation(text: str, *, allow_update: bool = False) -> Operation:
 @functools.lru_cache(maxsize=512)  # endpoints see the same queries again and again; lexing is ~15 µs
 def _classify(text: str) -> Operation:
     tokens = _tokens(text)
+    index = _form_index(tokens)
+    forms = "write SELECT, ASK, CONSTRUCT, DESCRIBE or an update (INSERT, DELETE…)"
+    if index >= len(tokens):
+        end = tokens[-1][2] + len(tokens[-1][1]) if tokens else len(text.rstrip())
+        raise _diagnosed(text, diagnostics.Diagnosis(end, "", f"the operation is empty; {forms}"))
+    kind, value, offset = tokens[index]
+    keyword = value.upper() if kind == "word" else ""
+    relative = any(k == "iri" and not _ABSOLUTE_IRI.match(v) for k, v, _ in tokens)
+    if keyword in QUERY_FORMS:
+        has_from = any(k == "word" and v.upper() == "FROM" for k, v, _ in tokens)
+        bounded = _is_bounded(tokens[index:])
+        star = _star_order(tokens[index:]) if keyword == "SELECT" else ()
+        return Operation(text, keyword, has_from, relative, bounded, tokens=tuple(tokens), star_order=star)
+    if keyword in UPDATE_FORMS:
+        return Operation(text, "UPDATE", False, relative, tokens=tuple(tokens))
+    if kind == "word" and not diagnostics.is_known(value):
+        hint = diagnostics.unknown_word_hint(value)
+    else:
+        hint = f"an operation starts with its form (after any PREFIX and BASE lines): {forms}"
+    raise _diagnosed(text, diagnostics.Diagnosis(offset, value, hint))
+
+
+def star_order(text: str) -> tuple[str, ...]:
+    """Return the variables of a ``SELECT *`` query in the order they first appear (else ``()``).
+
+    SPARQL leaves the order of ``SELECT *`` columns open and Oxigraph sorts them by name (``?o ?p ?s``);
+    people expect the order they wrote (``?s ?p ?o``), as most stores give. Text that does not lex gives
+    ``()``, and the parser's order stands.
+    """
+    try:
+        tokens = _tokens(text, refuse=False)
+    except SparqlError:
+        return ()
+    return _star_order(tokens[_form_index(tokens) :])
+
+
+def _form_index(tokens: Sequence[tuple[str, str, int]]) -> int:
+    """Return the index of the token after the prologue (``BASE <iri>``, ``PREFIX p: <iri>``)."""
     index = 0
-    while index < len(tokens):  # skip the prologue: BASE <iri> and PREFIX p: <iri>
+    while index < len(tokens):
         kind, value, _ = tokens[index]
         if kind == "word" and value.upper() == "BASE":
             index += 2
@@ -166,18 +252,18 @@ def _classify(text: str) -> Operation:
             index += 3
         else:
             break
-    if index >= len(tokens):
-        raise _syntax_error("empty operation: expected SELECT, ASK, CONSTRUCT, DESCRIBE or an update", text, len(text))
-    kind, value, offset = tokens[index]
-    keyword = value.upper() if kind == "word" else ""
-    relative = any(k == "iri" and not _ABSOLUTE_IRI.match(v) for k, v, _ in tokens)
-    if keyword in QUERY_FORMS:
-        has_from = any(k == "word" and v.upper() == "FROM" for k, v, _ in tokens)
-        bounded = _is_bounded(tokens[index:])
-        return Operation(text, keyword, has_from, relative, bounded, tokens=tuple(tokens))
-    if keyword in UPDATE_FORMS:
-        return Operation(text, "UPDATE", False, relative, tokens=tuple(tokens))
-    raise _syntax_error(f"expected SELECT, ASK, CONSTRUCT, DESCRIBE or an update, found {value!r}", text, offset)
+    return index
+
+
+def _star_order(tokens: Sequence[tuple[str, str, int]]) -> tuple[str, ...]:
+    """Return the variables in order of first appearance if ``tokens`` start ``SELECT [DISTINCT] *``."""
+    head = [v.upper() for _, v, _ in tokens[:3]]
+    if head[:1] != ["SELECT"]:
+        return ()
+    rest = head[2:] if head[1:2] in (["DISTINCT"], ["REDUCED"]) else head[1:]
+    if rest[:1] != ["*"]:
+        return ()
+    return tuple(dict.fromkeys(v[1:] for k, v, _ in tokens if k == "var"))
 
 
 def _is_bounded(tokens: Sequence[tuple[str, str, int]]) -> bool:

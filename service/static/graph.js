@@ -360,9 +360,16 @@
       const wrapper = d.iri
         ? svg("a", { href: pageUrl(d.iri), "aria-label": `${d.text}${d.role === "other" ? "" : ` (${d.role === "topic" ? "asked about" : "answer"})`}` }, nodeLayer)
         : nodeLayer;
+      const r = radius(d);
+      if (d.iri) {
+        // The keyboard focus ring, shown by CSS on :focus-visible: a dark ring on a light halo, set off from
+        // the node, so it stands out against every node colour and the background alike.
+        const ring = svg("g", { class: "focus-ring", "aria-hidden": "true" }, wrapper);
+        svg("circle", { class: "halo", cx: fx(d.x), cy: fx(d.y), r: r + 6 }, ring);
+        svg("circle", { class: "ring", cx: fx(d.x), cy: fx(d.y), r: r + 6 }, ring);
+      }
       const g = svg("g", { class: `node ${d.role}${d.iri ? "" : " literal"}`, "data-key": d.key }, wrapper);
       svg("title", {}, g).textContent = d.iri ? `${d.text}\n${d.iri}` : d.text;
-      const r = radius(d);
       if (d.iri) {
         svg("circle", { cx: fx(d.x), cy: fx(d.y), r }, g);
       } else {
