@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -28,8 +29,15 @@ DIRECTOR = "SELECT ?name WHERE { ?f rdfs:label 'Kismet' ; <http://example.org/di
 
 
 def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):
+    """Invoke ``kg`` in-process; fail if the command ended in an exception other than a deliberate exit.
+
+    CliRunner catches what a command raises and keeps it in ``result.exception``: it prints no traceback, so
+    only there can a crash be seen. ``SystemExit`` is how click ends every command, successful or not.
+    """
     result = CliRunner().invoke(main, list(args), env=env, input=input)
-    assert "Traceback" not in result.output + result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        trace = "".join(traceback.format_exception(*result.exc_info))
+        pytest.fail(f"kg {' '.join(args)} crashed:\n{trace}")
     return result
 
 
@@ -239,9 +247,11 @@ def test_commands_from_other_modules_load_on_demand(tmp_path: Path, monkeypatch:
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setitem(cli.COMMAND_MODULES, "hello", "hello_command:hello")
 
-    assert "hello" in run("--help").stdout
-    assert run("hello").stdout == "hello\n"
-    main.commands.pop("hello", None)
+    try:
+        assert "hello" in run("--help").stdout
+        assert run("hello").stdout == "hello\n"
+    finally:  # the group is shared by every test: leave no command behind, however this one ends
+        main.commands.pop("hello", None)
 
 
 # -- the installed script ---------------------------------------------------------------------------

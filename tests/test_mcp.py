@@ -6,9 +6,10 @@ import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import anyio
 import pytest
 from mcp import Client, StdioServerParameters
-from servers import clean_env, find_executable, free_port, running, wait_until_answers
+from servers import Listener, clean_env, find_executable, free_port, running, wait_until_answers
 
 from kg.build import build
 from kg.namespaces import data_dir
@@ -76,6 +77,7 @@ async def test_ask_answers_with_cited_sources(client: Client) -> None:
     assert not failed
     assert {a["label"] for a in answer["answers"]} == {"container instance", "task"}
     assert text.startswith(answer["answer"] + " [1]")
+    assert answer["sources"]
     for source in answer["sources"]:
         assert source["document"] == "compute.md"
         assert source["text"] in text
@@ -118,25 +120,36 @@ async def test_sparql_runs_queries_and_marks_truncation(client: Client) -> None:
     assert many["truncated"] is True and len(many["results"]["bindings"]) == 1000
 
 
+STORE_SIZE = "SELECT (COUNT(*) AS ?quads) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 @pytest.mark.parametrize(
     ("query", "code"),
     [
-        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "service_refused"),
+        ("SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } }", "service_refused"),
         (
             "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }",
             "update_refused",
         ),
         ("DROP ALL", "update_refused"),
-        ("LOAD <http://example.org/data.ttl>", "load_refused"),
+        ("CLEAR GRAPH <https://kgqa.dev/graph/ontology>", "update_refused"),
+        ("LOAD <{url}>", "load_refused"),
         ("SELECT * WHERE { ?s ?p }", "malformed_query"),
     ],
 )
-async def test_sparql_refuses_what_the_endpoint_refuses(client: Client, query: str, code: str) -> None:
-    text, _, failed = await call(client, "sparql", {"query": query})
+async def test_sparql_refuses_what_the_endpoint_refuses(
+    client: Client, listener: Listener, query: str, code: str
+) -> None:
+    _, before, _ = await call(client, "sparql", {"query": STORE_SIZE})
+    text, _, failed = await call(client, "sparql", {"query": query.replace("{url}", listener.url)})
     assert failed and code in text
-    # Nothing was written: the graph still has no example.org triple.
-    _, check, _ = await call(client, "sparql", {"query": "ASK { <http://example.org/a> ?p ?o }"})
-    assert check["boolean"] is False
+    # Nothing was written or removed: every graph still holds every quad it held. The count runs in a query
+    # worker, which sees the store's directory as it was up to a second ago: wait that long first.
+    await anyio.sleep(1.1)
+    _, after, _ = await call(client, "sparql", {"query": STORE_SIZE})
+    assert after["results"]["bindings"] == before["results"]["bindings"]
+    assert int(before["results"]["bindings"][0]["quads"]["value"]) > 1000
+    assert not listener.wait_for_connection(0.2)  # and nothing was fetched from elsewhere
 
 
 async def test_search_entities_finds_concepts_by_partial_and_misspelt_names(client: Client) -> None:

@@ -132,27 +132,32 @@ def test_every_spelling_oxigraph_would_federate_is_refused(text, listener):
             store.add(ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), obj))
         list(store.query(query))
     except (OSError, SyntaxError, RuntimeError):
-        pass
+        pass  # the listener hangs up, so a call without SILENT fails: the connection is what counts
     assert listener.wait_for_connection(), f"Oxigraph did not federate {query!r}: the case proves nothing"
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "subjects"),
     [
-        'SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), "service")) }',
-        "SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'SERVICE <http://x> {}')) }",
-        'SELECT ?s WHERE { ?s ?p """multi\nline SERVICE <http://x> { }""" }',
-        "SELECT ?service WHERE { ?service ?p <http://example.org/service/SERVICE> }",
-        "PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:service ex:a.SERVICE }",
-        "SELECT ?s WHERE { ?s ?p ?o # SERVICE <http://x> { }\n}",
-        "SELECT ?s WHERE { ?s ?p _:service }",
-        "SELECT ?s WHERE { ?s ?p ?o FILTER(?o = 'load') }",
+        ('SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), "service")) }', ["item0"]),
+        ("SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'SERVICE <{url}> {}')) }", []),
+        ('SELECT ?s WHERE { ?s ?p """multi\nline SERVICE <{url}> { }""" }', []),
+        ("SELECT ?service WHERE { ?service ?p <{url}/SERVICE> }", []),
+        ("PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:service ex:a.SERVICE }", []),
+        ("SELECT ?s WHERE { ?s <http://example.org/label> ?o # SERVICE <{url}> { }\n}", ["ami"]),
+        ("SELECT ?s WHERE { ?s <http://example.org/label> _:service }", ["ami"]),
+        ("SELECT ?s WHERE { ?s ?p ?o FILTER(?o = 'load') }", []),
     ],
 )
-def test_service_as_data_is_not_refused(text, executor, listener):
-    result = executor.query(text)
+def test_service_as_data_is_not_refused(text, subjects, executor, listener):
+    """Each query only mentions SERVICE (and the listener's URL) as data: it runs, and answers as written."""
+    query = text.replace("{url}", listener.url)
+    result = executor.query(query)
     assert result.format.name == "json"
-    assert listener.connections == 0
+    assert sorted(next(iter(row.values())) for row in _rows(result)) == [EX + s for s in subjects]
+    # The control: Oxigraph itself calls nothing for these queries, so not refusing them was right.
+    list(ox.Store().query(query))
+    assert not listener.wait_for_connection(0.2)
 
 
 def test_load_is_refused_even_for_allowed_updates(executor, listener):
