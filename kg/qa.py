@@ -319,14 +319,14 @@ class Engine:
         so the other order is tried too, but only for the asked relation, never for a reversal of it.
         """
         for s, o in ((a, b), (b, a)):
-            if (s, pred, o) in self.store.dataset:
-                if (s, o) == (b, a) and (a, pred, b) not in self.store.dataset and self._reversible(pred):
+            if self.store.contains((s, pred, o)):
+                if (s, o) == (b, a) and not self.store.contains((a, pred, b)) and self._reversible(pred):
                     continue
                 return True, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
         contrary = self.catalog.predicates[pred].contrary if pred in self.catalog.predicates else None
         if contrary is not None:
             for s, o in ((a, b), (b, a)):
-                if (s, contrary, o) in self.store.dataset:
+                if self.store.contains((s, contrary, o)):
                     return False, [(s, contrary, o)], self._ask_sparql([(s, pred, o)])
         return None
 

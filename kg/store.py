@@ -10,10 +10,11 @@ default graph (``oxigraph serve --union-default-graph``, Fuseki's ``unionDefault
 from __future__ import annotations
 
 import contextlib
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,10 +25,9 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from kg.namespaces import PREFIXES
+from kg.sharing import DEFAULT_WAIT, SharedDirectory, StoreBusy, StoreError
 
-
-class StoreError(RuntimeError):
-    """A store could not be opened or reached; the message is one line meant for people."""
+__all__ = ["KGStore", "StoreBusy", "StoreError", "bind_values", "open_store", "to_ox"]
 
 
 class KGStore:
@@ -35,23 +35,71 @@ class KGStore:
 
     Build it with :func:`open_store`. ``kind`` is ``"oxigraph"`` (a directory), ``"memory"`` or
     ``"remote"``; ``location`` is the directory or the query endpoint.
+
+    Safe to share between threads: query results are read to the end (into plain Python rows) on the
+    thread that asked, because pyoxigraph's result iterators may only be freed by the thread that made
+    them, and rdflib keeps them in a reference cycle the garbage collector frees on any thread.
     """
 
-    def __init__(self, dataset: Dataset, kind: str, location: str | None, ox_store: ox.Store | None = None):
-        self.dataset = dataset
+    def __init__(
+        self,
+        dataset: Dataset,
+        kind: str,
+        location: str | None,
+        ox_store: ox.Store | None = None,
+        *,
+        shared: SharedDirectory | None = None,
+        writable: bool = True,
+    ):
         self.kind = kind
         self.location = location
-        #: The underlying pyoxigraph store for embedded backends (fast paths such as bulk loading).
-        self.ox = ox_store
+        self.writable = writable
+        #: How the processes sharing the directory take turns (see :mod:`kg.sharing`); None for a store
+        #: this process holds open for writing, in memory or remote.
+        self.shared = shared
+        self._dataset = dataset
+        self._ox = ox_store
+        self._token = shared.generation() if shared is not None else None
+        self._reopen_lock = threading.Lock()
+        self._write_lock = threading.RLock()
         for prefix, ns in PREFIXES.items():
             dataset.bind(prefix, ns, override=True)
 
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib view; a shared store's is reopened first when another process has written."""
+        if self.shared is not None:
+            with self.reading():
+                return self._dataset
+        return self._dataset
+
+    @property
+    def ox(self) -> ox.Store | None:
+        """The underlying pyoxigraph store for embedded backends (fast paths such as bulk loading)."""
+        if self.shared is not None:
+            with self.reading() as handle:
+                return handle
+        return self._ox
+
     # -- reading -----------------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        """Run a SPARQL query over the union of all graphs; user values enter only through ``bindings``."""
+        """Run a SPARQL query over the union of all graphs; user values enter only through ``bindings``.
+
+        The result is read in full before it is returned (its rows are plain Python objects), so it may
+        be kept, iterated in part or handed to another thread.
+        """
         if bindings:
             sparql = bind_values(sparql, bindings)
-        return self.dataset.query(sparql)
+        with self.reading():
+            result = self._dataset.query(sparql)
+            if result.type == "SELECT":
+                _ = result.bindings  # reads the lazy solutions to the end, freeing pyoxigraph's iterator here
+        return result
+
+    def contains(self, triple: tuple[Identifier, Identifier, Identifier]) -> bool:
+        """Tell whether some graph holds ``triple``."""
+        s, p, o = triple
+        return bool(self.query("ASK { ?s ?p ?o }", {"s": s, "p": p, "o": o}).askAnswer)
 
     def graph_names(self) -> list[URIRef]:
         """Return the IRIs of the named graphs, sorted."""
@@ -63,7 +111,64 @@ class KGStore:
         rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
         return int(rows[0][0]) if rows else 0
 
+    @contextlib.contextmanager
+    def reading(self, wait: float = DEFAULT_WAIT) -> Iterator[ox.Store | None]:
+        """Hold off writers of a shared directory for the block; yield the up-to-date pyoxigraph store.
+
+        A shared store's read-only handle is reopened first when another process (or thread) has
+        written since it was opened. Other stores yield their one handle (``None`` when remote).
+        """
+        if self.shared is None:
+            yield self._ox
+            return
+        with self.shared.reading(wait):
+            token = self.shared.generation()
+            if token != self._token:
+                self._reopen(token)
+            yield self._ox
+
+    def refresh(self) -> None:
+        """Reopen a shared store's handle now (e.g. after a write by a program that does not bump the generation)."""
+        if self.shared is not None:
+            with self.shared.reading():
+                self._reopen(self.shared.generation())
+
+    def _reopen(self, token: tuple) -> None:
+        with self._reopen_lock:
+            if token == self._token and self._ox is not None:
+                return
+            inner = _open_directory(Path(str(self.location)), read_only=True)
+            dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+            for prefix, ns in PREFIXES.items():
+                dataset.bind(prefix, ns, override=True)
+            # Readers on other threads keep the old handle until their query ends; swapping is atomic.
+            self._ox, self._dataset, self._token = inner, dataset, token
+
     # -- writing -----------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writing(self, wait: float = DEFAULT_WAIT) -> Iterator[ox.Store]:
+        """Yield the pyoxigraph store to write into, one writer at a time; raise :class:`StoreError` if none.
+
+        A shared directory is opened for writing for this block only, under its exclusive lock, then
+        flushed and closed, so other processes reopen their read-only handles and see the change.
+        """
+        if self.kind == "remote":
+            raise StoreError("a remote store is written with SPARQL Update, not through pyoxigraph")
+        if not self.writable:
+            raise StoreError(f"the store at {self.location} is open read-only")
+        if self.shared is None:
+            with self._write_lock:
+                yield self._ox
+            return
+        with self._write_lock, self.shared.writing(wait):
+            writer = _open_directory(Path(str(self.location)), read_only=False)
+            try:
+                yield writer
+                writer.flush()
+            finally:
+                # Oxigraph releases RocksDB's own lock only when the store object goes away.
+                del writer
+
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace the named graph ``name`` with the triples of ``graph`` (create it if new)."""
         self.replace_graphs([(name, graph)])
@@ -71,31 +176,38 @@ class KGStore:
     def replace_graphs(self, graphs: Iterable[tuple[URIRef, Graph]]) -> None:
         """Replace several named graphs; embedded stores do it in one transaction."""
         graphs = list(graphs)
-        if self.ox is not None:
+        if self.kind != "remote":
             quads = [
                 ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(name)))
                 for name, graph in graphs
                 for s, p, o in graph
             ]
-            existing = set(self.ox.named_graphs())
-            for name, _ in graphs:
-                if ox.NamedNode(str(name)) in existing:
-                    self.ox.remove_graph(ox.NamedNode(str(name)))
-            self.ox.extend(quads)
+            with self.writing() as target:
+                existing = set(target.named_graphs())
+                for name, _ in graphs:
+                    if ox.NamedNode(str(name)) in existing:
+                        target.remove_graph(ox.NamedNode(str(name)))
+                target.extend(quads)
             return
         for name, graph in graphs:
-            _replace_remote_graph(self.dataset.store, name, graph)
+            _replace_remote_graph(self._dataset.store, name, graph)
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update against the store."""
-        self.dataset.update(sparql)
+        """Run a SPARQL Update against the store (the graph's prefixes are declared for it)."""
+        if self.kind == "remote":
+            self._dataset.update(sparql)
+            return
+        with self.writing() as target:
+            target.update(sparql, prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()})
 
     def close(self) -> None:
         """Flush and release the store (a directory store can then be opened by another process)."""
-        if self.ox is not None:
-            with contextlib.suppress(OSError, RuntimeError):  # a read-only store has nothing to flush
-                self.ox.flush()
-        self.dataset.close()
+        if self._ox is not None and self.shared is None and self.writable:
+            with contextlib.suppress(OSError, RuntimeError):
+                self._ox.flush()
+        with contextlib.suppress(AttributeError):  # closed before: oxrdflib's close is not idempotent
+            self._dataset.close()
+        self._ox = None
 
 
 def open_store(
@@ -104,8 +216,18 @@ def open_store(
     endpoint: str | None = None,
     update_endpoint: str | None = None,
     read_only: bool = False,
+    shared: bool = False,
 ) -> KGStore:
     """Open the embedded store at ``path`` (in memory when ``None``) or the SPARQL ``endpoint``.
+
+    A directory store opens one of three ways:
+
+    - by default, for writing, by this process alone (RocksDB locks it): building and loading;
+    - ``shared=True``: read-only, with writes (:meth:`KGStore.writing`) each opening the store for
+      writing under the directory's lock (see :mod:`kg.sharing`), so several processes (a server's
+      workers) read it and take turns writing it, and each sees the others' writes at once;
+    - ``read_only=True``: like ``shared``, but writes are refused (with ``shared`` too, a missing store
+      is created empty first; without, it is an error).
 
     ``update_endpoint`` defaults to ``endpoint`` with ``/query`` replaced by ``/update`` (Oxigraph and
     Fuseki both name them so), else ``endpoint`` itself. A remote endpoint is checked with a tiny ASK
@@ -121,20 +243,36 @@ def open_store(
         return KGStore(Dataset(store=sparql_store, default_union=True), "remote", endpoint)
     if path is None:
         inner = ox.Store()
-        kind, location = "memory", None
+        dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+        return KGStore(dataset, "memory", None, inner)
+    directory = Path(path)
+    sharing = None
+    if read_only or shared:
+        if shared and not (directory / "CURRENT").is_file():
+            _open_directory(directory, read_only=False).flush()  # create it; the handle closes at once
+        sharing = SharedDirectory(directory)
+        sharing.prepare()
+        with sharing.reading():
+            token = sharing.generation()
+            inner = _open_directory(directory, read_only=True)
     else:
-        directory = Path(path)
-        try:
-            if read_only:
-                inner = ox.Store.read_only(str(directory))
-            else:
-                directory.mkdir(parents=True, exist_ok=True)
-                inner = ox.Store(str(directory))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {directory}: {exc}") from exc
-        kind, location = "oxigraph", str(directory)
+        inner = _open_directory(directory, read_only=False)
     dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
-    return KGStore(dataset, kind, location, inner)
+    store = KGStore(dataset, "oxigraph", str(directory), inner, shared=sharing, writable=not read_only)
+    if sharing is not None:
+        store._token = token  # the handle holds the data of this generation, read under the lock
+    return store
+
+
+def _open_directory(directory: Path, *, read_only: bool) -> ox.Store:
+    """Open the pyoxigraph store in ``directory``, turning failures into one-line :class:`StoreError`."""
+    try:
+        if read_only:
+            return ox.Store.read_only(str(directory))
+        directory.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(directory))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {directory}: {exc}") from exc
 
 
 def _check_endpoint(endpoint: str) -> None:

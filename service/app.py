@@ -50,10 +50,10 @@ class Services:
         elif config.get("STORE") in (None, "", ":memory:"):
             store = open_store(None)
         else:
-            path = Path(str(config["STORE"]))
-            # Read-only lets several server processes share the directory; a writer holds its lock, so an
-            # update-enabled embedded store must be served by a single process.
-            store = open_store(path, read_only=not allow_update and path.exists())
+            # Every server process (gunicorn worker) keeps a read-only handle and sees the others' writes;
+            # with updates allowed, each write opens the store for writing under the directory's lock
+            # (kg.sharing), so any number of workers can take updates.
+            store = open_store(Path(str(config["STORE"])), shared=True, read_only=not allow_update)
         executor = SparqlExecutor(
             store,
             timeout=float(config["QUERY_TIMEOUT"]),

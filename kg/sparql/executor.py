@@ -6,8 +6,6 @@ for bounded queries; a remote store is queried over HTTP with the deadline as th
 
 from __future__ import annotations
 
-import os
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -18,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg.sharing import StoreBusy, StoreError
 from kg.sparql.evaluation import _evaluate, _Job, _serialize, _tsv_term
 from kg.sparql.formats import ResultFormat, format_named, negotiate
 from kg.sparql.operations import (
@@ -74,9 +73,7 @@ class SparqlExecutor:
         self.row_cap = int(row_cap)
         self.allow_update = allow_update
         self._prefixes = tuple((p, str(ns)) for p, ns in PREFIXES.items())
-        self._pool = _WorkerPool(store, workers, self._prefixes) if store.ox is not None else None
-        self._lock = threading.Lock()
-        self._local: tuple[tuple[int, int], ox.Store] | None = None
+        self._pool = _WorkerPool(store, workers, self._prefixes) if store.kind != "remote" else None
 
     # -- queries ------------------------------------------------------------------------------------------
     def query(
@@ -125,18 +122,12 @@ class SparqlExecutor:
         return SparqlResult(body, fmt, truncated)
 
     def _inline_query(self, job: _Job) -> tuple[bytes, bool]:
-        assert self._pool is not None and self.store.ox is not None
-        version = (os.getpid(), self._pool.current_generation())  # a forked copy opens its own handle
-        local = self._local
-        if self._pool.memory:
-            store = self.store.ox
-        elif local is not None and local[0] == version:
-            store = local[1]
-        else:  # a handle of our own, reopened like the workers', so both see the same data
-            store = ox.Store.read_only(str(self.store.location))
-            self._local = (version, store)
         try:
-            return _evaluate(store, job, self._prefixes)
+            with self.store.reading(self.timeout) as handle:
+                assert handle is not None
+                return _evaluate(handle, job, self._prefixes)
+        except StoreBusy as exc:
+            raise QueryTimeout("timeout", str(exc)) from exc
         except SyntaxError as exc:
             raise syntax_error(str(exc), job.text) from exc
         except (OSError, ValueError) as exc:
@@ -144,11 +135,21 @@ class SparqlExecutor:
 
     def _pooled_query(self, job: _Job, seconds: float) -> tuple[bytes, bool]:
         assert self._pool is not None
-        worker = self._pool.acquire(time.monotonic() + seconds)
+        deadline = time.monotonic() + seconds
+        try:
+            # Held until the answer is in: a write to a shared directory waits for the worker's read.
+            with self.store.reading(seconds):
+                return self._ask_worker(job, seconds, deadline)
+        except StoreBusy as exc:
+            raise QueryTimeout("timeout", str(exc)) from exc
+
+    def _ask_worker(self, job: _Job, seconds: float, deadline: float) -> tuple[bytes, bool]:
+        assert self._pool is not None
+        worker = self._pool.acquire(deadline)
         healthy = False
         try:
             worker.conn.send(tuple(job))  # a plain tuple: the worker need not import the kg package
-            if not worker.wait(seconds):
+            if not worker.wait(max(0.0, deadline - time.monotonic())):
                 raise QueryTimeout(
                     "timeout",
                     f"the query ran longer than {seconds:g} s and was stopped; narrow it or add a LIMIT",
@@ -198,16 +199,19 @@ class SparqlExecutor:
         if not operation.is_update:
             raise SparqlError("not_an_update", "this is a query; send it as a query, not an update")
         statement = with_using_clauses(operation, using_graphs, using_named_graphs)
-        if self.store.ox is None:
+        if self.store.kind == "remote":
             endpoint = getattr(self.store.dataset.store, "update_endpoint", None) or str(self.store.location)
             self._post(endpoint, [("update", statement)], "*/*", self.timeout, field="update")
             return
         try:
-            with self._lock:
-                self.store.ox.update(statement, base_iri=base_iri)
+            # One writer at a time; a shared directory is opened for writing for this update only.
+            with self.store.writing() as target:
+                target.update(statement, base_iri=base_iri)
         except SyntaxError as exc:
             raise syntax_error(str(exc), statement) from exc
-        except OSError as exc:
+        except StoreBusy as exc:
+            raise SparqlError("store_busy", f"the update was not applied: {exc}") from exc
+        except (OSError, StoreError) as exc:
             raise SparqlError("store_error", f"the store refused the update: {exc}") from exc
         finally:
             if self._pool is not None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kg.sharing import directory_fingerprint as _directory_fingerprint
 from kg.sparql import evaluation
 from kg.sparql.evaluation import _worker_main
 from kg.sparql.operations import QueryTimeout, SparqlError
@@ -108,6 +109,9 @@ class _WorkerPool:
         self.prefixes = prefixes
         self.memory = store.location is None
         self.source: ox.Store | str = store.ox if self.memory else str(store.location)
+        #: The store's write generation where processes share its directory (checked before each query).
+        self.shared = store.shared
+        self.token = store.shared.generation() if store.shared is not None else None
         self.size = max(1, size)
         self.refresh_interval = refresh_interval
         self.generation = 0
@@ -182,6 +186,12 @@ class _WorkerPool:
             self.pid, self.idle, self.busy = os.getpid(), [], 0
         if self.memory:
             return
+        if self.shared is not None:  # exact and cheap: a write by any process is seen by the next query
+            token = self.shared.generation()
+            if token != self.token:
+                self.generation += 1
+                self.token = token
+            return  # the token also changes when a rebuild swaps the directory, so no polling
         now = time.monotonic()
         if now - self.checked < self.refresh_interval:
             return
@@ -191,11 +201,3 @@ class _WorkerPool:
             if self.fingerprint:
                 self.generation += 1
             self.fingerprint = fingerprint
-
-
-def _directory_fingerprint(path: str) -> tuple:
-    """Summarise a store directory's files so a write by another process is noticed within a second."""
-    try:
-        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(path)))
-    except OSError:
-        return ()

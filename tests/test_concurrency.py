@@ -1,0 +1,166 @@
+"""Test the store under concurrency: threads of one process, and processes sharing one store directory.
+
+pyoxigraph's query results may only be dropped on the thread that made them (its iterators are
+"unsendable"), and rdflib on ``oxrdflib`` keeps a SELECT's solutions in a lazy generator that sits in a
+reference cycle with its ``Result``, so the garbage collector, which runs on whatever thread allocates at
+the time, freed them on other threads. These tests catch every error that reports: the unraisable hook,
+thread exceptions, logging and stderr.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from urllib.parse import quote
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg.api import KnowledgeGraph
+from kg.build import build
+from kg.store import KGStore, open_store
+
+EX = "http://example.org/"
+THREADS = 16
+MOVIE = "http://example.org/movies/"
+GENRES = ("Drama", "Thriller", "Comedy", "Western")
+QUESTIONS = [
+    "what films did Mira Castellanos direct",
+    "which films did Actor 7 act in",
+    "who acted in the films directed by Jonas Whitfield",
+    "what genres are the films directed by Mira Castellanos",
+    "who directed Film Number 12",
+    "which films share actors with Film Number 3",
+]
+
+
+@contextmanager
+def errors_reported() -> Iterator[list[str]]:
+    """Collect what the unraisable hook, thread exceptions and logging (WARNING and up) report meanwhile."""
+    reported: list[str] = []
+    hook, thread_hook = sys.unraisablehook, threading.excepthook
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            reported.append(f"log {record.name}: {record.getMessage()}")
+
+    handler = Collect(logging.WARNING)
+    sys.unraisablehook = lambda u: reported.append(f"unraisable {u.exc_type.__name__}: {u.exc_value}")
+    threading.excepthook = lambda a: reported.append(f"thread {a.exc_type.__name__}: {a.exc_value}")
+    logging.getLogger().addHandler(handler)
+    threshold = gc.get_threshold()
+    gc.set_threshold(100)  # collect often, so a cycle is more often collected on some other thread
+    try:
+        yield reported
+    finally:
+        gc.collect()
+        gc.set_threshold(*threshold)
+        logging.getLogger().removeHandler(handler)
+        sys.unraisablehook, threading.excepthook = hook, thread_hook
+
+
+def small_store(path=None) -> KGStore:
+    """Return a store (in memory, or the directory ``path``) of 50 labelled items in one named graph."""
+    store = open_store(path)
+    graph = Graph()
+    for i in range(50):
+        graph.add((URIRef(f"{EX}item{i}"), URIRef(f"{EX}rank"), Literal(i)))
+    store.replace_graph(URIRef(f"{EX}graph"), graph)
+    return store
+
+
+def on_another_thread(function) -> None:
+    thread = threading.Thread(target=function)
+    thread.start()
+    thread.join()
+
+
+@pytest.mark.parametrize("where", ["memory", "directory"])
+def test_a_result_read_in_part_can_be_freed_on_another_thread(where, tmp_path):
+    """A result half read, or not read at all, then freed by another thread's garbage collection: no error."""
+    store = small_store(None if where == "memory" else tmp_path / "store")
+    gc.disable()  # the cycle, if any, must be freed by the collection on the other thread
+    try:
+        with errors_reported() as reported:
+            half = store.query("SELECT ?s ?o WHERE { ?s ?p ?o }")
+            first = next(iter(half))
+            unread = store.query("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s")
+            ask = store.query("ASK { ?s ?p 3 }")
+            held = [half, unread, ask]
+            del half, unread, ask
+            on_another_thread(held.clear)
+            on_another_thread(gc.collect)
+    finally:
+        gc.enable()
+    assert reported == []
+    assert len(first) == 2
+
+
+def test_a_result_handed_to_another_thread_reads_in_full(tmp_path):
+    """A result made on one thread and read on another gives every row (it holds plain Python rows)."""
+    store = small_store(tmp_path / "store")
+    with errors_reported() as reported:
+        held = [store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")]
+        rows: list = []
+        on_another_thread(lambda: rows.extend(held.pop()))
+        on_another_thread(gc.collect)
+    assert [int(row[0]) for row in rows] == list(range(50))
+    assert reported == []
+
+
+def test_contains_from_many_threads(tmp_path):
+    """Membership tests from many threads at once answer right and report nothing."""
+    store = small_store(tmp_path / "store")
+    rank = URIRef(f"{EX}rank")
+
+    def check(i: int) -> tuple[bool, bool]:
+        return store.contains((URIRef(f"{EX}item{i}"), rank, Literal(i))), store.contains(
+            (URIRef(f"{EX}item{i}"), rank, Literal(i + 1))
+        )
+
+    with errors_reported() as reported, ThreadPoolExecutor(THREADS) as pool:
+        results = list(pool.map(check, range(50)))
+    assert results == [(True, False)] * 50
+    assert reported == []
+
+
+@pytest.fixture(scope="module")
+def movie_graph(tmp_path_factory) -> KnowledgeGraph:
+    """A MetaQA-style movie graph (real model) in a directory store opened as a server opens it.
+
+    Two directors with 40 films each and a cast per film, so answers run to dozens of rows: the engine
+    stops reading a long result early, which leaves it half read.
+    """
+    facts = []
+    for director, start in (("Mira Castellanos", 0), ("Jonas Whitfield", 40)):
+        for number in range(start, start + 40):
+            film = f"Film Number {number}"
+            facts += [(film, "directed_by", director), (film, "has_genre", GENRES[number % len(GENRES)])]
+            facts += [(film, "starred_actors", f"Actor {(number * 7 + k) % 60}") for k in range(3)]
+    lines = [f"<{MOVIE}{quote(s)}> <{MOVIE}relation/{p}> <{MOVIE}{quote(o)}> ." for s, p, o in facts]
+    for name in sorted({n for s, _, o in facts for n in (s, o)}):
+        lines.append(f'<{MOVIE}{quote(name)}> <http://www.w3.org/2000/01/rdf-schema#label> "{name}" .')
+    root = tmp_path_factory.mktemp("movies")
+    (root / "movies.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build([], [root / "movies.nt"], store_path=root / "store")
+    return KnowledgeGraph(open_store(root / "store", read_only=True), cache_dir=root / "vectors")
+
+
+@pytest.mark.slow
+def test_the_engine_answers_from_many_threads_at_once(movie_graph, capfd):
+    """16 threads ask at once: the answers are those asked one at a time, and nothing reports an error."""
+    expected = {q: movie_graph.ask(q).to_dict()["answers"] for q in QUESTIONS}
+    assert len(expected[QUESTIONS[0]]) == 40, "the director's films are the answers"
+    capfd.readouterr()
+    with errors_reported() as reported, ThreadPoolExecutor(THREADS) as pool:
+        rounds = list(pool.map(lambda q: (q, movie_graph.ask(q).to_dict()["answers"]), QUESTIONS * 6))
+    stderr = capfd.readouterr().err
+    assert reported == []
+    assert "unsendable" not in stderr and "Traceback" not in stderr, stderr[-3000:]
+    for question, answers in rounds:
+        assert answers == expected[question], question
