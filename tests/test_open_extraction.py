@@ -139,3 +139,22 @@ def test_a_missing_parser_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch
 
     with pytest.raises(ParserUnavailable, match="no_such_pipeline_xx"):
         load_parser()
+
+
+def test_a_definition_says_what_the_concept_is_never_a_sentence_that_only_lists_or_mentions_it(tmp_path: Path):
+    path = tmp_path / "services.md"
+    path.write_text(
+        "# Services\n\n## Orchestration\n\nThe cloud offers two orchestration services:\n\n"
+        "- Amazon Elastic Container Service (ECS)\n- Amazon Elastic Kubernetes Service (EKS)\n\n"
+        "## Compute\n\nAmazon Elastic Compute Cloud (EC2) is a web service that provides compute capacity. "
+        "It allows you to provision **virtual servers called EC2 instances**.\n",
+        encoding="utf-8",
+    )
+    graph = Graph()
+    for g in collect([path], []).graphs.values():
+        graph += g
+    definitions = {str(graph.value(s, RDFS.label)): str(d) for s, d in graph.subject_objects(SKOS.definition)}
+
+    assert "Amazon Elastic Container Service" not in definitions  # listed, never defined
+    assert "EC2 instance" not in definitions  # only mentioned by a sentence about EC2
+    assert definitions["Amazon Elastic Compute Cloud"].startswith("Amazon Elastic Compute Cloud (EC2) is a web")

@@ -93,6 +93,7 @@ class _Extractor:
         self.topic: Concept | None = None
         self.last_open_subject: Concept | None = None  # what "it"/"they" refer to in open facts
         self.categories: dict[int, Concept] = {}  # heading level -> the category that heading names
+        self._first_in_section = False  # the next sentence is the first under a heading
         self._sentence_facts = 0
         self.doc = document_iri(path)
         self.graph = Graph(identifier=document_graph_name(path))
@@ -240,6 +241,7 @@ class _Extractor:
                 whole = self.registry.lookup(block.text)
                 self.topic = whole or (named[0].concept if len(named) == 1 else None)
                 self.last_open_subject = None
+                self._first_in_section = True
                 self._enter_heading(block, section)
                 pair = VERSUS_RE.match(block.text)
                 if pair:
@@ -268,10 +270,16 @@ class _Extractor:
             begin, finish = offset + tokens[m.start].start, offset + tokens[m.end - 1].end
             in_bold = any(b0 <= begin and finish <= b1 for b0, b1 in bold)
             introduces = any(f"({a})" in sentence for a in m.concept.acronyms)
-            if (in_bold or introduces) and not m.concept.known:
+            said = [t for t in tokens[m.end :] if t.is_word and t.text not in m.concept.acronyms]
+            if (in_bold or introduces) and not m.concept.known and _about(tokens, m.start) and len(said) >= 3:
+                # A sentence that opens with the name it introduces says what it is; one that only
+                # mentions it ("It allows you to provision X", "... offers two: X, Y") does not.
                 m.concept.definitions.append((3, sentence, None))
-                if m.start == 0:  # the sentence is about the name it introduces
-                    self._categorise(m.concept, section, sentence)
+                self._categorise(m.concept, section, sentence)
+        if self.topic is not None and not self.topic.known and block.kind == "paragraph" and self._first_in_section:
+            if not sentence.rstrip().endswith(":"):  # a list's introduction lists, it does not define
+                self.topic.definitions.append((2, sentence, None))  # the first sentence under its heading
+        self._first_in_section = False
         # A bullet under a heading is about the heading's concept: its "it" and "they" mean that.
         previous = None if block.kind == "item" and self.topic is not None else self.last_open_subject
         facts = self.reader.read(sentence, ctx)
@@ -370,7 +378,6 @@ class _Extractor:
             return
         item = mentions[0].concept
         item.types.add(cls)
-        item.definitions.append((3, f"{intro} {block.text.strip()}", None))
         self.used.add(item.iri)
         self._emit(Fact(item.iri, RDF.type, cls, "list"), section, f"{intro} {block.text.strip()}")
 
@@ -556,6 +563,11 @@ def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
         start -= 1
     phrase = " ".join(w.strip(",;:") for w in words[start:])
     return phrase if words[wi + 1][0].isalpha() else None
+
+
+def _about(tokens, start: int) -> bool:
+    """Tell whether a name at token ``start`` opens its sentence (only articles before it)."""
+    return all(t.lower in ("a", "an", "the") or not t.is_word for t in tokens[:start])
 
 
 def _category_heading(text: str) -> bool:
