@@ -363,19 +363,16 @@ def test_held_out_acronyms_name_their_long_form(request, doc: str, acronym: str,
 
 
 @pytest.mark.parametrize(
-    ("doc", "cls", "items", "intro"),
+    ("doc", "kind", "items", "intro"),
     [
-        (
-            "storage",
-            KGO.Storage,
-            {"block storage", "file storage", "object storage"},
-            "There are three types of",
-        ),
-        ("networking", KGO.Subnet, {"public subnet", "private subnet"}, "There are two kinds of subnets:"),
+        ("storage", "storage", {"block storage", "file storage", "object storage"}, "There are three types of"),
+        ("networking", "subnet", {"public subnet", "private subnet"}, "There are two kinds of subnets:"),
     ],
 )
-def test_held_out_list_sentence_types_its_items(request, doc: str, cls: URIRef, items: set, intro: str):
+def test_held_out_list_sentence_types_its_items(request, doc: str, kind: str, items: set, intro: str):
+    # The ontology has no class for these kinds: the document's own noun becomes the class.
     graph = request.getfixturevalue(doc)
+    cls = concept_named(graph, kind)
 
     listed = {
         (s, q) for s, p, o, _, q, rule in statements(graph) if p == str(RDF.type) and o == str(cls) and rule == "list"

@@ -158,7 +158,7 @@ class ConceptRegistry:
             if not recent.known and len(key := name_key(recent.label).split()) > 1 and key[-1] == words[0]
         ]  # fmt: skip
         if len(kinds) != 1:
-            # None named, or several ("public subnets" and "private subnets"): "a subnet" is any subnet.
+            # None named, or several ("A widgets" and "B widgets"): a bare "widget" means any widget.
             return concept
         kinds[0].aliases.add(words[0])  # the document calls it so: "an image creates an instance"
         return kinds[0]

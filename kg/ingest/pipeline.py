@@ -369,6 +369,8 @@ class _Extractor:
         kind = (match.group(1) or match.group(2)) if match else None
         if not kind:
             return
+        # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
+        kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
         cls = self.lexicon.class_for(kind) or self.lexicon.head_class(kind)
         if cls is None:
             cls = self.registry.get_or_mint(kind).iri

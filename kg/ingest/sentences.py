@@ -35,8 +35,8 @@ COORDINATORS = frozenset({"and", "or", ",", "as", "well", "plus"})
 SKIPPABLE = FILLERS | AUXILIARIES | frozenset({"you", "to", "allow", "allows", "let", "lets", "enable", "enables"})
 
 
-#: Words that end a noun phrase: relative pronouns and prepositions ("mount [at] the same time" names no
-#: thing; "of" stays inside: "a copy of your data").
+#: Words that end a noun phrase: relative pronouns and prepositions (a preposition after the verb's object
+#: opens an adjunct, not more of the name; "of" stays inside: "a copy of your data").
 PHRASE_ENDS = frozenset(
     "that which who to in on for with by from like at into onto over under during after before through "
     "between across within without via per than as about".split()
