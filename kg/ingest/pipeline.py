@@ -276,9 +276,10 @@ class _Extractor:
                 # mentions it ("It allows you to provision X", "... offers two: X, Y") does not.
                 m.concept.definitions.append((3, sentence, None))
                 self._categorise(m.concept, section, sentence)
-        if self.topic is not None and not self.topic.known and block.kind == "paragraph" and self._first_in_section:
-            if not sentence.rstrip().endswith(":"):  # a list's introduction lists, it does not define
-                self.topic.definitions.append((2, sentence, None))  # the first sentence under its heading
+        # The first sentence under a concept's own heading defines it; a list's introduction only lists.
+        first = self._first_in_section and block.kind == "paragraph" and not sentence.rstrip().endswith(":")
+        if first and self.topic is not None and not self.topic.known:
+            self.topic.definitions.append((2, sentence, None))
         self._first_in_section = False
         # A bullet under a heading is about the heading's concept: its "it" and "they" mean that.
         previous = None if block.kind == "item" and self.topic is not None else self.last_open_subject
