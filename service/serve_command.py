@@ -8,6 +8,8 @@ master process: RocksDB handles, torch's thread pools and the SPARQL worker proc
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from kg.build import build
+from kg.build import BuildSummary, build
 from service.cli import cache_dir_option, docs_option, rdf_option, store_options, target
 
 
@@ -44,8 +46,7 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
     """Serve the ask API, /sparql, the web page, chat and metrics over the graph."""
     store_dir, endpoint = target(ctx)
     if docs or rdf_files or rebuild or (endpoint is None and not (Path(store_dir) / "CURRENT").is_file()):
-        summary = build(list(docs) or None, list(rdf_files), store_path=store_dir if not endpoint else None,
-                        endpoint=endpoint)  # fmt: skip
+        summary = _build_in_child(list(docs) or None, list(rdf_files), None if endpoint else store_dir, endpoint)
         click.echo(f"built {summary.documents} documents, {summary.concepts} concepts, "
                    f"{summary.triples} triples in {summary.seconds:.1f}s", err=True)  # fmt: skip
     # Each worker loads its engine before it accepts a connection, so no request meets a cold worker.
@@ -72,6 +73,15 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
         create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
         return
     _run_gunicorn(host, port, workers, threads)
+
+
+def _build_in_child(docs, rdf_files, store_path, endpoint) -> BuildSummary:
+    """Build in a fresh child process, so this one (gunicorn's master, which forks the workers) never
+    starts RocksDB: its background threads do not survive ``fork``, and a worker's first write would wait
+    forever for a flush by a thread that is not there."""
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(build, docs, rdf_files, store_path=store_path, endpoint=endpoint).result()
 
 
 def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:

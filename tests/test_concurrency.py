@@ -16,10 +16,14 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import requests
+import w3c
 from rdflib import Graph, Literal, URIRef
+from servers import clean_env, running_kg_serve
 
 from kg.api import KnowledgeGraph
 from kg.build import build
@@ -164,3 +168,98 @@ def test_the_engine_answers_from_many_threads_at_once(movie_graph, capfd):
     assert "unsendable" not in stderr and "Traceback" not in stderr, stderr[-3000:]
     for question, answers in rounds:
         assert answers == expected[question], question
+
+
+# -- kg serve --allow-update: two workers share the store and take writes -----------------------------------
+TOKEN = "concurrency-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+UPDATE_TESTS = [(name, steps) for name, steps in w3c.protocol_tests() if w3c.is_update(steps)]
+GRAPH_STORE_TESTS, GRAPH_STORE_LEFT_OUT = w3c.graph_store_tests()
+
+
+@pytest.fixture(scope="module")
+def updatable(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """``kg serve --allow-update`` with its default workers over the bundled graph plus the W3C tests' graphs;
+    yield its base URL and its log."""
+    root = tmp_path_factory.mktemp("kg-serve")
+    build(None, [], store_path=root / "store")
+    writer = open_store(root / "store")
+    graphs = [(URIRef(name), Graph().parse(source, format="nt")) for name, source in w3c.protocol_graph_data()]
+    writer.replace_graphs(graphs)
+    writer.close()
+    del writer
+    log = root / "serve.log"
+    with running_kg_serve(root / "store", log, clean_env({"KG_ADMIN_TOKEN": TOKEN}), "--allow-update") as base:
+        yield base, log
+
+
+def _rows(base: str, query: str) -> list[dict]:
+    headers = {"Accept": "application/sparql-results+json", "Connection": "close"}
+    response = requests.post(f"{base}/sparql", data={"query": query}, headers=headers, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()["results"]["bindings"]
+
+
+def _pid(base: str) -> int:
+    return requests.get(f"{base}/readyz", headers={"Connection": "close"}, timeout=30).json()["pid"]
+
+
+@pytest.mark.slow
+def test_every_worker_sees_a_write_at_once(updatable):
+    """A write through one worker is read back at once, by both workers, and goes away when deleted."""
+    base, log = updatable
+    insert = 'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/p> "one" } }'
+    read = "SELECT ?o WHERE { <http://example.org/a> <http://example.org/p> ?o }"
+    assert _rows(base, read) == []
+    headers = {**AUTH, "Content-Type": "application/sparql-update"}
+    response = requests.post(f"{base}/sparql", data=insert, headers=headers, timeout=60)
+    assert response.status_code == 204, response.text
+    pids = set()
+    for _ in range(12):  # new connections each time, so both workers answer some of them
+        assert [row["o"]["value"] for row in _rows(base, read)] == ["one"]
+        pids.add(_pid(base))
+    assert len(pids) == 2, "both workers should have answered"
+    graph = {"graph": "http://example.org/g"}
+    response = requests.delete(f"{base}/sparql/graph", params=graph, headers=AUTH, timeout=60)
+    assert response.status_code == 204, response.text
+    for _ in range(6):
+        assert _rows(base, read) == []
+    # The engine answers over the same store, after the writes, on both workers.
+    for _ in range(4):
+        question = {"question": "What does an AMI create?"}
+        reply = requests.post(f"{base}/api/ask", json=question, headers={"Connection": "close"}, timeout=60)
+        assert reply.status_code == 200 and reply.json()["answers"], reply.text
+    text = log.read_text(errors="replace")
+    assert "Traceback" not in text and "unsendable" not in text, text[-3000:]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not UPDATE_TESTS, reason="the W3C test suite is not in ../shared/benchmarks")
+@pytest.mark.parametrize(("name", "steps"), UPDATE_TESTS, ids=[name for name, _ in UPDATE_TESTS])
+def test_w3c_protocol_updates(name, steps, updatable):
+    """The SPARQL 1.1 Protocol's update tests, against kg serve with two workers."""
+    w3c.run_steps(name, steps, updatable[0], AUTH)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not GRAPH_STORE_TESTS, reason="the W3C test suite is not in ../shared/benchmarks")
+@pytest.mark.parametrize(("name", "steps"), GRAPH_STORE_TESTS, ids=[name for name, _ in GRAPH_STORE_TESTS])
+def test_w3c_graph_store_protocol(name, steps, updatable):
+    """The Graph Store Protocol tests (indirect identification, ``?graph=``), against kg serve with two workers.
+
+    Each test makes its graphs from nothing (a first PUT must answer 201 Created), so those of the tests
+    before it are dropped first.
+    """
+    drop = (
+        "DELETE { GRAPH ?g { ?s ?p ?o } } "
+        'WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "http://www.example/gsp/")) }'
+    )
+    reset = requests.post(f"{updatable[0]}/sparql", data={"update": drop}, headers=AUTH, timeout=60)
+    assert reset.status_code == 204, reset.text
+    w3c.run_steps(name, steps, updatable[0], AUTH, gsp_path="/sparql/graph")
+
+
+def test_only_graph_creation_by_post_is_left_out_of_the_graph_store_tests():
+    """Every Graph Store test runs but the one needing the server to mint a graph's IRI for a POST."""
+    assert GRAPH_STORE_LEFT_OUT == ["post_get_new_graph"]
+    assert len(GRAPH_STORE_TESTS) == 8
