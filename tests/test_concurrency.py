@@ -179,17 +179,17 @@ GRAPH_STORE_TESTS, GRAPH_STORE_LEFT_OUT = w3c.graph_store_tests()
 
 @pytest.fixture(scope="module")
 def updatable(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    """``kg serve --allow-update`` with its default workers over the bundled graph plus the W3C tests' graphs;
-    yield its base URL and its log."""
+    """``kg serve --allow-update`` as a user first runs it: default workers, no store yet (it builds the
+    bundled graph first); the W3C tests' graphs are then written through the Graph Store Protocol.
+    Yield its base URL and its log."""
     root = tmp_path_factory.mktemp("kg-serve")
-    build(None, [], store_path=root / "store")
-    writer = open_store(root / "store")
-    graphs = [(URIRef(name), Graph().parse(source, format="nt")) for name, source in w3c.protocol_graph_data()]
-    writer.replace_graphs(graphs)
-    writer.close()
-    del writer
     log = root / "serve.log"
     with running_kg_serve(root / "store", log, clean_env({"KG_ADMIN_TOKEN": TOKEN}), "--allow-update") as base:
+        for name, source in sorted(w3c.protocol_graph_data()):
+            headers = {**AUTH, "Content-Type": "application/n-triples"}
+            put = requests.put(f"{base}/sparql/graph", params={"graph": name}, data=source.read_bytes(),
+                               headers=headers, timeout=60)  # fmt: skip
+            assert put.status_code == 201, put.text
         yield base, log
 
 
