@@ -3,7 +3,15 @@
 Each gunicorn worker opens the store read-only and loads its own engine (model, names, cached vectors)
 before it accepts connections, so no request meets a cold worker. The app is not preloaded in the
 master process: RocksDB handles, torch's thread pools and the SPARQL worker processes do not survive
-``fork`` safely, and with the vector cache a worker's engine loads in seconds.
+``fork`` safely, and with the vector cache a worker's engine loads in seconds. For the same reason the
+build (when there is no store yet, or when asked) runs in a spawned child: RocksDB's background threads,
+started in the master, would be missing from the forked workers, whose first write would then wait
+forever for a flush.
+
+With ``--allow-update`` no worker holds the store open for writing either: each write opens it for that
+write only, under the store directory's lock, and the other workers reopen their read-only handles
+before their next read (see :mod:`kg.sharing`). So updates work with the default two workers, or more,
+and every worker sees a write at once; no writer process or write forwarding is needed.
 """
 
 from __future__ import annotations

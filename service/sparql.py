@@ -53,6 +53,7 @@ _STATUS = {
     "not_an_update": 400,
     "update_refused": 403,
     "timeout": 503,
+    "store_busy": 503,
     "store_error": 502,
 }
 
