@@ -92,7 +92,8 @@ class KGStore:
             sparql = bind_values(sparql, bindings)
         with self.reading():
             result = self._dataset.query(sparql)
-            if result.type == "SELECT":
+            # (rdflib's remote store returns a (status, reason, None) tuple, not a Result, on HTTP errors)
+            if isinstance(result, Result) and result.type == "SELECT":
                 _ = result.bindings  # reads the lazy solutions to the end, freeing pyoxigraph's iterator here
         return result
 

@@ -26,8 +26,8 @@ from rdflib import Graph, Literal, URIRef
 from servers import clean_env, running_kg_serve
 
 from kg.api import KnowledgeGraph
-from kg.build import build
-from kg.store import KGStore, open_store
+from kg.build import build, lock_holders
+from kg.store import KGStore, StoreBusy, StoreError, open_store
 
 EX = "http://example.org/"
 THREADS = 16
@@ -131,6 +131,43 @@ def test_contains_from_many_threads(tmp_path):
         results = list(pool.map(check, range(50)))
     assert results == [(True, False)] * 50
     assert reported == []
+
+
+# -- one directory shared by several store handles (as by several processes) -------------------------------
+def test_a_write_through_one_shared_store_is_read_at_once_through_another(tmp_path):
+    """Two shared handles on one directory: each sees the other's writes with its very next query."""
+    small_store(tmp_path / "store").close()
+    first, second = open_store(tmp_path / "store", shared=True), open_store(tmp_path / "store", shared=True)
+    assert second.triple_count() == 50
+    first.update(f"INSERT DATA {{ GRAPH <{EX}graph> {{ <{EX}new> <{EX}rank> 50 }} }}")
+    assert second.triple_count() == 51
+    second.replace_graph(URIRef(f"{EX}graph"), Graph())
+    assert first.triple_count() == 0
+    assert not (tmp_path / "store" / "LOCK").exists() or not lock_holders(tmp_path / "store" / "LOCK")
+
+
+def test_a_write_waits_for_the_reads_under_way(tmp_path):
+    """No write runs during a read: it starts when the read ends, or gives up with StoreBusy after its wait."""
+    small_store(tmp_path / "store").close()
+    reader, writer = open_store(tmp_path / "store", read_only=True), open_store(tmp_path / "store", shared=True)
+    insert = f"INSERT DATA {{ GRAPH <{EX}graph> {{ <{EX}new> <{EX}rank> 50 }} }}"
+    done = threading.Event()
+    with reader.reading():
+        with pytest.raises(StoreBusy), writer.writing(wait=0.2):
+            pass
+        thread = threading.Thread(target=lambda: (writer.update(insert), done.set()))
+        thread.start()
+        assert not done.wait(0.5), "the write ran while a read held the store"
+    thread.join(30)
+    assert done.is_set()
+    assert reader.contains((URIRef(f"{EX}new"), URIRef(f"{EX}rank"), Literal(50)))
+
+
+def test_a_read_only_store_refuses_writes(tmp_path):
+    small_store(tmp_path / "store").close()
+    store = open_store(tmp_path / "store", read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        store.update(f"INSERT DATA {{ <{EX}a> <{EX}b> <{EX}c> }}")
 
 
 @pytest.fixture(scope="module")
