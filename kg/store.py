@@ -249,9 +249,15 @@ def open_store(
     directory = Path(path)
     sharing = None
     if read_only or shared:
-        if shared and not (directory / "CURRENT").is_file():
-            _open_directory(directory, read_only=False).flush()  # create it; the handle closes at once
         sharing = SharedDirectory(directory)
+        if shared and not (directory / "CURRENT").is_file():
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                with sharing.writing():  # several server workers may start at once: one creates it
+                    if not (directory / "CURRENT").is_file():
+                        _open_directory(directory, read_only=False).flush()  # the handle closes at once
+            except OSError as exc:
+                raise StoreError(f"cannot create the store at {directory}: {exc}") from exc
         sharing.prepare()
         with sharing.reading():
             token = sharing.generation()
