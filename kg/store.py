@@ -92,8 +92,8 @@ class KGStore:
             sparql = bind_values(sparql, bindings)
         with self.reading():
             result = self._dataset.query(sparql)
-            # rdflib's remote store returns (status, reason, None) instead of a Result on HTTP errors.
-            if getattr(result, "type", None) == "SELECT":
+            # (rdflib's remote store returns a (status, reason, None) tuple, not a Result, on HTTP errors)
+            if isinstance(result, Result) and result.type == "SELECT":
                 _ = result.bindings  # reads the lazy solutions to the end, freeing pyoxigraph's iterator here
         return result
 
@@ -249,9 +249,15 @@ def open_store(
     directory = Path(path)
     sharing = None
     if read_only or shared:
-        if shared and not (directory / "CURRENT").is_file():
-            _open_directory(directory, read_only=False).flush()  # create it; the handle closes at once
         sharing = SharedDirectory(directory)
+        if shared and not (directory / "CURRENT").is_file():
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                with sharing.writing():  # several server workers may start at once: one creates it
+                    if not (directory / "CURRENT").is_file():
+                        _open_directory(directory, read_only=False).flush()  # the handle closes at once
+            except OSError as exc:
+                raise StoreError(f"cannot create the store at {directory}: {exc}") from exc
         sharing.prepare()
         with sharing.reading():
             token = sharing.generation()

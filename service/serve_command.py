@@ -3,11 +3,21 @@
 Each gunicorn worker opens the store read-only and loads its own engine (model, names, cached vectors)
 before it accepts connections, so no request meets a cold worker. The app is not preloaded in the
 master process: RocksDB handles, torch's thread pools and the SPARQL worker processes do not survive
-``fork`` safely, and with the vector cache a worker's engine loads in seconds.
+``fork`` safely, and with the vector cache a worker's engine loads in seconds. For the same reason the
+build (when there is no store yet, or when asked) runs in a spawned child: RocksDB's background threads,
+started in the master, would be missing from the forked workers, whose first write would then wait
+forever for a flush.
+
+With ``--allow-update`` no worker holds the store open for writing either: each write opens it for that
+write only, under the store directory's lock, and the other workers reopen their read-only handles
+before their next read (see :mod:`kg.sharing`). So updates work with the default two workers, or more,
+and every worker sees a write at once; no writer process or write forwarding is needed.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -15,7 +25,7 @@ from pathlib import Path
 
 import click
 
-from kg.build import build
+from kg.build import BuildSummary, build
 from service.cli import cache_dir_option, docs_option, rdf_option, store_options, target
 
 
@@ -44,8 +54,7 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
     """Serve the ask API, /sparql, the web page, chat and metrics over the graph."""
     store_dir, endpoint = target(ctx)
     if docs or rdf_files or rebuild or (endpoint is None and not (Path(store_dir) / "CURRENT").is_file()):
-        summary = build(list(docs) or None, list(rdf_files), store_path=store_dir if not endpoint else None,
-                        endpoint=endpoint)  # fmt: skip
+        summary = _build_in_child(list(docs) or None, list(rdf_files), None if endpoint else store_dir, endpoint)
         click.echo(f"built {summary.documents} documents, {summary.concepts} concepts, "
                    f"{summary.triples} triples in {summary.seconds:.1f}s", err=True)  # fmt: skip
     # Each worker loads its engine before it accepts a connection, so no request meets a cold worker.
@@ -72,6 +81,15 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
         create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
         return
     _run_gunicorn(host, port, workers, threads)
+
+
+def _build_in_child(docs, rdf_files, store_path, endpoint) -> BuildSummary:
+    """Build in a fresh child process, so this one (gunicorn's master, which forks the workers) never
+    starts RocksDB: its background threads do not survive ``fork``, and a worker's first write would wait
+    forever for a flush by a thread that is not there."""
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(build, docs, rdf_files, store_path=store_path, endpoint=endpoint).result()
 
 
 def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:

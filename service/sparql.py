@@ -57,6 +57,7 @@ _STATUS = {
     "not_an_update": 400,
     "update_refused": 403,
     "timeout": 503,
+    "store_busy": 503,
     "store_error": 502,
 }
 
@@ -163,7 +164,8 @@ def graph_store() -> Response:
     graphs = request.args.getlist("graph")
     if ("default" in request.args) == bool(graphs) or len(graphs) > 1:
         return error_response(400, "bad_request", "name exactly one graph: ?graph=<iri> or ?default")
-    if request.method != "GET":
+    reading = request.method in ("GET", "HEAD")  # Flask answers HEAD with the GET handler, minus the body
+    if not reading:
         refusal = _refuse_unauthorised()
         if refusal is not None:
             return refusal
@@ -172,7 +174,7 @@ def graph_store() -> Response:
     try:
         term = "DEFAULT" if target == "" else iri_term(target)
         exists = target == "" or _graph_exists(executor, term)
-        if request.method == "GET":
+        if reading:
             if not exists:
                 return error_response(404, "not_found", f"no graph {term} in the store")
             pattern = "?s ?p ?o" if target == "" else f"GRAPH {term} {{ ?s ?p ?o }}"
@@ -203,17 +205,28 @@ def _graph_exists(executor: SparqlExecutor, term: str) -> bool:
 
 
 def _parse_graph_body(base_iri: str) -> list[ox.Triple] | Response:
-    rdf_format = ox.RdfFormat.from_media_type(request.mimetype or "")
-    if rdf_format is None or rdf_format.supports_datasets:
-        return error_response(
-            415,
-            "unsupported_media_type",
-            "send the graph as text/turtle, application/n-triples, application/rdf+xml, application/ld+json",
-        )
-    try:
-        return list(ox.parse(request.get_data(), format=rdf_format, base_iri=base_iri))
-    except SyntaxError as exc:
-        return error_response(400, "malformed_rdf", f"cannot parse the body as {rdf_format.name}: {exc}")
+    """Parse the request's RDF: one graph, or several as the files of a ``multipart/form-data`` body."""
+    if request.mimetype == "multipart/form-data":
+        parts = [(part.mimetype, part.read()) for part in request.files.values()]
+        if not parts:
+            return error_response(400, "bad_request", "the multipart body carries no file")
+    else:
+        parts = [(request.mimetype or "", request.get_data())]
+    triples: list[ox.Triple] = []
+    for media_type, data in parts:
+        rdf_format = ox.RdfFormat.from_media_type(media_type)
+        if rdf_format is None or rdf_format.supports_datasets:
+            return error_response(
+                415,
+                "unsupported_media_type",
+                "send the graph as text/turtle, application/n-triples, application/rdf+xml, application/ld+json"
+                " (or several, as the files of a multipart/form-data body)",
+            )
+        try:
+            triples += ox.parse(data, format=rdf_format, base_iri=base_iri)
+        except SyntaxError as exc:
+            return error_response(400, "malformed_rdf", f"cannot parse the body as {rdf_format.name}: {exc}")
+    return triples
 
 
 #: ``?format=`` values (as SPARQLWrapper and browsers send them) and the formats they name.

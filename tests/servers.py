@@ -202,6 +202,18 @@ def running_service(env: Mapping[str, str], log: Path, command: Sequence[str] | 
         yield f"http://{bind}"
 
 
+@contextmanager
+def running_kg_serve(store: Path, log: Path, env: Mapping[str, str], *options: str, workers: int = 2) -> Iterator[str]:
+    """Run ``kg serve`` over ``store`` on a free loopback port, as a user starts it (its default worker count
+    unless ``options`` say otherwise); yield its base URL once ``workers`` workers have loaded their engines."""
+    port = free_port()
+    command = [find_executable("kg"), "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(store),
+               "--cache-dir", str(log.parent / "vectors"), *options]  # fmt: skip
+    with running(command, log, env) as server:
+        wait_until_ready(f"http://127.0.0.1:{port}", server, workers, LIVE_READY_SECONDS)
+        yield f"http://127.0.0.1:{port}"
+
+
 @dataclass
 class LiveService:
     """A running service: its base URL, its process and log, and answers it gave before it was ready."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -19,11 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.dom.minidom import Document
 
-import pyoxigraph as ox
 import pytest
 import requests
+import w3c
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from servers import clean_env, free_port, gunicorn_command, running, wait_until_ready
 from SPARQLWrapper import (
@@ -52,7 +50,6 @@ GRAPH = URIRef("https://kgqa.dev/graph/test")
 TOKEN = "s3cret-token"
 ROW_CAP = 100
 BODY_LIMIT = 65536
-PROTOCOL = Path(__file__).resolve().parents[2] / "shared/benchmarks/w3c-sparql11/sparql11/protocol"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
 JSON_TYPE = "application/sparql-results+json"
 #: The fields a syntax error may add beside code and message.
@@ -71,7 +68,7 @@ def store_dir(tmp_path_factory) -> Path:
     graph.add((EX.ami, EX.creates, EX.instance))
     graph.add((EX.ami, EX.label, Literal("AMI", lang="en")))
     graphs = [(GRAPH, graph)]
-    for name, source in _w3c_graph_data():
+    for name, source in w3c.protocol_graph_data():
         graphs.append((URIRef(name), Graph().parse(source, format="nt")))
     store.replace_graphs(graphs)
     store.close()
@@ -538,102 +535,16 @@ def test_error_handlers_answer_json_on_api_paths_only():
 
 
 # -- the W3C SPARQL 1.1 Protocol tests ------------------------------------------------------------------
-MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
-HT = Namespace("http://www.w3.org/2011/http#")
-CNT = Namespace("http://www.w3.org/2011/content#")
-UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
-HTS = Namespace("http://www.w3.org/2011/http-statusCodes#")
-TABULAR = (
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-)
-RDF_TYPES = ("application/rdf+xml", "text/turtle", "application/n-triples")
-
-
-def _manifest() -> Graph:
-    return Graph().parse(PROTOCOL / "manifest.ttl", format="turtle")
-
-
-def _w3c_graph_data() -> set[tuple[str, Path]]:
-    manifest = _manifest()
-    return {
-        (
-            str(manifest.value(data, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))),
-            PROTOCOL / Path(str(manifest.value(data, UT.graph))).name,
-        )
-        for data in manifest.objects(None, UT.graphData)
-    }
-
-
-def _w3c_tests() -> list[tuple[str, list[dict]]]:
-    manifest = _manifest()
-    (root,) = manifest.subjects(RDF.type, MF.Manifest)
-    tests = []
-    for test in Collection(manifest, manifest.value(root, MF.entries)):
-        action = manifest.value(test, MF.action)
-        steps = []
-        for request in Collection(manifest, manifest.value(action, HT.requests)):
-            headers = {}
-            header_list = manifest.value(request, HT.headers)
-            for header in Collection(manifest, header_list) if header_list else ():
-                headers[str(manifest.value(header, HT.fieldName))] = str(manifest.value(header, HT.fieldValue))
-            body = manifest.value(request, HT.body)
-            data = None
-            if body is not None:
-                encoding = str(manifest.value(body, CNT.characterEncoding) or "UTF-8")
-                data = str(manifest.value(body, CNT.chars)).encode(encoding.lower().replace("utf-16", "utf-16-le"))
-            response = manifest.value(request, HT.resp)
-            statuses = manifest.objects(response, MF.expectedStatus)  # hts:StatusCode2xx and the like
-            steps.append(
-                {
-                    "method": str(manifest.value(request, HT.methodName)),
-                    "path": str(manifest.value(request, HT.absolutePath)),
-                    "headers": headers,
-                    "data": data,
-                    "status": {str(s).rsplit("StatusCode", 1)[1][0] for s in statuses},
-                    "boolean": manifest.value(response, MF.expectedBoolean),
-                    "format": manifest.value(response, MF.expectedFormat),
-                }
-            )
-        tests.append((str(test).rsplit("#", 1)[1], steps))
-    return tests
-
-
-W3C_TESTS = _w3c_tests() if PROTOCOL.exists() else []
+W3C_TESTS = w3c.protocol_tests()
 
 
 @pytest.mark.skipif(not W3C_TESTS, reason="the W3C test suite is not in ../shared/benchmarks")
 @pytest.mark.parametrize(("name", "steps"), W3C_TESTS, ids=[name for name, _ in W3C_TESTS])
 def test_w3c_protocol(name, steps, readonly, w3c_writable):
     """Run the manifest's requests in order; updates go, with the admin token, to a server allowed them."""
-    is_update = any(
-        "update" in s["path"]
-        or "sparql-update" in s["headers"].get("content-type", "")
-        or (s["data"] or b"").startswith(b"update=")
-        for s in steps
-    )
+    is_update = w3c.is_update(steps)
     server = w3c_writable if is_update else readonly
-    base = server.url.rsplit("/sparql", 1)[0]
-    for step in steps:
-        headers = dict(step["headers"])
-        if is_update:
-            headers.update(AUTH)
-        response = requests.request(step["method"], base + step["path"], data=step["data"], headers=headers, timeout=30)
-        assert str(response.status_code)[0] in step["status"], f"{name}: {response.status_code} {response.text}"
-        media = response.headers.get("Content-Type", "").split(";")[0]
-        if step["format"] is not None and str(step["format"]) == "boolean":
-            assert media in ("application/sparql-results+json", "application/sparql-results+xml")
-            value = (
-                json.loads(response.text)["boolean"] if "json" in media else "<boolean>true</boolean>" in response.text
-            )
-            assert step["boolean"] is None or value is step["boolean"].toPython()
-        elif step["format"] is not None and str(step["format"]) == "tabular":
-            assert media in TABULAR
-        elif step["format"] is not None and str(step["format"]) == "RDF":
-            assert media in RDF_TYPES
-            ox.parse(response.content, format=ox.RdfFormat.from_media_type(media))
+    w3c.run_steps(name, steps, server.url.rsplit("/sparql", 1)[0], AUTH if is_update else {})
 
 
 # -- helpers --------------------------------------------------------------------------------------------

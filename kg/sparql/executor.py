@@ -134,22 +134,20 @@ class SparqlExecutor:
             raise SparqlError("store_error", f"{type(exc).__name__}: {exc}") from exc
 
     def _pooled_query(self, job: _Job, seconds: float) -> tuple[bytes, bool]:
-        assert self._pool is not None
-        deadline = time.monotonic() + seconds
         try:
             # Held until the answer is in: a write to a shared directory waits for the worker's read.
             with self.store.reading(seconds):
-                return self._ask_worker(job, seconds, deadline)
+                return self._ask_worker(job, seconds)
         except StoreBusy as exc:
             raise QueryTimeout("timeout", str(exc)) from exc
 
-    def _ask_worker(self, job: _Job, seconds: float, deadline: float) -> tuple[bytes, bool]:
+    def _ask_worker(self, job: _Job, seconds: float) -> tuple[bytes, bool]:
         assert self._pool is not None
-        worker = self._pool.acquire(deadline)
+        worker = self._pool.acquire(time.monotonic() + seconds)
         healthy = False
         try:
             worker.conn.send(tuple(job))  # a plain tuple: the worker need not import the kg package
-            if not worker.wait(max(0.0, deadline - time.monotonic())):
+            if not worker.wait(seconds):
                 raise QueryTimeout(
                     "timeout",
                     f"the query ran longer than {seconds:g} s and was stopped; narrow it or add a LIMIT",
