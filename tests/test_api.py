@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
-from servers import LiveService
+from servers import LiveService, no_traceback_logged
 
 from kg.qa import MAX_QUESTION_CHARS
 from service.openapi import spec
@@ -52,6 +53,13 @@ AMI_CREATES_EC2 = {
 def service(live_service: LiveService) -> LiveService:
     """The service under gunicorn, ready (every worker has loaded its engine)."""
     return live_service
+
+
+@pytest.fixture(autouse=True)
+def no_traceback_in_the_log(service: LiveService) -> Iterator[None]:
+    """Fail a test whose requests made the service log a traceback (an unhandled error), whichever runs."""
+    with no_traceback_logged(service.log):
+        yield
 
 
 class Contract:

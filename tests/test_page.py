@@ -21,7 +21,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
-from servers import LiveService
+from servers import LiveService, no_traceback_logged
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -35,6 +35,13 @@ WAIT = 60  # seconds; the first question in a worker may wait on its engine
 def service(live_service: LiveService) -> LiveService:
     """The service under gunicorn, ready (shared with the API tests)."""
     return live_service
+
+
+@pytest.fixture(autouse=True)
+def no_traceback_in_the_log(service: LiveService) -> Iterator[None]:
+    """Fail a test whose requests made the service log a traceback (an unhandled error), whichever runs."""
+    with no_traceback_logged(service.log):
+        yield
 
 
 @pytest.fixture(scope="module")
