@@ -111,7 +111,7 @@ class Console:
         self.expected_failures.add((path, status))
 
     def unexpected(self, entries: list[dict]) -> list[str]:
-        """Return the severe entries that are neither an expected failed request nor anything milder.
+        """Return the severe entries (script errors, failed requests) other than the failures expected.
 
         A failed request reads ``<url> - Failed to load resource: the server responded with a status of
         <status> (...)``; a missing script, style or image is one, so only those the test expects are let
