@@ -301,6 +301,21 @@ class Listener:
         self.sock.close()
 
 
+@contextmanager
+def no_traceback_logged(log: Path) -> Iterator[None]:
+    """Fail if ``log`` gains a traceback (a server's unhandled error) while the block runs.
+
+    Only what the block added is read, so the check belongs to the test that wraps its requests in it,
+    whichever order the tests run in.
+    """
+    start = log.stat().st_size
+    yield
+    with log.open("rb") as written:
+        written.seek(start)
+        added = written.read().decode(errors="replace")
+    assert "Traceback" not in added, f"the server logged an unhandled error:\n{added[-3000:]}"
+
+
 # -- talking to them ------------------------------------------------------------------------------------
 def post_json(url: str, payload: object, timeout: float = 60) -> tuple[int, dict]:
     """POST ``payload`` as JSON; return the status and the decoded JSON body (errors included)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openai
 import pytest
-from servers import clean_env, post_json, running_service
+from servers import clean_env, no_traceback_logged, post_json, running_service
 
 from kg.build import build
 
@@ -35,13 +35,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
 @pytest.fixture(autouse=True)
 def no_traceback_in_the_log(service: tuple[str, Path]) -> Iterator[None]:
     """Fail a test whose requests made the service log a traceback (an unhandled error), whichever runs."""
-    log = service[1]
-    start = log.stat().st_size
-    yield
-    with log.open("rb") as written:
-        written.seek(start)
-        added = written.read().decode(errors="replace")
-    assert "Traceback" not in added, f"the service logged an unhandled error:\n{added[-3000:]}"
+    with no_traceback_logged(service[1]):
+        yield
 
 
 @pytest.fixture(scope="module")

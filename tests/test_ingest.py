@@ -300,12 +300,14 @@ def test_every_sentence_relation_in_the_document_graph_is_traced_to_a_quote_in_t
     facts = [(s, p, o) for s, p, o in graph if p in relations and isinstance(o, URIRef)]
     plain_text = COMPUTE.read_text(encoding="utf-8").replace("**", "")
 
+    records = statements(graph)
+    quoted = [quote for *_, quote, rule in records if rule.split(":")[0] in SENTENCE_RULES]
+
     assert len(facts) >= 20
     assert [f for f in facts if f not in traced] == []
-    for _, _, _, section, quote, rule in statements(graph):
-        assert section.startswith("Compute")
-        if rule.split(":")[0] in SENTENCE_RULES:
-            assert quote in plain_text, quote
+    assert [section for _, _, _, section, _, _ in records if not section.startswith("Compute")] == []
+    assert len(quoted) >= 15  # 20 when written: enough that the check below reads many sentences
+    assert [quote for quote in quoted if quote not in plain_text] == []
 
 
 def test_inferred_inverse_keeps_the_sentence_it_was_derived_from(compute: KGStore):
@@ -452,7 +454,10 @@ def test_no_concept_is_minted_from_a_prepositional_phrase(storage: Graph):
 def test_table_terms_do_not_turn_ontology_classes_into_terms(storage: Graph, vocabulary: Graph):
     classes = set(vocabulary.subjects(RDF.type, OWL.Class))
 
-    assert not [s for s in storage.subjects(KGO.termOf, None) if s in classes]
+    terms = set(storage.subjects(KGO.termOf, None))
+
+    assert classes and terms  # the storage table does make terms, and the vocabulary has classes
+    assert not [s for s in terms if s in classes]
 
 
 def test_a_generic_noun_is_not_read_as_the_last_named_kind(networking: Graph):
@@ -528,16 +533,24 @@ ODD_DOCUMENTS = {
 }  # fmt: skip
 
 
+#: Odd documents that still state something (a sentence, a list, a table row): their facts must be read.
+ODD_WITH_FACTS = {"control characters", "CRLF", "ragged table", "deeply nested list", "empty list items",
+                  "header-less table"}  # fmt: skip
+
+
 @pytest.mark.parametrize("kind", list(ODD_DOCUMENTS))
 def test_odd_documents_give_a_graph_or_a_document_error(kind: str, vocabulary: Graph):
     try:
         graph = extract_document(Path("odd.md"), ODD_DOCUMENTS[kind], vocabulary)
     except DocumentError as exc:
         assert str(exc).startswith("odd.md: ")
+        assert kind not in ODD_WITH_FACTS, exc
         return
+    records = list(graph.subjects(RDF.type, RDF.Statement))
+
     assert (document_iri(Path("odd.md")), RDF.type, KGO.Document) in graph
-    for st in graph.subjects(RDF.type, RDF.Statement):
-        assert graph.value(st, KGO.quote) is not None
+    assert records or kind not in ODD_WITH_FACTS, f"{kind}: no statement read"
+    assert [st for st in records if graph.value(st, KGO.quote) is None] == []
 
 
 def test_text_with_a_lone_surrogate_is_a_document_error(vocabulary: Graph):

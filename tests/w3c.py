@@ -93,9 +93,12 @@ def _entries(path: Path) -> tuple[Graph, list[URIRef]]:
     return manifest, list(Collection(manifest, manifest.value(root, MF.entries)))
 
 
-def protocol_tests() -> list[tuple[str, list[dict]]]:
-    """Return the SPARQL 1.1 Protocol tests as (name, steps); none when the suite is absent."""
+def protocol_tests(required: bool = False) -> list[tuple[str, list[dict]]]:
+    """Return the SPARQL 1.1 Protocol tests as (name, steps); none when the suite is absent, or an error
+    when ``required``."""
     if not PROTOCOL.exists():
+        if required:
+            raise FileNotFoundError(f"the W3C SPARQL 1.1 Protocol tests are not at {PROTOCOL} (../shared/benchmarks)")
         return []
     manifest, entries = _entries(PROTOCOL / "manifest.ttl")
     return [(str(test).rsplit("#", 1)[1], _steps(manifest, test)) for test in entries]
