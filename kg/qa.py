@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lemminflect import getAllLemmas
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import OWL, RDF
 
 from kg.answer import Answer, QuestionError
 from kg.catalog import IN, OUT, Catalog
@@ -272,7 +272,7 @@ class Engine:
             answer.topics = [self.evidence.entity_dict(iri)]
             return answer
         if entity.definition is None:
-            return None
+            return self._kind_as_definition(iri, entity, link.best[1])
         sparql = (
             "SELECT ?definition WHERE {\n  VALUES ?c { %s }\n  { ?c skos:definition ?definition }\n"
             "  UNION { ?c rdfs:comment ?definition }\n}" % iri.n3()
@@ -283,6 +283,39 @@ class Engine:
             "label": entity.label}], round(0.9 * link.best[1], 3), sparql, kind="definition",
         )  # fmt: skip
         answer.evidence, answer.sources = self.evidence.for_definition(iri)
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
+
+    def _kind_as_definition(self, iri: URIRef, entity, link_score: float) -> Answer | None:
+        """Say what kind of thing a concept is when no sentence defines it ("EKS is an orchestration service").
+
+        A concept a document only lists has no defining sentence, but the list typed it; its kinds,
+        cited to the sentence that gave them, are the honest answer, at a lower confidence.
+        """
+        generic = {KGO.Concept, KGO.Term, OWL.Class}
+        kinds = sorted((t for t in entity.types if t not in generic), key=str)
+        # The most specific kinds only: "an orchestration service", not also "a service".
+        kinds = [
+            b for b in kinds
+            if not any(a != b and self.store.query("ASK { ?a rdfs:subClassOf+ ?b }", {"a": a, "b": b}).askAnswer
+                       for a in kinds)
+        ]  # fmt: skip
+        if not kinds:
+            return None
+        names = [self.catalog.label(t) for t in kinds]
+        short = [a for a in entity.aliases if a.isupper()] or entity.aliases
+        label = entity.label if not short else f"{entity.label} ({short[0]})"
+        text = f"{label} is {_with_article(names[0])}" + "".join(f", {_with_article(n)}" for n in names[1:]) + "."
+        sparql = "SELECT ?kind ?label WHERE {\n  VALUES ?c { %s }\n  ?c a ?kind . ?kind rdfs:label ?label .\n}" % (
+            iri.n3()
+        )
+        answer = Answer(
+            "", text, [{"value": text, "iri": str(iri), "label": entity.label}], round(0.8 * link_score, 3), sparql,
+            kind="definition",
+        )  # fmt: skip
+        triples = [(iri, RDF.type, t) for t in kinds]
+        answer.evidence = [self.evidence.triple_dict(t) for t in triples]
+        answer.sources = self.evidence.sources(triples)[:2]
         answer.topics = [self.evidence.entity_dict(iri)]
         return answer
 
@@ -633,3 +666,8 @@ def clean_question(question: object) -> str:
 
 
 __all__ = ["IN", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
+
+
+def _with_article(noun: str) -> str:
+    """Return "an orchestration service" / "a web service"."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
