@@ -20,9 +20,6 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.query import Result
 
-from kg.ingest import document_graph_name, extract_document
-from kg.ingest.curated import trace_curated
-from kg.ingest.infer import infer
 from kg.namespaces import GRAPH, data_dir
 from kg.rdfio import RDFLoadError, load_graph, load_rdf, to_quads
 from kg.store import KGStore, StoreError, open_store
@@ -138,6 +135,12 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
     facts they and the documents imply (``GRAPH["inferred"]``); ``docs`` as in :func:`document_paths`.
     Graphs of the same name from several RDF files are merged; two documents may not share a graph.
     """
+    # Extraction loads spaCy (and through it torch): imported here, so commands that only open a
+    # store (``kg stats``, ``kg ask``, ``kg serve`` of a built store) never pay for it.
+    from kg.ingest import document_graph_name, extract_document
+    from kg.ingest.curated import trace_curated
+    from kg.ingest.infer import infer
+
     bundled = data_dir()
     ontology = _load_bundled(bundled / "ontology.ttl")
     # Each fact of a figure gets a statement node citing the figure, as extracted facts cite sentences.
