@@ -3,10 +3,10 @@
 Starts ``kg serve`` on a built store with 2 gunicorn workers, waits until every worker has logged
 "question-answering engine ready" and ``/readyz`` answers 200, reads each worker's RSS and PSS from
 ``/proc`` (PSS counts pages shared between processes, such as the memory-mapped vector index, once
-across them), stops the server, and starts it again with the same cache. (Versions before this
-script log no per-worker readiness: ``--readyz-only`` times them to the first worker's ``/readyz``.) The first run uses an empty cache
-directory unless ``--keep-cache`` is given. Traffic goes to 127.0.0.1 only; every server is started
-here in its own session and stopped by its PID.
+across them), stops the server, and starts it again with the same cache. Versions before this script
+log no per-worker readiness: ``--readyz-only`` times them to the first worker's ``/readyz``. The first
+run uses an empty cache directory unless ``--keep-cache`` is given. Traffic goes to 127.0.0.1 only;
+every server is started here in its own session and stopped by its PID.
 
 Example (the MetaQA store built as in bench/RESULTS.md)::
 
