@@ -1,9 +1,20 @@
-"""The answer the engine gives, shaped as the ``/api/ask`` contract (DESIGN.md, "The ask contract")."""
+"""The answer the engine gives, shaped as the ``/api/ask`` contract (DESIGN.md, "The ask contract").
+
+The question's own checks (:func:`clean_question`) live here too, beside :class:`QuestionError`, so a
+caller can refuse an empty or oversized question before it loads the engine, the model or the graph.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+MAX_QUESTION_CHARS = 1000
+#: "What's X", "who's Y": a question opening with a wh-word and "is" contracted (only there: inside a
+#: question the words may be a title's, "Guess Who's Coming to Dinner").
+CONTRACTED_IS = re.compile(r"^(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 
 
 @dataclass
@@ -44,3 +55,19 @@ class QuestionError(ValueError):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def clean_question(question: object) -> str:
+    """Return the question as clean text, or raise :class:`QuestionError` (empty, too long, not text)."""
+    if not isinstance(question, str):
+        raise QuestionError("invalid_question", "the question must be a string")
+    text = unicodedata.normalize("NFC", question)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = CONTRACTED_IS.sub(r"\1 is", " ".join(text.split()))
+    if not text:
+        raise QuestionError("empty_question", "the question is empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            "question_too_long", f"the question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}"
+        )
+    return text

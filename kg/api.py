@@ -25,10 +25,19 @@ from kg.store import KGStore, open_store
 class KnowledgeGraph:
     """A graph plus the engine that answers over it; the one object an application needs."""
 
-    def __init__(self, store: KGStore, *, embedder: Embedder | None = None, cache_dir: Path | str | None = None):
+    def __init__(
+        self,
+        store: KGStore,
+        *,
+        embedder: Embedder | None = None,
+        cache_dir: Path | str | None = None,
+        preload_model: bool = True,
+    ):
         self.store = store
         self._embedder = embedder
         self._cache_dir = cache_dir
+        #: Load the embedding model with the engine (a server), or when a question first needs it (a CLI).
+        self.preload_model = preload_model
         self._engine = None
         self._explorer = None
 
@@ -42,11 +51,13 @@ class KnowledgeGraph:
         rdf: Iterable[str | Path] = (),
         embedder: Embedder | None = None,
         cache_dir: str | Path | None = None,
+        preload_model: bool = True,
     ) -> KnowledgeGraph:
         """Open a built store (``path``), a SPARQL ``endpoint``, or build in memory from files.
 
         With neither ``path`` nor ``endpoint``, the bundled documents (or ``docs``) and ``rdf`` files are
-        built into an in-memory store.
+        built into an in-memory store. ``preload_model=False`` defers loading the embedding model until a
+        question needs it.
         """
         if endpoint:
             store = open_store(endpoint=endpoint)
@@ -58,7 +69,7 @@ class KnowledgeGraph:
             collected = collect([Path(d) for d in docs] if docs is not None else None, [Path(f) for f in rdf])
             store = open_store(None)
             store.replace_graphs(collected.graphs.items())
-        return cls(store, embedder=embedder, cache_dir=cache_dir)
+        return cls(store, embedder=embedder, cache_dir=cache_dir, preload_model=preload_model)
 
     @property
     def engine(self):
@@ -66,7 +77,9 @@ class KnowledgeGraph:
         if self._engine is None:
             from kg.qa import Engine
 
-            self._engine = Engine(self.store, embedder=self._embedder, cache_dir=self._cache_dir)
+            self._engine = Engine(
+                self.store, embedder=self._embedder, cache_dir=self._cache_dir, preload_model=self.preload_model
+            )
         return self._engine
 
     @property

@@ -16,17 +16,17 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.query import Result
 
-from kg.ingest import document_graph_name, extract_document
-from kg.ingest.curated import trace_curated
-from kg.ingest.infer import infer
-from kg.ingest.report import DocumentReport
 from kg.namespaces import GRAPH, data_dir
 from kg.rdfio import RDFLoadError, load_graph, load_rdf, to_quads
 from kg.store import KGStore, StoreError, open_store
+
+if TYPE_CHECKING:
+    from kg.ingest.report import DocumentReport
 
 #: The graph names of the bundled vocabulary and the curated figure facts, loaded by every build.
 ONTOLOGY_GRAPH = GRAPH["ontology"]
@@ -142,6 +142,13 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
     facts they and the documents imply (``GRAPH["inferred"]``); ``docs`` as in :func:`document_paths`.
     Graphs of the same name from several RDF files are merged; two documents may not share a graph.
     """
+    # Extraction loads spaCy (and through it torch): imported here, so commands that only open a
+    # store (``kg stats``, ``kg ask``, ``kg serve`` of a built store) never pay for it.
+    from kg.ingest import document_graph_name, extract_document
+    from kg.ingest.curated import trace_curated
+    from kg.ingest.infer import infer
+    from kg.ingest.report import DocumentReport
+
     bundled = data_dir()
     ontology = _load_bundled(bundled / "ontology.ttl")
     # Each fact of a figure gets a statement node citing the figure, as extracted facts cite sentences.

@@ -13,10 +13,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.namespaces import KGO
+from kg.namespaces import KGO, with_prefixes
 from kg.store import KGStore
 from kg.text import name_key
 
@@ -89,22 +90,24 @@ class Catalog:
     # -- loading -----------------------------------------------------------------------------------
     def _load(self, store: KGStore) -> None:
         records: set[URIRef] = set()
-        for (node,) in store.query(
-            "SELECT DISTINCT ?n WHERE { VALUES ?t { %s } ?n a ?t }" % " ".join(t.n3() for t in RECORD_TYPES)
+        for (node,) in _select(
+            store, "SELECT DISTINCT ?n WHERE { VALUES ?t { %s } ?n a ?t }" % " ".join(t.n3() for t in RECORD_TYPES)
         ):
             records.add(node)
         props = set()
-        for (p,) in store.query(
+        for (p,) in _select(
+            store,
             "SELECT DISTINCT ?p WHERE { VALUES ?t { owl:ObjectProperty owl:DatatypeProperty "
-            "owl:AnnotationProperty rdf:Property owl:SymmetricProperty } ?p a ?t }"
+            "owl:AnnotationProperty rdf:Property owl:SymmetricProperty } ?p a ?t }",
         ):
             props.add(p)
-        for (cls,) in store.query("SELECT DISTINCT ?c WHERE { { ?c a owl:Class } UNION { ?x a ?c } }"):
+        for (cls,) in _select(store, "SELECT DISTINCT ?c WHERE { { ?c a owl:Class } UNION { ?x a ?c } }"):
             if isinstance(cls, URIRef):
                 self.classes.add(cls)
-        for node, pred, value in store.query(
+        for node, pred, value in _select(
+            store,
             "SELECT ?n ?p ?v WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel kgo:acronym "
-            "skos:definition rdfs:comment } ?n ?p ?v }"
+            "skos:definition rdfs:comment } ?n ?p ?v }",
         ):
             if not isinstance(node, URIRef) or node in records or node in props:
                 continue
@@ -122,7 +125,7 @@ class Catalog:
                     entity.aliases.append(text)
             elif pred == SKOS.definition or (pred == RDFS.comment and entity.definition is None):
                 entity.definition = text
-        used = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
+        used = {p for (p,) in _select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
         for iri in [i for i in self.entities if i in used or str(i).startswith(W3C_VOCABULARIES)]:
             del self.entities[iri]  # predicates and the RDF vocabularies are relations, not things
         for iri in [i for i, e in self.entities.items() if not e.label]:
@@ -131,7 +134,7 @@ class Catalog:
                 entity.label = entity.aliases.pop(0)
             else:
                 del self.entities[iri]
-        for node, cls in store.query("SELECT ?n ?c WHERE { ?n a ?c }"):
+        for node, cls in _select(store, "SELECT ?n ?c WHERE { ?n a ?c }"):
             if node in self.entities and isinstance(cls, URIRef):
                 self.entities[node].types.add(cls)
         for iri, entity in self.entities.items():
@@ -139,20 +142,26 @@ class Catalog:
                 key = name_key(name)
                 if key:
                     self.by_name[key].add(iri)
-        self._load_predicates(store)
+        self._load_predicates(store, used)
         self._load_shape(store)
-        self.brands = {str(b).lower() for (b,) in store.query("SELECT ?b WHERE { ?x kgo:brandPrefix ?b }")}
+        self.brands = {str(b).lower() for (b,) in _select(store, "SELECT ?b WHERE { ?x kgo:brandPrefix ?b }")}
 
-    def _load_predicates(self, store: KGStore) -> None:
-        used = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
-        literal_valued = {p for (p,) in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")}
+    def _load_predicates(self, store: KGStore, used: set[URIRef]) -> None:
+        literal_valued = {p for (p,) in _select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")}
         for p in used:
             if p in BOOKKEEPING or not isinstance(p, URIRef):
                 continue
             self.predicates[p] = Predicate(p, _local_label(p), literal=p in literal_valued)
-        names = store.query(
-            "SELECT ?p ?k ?v WHERE { VALUES ?k { rdfs:label skos:altLabel kgo:questionPhrase "
-            "kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind } ?p ?k ?v }"
+        # Only the predicates' own names: unbound, ?p would match every entity's label as well.
+        names = (
+            _select(
+                store,
+                "SELECT ?p ?k ?v WHERE { VALUES ?p { %s } VALUES ?k { rdfs:label skos:altLabel kgo:questionPhrase "
+                "kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind } ?p ?k ?v }"
+                % " ".join(p.n3() for p in self.predicates),
+            )
+            if self.predicates
+            else []
         )
         for p, kind, value in names:
             pred = self.predicates.get(p)
@@ -175,8 +184,9 @@ class Catalog:
             elif kind == KGO.objectKind:
                 pred.object_kinds.add(name_key(str(value)))
         # rdfs:domain and rdfs:range say the same with classes: their names are kinds too.
-        for p, kind, name in store.query(
-            "SELECT ?p ?k ?n WHERE { VALUES ?k { rdfs:domain rdfs:range } ?p ?k ?c . ?c rdfs:label|skos:altLabel ?n }"
+        for p, kind, name in _select(
+            store,
+            "SELECT ?p ?k ?n WHERE { VALUES ?k { rdfs:domain rdfs:range } ?p ?k ?c . ?c rdfs:label|skos:altLabel ?n }",
         ):
             if p in self.predicates:
                 kinds = self.predicates[p].subject_kinds if kind == RDFS.domain else self.predicates[p].object_kinds
@@ -195,9 +205,10 @@ class Catalog:
         matching name covers the most of its label words; a tie aligns with neither.
         """
         vocabulary: dict[URIRef, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for p, kind, value in store.query(
+        for p, kind, value in _select(
+            store,
             "SELECT ?p ?k ?v WHERE { ?p a owl:ObjectProperty . VALUES ?k { rdfs:label skos:altLabel "
-            "kgo:questionPhrase kgo:questionWord kgo:subjectKind kgo:objectKind } ?p ?k ?v }"
+            "kgo:questionPhrase kgo:questionWord kgo:subjectKind kgo:objectKind } ?p ?k ?v }",
         ):
             if str(p).startswith(str(KGO)):
                 vocabulary[p][str(kind)].append(str(value))
@@ -228,10 +239,10 @@ class Catalog:
     def _load_shape(self, store: KGStore) -> None:
         """Record which (predicate, direction) pairs meet at some node, for multi-hop candidates."""
         incident: dict[URIRef, set[tuple[URIRef, str]]] = defaultdict(set)
-        for node, p in store.query("SELECT DISTINCT ?n ?p WHERE { ?n ?p ?o FILTER(isIRI(?o)) }"):
+        for node, p in _select(store, "SELECT DISTINCT ?n ?p WHERE { ?n ?p ?o FILTER(isIRI(?o)) }"):
             if p in self.predicates:
                 incident[node].add((p, OUT))
-        for node, p in store.query("SELECT DISTINCT ?n ?p WHERE { ?s ?p ?n FILTER(isIRI(?n)) }"):
+        for node, p in _select(store, "SELECT DISTINCT ?n ?p WHERE { ?s ?p ?n FILTER(isIRI(?n)) }"):
             if p in self.predicates:
                 incident[node].add((p, IN))
         for sides in {frozenset(s) for s in incident.values()}:
@@ -254,6 +265,38 @@ class Catalog:
         """
         at_node = (pred, IN if direction == OUT else OUT)
         return self.follow.get(at_node, set())
+
+
+def _select(store: KGStore, sparql: str) -> list[tuple]:
+    """Run a SELECT over the union of all graphs; return its rows as tuples of rdflib terms (None if unbound).
+
+    An embedded store is asked through pyoxigraph directly: the catalog reads every name and every edge
+    end of the graph (hundreds of thousands of rows on MetaQA), and rdflib's result rows cost several
+    times the query itself. Each distinct term is converted once, as oxrdflib converts it.
+    """
+    handle = store.ox
+    if handle is None:
+        return [tuple(row) for row in store.query(sparql)]
+    converted: dict = {}
+
+    def term(node):
+        if node is None:
+            return None
+        value = converted.get(node)
+        if value is None:
+            if isinstance(node, ox.NamedNode):
+                value = URIRef(node.value)
+            elif isinstance(node, ox.BlankNode):
+                value = BNode(node.value)
+            elif node.language:
+                value = Literal(node.value, lang=node.language)
+            else:
+                value = Literal(node.value, datatype=term(node.datatype))
+            converted[node] = value
+        return value
+
+    solutions = handle.query(with_prefixes(sparql), use_default_graph_as_union=True)
+    return [tuple(term(node) for node in solution) for solution in solutions]
 
 
 def _content(name: str) -> set[str]:

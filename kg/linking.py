@@ -14,12 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
 from rapidfuzz import fuzz, process
 from rdflib import URIRef
 
 from kg.catalog import Catalog
-from kg.text import STOPWORDS, Token, lemmas, name_key, noun_key
+from kg.text import STOPWORDS, Token, getAllLemmas, lemmas, name_key, noun_key
 
 
 @dataclass

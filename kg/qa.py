@@ -12,15 +12,13 @@ from __future__ import annotations
 import os
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lemminflect import getAllLemmas
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
-from kg.answer import Answer, QuestionError
+from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
@@ -31,9 +29,19 @@ from kg.paths import Step, first_steps, path_query
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sessions import Sessions
 from kg.store import KGStore
-from kg.text import LIGHT_VERBS, NEGATIONS, STOPWORDS, Token, is_verb_only, lemmas, name_key, noun_key, tokenize
+from kg.text import (
+    LIGHT_VERBS,
+    NEGATIONS,
+    STOPWORDS,
+    Token,
+    getAllLemmas,
+    is_verb_only,
+    lemmas,
+    name_key,
+    noun_key,
+    tokenize,
+)
 
-MAX_QUESTION_CHARS = 1000
 AUX_START = frozenset(
     "is are was were does do did can could will would has have had should must isn't aren't wasn't weren't "
     "doesn't don't didn't can't couldn't won't wouldn't hasn't haven't shouldn't".split()
@@ -43,9 +51,6 @@ DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell 
 ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
 )
-#: "What's X", "who's Y": a question opening with a wh-word and "is" contracted (only there: inside a
-#: question the words may be a title's, "Guess Who's Coming to Dinner").
-CONTRACTED_IS = re.compile(r"^(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
 #: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
 REQUEST_VERBS = frozenset(
@@ -74,13 +79,26 @@ class Reading:
 class Engine:
     """Answers questions over one graph; build it once per process (it loads names and vectors)."""
 
-    def __init__(self, store: KGStore, embedder: Embedder | None = None, cache_dir: Path | str | None = None):
+    def __init__(
+        self,
+        store: KGStore,
+        embedder: Embedder | None = None,
+        cache_dir: Path | str | None = None,
+        *,
+        preload_model: bool = True,
+    ):
+        """Read the graph's names and map (or build) their vectors.
+
+        ``preload_model`` loads the embedding model now, so no question waits for it (a server); without
+        it the model loads when a question first needs a vector (a one-shot ``kg ask`` often never does).
+        """
         self.store = store
         self.catalog = Catalog(store)
         self.linker = EntityLinker(self.catalog)
         self.embedder = embedder or SentenceTransformerEmbedder()
         self.sessions = Sessions()
-        self.embedder.encode(["warm up"])  # load the model now: a built engine answers without a pause
+        if preload_model:
+            self.embedder.encode(["warm up"])
         self._vectors: dict[str, object] = {}
         #: How many recent question texts keep their vectors (``KG_QUESTION_VECTORS``; 0 keeps none).
         self._vectors_kept = int(os.environ.get("KG_QUESTION_VECTORS", "64"))
@@ -89,13 +107,16 @@ class Engine:
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
         pairs = sorted((p.iri, n) for p in self.catalog.predicates.values() for n in p.names)
-        self.predicate_index = VectorIndex.build([p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache)
+        self.predicate_index = VectorIndex.build(
+            [p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache, label="relation names"
+        )
         entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
             [e.iri for e in entities],
             [f"{e.label}: {e.definition}" if e.definition else e.label for e in entities],
             self.embedder,
             cache,
+            label="entity names",
         )
         self.definition_names = self._names_of(SKOS.definition)
         self.acronym_names = self._names_of(KGO.acronym)
@@ -649,23 +670,7 @@ def _is_request(words: list[Token]) -> bool:
     return len(words) > 2 and words[1].lower == "you" and words[2].lower in REQUEST_VERBS
 
 
-def clean_question(question: object) -> str:
-    """Return the question as clean text, or raise :class:`QuestionError` (empty, too long, not text)."""
-    if not isinstance(question, str):
-        raise QuestionError("invalid_question", "the question must be a string")
-    text = unicodedata.normalize("NFC", question)
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    text = CONTRACTED_IS.sub(r"\1 is", " ".join(text.split()))
-    if not text:
-        raise QuestionError("empty_question", "the question is empty")
-    if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError(
-            "question_too_long", f"the question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}"
-        )
-    return text
-
-
-__all__ = ["IN", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
+__all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
 
 
 def _with_article(noun: str) -> str:

@@ -8,10 +8,38 @@ lemmas; this module adds tokens with character offsets and name keys for matchin
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
+
+class _HideSpacy:
+    """An import finder that makes ``import spacy`` fail, while it is installed (see below)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy":
+            raise ImportError("spaCy is hidden while lemminflect is imported")
+        return None
+
+
+# lemminflect's package init imports spaCy only to register token extensions this project never uses,
+# and spaCy imports torch (through thinc): seconds of start-up for every process that reads a question.
+# Hide spaCy for that one import unless it is loaded already; spaCy imports normally afterwards. Other
+# modules take lemminflect's functions from here, so this import is the first wherever they are used.
+if "spacy" in sys.modules or "lemminflect" in sys.modules:
+    import lemminflect
+else:
+    _hide = _HideSpacy()
+    sys.meta_path.insert(0, _hide)
+    try:
+        import lemminflect
+    finally:
+        sys.meta_path.remove(_hide)
+
+getAllLemmas = lemminflect.getAllLemmas
+getAllLemmasOOV = lemminflect.getAllLemmasOOV
+getInflection = lemminflect.getInflection
+getLemma = lemminflect.getLemma
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 import time
 
 from kg.api import KnowledgeGraph
 
 log = logging.getLogger("kg.engine")
+if not log.handlers and not logging.getLogger().handlers:
+    # A server's log should say when each process can answer (and how long it took): nobody else
+    # configures logging in a gunicorn worker, where Python would drop INFO lines.
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("[%(asctime)s] [%(process)d] [%(levelname)s] %(message)s"))
+    log.addHandler(_handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
 
 #: How the engine is loaded: in a background thread, or before the app is returned.
 LOAD_MODES = ("background", "eager")

@@ -11,11 +11,11 @@ import threading
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template
-from lemminflect import getLemma
 from rdflib import URIRef
 
 from kg.api import KnowledgeGraph
 from kg.catalog import BOOKKEEPING
+from kg.text import getLemma
 
 bp = Blueprint("pages", __name__)
 

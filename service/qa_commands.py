@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.answer import QuestionError
+from kg.answer import QuestionError, clean_question
 from service.cli import CLIError, cache_dir_option, docs_option, rdf_option, store_options, target
 
 _SOURCE_OPTIONS = [
@@ -24,18 +24,19 @@ def source_options(func):
     return store_options(func)
 
 
-def open_graph(ctx: click.Context, docs, rdf_files, cache_dir):
+def open_graph(ctx: click.Context, docs, rdf_files, cache_dir, preload_model: bool = True):
     """Open the graph the options name: files built in memory, or a built store or endpoint."""
     from kg.api import KnowledgeGraph
 
+    options = {"cache_dir": cache_dir, "preload_model": preload_model}
     if docs or rdf_files:
-        return KnowledgeGraph.open(docs=list(docs) or None, rdf=list(rdf_files), cache_dir=cache_dir)
+        return KnowledgeGraph.open(docs=list(docs) or None, rdf=list(rdf_files), **options)
     store_dir, endpoint = target(ctx)
     if endpoint:
-        return KnowledgeGraph.open(endpoint=endpoint, cache_dir=cache_dir)
+        return KnowledgeGraph.open(endpoint=endpoint, **options)
     if not (Path(store_dir) / "CURRENT").is_file():
-        return KnowledgeGraph.open(cache_dir=cache_dir)  # no store yet: the bundled documents
-    return KnowledgeGraph.open(store_dir, cache_dir=cache_dir)
+        return KnowledgeGraph.open(**options)  # no store yet: the bundled documents
+    return KnowledgeGraph.open(store_dir, **options)
 
 
 @click.command("ask")
@@ -46,11 +47,13 @@ def open_graph(ctx: click.Context, docs, rdf_files, cache_dir):
 @click.pass_context
 def ask_command(ctx, question, as_json, session, store_dir, endpoint, docs, rdf_files, cache_dir):
     """Answer QUESTION from the graph, with the sentences the answer stands on."""
-    graph = open_graph(ctx, docs, rdf_files, cache_dir)
     try:
-        answer = graph.ask(question, session)
+        clean_question(question)  # an empty or oversized question fails before anything loads
     except QuestionError as exc:
         raise CLIError(exc.message) from exc
+    # One question: the model loads only if this question needs a vector (most need none).
+    graph = open_graph(ctx, docs, rdf_files, cache_dir, preload_model=False)
+    answer = graph.ask(question, session)
     if as_json:
         click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
         return

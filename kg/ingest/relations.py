@@ -21,10 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lemminflect import getInflection
-
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS
+from kg.text import FILLERS, getInflection
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
