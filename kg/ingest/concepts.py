@@ -46,7 +46,8 @@ class ConceptRegistry:
         self.lexicon = lexicon
         self.concepts: dict[URIRef, Concept] = {}
         self._by_key: dict[tuple[str, ...], Concept] = {}
-        self._recent: list[Concept] = []  # concepts in the order the document last named them
+        #: Concepts in the order the document last named them (a dict: moving one to the end is O(1)).
+        self._recent: dict[URIRef, Concept] = {}
         self._max_words = 1
         if known is not None:
             self._load_known(known)
@@ -123,9 +124,8 @@ class ConceptRegistry:
 
     def touch(self, concept: Concept) -> None:
         """Record that the document just named ``concept`` (for resolving later bare head nouns)."""
-        if concept in self._recent:
-            self._recent.remove(concept)
-        self._recent.append(concept)
+        self._recent.pop(concept.iri, None)
+        self._recent[concept.iri] = concept
 
     # -- finding mentions --------------------------------------------------------------------------
     def mentions(self, tokens: list[Token]) -> list[Mention]:
@@ -154,7 +154,7 @@ class ConceptRegistry:
         if len(words) != 1 or not concept.known:
             return concept
         kinds = [
-            recent for recent in reversed(self._recent)
+            recent for recent in reversed(self._recent.values())
             if not recent.known and len(key := name_key(recent.label).split()) > 1 and key[-1] == words[0]
         ]  # fmt: skip
         if len(kinds) != 1:

@@ -47,6 +47,8 @@ class Lexicon:
     contrary: dict[URIRef, URIRef] = field(default_factory=dict)
     inverse: dict[URIRef, URIRef] = field(default_factory=dict)
     brands: frozenset[str] = frozenset()
+    #: Each lemma that can open a phrase -> those phrases (so a clause is matched only against candidates).
+    phrases_by_first_word: dict[str, list[Phrase]] = field(default_factory=dict)
 
     @classmethod
     def from_graph(cls, graph: Graph) -> Lexicon:
@@ -76,6 +78,9 @@ class Lexicon:
                 lex.inverse[other] = prop  # type: ignore[index]
         # Longest phrases first, so "lose data in" wins over "lose".
         lex.phrases.sort(key=lambda p: -len(p.words))
+        for phrase in lex.phrases:
+            for lemma in phrase.words[0]:
+                lex.phrases_by_first_word.setdefault(lemma, []).append(phrase)
         return lex
 
     def class_for(self, name: str) -> URIRef | None:

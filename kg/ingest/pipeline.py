@@ -94,6 +94,7 @@ class _Extractor:
         self.last_open_subject: Concept | None = None  # what "it"/"they" refer to in open facts
         self.categories: dict[int, Concept] = {}  # heading level -> the category that heading names
         self._first_in_section = False  # the next sentence is the first under a heading
+        self._alignments: dict[str, URIRef | None] = {}  # verb phrase -> ontology property (or None)
         self._sentence_facts = 0
         self.doc = document_iri(path)
         self.graph = Graph(identifier=document_graph_name(path))
@@ -340,6 +341,11 @@ class _Extractor:
 
     def _aligned(self, phrase: str) -> URIRef | None:
         """Return the ontology property whose phrase has exactly these words (by lemma), if any."""
+        if phrase not in self._alignments:
+            self._alignments[phrase] = self._align(phrase)
+        return self._alignments[phrase]
+
+    def _align(self, phrase: str) -> URIRef | None:
         words = phrase_words(phrase)
         for candidate in self.lexicon.phrases:
             if len(candidate.words) == len(words) and all(a & b for a, b in zip(candidate.words, words, strict=True)):

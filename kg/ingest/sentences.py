@@ -144,7 +144,12 @@ class SentenceReader:
         """Find relation phrases in tokens [start, end), longest first, not inside concept names."""
         spans: list[tuple[int, int, Phrase]] = []
         used: set[int] = set()
+        # Only phrases whose first word some token of the clause can be are worth matching.
+        firsts = self.lexicon.phrases_by_first_word
+        possible = {id(p) for i in range(start, end) for w in lemmas(tokens[i].text) for p in firsts.get(w, ())}
         for phrase in self.lexicon.phrases:
+            if id(phrase) not in possible:
+                continue
             for i in range(start, end):
                 if i in used or i in taken or not tokens[i].is_word or tokens[i].lower in APPOSITION:
                     continue
@@ -159,7 +164,12 @@ class SentenceReader:
     def _patterns(self, tokens, start, end, mentions, ctx) -> list[Fact]:
         """Match slotted patterns such as "create {s} from {o}"."""
         by_start = {m.start: m for m in mentions}
+        if len(mentions) < 2:
+            return []  # a pattern has two slots, each a concept
+        words = {w for i in range(start, end) for w in lemmas(tokens[i].text)}
         for pattern in self.lexicon.patterns:
+            if any(not (group & words) for part in pattern.parts for group in part):
+                continue  # a word the pattern needs is not in the clause
             for i in range(start, end):
                 slots = _match_pattern(tokens, i, end, pattern.parts, pattern.order, by_start)
                 if slots is not None:
