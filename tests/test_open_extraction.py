@@ -158,3 +158,19 @@ def test_a_definition_says_what_the_concept_is_never_a_sentence_that_only_lists_
     assert "Amazon Elastic Container Service" not in definitions  # listed, never defined
     assert "EC2 instance" not in definitions  # only mentioned by a sentence about EC2
     assert definitions["Amazon Elastic Compute Cloud"].startswith("Amazon Elastic Compute Cloud (EC2) is a web")
+
+
+def test_a_heading_the_text_never_names_is_no_subject_for_its_bullets(tmp_path: Path):
+    path = tmp_path / "proto.md"
+    path.write_text(
+        "# Widget Transfer Protocol (WTP)\n\nThe Widget Transfer Protocol (WTP) is a protocol for widgets.\n\n"
+        "## Introduction\n\n- Sends widgets over encrypted connections.\n",
+        encoding="utf-8",
+    )
+    graph = Graph()
+    for g in collect([path], []).graphs.values():
+        graph += g
+    widget = named(graph, "widget")
+    subjects = {str(graph.value(s, RDFS.label)) for s in graph.subjects(None, widget) if (s, RDFS.label, None) in graph}
+
+    assert subjects == {"Widget Transfer Protocol"}

@@ -93,6 +93,8 @@ class _Extractor:
         self.topic: Concept | None = None
         self.last_open_subject: Concept | None = None  # what "it"/"they" refer to in open facts
         self.categories: dict[int, Concept] = {}  # heading level -> the category that heading names
+        self.topics: dict[int, Concept] = {}  # heading level -> the thing that heading names
+        self.mentioned: set[URIRef] = set()  # concepts some sentence names (not only a heading)
         self._first_in_section = False  # the next sentence is the first under a heading
         self._alignments: dict[str, URIRef | None] = {}  # verb phrase -> ontology property (or None)
         self._sentence_facts = 0
@@ -201,7 +203,25 @@ class _Extractor:
 
     def _name_spans(self, text: str) -> list[tuple[int, int]]:
         tokens = tokenize(text)
-        return [(tokens[m.start].start, tokens[m.end - 1].end) for m in self.registry.mentions(tokens)]
+        mentions = self.registry.mentions(tokens)
+        self.mentioned.update(m.concept.iri for m in mentions)
+        return [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]
+
+    def _heading_topic(self, block: Block) -> Concept | None:
+        """Return what a section is about: the thing its heading names, if the text ever names it too.
+
+        A heading the sentences never mention ("Introduction", "VPC Summary") labels a part of the
+        document rather than naming a thing (unless it names a kind, "Block storage"); its section is
+        about what the enclosing section is about.
+        """
+        self.topics = {level: c for level, c in self.topics.items() if level < block.level}
+        named = self.registry.mentions(tokenize(block.text))
+        distinct = {m.concept.iri: m.concept for m in named}  # "Long Name (LN)" names one thing twice
+        own = self.registry.lookup(block.text) or (next(iter(distinct.values())) if len(distinct) == 1 else None)
+        if own is not None and (own.iri in self.mentioned or _category_heading(block.text)):
+            self.topics[block.level] = own
+            return own
+        return self.topics[max(self.topics)] if self.topics else None
 
     def _resolve(self, text: str, may_mint: bool) -> Concept | None:
         """Return the concept a noun phrase names: a known name, the name it ends with, or a new one."""
@@ -238,9 +258,7 @@ class _Extractor:
             section = " > ".join(block.section)
             if block.kind == "heading":
                 ctx = Context()
-                named = self.registry.mentions(tokenize(block.text))
-                whole = self.registry.lookup(block.text)
-                self.topic = whole or (named[0].concept if len(named) == 1 else None)
+                self.topic = self._heading_topic(block)
                 self.last_open_subject = None
                 self._first_in_section = True
                 self._enter_heading(block, section)
