@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -143,17 +142,15 @@ def test_converted_graph_builds_and_answers(kb: Path, tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_full_metaqa_kb_converts_and_loads_in_seconds(tmp_path: Path):
+def test_full_metaqa_kb_converts_and_loads(tmp_path: Path):
     kb = Path(__file__).resolve().parents[2] / "shared" / "metaqa" / "kb.txt"
     lines = {tuple(line.split("|")) for line in kb.read_text(encoding="utf-8").splitlines() if line}
     names = {name for s, _, o in lines for name in (s, o)}
     relations = {r for _, r, _ in lines}
     output = tmp_path / "metaqa.nt"
 
-    start = time.perf_counter()
     assert convert.main([str(kb), str(output)]) == 0
     graphs = load_rdf(output)
-    seconds = time.perf_counter() - start
 
+    # How fast is a figure for bench/, not an assertion: here, only that the whole KB converts and loads.
     assert len(graphs[file_graph_name(output)]) == len(lines) + len(names) + len(relations)
-    assert seconds < 30

@@ -338,10 +338,10 @@ def test_other_queries_are_answered_while_one_runs_away(executor):
     thread = threading.Thread(target=run_away)
     thread.start()
     time.sleep(0.2)
-    started = time.monotonic()
     for _ in range(5):
         assert _rows(executor.query(f"SELECT ?o WHERE {{ <{EX}ami> <{EX}creates> ?o FILTER(isIRI(?o)) }}"))
-    assert time.monotonic() - started < 0.8
+    # Answered while the runaway still ran (its deadline is 1 s), not after it: nothing waited for it.
+    assert thread.is_alive()
     thread.join()
     assert not failures
 
