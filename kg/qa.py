@@ -43,8 +43,8 @@ DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell 
 ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
 )
-#: "What's X", "who's Y": a question opening with a wh-word and "is" contracted (only there: inside a
-#: question the words may be a title's, "Guess Who's Coming to Dinner").
+#: "What's X", "who's Y": a question opening with a wh-word and "is" contracted. Only there: inside a
+#: question the same letters may belong to a name (a title with "Who's" in it), which must stay as written.
 CONTRACTED_IS = re.compile(r"^(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
 #: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
@@ -74,8 +74,16 @@ class Reading:
 class Engine:
     """Answers questions over one graph; build it once per process (it loads names and vectors)."""
 
-    def __init__(self, store: KGStore, embedder: Embedder | None = None, cache_dir: Path | str | None = None):
+    def __init__(
+        self,
+        store: KGStore,
+        embedder: Embedder | None = None,
+        cache_dir: Path | str | None = None,
+        threshold: float | None = None,
+    ):
         self.store = store
+        #: Answers less confident than this are withheld ("I don't know"); see ``ANSWER_THRESHOLD``.
+        self.threshold = ANSWER_THRESHOLD if threshold is None else threshold
         self.catalog = Catalog(store)
         self.linker = EntityLinker(self.catalog)
         self.embedder = embedder or SentenceTransformerEmbedder()
@@ -134,7 +142,7 @@ class Engine:
                 answer = handler(reading)
                 if answer is not None:
                     break
-        if answer is None:
+        if answer is None or (answer.answers and answer.confidence < self.threshold):
             answer = self._abstain(reading)
         answer.question = question
         answer.session = session
@@ -293,7 +301,7 @@ class Engine:
         relevance = self._relevance(reading)
         ranked = sorted((p for p in relevance if relevance[p].score >= 0.5), key=lambda p: -relevance[p].score)[:6]
         candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
-        # The question names the subject first: "Do containers run on EC2 instances?"
+        # The question names the subject first: "Do pods run on nodes?" asks whether pods run on nodes.
         for n, a_list in enumerate(candidates):
             for b_list in candidates[n + 1 :]:
                 for pred in ranked:
@@ -302,7 +310,7 @@ class Engine:
                             verdict = self._check(a, pred, b)
                             if verdict is not None:
                                 return self._boolean_answer(reading, verdict, relevance[pred].score)
-        # One concept and a quality: "Is the default VPC public?"
+        # One concept and a quality: "Is the bucket versioned?"
         for link in reading.links:
             iri = link.best[0]
             for value, triple in self.evidence.qualities(iri):
@@ -315,7 +323,7 @@ class Engine:
     def _check(self, a: URIRef, pred: URIRef, b: URIRef):
         """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.
 
-        A passive question ("Is RAM data lost when an instance is stopped?") names the object first,
+        A passive question ("Is the log deleted when the job ends?") names the object first,
         so the other order is tried too, but only for the asked relation, never for a reversal of it.
         """
         for s, o in ((a, b), (b, a)):
@@ -431,7 +439,7 @@ class Engine:
     def _paths(self, reading: Reading) -> Answer | None:
         scored: list[tuple[float, Link, URIRef, PathScore]] = []
         topics = [link for link in reading.links if not self._is_answer_type(reading, link)]
-        # A name ("Elmer Gantry") is the topic before an ordinary word that also names a tag ("actors").
+        # A name (a capitalised title) is the topic before an ordinary word that also names a tag ("actors").
         strong = [link for link in topics if not self._weak(link)]
         # "which orchestration service": a class with members decides the answers' type, not words.
         typed_class = any(
@@ -446,8 +454,8 @@ class Engine:
                                 type_by_words=not typed_class, positions=positions, catalog=self.catalog,
                                 asked_at=view.asked_at)  # fmt: skip
             # A second entity of the name competes ("image": the class, or the AMI also called so), unless
-            # the mention spells the first one's name letter for letter and not the second's ("Hackers"
-            # names the film, not the tag "hackers").
+            # the mention spells the first one's name letter for letter and not the second's (a capitalised
+            # title, not the lowercase tag of the same letters).
             spelt = [self.catalog.entities[iri].spelt(link.text) for iri, _ in link.candidates[:2]]
             for (iri, link_score), exact in zip(link.candidates[:2], spelt, strict=False):
                 if spelt[0] and not exact:
@@ -459,12 +467,11 @@ class Engine:
         # The best 8 paths; past them (when those found nothing), paths scoring at least halfway from the
         # answer threshold to the best: "tags of tags" is empty, the plain "tags" a little lower answers.
         good = 0.45 + (scored[0][3].score - 0.45) / 2 if scored else 0.0
-        # With no word that names a relation by its letters, only the embedding links the question to a
-        # relation: it must be a close match ("the price of EC2" is not what EC2 provides).
-        least = 0.35 if reading.relation_words else 0.65
+        # A path no question word fits at all answers something else; how well the rest fit is the
+        # answer's confidence (see ``_confidence``), which the threshold then judges.
         candidates = [
             item for n, item in enumerate(scored[:24])
-            if item[3].relevance >= least and (n < 8 or item[3].score >= good)
+            if item[3].relevance >= 0.35 and (n < 8 or item[3].score >= good)
         ]  # fmt: skip
         # The best path whose answers are of the asked-for class; when the question names no class with
         # members ("which services": ECS, EKS), failing that, the best path ("which VPC": a name, not a class).
@@ -480,14 +487,34 @@ class Engine:
             answers = self._constrain(answers, reading, link, topic, strict)
             if not answers:
                 continue
-            confidence = round(min(0.97, link.best[1] * (0.4 + 0.6 * min(1.0, ps.score))), 3)
-            if confidence < ANSWER_THRESHOLD * 0.8 or ps.score < 0.45:
+            if ps.score < 0.45:
                 return None
-            return self._path_answer(reading, topic, ps, answers, confidence)
+            return self._path_answer(reading, topic, ps, answers, self._confidence(reading, link, ps))
         return None
 
+    def _confidence(self, reading: Reading, link: Link, ps: PathScore) -> float:
+        """Return how sure a path answer is: how much of the question the topic and the path account for.
+
+        The topic's name is accounted for as well as it was linked. Each other content word is accounted
+        for when a relation name of the path matches it, or it names the asked-for type the path ends at;
+        a word only the embedding relates to the path counts for half the path's relevance. Each step no
+        word asks for is a guess and costs a share. The score that ranked the paths is no measure of this:
+        order and type bonuses lift a path above its rivals without making it more likely right.
+        """
+        view = self._view(reading, link)
+        words = view.residual
+        answer_word = view.answer_word
+        if words:
+            lexical = sum(1 for w in words if w in ps.explained or (ps.typed and noun_key(w) == answer_word))
+            soft = 0.5 * min(1.0, ps.relevance)
+            fit = (lexical + soft * (len(words) - lexical)) / len(words)
+        else:
+            fit = min(1.0, ps.relevance)
+        fit *= 0.8**ps.silent
+        return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
-        """Tell whether a linked span is the asked-for type ("Which VPC ...", "what kind of service")."""
+        """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""
         words = reading.words
         if len(reading.links) < 2 or not words or words[0].lower not in ("which", "what"):
             return False
@@ -508,7 +535,7 @@ class Engine:
         for link in others if answers else []:
             other = link.best[0]
             if self._is_answer_type(reading, link):
-                # Of the asked-for type, most specific first: "what kind of service" -> orchestration service.
+                # Of the asked-for type, most specific first: "what kind of queue" -> a subclass of queue.
                 typed = [a for a in kept if a == other or self._is_a(a, other)]
                 if not typed and self.members.get(other) and strict:
                     return []  # "which state ...": answers that are not states answer something else
@@ -568,8 +595,8 @@ class Engine:
 def _asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | None]:
     """Return the noun that names what is asked for and where the asking word stands.
 
-    "which films ...", "what kind of service ...", "who are the actors ..." name a type; "the films
-    directed by X were released in which years" asks at its end. The position is that of the wh-word
+    "which books ...", "what kind of queue ...", "who are the authors ..." name a type; "the books
+    X edited were printed in which cities" asks at its end. The position is that of the wh-word
     (None when there is none): the relation named next to it is the path's last hop.
     """
     if not words:
@@ -592,7 +619,7 @@ def _asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int |
         i += 1
     if i >= len(words) or i in inside or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
         return None, at
-    # "what kind of movie is X" asks for a kind (a genre, a class), not for a movie.
+    # "what kind of book is X" asks for a kind (a genre, a class), not for a book.
     kind = next((w.lower for w in words[start:i] if w.lower in ("kind", "type", "sort")), None)
     if kind is not None:
         return kind, at
@@ -612,7 +639,7 @@ def _only_noun(word: str) -> bool:
 
 
 def _is_request(words: list[Token]) -> bool:
-    """Tell a polite request ("can you name a film by X", "could you tell me ...") from a yes/no question."""
+    """Tell a polite request ("can you name a book by X", "could you tell me ...") from a yes/no question."""
     return len(words) > 2 and words[1].lower == "you" and words[2].lower in REQUEST_VERBS
 
 
