@@ -135,6 +135,13 @@ class PathScorer:
             noun_key(w) for i, w in enumerate(residual)
             if noun_key(w) in self.kind_words and self.positions[i] != topic.start - 1
         } - {answer_word}  # fmt: skip
+        # The noun the question puts before the topic's name ("the book X") is a kind the topic has; said
+        # again elsewhere ("books that share an editor with the book X"), it names nodes of the topic's
+        # kind on the way, which a step back over the relation just taken reaches.
+        before = noun_key(words[topic.start - 1].lower) if 0 < topic.start <= len(words) else None
+        self.topic_kind_named = bool(before) and any(
+            noun_key(w) == before and self.positions[i] != topic.start - 1 for i, w in enumerate(residual)
+        )
         #: False when the asked-for type is a class of the graph: then membership, not words, decides.
         self.type_by_words = type_by_words
         self.relevance = relevance
@@ -295,9 +302,14 @@ class PathScorer:
         # step, when the answers are of the topic's own kind: things that share something with the topic.
         sibling = n > 0 and rels[n] is rels[n - 1] and (self.siblings or (last and self._own_kind(steps)))
         # "books for the publisher of X": a hop to a kind of thing the question names is asked for.
-        kind = not last and bool(self._kinds(steps[n]) & self.kinds_named)
-        if n > 0 and steps[n][0] == steps[n - 1][0] and steps[n][1] != steps[n - 1][1] and not (sibling or kind):
-            best = []  # back over the relation just taken, unasked: a synonym is no second mention
+        back = n > 0 and steps[n][0] == steps[n - 1][0] and steps[n][1] != steps[n - 1][1]
+        kind = (not last and bool(self._kinds(steps[n]) & self.kinds_named)) or (
+            n == 1 and back and self.topic_kind_named
+        )
+        if back and not (sibling or kind) and (not taken or any(self._adjacent(i, j) for i in best for j in taken)):
+            # Back over the relation just taken needs a mention of its own ("the books edited by the
+            # editor of X"); a synonym beside the first mention is the same mention.
+            best = []
         return best, bool(best) or explains_type or sibling or kind
 
     def _own_kind(self, steps: tuple[Step, ...]) -> bool:
