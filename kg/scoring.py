@@ -12,7 +12,8 @@ Kinds: the ontology says what a relation's subjects and objects are (``kgo:subje
 ...). A path ends at the asked-for kind ("which films", "which person"), passes through the kinds the
 question names ("books for the publisher of X"), and loses when two steps cannot meet (a person has no
 director). Synonyms standing together ("wrote the screenplay") are one mention, and a step back over the
-relation just taken needs a reason: a sibling cue ("share", "together", "the same movie") or a kind.
+relation just taken needs a reason: a mention of its own, a sibling cue ("the same", "also", "co-"),
+answers of the topic's own kind, or a kind the question names.
 """
 
 from __future__ import annotations
