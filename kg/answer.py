@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 MAX_QUESTION_CHARS = 1000
-#: "What's X", "who's Y": a question opening with a wh-word and "is" contracted (only there: inside a
-#: question the words may be a title's, "Guess Who's Coming to Dinner").
+#: "What's X", "who's Y": a question opening with a wh-word and "is" contracted. Only there: inside a
+#: question the same letters may belong to a name (a title with "Who's" in it), which must stay as written.
 CONTRACTED_IS = re.compile(r"^(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 
 

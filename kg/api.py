@@ -2,8 +2,8 @@
 
     >>> from kg import KnowledgeGraph
     >>> graph = KnowledgeGraph.open()                      # the bundled documents, in memory
-    >>> graph.ask("What does an AMI create?").answer
-    'Amazon Machine Image creates EC2 instance.'
+    >>> graph.ask("What does EKS orchestrate?").answer
+    'Amazon Elastic Kubernetes Service orchestrates container.'
 
 ``KnowledgeGraph.open(path)`` opens a store built with ``kg build``; ``endpoint=`` any SPARQL 1.1
 endpoint; ``docs=``/``rdf=`` build a graph in memory from Markdown and RDF files.

@@ -63,7 +63,7 @@ class Predicate:
     contrary: URIRef | None = None
     question_words: set[str] = field(default_factory=set)
     literal: bool = False  # its values are literals (qualities), not entities
-    #: Nouns for what its subjects and its objects are ("film" / "person" for "directed by"), as noun keys.
+    #: Nouns for what its subjects and its objects are ("work" / "person" for "directed by"), as noun keys.
     subject_kinds: set[str] = field(default_factory=set)
     object_kinds: set[str] = field(default_factory=set)
 
@@ -81,7 +81,7 @@ class Catalog:
         self.classes: set[URIRef] = set()
         self.by_name: dict[str, set[URIRef]] = defaultdict(set)  # name key -> entities
         self.follow: dict[tuple[URIRef, str], set[tuple[URIRef, str]]] = defaultdict(set)
-        #: Every noun that names a kind of subject or object of some predicate ("film", "person").
+        #: Every noun that names a kind of subject or object of some predicate ("work", "person").
         self.kind_words: set[str] = set()
         #: Words that may precede a name without changing what it names ("Amazon" S3), lowercase.
         self.brands: set[str] = set()
@@ -201,7 +201,7 @@ class Catalog:
         """Give predicates that are named only by their label the words of the matching ontology relation.
 
         "has tags" shares its content words with the ontology's "tags" (kgo:about), so questions may
-        ask about it as "what is X about" or "describe X". A predicate aligns with the relation whose
+        ask about it as "what is X about". A predicate aligns with the relation whose
         matching name covers the most of its label words; a tie aligns with neither.
         """
         vocabulary: dict[URIRef, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

@@ -2,10 +2,10 @@
 
 Entities: every span of up to N words is looked up by its name key (lowercase, singular), then by the
 lemmas of a lone word ("stopped" -> "stop"), then, for spans holding a word no dictionary knows
-("instnces"), fuzzily with rapidfuzz. The longest non-overlapping spans win.
+(a misspelling), fuzzily with rapidfuzz. The longest non-overlapping spans win.
 
 Relations: a predicate's names (label, altLabels, question phrases) are compared with the question's
-remaining words by lemma (with fuzzy matching for typos such as "equivalant") and, as a softer signal,
+remaining words by lemma (with fuzzy matching for typos) and, as a softer signal,
 by embedding similarity.
 """
 
@@ -115,8 +115,8 @@ class EntityLinker:
                 for end in range(i + 1, min(len(words), start + 3) + 1):
                     if any(words[j].lower in STOPWORDS for j in (start, end - 1)):
                         continue
-                    # A fuzzy span may take in whole exact mentions ("ec2 instnces" holds "ec2"), never
-                    # part of one.
+                    # A fuzzy span may take in whole exact mentions (a misspelt name whose first word is
+                    # spelt right), never part of one.
                     if any(lk.start < end and start < lk.end and not (start <= lk.start and lk.end <= end)
                            for lk in found):  # fmt: skip
                         continue
@@ -192,7 +192,7 @@ def words_match(question_word: str, name_word: str) -> float:
     if common >= 5 and common >= min(len(question_word), len(name_word)) - 3:
         return 0.8
     if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85 and not getAllLemmas(question_word):
-        return 0.85  # typos: "equivalant" (a dictionary word such as "movie" is no typo of "move")
+        return 0.85  # a typo (a dictionary word such as "movie" is no typo of "move")
     return 0.0
 
 

@@ -5,14 +5,15 @@ stem or typo-tolerant match), or, softer, the embedding similarity of the questi
 names. A path's score then rewards the relation words it *consumes* — each step takes its own words,
 so "the director of X also directed" (two words) prefers two directed-by steps to one — and follows
 English word order: the relation named next to the topic is the first hop and the one named next to
-the wh-word the last ("the films that share actors with X are written by who"), a passive agent
+the wh-word the last ("the books that share editors with X are printed where"), a passive agent
 ("directed by X") makes the topic the subject, a stranded preposition ("run on?") asks for an object.
 
 Kinds: the ontology says what a relation's subjects and objects are (``kgo:subjectKind``, ``rdfs:domain``
 ...). A path ends at the asked-for kind ("which films", "which person"), passes through the kinds the
-question names ("movies for the writer of X"), and loses when two steps cannot meet (a person has no
+question names ("books for the publisher of X"), and loses when two steps cannot meet (a person has no
 director). Synonyms standing together ("wrote the screenplay") are one mention, and a step back over the
-relation just taken needs a reason: a sibling cue ("share", "together", "the same movie") or a kind.
+relation just taken needs a reason: a mention of its own, a sibling cue ("the same", "also", "co-"),
+answers of the topic's own kind, or a kind the question names.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ from kg.text import FILLERS, Token, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
-#: Words that ask for things sharing a relation with the topic ("the same director", "co-starred").
-SIBLING_CUES = frozenset("share shares shared same also other another co together fellow".split())
+#: Determiners and adverbs that ask for things sharing a relation with the topic ("the same director",
+#: "also directed", "other films"); the prefix "co-" ("co-starred") does too (see ``_sibling_cues``).
+SIBLING_CUES = frozenset("same also other another".split())
 
 
 @dataclass
@@ -59,6 +61,10 @@ class PathScore:
     coverage: float = 0.0
     relevance: float = 0.0
     explained: set[str] = field(default_factory=set)
+    #: The path ends at the asked-for type ("which person": a relation whose values are persons).
+    typed: bool = False
+    #: Steps no question word asks for (each one a guess).
+    silent: int = 0
 
 
 def predicate_relevance(
@@ -123,13 +129,20 @@ class PathScorer:
         wh = words[asked_at].lower if asked_at is not None else None
         self.wh = wh if wh in WH_PERSON_TIME_PLACE else None
         # Nouns for kinds of things ("films", "people"); those other than the asked type name the nodes a
-        # path passes through: "who directed movies for the writer of X" goes back from the writer to movies.
+        # path passes through: "who edited books for the publisher of X" goes back from the publisher to books.
         self.kind_words = catalog.kind_words if catalog else set()
         # "the film X" describes the topic itself, not a node on the way.
         self.kinds_named = {
             noun_key(w) for i, w in enumerate(residual)
             if noun_key(w) in self.kind_words and self.positions[i] != topic.start - 1
         } - {answer_word}  # fmt: skip
+        # The noun the question puts before the topic's name ("the book X") is a kind the topic has; said
+        # again elsewhere ("books that share an editor with the book X"), it names nodes of the topic's
+        # kind on the way, which a step back over the relation just taken reaches.
+        before = noun_key(words[topic.start - 1].lower) if 0 < topic.start <= len(words) else None
+        self.topic_kind_named = bool(before) and any(
+            noun_key(w) == before and self.positions[i] != topic.start - 1 for i, w in enumerate(residual)
+        )
         #: False when the asked-for type is a class of the graph: then membership, not words, decides.
         self.type_by_words = type_by_words
         self.relevance = relevance
@@ -141,8 +154,8 @@ class PathScorer:
         self._kind_cache: dict[Step, set[str]] = {}
         self._prefix_cache: dict[tuple[Step, ...], tuple[frozenset[int], int]] = {}
         self._matching_cache: dict[int, set[int]] = {}
-        # The relation named next to the wh-word is the last hop ("... are written by who", "who directed
-        # ..."), the one named next to the topic the first ("the films that share actors with X").
+        # The relation named next to the wh-word is the last hop ("... are printed where", "who edited
+        # ..."), the one named next to the topic the first ("the books that share editors with X").
         self.last_word = self._nearest_relation_word(words, Link(asked_at, asked_at + 1, "", []), relation_words,
                                                      topic) if asked_at is not None else None  # fmt: skip
         others = relation_words - {self.last_word}
@@ -152,14 +165,21 @@ class PathScorer:
         self.cue = self._direction_cue(words, topic, relation_words)
         self.stranded = bool(words) and words[-1].lower in PREPOSITIONS
         self.siblings, self.sibling_words = self._sibling_cues(words, relation_words, relevance)
+        #: The kinds the answers must be: the asked-for noun, else the kinds of the relations that answer
+        #: the wh-word ("who": the persons of the relations whose question word it is).
+        self.asked_kinds = {answer_word} & self.kind_words if answer_word else set()
+        if not self.asked_kinds and self.wh and catalog is not None:
+            self.asked_kinds = {
+                k for p in catalog.predicates.values() if self.wh in p.question_words for k in p.object_kinds
+            }  # fmt: skip
 
     def _sibling_cues(self, words: list[Token], relation_words: set[str],
                       relevance: dict[URIRef, Relevance]) -> tuple[bool, set[str]]:  # fmt: skip
         """Tell whether the question asks for things sharing a relation with the topic, and over which words.
 
-        "share directors with X", "the same director", "also directed", "co-starred": a cue followed by a
-        relation word ("share the same operating system" names a thing, not a relation). The words the cue
-        names are the relation gone out over and back; "together" and "the same movie" name none (any).
+        "the same director", "also directed", "co-starred": a cue followed by a relation word ("the same
+        operating system" names a thing, not a relation). The words the cue names are the relation gone
+        out over and back; a cue followed by a kind of thing ("the same movie") names none (any).
         """
         sibling_words: set[str] = set()
         siblings = False
@@ -167,8 +187,6 @@ class PathScorer:
             if w.lower.startswith("co-"):
                 siblings = True
                 sibling_words |= {w.lower, w.lower[3:]}
-            elif w.lower == "together":  # "who acted together with X"
-                siblings = True
             elif w.lower in SIBLING_CUES:
                 after = words[i + 1 : i + 4]
                 named = {
@@ -219,14 +237,14 @@ class PathScorer:
             steps[i][0] == steps[i + 1][0] and steps[i][1] != steps[i + 1][1] and self._names_sibling(rels[i])
             for i in range(hops)
         ):
-            order -= 0.3  # "films that share a director with X" goes out over a relation and back
+            order -= 0.3  # "books with the same editor as X" go out over a relation and back
         if not self.asked:
             score = 0.8 * mean + 0.2 * weakest + type_bonus + order - 0.2 * hops
-            return PathScore(steps, score, 0.0, mean, explained)
+            return PathScore(steps, score, 0.0, mean, explained, type_bonus > 0, hops)
         consumed, silent = self._consume(rels, steps)
         coverage = consumed / len(self.asked)
         score = coverage + type_bonus + order + 0.5 * mean + 0.2 * weakest - 0.12 * hops - 0.4 * silent
-        return PathScore(steps, score, coverage, mean, explained)
+        return PathScore(steps, score, coverage, mean, explained, type_bonus > 0, silent)
 
     def _kinds(self, step: Step) -> set[str]:
         """Return the nouns for the node ``step`` arrives at (empty when the graph does not say)."""
@@ -239,8 +257,8 @@ class PathScorer:
     def _consume(self, rels: list[Relevance], steps: tuple[Step, ...]) -> tuple[int, int]:
         """Give each step its own question words; return (words consumed, steps left without one).
 
-        A first step no word asks for counts twice: the question names how its topic relates to the
-        rest ("what can mount X" never means "what mounts something X manages"). Paths grow hop by hop,
+        A first step no word asks for counts twice: a question names how its topic relates to the rest,
+        so a path that leaves the topic over a relation nobody named is a guess. Paths grow hop by hop,
         so the words taken by a path's earlier steps are kept per prefix.
         """
         prefix = steps[:-1]
@@ -281,13 +299,28 @@ class PathScorer:
                 near = {i for i in matching - set(best) if any(self._adjacent(i, j) for j in best)}
                 best, grown = best + sorted(near), bool(near)
         explains_type = last and any(slot & self._answer_positions for slot in rel.slots)
-        # "films that share a director with X": going back over the same relation is asked by "share".
-        sibling = self.siblings and n > 0 and rels[n] is rels[n - 1]
-        # "movies for the writer of X": a hop to a kind of thing the question names is asked for.
-        kind = not last and bool(self._kinds(steps[n]) & self.kinds_named)
-        if n > 0 and steps[n][0] == steps[n - 1][0] and steps[n][1] != steps[n - 1][1] and not (sibling or kind):
-            best = []  # back over the relation just taken, unasked: a synonym is no second mention
+        # Going back over the relation just taken is asked by a cue ("the same director") or, at the last
+        # step, when the answers are of the topic's own kind: things that share something with the topic.
+        sibling = n > 0 and rels[n] is rels[n - 1] and (self.siblings or (last and self._own_kind(steps)))
+        # "books for the publisher of X": a hop to a kind of thing the question names is asked for.
+        back = n > 0 and steps[n][0] == steps[n - 1][0] and steps[n][1] != steps[n - 1][1]
+        kind = (not last and bool(self._kinds(steps[n]) & self.kinds_named)) or (
+            n == 1 and back and self.topic_kind_named
+        )
+        if back and not (sibling or kind) and (not taken or any(self._adjacent(i, j) for i in best for j in taken)):
+            # Back over the relation just taken needs a mention of its own ("the books edited by the
+            # editor of X"); a synonym beside the first mention is the same mention.
+            best = []
         return best, bool(best) or explains_type or sibling or kind
+
+    def _own_kind(self, steps: tuple[Step, ...]) -> bool:
+        """Tell whether the path ends at the asked-for kind, and the topic is of that kind too."""
+        asked = self.asked_kinds
+        if not asked:
+            return False
+        first, direction = steps[0]
+        topic_kinds = self._kinds((first, IN if direction == OUT else OUT))
+        return bool(asked & self._kinds(steps[-1]) and asked & topic_kinds)
 
     def _matching(self, rel: Relevance) -> set[int]:
         """Return every question word any name of ``rel`` matches."""
@@ -298,7 +331,7 @@ class PathScorer:
         return found
 
     def _names_sibling(self, rel: Relevance) -> bool:
-        """Tell whether a step is over the relation the sibling cue names ("share actors": starring)."""
+        """Tell whether a step is over the relation the sibling cue names ("the same editor": edited by)."""
         return not self.sibling_words or any(words_match(w, x) >= 0.8 for w in rel.words for x in self.sibling_words)
 
     def _take(self, slots: list[set[int]], name: tuple[str, ...], free_words: set[int]) -> list[int]:

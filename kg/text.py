@@ -106,7 +106,6 @@ def lemmas(word: str) -> frozenset[str]:
     # Acronym plurals ("AMIs", "VMs") are not in the lexicon: drop a lowercase trailing s.
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         found.add(lower[:-1])
-    found.discard("datum")  # "data" is one word in this field, never the plural of "datum"
     return frozenset(found)
 
 

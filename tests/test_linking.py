@@ -195,11 +195,6 @@ def test_lemmas_include_the_base_form(word, lemma):
     assert word.lower() in lemmas(word)
 
 
-def test_data_is_never_read_as_the_plural_of_datum():
-    assert "datum" not in lemmas("data")
-    assert noun_key("data") == "data"
-
-
 @pytest.mark.parametrize(
     ("word", "key"),
     [

@@ -154,7 +154,7 @@ class OpenReader:
                         facts.append(OpenFact(thing, words, _surface(verb, prep), target, negated, "open:generic"))
             return facts
         for s in subjects:
-            for d in direct:  # "lose the data in memory": a verb and its object may name the relation
+            for d in direct:  # "erase the files on the disk": a verb and its object may name the relation
                 for prep in preps + [c for c in d.children if c.dep_ == "prep"]:
                     for target in self._prep_objects(prep):
                         words = f"{base} {d.lower_} {prep.lower_}"
