@@ -321,7 +321,7 @@ class Engine:
         return answer
 
     def _kind_as_definition(self, iri: URIRef, entity, link_score: float) -> Answer | None:
-        """Say what kind of thing a concept is when no sentence defines it ("EKS is an orchestration service").
+        """Name the kinds a concept belongs to when no sentence defines it ("EKS is an orchestration service").
 
         A concept a document only lists has no defining sentence, but the list typed it; its kinds,
         cited to the sentence that gave them, are the honest answer, at a lower confidence.
