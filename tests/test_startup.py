@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import textwrap
@@ -252,7 +253,10 @@ def test_progress_writes_lines_to_a_log_and_a_bar_to_a_terminal(tmp_path: Path) 
         progress = Progress("indexing names", 100, stream=terminal)
         progress.update(100)
         progress.finish()
-    shown = os.read(leader, 4096).decode()
+    shown = ""
+    # A pty hands over what was written in pieces: read until the last line is there (or nothing more comes).
+    while "done in" not in shown and select.select([leader], [], [], 2.0)[0]:
+        shown += os.read(leader, 4096).decode()
     os.close(leader)
     assert shown.startswith("\rindexing names: 100/100 (100%)") and "[######" in shown
     assert "indexing names: 100 done in" in shown and "to do" not in shown
