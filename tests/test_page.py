@@ -14,17 +14,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser import headless_chromium, require_chromium
 from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service as DriverService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 from servers import LiveService, no_traceback_logged
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 pytestmark = pytest.mark.slow
 
@@ -54,41 +50,14 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def chromium_is_installed() -> None:
-    """Skip the page tests on a machine without Chromium, but fail them in CI (``CI=true``).
-
-    In CI a skip would pass a run that never looked at the pages. Session-scoped and automatic, so it
-    runs before the service starts and a missing browser costs no wait.
-    """
-    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
-    if missing:
-        message = (
-            f"headless Chromium is not installed ({', '.join(missing)}): apt-get install -y chromium chromium-driver"
-        )
-        if os.environ.get("CI", "").lower() in ("true", "1"):
-            pytest.fail(message)
-        pytest.skip(message)
+    """Check for Chromium before the service starts, so a missing browser costs no wait."""
+    require_chromium()
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
-    """A headless Chromium with a fresh profile and nothing that calls home."""
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,1100",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=DriverService(executable_path=str(CHROMEDRIVER)), options=options)
+    """A headless Chromium with a fresh profile, its console log kept for the checks below."""
+    driver = headless_chromium(tmp_path_factory.mktemp("chromium-profile"), console_log=True)
     try:
         yield driver
     finally:

@@ -19,12 +19,11 @@ from xml.dom.minidom import parseString
 
 import pytest
 import requests
+from browser import headless_chromium, require_chromium
 from click.testing import CliRunner
 from flask import Flask
 from rdflib import Graph, Literal, Namespace, URIRef
 from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service as DriverService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -40,8 +39,6 @@ from service.cli import main
 from service.errors import register_error_handlers
 
 EX = Namespace("http://example.org/")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 #: What a parser's raw message has and a readable one must not: its character classes and token lists.
 TOKEN_DUMP = re.compile(r"\\u\{|\.\.=|expected one of|\[_\]")
 
@@ -353,25 +350,9 @@ def test_a_page_that_fails_gets_the_styled_500_page_and_an_api_path_json():
 # -- the focus ring on the graph, in a real browser -------------------------------------------------------
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
-    """A headless Chromium (Debian's, with its ChromeDriver) with a fresh profile and nothing that calls home."""
-    if not CHROMIUM.exists():
-        pytest.fail("headless Chromium is not installed (apt-get install -y chromium chromium-driver)")
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,1100",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=DriverService(executable_path=str(CHROMEDRIVER)), options=options)
+    """A headless Chromium (Debian's, with its ChromeDriver) with a fresh profile."""
+    require_chromium()
+    driver = headless_chromium(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield driver
     finally:

@@ -508,11 +508,7 @@ class _Extractor:
 
     def _relation_named(self, head: str) -> URIRef | None:
         """Return the relation a table row header names exactly ("technology" -> based on), if any."""
-        words = phrase_words(head)
-        for phrase in self.lexicon.phrases:
-            if len(phrase.words) == len(words) and all(a & b for a, b in zip(phrase.words, words, strict=True)):
-                return phrase.prop
-        return None
+        return self._aligned(head)
 
     # -- output ------------------------------------------------------------------------------------
     def _emit(self, fact: Fact, section: str, quote: str) -> None:
