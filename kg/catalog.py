@@ -5,21 +5,43 @@ predicates are named by their ``rdfs:label``, ``skos:altLabel`` and ``kgo:questi
 graph has them, else by their local name ("starred_actors" -> "starred actors"). The shape is the set
 of predicate pairs that meet at some node, which bounds the multi-hop paths worth trying without
 walking the graph per question.
+
+Reading all that takes seconds on a large graph (MetaQA: ~5 CPU s), and every server worker does it at
+every start. Given a ``cache_dir``, the catalog is read once per machine: its loaded state is pickled
+into a file named by a fingerprint of the store's content (see :func:`store_fingerprint`), and the next
+process over the same unchanged store loads that file instead. Only directory stores opened shared or
+read-only are cached: their writes move a generation counter, a rebuild swaps the directory, and any
+other change to their files shows in the fingerprint. A store this process holds open for writing
+changes without any of that, and a memory or remote store has no such marks, so they are always read.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.namespaces import KGO, with_prefixes
+from kg.sharing import directory_fingerprint
 from kg.store import KGStore
 from kg.text import name_key
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: processes may each read the store once
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
 
 #: Predicates that record provenance or bookkeeping, never traversed when answering.
 BOOKKEEPING = frozenset(
@@ -35,6 +57,10 @@ BOOKKEEPING = frozenset(
 RECORD_TYPES = frozenset({RDF.Statement, KGO.Sentence, KGO.Document, KGO.Figure, OWL.Ontology})
 OUT, IN = "out", "in"
 W3C_VOCABULARIES = (str(RDF), str(RDFS), str(OWL), str(SKOS))
+#: The attributes a catalog's loading fills in: what its cache file holds.
+STATE = ("entities", "predicates", "classes", "by_name", "follow", "kind_words", "brands")
+#: Bump when the cached state's layout changes in a way the code digest would not notice.
+CACHE_FORMAT = 1
 
 
 @dataclass
@@ -73,9 +99,13 @@ class Predicate:
 
 
 class Catalog:
-    """Names, predicates and shape of a graph, read from a :class:`KGStore` in a few queries."""
+    """Names, predicates and shape of a graph, read from a :class:`KGStore` in a few queries.
 
-    def __init__(self, store: KGStore):
+    With ``cache_dir``, read from the catalog cache file when the store is unchanged since it was
+    written (see the module notes), and written there after reading the store otherwise.
+    """
+
+    def __init__(self, store: KGStore, cache_dir: Path | str | None = None):
         self.entities: dict[URIRef, Entity] = {}
         self.predicates: dict[URIRef, Predicate] = {}
         self.classes: set[URIRef] = set()
@@ -85,7 +115,54 @@ class Catalog:
         self.kind_words: set[str] = set()
         #: Words that may precede a name without changing what it names ("Amazon" S3), lowercase.
         self.brands: set[str] = set()
-        self._load(store)
+        fingerprint = store_fingerprint(store) if cache_dir else None
+        if fingerprint is None:
+            self._load(store)
+        else:
+            self._load_cached(store, Path(cache_dir), fingerprint)  # type: ignore[arg-type]
+
+    # -- the cache file ----------------------------------------------------------------------------
+    def _load_cached(self, store: KGStore, cache_dir: Path, fingerprint: tuple) -> None:
+        """Take the state from the cache file; failing that, read the store and write the file.
+
+        Processes that start together (a server's workers) take turns under the file's lock, so one
+        reads the store and the others then load what it wrote. A cache that cannot be written (a
+        read-only or full disk) costs the speed-up, never the start.
+        """
+        path = catalog_path(cache_dir, fingerprint)
+        if self._restore(path, fingerprint):
+            return
+        loaded = False
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            with _locked(path.with_name(path.name + ".lock")):
+                if self._restore(path, fingerprint):
+                    return
+                self._load(store)
+                loaded = True
+                _save(path, (CACHE_FORMAT, fingerprint, {name: getattr(self, name) for name in STATE}))
+                _prune(path)
+        except OSError as exc:
+            log.warning("cannot keep the catalog in %s: %s", cache_dir, exc)
+            if not loaded:
+                self._load(store)
+
+    def _restore(self, path: Path, fingerprint: tuple) -> bool:
+        """Fill this catalog from ``path``; tell whether it held a catalog of this very store content."""
+        try:
+            with open(path, "rb") as source:
+                fmt, saved, state = pickle.load(source)  # our own file, in our own cache directory
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except Exception as exc:  # a damaged pickle raises nearly anything: read the store instead
+            log.warning("ignoring unreadable catalog cache %s: %s", path, exc)
+            return False
+        if fmt != CACHE_FORMAT or saved != fingerprint or not isinstance(state, dict) or set(state) != set(STATE):
+            log.warning("ignoring catalog cache %s: written for another store or format", path)
+            return False
+        for name in STATE:
+            setattr(self, name, state[name])
+        return True
 
     # -- loading -----------------------------------------------------------------------------------
     def _load(self, store: KGStore) -> None:
@@ -265,6 +342,86 @@ class Catalog:
         """
         at_node = (pred, IN if direction == OUT else OUT)
         return self.follow.get(at_node, set())
+
+
+def store_fingerprint(store: KGStore) -> tuple | None:
+    """Return what identifies the content of a directory store; ``None`` for stores not worth caching.
+
+    The store's real path, the directory's device and inode (a rebuild swaps in a new directory), the
+    write generation that :mod:`kg.sharing` moves on every write, the directory's files with their sizes
+    and modification times (writes by other programs, such as ``oxigraph load``), and the triple count.
+    All are read under the store's read lock, so no write can fall between them. Only stores opened
+    shared or read-only qualify: a store this process holds for writing is written without any trace.
+    """
+    if store.kind != "oxigraph" or store.shared is None or not store.location:
+        return None
+    directory = Path(store.location)
+    try:
+        with store.reading() as handle:
+            info = os.stat(directory)
+            try:
+                counter = (directory / "kg-generation").read_text().strip()
+            except FileNotFoundError:
+                counter = ""
+            files = directory_fingerprint(directory)
+            rows = list(handle.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", use_default_graph_as_union=True))
+    except OSError as exc:
+        log.warning("not caching the catalog of %s: %s", directory, exc)
+        return None
+    count = int(rows[0]["n"].value) if rows else 0
+    return (str(directory.resolve()), info.st_dev, info.st_ino, counter, files, count, _code_digest())
+
+
+def catalog_path(cache_dir: Path, fingerprint: tuple) -> Path:
+    """Return where the catalog of this store content is kept: named by the store's path, then its content."""
+    place = hashlib.sha256(str(fingerprint[0]).encode()).hexdigest()[:12]
+    content = hashlib.sha256(repr(fingerprint).encode()).hexdigest()[:24]
+    return cache_dir / f"catalog-{place}-{content}.pickle"
+
+
+def _code_digest() -> str:
+    """Hash the code that decides what a catalog holds, so a changed reading never meets an old file."""
+    from kg import namespaces, text
+
+    digest = hashlib.sha256()
+    for module_file in (__file__, namespaces.__file__, text.__file__):
+        digest.update(Path(module_file).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _save(path: Path, content: object) -> None:
+    """Pickle ``content`` to ``path`` atomically: a reader finds the whole file or none."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as out:
+            pickle.dump(content, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _prune(path: Path) -> None:
+    """Remove this store's catalogs of earlier content (a process still reading one keeps it open)."""
+    place = path.name.rsplit("-", 1)[0]
+    for old in path.parent.glob(f"{place}-*.pickle"):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """Hold an exclusive ``flock`` on ``path`` for the block, waiting for it."""
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _select(store: KGStore, sparql: str) -> list[tuple]:

@@ -106,7 +106,7 @@ class Engine:
         self.store = store
         #: Answers less confident than this are withheld ("I don't know"); see ``ANSWER_THRESHOLD``.
         self.threshold = ANSWER_THRESHOLD if threshold is None else threshold
-        self.catalog = Catalog(store)
+        self.catalog = Catalog(store, cache_dir=cache_dir)
         self.linker = EntityLinker(self.catalog)
         self.embedder = embedder or SentenceTransformerEmbedder()
         self.sessions = Sessions()

@@ -42,7 +42,7 @@ from service.cli import cache_dir_option, docs_option, rdf_option, store_options
     is_flag=True,
     help="Accept SPARQL Update and Graph Store writes that carry the bearer token KG_ADMIN_TOKEN.",
 )
-@cache_dir_option("Where embedding vectors are kept (env KG_CACHE_DIR).")
+@cache_dir_option("Where embedding vectors and the graph catalog are kept (env KG_CACHE_DIR).")
 @click.option(
     "--query-timeout", type=float, envvar="KG_QUERY_TIMEOUT", help="Seconds before a SPARQL query is stopped."
 )
