@@ -101,14 +101,11 @@ class OpenReader:
 
     def _clause(self, verb) -> list[OpenFact]:
         negated = _negated(verb)
+        if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
+            return []
+        subjects = self._subjects(verb)
         if verb.pos_ == "AUX":
-            # "stop loses the data, while stop-hibernate won't": the verb is the one the clause echoes.
-            if verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB":
-                return []
-            subjects = self._subjects(verb)
-            verb = verb.head
-        else:
-            subjects = self._subjects(verb)
+            verb = verb.head  # "stop loses the data, while stop-hibernate won't": the verb the clause echoes
         if verb.lemma_.lower() in ("be", "have") and verb.pos_ != "VERB":
             return []
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -124,7 +121,7 @@ class OpenReader:
         subjects = [s for s in subjects if s is not None]
         objects_direct = [o for d in direct for o in self._concepts(d)]
         if verb.dep_ == "relcl":
-            head = self._concepts_of_head(verb.head)
+            head = self._concepts(verb.head)
             if verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general.
                 head = [s for s in self._subjects(verb.head.head) if s is not None] or head
@@ -133,14 +130,18 @@ class OpenReader:
                 objects_direct = objects_direct or head
             elif any(c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in verb.children):
                 subjects, generic = head, False
-        if generic and not subjects and verb.dep_ in ("ROOT",) and self.topic is not None and not objects_direct:
+        if (
+            generic
+            and not subjects
+            and verb.dep_ == "ROOT"
+            and self.topic is not None
+            and (passive or not objects_direct)
+        ):
             subjects, generic = [self.topic], False  # a bullet under a heading says it of the heading
-        if generic and not subjects and verb.dep_ == "ROOT" and self.topic is not None and passive:
-            subjects, generic = [self.topic], False
+        active = _verb_words(verb, passive=False)
         for agent in agents:  # "X is created by Y": Y creates X
             for pobj in [c for c in agent.children if c.dep_ == "pobj"]:
                 for doer in self._concepts(pobj):
-                    active = _verb_words(verb, passive=False)
                     for s in subjects:
                         facts.append(OpenFact(doer, active, _surface(verb, agent), s, negated, "open:agent"))
         if agents:
@@ -193,9 +194,6 @@ class OpenReader:
 
     def _prep_objects(self, prep) -> list[Concept]:
         return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
-
-    def _concepts_of_head(self, token) -> list[Concept]:
-        return self._concepts(token)
 
     def _concepts(self, token) -> list[Concept]:
         """Return the concepts a noun phrase and its coordinated neighbours name."""
