@@ -19,9 +19,9 @@ from kg.namespaces import KGO
 FIXTURE = Path(__file__).parent / "fixtures" / "open_storage.md"
 
 
-@pytest.fixture(scope="module")
-def graph() -> Graph:
-    collected = collect([FIXTURE], [])
+def built(path: Path) -> Graph:
+    """Build ``path`` alone (with the ontology) and return the union of the build's graphs, its report kept."""
+    collected = collect([path], [])
     union = Graph()
     for g in collected.graphs.values():
         union += g
@@ -29,11 +29,21 @@ def graph() -> Graph:
     return union
 
 
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return built(FIXTURE)
+
+
 def named(graph: Graph, name: str) -> URIRef:
     """Return the one node labelled (or alt-labelled) ``name``."""
     found = {s for p in (RDFS.label, SKOS.altLabel) for s, o in graph.subject_objects(p) if str(o) == name}
     assert len(found) == 1, f"{name!r} names {sorted(found)}"
     return found.pop()
+
+
+def subjects_of(graph: Graph, obj: URIRef) -> set[str]:
+    """Return the labels of the named things that some relation links to ``obj``."""
+    return {str(graph.value(s, RDFS.label)) for s in graph.subjects(None, obj) if (s, RDFS.label, None) in graph}
 
 
 def relations(graph: Graph, subject: URIRef, obj) -> set[str]:
@@ -86,16 +96,11 @@ def test_while_splits_a_sentence_into_both_of_its_facts(graph: Graph):
     ssd, throughput = named(graph, "SSD volume"), named(graph, "throughput")
 
     assert len(relations(graph, ssd, throughput)) == 1  # "deliver" aligns with the ontology's "provides"
-    assert "HDD volume" not in {str(graph.value(s, RDFS.label)) for s in graph.subjects(None, throughput)}
+    assert "HDD volume" not in subjects_of(graph, throughput)
 
 
 def test_a_bullet_without_a_subject_is_said_of_its_section(graph: Graph):
-    encryption = named(graph, "encryption")
-    subjects = {
-        str(graph.value(s, RDFS.label)) for s in graph.subjects(None, encryption) if (s, RDFS.label, None) in graph
-    }
-
-    assert "Block storage" in subjects
+    assert "Block storage" in subjects_of(graph, named(graph, "encryption"))
 
 
 def test_a_property_table_gives_each_column_its_value(graph: Graph):
@@ -150,9 +155,7 @@ def test_a_definition_says_what_the_concept_is_never_a_sentence_that_only_lists_
         "It allows you to provision **virtual servers called EC2 instances**.\n",
         encoding="utf-8",
     )
-    graph = Graph()
-    for g in collect([path], []).graphs.values():
-        graph += g
+    graph = built(path)
     definitions = {str(graph.value(s, RDFS.label)): str(d) for s, d in graph.subject_objects(SKOS.definition)}
 
     assert "Amazon Elastic Container Service" not in definitions  # listed, never defined
@@ -167,10 +170,6 @@ def test_a_heading_the_text_never_names_is_no_subject_for_its_bullets(tmp_path: 
         "## Introduction\n\n- Sends widgets over encrypted connections.\n",
         encoding="utf-8",
     )
-    graph = Graph()
-    for g in collect([path], []).graphs.values():
-        graph += g
-    widget = named(graph, "widget")
-    subjects = {str(graph.value(s, RDFS.label)) for s in graph.subjects(None, widget) if (s, RDFS.label, None) in graph}
+    graph = built(path)
 
-    assert subjects == {"Widget Transfer Protocol"}
+    assert subjects_of(graph, named(graph, "widget")) == {"Widget Transfer Protocol"}
