@@ -23,18 +23,20 @@ from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import OpenFact, OpenReader
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader
+from kg.ingest.structure import (
+    VERSUS_RE,
+    StructureReader,
+    is_category_heading,
+    is_property_row,
+    is_statement_table,
+    sentence_texts,
+)
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
-from kg.text import STOPWORDS, is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.text import STOPWORDS, is_verb_only, slug, split_sentences, tokenize
 
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
 NAME_RUN_RE = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[ ][A-Z][A-Za-z0-9]*)+\b")
-VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
-LIST_TYPE_RE = re.compile(
-    r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
-    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
-    re.IGNORECASE,
-)
 
 
 class DocumentError(ValueError):
@@ -81,7 +83,7 @@ def extract_document(path: Path, text: str, ontology: Graph, report: DocumentRep
     return extractor.graph
 
 
-class _Extractor:
+class _Extractor(StructureReader):
     def __init__(self, path: Path, text: str, registry: ConceptRegistry, lexicon: Lexicon, report: DocumentReport):
         self.path = path
         self.registry = registry
@@ -127,9 +129,9 @@ class _Extractor:
                 # Column heads name things (ECS, EKS), and the cells of a row of terms name their terms:
                 # all are concepts that sentences anywhere in the document may mention. A property's
                 # values ("hours", "per queue") and a statement table's clauses are no names.
-                statements = _statement_table(block)
+                statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
-                terms = [c for row in block.rows if not statements and not _property_row(row[0]) for c in row[1:]]
+                terms = [c for row in block.rows if not statements and not is_property_row(row[0]) for c in row[1:]]
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
@@ -194,7 +196,7 @@ class _Extractor:
     def parse(self, blocks: list[Block]) -> None:
         """Parse the document's sentences in one batch (spaCy's ``pipe``), the collected names whole."""
         sentences = list(dict.fromkeys(
-            sentence for block in blocks for text in _texts(block) for _, sentence in split_sentences(text)
+            sentence for block in blocks for text in sentence_texts(block) for _, sentence in split_sentences(text)
         ))  # fmt: skip
         if not sentences:
             return
@@ -218,7 +220,7 @@ class _Extractor:
         named = self.registry.mentions(tokenize(block.text))
         distinct = {m.concept.iri: m.concept for m in named}  # "Long Name (LN)" names one thing twice
         own = self.registry.lookup(block.text) or (next(iter(distinct.values())) if len(distinct) == 1 else None)
-        if own is not None and (own.iri in self.mentioned or _category_heading(block.text)):
+        if own is not None and (own.iri in self.mentioned or is_category_heading(block.text)):
             self.topics[block.level] = own
             return own
         return self.topics[max(self.topics)] if self.topics else None
@@ -388,128 +390,6 @@ class _Extractor:
             g.add((iri, SKOS.altLabel, Literal(surface)))
         return iri
 
-    def _list_item(self, block: Block, section: str) -> None:
-        intro = block.intro or ""
-        match = LIST_TYPE_RE.search(intro.rstrip(":"))
-        kind = (match.group(1) or match.group(2)) if match else None
-        if not kind:
-            return
-        # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
-        kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
-        cls = self.lexicon.class_for(kind) or self.lexicon.head_class(kind)
-        if cls is None:
-            cls = self.registry.get_or_mint(kind).iri
-            self.used.add(cls)
-        mentions = self.registry.mentions(tokenize(block.text))
-        if not mentions:
-            return
-        item = mentions[0].concept
-        item.types.add(cls)
-        self.used.add(item.iri)
-        self._emit(Fact(item.iri, RDF.type, cls, "list"), section, f"{intro} {block.text.strip()}")
-
-    def _table(self, block: Block, section: str) -> None:
-        """Read a table by its shape: statements about the columns' things, properties, or terms.
-
-        - cells that are clauses ("Operates at the instance level") are sentences about their column's
-          thing (the header names it);
-        - a row headed by a property name ("retrieval time | milliseconds | hours") gives each column's
-          thing that property, with the cell as its value;
-        - a row "description | term in A | term in B" gives terms of A and B, equivalent to each other.
-        """
-        if _statement_table(block):
-            self._statement_table(block, section)
-            return
-        contexts = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header[1:]]
-        for c in contexts:
-            self.used.add(c.iri)
-        for row in block.rows:
-            head, cells = row[0], row[1 : 1 + len(contexts)]
-            quote = " | ".join(row)
-            relation = self._relation_named(head)
-            if relation is None and _property_row(head):
-                self._property_row(head, contexts, cells, section, quote)
-                continue
-            kind = self.lexicon.class_for(head)  # a row headed "technology" lists technologies
-            concepts = []
-            for ctx_concept, cell in zip(contexts, cells, strict=False):
-                if not cell.strip():
-                    continue
-                concept = self.registry.lookup(cell) or self.registry.get_or_mint(cell)
-                self.used.add(concept.iri)
-                if kind is not None and kind != concept.iri:
-                    concept.types.add(kind)
-                if relation is not None:
-                    self._emit(Fact(ctx_concept.iri, relation, concept.iri, "table"), section, quote)
-                    continue
-                concepts.append(concept)
-                concept.types.add(KGO.Term)
-                concept.definitions.append((4, f"{head} ({ctx_concept.label} term).", None))
-                self._emit(Fact(concept.iri, KGO.termOf, ctx_concept.iri, "table"), section, quote)
-            for a in concepts:
-                for b in concepts:
-                    if a is not b:
-                        self._emit(Fact(a.iri, KGO.equivalentTo, b.iri, "table"), section, quote)
-
-    def _property_row(self, head: str, things: list[Concept], cells: list[str], section: str, quote: str) -> None:
-        """Give each column's thing the row's property: (S3 Glacier, retrieval time, "hours")."""
-        prop = KG[f"rel/{slug(head)}"]
-        name = " ".join(head.split())
-        self.graph.add((prop, RDF.type, OWL.ObjectProperty))
-        self.graph.add((prop, RDFS.label, Literal(name)))
-        self.graph.add((prop, KGO.minted, Literal(True)))
-        for thing, cell in zip(things, cells, strict=False):
-            value = " ".join(cell.split())
-            if not value:
-                continue
-            named = self.registry.lookup(value)
-            obj = named.iri if named is not None else Literal(value)
-            if named is not None:
-                self.used.add(named.iri)
-            self._emit(Fact(thing.iri, prop, obj, "table:property"), section, quote)
-
-    def _enter_heading(self, block: Block, section: str) -> None:
-        """Keep the categories the open headings name; type a named heading's concept by its parent's."""
-        self.categories = {level: c for level, c in self.categories.items() if level < block.level}
-        if self.topic is not None and _category_heading(block.text) and whole_heading(self.registry, block.text):
-            category = self.topic
-            if not category.known:
-                self.graph.add((category.iri, RDF.type, OWL.Class))
-            words = block.text.split()
-            if len(words) > 1 and not category.known:  # "File storage" is a kind of storage
-                parent = self.registry.get_or_mint(words[-1])
-                if parent.iri != category.iri:
-                    self.used.update((parent.iri, category.iri))
-                    self._emit(Fact(category.iri, RDFS.subClassOf, parent.iri, "heading"), section, block.text)
-            self.categories[block.level] = category
-
-    def _categorise(self, concept: Concept, section: str, quote: str) -> None:
-        """Type a concept introduced under a category heading by the nearest such heading."""
-        if not self.categories:
-            return
-        category = self.categories[max(self.categories)]
-        if category.iri != concept.iri and category.iri not in concept.types:
-            concept.types.add(category.iri)
-            self.used.update((concept.iri, category.iri))
-            self._emit(Fact(concept.iri, RDF.type, category.iri, "heading"), section, quote)
-
-    def _statement_table(self, block: Block, section: str) -> None:
-        """Read each cell as a sentence about the thing its column's header names."""
-        things = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header]
-        saved = self.topic
-        for row in block.rows:
-            for thing, cell in zip(things, row, strict=False):
-                self.used.add(thing.iri)
-                self.topic = thing
-                for _, sentence in split_sentences(cell):
-                    cell_block = Block("item", block.section, block.line, cell)
-                    self._sentence(sentence, section, Context(), cell_block)
-        self.topic = saved
-
-    def _relation_named(self, head: str) -> URIRef | None:
-        """Return the relation a table row header names exactly ("technology" -> based on), if any."""
-        return self._aligned(head)
-
     # -- output ------------------------------------------------------------------------------------
     def _emit(self, fact: Fact, section: str, quote: str) -> None:
         s, p, o = fact.subject, fact.predicate, fact.object
@@ -591,57 +471,6 @@ def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
 def _about(tokens, start: int) -> bool:
     """Tell whether a name at token ``start`` opens its sentence (only articles before it)."""
     return all(t.lower in ("a", "an", "the") or not t.is_word for t in tokens[:start])
-
-
-def _category_heading(text: str) -> bool:
-    """Tell a heading that names a kind of thing ("File storage", "Virtual machines") from a name or topic.
-
-    A category is written in lowercase after its first letter, is not a question or a comparison,
-    does not open with a verb, and is either several words or one plural noun.
-    """
-    words = text.split()
-    if not words or len(words) > 4 or text.rstrip().endswith("?") or VERSUS_RE.match(text):
-        return False
-    if text[1:] != text[1:].lower() or is_verb_only(words[0]) or not all(w.isalpha() for w in words):
-        return False
-    if {"and", "or"} & {w.lower() for w in words}:
-        return False  # "Queues and topics" names two things, not one kind
-    return len(words) > 1 or noun_key(words[0]) != words[0].lower()
-
-
-def whole_heading(registry: ConceptRegistry, text: str) -> bool:
-    """Tell whether a heading's whole text names one concept."""
-    return registry.lookup(text) is not None
-
-
-def _texts(block: Block) -> list[str]:
-    """Return the texts of a block that are read as sentences (a statement table's cells too)."""
-    if block.kind in ("paragraph", "item"):
-        return [block.text]
-    if block.kind == "table" and _statement_table(block):
-        return [cell for row in block.rows for cell in row]
-    return []
-
-
-def _statement_table(block: Block) -> bool:
-    """Tell a table whose cells are clauses (more than four words on average) from one of names."""
-    cells = [c for row in block.rows for c in row[1:] if c.strip()]
-    return bool(cells) and sum(len(c.split()) for c in cells) / len(cells) > 4
-
-
-def _property_row(head: str) -> bool:
-    """Tell a row headed by a property name ("retrieval time") from one headed by a name or description.
-
-    A property name is a few lowercase words; a capital marks a name ("ECS Container") and a leading
-    determiner a description ("An EC2 instance with ...").
-    """
-    words = head.split()
-    return (
-        0 < len(words) <= 5
-        and head == head.lower()
-        and words[0] not in ("a", "an", "the")
-        and any(c.isalpha() for c in head)
-    )
 
 
 def _looks_like_name(text: str) -> bool:

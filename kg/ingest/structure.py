@@ -1,0 +1,209 @@
+"""Read a document's structure: lists, tables and headings as facts (a mixin of the extractor).
+
+- A list introduced by "three types of X:" types its items by X.
+- Tables are read by their shape (:func:`is_statement_table`, :func:`is_property_row`): cells that are
+  clauses are sentences about their column's thing; a row headed by a property name gives each
+  column's thing that property; a row "description | term in A | term in B" makes the terms equivalent.
+- A heading that names a kind ("File storage") types the concepts its sentences introduce and hangs
+  under its head noun.
+
+The methods use the extractor's state (registry, lexicon, graph, topic) and its ``_emit`` and
+``_sentence``; :class:`kg.ingest.pipeline._Extractor` is the one class that mixes them in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.ingest.concepts import Concept, ConceptRegistry
+from kg.ingest.markdown import Block
+from kg.ingest.sentences import Context, Fact
+from kg.namespaces import KG, KGO
+from kg.text import is_verb_only, noun_key, slug, split_sentences, tokenize
+
+LIST_TYPE_RE = re.compile(
+    r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
+    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
+    re.IGNORECASE,
+)
+VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
+
+
+class StructureReader:
+    """Lists, tables and headings as facts; mixed into the document extractor."""
+
+    def _list_item(self, block: Block, section: str) -> None:
+        intro = block.intro or ""
+        match = LIST_TYPE_RE.search(intro.rstrip(":"))
+        kind = (match.group(1) or match.group(2)) if match else None
+        if not kind:
+            return
+        # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
+        kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
+        cls = self.lexicon.class_for(kind) or self.lexicon.head_class(kind)
+        if cls is None:
+            cls = self.registry.get_or_mint(kind).iri
+            self.used.add(cls)
+        mentions = self.registry.mentions(tokenize(block.text))
+        if not mentions:
+            return
+        item = mentions[0].concept
+        item.types.add(cls)
+        self.used.add(item.iri)
+        self._emit(Fact(item.iri, RDF.type, cls, "list"), section, f"{intro} {block.text.strip()}")
+
+    def _table(self, block: Block, section: str) -> None:
+        """Read a table by its shape: statements about the columns' things, properties, or terms.
+
+        - cells that are clauses ("Operates at the instance level") are sentences about their column's
+          thing (the header names it);
+        - a row headed by a property name ("retrieval time | milliseconds | hours") gives each column's
+          thing that property, with the cell as its value;
+        - a row "description | term in A | term in B" gives terms of A and B, equivalent to each other.
+        """
+        if is_statement_table(block):
+            self._statement_table(block, section)
+            return
+        contexts = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header[1:]]
+        for c in contexts:
+            self.used.add(c.iri)
+        for row in block.rows:
+            head, cells = row[0], row[1 : 1 + len(contexts)]
+            quote = " | ".join(row)
+            relation = self._relation_named(head)
+            if relation is None and is_property_row(head):
+                self._property_row(head, contexts, cells, section, quote)
+                continue
+            kind = self.lexicon.class_for(head)  # a row headed "technology" lists technologies
+            concepts = []
+            for ctx_concept, cell in zip(contexts, cells, strict=False):
+                if not cell.strip():
+                    continue
+                concept = self.registry.lookup(cell) or self.registry.get_or_mint(cell)
+                self.used.add(concept.iri)
+                if kind is not None and kind != concept.iri:
+                    concept.types.add(kind)
+                if relation is not None:
+                    self._emit(Fact(ctx_concept.iri, relation, concept.iri, "table"), section, quote)
+                    continue
+                concepts.append(concept)
+                concept.types.add(KGO.Term)
+                concept.definitions.append((4, f"{head} ({ctx_concept.label} term).", None))
+                self._emit(Fact(concept.iri, KGO.termOf, ctx_concept.iri, "table"), section, quote)
+            for a in concepts:
+                for b in concepts:
+                    if a is not b:
+                        self._emit(Fact(a.iri, KGO.equivalentTo, b.iri, "table"), section, quote)
+
+    def _property_row(self, head: str, things: list[Concept], cells: list[str], section: str, quote: str) -> None:
+        """Give each column's thing the row's property: (S3 Glacier, retrieval time, "hours")."""
+        prop = KG[f"rel/{slug(head)}"]
+        name = " ".join(head.split())
+        self.graph.add((prop, RDF.type, OWL.ObjectProperty))
+        self.graph.add((prop, RDFS.label, Literal(name)))
+        self.graph.add((prop, KGO.minted, Literal(True)))
+        for thing, cell in zip(things, cells, strict=False):
+            value = " ".join(cell.split())
+            if not value:
+                continue
+            named = self.registry.lookup(value)
+            obj = named.iri if named is not None else Literal(value)
+            if named is not None:
+                self.used.add(named.iri)
+            self._emit(Fact(thing.iri, prop, obj, "table:property"), section, quote)
+
+    def _enter_heading(self, block: Block, section: str) -> None:
+        """Keep the categories the open headings name; type a named heading's concept by its parent's."""
+        self.categories = {level: c for level, c in self.categories.items() if level < block.level}
+        if self.topic is not None and is_category_heading(block.text) and whole_heading(self.registry, block.text):
+            category = self.topic
+            if not category.known:
+                self.graph.add((category.iri, RDF.type, OWL.Class))
+            words = block.text.split()
+            if len(words) > 1 and not category.known:  # "File storage" is a kind of storage
+                parent = self.registry.get_or_mint(words[-1])
+                if parent.iri != category.iri:
+                    self.used.update((parent.iri, category.iri))
+                    self._emit(Fact(category.iri, RDFS.subClassOf, parent.iri, "heading"), section, block.text)
+            self.categories[block.level] = category
+
+    def _categorise(self, concept: Concept, section: str, quote: str) -> None:
+        """Type a concept introduced under a category heading by the nearest such heading."""
+        if not self.categories:
+            return
+        category = self.categories[max(self.categories)]
+        if category.iri != concept.iri and category.iri not in concept.types:
+            concept.types.add(category.iri)
+            self.used.update((concept.iri, category.iri))
+            self._emit(Fact(concept.iri, RDF.type, category.iri, "heading"), section, quote)
+
+    def _statement_table(self, block: Block, section: str) -> None:
+        """Read each cell as a sentence about the thing its column's header names."""
+        things = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header]
+        saved = self.topic
+        for row in block.rows:
+            for thing, cell in zip(things, row, strict=False):
+                self.used.add(thing.iri)
+                self.topic = thing
+                for _, sentence in split_sentences(cell):
+                    cell_block = Block("item", block.section, block.line, cell)
+                    self._sentence(sentence, section, Context(), cell_block)
+        self.topic = saved
+
+    def _relation_named(self, head: str) -> URIRef | None:
+        """Return the relation a table row header names exactly ("technology" -> based on), if any."""
+        return self._aligned(head)
+
+
+def is_category_heading(text: str) -> bool:
+    """Tell a heading that names a kind of thing ("File storage", "Virtual machines") from a name or topic.
+
+    A category is written in lowercase after its first letter, is not a question or a comparison,
+    does not open with a verb, and is either several words or one plural noun.
+    """
+    words = text.split()
+    if not words or len(words) > 4 or text.rstrip().endswith("?") or VERSUS_RE.match(text):
+        return False
+    if text[1:] != text[1:].lower() or is_verb_only(words[0]) or not all(w.isalpha() for w in words):
+        return False
+    if {"and", "or"} & {w.lower() for w in words}:
+        return False  # "Queues and topics" names two things, not one kind
+    return len(words) > 1 or noun_key(words[0]) != words[0].lower()
+
+
+def whole_heading(registry: ConceptRegistry, text: str) -> bool:
+    """Tell whether a heading's whole text names one concept."""
+    return registry.lookup(text) is not None
+
+
+def sentence_texts(block: Block) -> list[str]:
+    """Return the texts of a block that are read as sentences (a statement table's cells too)."""
+    if block.kind in ("paragraph", "item"):
+        return [block.text]
+    if block.kind == "table" and is_statement_table(block):
+        return [cell for row in block.rows for cell in row]
+    return []
+
+
+def is_statement_table(block: Block) -> bool:
+    """Tell a table whose cells are clauses (more than four words on average) from one of names."""
+    cells = [c for row in block.rows for c in row[1:] if c.strip()]
+    return bool(cells) and sum(len(c.split()) for c in cells) / len(cells) > 4
+
+
+def is_property_row(head: str) -> bool:
+    """Tell a row headed by a property name ("retrieval time") from one headed by a name or description.
+
+    A property name is a few lowercase words; a capital marks a name ("ECS Container") and a leading
+    determiner a description ("An EC2 instance with ...").
+    """
+    words = head.split()
+    return (
+        0 < len(words) <= 5
+        and head == head.lower()
+        and words[0] not in ("a", "an", "the")
+        and any(c.isalpha() for c in head)
+    )
