@@ -47,6 +47,8 @@ class Lexicon:
     contrary: dict[URIRef, URIRef] = field(default_factory=dict)
     inverse: dict[URIRef, URIRef] = field(default_factory=dict)
     brands: frozenset[str] = frozenset()
+    #: The class IRIs of ``classes`` (its values), kept once: readers test membership per noun phrase.
+    class_iris: frozenset[URIRef] = frozenset()
     #: Each lemma that can open a phrase -> those phrases (so a clause is matched only against candidates).
     phrases_by_first_word: dict[str, list[Phrase]] = field(default_factory=dict)
 
@@ -78,6 +80,7 @@ class Lexicon:
                 lex.inverse[other] = prop  # type: ignore[index]
         # Longest phrases first, so "lose data in" wins over "lose".
         lex.phrases.sort(key=lambda p: -len(p.words))
+        lex.class_iris = frozenset(lex.classes.values())
         for phrase in lex.phrases:
             for lemma in phrase.words[0]:
                 lex.phrases_by_first_word.setdefault(lemma, []).append(phrase)

@@ -66,11 +66,12 @@ def parse_sentences(nlp, sentences: Iterable[str], names: NameSpans, batch_size:
     """
     originals = list(sentences)
     sentences = [_with_subject(text) for text in originals]
-    docs = [_merged(nlp, text, names(text), pronoun=False) for text in sentences]
+    spans = [names(text) for text in sentences]
+    docs = [_merged(nlp, text, found, pronoun=False) for text, found in zip(sentences, spans, strict=True)]
     parsed = list(nlp.pipe(docs, batch_size=batch_size))
     retry = [i for i, doc in enumerate(parsed) if _needs_reading_as_pronouns(doc)]
     if retry:
-        again = [_merged(nlp, sentences[i], names(sentences[i]), pronoun=True) for i in retry]
+        again = [_merged(nlp, sentences[i], spans[i], pronoun=True) for i in retry]
         for i, doc in zip(retry, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc):
                 parsed[i] = doc

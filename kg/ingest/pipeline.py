@@ -235,13 +235,12 @@ class _Extractor(StructureReader):
         mentions = self.registry.mentions(tokens)
         if mentions and mentions[-1].end == len(tokens) and mentions[-1].start == 0:
             return mentions[-1].concept
-        classes = set(self.lexicon.classes.values())
         if (
             len(mentions) == 2
             and mentions[0].start == 0
             and mentions[0].end == mentions[1].start
             and mentions[1].end == len(tokens)
-            and mentions[1].concept.iri in classes
+            and mentions[1].concept.iri in self.lexicon.class_iris
         ):
             return mentions[0].concept  # "the stop action": a class noun after a name says what the name is
         found = self.registry.lookup(text)

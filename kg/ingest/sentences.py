@@ -76,10 +76,9 @@ class SentenceReader:
         tokens = tokenize(sentence)
         mentions = self.registry.mentions(tokens)
         # "the stop action": a class noun right after a name only says what the name is.
-        classes = set(self.lexicon.classes.values())
         mentions = [
             m for n, m in enumerate(mentions)
-            if not (n and m.concept.iri in classes and mentions[n - 1].end == m.start)
+            if not (n and m.concept.iri in self.lexicon.class_iris and mentions[n - 1].end == m.start)
         ]  # fmt: skip
         for m in mentions:
             self.registry.touch(m.concept)
