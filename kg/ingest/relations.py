@@ -223,7 +223,7 @@ class OpenReader:
             return self.resolve(token.text, True)
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not token.text[:1].isupper():
             return None
-        words = [t for t in _name_tokens(token)]
+        words = _name_tokens(token)
         text = " ".join(t.text for t in words)
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.ingest.concepts import Concept, ConceptRegistry
+from kg.ingest.concepts import Concept
 from kg.ingest.markdown import Block
 from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
@@ -73,7 +73,7 @@ class StructureReader:
         for row in block.rows:
             head, cells = row[0], row[1 : 1 + len(contexts)]
             quote = " | ".join(row)
-            relation = self._relation_named(head)
+            relation = self._aligned(head)  # a row headed "technology" names the relation "based on"
             if relation is None and is_property_row(head):
                 self._property_row(head, contexts, cells, section, quote)
                 continue
@@ -118,7 +118,7 @@ class StructureReader:
     def _enter_heading(self, block: Block, section: str) -> None:
         """Keep the categories the open headings name; type a named heading's concept by its parent's."""
         self.categories = {level: c for level, c in self.categories.items() if level < block.level}
-        if self.topic is not None and is_category_heading(block.text) and whole_heading(self.registry, block.text):
+        if self.topic is not None and is_category_heading(block.text) and self.registry.lookup(block.text):
             category = self.topic
             if not category.known:
                 self.graph.add((category.iri, RDF.type, OWL.Class))
@@ -153,10 +153,6 @@ class StructureReader:
                     self._sentence(sentence, section, Context(), cell_block)
         self.topic = saved
 
-    def _relation_named(self, head: str) -> URIRef | None:
-        """Return the relation a table row header names exactly ("technology" -> based on), if any."""
-        return self._aligned(head)
-
 
 def is_category_heading(text: str) -> bool:
     """Tell a heading that names a kind of thing ("File storage", "Virtual machines") from a name or topic.
@@ -172,11 +168,6 @@ def is_category_heading(text: str) -> bool:
     if {"and", "or"} & {w.lower() for w in words}:
         return False  # "Queues and topics" names two things, not one kind
     return len(words) > 1 or noun_key(words[0]) != words[0].lower()
-
-
-def whole_heading(registry: ConceptRegistry, text: str) -> bool:
-    """Tell whether a heading's whole text names one concept."""
-    return registry.lookup(text) is not None
 
 
 def sentence_texts(block: Block) -> list[str]:
