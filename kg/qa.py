@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
@@ -30,6 +31,7 @@ from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_r
 from kg.sessions import Sessions
 from kg.store import KGStore
 from kg.text import (
+    AUXILIARIES,
     LIGHT_VERBS,
     NEGATIONS,
     STOPWORDS,
@@ -67,6 +69,11 @@ FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 #: words match exactly, which no confidence read from the question can see; on MetaQA 95% needs about
 #: 0.85-0.875 and costs 7 to 15 points of accuracy there for one point of precision overall.
 ANSWER_THRESHOLD = 0.8
+#: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
+#: relation by meaning. On the development questions every word at or above 0.7 named the relation the
+#: question asked for; the closest wrong ones (a hub noun such as the answers' own kind, a light verb)
+#: stood at 0.62-0.65 (bench/RESULTS.md, "Words that name relations by meaning").
+WORD_MEANING_LINE = 0.7
 
 
 @dataclass
@@ -116,6 +123,8 @@ class Engine:
         #: How many recent question texts keep their vectors (``KG_QUESTION_VECTORS``; 0 keeps none).
         self._vectors_kept = int(os.environ.get("KG_QUESTION_VECTORS", "64"))
         self._vectors_lock = threading.Lock()
+        #: Vectors of single question words (see ``_word_meanings``), kept across questions.
+        self._word_vectors: dict[str, object] = {}
         self.evidence = Evidence(store, self.catalog)
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
@@ -192,9 +201,51 @@ class Engine:
         return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at)
 
     def _relation_words(self, residual: list[str]) -> set[str]:
-        """Return the words that name some predicate of the graph (by lemma or stem)."""
+        """Return the words that name some predicate of the graph, by lemma or stem, or by meaning."""
+        lexical = self._lexical_relation_words(residual)
+        return lexical | set(self._word_meanings([w for w in residual if w not in lexical]))
+
+    def _lexical_relation_words(self, residual: list[str]) -> set[str]:
+        """Return the words a predicate's name contains (by lemma or stem)."""
         vocabulary = self.predicate_words
         return {w for w in residual if w not in LIGHT_VERBS and any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
+
+    def _word_meanings(self, words: list[str]) -> dict[str, dict[URIRef, float]]:
+        """Return, for each word that means what some relation's name says, those relations and similarities.
+
+        A question may name a relation by a word none of its names contains ("screenwriter" for
+        "written by"). Each content word the letters leave unexplained is embedded on its own (once per
+        process: words repeat across questions) and compared with every relation name; a relation
+        counts when the similarity reaches ``WORD_MEANING_LINE``. Grammar words, light verbs and nouns
+        for kinds of things never count: they name no relation.
+        """
+        kinds = self.catalog.kind_words
+        asked = [
+            w for w in dict.fromkeys(words)
+            if w not in STOPWORDS and w not in LIGHT_VERBS and w not in AUXILIARIES and noun_key(w) not in kinds
+            and len(w) > 2 and w.isalpha()
+        ]  # fmt: skip
+        if not asked or not len(self.predicate_index):
+            return {}
+        missing = [w for w in asked if w not in self._word_vectors]
+        if missing:
+            vectors = self.embedder.encode(missing)
+            with self._vectors_lock:
+                for w, v in zip(missing, vectors, strict=True):
+                    self._word_vectors[w] = v
+                while len(self._word_vectors) > 4 * max(self._vectors_kept, 1024):
+                    self._word_vectors.pop(next(iter(self._word_vectors)))
+        found: dict[str, dict[URIRef, float]] = {}
+        for w in asked:
+            vector = self._word_vectors.get(w)
+            if vector is None:
+                continue
+            sims = np.asarray(self.predicate_index.vectors @ vector)
+            for key, sim in zip(self.predicate_index.keys, sims, strict=True):
+                if sim >= WORD_MEANING_LINE:
+                    best = found.setdefault(w, {})
+                    best[key] = max(best.get(key, 0.0), round(float(sim), 4))
+        return found
 
     def _view(self, reading: Reading, topic: Link) -> Reading:
         """Re-read the question around one topic: weak mentions ("film", "script") stay words."""
@@ -234,7 +285,9 @@ class Engine:
         A short lowercase phrase naming a concept the graph neither defines nor gives other names (a
         tag, a keyword) is read as words first.
         """
-        if link.end - link.start > 3 or not link.text.islower() or link.method not in ("exact", "lemma"):
+        # A capital letter that opens the question is the sentence's, not the name's ("Director of X").
+        text = link.text[:1].lower() + link.text[1:] if link.start == 0 else link.text
+        if link.end - link.start > 3 or not text.islower() or link.method not in ("exact", "lemma"):
             return False
         entity = self.catalog.entities.get(link.best[0])
         return entity is not None and not entity.definition and not entity.aliases
@@ -265,7 +318,11 @@ class Engine:
         kinds = self.catalog.kind_words
         unexplained = [w for w in reading.residual if w not in reading.relation_words and noun_key(w) not in kinds]
         vector = self._vector(" ".join(reading.residual)) if unexplained else None
-        return predicate_relevance(self.catalog, reading.residual, reading.words, vector, self.predicate_index)
+        lexical = self._lexical_relation_words(reading.residual)
+        meanings = self._word_meanings([w for w in reading.residual if w not in lexical])
+        return predicate_relevance(
+            self.catalog, reading.residual, reading.words, vector, self.predicate_index, meanings
+        )
 
     def _vector(self, text: str):
         """Embed ``text``, reusing the last few: the readings of one question often share their words."""
@@ -571,7 +628,7 @@ class Engine:
             # The graph has no word for any kind of thing called so ("which films" over a graph that never
             # says what a film is): the word neither supports nor contradicts an answer, so it is left out.
             words = [w for w in words if noun_key(w) != view.answer_word]
-        fit = _fit(words, explained, ps.relevance) * 0.8**ps.silent
+        fit = _fit(words, explained, ps.relevance, ps.soft) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
@@ -705,18 +762,20 @@ def _asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int |
     return words[i].lower, at
 
 
-def _fit(words: list[str], explained: set[str], relevance: float) -> float:
+def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:
     """Return the share of the question's content ``words`` an answer accounts for (0 to 1).
 
-    A word the answer's relation names (``explained``) counts whole; any other counts for half the
-    relation's ``relevance`` (the embedding relates it to the question only softly). With no content
-    words left outside the names, the relevance alone.
+    A word the answer's relation names (``explained``) counts whole, or, named by meaning only
+    (``soft``), for its similarity; any other counts for half the relation's ``relevance`` (the
+    embedding relates it to the question only softly). With no content words left outside the names,
+    the relevance alone.
     """
     relevance = min(1.0, relevance)
     if not words:
         return relevance
-    lexical = sum(1 for w in words if w in explained)
-    return (lexical + 0.5 * relevance * (len(words) - lexical)) / len(words)
+    soft = soft or {}
+    total = sum(soft.get(w, 1.0) if w in explained else 0.5 * relevance for w in words)
+    return total / len(words)
 
 
 def _only_noun(word: str) -> bool:

@@ -50,6 +50,8 @@ class Relevance:
     #: Every well-matching name as (slots, name): "the writer of X" and "written by" name one relation
     #: with different words, and two hops over it may each take their own.
     alternatives: list[tuple[list[set[int]], tuple[str, ...]]] = field(default_factory=list)
+    #: Words that name the predicate by meaning only, with how sure that is (their similarity).
+    soft: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -65,6 +67,8 @@ class PathScore:
     typed: bool = False
     #: Steps no question word asks for (each one a guess).
     silent: int = 0
+    #: Of ``explained``, the words the path's relations name by meaning only, and how surely.
+    soft: dict[str, float] = field(default_factory=dict)
 
 
 def predicate_relevance(
@@ -73,8 +77,14 @@ def predicate_relevance(
     words: list[Token],
     vector: np.ndarray | None,
     index: VectorIndex,
+    meanings: dict[str, dict[URIRef, float]] | None = None,
 ) -> dict[URIRef, Relevance]:
-    """Score every predicate against the question's remaining words."""
+    """Score every predicate against the question's remaining words.
+
+    ``meanings`` gives, for words no name contains, the predicates they name by meaning and the
+    similarity (see ``Engine._word_meanings``): such a word is a slot of those predicates like a word
+    of their names, scored by its similarity.
+    """
     passive = any(w.lower == "by" for w in words)
     spoken = {w.lower for w in words}
     scores: dict[URIRef, Relevance] = {}
@@ -96,6 +106,17 @@ def predicate_relevance(
                 alternatives.append((slots, words_))
             if score > best.score:
                 best = Relevance(score, {residual[i] for s in slots for i in s}, slots, words_)
+        for i, w in enumerate(residual):
+            sim = (meanings or {}).get(w, {}).get(pred.iri)
+            if sim is None:
+                continue
+            soft = Relevance(_scaled(sim), {w}, [{i}], (w,), soft={w: sim})
+            if best.score >= 0.75:
+                alternatives = alternatives or [(best.slots, best.name)]
+                alternatives.append((soft.slots, soft.name))
+                best.soft[w] = sim
+            elif soft.score > best.score:
+                best = soft
         if len(alternatives) > 1:
             best.alternatives = alternatives
             best.words = {residual[i] for slots, _ in alternatives for s in slots for i in s}
@@ -103,7 +124,7 @@ def predicate_relevance(
     if vector is not None and len(index):
         sims = index.vectors @ vector
         for key, sim in zip(index.keys, sims, strict=True):
-            scaled = max(0.0, min(1.0, (float(sim) - 0.3) / 0.45)) * 0.85
+            scaled = _scaled(float(sim))
             if scaled > scores[key].score:
                 scores[key] = replace(scores[key], score=scaled)
     if words and words[0].lower in ("where", "when", "who"):
@@ -112,6 +133,11 @@ def predicate_relevance(
                 rel = scores[pred.iri]
                 rel.score = min(1.0, rel.score + 0.3)
     return scores
+
+
+def _scaled(similarity: float) -> float:
+    """Map an embedding similarity to a predicate's relevance (0 at 0.3, 0.85 from 0.75 up)."""
+    return max(0.0, min(1.0, (similarity - 0.3) / 0.45)) * 0.85
 
 
 class PathScorer:
@@ -201,6 +227,10 @@ class PathScorer:
         """Return the score of ``steps``: consumed relation words, step relevance, word order, length."""
         rels = [self.relevance.get(p, Relevance()) for p, _ in steps]
         explained = set().union(*(r.words for r in rels))
+        soft: dict[str, float] = {}
+        for r in rels:
+            for w, sim in r.soft.items():
+                soft[w] = max(soft.get(w, 0.0), sim)
         mean = sum(r.score for r in rels) / len(rels)
         weakest = min(r.score for r in rels)
         last_words = {noun_key(w) for w in rels[-1].words}
@@ -240,11 +270,11 @@ class PathScorer:
             order -= 0.3  # "books with the same editor as X" go out over a relation and back
         if not self.asked:
             score = 0.8 * mean + 0.2 * weakest + type_bonus + order - 0.2 * hops
-            return PathScore(steps, score, 0.0, mean, explained, type_bonus > 0, hops)
+            return PathScore(steps, score, 0.0, mean, explained, type_bonus > 0, hops, soft)
         consumed, silent = self._consume(rels, steps)
         coverage = consumed / len(self.asked)
         score = coverage + type_bonus + order + 0.5 * mean + 0.2 * weakest - 0.12 * hops - 0.4 * silent
-        return PathScore(steps, score, coverage, mean, explained, type_bonus > 0, silent)
+        return PathScore(steps, score, coverage, mean, explained, type_bonus > 0, silent, soft)
 
     def _kinds(self, step: Step) -> set[str]:
         """Return the nouns for the node ``step`` arrives at (empty when the graph does not say)."""

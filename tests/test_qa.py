@@ -343,6 +343,7 @@ MOVIES = [
     ("Salt and Iron", "written_by", "Lena Okafor"),
     ("Night Orchard", "has_tags", "orchards"),
     ("Paper Comets", "has_tags", "night orchard"),  # a tag spelt like a title, in lower case
+    ("Salt and Iron", "has_tags", "director"),  # a tag that is also a word for a relation
 ]
 ENTITY = "http://example.org/movies/entity/"
 RELATION = "http://example.org/movies/relation/"
@@ -433,6 +434,32 @@ def test_movie_graph_answers_three_hop_questions_in_the_order_english_names_them
     assert [p.rsplit("/", 1)[-1] for p in re.findall(r"<(" + RELATION + r"[^>]+)>", answer.sparql)] == [
         "written_by", "written_by", "directed_by",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # No name of "written by" holds "screenwriter": the word names it by meaning (the embedding).
+        ("who are the screenwriters of Paper Comets", {"Lena Okafor"}),
+        ("which films did the screenwriter of Paper Comets write", {"Salt and Iron"}),  # not the topic itself
+        # The capital opening a question is the sentence's: "Director" is the word, not the tag "director".
+        ("Director of Night Orchard", {"Mira Castellanos"}),
+        # The graph gives a film no class: what kind of film it is, is its genre.
+        ("what kind of film is Night Orchard", {"Thriller"}),
+    ],
+)
+def test_movie_graph_reads_relation_words_by_meaning_and_sentence_capitals_as_words(
+    movies: KnowledgeGraph, question: str, expected: set
+):
+    answer = movies.ask(question)
+
+    assert set(labels(answer.to_dict())) == expected
+    assert answer.confidence >= movies.engine.threshold
+
+
+@pytest.mark.parametrize("question", ["who are the gardeners of Paper Comets", "who are the dentists of Paper Comets"])
+def test_a_word_far_in_meaning_from_every_relation_names_none(movies: KnowledgeGraph, question: str):
+    assert movies.ask(question).answers == []
 
 
 def test_aligned_predicates_inherit_the_kinds_of_their_subjects_and_objects(movies: KnowledgeGraph):
