@@ -87,7 +87,11 @@ class EntityLinker:
         return chosen
 
     def _rank(self, iris, text: str, base: float = 1.0) -> list[tuple[URIRef, float]]:
-        """Order same-named entities: exact case match first, then the better-connected one."""
+        """Order same-named entities: exact case match first, then the better-described one.
+
+        Ties go to the entity with a definition, then to the one with more names, then by IRI, so
+        every process links alike (``iris`` may come from a set, whose order varies between processes).
+        """
         ranked = []
         for iri in iris:
             entity = self.catalog.entities[iri]
@@ -96,7 +100,8 @@ class EntityLinker:
             if text.islower() and entity.label[:1].isupper() and getAllLemmas(text) and len(text.split()) == 1:
                 score *= 0.6
             ranked.append((iri, round(score, 4)))
-        ranked.sort(key=lambda c: -c[1])
+        entities = self.catalog.entities
+        ranked.sort(key=lambda c: (-c[1], not entities[c[0]].definition, -len(entities[c[0]].aliases), str(c[0])))
         return ranked
 
     def _fuzzy(self, words: list[Token], keys: list[str], found: list[Link]) -> list[Link]:

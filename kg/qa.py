@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
@@ -60,6 +60,8 @@ REQUEST_VERBS = frozenset(
 )
 #: Nouns that classify rather than name a kind ("what kind of ...", "which type ..."): they ask for a class.
 CLASSIFIERS = frozenset("kind kinds type types sort sorts".split())
+#: Nouns that stand for anything, as pronouns do ("what kind of thing is X").
+GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
 FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 #: Answers less confident than this are withheld. Measured with ``python bench/calibration.py`` on the
 #: development sets only (compute dev, the bench/sets development sets, the MetaQA dev samples, 300 NTM
@@ -160,6 +162,11 @@ class Engine:
         for entity in self.catalog.entities.values():
             for cls in entity.types:
                 self.members.setdefault(cls, set()).add(entity.iri)
+        #: Classes that hold most of the graph's typed things (a root such as "concept"): being one
+        #: tells nothing, so they are never an answer.
+        schema = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty}
+        typed = sum(1 for entity in self.catalog.entities.values() if entity.types - schema)
+        self.catch_all = {cls for cls, m in self.members.items() if len(m) >= max(20, typed // 2)}
 
     def _names_of(self, iri: URIRef) -> list[str]:
         rows = self.store.query("SELECT ?n WHERE { ?p rdfs:label|skos:altLabel ?n }", {"p": iri})
@@ -600,7 +607,12 @@ class Engine:
         return None
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
+        kinds_of = _classifier_complement(reading.tokens)
         for _, link, topic, ps in candidates:
+            if kinds_of is not None and kinds_of[0] != link.start and any(
+                d == IN and p in (RDF.type, RDFS.subClassOf) for p, d in ps.steps
+            ):
+                continue  # "what kind of N is X" asks for X's class: not the members or subclasses of one
             answers = self._run(topic, ps.steps)
             answers = self._constrain(answers, reading, link, topic, strict)
             if not answers:
@@ -649,7 +661,10 @@ class Engine:
         An answer the question already names (the asked-for type itself, "which areas ...": "area", or a
         concept it mentions) tells the asker nothing, so it is no answer.
         """
-        answers = [a for a in answers if not self._named_in(a, reading)]
+        answers = [a for a in answers if not self._named_in(a, reading) and a not in self.catch_all]
+        kinds_of = _classifier_complement(reading.tokens)
+        if kinds_of is not None and answers:
+            answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
         others = [
             link for link in reading.links
             if link is not topic_link and (not self._weak(link) or self._is_answer_type(reading, link))
@@ -671,6 +686,30 @@ class Engine:
             elif not self.evidence.connected([topic], other):
                 return []
         return self._rank(kept, specific)
+
+    def _kinds_asked(self, answers, kinds_of: tuple[int, str], topic_link: Link, topic: URIRef):
+        """Keep the answers "what kind of N ..." can mean; the classifier's complement decides.
+
+        "Which kinds of X are there" (the complement is the topic) asks for kinds of X: its subclasses
+        or members, never the classes X belongs to. "What kind of N is X" asks for X's class, and only a
+        class that is an N answers: named with N as its head noun, or a subclass of such a class.
+        """
+        start, noun = kinds_of
+        if start == topic_link.start:
+            return [a for a in answers if self._is_a(a, topic)]
+        classes = [a for a in answers if isinstance(a, URIRef) and self.members.get(a)]
+        if len(classes) < len(answers):
+            return answers  # not classes: the classifier asked for something else ("what type of film")
+        head = None if noun in GENERIC_NOUNS else noun_key(noun)
+        if head is None:
+            return answers  # "what kind of thing is X": any class of X
+        named = [
+            c for c in self.members if noun_key(self.catalog.label(c).split()[-1].lower()) == head
+        ] if head else []  # fmt: skip
+        return [
+            a for a in answers
+            if noun_key(self.catalog.label(a).split()[-1].lower()) == head or any(self._is_a(a, c) for c in named)
+        ]  # fmt: skip
 
     def _named_in(self, node, reading: Reading) -> bool:
         """Tell whether the question itself names ``node`` by its label: a mention, or the asked-for type."""
@@ -760,6 +799,25 @@ def _asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int |
     while i + 1 < len(words) and i + 1 not in inside and _only_noun(words[i + 1].text):
         i += 1
     return words[i].lower, at
+
+
+def _classifier_complement(tokens: list[Token]) -> tuple[int, str] | None:
+    """Return where the noun after "kind of" / "types of" starts and its head word, or None.
+
+    "What kind of platform is X": (3, "platform"); "which types of EBS volume are there": the start of
+    "EBS volume" and "volume". The head is the last word before the verb that follows the phrase.
+    """
+    lower = [t.lower for t in tokens]
+    for i, w in enumerate(lower[:-2]):
+        if w in CLASSIFIERS and lower[i + 1] == "of":
+            j = i + 2
+            while j < len(lower) and lower[j] in ("a", "an", "the"):
+                j += 1
+            end = j
+            while end < len(lower) and tokens[end].is_word and lower[end] not in STOPWORDS:
+                end += 1
+            return (j, lower[end - 1]) if end > j else None
+    return None
 
 
 def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:

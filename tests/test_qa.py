@@ -567,3 +567,51 @@ def test_only_an_opening_contraction_is_expanded():
     # Inside a question the words may be a title's: "Guess Who's Coming to Dinner" keeps its "Who's".
     assert clean_question("What's a pod?") == "What is a pod?"
     assert clean_question("who directed Guess Who's Coming to Dinner") == "who directed Guess Who's Coming to Dinner"
+
+
+# -- kinds: "what kind of N is X" and "which kinds of X" -------------------------------------------
+KINDS_TTL = """
+@prefix ex: <http://example.org/kinds/> .
+@prefix kgo: <https://kgqa.dev/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:Technology rdfs:label "technology" ; rdfs:subClassOf kgo:Concept .
+ex:StreamingPlatform rdfs:label "streaming platform" ; rdfs:subClassOf ex:Technology .
+ex:MessageBroker rdfs:label "message broker" ; rdfs:subClassOf ex:Technology .
+ex:DeliveryGuarantee rdfs:label "delivery guarantee" ; rdfs:subClassOf kgo:Concept .
+ex:kafka rdfs:label "Apache Kafka" ; a ex:StreamingPlatform, ex:Technology, kgo:Concept .
+ex:rabbit rdfs:label "RabbitMQ" ; a ex:MessageBroker, ex:Technology, kgo:Concept .
+ex:once rdfs:label "exactly-once delivery" ; a ex:DeliveryGuarantee, kgo:Concept .
+"""
+
+
+@pytest.fixture(scope="module")
+def kinds(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """Classes under a root that nearly everything belongs to (as kgo:Concept is in built graphs)."""
+    fillers = "".join(f'ex:item{n} rdfs:label "item number {n}" ; a kgo:Concept .\n' for n in range(24))
+    path = tmp_path_factory.mktemp("kinds") / "kinds.ttl"
+    path.write_text(KINDS_TTL + fillers, encoding="utf-8")
+    return KnowledgeGraph.open(
+        docs=[], rdf=[path], embedder=engine.embedder, cache_dir=tmp_path_factory.mktemp("kind-vectors")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # X's class, and only one that is a platform: not "technology", not the classes of its siblings.
+        ("What kind of platform is Apache Kafka?", ["streaming platform"]),
+        # "thing" stands for anything: any class of X, never the root every concept belongs to.
+        ("What kind of thing is exactly-once delivery?", ["delivery guarantee"]),
+        # Kafka is no broker: no class of it answers.
+        ("What kind of broker is Apache Kafka?", []),
+    ],
+)
+def test_what_kind_of_n_answers_a_class_of_x_that_is_an_n(kinds: KnowledgeGraph, question: str, expected: list):
+    assert labels(kinds.ask(question).to_dict()) == expected
+
+
+def test_which_kinds_of_x_never_answers_the_classes_x_belongs_to(kinds: KnowledgeGraph):
+    reply = kinds.ask("Which kinds of technology are there?").to_dict()
+
+    assert set(labels(reply)) <= {"streaming platform", "message broker", "Apache Kafka", "RabbitMQ"}
+    assert "concept" not in labels(reply)
