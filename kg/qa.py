@@ -609,8 +609,10 @@ class Engine:
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
         kinds_of = _classifier_complement(reading.tokens)
         for _, link, topic, ps in candidates:
-            if kinds_of is not None and kinds_of[0] != link.start and any(
-                d == IN and p in (RDF.type, RDFS.subClassOf) for p, d in ps.steps
+            if (
+                kinds_of is not None
+                and kinds_of[0] != link.start
+                and any(d == IN and p in (RDF.type, RDFS.subClassOf) for p, d in ps.steps)
             ):
                 continue  # "what kind of N is X" asks for X's class: not the members or subclasses of one
             answers = self._run(topic, ps.steps)
