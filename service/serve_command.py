@@ -8,6 +8,13 @@ build (when there is no store yet, or when asked) runs in a spawned child: Rocks
 started in the master, would be missing from the forked workers, whose first write would then wait
 forever for a flush.
 
+What is safe to do once before forking is done once. The master imports the embedding model's libraries
+(sentence-transformers, torch, transformers: the largest part of a worker's start on a restart), only
+imports them: no weights, no forward pass, so no torch thread pool exists to be lost in the fork; the
+workers share those pages. Meanwhile a spawned child reads the graph's catalog into the cache directory
+(seconds on a large graph, once per store content), so no worker reads the store for it and the workers
+never wait on each other for it.
+
 With ``--allow-update`` no worker holds the store open for writing either: each write opens it for that
 write only, under the store directory's lock, and the other workers reopen their read-only handles
 before their next read (see :mod:`kg.sharing`). So updates work with the default two workers, or more,
@@ -21,6 +28,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import click
@@ -80,7 +88,50 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
 
         create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
         return
+    _prepare_workers(None if endpoint else Path(store_dir).resolve(), Path(cache_dir).resolve())
     _run_gunicorn(host, port, workers, threads)
+
+
+def _prepare_workers(store_dir: Path | None, cache_dir: Path) -> None:
+    """Before forking: cache the catalog of the store in a spawned child while this process imports the
+    model's libraries (see the module notes). A catalog that cannot be read here is left to the workers,
+    which report the failure as they always have (``/readyz`` says why)."""
+    from kg.embeddings import import_libraries
+
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+        catalog = pool.submit(_cache_catalog, store_dir, cache_dir) if store_dir is not None else None
+        started = time.perf_counter()
+        try:
+            import_libraries()
+            import kg.qa  # noqa: F401  (the engine's own modules: rdflib, numpy, ...)
+        except ImportError as exc:  # each worker will fail to load its engine and say why on /readyz
+            click.echo(f"warning: cannot import the model's libraries: {exc}", err=True)
+        else:
+            click.echo(f"model libraries imported in {time.perf_counter() - started:.1f}s", err=True)
+        if catalog is not None:
+            try:
+                made, seconds = catalog.result()
+            except Exception as exc:  # the workers meet the same problem and report it
+                click.echo(f"warning: the graph's catalog was not cached before starting: {exc}", err=True)
+            else:
+                if made:
+                    click.echo(f"graph catalog read and cached in {seconds:.1f}s", err=True)
+
+
+def _cache_catalog(store_dir: Path, cache_dir: Path) -> tuple[bool | None, float]:
+    """Make sure the catalog cache file of the store exists (run in a spawned child); return
+    :func:`kg.catalog.prepare_cache`'s answer and the seconds it took."""
+    from kg.catalog import prepare_cache
+    from kg.store import open_store
+
+    started = time.perf_counter()
+    store = open_store(store_dir, read_only=True)
+    try:
+        made = prepare_cache(store, cache_dir)
+    finally:
+        store.close()
+    return made, time.perf_counter() - started
 
 
 def _build_in_child(docs, rdf_files, store_path, endpoint) -> BuildSummary:
