@@ -88,8 +88,9 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
 
         create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
         return
-    _prepare_workers(None if endpoint else Path(store_dir).resolve(), Path(cache_dir).resolve())
-    _run_gunicorn(host, port, workers, threads)
+    _run_gunicorn(
+        host, port, workers, threads, None if endpoint else Path(store_dir).resolve(), Path(cache_dir).resolve()
+    )
 
 
 def _prepare_workers(store_dir: Path | None, cache_dir: Path) -> None:
@@ -143,11 +144,13 @@ def _build_in_child(docs, rdf_files, store_path, endpoint) -> BuildSummary:
         return pool.submit(build, docs, rdf_files, store_path=store_path, endpoint=endpoint).result()
 
 
-def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
-    """Run gunicorn in this process with the app factory; /metrics sums all workers."""
+def _run_gunicorn(host: str, port: int, workers: int, threads: int, store_dir: Path | None, cache_dir: Path) -> None:
+    """Prepare what the workers share, then run gunicorn in this process with the app factory; /metrics sums
+    all workers."""
     from gunicorn.app.base import BaseApplication
 
     metrics_dir = tempfile.mkdtemp(prefix="kg-metrics-")
+    # Set before anything is imported here: prometheus_client picks its multiprocess mode when imported.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
 
     class Application(BaseApplication):
@@ -169,6 +172,7 @@ def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
             return create_app()
 
     try:
+        _prepare_workers(store_dir, cache_dir)
         Application().run()
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
