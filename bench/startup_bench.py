@@ -98,12 +98,17 @@ def run_once(args, port: int, log: Path) -> dict:
         all_ready = time.monotonic() - started
         # CPU seconds spent by the server so far (master with its finished helpers, and the workers): less
         # sensitive than wall seconds to what else runs on the machine.
-        cpu = cpu_seconds(proc.pid, children=True) + sum(cpu_seconds(pid) for pid in worker_pids(proc.pid))
+        master_cpu = cpu_seconds(proc.pid)
+        helpers_cpu = cpu_seconds(proc.pid, children=True) - master_cpu  # builds, the catalog child
+        workers_cpu = [cpu_seconds(pid) for pid in worker_pids(proc.pid)]
+        cpu = master_cpu + helpers_cpu + sum(workers_cpu)
         time.sleep(1.0)  # let the workers settle (threads started, garbage collected)
         workers = {pid: memory_kib(pid) for pid in worker_pids(proc.pid)}
         master = memory_kib(proc.pid)
         lines = log.read_text(errors="replace").splitlines()
         return {"first_ready_s": round(first, 1), "all_ready_s": round(all_ready, 1), "cpu_s": round(cpu, 1),
+                "cpu_split_s": {"master": round(master_cpu, 1), "helpers": round(helpers_cpu, 1),
+                                "workers": [round(c, 1) for c in workers_cpu]},
                 "load_after": round(os.getloadavg()[0], 2), "workers": workers, "master": master,
                 "progress_lines": [line for line in lines if "indexing" in line]}  # fmt: skip
     finally:
@@ -149,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         m = result["master"]
         mem += f"; master: RSS {m['VmRSS'] / 1024:.0f} MiB, PSS {m['Pss'] / 1024:.0f} MiB"
+        split = result["cpu_split_s"]
         print(f"{label}: first worker ready {result['first_ready_s']} s, all {result['all_ready_s']} s, "
-              f"{result['cpu_s']} CPU s (load {load:.1f} before, {result['load_after']:.1f} after); {mem}",
+              f"{result['cpu_s']} CPU s (master {split['master']}, helpers {split['helpers']}, workers "
+              f"{split['workers']}) (load {load:.1f} before, {result['load_after']:.1f} after); {mem}",
               flush=True)  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(runs, indent=2))

@@ -24,6 +24,7 @@ and every worker sees a write at once; no writer process or write forwarding is 
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import multiprocessing
 import os
 import shutil
@@ -110,6 +111,10 @@ def _prepare_workers(store_dir: Path | None, cache_dir: Path) -> None:
             click.echo(f"warning: cannot import the model's libraries: {exc}", err=True)
         else:
             click.echo(f"model libraries imported in {time.perf_counter() - started:.1f}s", err=True)
+        # What is imported now lives as long as the processes: keep the workers' garbage collector off it, so
+        # collecting never writes to (and so copies) the pages they share (the gc module's advice for fork).
+        gc.collect()
+        gc.freeze()
         if catalog is not None:
             try:
                 made, seconds = catalog.result()
