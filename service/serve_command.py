@@ -10,10 +10,10 @@ forever for a flush.
 
 What is safe to do once before forking is done once. The master imports the embedding model's libraries
 (sentence-transformers, torch, transformers: the largest part of a worker's start on a restart), only
-imports them: no weights, no forward pass, so no torch thread pool exists to be lost in the fork; the
-workers share those pages. Meanwhile a spawned child reads the graph's catalog into the cache directory
-(seconds on a large graph, once per store content), so no worker reads the store for it and the workers
-never wait on each other for it.
+imports them: no weights, no forward pass, so no torch thread pool exists to be lost in the fork. The
+workers share those pages, frozen out of the garbage collector's reach so that collecting does not copy
+them. Meanwhile a spawned child reads the graph's catalog into the cache directory (seconds on a large
+graph, once per store content), so no worker reads the store for it or waits for another to.
 
 With ``--allow-update`` no worker holds the store open for writing either: each write opens it for that
 write only, under the store directory's lock, and the other workers reopen their read-only handles
