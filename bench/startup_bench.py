@@ -33,15 +33,18 @@ READY_LINE = "question-answering engine ready"
 
 
 def worker_pids(master: int) -> list[int]:
-    """Return the PIDs of the direct children of ``master`` (the gunicorn workers)."""
+    """Return the PIDs of the gunicorn workers: the direct children of ``master`` forked with its command line
+    (not its helpers, such as multiprocessing's resource tracker)."""
+    command = Path(f"/proc/{master}/cmdline").read_bytes()
     pids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 stat = Path(f"/proc/{entry}/stat").read_text()
+                same = Path(f"/proc/{entry}/cmdline").read_bytes() == command
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master and same:
                 pids.append(int(entry))
     return sorted(pids)
 
@@ -57,6 +60,13 @@ def memory_kib(pid: int) -> dict[str, int]:
         if line.startswith("Pss:"):
             out["Pss"] = int(line.split()[1])
     return out
+
+
+def cpu_seconds(pid: int, children: bool = False) -> float:
+    """Return the user+system CPU seconds of ``pid`` (with ``children``: plus those of its exited, reaped children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(fields[i]) for i in ((11, 12, 13, 14) if children else (11, 12)))
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def run_once(args, port: int, log: Path) -> dict:
@@ -86,10 +96,20 @@ def run_once(args, port: int, log: Path) -> dict:
         else:
             raise RuntimeError(f"not ready after {args.timeout:.0f} s; see {log}")
         all_ready = time.monotonic() - started
+        # CPU seconds spent by the server so far (master with its finished helpers, and the workers): less
+        # sensitive than wall seconds to what else runs on the machine.
+        master_cpu = cpu_seconds(proc.pid)
+        helpers_cpu = cpu_seconds(proc.pid, children=True) - master_cpu  # builds, the catalog child
+        workers_cpu = [cpu_seconds(pid) for pid in worker_pids(proc.pid)]
+        cpu = master_cpu + helpers_cpu + sum(workers_cpu)
         time.sleep(1.0)  # let the workers settle (threads started, garbage collected)
         workers = {pid: memory_kib(pid) for pid in worker_pids(proc.pid)}
+        master = memory_kib(proc.pid)
         lines = log.read_text(errors="replace").splitlines()
-        return {"first_ready_s": round(first, 1), "all_ready_s": round(all_ready, 1), "workers": workers,
+        return {"first_ready_s": round(first, 1), "all_ready_s": round(all_ready, 1), "cpu_s": round(cpu, 1),
+                "cpu_split_s": {"master": round(master_cpu, 1), "helpers": round(helpers_cpu, 1),
+                                "workers": [round(c, 1) for c in workers_cpu]},
+                "load_after": round(os.getloadavg()[0], 2), "workers": workers, "master": master,
                 "progress_lines": [line for line in lines if "indexing" in line]}  # fmt: skip
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -132,8 +152,13 @@ def main(argv: list[str] | None = None) -> int:
             f"PSS {m['Pss'] / 1024:.0f} MiB"
             for pid, m in result["workers"].items()
         )
-        print(f"{label}: first worker ready {result['first_ready_s']} s, all {result['all_ready_s']} s "
-              f"(load {load:.1f}); {mem}", flush=True)  # fmt: skip
+        m = result["master"]
+        mem += f"; master: RSS {m['VmRSS'] / 1024:.0f} MiB, PSS {m['Pss'] / 1024:.0f} MiB"
+        split = result["cpu_split_s"]
+        print(f"{label}: first worker ready {result['first_ready_s']} s, all {result['all_ready_s']} s, "
+              f"{result['cpu_s']} CPU s (master {split['master']}, helpers {split['helpers']}, workers "
+              f"{split['workers']}) (load {load:.1f} before, {result['load_after']:.1f} after); {mem}",
+              flush=True)  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(runs, indent=2))
     return 0

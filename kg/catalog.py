@@ -344,6 +344,22 @@ class Catalog:
         return self.follow.get(at_node, set())
 
 
+def prepare_cache(store: KGStore, cache_dir: Path | str) -> bool | None:
+    """Make sure the cache file of the store's catalog exists; return whether it had to be made now.
+
+    ``None`` means the store's catalog is never cached (see the module notes). A server calls this once
+    before it starts its workers, so that every worker loads the file and none reads the store. A file
+    already there is not opened: checking that it can be loaded would cost as much as loading it.
+    """
+    fingerprint = store_fingerprint(store)
+    if fingerprint is None:
+        return None
+    if catalog_path(Path(cache_dir), fingerprint).is_file():
+        return False
+    Catalog(store, cache_dir=cache_dir)
+    return True
+
+
 def store_fingerprint(store: KGStore) -> tuple | None:
     """Return what identifies the content of a directory store; ``None`` for stores not worth caching.
 

@@ -8,6 +8,13 @@ build (when there is no store yet, or when asked) runs in a spawned child: Rocks
 started in the master, would be missing from the forked workers, whose first write would then wait
 forever for a flush.
 
+What is safe to do once before forking is done once. The master imports the embedding model's libraries
+(sentence-transformers, torch, transformers: the largest part of a worker's start on a restart), only
+imports them: no weights, no forward pass, so no torch thread pool exists to be lost in the fork. The
+workers share those pages, frozen out of the garbage collector's reach so that collecting does not copy
+them. Meanwhile a spawned child reads the graph's catalog into the cache directory (seconds on a large
+graph, once per store content), so no worker reads the store for it or waits for another to.
+
 With ``--allow-update`` no worker holds the store open for writing either: each write opens it for that
 write only, under the store directory's lock, and the other workers reopen their read-only handles
 before their next read (see :mod:`kg.sharing`). So updates work with the default two workers, or more,
@@ -17,10 +24,12 @@ and every worker sees a write at once; no writer process or write forwarding is 
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import multiprocessing
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import click
@@ -80,7 +89,55 @@ def serve_command(ctx, host, port, workers, threads, docs, rdf_files, rebuild, a
 
         create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
         return
-    _run_gunicorn(host, port, workers, threads)
+    _run_gunicorn(
+        host, port, workers, threads, None if endpoint else Path(store_dir).resolve(), Path(cache_dir).resolve()
+    )
+
+
+def _prepare_workers(store_dir: Path | None, cache_dir: Path) -> None:
+    """Before forking: cache the catalog of the store in a spawned child while this process imports the
+    model's libraries (see the module notes). A catalog that cannot be read here is left to the workers,
+    which report the failure as they always have (``/readyz`` says why)."""
+    from kg.embeddings import import_libraries
+
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+        catalog = pool.submit(_cache_catalog, store_dir, cache_dir) if store_dir is not None else None
+        started = time.perf_counter()
+        try:
+            import_libraries()
+            import kg.qa  # noqa: F401  (the engine's own modules: rdflib, numpy, ...)
+        except ImportError as exc:  # each worker will fail to load its engine and say why on /readyz
+            click.echo(f"warning: cannot import the model's libraries: {exc}", err=True)
+        else:
+            click.echo(f"model libraries imported in {time.perf_counter() - started:.1f}s", err=True)
+        # What is imported now lives as long as the processes: keep the workers' garbage collector off it, so
+        # collecting never writes to (and so copies) the pages they share (the gc module's advice for fork).
+        gc.collect()
+        gc.freeze()
+        if catalog is not None:
+            try:
+                made, seconds = catalog.result()
+            except Exception as exc:  # the workers meet the same problem and report it
+                click.echo(f"warning: the graph's catalog was not cached before starting: {exc}", err=True)
+            else:
+                if made:
+                    click.echo(f"graph catalog read and cached in {seconds:.1f}s", err=True)
+
+
+def _cache_catalog(store_dir: Path, cache_dir: Path) -> tuple[bool | None, float]:
+    """Make sure the catalog cache file of the store exists (run in a spawned child); return
+    :func:`kg.catalog.prepare_cache`'s answer and the seconds it took."""
+    from kg.catalog import prepare_cache
+    from kg.store import open_store
+
+    started = time.perf_counter()
+    store = open_store(store_dir, read_only=True)
+    try:
+        made = prepare_cache(store, cache_dir)
+    finally:
+        store.close()
+    return made, time.perf_counter() - started
 
 
 def _build_in_child(docs, rdf_files, store_path, endpoint) -> BuildSummary:
@@ -92,11 +149,13 @@ def _build_in_child(docs, rdf_files, store_path, endpoint) -> BuildSummary:
         return pool.submit(build, docs, rdf_files, store_path=store_path, endpoint=endpoint).result()
 
 
-def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
-    """Run gunicorn in this process with the app factory; /metrics sums all workers."""
+def _run_gunicorn(host: str, port: int, workers: int, threads: int, store_dir: Path | None, cache_dir: Path) -> None:
+    """Prepare what the workers share, then run gunicorn in this process with the app factory; /metrics sums
+    all workers."""
     from gunicorn.app.base import BaseApplication
 
     metrics_dir = tempfile.mkdtemp(prefix="kg-metrics-")
+    # Set before anything is imported here: prometheus_client picks its multiprocess mode when imported.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
 
     class Application(BaseApplication):
@@ -118,6 +177,7 @@ def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
             return create_app()
 
     try:
+        _prepare_workers(store_dir, cache_dir)
         Application().run()
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)

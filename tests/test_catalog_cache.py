@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 import kg.catalog
-from kg.catalog import Catalog, store_fingerprint
+from kg.catalog import Catalog, prepare_cache, store_fingerprint
 from kg.store import open_store
 
 EX = "http://example.org/"
@@ -159,3 +159,22 @@ def test_stores_without_a_content_mark_are_not_cached(store_dir: Path, tmp_path:
     assert URIRef(EX + "ec2") in Catalog(held, cache_dir=cache).entities
     held.close()
     assert cache_files(cache) == []
+
+
+def test_prepare_cache_reads_the_store_only_when_the_file_is_missing(
+    store_dir: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    """What ``kg serve`` runs once before starting its workers: the file is made once, then left alone."""
+    cache = tmp_path / "cache"
+    assert prepare_cache(open_store(store_dir, read_only=True), cache) is True
+    assert reads and len(cache_files(cache)) == 1
+    made = cache_files(cache)[0].stat()
+    reads.clear()
+    assert prepare_cache(open_store(store_dir, read_only=True), cache) is False
+    assert reads == [] and cache_files(cache)[0].stat().st_mtime_ns == made.st_mtime_ns
+    # A worker then loads that file instead of reading the store.
+    assert URIRef(EX + "ec2") in Catalog(open_store(store_dir, shared=True), cache_dir=cache).entities
+    assert reads == []
+    held = open_store(store_dir)  # held for writing: never cached
+    assert prepare_cache(held, cache) is None
+    held.close()

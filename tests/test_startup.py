@@ -19,7 +19,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from servers import clean_env, find_executable
+import requests
+from servers import LIVE_READY_SECONDS, clean_env, find_executable, free_port, running, wait_until_ready
 
 from kg.build import build
 from kg.embeddings import SentenceTransformerEmbedder
@@ -136,6 +137,79 @@ def test_mcp_stderr_carries_no_progress_bars(bundled_store: Path, tmp_path: Path
     stderr = proc.stderr.read()
     assert "indexing entity names" in stderr  # our own progress stays
     assert not any(mark in stderr for mark in PROGRESS_BAR_MARKS), stderr
+
+
+# -- kg serve ---------------------------------------------------------------------------------------------
+#: Loaded at start-up by every Python process of the server (first on PYTHONPATH): it records, in the file
+#: CATALOG_READS names, the process (and its parent) that reads the store for the catalog.
+RECORD_CATALOG_READS = """
+import os
+if os.environ.get("CATALOG_READS"):
+    import kg.catalog
+
+    _load = kg.catalog.Catalog._load
+
+    def _recorded(self, store):
+        with open(os.environ["CATALOG_READS"], "a") as out:
+            out.write(f"{os.getpid()} {os.getppid()}\\n")
+        return _load(self, store)
+
+    kg.catalog.Catalog._load = _recorded
+"""
+
+
+def children(pid: int) -> set[int]:
+    """Return the PIDs of the live direct children of ``pid``."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def maps_torch(pid: int) -> bool:
+    """Tell whether torch's library is mapped into the process ``pid``."""
+    return "libtorch_cpu" in Path(f"/proc/{pid}/maps").read_text()
+
+
+@pytest.mark.slow
+def test_kg_serve_reads_the_catalog_and_imports_the_model_once_before_forking(
+    bundled_store: Path, tmp_path: Path
+) -> None:
+    """The master imports torch before forking (the workers share it) and a child it spawned, not a worker,
+    reads the catalog; the workers still load the model, build the index and answer."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(RECORD_CATALOG_READS)
+    reads = tmp_path / "catalog-reads"
+    env = clean_env({"PYTHONPATH": f"{hooks}:{ROOT}", "CATALOG_READS": str(reads)})
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [find_executable("kg"), "serve", "--port", str(port), "--store", str(bundled_store),
+               "--cache-dir", str(tmp_path / "cache")]  # fmt: skip
+    with running(command, tmp_path / "serve.log", env) as server:
+        wait_until_ready(base, server, workers=2, seconds=LIVE_READY_SECONDS)
+        master = server.process.pid
+        workers = {requests.get(f"{base}/readyz", timeout=10).json()["pid"] for _ in range(20)}
+        assert workers <= children(master) and len(workers) == 2
+        assert maps_torch(master), "the master imported torch before forking"
+        assert all(maps_torch(pid) for pid in workers)
+        answer = requests.post(f"{base}/api/ask", json={"question": "What does an AMI create?"}, timeout=60).json()
+        assert [a["label"] for a in answer["answers"]] == ["EC2 instance"]
+        unknown = requests.post(f"{base}/api/ask", json={"question": "What is the airspeed of a swallow?"}, timeout=60)
+        assert unknown.status_code == 200 and unknown.json()["answers"] == []  # a question embedded by a worker
+    readers = [line.split() for line in reads.read_text().splitlines()]
+    assert len(readers) == 1, "the store is read for the catalog once"
+    pid, parent = (int(n) for n in readers[0])
+    assert parent == master and pid not in workers, "by a child of the master, not by a worker"
+    log = (tmp_path / "serve.log").read_text()
+    assert "graph catalog read and cached" in log
+    assert log.count("question-answering engine ready") == 2 and "Traceback" not in log
 
 
 # -- the shared index -------------------------------------------------------------------------------------
