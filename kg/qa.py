@@ -422,17 +422,27 @@ class Engine:
         if not reading.words or reading.words[0].lower not in AUX_START or _is_request(reading.words):
             return None
         relevance = self._relevance(reading)
-        ranked = sorted((p for p in relevance if relevance[p].score >= 0.5), key=lambda p: -relevance[p].score)[:6]
+        ranked = sorted((p for p in relevance if relevance[p].score >= 0.5), key=lambda p: (-relevance[p].score, str(p)))
+        ranked = ranked[:6]
         candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
         # The question names the subject first: "Do pods run on nodes?" asks whether pods run on nodes.
-        for n, a_list in enumerate(candidates):
-            for b_list in candidates[n + 1 :]:
+        # A fact without that subject ("... when the instance stops": the instance) settles nothing.
+        for n, a_list in enumerate(candidates[:1]):
+            for m, b_list in enumerate(candidates[n + 1 :], start=n + 1):
                 for pred in ranked:
                     for a in a_list:
                         for b in b_list:
                             verdict = self._check(a, pred, b)
                             if verdict is not None:
-                                fit = _fit(reading.residual, relevance[pred].words, relevance[pred].score)
+                                # What the fact says: its sentence and its relation's names.
+                                names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
+                                said = " ".join([self.evidence.sentence(verdict[1][0]) or "", *names])
+                                # A concept the question names beside the two is a condition too.
+                                rest = [
+                                    w.lower for k, link in enumerate(reading.links) if k not in (n, m)
+                                    for w in reading.words[link.start : link.end]
+                                ]  # fmt: skip
+                                fit = _strict_fit(reading.residual + rest, relevance[pred], said)
                                 return self._boolean_answer(reading, verdict, fit)
         # One concept and a quality: "Is the bucket versioned?"
         for link in reading.links:
@@ -442,7 +452,9 @@ class Engine:
                 matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
                 if matched:
                     verdict = (True, [triple], self._ask_sparql([triple]))
-                    return self._boolean_answer(reading, verdict, _fit(reading.residual, matched, 1.0))
+                    said = self.evidence.sentence(triple) or ""
+                    fit = _strict_fit(reading.residual, Relevance(1.0, matched), said)
+                    return self._boolean_answer(reading, verdict, fit)
         return self._abstain(reading)  # a yes/no question the graph cannot settle gets no entity for answer
 
     def _check(self, a: URIRef, pred: URIRef, b: URIRef):
@@ -820,6 +832,26 @@ def _classifier_complement(tokens: list[Token]) -> tuple[int, str] | None:
                 end += 1
             return (j, lower[end - 1]) if end > j else None
     return None
+
+
+def _strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> float:
+    """Return the share of ``words`` a yes/no answer's fact accounts for; any other word counts nothing.
+
+    A word neither the fact's relation nor the sentence it came from says may be a condition that
+    turns the answer ("at once", "when it stops"), so unlike ``_fit`` it earns no share from the
+    relation's relevance.
+    """
+    if not words:
+        return min(1.0, relevance.score)
+    said = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+    total = 0.0
+    for w in words:
+        bare = re.sub(r"['’]s$", "", w)  # "the host's kernel": the host
+        if w in relevance.words:
+            total += relevance.soft.get(w, 1.0)
+        elif any(words_match(bare, x) >= 0.8 for x in said):
+            total += 1.0
+    return total / len(words)
 
 
 def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:

@@ -166,6 +166,23 @@ def test_a_yes_no_question_gets_yes_no_or_nothing_never_an_entity(engine: Engine
     assert reply["answers"] == [{"value": value} for value in expected], labels(reply)
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The fact's sentence says "the host": a possessive asks nothing more.
+        ("Do containers share the host's kernel?", [True]),
+        # Conditions no fact or sentence covers could turn the answer: no yes.
+        ("Do containers share the kernel with several hypervisors at once?", []),
+        # A third concept the fact does not name is such a condition too.
+        ("Does the kernel share containers when the hypervisor stops?", []),
+    ],
+)
+def test_a_yes_no_answer_accounts_for_every_condition_the_question_names(
+    engine: Engine, question: str, expected: list
+):
+    assert [a["value"] for a in ask(engine, question)["answers"]] == expected
+
+
 def test_a_yes_no_question_respects_the_direction_of_the_relation(engine: Engine):
     forward = ask(engine, "Do containers run on EC2 instances?")
     backward = ask(engine, "Do EC2 instances run on containers?")
