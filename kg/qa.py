@@ -422,8 +422,8 @@ class Engine:
         if not reading.words or reading.words[0].lower not in AUX_START or _is_request(reading.words):
             return None
         relevance = self._relevance(reading)
-        ranked = sorted((p for p in relevance if relevance[p].score >= 0.5), key=lambda p: (-relevance[p].score, str(p)))
-        ranked = ranked[:6]
+        fitting = [p for p in relevance if relevance[p].score >= 0.5]
+        ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
         candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
         # The question names the subject first: "Do pods run on nodes?" asks whether pods run on nodes.
         # A fact without that subject ("... when the instance stops": the instance) settles nothing.
