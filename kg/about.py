@@ -20,8 +20,8 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, RDF, SKOS
+from rdflib import URIRef
+from rdflib.namespace import OWL, RDF
 
 from kg.answer import Answer
 from kg.catalog import BOOKKEEPING, Catalog
@@ -182,12 +182,11 @@ class AboutAnswerer:
             def_evidence, def_sources = self.evidence.for_definition(iri)
             evidence = def_evidence + evidence
             sources = def_sources + [s for s in sources if s not in def_sources]
-            triples = [(iri, SKOS.definition, Literal(entity.definition)), *triples]
         item = self.evidence.entity_dict(iri)
         if entity.definition:
             item["value"] = entity.definition
         answer = Answer(
-            "", " ".join(lines), [item], round(0.9 * link_score, 3), _facts_query(triples), evidence, sources,
+            "", " ".join(lines), [item], round(0.9 * link_score, 3), _facts_query(iri, triples), evidence, sources,
             kind="about",
         )  # fmt: skip
         answer.topics = [self.evidence.entity_dict(iri)]
@@ -236,7 +235,11 @@ class AboutAnswerer:
         return sentence[:1].upper() + sentence[1:]
 
 
-def _facts_query(triples: list[tuple]) -> str:
-    """Return the SPARQL that finds exactly the cited triples in the graph."""
-    rows = "\n    ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in triples)
-    return "SELECT ?s ?p ?o WHERE {\n  VALUES (?s ?p ?o) {\n    %s\n  }\n  ?s ?p ?o .\n}" % rows
+def _facts_query(iri: URIRef, triples: list[tuple]) -> str:
+    """Return the SPARQL that finds the concept's definition (first column) and exactly the cited facts."""
+    rows = "\n      ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in triples)
+    facts = "  OPTIONAL {\n    VALUES (?s ?p ?o) {\n      %s\n    }\n    ?s ?p ?o .\n  }\n" % rows if triples else ""
+    return (
+        "SELECT ?definition ?s ?p ?o WHERE {\n  VALUES ?c { %s }\n  OPTIONAL { ?c skos:definition ?definition }\n%s}"
+        % (iri.n3(), facts)
+    )

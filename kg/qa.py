@@ -305,7 +305,9 @@ class Engine:
         content = question_content(reading.residual) + [
             w for link in reading.links if self._weak(link) for w in link.text.lower().split()
         ]
-        answer = self.sentences.answer(reading.text, mentions, content) if mentions else None
+        # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
+        ordered = bool(reading.words) and reading.words[0].lower in AUX_START
+        answer = self.sentences.answer(reading.text, mentions, content, ordered) if mentions else None
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(link.best[0]) for link in mentions]
         return answer

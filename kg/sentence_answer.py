@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from kg.answer import Answer
 from kg.linking import Link
@@ -82,6 +82,9 @@ class Candidate:
     units: int = 0
     similarity: float = 0.0
     missing: list[str] = field(default_factory=list)
+    #: Whether the sentence names the question's mentions in the question's order ("A runs on B" for
+    #: "Does A run on B?", not "B runs on A").
+    in_order: bool = True
 
     @property
     def coverage(self) -> float:
@@ -100,33 +103,36 @@ class SentenceAnswerer:
         self._sentence_cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
-    def answer(self, text: str, mentions: Sequence[Link], content: Sequence[str]) -> Answer | None:
+    def answer(
+        self, text: str, mentions: Sequence[Link], content: Sequence[str], ordered: bool = False
+    ) -> Answer | None:
         """Return a sentence answer to ``text``, or None when no sentence clearly answers it.
 
         ``mentions`` are the question's names linked to concepts (a sentence must mention one of their
         concepts), ``content`` its other content words: the asked-for part, which the sentence must cover.
+        ``ordered`` says the question keeps the order of a statement (a yes/no question: "Do A run on B?"
+        asks whether A run on B), so a sentence that names the mentions the other way round ("B runs on A")
+        states another fact: its words match, its roles do not.
         """
         ranked = self.rank(text, mentions, content)
         if not ranked:
             return None
         best = ranked[0]
         runner_up = ranked[1].similarity if len(ranked) > 1 else 0.0
-        if not self.clearly_answers(best, runner_up, content):
+        if not self.clearly_answers(best, runner_up, content) or (ordered and not best.in_order):
             return None
         confidence = round(SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity)), 3)
         source = {"document": best.document, "section": best.section, "text": best.text}
         where = f" ({best.document})" if best.document else ""
-        answer = Answer(
-            "",
-            f'The notes say{where}: "{best.text}"',
-            [{"value": best.text}],
-            confidence,
-            "",
-            [],
-            [source],
-            kind="sentence",
+        # The query shown finds the quoted sentence in the graph, where it was recorded with its source.
+        sparql = (
+            "SELECT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
+            "  OPTIONAL { ?s kgo:section ?section }\n}\nLIMIT 1" % Literal(best.text).n3()
         )
-        return answer
+        return Answer(
+            "", f'The notes say{where}: "{best.text}"', [{"value": best.text}], confidence, sparql, [], [source],
+            kind="sentence",
+        )  # fmt: skip
 
     @staticmethod
     def clearly_answers(best: Candidate, runner_up: float, content: Sequence[str]) -> bool:
@@ -194,6 +200,10 @@ class SentenceAnswerer:
             else:
                 missing.append(w)
         cand.covered, cand.asked, cand.units, cand.missing = covered + asked, asked, len(links) + len(content), missing
+        # Where the sentence names each mention (all its words in a row), in the question's order.
+        found = [_position(words, [w.lower() for w in _link_words(link)]) for link in links]
+        placed = [i for i in found if i is not None]
+        cand.in_order = placed == sorted(placed)
 
     @staticmethod
     def _names(cand: Candidate, link: Link) -> bool:
@@ -231,6 +241,15 @@ def _content_words(text: str) -> list[str]:
 
 def _link_words(link: Link) -> list[str]:
     return [t.text for t in tokenize(link.text) if t.is_word and t.lower not in STOPWORDS] or [link.text]
+
+
+def _position(words: list[str], wanted: list[str]) -> int | None:
+    """Return where ``wanted`` first stands in ``words``, word for word by lemma, or None."""
+    n = len(wanted)
+    for i in range(len(words) - n + 1):
+        if all(_says([words[i + k]], [w]) for k, w in enumerate(wanted)):
+            return i
+    return None
 
 
 def _says(words: list[str], wanted: list[str]) -> bool:

@@ -37,6 +37,8 @@ def test_a_sentence_that_clearly_answers_is_quoted_and_cited_below_the_fact_thre
     assert answer.sources == [{"document": "bicycles.md", "section": "Bicycles > Electric bikes", "text": LICENCE}]
     assert 0.6 <= answer.confidence < ANSWER_THRESHOLD
     assert "electric bike" in [t["label"] for t in answer.topics]
+    # The SPARQL shown finds the quoted sentence in the graph.
+    assert [str(row[0]) for row in graph.query(answer.sparql)] == [LICENCE]
 
 
 @pytest.mark.parametrize(
@@ -52,6 +54,17 @@ def test_a_sentence_that_merely_shares_words_is_no_answer(graph: KnowledgeGraph,
     answer = graph.ask(question)
 
     assert answer.answers == [], (question, answer.answer)
+
+
+def test_a_yes_no_question_is_not_answered_by_a_sentence_that_names_its_concepts_the_other_way_round(
+    graph: KnowledgeGraph,
+):
+    stated = graph.ask("Does a road bike weigh less than a mountain bike?")
+    reversed_ = graph.ask("Does a mountain bike weigh less than a road bike?")
+
+    assert stated.kind == "sentence"
+    assert stated.answers == [{"value": "A road bike weighs less than a mountain bike."}]
+    assert reversed_.answers == []  # the same words, the other fact
 
 
 def test_a_fact_that_answers_is_preferred_to_a_sentence(graph: KnowledgeGraph):
