@@ -118,20 +118,30 @@ class SentenceAnswerer:
         if not ranked:
             return None
         best = ranked[0]
-        runner_up = ranked[1].similarity if len(ranked) > 1 else 0.0
+        # A list's items are recorded one sentence each, joined to the words that introduce them ("X offers
+        # two services: A", "... two services: B"): an item is a part of an answer, never the whole. The
+        # items compete as one list, and are quoted together.
+        lead = _lead(best.text)
+        quoted = [c for c in ranked if lead and _lead(c.text) == lead and c.document == best.document]
+        quoted = sorted(quoted, key=lambda c: c.text) if len(quoted) > 1 else [best]
+        rivals = [c for c in ranked if c not in quoted]
+        runner_up = rivals[0].similarity if rivals else 0.0
         if not self.clearly_answers(best, runner_up, content) or (ordered and not best.in_order):
             return None
         confidence = round(SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity)), 3)
-        source = {"document": best.document, "section": best.section, "text": best.text}
+        sources = [{"document": c.document, "section": c.section, "text": c.text} for c in quoted]
         where = f" ({best.document})" if best.document else ""
-        # The query shown finds the quoted sentence in the graph, where it was recorded with its source.
+        items = [c.text[len(lead) + 1 :].strip() for c in quoted]
+        said = best.text if len(quoted) == 1 else f"{lead}: " + "; ".join(item for item in items if item)
+        # The query shown finds the quoted sentences in the graph, where they were recorded with their source.
+        values = " ".join(Literal(c.text).n3() for c in quoted)
         sparql = (
-            "SELECT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
-            "  OPTIONAL { ?s kgo:section ?section }\n}\nLIMIT 1" % Literal(best.text).n3()
+            "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
+            "  OPTIONAL { ?s kgo:section ?section }\n}" % values
         )
         return Answer(
-            "", f'The notes say{where}: "{best.text}"', [{"value": best.text}], confidence, sparql, [], [source],
-            kind="sentence",
+            "", f'The notes say{where}: "{said}"', [{"value": c.text} for c in quoted], confidence, sparql, [],
+            sources, kind="sentence",
         )  # fmt: skip
 
     @staticmethod
@@ -241,6 +251,12 @@ def _content_words(text: str) -> list[str]:
 
 def _link_words(link: Link) -> list[str]:
     return [t.text for t in tokenize(link.text) if t.is_word and t.lower not in STOPWORDS] or [link.text]
+
+
+def _lead(text: str) -> str:
+    """Return the words that introduce a list item's sentence ("X offers two services"), or ""."""
+    lead, colon, _ = text.partition(":")
+    return lead.strip() if colon else ""
 
 
 def _position(words: list[str], wanted: list[str]) -> int | None:

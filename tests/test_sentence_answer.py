@@ -98,3 +98,25 @@ def test_the_lines_need_coverage_similarity_and_a_margin_all_together():
 
 def test_light_verbs_and_prepositions_ask_nothing():
     assert question_content(["happen", "is", "about", "after", "battery"]) == ["happen", "battery"]
+
+
+def test_the_items_of_a_list_are_quoted_together_and_compete_as_one():
+    lead = "The shop sells two kinds of saddle"
+    items = [
+        Candidate(f"{lead}: gel saddles", "Shop", "shop.md", covered=2, asked=1, units=2, similarity=0.81),
+        Candidate(f"{lead}: leather saddles", "Shop", "shop.md", covered=2, asked=1, units=2, similarity=0.80),
+        Candidate(f"{lead}:", "Shop", "shop.md", covered=2, asked=1, units=2, similarity=0.79),
+        Candidate("Saddles wear out.", "Shop", "shop.md", covered=1, asked=1, units=2, similarity=0.5),
+    ]
+
+    class Ranked(SentenceAnswerer):
+        def rank(self, text, mentions, content):
+            return items
+
+    answer = Ranked(None, None).answer("Which saddles does the shop sell?", [], ["sell"])
+
+    # An item alone would be half the answer, and its sibling too close a rival: the list is one answer.
+    assert answer is not None and answer.kind == "sentence"
+    assert answer.answer == f'The notes say (shop.md): "{lead}: gel saddles; leather saddles"'
+    assert [a["value"] for a in answer.answers] == sorted(c.text for c in items[:3])
+    assert [s["text"] for s in answer.sources] == sorted(c.text for c in items[:3])
