@@ -206,8 +206,10 @@ class AboutAnswerer:
             if p in BOOKKEEPING or (p == RDF.type and o in GENERIC_TYPES):
                 continue
             other = o if s == iri else s
-            if isinstance(other, URIRef) and other not in self.catalog.entities:
-                continue  # a statement or record node, not a concept
+            if isinstance(other, URIRef) and (
+                other not in self.catalog.entities or KGO.Comparison in self.catalog.entities[other].types
+            ):
+                continue  # a statement or record node (a recorded comparison), not a concept
             key = (p, s == iri)
             uses[key] = uses.get(key, 0) + 1
             facts.append(Fact((s, p, o), int(n), 0))

@@ -50,6 +50,16 @@ SELECT DISTINCT ?quote ?section ?file ?c WHERE {
 LIMIT 2000
 """
 
+#: The sentences of one document that open with a list's introduction.
+_ITEMS = """
+SELECT DISTINCT ?quote ?section WHERE {
+  ?st kgo:quote ?quote ; kgo:document/kgo:fileName ?file .
+  OPTIONAL { ?st kgo:section ?section }
+  FILTER(STRSTARTS(STR(?quote), STR(?lead)))
+}
+LIMIT 100
+"""
+
 #: A question and a sentence at least this close in meaning (cosine of sentence embeddings) may answer.
 MIN_SIMILARITY = 0.5
 #: The chosen sentence must be this much closer to the question than the next-best candidate sentence.
@@ -123,6 +133,9 @@ class SentenceAnswerer:
         # items compete as one list, and are quoted together.
         lead = _lead(best.text)
         quoted = [c for c in ranked if lead and _lead(c.text) == lead and c.document == best.document]
+        if lead:  # items that mention none of the question's concepts belong to the list all the same
+            known = {c.text for c in quoted}
+            quoted += [c for c in self._items(lead, best.document) if c.text not in known]
         quoted = sorted(quoted, key=lambda c: c.text) if len(quoted) > 1 else [best]
         rivals = [c for c in ranked if c not in quoted]
         runner_up = rivals[0].similarity if rivals else 0.0
@@ -177,6 +190,11 @@ class SentenceAnswerer:
         for cand, vector in zip(candidates, self._sentence_vectors([c.text for c in candidates]), strict=True):
             cand.similarity = float(np.dot(question, vector))
         return sorted(candidates, key=lambda c: (-c.similarity, c.text))
+
+    def _items(self, lead: str, document: str) -> list[Candidate]:
+        """Return the recorded sentences of ``document`` that ``lead`` introduces (a list's items)."""
+        rows = self.store.query(_ITEMS, {"lead": Literal(lead + ":"), "file": Literal(document)})
+        return [Candidate(str(row.quote), str(row.section or ""), document) for row in rows]
 
     def _sentences(self, iris: set[URIRef]) -> list[Candidate]:
         values = " ".join(iri.n3() for iri in sorted(iris))

@@ -109,14 +109,21 @@ def test_the_items_of_a_list_are_quoted_together_and_compete_as_one():
         Candidate("Saddles wear out.", "Shop", "shop.md", covered=1, asked=1, units=2, similarity=0.5),
     ]
 
+    # An item that mentions none of the question's concepts is not ranked, but belongs to the list.
+    unranked = Candidate(f"{lead}: spring saddles", "Shop", "shop.md")
+
     class Ranked(SentenceAnswerer):
         def rank(self, text, mentions, content):
             return items
+
+        def _items(self, lead, document):
+            return [items[1], unranked] if document == "shop.md" else []
 
     answer = Ranked(None, None).answer("Which saddles does the shop sell?", [], ["sell"])
 
     # An item alone would be half the answer, and its sibling too close a rival: the list is one answer.
     assert answer is not None and answer.kind == "sentence"
-    assert answer.answer == f'The notes say (shop.md): "{lead}: gel saddles; leather saddles"'
-    assert [a["value"] for a in answer.answers] == sorted(c.text for c in items[:3])
-    assert [s["text"] for s in answer.sources] == sorted(c.text for c in items[:3])
+    assert answer.answer == f'The notes say (shop.md): "{lead}: gel saddles; leather saddles; spring saddles"'
+    listed = sorted([c.text for c in items[:3]] + [unranked.text])
+    assert [a["value"] for a in answer.answers] == listed
+    assert [s["text"] for s in answer.sources] == listed
