@@ -19,6 +19,7 @@ import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.about import AboutAnswerer, is_about_request
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
@@ -28,6 +29,7 @@ from kg.linking import EntityLinker, Link, content_positions, content_words, wor
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.paths import Step, first_steps, path_query
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
+from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sessions import Sessions
 from kg.store import KGStore
 from kg.text import (
@@ -128,6 +130,8 @@ class Engine:
         #: Vectors of single question words (see ``_word_meanings``), kept across questions.
         self._word_vectors: dict[str, object] = {}
         self.evidence = Evidence(store, self.catalog)
+        self.about = AboutAnswerer(store, self.catalog, self.evidence)
+        self.sentences = SentenceAnswerer(store, self.embedder.encode)
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
         pairs = sorted((p.iri, n) for p in self.catalog.predicates.values() for n in p.names)
@@ -179,13 +183,20 @@ class Engine:
         reading = self._read(text, session)
         answer = None
         if reading.links:
-            handlers = [self._acronym_or_definition, self._comparison, self._boolean, self._list, self._paths]
+            handlers = [
+                self._about, self._acronym_or_definition, self._comparison, self._boolean, self._list, self._paths
+            ]  # fmt: skip
             for handler in handlers:
                 answer = handler(reading)
                 if answer is not None:
                     break
-        if answer is None or (answer.answers and answer.confidence < self.threshold):
-            answer = self._abstain(reading)
+        if answer is None or not answer.answers or answer.confidence < self.threshold:
+            # No fact answers well enough: one source sentence may (kg/sentence_answer.py), else abstain.
+            quoted = self._quote(reading)
+            if quoted is not None:
+                answer = quoted
+            elif answer is None or answer.answers:
+                answer = self._abstain(reading)
         answer.question = question
         answer.session = session
         answer.sparql = with_prefixes(answer.sparql)
@@ -341,6 +352,29 @@ class Engine:
                 while len(self._vectors) > self._vectors_kept:
                     self._vectors.pop(next(iter(self._vectors)))
         return vector
+
+    # -- "tell me about X" and quoted sentences (kg/about.py, kg/sentence_answer.py) -----------------
+    def _about(self, reading: Reading) -> Answer | None:
+        """Answer a request for everything about one concept with its definition and main facts."""
+        if len(reading.links) != 1 or not is_about_request(
+            reading.text, reading.words, reading.links[0], LIST_CUES | ACRONYM_CUES
+        ):
+            return None
+        return self.about.answer(*reading.links[0].best)
+
+    def _quote(self, reading: Reading) -> Answer | None:
+        """Quote the one source sentence that clearly answers, when no fact did; names are mentions."""
+        mentions = [link for link in reading.links if not self._weak(link)]
+        # A mention that may be an ordinary word ("access") is part of what is asked, not a name.
+        content = question_content(reading.residual) + [
+            w for link in reading.links if self._weak(link) for w in link.text.lower().split()
+        ]
+        # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
+        ordered = bool(reading.words) and reading.words[0].lower in AUX_START
+        answer = self.sentences.answer(reading.text, mentions, content, ordered) if mentions else None
+        if answer is not None:
+            answer.topics = [self.evidence.entity_dict(link.best[0]) for link in mentions]
+        return answer
 
     # -- definitions and acronyms ------------------------------------------------------------------
     def _acronym_or_definition(self, reading: Reading) -> Answer | None:
