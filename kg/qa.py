@@ -62,7 +62,7 @@ REQUEST_VERBS = frozenset(
 )
 #: Nouns that classify rather than name a kind ("what kind of ...", "which type ..."): they ask for a class.
 CLASSIFIERS = frozenset("kind kinds type types sort sorts".split())
-#: Nouns that stand for anything, as pronouns do ("what kind of thing is X").
+#: Nouns that stand for anything, as pronouns do ("what sort of thing X is").
 GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
 FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 #: Answers less confident than this are withheld. Measured with ``python bench/calibration.py`` on the
@@ -750,7 +750,7 @@ class Engine:
             return answers  # not classes: the classifier asked for something else ("what type of film")
         head = None if noun in GENERIC_NOUNS else noun_key(noun)
         if head is None:
-            return answers  # "what kind of thing is X": any class of X
+            return answers  # a generic noun ("sort of thing") takes any class of X
         named = [
             c for c in self.members if noun_key(self.catalog.label(c).split()[-1].lower()) == head
         ] if head else []  # fmt: skip
@@ -852,8 +852,8 @@ def _asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int |
 def _classifier_complement(tokens: list[Token]) -> tuple[int, str] | None:
     """Return where the noun after "kind of" / "types of" starts and its head word, or None.
 
-    "What kind of platform is X": (3, "platform"); "which types of EBS volume are there": the start of
-    "EBS volume" and "volume". The head is the last word before the verb that follows the phrase.
+    "What sort of vehicle is X": (3, "vehicle"); "which kinds of garden tool exist": the start of
+    "garden tool" and "tool". The head is the last word before the verb that follows the phrase.
     """
     lower = [t.lower for t in tokens]
     for i, w in enumerate(lower[:-2]):

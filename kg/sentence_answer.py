@@ -157,10 +157,10 @@ class SentenceAnswerer:
             "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
             "  OPTIONAL { ?s kgo:section ?section }\n}" % values
         )
-        return Answer(
-            "", f'The notes say{where}: "{said}"', [{"value": c.text} for c in quoted], confidence, sparql, [],
-            sources, kind="sentence",
-        )  # fmt: skip
+        # No fact of the graph answers: ``answers`` stays empty (the contract's "no answer"), so no client
+        # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
+        text = f'No fact in the graph answers that, but the notes say{where}: "{said}"'
+        return Answer("", text, [], confidence, sparql, [], sources, kind="sentence")
 
     @staticmethod
     def clearly_answers(best: Candidate, runner_up: float, content: Sequence[str]) -> bool:

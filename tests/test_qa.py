@@ -177,9 +177,7 @@ def test_a_yes_no_question_gets_yes_no_or_nothing_never_an_entity(engine: Engine
         ("Does the kernel share containers when the hypervisor stops?", []),
     ],
 )
-def test_a_yes_no_answer_accounts_for_every_condition_the_question_names(
-    engine: Engine, question: str, expected: list
-):
+def test_a_yes_no_answer_accounts_for_every_condition_the_question_names(engine: Engine, question: str, expected: list):
     assert [a["value"] for a in ask(engine, question)["answers"]] == expected
 
 
