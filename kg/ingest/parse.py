@@ -37,7 +37,11 @@ class ParserUnavailable(RuntimeError):
 def _load(name: str):
     import spacy
 
-    return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    from kg.ingest.ruler import index_attribute_ruler
+
+    nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    index_attribute_ruler(nlp)  # same attributes, found through an index (see kg/ingest/ruler.py)
+    return nlp
 
 
 def load_parser(name: str | None = None):
