@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from kg.ingest.parallel import parse_in_processes, parse_processes
 from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
@@ -61,16 +62,34 @@ def load_parser(name: str | None = None):
     )
 
 
-def parse_sentences(nlp, sentences: Iterable[str], names: NameSpans, batch_size: int = 256) -> list:
+def parse_sentences(
+    nlp, sentences: Iterable[str], names: NameSpans, batch_size: int = 256, processes: int | None = None
+) -> list:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
     A note's fragment that opens with its verb ("Provides block storage.", "Can scale automatically")
     has its subject left out; it is parsed as "It provides ...", and the doc says so in
     ``doc.user_data["implicit_subject"]`` so that "It" stands for what the section is about.
+
+    A long document is parsed by ``processes`` processes (default: :func:`kg.ingest.parallel.parse_processes`), each
+    taking a contiguous share of the sentences; a short one in this process alone.
     """
     originals = list(sentences)
     sentences = [_with_subject(text) for text in originals]
     spans = [names(text) for text in sentences]
+    if processes is None:
+        processes = parse_processes(len(sentences))
+    if processes > 1:
+        parsed = parse_in_processes(_parse, nlp, sentences, spans, batch_size, processes)
+    else:
+        parsed = _parse(nlp, sentences, spans, batch_size)
+    for doc, text, original in zip(parsed, sentences, originals, strict=True):
+        doc.user_data["implicit_subject"] = text != original
+    return parsed
+
+
+def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], batch_size: int) -> list:
+    """Parse ``sentences`` with their name ``spans`` merged; reread a verbless parse with names as pronouns."""
     docs = [_merged(nlp, text, found, pronoun=False) for text, found in zip(sentences, spans, strict=True)]
     parsed = list(nlp.pipe(docs, batch_size=batch_size))
     retry = [i for i, doc in enumerate(parsed) if _needs_reading_as_pronouns(doc)]
@@ -79,8 +98,6 @@ def parse_sentences(nlp, sentences: Iterable[str], names: NameSpans, batch_size:
         for i, doc in zip(retry, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc):
                 parsed[i] = doc
-    for doc, text, original in zip(parsed, sentences, originals, strict=True):
-        doc.user_data["implicit_subject"] = text != original
     return parsed
 
 
