@@ -34,32 +34,54 @@ def attributes(doc) -> list[tuple]:
     return [*rows, doc.user_data.get("implicit_subject")]
 
 
-def test_two_processes_parse_as_one_does():
+def test_a_worker_parses_as_this_process_does():
     nlp = load_parser()
-    sentences = SENTENCES * 3  # each process gets several sentences of every kind
+    sentences = SENTENCES * 200  # several chunks of the worker's
 
     one = parse_sentences(nlp, sentences, name_spans, processes=1)
     two = parse_sentences(nlp, sentences, name_spans, processes=2)
-
-    assert [attributes(d) for d in two] == [attributes(d) for d in one]
-    assert any(t.text == "Amazon Simple Storage Service" for t in two[-6])  # the worker's share, names merged
+    try:
+        assert isinstance(two, parallel.ParseStream)
+        assert len(two) == len(sentences)
+        assert [attributes(d) for d in two] == [attributes(d) for d in one]
+    finally:
+        two.close()
+    assert any(t.text == "Amazon Simple Storage Service" for t in two[-6])  # names merged in the worker
     assert two[-5].user_data["implicit_subject"] and two[-5][0].text == "It"
 
 
-def test_a_worker_that_fails_leaves_its_share_to_this_process():
+def test_a_worker_that_fails_leaves_the_rest_to_this_process():
     nlp = load_parser()
     parent = os.getpid()
+    sentences = SENTENCES * 200
+    spans = [name_spans(s) for s in sentences]
+    calls = []
 
     def parse_failing_in_worker(nlp, sentences, spans, batch_size):
-        if os.getpid() != parent:
-            raise RuntimeError("worker failure")
+        calls.append(len(sentences))  # only this process's calls are seen here
+        if os.getpid() != parent and calls[-1] < parallel.CHUNK:
+            raise RuntimeError("worker failure")  # the worker fails on its last, short chunk
         return _parse(nlp, sentences, spans, batch_size)
 
-    spans = [name_spans(s) for s in SENTENCES]
-    docs = parallel.parse_in_processes(parse_failing_in_worker, nlp, SENTENCES, spans, 256, 2)
+    stream = parallel.ParseStream(parse_failing_in_worker, nlp, sentences, spans, 256, lambda doc, i: None)
+    try:
+        docs = list(stream)
+    finally:
+        stream.close()
 
-    assert [d.text for d in docs] == SENTENCES
-    assert [attributes(d)[:-1] for d in docs] == [attributes(d)[:-1] for d in _parse(nlp, SENTENCES, spans, 256)]
+    assert calls == [len(sentences) - 2 * parallel.CHUNK]  # the worker sent two chunks, this process did the rest
+    assert [attributes(d)[:-1] for d in docs] == [attributes(d)[:-1] for d in _parse(nlp, sentences, spans, 256)]
+
+
+def test_a_reader_that_stops_early_ends_the_worker():
+    nlp = load_parser()
+    sentences = SENTENCES * 400
+    stream = parallel.ParseStream(_parse, nlp, sentences, [name_spans(s) for s in sentences], 256, lambda d, i: None)
+
+    assert stream[0].text == SENTENCES[0]
+    stream.close()
+
+    assert not stream._worker.is_alive()
 
 
 def test_short_documents_busy_machines_and_threaded_callers_parse_in_one_process(monkeypatch: pytest.MonkeyPatch):
@@ -75,8 +97,12 @@ def test_short_documents_busy_machines_and_threaded_callers_parse_in_one_process
 
     monkeypatch.setenv(parallel.SETTING, "1")
     assert parallel.parse_processes(10 * parallel.MIN_SENTENCES) == 1
+    monkeypatch.setenv(parallel.SETTING, "2")
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (4.0, 4.0, 4.0))
+    assert parallel.parse_processes(10) == 2  # asked for: whatever the size and the load
 
     monkeypatch.delenv(parallel.SETTING)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from kg.ingest.parallel import parse_in_processes, parse_processes
+from kg.ingest.parallel import ParseStream, parse_processes
 from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
@@ -64,27 +64,32 @@ def load_parser(name: str | None = None):
 
 def parse_sentences(
     nlp, sentences: Iterable[str], names: NameSpans, batch_size: int = 256, processes: int | None = None
-) -> list:
+) -> Sequence:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
     A note's fragment that opens with its verb ("Provides block storage.", "Can scale automatically")
     has its subject left out; it is parsed as "It provides ...", and the doc says so in
     ``doc.user_data["implicit_subject"]`` so that "It" stands for what the section is about.
 
-    A long document is parsed by ``processes`` processes (default: :func:`kg.ingest.parallel.parse_processes`), each
-    taking a contiguous share of the sentences; a short one in this process alone.
+    With ``processes`` 2 (default: :func:`kg.ingest.parallel.parse_processes`, for long documents)
+    the docs come from a forked worker as they are asked for: a :class:`ParseStream`, to be closed.
+    The names are found here, before any sentence is read.
     """
     originals = list(sentences)
     sentences = [_with_subject(text) for text in originals]
     spans = [names(text) for text in sentences]
+    implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
+
+    def finish(doc, i: int) -> None:
+        doc.user_data["implicit_subject"] = implicit[i]
+
     if processes is None:
         processes = parse_processes(len(sentences))
     if processes > 1:
-        parsed = parse_in_processes(_parse, nlp, sentences, spans, batch_size, processes)
-    else:
-        parsed = _parse(nlp, sentences, spans, batch_size)
-    for doc, text, original in zip(parsed, sentences, originals, strict=True):
-        doc.user_data["implicit_subject"] = text != original
+        return ParseStream(_parse, nlp, sentences, spans, batch_size, finish)
+    parsed = _parse(nlp, sentences, spans, batch_size)
+    for i, doc in enumerate(parsed):
+        finish(doc, i)
     return parsed
 
 
