@@ -24,9 +24,10 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 
-#: Sentences below which a document is parsed in this process: forking and bringing the docs back
-#: cost ~0.1 s, more than a worker saves on a short note (measured, bench/RESULTS.md).
-MIN_SENTENCES = 1000
+#: Sentences below which a document is parsed in this process. Measured here: a worker costs ~0.055 s
+#: (fork, DocBin) and saves at most the parse, ~0.65 ms a sentence less ~0.1 ms of decoding, so it
+#: breaks even near 100 sentences with a CPU free; five times that leaves room (bench/RESULTS.md).
+MIN_SENTENCES = 500
 #: How busy the other CPUs may be (runnable processes beyond this one, 1-minute load average) for a
 #: worker to get a CPU of its own; on a machine with every CPU busy a worker only competes.
 IDLE_MARGIN = 0.5
