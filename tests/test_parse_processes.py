@@ -6,12 +6,15 @@ The real spaCy pipeline is forked; sentences cover a merged name, a subjectless 
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
+from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
-from kg.ingest import parallel
+from kg.ingest import parallel, pipeline
 from kg.ingest.parse import _parse, load_parser, parse_sentences
 
 SENTENCES = [
@@ -118,3 +121,21 @@ def test_a_bad_process_count_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
 
     with pytest.raises(ValueError, match="KG_PARSE_PROCESSES must be a whole number"):
         parallel.parse_processes(10 * parallel.MIN_SENTENCES)
+
+
+def test_extraction_pauses_the_garbage_collector_and_resumes_it_even_when_reading_fails(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    seen = []
+
+    def failing_read(self, blocks):
+        seen.append(gc.isenabled())
+        raise RuntimeError("reading failed")
+
+    monkeypatch.setattr(pipeline._Extractor, "read", failing_read)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="reading failed"):
+        pipeline.extract_document(Path("note.md"), "# Note\n\nEBS stores blocks.\n", Graph())
+
+    assert seen == [False]  # paused while reading
+    assert gc.isenabled()  # and running again after the failure

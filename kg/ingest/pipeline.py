@@ -9,9 +9,11 @@ kgo:quote "the sentence"; kgo:rule "relation"``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -80,12 +82,32 @@ def extract_document(path: Path, text: str, ontology: Graph, report: DocumentRep
     registry = ConceptRegistry(lexicon, known=ontology)
     extractor = _Extractor(path, text, registry, lexicon, report or DocumentReport(path.name))
     extractor.collect_names(blocks)
-    extractor.parse(blocks)
-    try:
-        extractor.read(blocks)
-    finally:
-        extractor.close()
+    with _cyclic_gc_paused():
+        extractor.parse(blocks)
+        try:
+            extractor.read(blocks)
+        finally:
+            extractor.close()
     return extractor.graph
+
+
+@contextmanager
+def _cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector while a document is parsed and read.
+
+    Extraction allocates millions of small objects (tokens, terms, triples) that live on in the
+    graph, so the collector kept walking an ever larger heap: ~10% of a 500 KB note's time, growing
+    faster than the note. Reference counting still frees what is dropped; cycles wait for the next
+    collection after extraction. (Whoever paused it resumes it, so threads extracting together leave
+    it running.)
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Extractor(StructureReader):
