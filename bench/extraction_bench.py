@@ -10,13 +10,16 @@ sentences read, facts per sentence, the share of sentences with at least one fac
 ``--show-sample`` prints a seeded random sample of sentence facts (subject | predicate | object, with
 the sentence), for judging precision by hand. ``--scale N`` generates a note of about N KB (short
 sentences over generated names, in the style of the notes) and times ``extract_document`` on it,
-at two sizes, so the growth can be read as linear or not.
+at two sizes, so the growth can be read as linear or not; with the CPU seconds (the parse worker's
+included) and the load average, since the wall time depends on what else the machine runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import sys
 import time
 from pathlib import Path
@@ -85,6 +88,12 @@ def generated_note(kb: int, seed: int = 7) -> str:
     return "\n".join(lines)
 
 
+def _cpu_seconds() -> float:
+    """Return the CPU time of this process and of its ended children (the parse worker, once joined)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=30, help="Facts to sample per document for judging.")
@@ -124,12 +133,14 @@ def main() -> int:
         for kb in (args.scale // 2, args.scale):
             text = generated_note(kb)
             path = Path(f"generated-{kb}kb.md")
-            start = time.perf_counter()
+            load = os.getloadavg()[0]
+            start, cpu = time.perf_counter(), _cpu_seconds()
             _, report = extract(path, text, vocab)
-            seconds = time.perf_counter() - start
+            seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
             size = len(text.encode()) / 1024
             print(f"generated {size:.0f} KB, {report.sentences} sentences: {seconds:.1f} s, "
-                  f"{size / seconds:.0f} KB/s, {report.sentences / seconds:.0f} sentences/s")  # fmt: skip
+                  f"{size / seconds:.0f} KB/s, {report.sentences / seconds:.0f} sentences/s "
+                  f"(CPU {cpu:.1f} s with the parse worker's; load average {load:.1f} at the start)")  # fmt: skip
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -78,19 +78,24 @@ class Token:
     text: str
     start: int
     end: int
+    # Read many times per token by the extractor and the question reader: computed once.
+    lower: str = field(init=False, compare=False, repr=False)
+    is_word: bool = field(init=False, compare=False, repr=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower().replace("’", "'"))
+        object.__setattr__(self, "is_word", self.text[0].isalnum())
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word and punctuation tokens with character offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # The extractor tokenizes a sentence several times (names, facts, mentions): tokens are immutable.
+    return tuple(Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text))
 
 
 @lru_cache(maxsize=200_000)

@@ -48,7 +48,8 @@ class ConceptRegistry:
         self._by_key: dict[tuple[str, ...], Concept] = {}
         #: Concepts in the order the document last named them (a dict: moving one to the end is O(1)).
         self._recent: dict[URIRef, Concept] = {}
-        self._max_words = 1
+        #: Every leading part of a name key: a window of words that is none cannot grow into a name.
+        self._prefixes: set[tuple[str, ...]] = set()
         if known is not None:
             self._load_known(known)
 
@@ -78,7 +79,7 @@ class ConceptRegistry:
             current = self._by_key.get(k)
             if current is None or (current.known and not concept.known and k != tuple(name_key(current.label).split())):
                 self._by_key[k] = concept
-        self._max_words = max(self._max_words, len(key))
+            self._prefixes.update(k[:n] for n in range(1, len(k) + 1))
 
     def lookup(self, name: str) -> Concept | None:
         """Return the concept a name denotes, if any (brand prefix optional)."""
@@ -132,21 +133,26 @@ class ConceptRegistry:
         """Find concept names in ``tokens``, longest first, left to right, without overlaps."""
         words = [i for i, t in enumerate(tokens) if t.is_word]  # names may span commas
         keys = [noun_key(tokens[i].text) for i in words]
+        by_key, prefixes = self._by_key, self._prefixes
         found: list[Mention] = []
         w = 0
         while w < len(words):
-            match = None
-            for n in range(min(self._max_words, len(words) - w), 0, -1):
-                window = keys[w : w + n]
-                concept = self._by_key.get(tuple(window))
-                if concept is not None:
-                    match = Mention(self._resolve_bare(concept, window), words[w], words[w + n - 1] + 1)
-                    w += n
+            # Grow the window while it still begins some name; keep the longest window that is one.
+            longest, concept = 0, None
+            for n in range(1, len(words) - w + 1):
+                window = tuple(keys[w : w + n])
+                if window not in prefixes:
                     break
-            if match is None:
+                named = by_key.get(window)
+                if named is not None:
+                    longest, concept = n, named
+            if concept is None:
                 w += 1
                 continue
-            found.append(match)
+            found.append(
+                Mention(self._resolve_bare(concept, keys[w : w + longest]), words[w], words[w + longest - 1] + 1)
+            )
+            w += longest
         return found
 
     def _resolve_bare(self, concept: Concept, words: list[str]) -> Concept:

