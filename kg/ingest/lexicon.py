@@ -57,13 +57,14 @@ class Lexicon:
         """Collect the vocabulary of every ``owl:ObjectProperty`` and ``owl:Class`` in ``graph``."""
         lex = cls()
         lex.brands = frozenset(str(o).lower() for o in graph.objects(None, KGO.brandPrefix))
-        for cls_iri in set(graph.subjects(RDF.type, OWL.Class)):
+        # Sorted: a set's order changes between processes, and the first name seen wins.
+        for cls_iri in sorted(set(graph.subjects(RDF.type, OWL.Class)), key=str):
             if not isinstance(cls_iri, URIRef):
                 continue
             for name in _names(graph, cls_iri):
                 lex.classes.setdefault(name_key(name), cls_iri)
             lex.labels[cls_iri] = str(graph.value(cls_iri, RDFS.label) or cls_iri)
-        for prop in set(graph.subjects(RDF.type, OWL.ObjectProperty)):
+        for prop in sorted(set(graph.subjects(RDF.type, OWL.ObjectProperty)), key=str):
             if not isinstance(prop, URIRef) or (prop, RDFS.domain, None) in graph:
                 continue  # properties with a domain are structural (transition parts), not sentence verbs
             lex.labels[prop] = str(graph.value(prop, RDFS.label) or prop)
@@ -78,8 +79,9 @@ class Lexicon:
             for other in graph.objects(prop, OWL.inverseOf):
                 lex.inverse[prop] = other  # type: ignore[assignment]
                 lex.inverse[other] = prop  # type: ignore[index]
-        # Longest phrases first, so "lose data in" wins over "lose".
-        lex.phrases.sort(key=lambda p: -len(p.words))
+        # Longest phrases first, so "lose data in" wins over "lose"; ties by property and name, the same
+        # in every process.
+        lex.phrases.sort(key=lambda p: (-len(p.words), str(p.prop), p.text))
         lex.class_iris = frozenset(lex.classes.values())
         for phrase in lex.phrases:
             for lemma in phrase.words[0]:
