@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,20 @@ from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.paths import Step, first_steps, path_query
+from kg.question import (
+    ACRONYM_CUES,
+    AUX_START,
+    CLASSIFIERS,
+    DEFINITION_CUES,
+    FOLLOW_UP_PRONOUNS,
+    GENERIC_NOUNS,
+    LIST_CUES,
+    Reading,
+    asked_type,
+    classifier_complement,
+    is_negated,
+    is_yes_no,
+)
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sessions import Sessions
@@ -35,36 +49,14 @@ from kg.store import KGStore
 from kg.text import (
     AUXILIARIES,
     LIGHT_VERBS,
-    NEGATIONS,
     STOPWORDS,
     Token,
-    getAllLemmas,
-    is_verb_only,
     lemmas,
     name_key,
     noun_key,
     tokenize,
 )
 
-AUX_START = frozenset(
-    "is are was were does do did can could will would has have had should must isn't aren't wasn't weren't "
-    "doesn't don't didn't can't couldn't won't wouldn't hasn't haven't shouldn't".split()
-)
-WH_WORDS = frozenset("what which who whom whose where when how".split())
-DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell about".split())
-ACRONYM_CUES = frozenset(
-    "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
-)
-LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
-#: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
-REQUEST_VERBS = frozenset(
-    "name tell give list describe show say find explain mention identify recommend suggest".split()
-)
-#: Nouns that classify rather than name a kind ("what kind of ...", "which type ..."): they ask for a class.
-CLASSIFIERS = frozenset("kind kinds type types sort sorts".split())
-#: Nouns that stand for anything, as pronouns do ("what sort of thing X is").
-GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
-FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 #: Answers less confident than this are withheld. Measured with ``python bench/calibration.py`` on the
 #: development sets only (compute dev, the bench/sets development sets, the MetaQA dev samples, 300 NTM
 #: dev questions; the table is in bench/RESULTS.md): answers below 0.8 are right at most 70% of the
@@ -78,22 +70,6 @@ ANSWER_THRESHOLD = 0.8
 #: question asked for; the closest wrong ones (a hub noun such as the answers' own kind, a light verb)
 #: stood at 0.62-0.65 (bench/RESULTS.md, "Words that name relations by meaning").
 WORD_MEANING_LINE = 0.7
-
-
-@dataclass
-class Reading:
-    """A question as the engine understood it."""
-
-    text: str
-    tokens: list[Token]
-    words: list[Token]
-    links: list[Link]
-    residual: list[str]
-    relation_words: set[str]
-    answer_word: str | None
-    negated: bool
-    asked_at: int | None = None  # where the wh-word stands among the words
-    inside: frozenset[int] = frozenset()  # word positions names take, once a topic is chosen (see _view)
 
 
 class Engine:
@@ -213,9 +189,9 @@ class Engine:
         residual = content_words(tokens, inside)
         relation_words = self._relation_words(residual)
         named = {i for link in links if not self._weak(link) for i in range(link.start, link.end)}
-        answer_word, asked_at = _asked_type(words, named)  # a tag named "director" does not hide the asked type
+        answer_word, asked_at = asked_type(words, named)  # a tag named "director" does not hide the asked type
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
-        negated = any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words[1:])
+        negated = is_negated(words)
         return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at)
 
     def _relation_words(self, residual: list[str]) -> set[str]:
@@ -453,7 +429,7 @@ class Engine:
 
     # -- yes / no ----------------------------------------------------------------------------------
     def _boolean(self, reading: Reading) -> Answer | None:
-        if not reading.words or reading.words[0].lower not in AUX_START or _is_request(reading.words):
+        if not is_yes_no(reading.words):
             return None
         relevance = self._relevance(reading)
         fitting = [p for p in relevance if relevance[p].score >= 0.5]
@@ -653,7 +629,7 @@ class Engine:
         return None
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
-        kinds_of = _classifier_complement(reading.tokens)
+        kinds_of = classifier_complement(reading.tokens)
         for _, link, topic, ps in candidates:
             if (
                 kinds_of is not None
@@ -710,7 +686,7 @@ class Engine:
         concept it mentions) tells the asker nothing, so it is no answer.
         """
         answers = [a for a in answers if not self._named_in(a, reading) and a not in self.catch_all]
-        kinds_of = _classifier_complement(reading.tokens)
+        kinds_of = classifier_complement(reading.tokens)
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
         others = [
@@ -812,62 +788,6 @@ class Engine:
         return answer
 
 
-def _asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | None]:
-    """Return the noun that names what is asked for and where the asking word stands.
-
-    "which books ...", "what kind of queue ...", "who are the authors ..." name a type; "the books
-    X edited were printed in which cities" asks at its end. The position is that of the wh-word
-    (None when there is none): the relation named next to it is the path's last hop.
-    """
-    if not words:
-        return None, None
-    asking = [i for i, w in enumerate(words) if w.lower in ("what", "which", "who", "whom", "when", "where")]
-    if not asking:
-        return None, None
-    at = 0 if asking[0] == 0 else asking[-1]
-    wh = words[at].lower
-    if wh in ("when", "where"):
-        return None, at
-    i = at + 1
-    if wh in ("who", "whom"):
-        # Only "who is/are the X ..." names a type; "who wrote X" asks for a person by the verb.
-        if at != 0 or len(words) < 3 or words[1].lower not in ("is", "are", "was", "were"):
-            return None, at
-        i = 2
-    start = i
-    while i < len(words) and words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are"):
-        i += 1
-    if i >= len(words) or i in inside or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
-        return None, at
-    # "what kind of book is X" asks for a kind (a genre, a class), not for a book.
-    kind = next((w.lower for w in words[start:i] if w.lower in ("kind", "type", "sort")), None)
-    if kind is not None:
-        return kind, at
-    # The head of a noun compound is its last noun: "movie co-writers", "film genre".
-    while i + 1 < len(words) and i + 1 not in inside and _only_noun(words[i + 1].text):
-        i += 1
-    return words[i].lower, at
-
-
-def _classifier_complement(tokens: list[Token]) -> tuple[int, str] | None:
-    """Return where the noun after "kind of" / "types of" starts and its head word, or None.
-
-    "What sort of vehicle is X": (3, "vehicle"); "which kinds of garden tool exist": the start of
-    "garden tool" and "tool". The head is the last word before the verb that follows the phrase.
-    """
-    lower = [t.lower for t in tokens]
-    for i, w in enumerate(lower[:-2]):
-        if w in CLASSIFIERS and lower[i + 1] == "of":
-            j = i + 2
-            while j < len(lower) and lower[j] in ("a", "an", "the"):
-                j += 1
-            end = j
-            while end < len(lower) and tokens[end].is_word and lower[end] not in STOPWORDS:
-                end += 1
-            return (j, lower[end - 1]) if end > j else None
-    return None
-
-
 def _strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> float:
     """Return the share of ``words`` a yes/no answer's fact accounts for; any other word counts nothing.
 
@@ -902,20 +822,6 @@ def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str
     soft = soft or {}
     total = sum(soft.get(w, 1.0) if w in explained else 0.5 * relevance for w in words)
     return total / len(words)
-
-
-def _only_noun(word: str) -> bool:
-    """Tell whether ``word`` can only be a noun ("genre", "co-writers"; not "stars", "directed", "is")."""
-    lower = word.lower()
-    if lower in STOPWORDS or word != lower or not lower.replace("-", "").isalpha():
-        return False
-    forms = set(getAllLemmas(lower))
-    return forms == {"NOUN"} or (not forms and lower.endswith("s") and "-" in lower)
-
-
-def _is_request(words: list[Token]) -> bool:
-    """Tell a polite request ("can you name a book by X", "could you tell me ...") from a yes/no question."""
-    return len(words) > 2 and words[1].lower == "you" and words[2].lower in REQUEST_VERBS
 
 
 __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]

@@ -17,7 +17,8 @@ from kg.answer import Answer, QuestionError
 from kg.api import KnowledgeGraph
 from kg.build import collect
 from kg.evaluate import evaluate, judge, load_questions
-from kg.qa import MAX_QUESTION_CHARS, Engine, _asked_type, clean_question
+from kg.qa import MAX_QUESTION_CHARS, Engine, clean_question
+from kg.question import asked_type
 from kg.store import KGStore, open_store
 from kg.text import tokenize
 
@@ -499,7 +500,7 @@ def test_aligned_predicates_inherit_the_kinds_of_their_subjects_and_objects(movi
 def test_the_asked_type_and_where_the_question_asks(question: str, asked: tuple):
     words = [t for t in tokenize(question) if t.is_word]
 
-    assert _asked_type(words, set()) == asked
+    assert asked_type(words, set()) == asked
 
 
 # -- a held-out style graph: documents the engine was not developed on ----------------------------------
