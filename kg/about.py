@@ -103,8 +103,9 @@ def is_about_request(text: str, words: list[Token], topic: Link, excluded_verbs:
         return False
     for tok in doc:
         if tok in (root, mention) or tok.pos_ in FUNCTION_POS:
-            # A wh-word must be what the request verb asks ("what do you know"), not a part of the concept.
-            if tok.tag_ in ("WP", "WDT", "WP$", "WRB") and tok.head != root:
+            # A wh-word must be what the request verb asks ("what do you know"), not a part of the concept;
+            # "when", "where", "how", "why" ask for a time, place or manner, never for everything.
+            if tok.tag_ == "WRB" or (tok.tag_ in ("WP", "WDT", "WP$") and tok.head != root):
                 return False
             continue
         if tok.pos_ == "ADV" and tok.head == root:

@@ -64,6 +64,8 @@ def test_requests_for_everything_about_a_concept_are_read_as_such(graph: Knowled
         ("List the road bikes.", "road bikes"),  # a verb another reading claims
         ("Tell me about the default saddle.", "saddle"),  # narrower than the concept: a modifier left
         ("Is the road bike fast?", "road bike"),
+        ("when sold the road bike", "road bike"),  # a time, however clipped the question
+        ("Where described the road bike?", "road bike"),
     ],
 )
 def test_questions_that_ask_for_something_narrower_are_not(graph: KnowledgeGraph, text: str, mention: str):
