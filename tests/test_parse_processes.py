@@ -89,6 +89,10 @@ def test_a_reader_that_stops_early_ends_the_worker():
 
 def test_short_documents_busy_machines_and_threaded_callers_parse_in_one_process(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv(parallel.SETTING, raising=False)
+    # Other tests of the suite may leave threads behind (a server's, an engine loader's): this process
+    # counts as single-threaded until the part of the test that starts a thread of its own.
+    real_count = threading.active_count
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # one CPU idle
     assert parallel.parse_processes(parallel.MIN_SENTENCES - 1) == 1
@@ -106,6 +110,7 @@ def test_short_documents_busy_machines_and_threaded_callers_parse_in_one_process
 
     monkeypatch.delenv(parallel.SETTING)
     monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
+    monkeypatch.setattr(parallel.threading, "active_count", real_count)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
