@@ -40,6 +40,7 @@ from kg.question import (
     asked_type,
     classifier_complement,
     is_negated,
+    is_passive,
     is_yes_no,
 )
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
@@ -432,6 +433,7 @@ class Engine:
         if not is_yes_no(reading.words):
             return None
         relevance = self._relevance(reading)
+        passive = is_passive(reading.words)
         fitting = [p for p in relevance if relevance[p].score >= 0.5]
         ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
         candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
@@ -442,7 +444,7 @@ class Engine:
                 for pred in ranked:
                     for a in a_list:
                         for b in b_list:
-                            verdict = self._check(a, pred, b)
+                            verdict = self._check(a, pred, b, passive)
                             if verdict is not None:
                                 # What the fact says: its sentence and its relation's names.
                                 names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
@@ -467,20 +469,22 @@ class Engine:
                     return self._boolean_answer(reading, verdict, fit)
         return self._abstain(reading)  # a yes/no question the graph cannot settle gets no entity for answer
 
-    def _check(self, a: URIRef, pred: URIRef, b: URIRef):
+    def _check(self, a: URIRef, pred: URIRef, b: URIRef, passive: bool = False):
         """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.
 
-        A passive question ("Is the log deleted when the job ends?") names the object first,
-        so the other order is tried too, but only for the asked relation, never for a reversal of it.
+        A passive question ("Is the log deleted when the job ends?") names the object first, so there
+        the other order is tried too, but only for the asked relation, never for a reversal of it; so
+        is it for a symmetric relation. An active question asks in its own order: "does A draw from B"
+        is not answered by "B draws from A".
         """
-        for s, o in ((a, b), (b, a)):
+        symmetric = self.store.contains((pred, RDF.type, OWL.SymmetricProperty))
+        orders = ((a, b), (b, a)) if symmetric or (passive and not self._reversible(pred)) else ((a, b),)
+        for s, o in orders:
             if self.store.contains((s, pred, o)):
-                if (s, o) == (b, a) and not self.store.contains((a, pred, b)) and self._reversible(pred):
-                    continue
                 return True, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
         contrary = self.catalog.predicates[pred].contrary if pred in self.catalog.predicates else None
         if contrary is not None:
-            for s, o in ((a, b), (b, a)):
+            for s, o in orders:
                 if self.store.contains((s, contrary, o)):
                     return False, [(s, contrary, o)], self._ask_sparql([(s, pred, o)])
         return None

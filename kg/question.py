@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.linking import Link
-from kg.text import NEGATIONS, STOPWORDS, Token, getAllLemmas, is_verb_only
+from kg.text import NEGATIONS, STOPWORDS, Token, getAllLemmas, getInflection, is_verb_only, verb_forms
 
 AUX_START = frozenset(
     "is are was were does do did can could will would has have had should must isn't aren't wasn't weren't "
@@ -129,3 +129,21 @@ def is_negated(words: list[Token]) -> bool:
 def is_yes_no(words: list[Token]) -> bool:
     """Tell a yes/no question (opening with an auxiliary) from a polite request ("can you name ...")."""
     return bool(words) and words[0].lower in AUX_START and not is_request(words)
+
+
+BE_FORMS = frozenset("be is are was were been being".split())
+
+
+def is_passive(words: list[Token]) -> bool:
+    """Tell whether a form of "be" is followed by a past participle ("Is the log deleted ...?").
+
+    A passive question names the relation's object first; an active one ("Does A draw from B?") its
+    subject.
+    """
+    lower = [w.lower for w in words]
+    for i, w in enumerate(lower):
+        if w in BE_FORMS:
+            for later in lower[i + 1 :]:
+                if any(later in getInflection(lemma, "VBN") for lemma in verb_forms(later)):
+                    return True
+    return False

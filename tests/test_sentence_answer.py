@@ -127,3 +127,12 @@ def test_the_items_of_a_list_are_quoted_together_and_compete_as_one():
     listed = sorted([c.text for c in items[:3]] + [unranked.text])
     assert answer.answers == []
     assert [s["text"] for s in answer.sources] == listed
+
+
+def test_an_active_yes_no_question_is_answered_in_its_own_order_only(graph: KnowledgeGraph):
+    # The note says the motor draws power from the battery; the question the other way round gets no yes.
+    asked = graph.ask("Does the motor draw power from the battery?")
+    reversed_ = graph.ask("Does the battery draw power from the motor?")
+
+    assert [a["value"] for a in asked.answers] == [True]
+    assert reversed_.answers == [] and reversed_.kind != "boolean"
