@@ -38,6 +38,7 @@ from kg.question import (
     LIST_CUES,
     Reading,
     asked_type,
+    asks_for_instances,
     classifier_complement,
     is_negated,
     is_passive,
@@ -358,6 +359,8 @@ class Engine:
         if len(reading.links) != 1 or reading.relation_words - self.cue_words:
             return None
         link = reading.links[0]
+        if asks_for_instances(reading.tokens, link.start) and not set(reading.residual) & ACRONYM_CUES:
+            return None  # "which N ...", "what N are there": things that are N, not what N is
         iri = link.best[0]
         entity = self.catalog.entities[iri]
         extra = [w for w in reading.residual if w not in self.cue_words]

@@ -147,3 +147,13 @@ def is_passive(words: list[Token]) -> bool:
                 if any(later in getInflection(lemma, "VBN") for lemma in verb_forms(later)):
                     return True
     return False
+
+
+def asks_for_instances(tokens: list[Token], start: int) -> bool:
+    """Tell whether the mention at token ``start`` is the noun of an opening "what"/"which".
+
+    "Which buckets ...", "what queues are there": the question asks for things that are such, where
+    "what are queues" asks what they are.
+    """
+    words = [i for i, t in enumerate(tokens) if t.is_word]
+    return len(words) > 1 and tokens[words[0]].lower in ("what", "which") and start == words[1]

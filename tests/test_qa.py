@@ -182,6 +182,15 @@ def test_a_yes_no_answer_accounts_for_every_condition_the_question_names(engine:
     assert [a["value"] for a in ask(engine, question)["answers"]] == expected
 
 
+def test_which_n_asks_for_things_that_are_n_and_what_is_n_for_what_n_is(engine: Engine):
+    listed = ask(engine, "What compute options are there?")
+    defined = ask(engine, "What is a compute option?")
+
+    assert listed["kind"] == "list"
+    assert set(labels(listed)) == {"container service", "serverless", "virtual machine"}
+    assert defined["kind"] == "definition" and labels(defined) == ["compute option"]
+
+
 def test_a_yes_no_question_respects_the_direction_of_the_relation(engine: Engine):
     forward = ask(engine, "Do containers run on EC2 instances?")
     backward = ask(engine, "Do EC2 instances run on containers?")
