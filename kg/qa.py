@@ -149,6 +149,8 @@ class Engine:
         schema = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty}
         typed = sum(1 for entity in self.catalog.entities.values() if entity.types - schema)
         self.catch_all = {cls for cls, m in self.members.items() if len(m) >= max(20, typed // 2)}
+        #: Relations that read the same both ways (a yes/no question may name their ends in either order).
+        self.symmetric = {p for (p,) in store.query("SELECT ?p WHERE { ?p a owl:SymmetricProperty }")}
 
     def _names_of(self, iri: URIRef) -> list[str]:
         rows = self.store.query("SELECT ?n WHERE { ?p rdfs:label|skos:altLabel ?n }", {"p": iri})
@@ -189,22 +191,25 @@ class Engine:
         links = self._follow_up(words, links, session)
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
-        relation_words = self._relation_words(residual)
+        relation_words, meanings = self._relation_words(residual)
         named = {i for link in links if not self._weak(link) for i in range(link.start, link.end)}
         answer_word, asked_at = asked_type(words, named)  # a tag named "director" does not hide the asked type
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
         negated = is_negated(words)
-        return Reading(text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at)
+        return Reading(
+            text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at, meanings=meanings
+        )
 
-    def _relation_words(self, residual: list[str]) -> set[str]:
-        """Return the words that name some predicate of the graph, by lemma or stem, or by meaning."""
-        lexical = self._lexical_relation_words(residual)
-        return lexical | set(self._word_meanings([w for w in residual if w not in lexical]))
+    def _relation_words(self, residual: list[str]) -> tuple[set[str], dict[str, dict[URIRef, float]]]:
+        """Return the words that name some predicate of the graph, and, of those, the ones named by meaning.
 
-    def _lexical_relation_words(self, residual: list[str]) -> set[str]:
-        """Return the words a predicate's name contains (by lemma or stem)."""
+        A word a predicate's name contains (by lemma or stem) names it by its letters; any other may
+        name one by meaning (see ``_word_meanings``).
+        """
         vocabulary = self.predicate_words
-        return {w for w in residual if w not in LIGHT_VERBS and any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
+        lexical = {w for w in residual if w not in LIGHT_VERBS and any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
+        meanings = self._word_meanings([w for w in residual if w not in lexical])
+        return lexical | set(meanings), meanings
 
     def _word_meanings(self, words: list[str]) -> dict[str, dict[URIRef, float]]:
         """Return, for each word that means what some relation's name says, those relations and similarities.
@@ -253,10 +258,12 @@ class Engine:
         answer_word = reading.answer_word or (typed[0].text.lower().split()[-1] if typed else None)
         if answer_word:
             answer_word = noun_key(answer_word)
+        relation_words, meanings = self._relation_words(residual)
         return replace(
             reading,
             residual=residual,
-            relation_words=self._relation_words(residual),
+            relation_words=relation_words,
+            meanings=meanings,
             answer_word=answer_word,
             inside=frozenset(inside),
         )
@@ -314,10 +321,8 @@ class Engine:
         kinds = self.catalog.kind_words
         unexplained = [w for w in reading.residual if w not in reading.relation_words and noun_key(w) not in kinds]
         vector = self._vector(" ".join(reading.residual)) if unexplained else None
-        lexical = self._lexical_relation_words(reading.residual)
-        meanings = self._word_meanings([w for w in reading.residual if w not in lexical])
         return predicate_relevance(
-            self.catalog, reading.residual, reading.words, vector, self.predicate_index, meanings
+            self.catalog, reading.residual, reading.words, vector, self.predicate_index, reading.meanings
         )
 
     def _vector(self, text: str):
@@ -480,8 +485,8 @@ class Engine:
         is it for a symmetric relation. An active question asks in its own order: "does A draw from B"
         is not answered by "B draws from A".
         """
-        symmetric = self.store.contains((pred, RDF.type, OWL.SymmetricProperty))
-        orders = ((a, b), (b, a)) if symmetric or (passive and not self._reversible(pred)) else ((a, b),)
+        either_way = pred in self.symmetric or (passive and not self._reversible(pred))
+        orders = ((a, b), (b, a)) if either_way else ((a, b),)
         for s, o in orders:
             if self.store.contains((s, pred, o)):
                 return True, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
@@ -731,16 +736,15 @@ class Engine:
         classes = [a for a in answers if isinstance(a, URIRef) and self.members.get(a)]
         if len(classes) < len(answers):
             return answers  # not classes: the classifier asked for something else ("what type of film")
-        head = None if noun in GENERIC_NOUNS else noun_key(noun)
-        if head is None:
+        if noun in GENERIC_NOUNS:
             return answers  # a generic noun ("sort of thing") takes any class of X
-        named = [
-            c for c in self.members if noun_key(self.catalog.label(c).split()[-1].lower()) == head
-        ] if head else []  # fmt: skip
-        return [
-            a for a in answers
-            if noun_key(self.catalog.label(a).split()[-1].lower()) == head or any(self._is_a(a, c) for c in named)
-        ]  # fmt: skip
+        head = noun_key(noun)
+
+        def headed(cls) -> bool:
+            return noun_key(self.catalog.label(cls).split()[-1].lower()) == head
+
+        named = [c for c in self.members if headed(c)]
+        return [a for a in answers if headed(a) or any(self._is_a(a, c) for c in named)]
 
     def _named_in(self, node, reading: Reading) -> bool:
         """Tell whether the question itself names ``node`` by its label: a mention, or the asked-for type."""

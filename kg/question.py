@@ -9,7 +9,9 @@ lists for definitions, acronyms and lists (``DEFINITION_CUES``, ``ACRONYM_CUES``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
 
 from kg.linking import Link
 from kg.text import NEGATIONS, STOPWORDS, Token, getAllLemmas, getInflection, is_verb_only, verb_forms
@@ -18,7 +20,6 @@ AUX_START = frozenset(
     "is are was were does do did can could will would has have had should must isn't aren't wasn't weren't "
     "doesn't don't didn't can't couldn't won't wouldn't hasn't haven't shouldn't".split()
 )
-WH_WORDS = frozenset("what which who whom whose where when how".split())
 DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell about".split())
 ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
@@ -49,6 +50,8 @@ class Reading:
     negated: bool
     asked_at: int | None = None  # where the wh-word stands among the words
     inside: frozenset[int] = frozenset()  # word positions names take, once a topic is chosen (see _view)
+    #: Of ``relation_words``, those that name relations by meaning only: word -> {relation: similarity}.
+    meanings: dict[str, dict[URIRef, float]] = field(default_factory=dict)
 
 
 def asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | None]:
@@ -141,12 +144,8 @@ def is_passive(words: list[Token]) -> bool:
     subject.
     """
     lower = [w.lower for w in words]
-    for i, w in enumerate(lower):
-        if w in BE_FORMS:
-            for later in lower[i + 1 :]:
-                if any(later in getInflection(lemma, "VBN") for lemma in verb_forms(later)):
-                    return True
-    return False
+    be = next((i for i, w in enumerate(lower) if w in BE_FORMS), None)
+    return be is not None and any(w in getInflection(lemma, "VBN") for w in lower[be + 1 :] for lemma in verb_forms(w))
 
 
 def asks_for_instances(tokens: list[Token], start: int) -> bool:

@@ -6,6 +6,7 @@ How the servers start, are waited for and stop is in ``servers.py``; here are th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from servers import Listener, LiveService, running_live_service, running_oxigraph
@@ -29,6 +30,15 @@ def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServi
     """
     with running_live_service(tmp_path_factory.mktemp("live-service")) as service:
         yield service
+
+
+@pytest.fixture(scope="session")
+def bicycles(tmp_path_factory: pytest.TempPathFactory):
+    """The graph of ``fixtures/bicycles.md``, a note of our own, built once for the modules that ask it."""
+    from kg.api import KnowledgeGraph
+
+    note = Path(__file__).parent / "fixtures" / "bicycles.md"
+    return KnowledgeGraph.open(docs=[note], cache_dir=tmp_path_factory.mktemp("bicycle-vectors"))
 
 
 @pytest.fixture

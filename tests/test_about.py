@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from rdflib import URIRef
@@ -20,13 +19,12 @@ from kg.text import tokenize
 
 pytestmark = pytest.mark.slow
 
-NOTE = Path(__file__).parent / "fixtures" / "bicycles.md"
 DEFINITION = "An electric bike (e-bike) is a bicycle with an electric motor that assists the rider."
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    return KnowledgeGraph.open(docs=[NOTE], cache_dir=tmp_path_factory.mktemp("vectors"))
+def graph(bicycles: KnowledgeGraph) -> KnowledgeGraph:
+    return bicycles  # built once for both modules that read the note (tests/conftest.py)
 
 
 def request(text: str, mention: str) -> bool:

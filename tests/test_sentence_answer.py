@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kg.api import KnowledgeGraph
@@ -19,13 +17,12 @@ from kg.sentence_answer import (
 
 pytestmark = pytest.mark.slow
 
-NOTE = Path(__file__).parent / "fixtures" / "bicycles.md"
 LICENCE = "In most countries, riders of an electric bike do not need a driving licence."
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    return KnowledgeGraph.open(docs=[NOTE], cache_dir=tmp_path_factory.mktemp("vectors"))
+def graph(bicycles: KnowledgeGraph) -> KnowledgeGraph:
+    return bicycles  # built once for both modules that read the note (tests/conftest.py)
 
 
 def test_a_sentence_that_clearly_answers_is_quoted_and_cited_below_the_fact_threshold(graph: KnowledgeGraph):
