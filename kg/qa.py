@@ -214,8 +214,8 @@ class Engine:
     def _word_meanings(self, words: list[str]) -> dict[str, dict[URIRef, float]]:
         """Return, for each word that means what some relation's name says, those relations and similarities.
 
-        A question may name a relation by a word none of its names contains ("screenwriter" for
-        "written by"). Each content word the letters leave unexplained is embedded on its own (once per
+        A question may name a relation by a word none of its names contains ("composer" for
+        "music by"). Each content word the letters leave unexplained is embedded on its own (once per
         process: words repeat across questions) and compared with every relation name; a relation
         counts when the similarity reaches ``WORD_MEANING_LINE``. Grammar words, light verbs and nouns
         for kinds of things never count: they name no relation.
@@ -288,7 +288,7 @@ class Engine:
         A short lowercase phrase naming a concept the graph neither defines nor gives other names (a
         tag, a keyword) is read as words first.
         """
-        # A capital letter that opens the question is the sentence's, not the name's ("Director of X").
+        # A capital letter that opens the question is the sentence's, not the name's ("Owner of X").
         text = link.text[:1].lower() + link.text[1:] if link.start == 0 else link.text
         if link.end - link.start > 3 or not text.islower() or link.method not in ("exact", "lemma"):
             return False
@@ -811,7 +811,7 @@ def _strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> f
     said = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
     total = 0.0
     for w in words:
-        bare = re.sub(r"['’]s$", "", w)  # "the host's kernel": the host
+        bare = re.sub(r"['’]s$", "", w)  # "the engine's valves": the engine
         if w in relevance.words:
             total += relevance.soft.get(w, 1.0)
         elif any(words_match(bare, x) >= 0.8 for x in said):
