@@ -92,6 +92,9 @@ class Predicate:
     #: Nouns for what its subjects and its objects are ("work" / "person" for "directed by"), as noun keys.
     subject_kinds: set[str] = field(default_factory=set)
     object_kinds: set[str] = field(default_factory=set)
+    #: What the relation means, in a sentence: its own ``skos:definition`` or ``rdfs:comment``, else the
+    #: aligned ontology relation's. Questions are compared with it as a whole (kg/relation_meaning.py).
+    description: str = ""
 
     def kinds(self, direction: str) -> set[str]:
         """Return the nouns for the node a step along this predicate arrives at."""
@@ -234,8 +237,8 @@ class Catalog:
             _select(
                 store,
                 "SELECT ?p ?k ?v WHERE { VALUES ?p { %s } VALUES ?k { rdfs:label skos:altLabel kgo:questionPhrase "
-                "kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind } ?p ?k ?v }"
-                % " ".join(p.n3() for p in self.predicates),
+                "kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind skos:definition "
+                "rdfs:comment } ?p ?k ?v }" % " ".join(p.n3() for p in self.predicates),
             )
             if self.predicates
             else []
@@ -260,6 +263,8 @@ class Catalog:
                 pred.subject_kinds.add(name_key(str(value)))
             elif kind == KGO.objectKind:
                 pred.object_kinds.add(name_key(str(value)))
+            elif kind == SKOS.definition or (kind == RDFS.comment and not pred.description):
+                pred.description = str(value)
         # rdfs:domain and rdfs:range say the same with classes: their names are kinds too.
         for p, kind, name in _select(
             store,
@@ -285,7 +290,7 @@ class Catalog:
         for p, kind, value in _select(
             store,
             "SELECT ?p ?k ?v WHERE { ?p a owl:ObjectProperty . VALUES ?k { rdfs:label skos:altLabel "
-            "kgo:questionPhrase kgo:questionWord kgo:subjectKind kgo:objectKind } ?p ?k ?v }",
+            "kgo:questionPhrase kgo:questionWord kgo:subjectKind kgo:objectKind rdfs:comment } ?p ?k ?v }",
         ):
             if str(p).startswith(str(KGO)):
                 vocabulary[p][str(kind)].append(str(value))
@@ -312,6 +317,7 @@ class Catalog:
             pred.question_words.update(w.lower() for w in names[str(KGO.questionWord)])
             pred.subject_kinds.update(name_key(n) for n in names[str(KGO.subjectKind)])
             pred.object_kinds.update(name_key(n) for n in names[str(KGO.objectKind)])
+            pred.description = pred.description or next(iter(names[str(RDFS.comment)]), "")
 
     def _load_shape(self, store: KGStore) -> None:
         """Record which (predicate, direction) pairs meet at some node, for multi-hop candidates."""

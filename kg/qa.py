@@ -44,6 +44,7 @@ from kg.question import (
     is_passive,
     is_yes_no,
 )
+from kg.relation_meaning import RelationMeanings
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sessions import Sessions
@@ -116,6 +117,7 @@ class Engine:
         self.predicate_index = VectorIndex.build(
             [p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache, label="relation names"
         )
+        self.meanings = RelationMeanings(self.catalog, self.embedder, cache)
         entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
             [e.iri for e in entities],
@@ -170,6 +172,11 @@ class Engine:
                 answer = handler(reading)
                 if answer is not None:
                     break
+        if reading.links and (answer is None or not answer.answers or answer.confidence < self.threshold):
+            # No path's words fit well enough: the question as a whole may mean one relation of its topic.
+            meant = self._by_meaning(reading)
+            if meant is not None and meant.confidence >= self.threshold:
+                answer = meant
         if answer is None or not answer.answers or answer.confidence < self.threshold:
             # No fact answers well enough: one source sentence may (kg/sentence_answer.py), else abstain.
             quoted = self._quote(reading)
@@ -640,12 +647,53 @@ class Engine:
                 return found
         return None
 
+    def _by_meaning(self, reading: Reading) -> Answer | None:
+        """Answer over the one relation of the topic that the whole question means (kg/relation_meaning.py).
+
+        For a question about one named thing whose words name no relation of it: the question, its
+        name masked, is compared with the label and description of each relation the thing has. A
+        relation the thing has both ways (subject of some facts, object of others) leaves the direction
+        open, so no answer.
+        """
+        if is_yes_no(reading.words):
+            return None
+        topics = [
+            link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
+        ]  # fmt: skip
+        if len(topics) != 1:
+            return None
+        link = topics[0]
+        view = self._view(reading, link)
+        if not view.residual:
+            return None  # only grammar words besides the name ("who is X by"): nothing means a relation
+        topic = link.best[0]
+        steps = first_steps(self.store, self.catalog, topic)
+        masked = " ".join(
+            [w.text for w in reading.words[: link.start]] + ["X"] + [w.text for w in reading.words[link.end :]]
+        )
+        asked = view.answer_word
+        typed = {p for p, d in steps if asked and asked in self.catalog.predicates[p].kinds(d)}
+        choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed)
+        if choice is None:
+            return None
+        directions = [d for p, d in steps if p == choice.predicate]
+        if len(directions) != 1:
+            return None
+        path = ((choice.predicate, directions[0]),)
+        answers = self._constrain(self._run(topic, path), reading, link, topic)
+        if not answers:
+            return None
+        # Calibrated on the MetaQA NTM development questions (bench/RESULTS.md): the lead over the
+        # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
+        confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
+        return self._path_answer(reading, topic, PathScore(path), answers, confidence)
+
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
         kinds_of = classifier_complement(reading.tokens)
         for _, link, topic, ps in candidates:
             if (
                 kinds_of is not None
-                and kinds_of[0] != link.start
+                and (kinds_of[0] != link.start or kinds_of[2])
                 and any(d == IN and p in (RDF.type, RDFS.subClassOf) for p, d in ps.steps)
             ):
                 continue  # "what kind of N is X" asks for X's class: not the members or subclasses of one
@@ -727,11 +775,12 @@ class Engine:
         """Keep the answers "what kind of N ..." can mean; the classifier's complement decides.
 
         "Which kinds of X are there" (the complement is the topic) asks for kinds of X: its subclasses
-        or members, never the classes X belongs to. "What kind of N is X" asks for X's class, and only a
-        class that is an N answers: named with N as its head noun, or a subclass of such a class.
+        or members, never the classes X belongs to; "what is the kind of X" (definite) asks for X's own.
+        "What kind of N is X" asks for X's class, and only a class that is an N answers: named with N
+        as its head noun, or a subclass of such a class.
         """
-        start, noun = kinds_of
-        if start == topic_link.start:
+        start, noun, definite = kinds_of
+        if start == topic_link.start and not definite:
             return [a for a in answers if self._is_a(a, topic)]
         classes = [a for a in answers if isinstance(a, URIRef) and self.members.get(a)]
         if len(classes) < len(answers):

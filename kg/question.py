@@ -91,11 +91,13 @@ def asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | 
     return words[i].lower, at
 
 
-def classifier_complement(tokens: list[Token]) -> tuple[int, str] | None:
-    """Return where the noun after "kind of" / "types of" starts and its head word, or None.
+def classifier_complement(tokens: list[Token]) -> tuple[int, str, bool] | None:
+    """Return where the noun after "kind of" / "types of" starts, its head word and its article, or None.
 
-    "What sort of vehicle is X": (3, "vehicle"); "which kinds of garden tool exist": the start of
-    "garden tool" and "tool". The head is the last word before the verb that follows the phrase.
+    "What sort of vehicle is X": (3, "vehicle", False); "which kinds of garden tool exist": the start
+    of "garden tool", "tool", False. The head is the last word before the verb that follows the phrase.
+    The third value tells a definite classifier ("what is the type of X": X's own type) from one the
+    wh-word or nothing determines ("which type of X", "kinds of X": kinds that X has).
     """
     lower = [t.lower for t in tokens]
     for i, w in enumerate(lower[:-2]):
@@ -106,7 +108,8 @@ def classifier_complement(tokens: list[Token]) -> tuple[int, str] | None:
             end = j
             while end < len(lower) and tokens[end].is_word and lower[end] not in STOPWORDS:
                 end += 1
-            return (j, lower[end - 1]) if end > j else None
+            definite = i > 0 and lower[i - 1] in ("the", "its", "their")
+            return (j, lower[end - 1], definite) if end > j else None
     return None
 
 

@@ -482,6 +482,38 @@ def test_movie_graph_reads_relation_words_by_meaning_and_sentence_capitals_as_wo
     assert answer.confidence >= movies.engine.threshold
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # No word names a relation, by letters or alone by meaning; the whole question means "starring".
+        ("name the people on screen in Night Orchard", {"Anna Ivers"}),
+        # The kind asked for ("words") is what only the keywords relation gives (kgo:about's object kind).
+        ("Which words are attached to Night Orchard", {"orchards"}),
+        # A definite classifier asks for the film's own kind, not for kinds of it.
+        ("what was the type of Salt and Iron", {"Western"}),
+    ],
+)
+def test_movie_graph_chooses_the_relation_the_whole_question_means(
+    movies: KnowledgeGraph, question: str, expected: set
+):
+    answer = movies.ask(question)
+
+    assert set(labels(answer.to_dict())) == expected
+    assert answer.confidence >= movies.engine.threshold
+
+
+def test_a_question_with_no_word_besides_the_name_means_no_relation(movies: KnowledgeGraph):
+    # "by" fits an author and a director alike: without a content word there is no meaning to compare.
+    assert movies.ask("Who is Paper Comets by").answers == []
+
+
+def test_the_meaning_of_a_relation_is_its_description_or_its_aligned_relations(movies: KnowledgeGraph):
+    catalog = movies.engine.catalog
+
+    assert "performer" in catalog.predicates[URIRef(RELATION + "starred_actors")].description
+    assert "keyword" in catalog.predicates[URIRef(RELATION + "has_tags")].description
+
+
 @pytest.mark.parametrize("question", ["who are the gardeners of Paper Comets", "who are the dentists of Paper Comets"])
 def test_a_word_far_in_meaning_from_every_relation_names_none(movies: KnowledgeGraph, question: str):
     assert movies.ask(question).answers == []

@@ -1,0 +1,102 @@
+"""Rank a topic's relations by how close the whole question means to each of them.
+
+Word-by-word matching (kg/scoring.py) finds a relation when some question word names it, by letters or
+by the word's own meaning. A question can ask for a relation in words none of which names it alone
+("give a few words that describe X" asks for the keywords of X): the meaning is in the phrase. Here the
+question, with its topic's name replaced by a placeholder, is embedded as a whole and compared with
+each relation's label and with its description (the relation's ``skos:definition`` or ``rdfs:comment``,
+or that of the ontology relation it aligns with, see :class:`kg.catalog.Catalog`).
+
+Only the relations present at the topic compete, and the best one must stand clearly above the next:
+the difference of the two similarities is the evidence, not the similarity itself (a short question
+is close to many things). The margin needed was read off the MetaQA NTM development questions
+(bench/RESULTS.md, "Relations by the whole question's meaning").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rdflib import URIRef
+
+from kg.catalog import Catalog
+from kg.embeddings import Embedder
+from kg.index import VectorIndex
+
+#: How far (cosine) the best relation's similarity must stand above the next relation's at the topic.
+MEANING_MARGIN = 0.06
+
+
+@dataclass(frozen=True)
+class MeaningChoice:
+    """The relation a question means, with its similarity and its lead over the runner-up."""
+
+    predicate: URIRef
+    similarity: float
+    margin: float
+    #: The kind of thing asked for chose the relation (``margin`` only shows the words do not object).
+    by_kind: bool = False
+
+    @property
+    def lead(self) -> float:
+        """Return the evidence for the choice: the margin, plus the margin needed when the kind chose it."""
+        return self.margin + (MEANING_MARGIN if self.by_kind else 0.0)
+
+
+class RelationMeanings:
+    """The vectors of every predicate's label and description, and the choice of one by a question."""
+
+    def __init__(self, catalog: Catalog, embedder: Embedder, cache_dir: Path | str | None = None):
+        rows = sorted({(p.iri, text) for p in catalog.predicates.values() for text in (p.label, p.description) if text})
+        self.index = VectorIndex.build(
+            [iri for iri, _ in rows], [text for _, text in rows], embedder, cache_dir, label="relation meanings"
+        )
+        #: The relations the graph says the meaning of: only these can be chosen (see ``choose``).
+        self.described = {p.iri for p in catalog.predicates.values() if p.description}
+
+    def similarities(self, vector: np.ndarray) -> dict[URIRef, float]:
+        """Return each predicate's best similarity (label or description) to the question ``vector``."""
+        best: dict[URIRef, float] = {}
+        if not len(self.index.keys):
+            return best
+        for key, sim in zip(self.index.keys, np.asarray(self.index.vectors @ vector), strict=True):
+            if sim > best.get(key, -1.0):
+                best[key] = float(sim)
+        return best
+
+    def choose(
+        self, vector: np.ndarray, present: set[URIRef], typed: set[URIRef] = frozenset()
+    ) -> MeaningChoice | None:
+        """Return the relation among ``present`` the question means, or ``None`` when none stands out.
+
+        ``typed`` are the relations whose far end is of the kind the question asks for ("which
+        words": a relation whose values are words); when some are, only they compete, and a single one
+        is chosen unless its meaning falls clearly below the best of all (the kind asked for decides,
+        the words must not contradict it). Otherwise a topic with a single relation gives no runner-up
+        to stand out from, so no choice: the question may ask for something the graph does not hold.
+        The margin of a choice is its lead over the runner-up (negative when the kind chose it).
+
+        Only a relation with a description is chosen: a bare label ("offer", "run on", the verbs the
+        extractor mints from sentences) is too short for a whole question to be compared with, and on
+        the development notes such choices were mostly wrong. Undescribed relations still compete as
+        runners-up.
+        """
+        sims = self.similarities(vector)
+        ranked = sorted(((sims[p], p) for p in present if p in sims), key=lambda item: (-item[0], str(item[1])))
+        competing = [(sim, p) for sim, p in ranked if p in typed] or ranked
+        by_kind = False
+        if len(competing) > 1:
+            (first, predicate), (second, _) = competing[0], competing[1]
+            margin, needed = first - second, MEANING_MARGIN
+        elif competing is not ranked:
+            by_kind = True
+            first, predicate = competing[0]
+            margin = first - max((sim for sim, p in ranked if p != predicate), default=0.0)
+            needed = -MEANING_MARGIN
+        else:
+            return None
+        if margin < needed or predicate not in self.described:
+            return None
+        return MeaningChoice(predicate, round(first, 4), round(margin, 4), by_kind)
