@@ -193,9 +193,11 @@ def _with_subject(text: str) -> str:
         at += 1  # "automatically scales": the adverb says how, the verb after it opens the clause
     first = words[at].lower()
     second = words[at + 1].lower().strip(".,;:") if len(words) > at + 1 else ""
+    if first in MODALS or first in COPULA_FIRST:
+        return IMPLICIT + _lower_first(text)  # "Can have ...": a modal is never a subject
     if second and is_verb_only(second):
         return text  # "Types include X": the first word is the subject
-    if first in MODALS or first in COPULA_FIRST or _third_person_verb(first):
+    if _third_person_verb(first):
         return IMPLICIT + _lower_first(text)
     return text
 

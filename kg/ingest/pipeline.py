@@ -258,6 +258,8 @@ class _Extractor(StructureReader):
         if match is None:
             return None
         concept = self._named(match.group(1))
+        if concept is None and _coined(match.group(1)):
+            concept = self.registry.get_or_mint(match.group(1).strip())  # "Zorbex: ...": a product's name
         return (concept, match.group(2)) if concept is not None else None
 
     def _named(self, text: str) -> Concept | None:
@@ -391,10 +393,12 @@ class _Extractor(StructureReader):
         i = self.sentence_index.get(sentence)
         doc = self.parsed[i] if i is not None else None
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
-        if doc is not None:
-            # The parse reads "X is ADJ" with X the clause's own subject and "not" kept; the qualities
-            # matched by word position alone ("resources in the VPC are public": the VPC) are dropped.
-            facts = [f for f in facts if f.rule != "quality"]
+        if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
+            # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
+            topic.definitions.append((2, sentence, None))
+        # A quality the parse read negated ("X is not transitive") is never kept from word positions.
+        denied = {f.value for f in opened if f.object is None and f.negated}
+        facts = [f for f in facts if not (f.rule == "quality" and str(f.object) in denied)]
         if any(f.phrase != "is a" for f in opened):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
@@ -460,8 +464,9 @@ class _Extractor(StructureReader):
                 i = self.sentence_index.get(text.strip())
                 doc = self.parsed[i] if i is not None else None
                 root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-                if found is None and root is not None and root.pos_ in ("NOUN", "PROPN") and _looks_like_name(text):
-                    found = self._resolve(text.strip(), True)  # a noun phrase with items under it names a thing
+                label = re.sub(r"\s*\([^)]*\)", "", text).strip()
+                if found is None and root is not None and root.pos_ in ("NOUN", "PROPN") and _looks_like_name(label):
+                    found = self._resolve(label, True)  # a noun phrase with items under it names a thing
             self._parents[text] = found
         return self._parents[text]
 
@@ -599,7 +604,8 @@ def _lead_body(sentence: str) -> str:
         return sentence
     body = match.group(2)
     first = body.split(maxsplit=1)[0].lower()
-    if is_verb_only(first) and first in getAllLemmas(first).get("VERB", ()):  # "Connect", not "network"
+    # "Connect two networks", "Compress old pages"; not "network traffic logs" (a noun first, in lowercase)
+    if first in getAllLemmas(first).get("VERB", ()) and (is_verb_only(first) or body[:1].isupper()):
         return "It " + body[:1].lower() + body[1:]
     return body
 
