@@ -91,3 +91,12 @@ def test_a_bullet_does_not_inherit_the_subject_of_the_bullet_before_it(graph: Gr
     memory = named(graph, "memory")
 
     assert not relations(graph, named(graph, "Zorbex cache"), memory)
+
+
+def test_items_under_an_unfinished_clause_complete_it(graph: Graph):
+    # "replicates" over "Vortana" and "Skelmir": Zorbex replicates each; "similar to" over "Ferrox".
+    zorbex = named(graph, "Zorbex")
+
+    assert relations(graph, zorbex, named(graph, "Vortana")) == {"replicate"}
+    assert relations(graph, zorbex, named(graph, "Skelmir")) == {"replicate"}
+    assert relations(graph, zorbex, named(graph, "Ferrox")) == {"is similar to"}

@@ -197,7 +197,7 @@ def _with_subject(text: str) -> str:
         return IMPLICIT + _lower_first(text)  # "Can have ...": a modal is never a subject
     if second and is_verb_only(second):
         return text  # "Types include X": the first word is the subject
-    if _third_person_verb(first):
+    if third_person_verb(first):
         return IMPLICIT + _lower_first(text)
     return text
 
@@ -236,7 +236,7 @@ def _is_predicate_fragment(doc) -> bool:
     return all(t.head.i == root.i and t.dep_ in ("advmod", "neg") for t in doc[: root.i])
 
 
-def _third_person_verb(word: str) -> bool:
+def third_person_verb(word: str) -> bool:
     """Tell whether ``word`` is the -s form of a verb ("provides", "supports", "automates")."""
     if not word.endswith("s"):
         return False

@@ -132,6 +132,8 @@ class _Extractor(StructureReader):
         self._parents: dict[str, Concept | None] = {}  # a parent item's text -> the thing it names
         self._parent_seen: str | None = None  # the parent of the last item read (for its first child)
         self._parent_items: set[str] = set()  # the texts of items that have items under them
+        self._continuations: dict[tuple[str, str], str] = {}  # (parent, item) -> "supports redis"
+        self._continued_docs: dict[str, object] = {}  # "supports redis" -> its parse
         self.doc = document_iri(path)
         self.graph = Graph(identifier=document_graph_name(path))
         for prefix, ns in PREFIXES.items():
@@ -247,6 +249,42 @@ class _Extractor(StructureReader):
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
         self.parsed = parse_sentences(load_parser(), texts, self._name_spans)
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
+        # "supports" over "redis" and "memcached": each item finishes its parent's clause.
+        for block in blocks:
+            if block.kind == "item" and block.parent and self._waits_for_object(block.parent):
+                for _, text in split_sentences(block.text):
+                    if len(text.split()) <= 4:
+                        self._continuations[(block.parent, text)] = f"{block.parent.strip().rstrip(':')} {text.strip()}"
+        if self._continuations:
+            texts = list(dict.fromkeys(self._continuations.values()))
+            docs = parse_sentences(load_parser(), texts, self._name_spans, processes=1)
+            self._continued_docs = dict(zip(texts, docs, strict=True))
+
+    def _waits_for_object(self, parent: str) -> bool:
+        """Tell a parent item that is an unfinished clause: a verb alone ("supports") or "similar to"."""
+        words = parent.strip().rstrip(":").split()
+        if not words or len(words) > 3 or not words[-1].isalpha():
+            return False
+        if words[-1].lower() in OPEN_PREPOSITIONS:
+            return True
+        i = self.sentence_index.get(parent.strip())
+        doc = self.parsed[i] if i is not None and len(words) == 1 else None
+        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+        # The verb is the parse's root and has no object: "supports", not "options" (a noun).
+        if root is None or root.pos_ != "VERB" or root.tag_ != "VBZ" or "VERB" not in getAllLemmas(root.lower_):
+            return False
+        return not any(c.dep_ == "dobj" for c in root.children)
+
+    def _continued(self, block: Block, sentence: str) -> str:
+        """Return an item's sentence as the end of its parent's unfinished clause, if the parent is one.
+
+        A parent item of a verb alone ("supports") or a phrase ending in a preposition ("similar to")
+        waits for its object: each short item under it ("redis", "memcached") completes it, and is
+        read as "supports redis".
+        """
+        if block.kind != "item" or not block.parent:
+            return sentence
+        return self._continuations.get((block.parent, sentence), sentence)
 
     def _lead_in(self, sentence: str) -> tuple[Concept, str] | None:
         """Return the thing an item's lead-in names and what follows it: "NACL: Stateless, ..." gives NACL.
@@ -357,7 +395,7 @@ class _Extractor(StructureReader):
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
                 for _, sentence in split_sentences(block.text):
-                    self._sentence(sentence, section, ctx, block)
+                    self._sentence(self._continued(block, sentence), section, ctx, block)
             elif block.kind == "table":
                 self._table(block, section)
         self.registry.to_graph(self.graph, self.used)
@@ -391,7 +429,7 @@ class _Extractor(StructureReader):
         previous = topic if block.kind == "item" else self.last_open_subject
         facts = self.reader.read(sentence, ctx)
         i = self.sentence_index.get(sentence)
-        doc = self.parsed[i] if i is not None else None
+        doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
@@ -593,6 +631,8 @@ class _Extractor(StructureReader):
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: Prepositions that leave a parent item's phrase waiting for its object ("similar to", "compatible with").
+OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
 
