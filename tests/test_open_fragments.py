@@ -111,3 +111,11 @@ def test_items_under_an_unfinished_clause_complete_it(graph: Graph):
     assert relations(graph, zorbex, named(graph, "Vortana")) == {"replicate"}
     assert relations(graph, zorbex, named(graph, "Skelmir")) == {"replicate"}
     assert relations(graph, zorbex, named(graph, "Ferrox")) == {"is similar to"}
+
+
+def test_an_adverbial_idiom_is_no_participant(graph: Graph):
+    # "at a time", "under the hood" say how, not what the verb acts on.
+    times = {s for s, o in graph.subject_objects(RDFS.label) if str(o) in ("time", "hood")}
+
+    assert not any(relations(graph, named(graph, "Zorbex"), t) for t in times)
+    assert relations(graph, named(graph, "Zorbex"), named(graph, "page cache"))

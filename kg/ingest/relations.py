@@ -37,6 +37,22 @@ NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
 DETERMINERS = FILLERS - {"of", "same", "other", "own"}
 #: Prepositions that introduce examples or a comparison, not a participant of the verb ("offer more, like X").
 NOT_ARGUMENTS = frozenset("like than of such including".split())
+#: English adverbial idioms shaped like a preposition and its object: how or when, never a participant
+#: ("mounted to one instance at a time", "uses a tool under the hood").
+IDIOMS = frozenset(
+    {
+        ("at", "time"),
+        ("under", "hood"),
+        ("by", "default"),
+        ("in", "fact"),
+        ("in", "practice"),
+        ("in", "general"),
+        ("at", "least"),
+        ("at", "once"),
+        ("at", "most"),
+        ("in", "turn"),
+    }
+)
 MAX_NAME_WORDS = 4
 
 
@@ -291,7 +307,10 @@ class OpenReader:
         return out
 
     def _prep_objects(self, prep) -> list[Concept]:
-        return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if any((prep.lower_, p.lemma_.lower()) in IDIOMS for p in objects):
+            return []  # "at a time", "under the hood": an idiom, not what the verb acts on
+        return [c for p in objects for c in self._concepts(p)]
 
     def _concepts(self, token) -> list[Concept]:
         """Return the concepts a noun phrase and its coordinated neighbours name."""
