@@ -643,7 +643,9 @@ def _lead_body(sentence: str) -> str:
     if match is None:
         return sentence
     body = match.group(2)
-    first = body.split(maxsplit=1)[0].lower()
+    first, *rest = body.lower().split(maxsplit=2)
+    if rest and rest[0].endswith("ed") and "VERB" in getAllLemmas(rest[0]):
+        return body  # "Template used to launch X": a noun and its participle, no command
     # "Connect two networks", "Compress old pages"; not "network traffic logs" (a noun first, in lowercase)
     if first in getAllLemmas(first).get("VERB", ()) and (is_verb_only(first) or body[:1].isupper()):
         return "It " + body[:1].lower() + body[1:]

@@ -201,7 +201,8 @@ class OpenReader:
             return []  # "For having X, a Y connection": the noun phrase does not open the fragment
         facts = []
         for member in [root, *_conjuncts(root)]:
-            if member.pos_ not in ("NOUN", "PROPN") or member.text != member.lower_:
+            written = member.text[1:] if member.i == 0 else member.text  # a fragment's first letter may be a capital
+            if member.pos_ not in ("NOUN", "PROPN") or written != written.lower() or not written.isalpha():
                 continue  # "S3 & DynamoDB": names listed, not a kind of thing
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in member.children):
                 continue  # "the rest": a definite phrase points at something, it does not classify
