@@ -4,6 +4,7 @@
     python bench/extraction_bench.py                    # per-document figures + a fact sample
     python bench/extraction_bench.py --sample 30 --seed 1 --show-sample
     python bench/extraction_bench.py --scale 500        # a generated note of ~500 KB: KB/s
+    python bench/extraction_bench.py --document compute.md --document git-basics.md   # these only
 
 Per document (the bundled note, the notes of bench/sets/docs, the real notes of shared/corpus): the
 sentences read, facts per sentence, the share of sentences with at least one fact, and facts by rule.
@@ -100,6 +101,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="Seed of the fact sample.")
     parser.add_argument("--show-sample", action="store_true", help="Print the sampled facts.")
     parser.add_argument("--scale", type=int, default=0, help="Also time a generated note of this many KB.")
+    parser.add_argument(
+        "--document", action="append", default=[], metavar="NAME",
+        help="Measure only the document of this file name (repeatable), e.g. to leave held-out notes unread.",
+    )  # fmt: skip
     args = parser.parse_args()
 
     from kg.ingest.parse import load_parser
@@ -112,6 +117,8 @@ def main() -> int:
     print("| --- | ---: | ---: | ---: | ---: | --- | ---: |")
     samples = {}
     for path in documents():
+        if args.document and path.name not in args.document:
+            continue
         text = path.read_text(encoding="utf-8")
         start = time.perf_counter()
         graph, report = extract(path, text, vocab)

@@ -188,6 +188,8 @@ def words_match(question_word: str, name_word: str) -> float:
         return 1.0
     if lemmas(question_word) & lemmas(name_word):
         return 1.0
+    if question_word.endswith("less") != name_word.endswith("less"):
+        return 0.0  # "stateless" is the opposite of "stateful", "serverless" of "server": never a match
     # "director" ~ "directed", "lighter" ~ "lightweight": a shared stem of 5+ letters.
     common = 0
     for a, b in zip(question_word, name_word, strict=False):

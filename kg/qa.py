@@ -33,6 +33,7 @@ from kg.question import (
     AUX_START,
     CLASSIFIERS,
     DEFINITION_CUES,
+    EXPANSION_CUES,
     FOLLOW_UP_PRONOUNS,
     GENERIC_NOUNS,
     LIST_CUES,
@@ -43,6 +44,7 @@ from kg.question import (
     is_negated,
     is_passive,
     is_yes_no,
+    spells,
 )
 from kg.relation_meaning import RelationMeanings
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
@@ -386,6 +388,9 @@ class Engine:
         cued = bool(reading.residual) or any(w.lower in ("what", "who", "tell", "explain") for w in reading.words)
         if not cued:
             return None
+        asks_expansion = link.text.rstrip("s").isupper() and bool(set(reading.residual) & EXPANSION_CUES)
+        if asks_expansion and not is_acronym and not spells(link.text, entity.definition or ""):
+            return None  # what an acronym stands for is its long name; a definition that does not spell it is not
         if is_acronym and entity.label != link.text:
             sparql = "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
             answer = Answer(

@@ -9,6 +9,7 @@ lists for definitions, acronyms and lists (``DEFINITION_CUES``, ``ACRONYM_CUES``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -24,6 +25,8 @@ DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell 
 ACRONYM_CUES = frozenset(
     "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
 )
+#: The acronym cues that ask for the expansion only ("What does X stand for?"), not for a meaning.
+EXPANSION_CUES = frozenset("stand stands short abbreviation abbreviate acronym expand expansion".split())
 LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
 #: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
 REQUEST_VERBS = frozenset(
@@ -159,3 +162,10 @@ def asks_for_instances(tokens: list[Token], start: int) -> bool:
     """
     words = [i for i, t in enumerate(tokens) if t.is_word]
     return len(words) > 1 and tokens[words[0]].lower in ("what", "which") and start == words[1]
+
+
+def spells(acronym: str, text: str) -> bool:
+    """Tell whether ``text`` opens with words whose initials spell ``acronym`` ("relational db service", RDS)."""
+    letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text) if w.lower() not in ("a", "an", "the")]
+    return len(letters) >= 2 and [w[0].lower() for w in words[: len(letters)]] == letters

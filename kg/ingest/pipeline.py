@@ -36,7 +36,7 @@ from kg.ingest.structure import (
     sentence_texts,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
-from kg.text import STOPWORDS, is_verb_only, slug, split_sentences, tokenize
+from kg.text import STOPWORDS, getAllLemmas, is_verb_only, slug, split_sentences, tokenize
 
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
@@ -128,6 +128,12 @@ class _Extractor(StructureReader):
         self._first_in_section = False  # the next sentence is the first under a heading
         self._alignments: dict[str, URIRef | None] = {}  # verb phrase -> ontology property (or None)
         self._sentence_facts = 0
+        self.leads: dict[str, Concept] = {}  # "Name: what it is" items -> the concept the lead-in names
+        self._parents: dict[str, Concept | None] = {}  # a parent item's text -> the thing it names
+        self._parent_seen: str | None = None  # the parent of the last item read (for its first child)
+        self._parent_items: set[str] = set()  # the texts of items that have items under them
+        self._continuations: dict[tuple[str, str], str] = {}  # (parent, item) -> "supports redis"
+        self._continued_docs: dict[str, object] = {}  # "supports redis" -> its parse
         self.doc = document_iri(path)
         self.graph = Graph(identifier=document_graph_name(path))
         for prefix, ns in PREFIXES.items():
@@ -231,8 +237,86 @@ class _Extractor(StructureReader):
         ))  # fmt: skip
         if not sentences:
             return
-        self.parsed = parse_sentences(load_parser(), sentences, self._name_spans)
+        for block in blocks:
+            if block.kind == "item":
+                first = next(iter(split_sentences(block.text)), None)
+                lead = self._lead_in(first[1]) if first else None
+                if lead is not None:
+                    self.leads[first[1]] = lead[0]
+        self._parent_items = {block.parent for block in blocks if block.kind == "item" and block.parent}
+        # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
+        # "X: Connect two networks" says what X does, so its verb gets X for subject.
+        texts = [_lead_body(s) if s in self.leads else s for s in sentences]
+        self.parsed = parse_sentences(load_parser(), texts, self._name_spans)
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
+        # "supports" over "redis" and "memcached": each item finishes its parent's clause.
+        for block in blocks:
+            if block.kind == "item" and block.parent and self._waits_for_object(block.parent):
+                for _, text in split_sentences(block.text):
+                    if len(text.split()) <= 4:
+                        self._continuations[(block.parent, text)] = f"{block.parent.strip().rstrip(':')} {text.strip()}"
+        if self._continuations:
+            texts = list(dict.fromkeys(self._continuations.values()))
+            docs = parse_sentences(load_parser(), texts, self._name_spans, processes=1)
+            self._continued_docs = dict(zip(texts, docs, strict=True))
+
+    def _waits_for_object(self, parent: str) -> bool:
+        """Tell a parent item that is an unfinished clause: a verb alone ("supports") or "similar to"."""
+        words = parent.strip().rstrip(":").split()
+        if not words or len(words) > 3 or not words[-1].isalpha():
+            return False
+        if words[-1].lower() in OPEN_PREPOSITIONS:
+            return True
+        i = self.sentence_index.get(parent.strip())
+        doc = self.parsed[i] if i is not None and len(words) == 1 else None
+        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+        # The verb is the parse's root and has no object: "supports", not "options" (a noun).
+        if root is None or root.pos_ != "VERB" or root.tag_ != "VBZ" or "VERB" not in getAllLemmas(root.lower_):
+            return False
+        return not any(c.dep_ == "dobj" for c in root.children)
+
+    def _continued(self, block: Block, sentence: str) -> str:
+        """Return an item's sentence as the end of its parent's unfinished clause, if the parent is one.
+
+        A parent item of a verb alone ("supports") or a phrase ending in a preposition ("similar to")
+        waits for its object: each short item under it ("redis", "memcached") completes it, and is
+        read as "supports redis".
+        """
+        if block.kind != "item" or not block.parent:
+            return sentence
+        return self._continuations.get((block.parent, sentence), sentence)
+
+    def _lead_in(self, sentence: str) -> tuple[Concept, str] | None:
+        """Return the thing an item's lead-in names and what follows it: "NACL: Stateless, ..." gives NACL.
+
+        The lead must name a thing the document names elsewhere too (a heading, a bold phrase, a run of
+        capitalised words, an acronym), so that labels such as "Example:" or "Use case:" stay labels.
+        """
+        match = LEAD_IN_RE.match(sentence)
+        if match is None:
+            return None
+        concept = self._named(match.group(1))
+        if concept is None and _coined(match.group(1)):
+            concept = self.registry.get_or_mint(match.group(1).strip())  # "Zorbex: ...": a product's name
+        return (concept, match.group(2)) if concept is not None else None
+
+    def _named(self, text: str) -> Concept | None:
+        """Return the concept a short label names: its own name, or one name every mention in it shares."""
+        label = re.sub(r"\([^)]*\)", " ", text).strip(" *:-")
+        words = label.split()
+        if not words or len(words) > 6:
+            return None
+        while words and words[0].lower() in ("a", "an", "the"):
+            words = words[1:]
+        found = self.registry.lookup(" ".join(words)) if words else None
+        if found is not None:
+            return found
+        mentions = self.registry.mentions(tokenize(text))
+        distinct = {m.concept.iri: m.concept for m in mentions}
+        covered = sum(m.end - m.start for m in mentions)
+        if len(distinct) == 1 and covered * 2 >= len([t for t in tokenize(text) if t.is_word]):
+            return next(iter(distinct.values()))  # "VPC -Virtual Private Cloud", "NACL (Network ACL)"
+        return None
 
     def close(self) -> None:
         """End the parse: a worker parsing a long document is joined (or ended, if reading failed)."""
@@ -256,7 +340,7 @@ class _Extractor(StructureReader):
         named = self.registry.mentions(tokenize(block.text))
         distinct = {m.concept.iri: m.concept for m in named}  # "Long Name (LN)" names one thing twice
         own = self.registry.lookup(block.text) or (next(iter(distinct.values())) if len(distinct) == 1 else None)
-        if own is not None and (own.iri in self.mentioned or is_category_heading(block.text)):
+        if own is not None and (own.iri in self.mentioned or is_category_heading(block.text) or _coined(block.text)):
             self.topics[block.level] = own
             return own
         return self.topics[max(self.topics)] if self.topics else None
@@ -311,7 +395,7 @@ class _Extractor(StructureReader):
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
                 for _, sentence in split_sentences(block.text):
-                    self._sentence(sentence, section, ctx, block)
+                    self._sentence(self._continued(block, sentence), section, ctx, block)
             elif block.kind == "table":
                 self._table(block, section)
         self.registry.to_graph(self.graph, self.used)
@@ -333,16 +417,26 @@ class _Extractor(StructureReader):
                 m.concept.definitions.append((3, sentence, None))
                 self._categorise(m.concept, section, sentence)
         # The first sentence under a concept's own heading defines it; a list's introduction only lists.
-        first = self._first_in_section and block.kind == "paragraph" and not sentence.rstrip().endswith(":")
+        opening = self._first_in_section and not sentence.rstrip().endswith(":")
+        first = opening and block.kind == "paragraph"
         if first and self.topic is not None and not self.topic.known:
             self.topic.definitions.append((2, sentence, None))
         self._first_in_section = False
-        # A bullet under a heading is about the heading's concept: its "it" and "they" mean that.
-        previous = None if block.kind == "item" and self.topic is not None else self.last_open_subject
+        # A bullet is about what its lead-in ("NACL: ...") or the item it hangs under ("NACL" over
+        # "Can have ALLOW and DENY rules") names, else the heading's concept: its "it" and "they" mean that.
+        topic, defining = self._item_topic(block, sentence, opening)
+        # A bullet never inherits the subject of the bullet before it: each is said of its topic.
+        previous = topic if block.kind == "item" else self.last_open_subject
         facts = self.reader.read(sentence, ctx)
         i = self.sentence_index.get(sentence)
-        doc = self.parsed[i] if i is not None else None
-        opened = self.open_reader.read(doc, self.topic, previous) if doc is not None else []
+        doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
+        opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
+        if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
+            # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
+            topic.definitions.append((2, sentence, None))
+        # A quality the parse read negated ("X is not transitive") is never kept from word positions.
+        denied = {f.value for f in opened if f.object is None and f.negated}
+        facts = [f for f in facts if not (f.rule == "quality" and str(f.object) in denied)]
         if any(f.phrase != "is a" for f in opened):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
@@ -359,6 +453,9 @@ class _Extractor(StructureReader):
                 self._emit_open(fact, section, sentence)
             said.add((fact.subject.iri, self._aligned(fact.phrase)))
         for fact in [f for f in opened if f.rule != "open:phrase"]:
+            if fact.object is None:
+                self._emit_quality(fact, section, sentence)
+                continue
             if frozenset((fact.subject.iri, fact.object.iri)) in pairs:
                 continue  # the ontology's patterns already read this pair here
             if (fact.subject.iri, self._aligned(fact.phrase)) in said:
@@ -367,6 +464,63 @@ class _Extractor(StructureReader):
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
         self._sentence_node(sentence, section)
+
+    def _item_topic(self, block: Block, sentence: str, first: bool) -> tuple[Concept | None, bool]:
+        """Return what a sentence is about, and whether it stands where a note says what that is.
+
+        A list item with a lead-in ("NACL: Stateless, subnet rules") is about the lead's thing; a
+        nested item is about the thing its parent item names ("Direct Connect (DX)" over "Goes over
+        a private network"); any other sentence is about the section's concept. A noun phrase alone
+        says what its topic is after a lead-in, as the first bullet of a section, or as the first
+        child of a named item when it opens with "a"/"an" ("A firewall which controls traffic").
+        """
+        if block.kind != "item":
+            return self.topic, False
+        lead = self.leads.get(sentence)
+        if lead is not None:
+            return lead, True
+        parent = self._parent_topic(block.parent) if block.parent else None
+        first_child = block.parent is not None and block.parent != self._parent_seen
+        self._parent_seen = block.parent
+        if parent is not None:
+            indefinite = sentence.split(maxsplit=1)[0].lower() in ("a", "an")
+            return parent, first_child and indefinite
+        # A link is a reference ("Official doc. <url>"), not what the section's thing is; an item with
+        # items under it is their label ("NACL (Network ACL)").
+        plain = "://" not in block.text and block.text not in self._parent_items
+        return self.topic, first and block.parent is None and plain
+
+    def _parent_topic(self, text: str) -> Concept | None:
+        """Return the thing a parent item names: a lead-in's, or the whole item when it is a noun phrase."""
+        if text not in self._parents:
+            found = None
+            lead = LEAD_IN_RE.match(text)
+            if lead is not None:
+                found = self._named(lead.group(1))
+            elif len(text.split()) <= 6 and not text.rstrip().endswith(":"):
+                found = self._named(text)
+                i = self.sentence_index.get(text.strip())
+                doc = self.parsed[i] if i is not None else None
+                root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+                label = re.sub(r"\s*\([^)]*\)", "", text).strip()
+                if found is None and root is not None and root.pos_ in ("NOUN", "PROPN") and _looks_like_name(label):
+                    found = self._resolve(label, True)  # a noun phrase with items under it names a thing
+            self._parents[text] = found
+        return self._parents[text]
+
+    def _emit_quality(self, fact: OpenFact, section: str, sentence: str) -> None:
+        """Store "X is ADJ" as X's quality; "X is not ADJ" under a predicate of its own, never as the quality."""
+        self.registry.touch(fact.subject)
+        if not fact.negated:
+            self._emit(Fact(fact.subject.iri, KGO.hasCharacteristic, Literal(fact.value), fact.rule), section, sentence)
+            return
+        prop = KG["rel/is-not"]
+        if (prop, RDFS.label, None) not in self.graph:
+            self.graph.add((prop, RDF.type, OWL.DatatypeProperty))
+            self.graph.add((prop, RDFS.label, Literal("is not")))
+            self.graph.add((prop, KGO.minted, Literal(True)))
+            self.graph.add((prop, KGO.negationOf, KGO.hasCharacteristic))
+        self._emit(Fact(fact.subject.iri, prop, Literal(fact.value), fact.rule), section, sentence)
 
     def _emit_open(self, fact: OpenFact, section: str, sentence: str) -> None:
         """Store an open fact as the ontology's property when its words name one, else as its own."""
@@ -477,6 +631,27 @@ class _Extractor(StructureReader):
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: Prepositions that leave a parent item's phrase waiting for its object ("similar to", "compatible with").
+OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
+#: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
+LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+
+
+def _lead_body(sentence: str) -> str:
+    """Return what an item says after its lead-in, "It connect ..." for a verb in its base form."""
+    match = LEAD_IN_RE.match(sentence)
+    if match is None:
+        return sentence
+    body = match.group(2)
+    first, *rest = body.lower().split(maxsplit=2)
+    if rest and rest[0].endswith("ed") and "VERB" in getAllLemmas(rest[0]):
+        return body  # "Template used to launch X": a noun and its participle, no command
+    # "Connect two networks", "Compress old pages"; not "network traffic logs" (a noun first, in lowercase)
+    if first in getAllLemmas(first).get("VERB", ()) and (is_verb_only(first) or body[:1].isupper()):
+        return "It " + body[:1].lower() + body[1:]
+    return body
+
+
 def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
     """Find the words before "(ACR)" whose initials spell the acronym (Schwartz & Hearst's idea)."""
     letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
@@ -506,6 +681,16 @@ def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
         start -= 1
     phrase = " ".join(w.strip(",;:") for w in words[start:])
     return phrase if words[wi + 1][0].isalpha() else None
+
+
+def _coined(heading: str) -> bool:
+    """Tell a heading that is a product's coined name ("RDS", "ElastiCache") from a label ("VPC Summary").
+
+    Every word is capitalised and none is an English word: such a heading names the thing its
+    section's bullets describe even when no sentence repeats the name.
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", heading)
+    return 0 < len(words) <= 3 and all(w[0].isupper() and not getAllLemmas(w.lower()) for w in words)
 
 
 def _about(tokens, start: int) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, getInflection
+from kg.text import FILLERS, getInflection, is_adjective
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -37,19 +37,40 @@ NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
 DETERMINERS = FILLERS - {"of", "same", "other", "own"}
 #: Prepositions that introduce examples or a comparison, not a participant of the verb ("offer more, like X").
 NOT_ARGUMENTS = frozenset("like than of such including".split())
+#: English adverbial idioms shaped like a preposition and its object: how or when, never a participant
+#: ("mounted to one instance at a time", "uses a tool under the hood").
+IDIOMS = frozenset(
+    {
+        ("at", "time"),
+        ("under", "hood"),
+        ("by", "default"),
+        ("in", "fact"),
+        ("in", "practice"),
+        ("in", "general"),
+        ("at", "least"),
+        ("at", "once"),
+        ("at", "most"),
+        ("in", "turn"),
+    }
+)
 MAX_NAME_WORDS = 4
 
 
 @dataclass(frozen=True)
 class OpenFact:
-    """One clause read as (subject, verb phrase, object), with how it was read."""
+    """One clause read as (subject, verb phrase, object), with how it was read.
+
+    A quality ("X is fully managed") has no object concept: ``object`` is None and ``value`` holds
+    the quality's words.
+    """
 
     subject: Concept
     phrase: str  # the predicate's words, e.g. "attach to", "is placed in"
     surface: str  # the words as written, e.g. "attaches to", "are placed in"
-    object: Concept
+    object: Concept | None
     negated: bool
     rule: str
+    value: str | None = None
 
 
 #: ``resolve(text, is_name)`` returns the concept a noun phrase names (minting it if allowed), or None.
@@ -62,20 +83,25 @@ class OpenReader:
     def __init__(self, resolve: Resolver):
         self.resolve = resolve
 
-    def read(self, doc, topic: Concept | None, previous: Concept | None) -> list[OpenFact]:
+    def read(self, doc, topic: Concept | None, previous: Concept | None, defining: bool = False) -> list[OpenFact]:
         """Return the facts of one parsed sentence; ``topic`` is the section's concept, ``previous``
-        the concept the text was last about (for "it" and "they")."""
+        the concept the text was last about (for "it" and "they"). ``defining`` says the sentence
+        stands where a note says what its topic is (see :meth:`_noun_fragment`)."""
         self.topic, self.previous = topic, previous
         self.implicit = doc.user_data.get("implicit_subject", False)
         facts: list[OpenFact] = []
         facts.extend(self._copulas(doc))
+        facts.extend(self._qualities(doc))
+        if defining:
+            facts.extend(self._noun_fragment(doc))
         for token in doc:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and _negated(token) and not _has_verb_child(token)):
                 facts.extend(self._clause(token))
         seen, unique = set(), []
         for f in facts:
-            key = (f.subject.iri, f.phrase, f.object.iri, f.negated)
-            if key not in seen and f.subject.iri != f.object.iri:
+            target = f.object.iri if f.object is not None else f.value
+            key = (f.subject.iri, f.phrase, target, f.negated)
+            if key not in seen and f.subject.iri != target:
                 seen.add(key)
                 unique.append(f)
         return unique
@@ -97,6 +123,95 @@ class OpenReader:
                 for kind in self._concepts(attr):
                     for s in subjects:
                         facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
+        return facts
+
+    def _qualities(self, doc) -> list[OpenFact]:
+        """Read "X is ADJ" (and "X is ADV-participle", "X is ADJ, ADJ and ADJ") as X's qualities.
+
+        "X is not ADJ" is recorded negated, never as the quality. An adjective with a participant
+        ("accessible from the internet", "similar to X") is a relation to it: "is accessible from".
+        A comparative ("faster than") or an adjective waiting for its complement ("easy to set up")
+        is left to other readings.
+        """
+        facts = []
+        for word in doc:
+            if word.dep_ == "acomp" and word.pos_ == "ADJ" and word.head.lemma_ == "be":
+                copula = word.head
+            elif word.dep_ == "attr" and word.head.lemma_ == "be" and is_adjective(word.lower_):
+                if any(c.dep_ == "det" for c in word.children):
+                    continue
+                copula = word.head  # "It is serverless": the tagger's noun is an adjective
+            elif _bare_passive(word):
+                copula = word
+            else:
+                continue
+            if _subordinate(copula):
+                continue  # "when the instance is terminated": a condition, not a fact
+            if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll") for c in copula.children):
+                continue  # "should be idempotent", "can be public": advice or a possibility, not a quality
+            subjects = [s for s in self._clause_subjects(copula) if s is not None]
+            if not subjects:
+                continue
+            negated = _negated(copula) or _negated(word)
+            for member in [word, *_conjuncts(word)]:
+                if member.tag_ in ("JJR", "JJS", "RBR") or any(c.dep_ in ("xcomp", "ccomp") for c in member.children):
+                    continue
+                if any(c.lower_ in ("more", "less", "most", "least") for c in member.children):
+                    continue  # "more lightweight": a comparison, read as one elsewhere
+                if member is not word and member.pos_ not in ("ADJ", "VERB") and not is_adjective(member.lower_):
+                    continue
+                preps = [c for c in member.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS]
+                words = _quality_words(member)
+                if preps and member.pos_ == "ADJ":
+                    for prep in preps:
+                        for target in self._prep_objects(prep):
+                            phrase = f"is {member.lower_} {prep.lower_}"
+                            for s in subjects:
+                                facts.append(OpenFact(s, phrase, phrase, target, negated, "open:prep"))
+                    continue
+                if member.pos_ == "VERB" and member is not word:
+                    continue  # "is stored and replicated in X": the passive clause reads it
+                for s in subjects:
+                    facts.append(OpenFact(s, "is", "is", None, negated, "open:quality", words))
+        return facts
+
+    def _clause_subjects(self, verb) -> list[Concept | None]:
+        """Return a clause's subjects; a relative clause's are its head noun's ("a subnet that is ...")."""
+        if verb.dep_ == "relcl":
+            head = verb.head
+            if head.dep_ == "attr" and head.head.lemma_ == "be" and any(c.lower_ in RELATIVE for c in verb.children):
+                return self._subjects(head.head)  # "X is a subnet that is accessible ...": said of X
+            return []  # "a message that is not acknowledged ...": which messages, not what they are
+        return self._subjects(verb)
+
+    def _noun_fragment(self, doc) -> list[OpenFact]:
+        """Read a bare noun phrase where a note says what its topic is: "graph db" under "Neptune".
+
+        Only a fragment with no verb at its root; each coordinated noun is a kind the topic is, and a
+        noun the dictionary knows only as an adjective ("Stateless, subnet rules") is a quality.
+        """
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        subject = self.topic
+        if len(roots) != 1 or subject is None or roots[0].pos_ not in ("NOUN", "PROPN"):
+            return []
+        root = roots[0]
+        if any(c.dep_ in SUBJECTS for c in root.children) or any(c.dep_ == "neg" for c in root.children):
+            return []
+        if any(_opens_clause(t, root) for t in doc[: root.i]):
+            return []  # "For having X, a Y connection": the noun phrase does not open the fragment
+        facts = []
+        for member in [root, *_conjuncts(root)]:
+            written = member.text[1:] if member.i == 0 else member.text  # a fragment's first letter may be a capital
+            if member.pos_ not in ("NOUN", "PROPN") or written != written.lower() or not written.isalpha():
+                continue  # "S3 & DynamoDB": names listed, not a kind of thing
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in member.children):
+                continue  # "the rest": a definite phrase points at something, it does not classify
+            if is_adjective(member.lower_) and not any(c.dep_ in NAME_PARTS for c in member.children):
+                facts.append(OpenFact(subject, "is", "is", None, False, "open:quality", member.lower_))
+                continue
+            kind = self._concept(member)
+            if kind is not None and kind.iri != subject.iri:
+                facts.append(OpenFact(subject, "is a", "is a", kind, False, "open:fragment"))
         return facts
 
     def _clause(self, verb) -> list[OpenFact]:
@@ -193,7 +308,10 @@ class OpenReader:
         return out
 
     def _prep_objects(self, prep) -> list[Concept]:
-        return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if any((prep.lower_, p.lemma_.lower()) in IDIOMS for p in objects):
+            return []  # "at a time", "under the hood": an idiom, not what the verb acts on
+        return [c for p in objects for c in self._concepts(p)]
 
     def _concepts(self, token) -> list[Concept]:
         """Return the concepts a noun phrase and its coordinated neighbours name."""
@@ -226,6 +344,51 @@ class OpenReader:
         words = _name_tokens(token)
         text = " ".join(t.text for t in words)
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
+
+
+def _opens_clause(token, root) -> bool:
+    """Tell a word before a noun phrase's head that opens something else: "For having X, a Y".
+
+    A preposition inside a hyphenated modifier ("Point-in-time backup") and an adverb of a modifier
+    ("Fully managed NFS") belong to the noun phrase.
+    """
+    if token.dep_ == "prep":
+        return not (token.i > 0 and token.nbor(-1).text == "-")
+    if token.dep_ == "advmod":
+        return token.head.i == root.i
+    return token.dep_ in ("mark", "advcl")
+
+
+def _bare_passive(verb) -> bool:
+    """Tell "X is fully managed" (a participle with no participant) from a passive clause with one."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    participants = ("dobj", "prep", "agent", "xcomp", "ccomp", "advcl", "dative", "oprd", "attr")
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False  # "should still be done", "can be detached": what may be done, not what it is
+    return not any(c.dep_ in participants and not (c.dep_ == "prep" and _framing(c)) for c in verb.children)
+
+
+#: Words that make a clause a condition or a circumstance of another ("when", "whether", "because").
+SUBORDINATORS = frozenset("when whenever if whether once because unless until before after since as".split())
+
+
+def _subordinate(verb) -> bool:
+    """Tell a clause that is a condition or a reported question of another from one that states a fact."""
+    if verb.dep_ in ("pcomp", "csubj", "acl", "xcomp") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
+        return True  # (a clause before its head, "Is stateless: Return traffic must be ...", is no report)
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in verb.children)
+
+
+def _quality_words(word) -> str:
+    """Return a quality as written: the adjective with its adverbs ("highly available"), not "not"."""
+    parts = [c for c in word.children if c.dep_ == "advmod" and c.i < word.i and not _is_negation(c)]
+    parts += [c for c in word.children if c.dep_ in ("npadvmod", "amod", "compound") and c.i < word.i]
+    return " ".join(t.text for t in sorted([*parts, word], key=lambda t: t.i))
+
+
+def _is_negation(token) -> bool:
+    return token.dep_ == "neg" or token.lower_ in ("never", "not", "n't")
 
 
 def _name_tokens(token) -> list:
