@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
+from test_open_extraction import built, named, relations
 
 from kg.namespaces import KG, KGO
-from tests.test_open_extraction import built, named, relations
 
 FIXTURE = Path(__file__).parent / "fixtures" / "open_fragments.md"
 
