@@ -382,7 +382,8 @@ class Engine:
             return self._spelt_out(reading, self._frame(reading, set()))
         if len(strong) > 2:
             return None
-        # Either mention may be the topic: the other's words are then frame ("the full *name* of X").
+        # Either mention may be the topic: the other's words are then frame (a noun such as "name" the graph also
+        # holds as a concept).
         for link in strong:
             answer = self._naming_answer(reading, link)
             if answer is not None:
@@ -390,7 +391,7 @@ class Engine:
         return None
 
     def _naming_answer(self, reading: Reading, link: Link) -> Answer | None:
-        """Answer with the definition or the long form of the concept ``link`` names, if that is all asked."""
+        """Answer with the definition or the long name of the concept ``link`` names, if that is all asked."""
         frame = self._frame(reading, set(range(link.start, link.end)))
         asked = self._naming_asked([w for _, w in frame])
         if asked is None:
