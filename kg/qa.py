@@ -344,10 +344,9 @@ class Engine:
     def _about(self, reading: Reading) -> Answer | None:
         """Answer a request for everything about one concept with its definition and main facts.
 
-        A request whose object is a class with members, named in the plural ("list the queues"), asks for
-        the members (``_list``), not for the class.
+        A request for the members of a class ("list the queues") is a list's (``_members_requested``).
         """
-        if len(reading.links) != 1 or self._members_asked(reading.links[0]):
+        if len(reading.links) != 1 or self._members_requested(reading, reading.links[0]):
             return None
         if not is_about_request(reading.text, reading.words, reading.links[0]):
             return None
@@ -393,7 +392,7 @@ class Engine:
     def _naming_answer(self, reading: Reading, link: Link) -> Answer | None:
         """Answer with the definition or the long name of the concept ``link`` names, if that is all asked."""
         frame = self._frame(reading, set(range(link.start, link.end)))
-        asked = self._naming_asked([w for _, w in frame])
+        asked = self._naming_asked([w for _, w in frame], reading.relation_words)
         if asked is None:
             return None
         if not frame and (
@@ -401,7 +400,7 @@ class Engine:
             or (not any(w.lower in ("what", "who") for w in reading.words) and not reading.request())
         ):
             return None  # "which N ...": things that are N; a bare name asks nothing
-        if not frame and reading.request() is not None and self._members_asked(link):
+        if not frame and self._members_requested(reading, link):
             return None  # "list the queues": the members (``_list``)
         iri = link.best[0]
         entity = self.catalog.entities[iri]
@@ -435,13 +434,14 @@ class Engine:
             frame.append((i, w.lower))
         return frame
 
-    def _naming_asked(self, words: list[str]) -> URIRef | None:
+    def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:
         """Return the naming relation ``words`` name (``kgo:acronym`` or ``skos:definition``), or None.
 
         No words ask for the definition. Otherwise every word must be a word of the graph's names for its
         naming relations (by lemma: "stand" of "stands for"), or the words together must mean one of
         those names (the embedding, at the line a word must reach to name a relation) more than they
-        mean any other relation. Of two relations the words name, the nearer in meaning is asked.
+        mean any other relation. Of two relations the words name, the nearer in meaning is asked. A word
+        that names another relation of the graph (``relation_words``) asks for that one.
         """
         if not words:
             return SKOS.definition
@@ -452,6 +452,8 @@ class Engine:
         lexical = all(any(words_match(w, nw) >= 0.8 for nw in self.cue_words) for w in words)
         if lexical and len(named) == 1:
             return next(iter(named))
+        if not lexical and (len(words) > 4 or set(words) & relation_words):
+            return None  # more words than a name has, or one that names another relation: nothing to embed
         keys, vectors = self._naming_index()
         if not keys:
             return None
@@ -486,7 +488,7 @@ class Engine:
         runs = self._runs(reading, frame) if link is None else [((), link.text)]
         for positions, short in runs:
             rest = [w for i, w in frame if i not in positions]
-            if link is None and (not rest or self._naming_asked(rest) != KGO.acronym):
+            if link is None and (not rest or self._naming_asked(rest, reading.relation_words) != KGO.acronym):
                 continue
             found = self._spelling(short)
             sources = self._introductions(short, found) if found else {}
@@ -771,9 +773,10 @@ class Engine:
         if others - MEMBERSHIP:
             return None
         cued = (
-            self._members_asked(link)
-            and (reading.words[0].lower in ("what", "which") or (request is not None and not request.wh_clause))
-        ) or bool(others)
+            (self._members_asked(link) and reading.words[0].lower in ("what", "which"))
+            or self._members_requested(reading, link)
+            or bool(others)
+        )
         if not cued:
             return None
         cls = classes[0].best[0]
@@ -803,6 +806,20 @@ class Engine:
             return False
         last = link.text.split()[-1]
         return noun_key(last) != last.lower()
+
+    def _members_requested(self, reading: Reading, link: Link) -> bool:
+        """Tell whether a request asks for the members of the class ``link`` names ("list the queues").
+
+        The class, in the plural, is the object of the request's verb (read from the parse), and the verb
+        is no name of the graph's definition relation: "describe the queues" asks what they are.
+        """
+        request = reading.request()
+        if request is None or request.wh_clause or not self._members_asked(link):
+            return False
+        if not any(link.start <= o < link.end for o in request.objects):
+            return False
+        verb = reading.words[request.verb].lower
+        return not any(words_match(verb, w) >= 0.8 for n in self.definition_names for w in name_key(n).split())
 
     def _relations_named(self, reading: Reading, word: str) -> set[URIRef]:
         """Return the relations ``word`` names: by a word of their names, or by meaning (``reading.meanings``)."""

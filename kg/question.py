@@ -306,6 +306,8 @@ def expansion(short: str, name: str) -> str | None:
     spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(name)]
     if len(letters) < 2 or len(spans) < 2 or not is_short_form(short):
         return None
+    if not any(w.startswith(letters[0]) for _, _, w in spans):
+        return None  # the first letter opens no word: the common case, decided without the search below
     best = None
     for first in range(len(spans)):
         for last in range(first + 1, len(spans)):

@@ -82,7 +82,12 @@ def test_a_request_is_read_from_its_parse_not_from_its_verb():
 # -- definitions and short forms over the graph --------------------------------------------------------
 @pytest.mark.parametrize(
     "question",
-    ["What is the long form of EMS?", "What is the full name of EMS?", "What is EMS short for?", "EMS stands for what?"],
+    [
+        "What is the long form of EMS?",
+        "What is the full name of EMS?",
+        "What is EMS short for?",
+        "EMS stands for what?",
+    ],
 )
 def test_a_recorded_short_form_stands_for_its_concept(parcels: KnowledgeGraph, question: str):
     answer = parcels.ask(question)
