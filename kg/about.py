@@ -7,7 +7,7 @@ other noun, no other verb, no wh-word asking for a part of the concept. "Describ
 "What do you know about X?" and "Can you explain X?" all have it; "Tell me about the price of X" (a noun
 left over), "Explain how X works" (a verb left over) and "What runs on X?" (a subject that is not "you")
 do not. The parser is the ingestion's spaCy pipeline (``KG_SPACY_MODEL``), loaded on the first question
-that could be such a request and kept for the life of the process.
+that could be such a request and kept for the life of the process (:func:`kg.question.parser`).
 
 The answer is the concept's definition (when the graph has one) followed by its main facts: the triples
 with the concept as subject or object, those read from a source sentence first, the most attested first,
@@ -16,7 +16,6 @@ one per relation, at most ``MAX_FACTS``; each is cited in ``evidence`` and its s
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from kg.catalog import BOOKKEEPING, Catalog
 from kg.evidence import Evidence
 from kg.linking import Link
 from kg.namespaces import KGO
+from kg.question import parser
 from kg.store import KGStore
 from kg.text import AUXILIARIES, Token, getAllLemmas
 
@@ -52,21 +52,6 @@ SELECT ?s ?p ?o (COUNT(DISTINCT ?st) AS ?n) WHERE {
 GROUP BY ?s ?p ?o
 LIMIT 500
 """
-
-_parser = None
-_parser_lock = threading.Lock()
-
-
-def _nlp():
-    """Return the spaCy pipeline, loaded once per process on first use."""
-    global _parser
-    if _parser is None:
-        with _parser_lock:
-            if _parser is None:
-                from kg.ingest.parse import load_parser
-
-                _parser = load_parser()
-    return _parser
 
 
 @dataclass(frozen=True)
@@ -132,7 +117,7 @@ def _parse(text: str, start: int, end: int):
     The small English model reads a capitalised imperative before a name ("Describe EC2") as part of the
     name; read again with the first word in lowercase, as a verb, when it can be one.
     """
-    nlp = _nlp()
+    nlp = parser()
     doc = _merged(nlp, text, start, end)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     first = text.split(maxsplit=1)[0] if text.strip() else ""

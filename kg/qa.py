@@ -29,22 +29,21 @@ from kg.linking import EntityLinker, Link, content_positions, content_words, wor
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.paths import Step, first_steps, path_query
 from kg.question import (
-    ACRONYM_CUES,
     AUX_START,
     CLASSIFIERS,
-    DEFINITION_CUES,
-    EXPANSION_CUES,
     FOLLOW_UP_PRONOUNS,
     GENERIC_NOUNS,
-    LIST_CUES,
+    WH_WORDS,
     Reading,
+    abbreviates,
     asked_type,
     asks_for_instances,
     classifier_complement,
+    expansion,
     is_negated,
     is_passive,
+    is_short_form,
     is_yes_no,
-    spells,
 )
 from kg.relation_meaning import RelationMeanings
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
@@ -70,6 +69,8 @@ from kg.text import (
 #: words match exactly, which no confidence read from the question can see; on MetaQA 95% needs about
 #: 0.85-0.875 and costs 7 to 15 points of accuracy there for one point of precision overall.
 ANSWER_THRESHOLD = 0.8
+#: The relations that make a thing a member of a class: a question naming only these asks for a list.
+MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
 #: relation by meaning. On the development questions every word at or above 0.7 named the relation the
 #: question asked for; the closest wrong ones (a hub noun such as the answers' own kind, a light verb)
@@ -138,12 +139,11 @@ class Engine:
             for w in name_key(n).split()
             if w not in STOPWORDS
         }
-        #: Words that ask for a definition or an acronym's expansion, not for a relation.
-        self.cue_words = (
-            {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()}
-            | DEFINITION_CUES
-            | ACRONYM_CUES
-        )
+        #: The graph's own names for its naming relations: a question whose words name one asks for a
+        #: concept's definition or for what its short form stands for, not for a relation path.
+        self.naming = {SKOS.definition: self.definition_names, KGO.acronym: self.acronym_names}
+        self.cue_words = {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()}
+        self._naming_vectors: tuple[list[URIRef], object] | None = None
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
             for cls in entity.types:
@@ -168,12 +168,14 @@ class Engine:
         answer = None
         if reading.links:
             handlers = [
-                self._about, self._acronym_or_definition, self._comparison, self._boolean, self._list, self._paths
+                self._about, self._acronym_or_definition, self._comparison, self._list, self._boolean, self._paths
             ]  # fmt: skip
             for handler in handlers:
                 answer = handler(reading)
                 if answer is not None:
                     break
+        else:
+            answer = self._acronym_or_definition(reading)  # a short form no name links ("what is X short for")
         if reading.links and (answer is None or not answer.answers or answer.confidence < self.threshold):
             # No path's words fit well enough: the question as a whole may mean one relation of its topic.
             meant = self._by_meaning(reading)
@@ -347,10 +349,13 @@ class Engine:
 
     # -- "tell me about X" and quoted sentences (kg/about.py, kg/sentence_answer.py) -----------------
     def _about(self, reading: Reading) -> Answer | None:
-        """Answer a request for everything about one concept with its definition and main facts."""
-        if len(reading.links) != 1 or not is_about_request(
-            reading.text, reading.words, reading.links[0], LIST_CUES | ACRONYM_CUES
-        ):
+        """Answer a request for everything about one concept with its definition and main facts.
+
+        A request for the members of a class ("list the queues") is a list's (``_members_requested``).
+        """
+        if len(reading.links) != 1 or self._members_requested(reading, reading.links[0]):
+            return None
+        if not is_about_request(reading.text, reading.words, reading.links[0]):
             return None
         return self.about.answer(*reading.links[0].best)
 
@@ -370,38 +375,213 @@ class Engine:
 
     # -- definitions and acronyms ------------------------------------------------------------------
     def _acronym_or_definition(self, reading: Reading) -> Answer | None:
-        if len(reading.links) != 1 or reading.relation_words - self.cue_words:
+        """Answer what a concept is, or what its short form stands for, when the question asks nothing else.
+
+        The question names one concept, and its other content words (the frame) name one of the graph's
+        naming relations (see ``_naming_asked``), or there are none ("What is X?"). The verb of a request
+        ("define X") is the request's grammar, not frame. A short form the graph records for the concept
+        stands for the concept's name; one it does not record, or records for a concept whose name its
+        letters cannot spell (an extraction's slip), is looked up by its letters among the graph's names.
+        """
+        strong = [link for link in reading.links if not self._weak(link)]
+        if not strong:
+            return self._spelt_out(reading, self._frame(reading, set()))
+        if len(strong) > 2:
             return None
-        link = reading.links[0]
-        if asks_for_instances(reading.tokens, link.start) and not set(reading.residual) & ACRONYM_CUES:
-            return None  # "which N ...", "what N are there": things that are N, not what N is
+        # Either mention may be the topic: the other's words are then frame (a noun such as "name" the graph also
+        # holds as a concept).
+        for link in strong:
+            answer = self._naming_answer(reading, link)
+            if answer is not None:
+                return answer
+        return None
+
+    def _naming_answer(self, reading: Reading, link: Link) -> Answer | None:
+        """Answer with the definition or the long name of the concept ``link`` names, if that is all asked."""
+        frame = self._frame(reading, set(range(link.start, link.end)))
+        asked = self._naming_asked([w for _, w in frame], reading.relation_words)
+        if asked is None:
+            return None
+        if not frame and (
+            asks_for_instances(reading.tokens, link.start)
+            or (not any(w.lower in ("what", "who") for w in reading.words) and not reading.request())
+        ):
+            return None  # "which N ...": things that are N; a bare name asks nothing
+        if not frame and self._members_requested(reading, link):
+            return None  # "list the queues": the members (``_list``)
         iri = link.best[0]
         entity = self.catalog.entities[iri]
-        extra = [w for w in reading.residual if w not in self.cue_words]
-        if extra:
-            return None
-        is_acronym = (
-            link.text.rstrip("s").isupper()
-            and link.text.rstrip("s") in entity.aliases
-            and bool(set(reading.residual) & ACRONYM_CUES)
-        )
-        cued = bool(reading.residual) or any(w.lower in ("what", "who", "tell", "explain") for w in reading.words)
-        if not cued:
-            return None
-        asks_expansion = link.text.rstrip("s").isupper() and bool(set(reading.residual) & EXPANSION_CUES)
-        if asks_expansion and not is_acronym and not spells(link.text, entity.definition or ""):
-            return None  # what an acronym stands for is its long name; a definition that does not spell it is not
-        if is_acronym and entity.label != link.text:
-            sparql = "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
-            answer = Answer(
-                "", f"{link.text} stands for {entity.label}.",
-                [self.evidence.entity_dict(iri)], round(0.95 * link.best[1], 3), sparql, kind="acronym",
-            )  # fmt: skip
-            answer.evidence, answer.sources = self.evidence.for_names(iri, link.text)
-            answer.topics = [self.evidence.entity_dict(iri)]
-            return answer
+        short = link.text[:-1] if link.text.endswith("s") and link.text[:-1].isupper() else link.text
+        # A short form the graph records: one token among the concept's other names, shorter than its label.
+        records = is_short_form(short) and short in entity.aliases and len(short) < len(entity.label)
+        if records and not abbreviates(short, entity.label):
+            # The graph records the short form for a concept whose name its letters cannot spell.
+            return self._spelt_out(reading, frame, link)
+        if asked == KGO.acronym and frame:
+            if not records:
+                return self._spelt_out(reading, frame, link) if is_short_form(short) else None
+            return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
         if entity.definition is None:
             return self._kind_as_definition(iri, entity, link.best[1])
+        return self._definition_answer(iri, entity, link.best[1])
+
+    def _frame(self, reading: Reading, inside: set[int]) -> list[tuple[int, str]]:
+        """Return the content words outside ``inside`` (word positions), with their positions.
+
+        Grammar is left out: stopwords, wh-words ("what's"), and the verb of a request ("define X",
+        "could you explain X"), read from the parse.
+        """
+        request = reading.request()
+        verb = request.verb if request is not None else None
+        frame = []
+        for i, w in enumerate(reading.words):
+            bare = re.sub(r"['’]s$", "", w.lower)
+            if i in inside or i == verb or w.lower in STOPWORDS or bare in WH_WORDS:
+                continue
+            frame.append((i, w.lower))
+        return frame
+
+    def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:
+        """Return the naming relation ``words`` name (``kgo:acronym`` or ``skos:definition``), or None.
+
+        No words ask for the definition. Otherwise every word must be a word of the graph's names for its
+        naming relations (by lemma: "stand" of "stands for"), or the words together must mean one of
+        those names (the embedding, at the line a word must reach to name a relation) more than they
+        mean any other relation. Of two relations the words name, the nearer in meaning is asked. A word
+        that names another relation of the graph (``relation_words``) asks for that one.
+        """
+        if not words:
+            return SKOS.definition
+        named = {
+            rel for rel, names in self.naming.items()
+            for w in words for n in names for nw in name_key(n).split() if words_match(w, nw) >= 0.8
+        }  # fmt: skip
+        lexical = all(any(words_match(w, nw) >= 0.8 for nw in self.cue_words) for w in words)
+        if lexical and len(named) == 1:
+            return next(iter(named))
+        if not lexical and (len(words) > 4 or set(words) & relation_words):
+            return None  # more words than a name has, or one that names another relation: nothing to embed
+        keys, vectors = self._naming_index()
+        if not keys:
+            return None
+        vector = self._vector(" ".join(words))
+        sims = np.asarray(vectors @ vector)
+        best = int(np.argmax(sims))
+        if lexical and named:
+            return keys[best] if keys[best] in named else None
+        if sims[best] < WORD_MEANING_LINE:
+            return None
+        other = self.predicate_index.search(vector, 1) if len(self.predicate_index) else []
+        if other and other[0][1] > sims[best]:
+            return None
+        return keys[best]
+
+    def _naming_index(self) -> tuple[list[URIRef], object]:
+        """Return the naming relations' names as (relation per name, vectors), embedded once."""
+        if self._naming_vectors is None:
+            pairs = [(rel, n) for rel, names in self.naming.items() for n in names]
+            vectors = self.embedder.encode([n for _, n in pairs]) if pairs else np.zeros((0, 1))
+            self._naming_vectors = ([rel for rel, _ in pairs], np.asarray(vectors))
+        return self._naming_vectors
+
+    def _spelt_out(self, reading: Reading, frame: list[tuple[int, str]], link: Link | None = None):
+        """Answer what a short form stands for from the graph's names its letters spell, or None.
+
+        The short form is the mention ``link`` when given, else the run of question words (joined by
+        "/" or "-") that strictly abbreviates some name of the graph; the rest of the frame must ask for
+        the acronym relation. Exactly one concept's names may be spelt; the answer is less sure than a
+        recorded short form.
+        """
+        runs = self._runs(reading, frame) if link is None else [((), link.text)]
+        for positions, short in runs:
+            rest = [w for i, w in frame if i not in positions]
+            if link is None and (not rest or self._naming_asked(rest, reading.relation_words) != KGO.acronym):
+                continue
+            found = self._spelling(short)
+            sources = self._introductions(short, found) if found else {}
+            if len(found) > 1:
+                # The letters spell several names ("public subnet" too): the one a sentence gives beside the
+                # short form, as its introduction does, is meant.
+                found = {iri: text for iri, text in found.items() if iri in sources}
+            if len(found) == 1:
+                ((iri, long_form),) = found.items()
+                answer = self._acronym_answer(iri, short, long_form, 0.9 if iri in sources else 0.85, recorded=False)
+                if iri in sources:
+                    answer.sources = [sources[iri]]
+                return answer
+        return None
+
+    def _introductions(self, short: str, found: dict[URIRef, str]) -> dict[URIRef, dict]:
+        """Return, for the concepts of ``found``, a source sentence that holds the short form and its long form."""
+        rows = self.store.query(
+            "SELECT ?quote ?section ?file WHERE { ?st kgo:quote ?quote ; kgo:section ?section ; "
+            "kgo:document/kgo:fileName ?file . FILTER(CONTAINS(LCASE(STR(?quote)), ?n)) } LIMIT 50",
+            {"n": Literal(short.lower())},
+        )
+        out: dict[URIRef, dict] = {}
+        for quote, section, file in rows:
+            said = f" {_plain(str(quote))} "
+            for iri, long_form in found.items():
+                if iri not in out and f" {_plain(long_form)} " in said:
+                    out[iri] = {"document": str(file), "section": str(section), "text": str(quote)}
+        return out
+
+    def _runs(self, reading: Reading, frame: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
+        """Return the runs of frame words joined without spaces by "/" or "-" ("pub/sub"), with their text."""
+        tokens = reading.tokens
+        words = [k for k, t in enumerate(tokens) if t.is_word]
+        in_frame = {i for i, _ in frame}
+        runs, current = [], []
+        for i, k in enumerate(words):
+            if i not in in_frame:
+                current = []
+                continue
+            joined = (
+                current and k - words[current[-1]] == 2 and tokens[k - 1].text in "/-"
+                and tokens[k - 1].start == tokens[k - 2].end and tokens[k].start == tokens[k - 1].end
+            )  # fmt: skip
+            current = [*current, i] if joined else [i]
+            runs.append(current)
+        out = []
+        for run in runs:
+            text = reading.text[tokens[words[run[0]]].start : tokens[words[run[-1]]].end]
+            out.append((tuple(run), text))
+        return sorted(out, key=lambda r: -len(r[0]))
+
+    def _spelling(self, short: str) -> dict[URIRef, str]:
+        """Return the concepts one of whose names ``short`` strictly abbreviates, with the words it spells.
+
+        A concept named exactly by those words comes before one whose name only holds them.
+        """
+        found: dict[URIRef, tuple[bool, str]] = {}
+        for iri, entity in self.catalog.entities.items():
+            for name in (entity.label, *entity.aliases):
+                long_form = expansion(short, name)
+                if long_form is not None:
+                    exact = name_key(long_form) == name_key(name)
+                    if iri not in found or (exact and not found[iri][0]):
+                        found[iri] = (exact, long_form)
+        exact = {iri: text for iri, (whole, text) in found.items() if whole}
+        return exact or {iri: text for iri, (_, text) in found.items()}
+
+    def _acronym_answer(self, iri: URIRef, short: str, long_form: str, confidence: float, recorded: bool):
+        """Answer that ``short`` stands for ``long_form``, a name of ``iri``, cited to where it was given."""
+        label = self.catalog.label(iri)
+        sparql = "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
+        item = self.evidence.entity_dict(iri)
+        if name_key(long_form) != name_key(label):
+            item["value"] = long_form  # the words of a longer name the short form spells
+        answer = Answer(
+            "", f"{short} stands for {long_form}.", [item], confidence, sparql, kind="acronym",
+        )  # fmt: skip
+        answer.evidence, answer.sources = self.evidence.for_names(iri, short)
+        if not recorded:
+            # The graph holds the name, not the short form: the evidence is the name.
+            answer.evidence = [self.evidence.triple_dict((iri, RDFS.label, Literal(label)))]
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
+
+    def _definition_answer(self, iri: URIRef, entity, link_score: float) -> Answer:
         sparql = (
             "SELECT ?definition WHERE {\n  VALUES ?c { %s }\n  { ?c skos:definition ?definition }\n"
             "  UNION { ?c rdfs:comment ?definition }\n}" % iri.n3()
@@ -409,7 +589,7 @@ class Engine:
         label = entity.label if not entity.aliases else f"{entity.label} ({entity.aliases[0]})"
         answer = Answer(
             "", f"{label}: {entity.definition}", [{"value": entity.definition, "iri": str(iri),
-            "label": entity.label}], round(0.9 * link.best[1], 3), sparql, kind="definition",
+            "label": entity.label}], round(0.9 * link_score, 3), sparql, kind="definition",
         )  # fmt: skip
         answer.evidence, answer.sources = self.evidence.for_definition(iri)
         answer.topics = [self.evidence.entity_dict(iri)]
@@ -450,7 +630,8 @@ class Engine:
 
     # -- yes / no ----------------------------------------------------------------------------------
     def _boolean(self, reading: Reading) -> Answer | None:
-        if not is_yes_no(reading.words):
+        names = [(link.start, link.end) for link in reading.links if not self._weak(link)]
+        if not is_yes_no(reading.text, reading.words, names, reading.relation_words):
             return None
         relevance = self._relevance(reading)
         passive = is_passive(reading.words)
@@ -577,13 +758,33 @@ class Engine:
 
     # -- lists -------------------------------------------------------------------------------------
     def _list(self, reading: Reading) -> Answer | None:
-        classes = [link for link in reading.links if self.members.get(link.best[0])]
-        if len(classes) != 1 or len(reading.links) != 1:
+        """Answer with the members of the one class the question names, when it asks for them.
+
+        It asks for them when the class, in the plural, is what a "what"/"which" asks for ("which
+        queues ...") or the object of a request ("list the queues", "could you name the queues"), or when
+        its other words name only the graph's membership relations ("what types of queue ..."). A word
+        naming any other relation asks for that relation instead.
+        """
+        request = reading.request()
+        verb = request.verb if request is not None else None
+        # The request's verb is no name, whatever concept its letters spell ("Name the ...").
+        links = [link for link in reading.links if not (verb is not None and link.start == verb == link.end - 1)]
+        classes = [link for link in links if self.members.get(link.best[0])]
+        if len(classes) != 1 or len(links) != 1:
             return None
-        cued = {w.lower for w in reading.words} & LIST_CUES or (
-            reading.words[0].lower in ("what", "which") and reading.links[0].text.lower().endswith("s")
+        link = classes[0]
+        others = {
+            p for w in reading.relation_words if verb is None or w != reading.words[verb].lower
+            for p in self._relations_named(reading, w)
+        }  # fmt: skip
+        if others - MEMBERSHIP:
+            return None
+        cued = (
+            (self._members_asked(link) and reading.words[0].lower in ("what", "which"))
+            or self._members_requested(reading, link)
+            or bool(others)
         )
-        if not cued or reading.relation_words - LIST_CUES:
+        if not cued:
             return None
         cls = classes[0].best[0]
         members = sorted(self.members[cls], key=lambda m: self.catalog.label(m).lower())
@@ -605,6 +806,35 @@ class Engine:
         )
         answer.topics = [self.evidence.entity_dict(cls)]
         return answer
+
+    def _members_asked(self, link: Link) -> bool:
+        """Tell whether ``link`` names a class with members in the plural ("queues"): its members are asked."""
+        if not self.members.get(link.best[0]) or not link.text:
+            return False
+        last = link.text.split()[-1]
+        return noun_key(last) != last.lower()
+
+    def _members_requested(self, reading: Reading, link: Link) -> bool:
+        """Tell whether a request asks for the members of the class ``link`` names ("list the queues").
+
+        The class, in the plural, is the object of the request's verb (read from the parse), and the verb
+        is no name of the graph's definition relation: "describe the queues" asks what they are.
+        """
+        request = reading.request()
+        if request is None or request.wh_clause or not self._members_asked(link):
+            return False
+        if not any(link.start <= o < link.end for o in request.objects):
+            return False
+        verb = reading.words[request.verb].lower
+        return not any(words_match(verb, w) >= 0.8 for n in self.definition_names for w in name_key(n).split())
+
+    def _relations_named(self, reading: Reading, word: str) -> set[URIRef]:
+        """Return the relations ``word`` names: by a word of their names, or by meaning (``reading.meanings``)."""
+        named = set(reading.meanings.get(word, {}))
+        for p in self.catalog.predicates.values():
+            if any(words_match(word, nw) >= 0.8 for n in p.names for nw in name_key(n).split()):
+                named.add(p.iri)
+        return named
 
     # -- relation paths ----------------------------------------------------------------------------
     def _paths(self, reading: Reading) -> Answer | None:
@@ -660,7 +890,8 @@ class Engine:
         relation the thing has both ways (subject of some facts, object of others) leaves the direction
         open, so no answer.
         """
-        if is_yes_no(reading.words):
+        names = [(link.start, link.end) for link in reading.links if not self._weak(link)]
+        if is_yes_no(reading.text, reading.words, names, reading.relation_words):
             return None
         topics = [
             link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
@@ -890,6 +1121,11 @@ def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str
 
 
 __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
+
+
+def _plain(text: str) -> str:
+    """Return ``text`` in lowercase words joined by single spaces ("Publish/Subscribe" -> "publish subscribe")."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _with_article(noun: str) -> str:

@@ -1,15 +1,19 @@
 """Read a question's grammar: what it asks for, where it asks, whether it is negated or a request.
 
 One place for the closed-class reading of questions (wh-words, auxiliaries, classifier nouns such as
-"kind of", pronouns) that the engine combines with the graph (linked names, relation words, see
-:mod:`kg.qa`): the engine's :class:`Reading` of a question is built from these functions. The cue
-lists for definitions, acronyms and lists (``DEFINITION_CUES``, ``ACRONYM_CUES``, ``LIST_CUES``,
-``REQUEST_VERBS``) are the remaining word lists that a parse should replace.
+"kind of", pronouns) and for the parse of a question (the ingestion's spaCy pipeline, loaded once, on
+the first question that needs it), which the engine combines with what the graph knows (linked names,
+relation words, the names of its naming relations, see :mod:`kg.qa`): the engine's :class:`Reading` of
+a question is built from these functions. No content word here stands for a question shape: a request
+is read from its grammar (an imperative, or "can you ..." whose verb takes the asked thing as object),
+and what a definition, an acronym or a list question asks is decided against the graph's own names.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -21,17 +25,12 @@ AUX_START = frozenset(
     "is are was were does do did can could will would has have had should must isn't aren't wasn't weren't "
     "doesn't don't didn't can't couldn't won't wouldn't hasn't haven't shouldn't".split()
 )
-DEFINITION_CUES = frozenset("mean meaning stand short acronym abbreviation tell about".split())
-ACRONYM_CUES = frozenset(
-    "stand stands short abbreviation abbreviate acronym mean means meaning expand expansion full form".split()
-)
-#: The acronym cues that ask for the expansion only ("What does X stand for?"), not for a meaning.
-EXPANSION_CUES = frozenset("stand stands short abbreviation abbreviate acronym expand expansion".split())
-LIST_CUES = frozenset("list enumerate types kinds sorts categories examples name members options".split())
-#: Verbs of "can you ... ?" that ask for something to be said, not whether it can be done.
-REQUEST_VERBS = frozenset(
-    "name tell give list describe show say find explain mention identify recommend suggest".split()
-)
+#: Modal auxiliaries that open a polite request ("could you ...") as well as a yes/no question.
+MODALS = frozenset("can could will would may might".split())
+_WORD = re.compile(r"[A-Za-z0-9]+")
+WH_WORDS = frozenset("what which who whom whose when where why how".split())
+#: Penn tags of wh-words: a clause holding one is an embedded question ("tell me who ...").
+WH_TAGS = frozenset("WDT WP WP$ WRB".split())
 #: Nouns that classify rather than name a kind ("what kind of ...", "which type ..."): they ask for a class.
 CLASSIFIERS = frozenset("kind kinds type types sort sorts".split())
 #: Nouns that stand for anything, as pronouns do ("what sort of thing X is").
@@ -55,6 +54,14 @@ class Reading:
     inside: frozenset[int] = frozenset()  # word positions names take, once a topic is chosen (see _view)
     #: Of ``relation_words``, those that name relations by meaning only: word -> {relation: similarity}.
     meanings: dict[str, dict[URIRef, float]] = field(default_factory=dict)
+    #: What the parse found, read once per question and shared by its views (see ``request``).
+    parsed: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def request(self) -> Request | None:
+        """Return the question's request ("name the X", "could you list ..."), parsed once, or None."""
+        if "request" not in self.parsed:
+            self.parsed["request"] = read_request(self.text, self.words)
+        return self.parsed["request"]  # type: ignore[return-value]
 
 
 def asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | None]:
@@ -125,9 +132,103 @@ def only_noun(word: str) -> bool:
     return forms == {"NOUN"} or (not forms and lower.endswith("s") and "-" in lower)
 
 
-def is_request(words: list[Token]) -> bool:
-    """Tell a polite request ("can you name a book by X", "could you tell me ...") from a yes/no question."""
-    return len(words) > 2 and words[1].lower == "you" and words[2].lower in REQUEST_VERBS
+_parser = None
+_parser_lock = threading.Lock()
+
+
+def parser():
+    """Return the ingestion's spaCy pipeline, loaded once per process on first use."""
+    global _parser
+    if _parser is None:
+        with _parser_lock:
+            if _parser is None:
+                from kg.ingest.parse import load_parser
+
+                _parser = load_parser()
+    return _parser
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request to say something, read from its parse: its verb and what it asks to be said.
+
+    ``verb`` is the word position of the request's verb; ``objects`` the word positions of the heads of
+    its objects (direct objects, and a clause it takes); ``wh_clause`` tells an embedded question
+    ("tell me *who* ...") as the thing asked.
+    """
+
+    verb: int
+    objects: tuple[int, ...]
+    wh_clause: bool
+
+
+def read_request(text: str, words: list[Token]) -> Request | None:
+    """Read a request ("Name the X", "List X", "Can you name a Y by X?") by its parse, or None.
+
+    A request is an imperative (a verb at the root with no subject, first among the words) or a question
+    addressed to "you" that opens with a modal ("could you ..."). Only such questions are parsed: the
+    words decide first whether one can be a request at all.
+    """
+    if not words:
+        return None
+    addressed = len(words) > 2 and words[0].lower in MODALS and words[1].lower == "you"
+    if not addressed and (words[0].lower in WH_WORDS or words[0].lower in AUX_START):
+        return None  # a wh-question or a yes/no question, not an imperative
+    doc = _parse_words(text, words)
+    if doc is None:
+        return None
+    at = {t.start: i for i, t in enumerate(words)}
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.idx not in at:
+        return None
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if addressed:
+        if [t.lower_ for t in subjects] != ["you"]:
+            return None
+    elif subjects or at[root.idx] != 0:
+        return None
+    objects = [t for t in root.children if t.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
+    wh_clause = any(t.tag_ in WH_TAGS for o in objects if o.dep_ != "dobj" for t in o.subtree)
+    heads = tuple(at[o.idx] for o in objects if o.idx in at)
+    return Request(at[root.idx], heads, wh_clause)
+
+
+def _parse_words(text: str, words: list[Token]):
+    """Parse ``text`` so that its tokens start where the question's words do (None if they cannot)."""
+    nlp = parser()
+    doc = nlp(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    first = words[0].text
+    if root is not None and root.pos_ != "VERB" and first[:1].isupper() and "VERB" in getAllLemmas(first.lower()):
+        # The small English model reads a capitalised imperative before a name ("Name AWS's ...") as part of
+        # the name; read again with the first word in lowercase, as a verb.
+        doc = nlp(text[: words[0].start] + first.lower() + text[words[0].end :])
+    starts = {t.idx for t in doc}
+    return doc if all(w.start in starts for w in words) else None
+
+
+def is_request(
+    text: str, words: list[Token], names: list[tuple[int, int]], relation_words: Collection[str] = ()
+) -> bool:
+    """Tell a polite request ("can you name a book by X") from a yes/no question ("can you stop X?").
+
+    By the parse: a question to "you" opening with a modal whose verb takes as object the thing asked
+    for, not one of the question's ``names`` (word spans), and says nothing else: a verb that names a
+    relation of the graph (one of ``relation_words``) asks whether the relation holds. "Could you name a
+    book by X" asks for a book; "could you stop an instance" whether the instance can be stopped. An
+    embedded question as object ("could you tell me who ...") asks for its answer.
+    """
+    if len(words) < 3 or words[0].lower not in MODALS or words[1].lower != "you":
+        return False
+    request = read_request(text, words)
+    if request is None:
+        return False
+    if request.wh_clause:
+        return True
+    if words[request.verb].lower in relation_words:
+        return False
+    named = {i for start, end in names for i in range(start, end)}
+    return any(o not in named for o in request.objects)
 
 
 def is_negated(words: list[Token]) -> bool:
@@ -135,9 +236,11 @@ def is_negated(words: list[Token]) -> bool:
     return any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words[1:])
 
 
-def is_yes_no(words: list[Token]) -> bool:
+def is_yes_no(
+    text: str, words: list[Token], names: list[tuple[int, int]], relation_words: Collection[str] = ()
+) -> bool:
     """Tell a yes/no question (opening with an auxiliary) from a polite request ("can you name ...")."""
-    return bool(words) and words[0].lower in AUX_START and not is_request(words)
+    return bool(words) and words[0].lower in AUX_START and not is_request(text, words, names, relation_words)
 
 
 BE_FORMS = frozenset("be is are was were been being".split())
@@ -164,8 +267,73 @@ def asks_for_instances(tokens: list[Token], start: int) -> bool:
     return len(words) > 1 and tokens[words[0]].lower in ("what", "which") and start == words[1]
 
 
-def spells(acronym: str, text: str) -> bool:
-    """Tell whether ``text`` opens with words whose initials spell ``acronym`` ("relational db service", RDS)."""
-    letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text) if w.lower() not in ("a", "an", "the")]
-    return len(letters) >= 2 and [w[0].lower() for w in words[: len(letters)]] == letters
+#: Closed-class words a long form may hold without a letter in its short form ("Bureau *of* Statistics").
+_UNLETTERED = frozenset("of and the for to in on a an".split())
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def is_short_form(text: str) -> bool:
+    """Tell whether ``text`` can be a short form: one token ("EC2", "pub/sub"), not a phrase."""
+    return bool(text.strip()) and not any(ch.isspace() for ch in text.strip())
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Tell whether ``short`` can be a short form of ``name``: its letters in order, the first one opening a word.
+
+    Lenient, for a short form the graph itself records ("EC2" of "Amazon Elastic Compute Cloud"), where
+    it only has to rule out a record that no reading of the letters supports ("XQ" of "queue").
+    """
+    # Digits count nothing here: "EC2" names two C's, which no letter-by-letter reading finds.
+    letters, lower = "".join(ch for ch in short.lower() if ch.isalpha()), name.lower()
+    if not letters or not is_short_form(short) or len(_letters(name)) <= len(_letters(short)):
+        return False
+    for at, ch in enumerate(lower):
+        if ch == letters[0] and (at == 0 or not lower[at - 1].isalnum()):
+            rest = iter(lower[at + 1 :])
+            if all(c in rest for c in letters[1:]):
+                return True
+    return False
+
+
+def expansion(short: str, name: str) -> str | None:
+    """Return the words of ``name`` that ``short`` strictly abbreviates, or None.
+
+    Strict, for a short form the graph does not record: the short form's letters split, in order, into
+    one non-empty prefix of each of two or more consecutive words of the name ("NFS": Network File
+    System; "pub/sub": publish subscribe), closed-class words ("of", "and") taking a prefix or nothing.
+    """
+    letters = _letters(short)
+    spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(name)]
+    if len(letters) < 2 or len(spans) < 2 or not is_short_form(short):
+        return None
+    if not any(w.startswith(letters[0]) for _, _, w in spans):
+        return None  # the first letter opens no word: the common case, decided without the search below
+    best = None
+    for first in range(len(spans)):
+        for last in range(first + 1, len(spans)):
+            words = [w for _, _, w in spans[first : last + 1]]
+            if words[0] in _UNLETTERED or words[-1] in _UNLETTERED:
+                continue
+            if _splits(letters, words):
+                text = name[spans[first][0] : spans[last][1]]
+                if best is None or len(text) > len(best):
+                    best = text
+    return best
+
+
+def _splits(letters: str, words: list[str]) -> bool:
+    """Tell whether ``letters`` is a prefix of each word in turn (a closed-class word may take none)."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word in _UNLETTERED and _splits(letters, rest):
+        return True
+    for n in range(1, min(len(word), len(letters)) + 1):
+        if letters[:n] != word[:n]:
+            break
+        if _splits(letters[n:], rest):
+            return True
+    return False

@@ -11,7 +11,7 @@ import sys
 import pytest
 from rdflib import URIRef
 
-import kg.about
+import kg.question
 from kg.about import MAX_FACTS, is_about_request
 from kg.api import KnowledgeGraph
 from kg.linking import Link
@@ -130,9 +130,9 @@ def test_a_concept_the_graph_does_not_know_is_abstained_on(graph: KnowledgeGraph
 
 def test_the_parser_loads_lazily_and_once(graph: KnowledgeGraph):
     # Importing the engine loads no parser: a process that never sees a request never pays for it.
-    code = "import kg.qa, kg.about; assert kg.about._parser is None"
+    code = "import kg.qa, kg.about, kg.question; assert kg.question._parser is None"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
     graph.ask("Tell me about road bikes")
-    first = kg.about._parser
+    first = kg.question._parser
     graph.ask("Describe a mountain bike")
-    assert first is not None and kg.about._parser is first
+    assert first is not None and kg.question._parser is first

@@ -672,12 +672,3 @@ def test_which_kinds_of_x_never_answers_the_classes_x_belongs_to(kinds: Knowledg
 
     assert set(labels(reply)) <= {"streaming platform", "message broker", "Apache Kafka", "RabbitMQ"}
     assert "concept" not in labels(reply)
-
-
-def test_a_definition_answers_what_an_acronym_stands_for_only_when_it_spells_it():
-    # "relational db service" spells RDS; "A firewall which controls traffic" does not spell NACL.
-    from kg.question import spells
-
-    assert spells("RDS", "relational db service")
-    assert not spells("NACL", "A firewall which controls traffic from and to subnet")
-    assert spells("VPCs", "a virtual private cloud")
