@@ -1032,11 +1032,19 @@ class Engine:
         return [a for a in answers if headed(a) or any(self._is_a(a, c) for c in named)]
 
     def _named_in(self, node, reading: Reading) -> bool:
-        """Tell whether the question itself names ``node`` by its label: a mention, or the asked-for type."""
+        """Tell whether the question itself names ``node``: a mention (by any of its names), or the asked-for type.
+
+        A mention names every name of the concept it links to: "EC2" names the node labelled "Amazon
+        Elastic Compute Cloud" it links to, and any other node so named (two documents may each mint one).
+        """
         entity = self.catalog.entities.get(node) if isinstance(node, URIRef) else None
         if entity is None:
             return False
         said = {name_key(link.text) for link in reading.links if link.text}
+        for link in reading.links:
+            linked = self.catalog.entities.get(link.best[0])
+            if linked is not None:
+                said.update(name_key(name) for name in [linked.label, *linked.aliases])
         if reading.answer_word:
             said.add(noun_key(reading.answer_word))
         return name_key(entity.label) in said

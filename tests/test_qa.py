@@ -200,6 +200,14 @@ def test_a_yes_no_question_respects_the_direction_of_the_relation(engine: Engine
 
 
 # -- follow-ups -------------------------------------------------------------------------------------
+def test_a_concept_the_question_mentions_by_another_name_is_no_answer(engine: Engine):
+    # "EC2" links to the node labelled "Amazon Elastic Compute Cloud"; reached from "cloud", it would
+    # answer the question with its own subject.
+    reply = ask(engine, "What is EC2 providing in the cloud?")
+
+    assert "Amazon Elastic Compute Cloud" not in labels(reply)
+
+
 def test_a_follow_up_resolves_it_to_the_previous_answer(engine: Engine):
     first = ask(engine, "What does an AMI create?", session="follow-up")
     second = ask(engine, "Where is it placed by default?", session="follow-up")
