@@ -95,6 +95,8 @@ class Predicate:
     #: What the relation means, in a sentence: its own ``skos:definition`` or ``rdfs:comment``, else the
     #: aligned ontology relation's. Questions are compared with it as a whole (kg/relation_meaning.py).
     description: str = ""
+    #: The relation this one denies: "does not support" is the negation of "support" (``kgo:negationOf``).
+    negation_of: URIRef | None = None
 
     def kinds(self, direction: str) -> set[str]:
         """Return the nouns for the node a step along this predicate arrives at."""
@@ -238,7 +240,7 @@ class Catalog:
                 store,
                 "SELECT ?p ?k ?v WHERE { VALUES ?p { %s } VALUES ?k { rdfs:label skos:altLabel kgo:questionPhrase "
                 "kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind skos:definition "
-                "rdfs:comment } ?p ?k ?v }" % " ".join(p.n3() for p in self.predicates),
+                "rdfs:comment kgo:negationOf } ?p ?k ?v }" % " ".join(p.n3() for p in self.predicates),
             )
             if self.predicates
             else []
@@ -263,6 +265,8 @@ class Catalog:
                 pred.subject_kinds.add(name_key(str(value)))
             elif kind == KGO.objectKind:
                 pred.object_kinds.add(name_key(str(value)))
+            elif kind == KGO.negationOf:
+                pred.negation_of = value  # type: ignore[assignment]
             elif kind == SKOS.definition or (kind == RDFS.comment and not pred.description):
                 pred.description = str(value)
         # rdfs:domain and rdfs:range say the same with classes: their names are kinds too.

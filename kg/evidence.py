@@ -129,10 +129,18 @@ class Evidence:
         return found[0]["text"] if found else None
 
     # -- lookups the engine needs ------------------------------------------------------------------
-    def qualities(self, iri: URIRef) -> list[tuple[str, Triple]]:
-        """Return the stated qualities of a concept ("public") with their triples."""
-        rows = self.store.query("SELECT ?v WHERE { ?c kgo:hasCharacteristic ?v }", {"c": iri})
-        return [(str(v), (iri, KGO.hasCharacteristic, v)) for (v,) in rows]
+    def qualities(self, iri: URIRef) -> list[tuple[str, Triple, bool]]:
+        """Return the stated qualities of a concept ("public") with their triples and whether they hold.
+
+        A quality denied ("X is not transitive") is stated under a predicate that is the negation of
+        ``kgo:hasCharacteristic``: it comes back with ``False``.
+        """
+        rows = self.store.query(
+            "SELECT ?p ?v WHERE { { ?c kgo:hasCharacteristic ?v BIND(kgo:hasCharacteristic AS ?p) } "
+            "UNION { ?p kgo:negationOf kgo:hasCharacteristic . ?c ?p ?v } }",
+            {"c": iri},
+        )
+        return [(str(v), (iri, p, v), p == KGO.hasCharacteristic) for p, v in rows]
 
     def comparisons(self, iris: list[URIRef]) -> list[tuple[URIRef, URIRef, URIRef, str]]:
         """Return recorded comparisons between any two of ``iris``: (node, greater, lesser, quality)."""

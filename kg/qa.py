@@ -660,11 +660,11 @@ class Engine:
         # One concept and a quality: "Is the bucket versioned?"
         for link in reading.links:
             iri = link.best[0]
-            for value, triple in self.evidence.qualities(iri):
+            for value, triple, holds in self.evidence.qualities(iri):
                 value_words = [w.lower() for w in re.findall(r"[A-Za-z]+", value)]
                 matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
                 if matched:
-                    verdict = (True, [triple], self._ask_sparql([triple]))
+                    verdict = (holds, [triple], self._ask_sparql([triple]))
                     said = self.evidence.sentence(triple) or ""
                     fit = _strict_fit(reading.residual, Relevance(1.0, matched), said)
                     return self._boolean_answer(reading, verdict, fit)
@@ -680,9 +680,11 @@ class Engine:
         """
         either_way = pred in self.symmetric or (passive and not self._reversible(pred))
         orders = ((a, b), (b, a)) if either_way else ((a, b),)
+        # A relation stated negated ("does not support") says the positive one does not hold.
+        denies = pred in self.catalog.predicates and self.catalog.predicates[pred].negation_of is not None
         for s, o in orders:
             if self.store.contains((s, pred, o)):
-                return True, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
+                return not denies, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
         contrary = self.catalog.predicates[pred].contrary if pred in self.catalog.predicates else None
         if contrary is not None:
             for s, o in orders:

@@ -680,3 +680,40 @@ def test_which_kinds_of_x_never_answers_the_classes_x_belongs_to(kinds: Knowledg
 
     assert set(labels(reply)) <= {"streaming platform", "message broker", "Apache Kafka", "RabbitMQ"}
     assert "concept" not in labels(reply)
+
+
+QUILLBASE = """# Quillbase
+
+**Quillbase** is a document store for small teams.
+
+- Quillbase supports JSON.
+- Quillbase does not support SQL.
+- Quillbase is not durable by design.
+- Quillbase is fast.
+"""
+
+
+@pytest.fixture(scope="module")
+def quillbase(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """A note of our own whose facts are stated both ways: supported and not, a quality and its denial."""
+    note = tmp_path_factory.mktemp("quillbase") / "quillbase.md"
+    note.write_text(QUILLBASE, encoding="utf-8")
+    return KnowledgeGraph.open(docs=[note], embedder=engine.embedder, cache_dir=tmp_path_factory.mktemp("qv"))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "does not support" is stated under a relation that denies "support": it says no, never yes.
+        ("Does Quillbase support SQL?", False),
+        ("Does Quillbase support JSON?", True),
+        # A denied quality answers no to the quality.
+        ("Is Quillbase durable?", False),
+        ("Is Quillbase fast?", True),
+    ],
+)
+def test_a_fact_stated_negated_answers_no(quillbase: KnowledgeGraph, question: str, expected: bool):
+    reply = quillbase.ask(question).to_dict()
+
+    assert reply["kind"] == "boolean"
+    assert reply["answers"] == [{"value": expected}]
