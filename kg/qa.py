@@ -887,10 +887,10 @@ class Engine:
     def _by_meaning(self, reading: Reading) -> Answer | None:
         """Answer over the one relation of the topic that the whole question means (kg/relation_meaning.py).
 
-        For a question about one named thing whose words name no relation of it: the question, its
-        name masked, is compared with the label and description of each relation the thing has. A
-        relation the thing has both ways (subject of some facts, object of others) leaves the direction
-        open, so no answer.
+        For a question about one named thing none of whose words names a relation (by letters or
+        alone by meaning): the question, its name masked, is compared with the label and description
+        of each relation the thing has. A relation the thing has both ways (subject of some facts,
+        object of others) leaves the direction open, so no answer.
         """
         names = [(link.start, link.end) for link in reading.links if not self._weak(link)]
         if is_yes_no(reading.text, reading.words, names, reading.relation_words):
@@ -904,6 +904,8 @@ class Engine:
         view = self._view(reading, link)
         if not view.residual:
             return None  # only grammar words besides the name ("who is X by"): nothing means a relation
+        if view.relation_words:
+            return None  # a word names a relation: the paths over it were judged, and found wanting
         topic = link.best[0]
         steps = first_steps(self.store, self.catalog, topic)
         masked = " ".join(

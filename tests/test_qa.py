@@ -515,6 +515,21 @@ def test_a_question_with_no_word_besides_the_name_means_no_relation(movies: Know
     assert movies.ask("Who is Paper Comets by").answers == []
 
 
+def test_the_whole_question_is_not_compared_when_a_word_names_a_relation(
+    movies: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+):
+    # "screenwriter" names "written by": the paths over it were judged (Night Orchard has no writer).
+    # Even a comparison that would choose a relation must not answer in their place.
+    from kg.relation_meaning import MeaningChoice
+
+    engine = movies.engine
+    chosen = MeaningChoice(URIRef(RELATION + "directed_by"), 0.5, 0.2)
+    monkeypatch.setattr(engine.meanings, "choose", lambda *args, **kwargs: chosen)
+
+    assert engine._by_meaning(engine._read("Who is the screenwriter of Night Orchard", None)) is None
+    assert engine._by_meaning(engine._read("name the people on screen in Night Orchard", None)) is not None
+
+
 def test_the_meaning_of_a_relation_is_its_description_or_its_aligned_relations(movies: KnowledgeGraph):
     catalog = movies.engine.catalog
 
