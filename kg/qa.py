@@ -1047,7 +1047,8 @@ class Engine:
         said = {name_key(link.text) for link in reading.links if link.text}
         for link in reading.links:
             linked = self.catalog.entities.get(link.best[0])
-            if linked is not None:
+            # The asked-for type ("which VPC") is named by its words only: a thing of that name may answer.
+            if linked is not None and not self._is_answer_type(reading, link):
                 said.update(name_key(name) for name in [linked.label, *linked.aliases])
         if reading.answer_word:
             said.add(noun_key(reading.answer_word))
