@@ -146,6 +146,15 @@ def test_a_missing_parser_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch
         load_parser()
 
 
+def test_a_directory_that_is_no_pipeline_is_reported_as_no_parser(tmp_path: Path):
+    broken = tmp_path / "not_a_pipeline"
+    broken.mkdir()
+    (broken / "meta.json").write_text("{}", encoding="utf-8")
+
+    with pytest.raises(ParserUnavailable, match="not_a_pipeline"):
+        load_parser(str(broken))
+
+
 def test_a_definition_says_what_the_concept_is_never_a_sentence_that_only_lists_or_mentions_it(tmp_path: Path):
     path = tmp_path / "services.md"
     path.write_text(

