@@ -182,3 +182,24 @@ def test_a_heading_the_text_never_names_is_no_subject_for_its_bullets(tmp_path: 
     graph = built(path)
 
     assert subjects_of(graph, named(graph, "widget")) == {"Widget Transfer Protocol"}
+
+
+def test_a_comparison_needs_than_or_a_bare_comparative_in_a_versus_section(tmp_path: Path):
+    note = tmp_path / "kilns.md"
+    note.write_text(
+        "# Kilns\n\n## Brickmaster vs Emberline\n\n"
+        "**Brickmaster** and **Emberline** are kilns.\n\n"
+        "Brickmaster is better suited to glazing, whereas Emberline is better suited to firing tiles.\n\n"
+        "Emberline is hotter than Brickmaster.\n\n"
+        "Brickmaster is cheaper.\n",
+        encoding="utf-8",
+    )
+    g = built(note)
+    winners = {
+        (str(g.value(g.value(s, KGO.greater), RDFS.label)).lower(), str(g.value(s, KGO.quality)).lower())
+        for s in g.subjects(RDF.type, KGO.Comparison)
+    }
+
+    assert ("emberline", "hotter") in winners  # "than" names the other side
+    assert ("brickmaster", "cheaper") in winners  # a bare comparative in an "A vs B" section
+    assert not any(quality.startswith("better") for _, quality in winners)  # "better suited to ..." is no comparison

@@ -309,7 +309,11 @@ class SentenceReader:
         return self.lexicon.class_for(name) or self.lexicon.head_class(name) if name else None
 
     def _comparison(self, tokens, at, end, subject, mentions, ctx) -> list[Fact]:
-        """Read "X are more ADJ [than Y]" (Y defaults to the pair a "A vs B" heading compares)."""
+        """Read "X are more ADJ [than Y]" (Y defaults to the pair a "A vs B" heading compares).
+
+        The other side is the mention after "than", never merely a mention later in the sentence (the
+        other clause of "A is better suited to X, whereas B is better suited to Y" is no "than").
+        """
         word = tokens[at].lower
         if word in {"more", "less"}:
             if at + 1 >= end or not tokens[at + 1].is_word:
@@ -317,9 +321,18 @@ class SentenceReader:
             quality, greater = tokens[at + 1].lower, word == "more"
         else:
             quality, greater = word, True
-        than = [m for m in mentions if m.start > at]
-        other = than[0].concept if than else None
-        if other is None and ctx.compared and subject in ctx.compared:
+        than_at = next((i for i in range(at + 1, end) if tokens[i].lower == "than"), None)
+        if than_at is not None:
+            than = [m for m in mentions if m.start > than_at]
+            other = than[0].concept if than else None
+        else:
+            # Without "than", the heading's pair is the other side, but only for a bare comparative ("X is
+            # lighter", "lighter and faster"): "better suited to Y" compares at something this cannot name.
+            following = [t for t in tokens[at + (2 if word in {"more", "less"} else 1) : end] if t.is_word]
+            if following and following[0].lower not in {"and", "or"}:
+                return []
+            other = None
+        if other is None and than_at is None and ctx.compared and subject in ctx.compared:
             other = ctx.compared[1] if ctx.compared[0] is subject else ctx.compared[0]
         if other is None or other is subject:
             return []
