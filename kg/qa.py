@@ -626,6 +626,14 @@ class Engine:
         answer.evidence = [self.evidence.triple_dict(t) for t in triples]
         answer.sources = self.evidence.sources(triples)[:2]
         answer.topics = [self.evidence.entity_dict(iri)]
+        # The sentence that typed it may say what it is ("A public bucket is a bucket that anyone can
+        # read"): with the concept as its subject it defines it, and says more than its kind.
+        names = "|".join(re.escape(n) for n in sorted({entity.label, *entity.aliases}, key=len, reverse=True))
+        defining = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:{names})\s+(?:is|are)\s+\S", re.IGNORECASE)
+        said = next((src["text"] for src in answer.sources if defining.match(src["text"].strip())), None)
+        if said is not None:
+            answer.answer = said.strip()
+            answer.answers = [{"value": said.strip(), "iri": str(iri), "label": entity.label}]
         return answer
 
     # -- yes / no ----------------------------------------------------------------------------------

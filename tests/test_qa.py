@@ -732,3 +732,20 @@ def test_a_fact_stated_negated_answers_no(quillbase: KnowledgeGraph, question: s
 
     assert reply["kind"] == "boolean"
     assert reply["answers"] == [{"value": expected}]
+
+
+def test_a_concept_typed_by_a_defining_sentence_is_defined_by_that_sentence(engine: Engine, tmp_path: Path):
+    # "A heated locker is a locker that ..." typed the concept; its kind alone would say less than the note.
+    note = tmp_path / "lockers.md"
+    note.write_text(
+        "# Storage lockers\n\nLockers keep parcels for collection.\n\n## Locker kinds\n\n"
+        "- A heated locker is a locker that keeps food warm until collection.\n"
+        "- Parcel lockers are listed in the app: the heated locker, the cold locker.\n",
+        encoding="utf-8",
+    )
+    lockers = KnowledgeGraph.open(docs=[note], embedder=engine.embedder, cache_dir=tmp_path / "vectors")
+
+    reply = lockers.ask("What is a heated locker?").to_dict()
+
+    assert reply["kind"] == "definition"
+    assert "keeps food warm" in reply["answer"]
