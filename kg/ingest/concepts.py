@@ -123,6 +123,17 @@ class ConceptRegistry:
             concept.aliases.add(" ".join(words[1:]))
             self._index(" ".join(words[1:]), concept)
 
+    def rename(self, concept: Concept, long_form: str) -> None:
+        """Make ``long_form`` the label of a concept named so far by a short form, which becomes its acronym."""
+        short = concept.label
+        concept.label = " ".join(long_form.split())
+        concept.aliases.discard(concept.label)
+        self.add_alias(concept, short, acronym=True)
+        self._index(concept.label, concept)
+        cls = self.lexicon.class_for(concept.label) or self.lexicon.head_class(concept.label)
+        if cls is not None:
+            concept.types.add(cls)  # "relational db service" is a service
+
     def touch(self, concept: Concept) -> None:
         """Record that the document just named ``concept`` (for resolving later bare head nouns)."""
         self._recent.pop(concept.iri, None)

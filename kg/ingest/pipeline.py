@@ -27,6 +27,15 @@ from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import OpenFact, OpenReader
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader
+from kg.ingest.shortforms import (
+    CLIPPED_RE,
+    SHORT_AFTER_RE,
+    SHORT_BEFORE_RE,
+    abbreviates,
+    clipped_suffix,
+    spelled_suffix,
+    spells,
+)
 from kg.ingest.structure import (
     VERSUS_RE,
     StructureReader,
@@ -38,7 +47,6 @@ from kg.ingest.structure import (
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
 from kg.text import STOPWORDS, getAllLemmas, is_verb_only, slug, split_sentences, tokenize
 
-ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
 NAME_RUN_RE = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[ ][A-Z][A-Za-z0-9]*)+\b")
 
@@ -184,23 +192,49 @@ class _Extractor(StructureReader):
                 self.registry.get_or_mint(part)
 
     def _acronyms(self, text: str) -> list[Concept]:
-        """Register "Long Name (ACR)" pairs: the long name is a concept, the acronym its alias."""
+        """Register short forms with their long names: the long name is a concept, the short form its acronym.
+
+        "Long Name (LN)", "LN (Long Name)" and "publish/subscribe (pub/sub)"; a short form is given
+        only to a name whose words its letters spell (see :mod:`kg.ingest.shortforms`).
+        """
         found = []
-        for match in ACRONYM_RE.finditer(text):
+        for match in SHORT_AFTER_RE.finditer(text):
             acronym = match.group(1)
-            long_form = _long_form(text[: match.start()], acronym, self.lexicon.brands)
+            before = text[: match.start()]
+            long_form = spelled_suffix(before, acronym, self.lexicon.brands)
+            if long_form is None and (any(c.isdigit() for c in acronym) or len(acronym.rstrip("s")) < 3):
+                # "Elastic Compute Cloud (EC2)" (a digit counts a letter twice), "Amazon Simple Storage
+                # Service (S3)": initials matched leniently, or the capitalised words just before.
+                long_form = _long_form(before, acronym, self.lexicon.brands)
             if long_form is None:
-                # "memory (RAM)": no initials to match; the known concept just before takes the alias.
-                tokens = tokenize(text[: match.start()])
+                # "Customer Gateway (CGW)": no initials to match; the known name just before takes the
+                # short form if its letters may abbreviate it ("queue (DLQ)" gives DLQ to nothing).
+                tokens = tokenize(before)
                 mentions = self.registry.mentions(tokens)
                 if mentions and mentions[-1].end == len(tokens):
-                    self.registry.add_alias(mentions[-1].concept, acronym, acronym=True)
-                    found.append(mentions[-1].concept)
+                    spoken = before[tokens[mentions[-1].start].start :]
+                    if abbreviates(acronym, spoken):
+                        self.registry.add_alias(mentions[-1].concept, acronym, acronym=True)
+                        found.append(mentions[-1].concept)
                 continue
-            concept = self.registry.get_or_mint(long_form)
-            self.registry.add_alias(concept, acronym.rstrip("s") if acronym.endswith("s") else acronym, True)
-            found.append(concept)
+            found.append(self._short_form(long_form, acronym))
+        for match in SHORT_BEFORE_RE.finditer(text):
+            long_form = match.group(2).strip()
+            if spells(match.group(1), long_form):  # "NFS (Network File System)"
+                found.append(self._short_form(long_form, match.group(1)))
+        for match in CLIPPED_RE.finditer(text):
+            long_form = clipped_suffix(text[: match.start()], match.group(1))
+            if long_form is not None:  # "publish/subscribe (pub/sub)"
+                found.append(self._short_form(long_form, match.group(1)))
         return found
+
+    def _short_form(self, long_form: str, short: str) -> Concept:
+        """Name the concept ``long_form`` (minting it if new) with ``short`` as its acronym."""
+        concept = self.registry.get_or_mint(long_form)
+        self.registry.add_alias(
+            concept, short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short, True
+        )
+        return concept
 
     def _bold_name(self, text: str) -> None:
         """A bold noun phrase names a concept; "X called Y" names Y with X as another name."""
@@ -355,6 +389,13 @@ class _Extractor(StructureReader):
         mentions = self.registry.mentions(tokens)
         if mentions and mentions[-1].end == len(tokens) and mentions[-1].start == 0:
             return mentions[-1].concept
+        whole = mentions and mentions[0].start == 0 and mentions[-1].end == len(tokens)
+        if (
+            whole
+            and len({m.concept.iri for m in mentions}) == 1
+            and sum(m.end - m.start for m in mentions) == len(words)
+        ):
+            return mentions[0].concept  # "dead-letter queue (DLQ)": one thing named twice
         if (
             len(mentions) == 2
             and mentions[0].start == 0
@@ -425,6 +466,8 @@ class _Extractor(StructureReader):
         # A bullet is about what its lead-in ("NACL: ...") or the item it hangs under ("NACL" over
         # "Can have ALLOW and DENY rules") names, else the heading's concept: its "it" and "they" mean that.
         topic, defining = self._item_topic(block, sentence, opening)
+        if defining and topic is not None:
+            self._spelled_out(topic, sentence)
         # A bullet never inherits the subject of the bullet before it: each is said of its topic.
         previous = topic if block.kind == "item" else self.last_open_subject
         facts = self.reader.read(sentence, ctx)
@@ -490,6 +533,22 @@ class _Extractor(StructureReader):
         plain = "://" not in block.text and block.text not in self._parent_items
         return self.topic, first and block.parent is None and plain
 
+    def _spelled_out(self, topic: Concept, sentence: str) -> None:
+        """Name a short-named concept by the phrase that spells it: "relational db service" under "RDS".
+
+        Where a note says what its topic is ("**RDS**: relational db service", or that phrase as the
+        first bullet under "## RDS"), a phrase whose words the topic's short name spells is its long
+        name, not a kind it belongs to: the phrase becomes its label, the short name its acronym.
+        """
+        phrase = _lead_body(sentence) if sentence in self.leads else sentence
+        phrase = phrase.strip().rstrip(".;,")
+        short = topic.label
+        if topic.known or " " in short or not any(c.isupper() for c in short[1:]) or not _looks_like_name(phrase):
+            return  # "RDS", "DynamoDB"; not "Zorbex" (a coined word spells no phrase)
+        if spells(short, phrase) and self.registry.lookup(phrase) in (None, topic):
+            self.registry.rename(topic, phrase)
+            topic.definitions.append((2, sentence, None))  # still what the note says it is
+
     def _parent_topic(self, text: str) -> Concept | None:
         """Return the thing a parent item names: a lead-in's, or the whole item when it is a noun phrase."""
         if text not in self._parents:
@@ -497,6 +556,10 @@ class _Extractor(StructureReader):
             lead = LEAD_IN_RE.match(text)
             if lead is not None:
                 found = self._named(lead.group(1))
+            elif text.rstrip().endswith(":") and len(text.split()) <= 6:
+                # "EBS volumes:" over "Tied to an AZ": a name the note knows, introducing what is said of it
+                # ("Options:" or "Use cases:" name nothing the note knows, and stay labels).
+                found = self._named(text.rstrip().rstrip(":"))
             elif len(text.split()) <= 6 and not text.rstrip().endswith(":"):
                 found = self._named(text)
                 i = self.sentence_index.get(text.strip())
@@ -511,6 +574,9 @@ class _Extractor(StructureReader):
     def _emit_quality(self, fact: OpenFact, section: str, sentence: str) -> None:
         """Store "X is ADJ" as X's quality; "X is not ADJ" under a predicate of its own, never as the quality."""
         self.registry.touch(fact.subject)
+        if fact.phrase != "is":
+            self._emit(Fact(fact.subject.iri, self._valued(fact), Literal(fact.value), fact.rule), section, sentence)
+            return
         if not fact.negated:
             self._emit(Fact(fact.subject.iri, KGO.hasCharacteristic, Literal(fact.value), fact.rule), section, sentence)
             return
@@ -521,6 +587,18 @@ class _Extractor(StructureReader):
             self.graph.add((prop, KGO.minted, Literal(True)))
             self.graph.add((prop, KGO.negationOf, KGO.hasCharacteristic))
         self._emit(Fact(fact.subject.iri, prop, Literal(fact.value), fact.rule), section, sentence)
+
+    def _valued(self, fact: OpenFact) -> URIRef:
+        """Return (and describe, once) the property minted for a verb phrase whose object is an amount."""
+        label = fact.phrase
+        if fact.negated:
+            label = f"is not {label[3:]}" if label.startswith("is ") else f"does not {label}"
+        iri = KG[f"rel/{slug(label)}-value"]
+        if (iri, RDFS.label, None) not in self.graph:
+            self.graph.add((iri, RDF.type, OWL.DatatypeProperty))
+            self.graph.add((iri, RDFS.label, Literal(label)))
+            self.graph.add((iri, KGO.minted, Literal(True)))
+        return iri
 
     def _emit_open(self, fact: OpenFact, section: str, sentence: str) -> None:
         """Store an open fact as the ontology's property when its words name one, else as its own."""

@@ -94,6 +94,7 @@ class OpenReader:
         facts.extend(self._qualities(doc))
         if defining:
             facts.extend(self._noun_fragment(doc))
+        facts.extend(self._quantity_fragment(doc))
         for token in doc:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and _negated(token) and not _has_verb_child(token)):
                 facts.extend(self._clause(token))
@@ -214,6 +215,31 @@ class OpenReader:
                 facts.append(OpenFact(subject, "is a", "is a", kind, False, "open:fragment"))
         return facts
 
+    def _quantity_fragment(self, doc) -> list[OpenFact]:
+        """Read a bullet that is only an amount, "up to 15 read replicas", as what its topic has.
+
+        The value keeps the number and its words: the amount is no concept ("15 read replicas" is
+        not a kind of replica), so it is a literal under "has". The amount opens the bullet ("last 7
+        days" is the amount of something the bullet does not name).
+        """
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        if len(roots) != 1 or self.topic is None or doc[0].dep_ not in ("nummod", "quantmod"):
+            return []
+        root = roots[0]
+        value = _quantity(root)
+        if value is not None and any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc):
+            return []  # a clause, read by its verb
+        if value is None:
+            # "15 read replicas" parsed as a number on the verb "read": a number counts no verb, so the
+            # bullet is a noun phrase the tagger misread, an amount as a whole.
+            number = next((t for t in doc if t.dep_ == "nummod" and t.text[:1].isdigit()), None)
+            if number is None or number.head.i != root.i or root.pos_ != "VERB":
+                return []
+            if any(c.dep_ in SUBJECTS for c in root.children):
+                return []
+            value = doc.text.strip().rstrip(".;,")
+        return [OpenFact(self.topic, "has", "has", None, False, "open:quantity", value)]
+
     def _clause(self, verb) -> list[OpenFact]:
         negated = _negated(verb)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
@@ -277,7 +303,15 @@ class OpenReader:
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
+            for d in direct:  # "keeps 35 days of backups": the amount, number and all
+                if _quantity(d) is not None:
+                    facts.append(OpenFact(s, base, _surface(verb), None, negated, "open:quantity", _quantity(d)))
             for prep in preps:
+                for pobj in [p for p in prep.children if p.dep_ == "pobj" and _quantity(p) is not None]:
+                    phrase = f"{base} {prep.lower_}"
+                    facts.append(
+                        OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", _quantity(pobj))
+                    )
                 for target in self._prep_objects(prep):
                     facts.append(
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
@@ -323,6 +357,8 @@ class OpenReader:
         return out
 
     def _concept(self, token) -> Concept | None:
+        if _quantity(token) is not None:
+            return None  # "128 TiB", "15 read replicas": an amount, read as a value (see _quantity)
         for acl in token.children:  # "a network called the default VPC": the name, not the noun
             if acl.dep_ == "acl" and acl.lemma_ in NAMING_VERBS:
                 for named in acl.children:
@@ -344,6 +380,20 @@ class OpenReader:
         words = _name_tokens(token)
         text = " ".join(t.text for t in words)
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
+
+
+def _quantity(token) -> str | None:
+    """Return an amount a noun phrase states, as written ("up to 15 read replicas"), or None.
+
+    Only a noun counted by a number in digits: "three AZs" or "one instance" count things the text
+    names, and stay concepts.
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or not any(
+        c.dep_ == "nummod" and c.text[:1].isdigit() for c in token.children
+    ):
+        return None
+    words = [t for t in token.subtree if not (t.dep_ == "punct" and t.i in (token.left_edge.i, token.right_edge.i))]
+    return " ".join(t.text for t in words).strip()
 
 
 def _opens_clause(token, root) -> bool:

@@ -1,0 +1,92 @@
+"""Find the long name a short form stands for: "dead-letter queue (DLQ)", "NFS (Network File System)".
+
+A short form is recorded on a name only when its letters spell the name's words: each word (each part
+of a hyphenated or slashed word) opens with the next letters of the short form, in order, and a
+closed-class word ("of", "and") may give none ("Simple Queue Service" for SQS, "publish/subscribe"
+for pub/sub). A short form that spells nothing before it is recorded nowhere: "queue (DLQ)" does not
+make DLQ a name of "queue".
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words a short form may skip inside a name: "Department of Defense" is DD (or DoD), "Research and
+#: Development" R&D. Not "in" or "a": "lives in a queue (LQ)" is a clause, no name.
+CLOSED_CLASS = frozenset("of and the for".split())
+#: An upper-case short form in parentheses, after its long name: "Elastic Block Store (EBS)".
+SHORT_AFTER_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
+#: An upper-case short form with its long name in parentheses: "NFS (Network File System)".
+SHORT_BEFORE_RE = re.compile(r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+\(([A-Za-z][A-Za-z /-]{2,78})\)")
+#: A clipped short form in parentheses, its parts joined as the long name's are: "publish/subscribe (pub/sub)".
+CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
+_PART = re.compile(r"[A-Za-z0-9]+")
+
+
+def _spelled(letters: str, words: list[str]) -> bool:
+    """Tell whether ``letters`` split, in order, into a non-empty prefix of each word (closed-class: any)."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word in CLOSED_CLASS and _spelled(letters, rest):
+        return True
+    for n in range(1, min(len(word), len(letters)) + 1):
+        if letters[:n] != word[:n]:
+            break
+        if _spelled(letters[n:], rest):
+            return True
+    return False
+
+
+def spells(short: str, name: str) -> bool:
+    """Tell whether the letters of ``short`` spell the words of ``name`` (digits and a plural "s" aside)."""
+    letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
+    words = [w.lower() for w in _PART.findall(name)]
+    if len(letters) < 2 or len(words) < 2 or words[0] in CLOSED_CLASS or words[-1] in CLOSED_CLASS:
+        return False
+    return words[0].startswith(letters[0]) and _spelled(letters, words)
+
+
+def spelled_suffix(before: str, short: str, brands: frozenset[str] = frozenset()) -> str | None:
+    """Return the shortest run of words ending ``before`` whose words ``short`` spells, or None.
+
+    A brand just before the run stays in the name ("Amazon Virtual Private Cloud (VPC)").
+    """
+    words = [w.strip(",;:*") for w in before.split()]
+    for n in range(1, min(len(words), 2 * len(short) + 2) + 1):
+        if spells(short, " ".join(words[-n:])):
+            if n < len(words) and words[-n - 1].lower() in brands:
+                n += 1
+            return " ".join(words[-n:])
+    return None
+
+
+def clipped_suffix(before: str, short: str) -> str | None:
+    """Return the words ending ``before`` that a clipped short form abbreviates part by part, or None.
+
+    "publish/subscribe (pub/sub)": each part of the short form opens the matching part of the name,
+    and the name is joined the same way ("/" or "-").
+    """
+    parts = re.split(r"[/-]", short)
+    words = before.split()
+    if not words:
+        return None
+    last = words[-1].strip(",;:*")
+    long_parts = re.split(r"[/-]", last)
+    if len(long_parts) != len(parts):
+        return None
+    if all(len(p) < len(w) and w.lower().startswith(p) for p, w in zip(parts, long_parts, strict=True)):
+        return last
+    return None
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Tell whether ``short`` may abbreviate a name the text gives right before it: both open with one letter.
+
+    Lenient, for a name the text already knows ("Customer Gateway (CGW)", "Direct Connect (DX)"),
+    where it only has to rule out a name no reading of the letters supports ("queue (DLQ)",
+    "memory (RAM)").
+    """
+    letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
+    words = [w.lower() for w in _PART.findall(name)]
+    return len(letters) >= 2 and bool(words) and words[0].startswith(letters[0])
