@@ -411,7 +411,12 @@ class Engine:
             return None  # "list the queues": the members (``_list``)
         iri = link.best[0]
         entity = self.catalog.entities[iri]
-        short = link.text[:-1] if link.text.endswith("s") and link.text[:-1].isupper() else link.text
+        # The mention as written: "pub/sub" links as the words "pub sub", but its slash is part of the form.
+        written = link.text
+        if 0 <= link.start < link.end <= len(reading.words):
+            span = reading.text[reading.words[link.start].start : reading.words[link.end - 1].end]
+            written = span if is_short_form(span) else written
+        short = written[:-1] if written.endswith("s") and written[:-1].isupper() else written
         # A short form the graph records: one token among the concept's other names, shorter than its label.
         records = is_short_form(short) and short in entity.aliases and len(short) < len(entity.label)
         if records and not abbreviates(short, entity.label):

@@ -30,6 +30,7 @@ ex:depot rdfs:label "returned goods depot" ; a kgo:Concept ;
 ex:desk rdfs:label "repair group desk" ; a kgo:Concept .
 ex:parcel rdfs:label "parcel" ; skos:altLabel "RGD" ; kgo:acronym "RGD" ; a kgo:Concept .
 ex:fifo rdfs:label "first in first out" ; a kgo:Concept .
+ex:dropoff rdfs:label "drop/collect" ; skos:altLabel "d/c" ; kgo:acronym "d/c" ; a kgo:Concept .
 ex:doc kgo:fileName "parcels.md" .
 ex:s1 kgo:quote "A parcel nobody could receive goes to the returned goods depot (RGD), where a clerk checks it." ;
     kgo:section "Parcels > Returns" ; kgo:document ex:doc ; kgo:mentions ex:depot, ex:parcel .
@@ -139,3 +140,11 @@ def test_a_plural_class_asked_for_or_requested_gets_its_members(parcels: Knowled
 
     assert answer.kind == "list", question
     assert sorted(a["label"] for a in answer.answers) == ["Express Mail Service", "bike messenger"]
+
+
+def test_a_recorded_short_form_with_a_slash_is_read_as_written(parcels: KnowledgeGraph):
+    # The question's words link as "d c"; the short form the graph records is "d/c", slash and all.
+    reply = parcels.ask("What is d/c short for?").to_dict()
+
+    assert reply["kind"] == "acronym"
+    assert [a["label"] for a in reply["answers"]] == ["drop/collect"]
