@@ -16,7 +16,7 @@ one per relation, at most ``MAX_FACTS``; each is cited in ``evidence`` and its s
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rdflib import URIRef
@@ -63,11 +63,15 @@ class Fact:
     predicate_uses: int
 
 
-def is_about_request(text: str, words: list[Token], topic: Link, excluded_verbs: Collection[str] = ()) -> bool:
+def is_about_request(
+    text: str, words: list[Token], topic: Link, verb_asks: Callable[[str], bool] | None = None
+) -> bool:
     """Tell whether ``text`` asks for everything about the concept ``topic`` names, by its grammar.
 
-    ``words`` are the question's word tokens (``topic`` spans some of them); ``excluded_verbs`` are
-    request verbs another reading claims (a list: "name", "list"), whose object is not a topic.
+    ``words`` are the question's word tokens (``topic`` spans some of them). A request whose verb takes
+    the concept as its object ("describe X") asks about it only if ``verb_asks`` accepts the verb's
+    lemma (the engine: a verb that names the graph's definition relation); "can you delete X" has the
+    same grammar and asks for something else. A concept after "about" needs no such verb.
     """
     if topic.end <= topic.start or topic.end > len(words) or not _may_be_request(words, topic.start):
         return False
@@ -77,14 +81,17 @@ def is_about_request(text: str, words: list[Token], topic: Link, excluded_verbs:
         return False
     mention = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if mention is None or root is None or root.pos_ != "VERB" or root.lemma_.lower() in excluded_verbs:
+    if mention is None or root is None or root.pos_ != "VERB":
         return False
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
     if any(t.lower_ != ADDRESSEE for t in subjects):
         return False  # "What runs on X": the question asks about something the concept does
-    if not (mention.dep_ == "dobj" and mention.head == root) and not (
+    as_object = mention.dep_ == "dobj" and mention.head == root
+    if not as_object and not (
         mention.dep_ == "pobj" and mention.head.lower_ in TOPIC_PREPOSITIONS and mention.head.head == root
     ):
+        return False
+    if as_object and verb_asks is not None and not verb_asks(root.lemma_.lower()):
         return False
     for tok in doc:
         if tok in (root, mention) or tok.pos_ in FUNCTION_POS:

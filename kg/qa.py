@@ -355,9 +355,13 @@ class Engine:
         """
         if len(reading.links) != 1 or self._members_requested(reading, reading.links[0]):
             return None
-        if not is_about_request(reading.text, reading.words, reading.links[0]):
+        if not is_about_request(reading.text, reading.words, reading.links[0], self._asks_what_it_is):
             return None
         return self.about.answer(*reading.links[0].best)
+
+    def _asks_what_it_is(self, verb: str) -> bool:
+        """Tell whether a request's verb ("describe", "explain") names the graph's definition relation."""
+        return self._naming_asked([verb]) == SKOS.definition
 
     def _quote(self, reading: Reading) -> Answer | None:
         """Quote the one source sentence that clearly answers, when no fact did; names are mentions."""
@@ -398,6 +402,12 @@ class Engine:
 
     def _naming_answer(self, reading: Reading, link: Link) -> Answer | None:
         """Answer with the definition or the long name of the concept ``link`` names, if that is all asked."""
+        request = reading.request()
+        acts_on = request is not None and any(link.start <= i < link.end for i in request.objects)
+        if acts_on and self._naming_asked([reading.words[request.verb].lower]) is None:
+            # A request whose verb takes the concept itself asks what it is or stands for only with a verb
+            # that names it ("define X", "expand X"); "could you delete X", "list the Xs" ask for other things.
+            return None
         frame = self._frame(reading, set(range(link.start, link.end)))
         asked = self._naming_asked([w for _, w in frame], reading.relation_words)
         if asked is None:

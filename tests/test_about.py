@@ -33,7 +33,7 @@ def request(text: str, mention: str) -> bool:
     span = [t.text for t in tokenize(mention) if t.is_word]
     start = next(i for i in range(len(words)) if [w.text for w in words[i : i + len(span)]] == span)
     link = Link(start, start + len(span), mention, [(URIRef("urn:x"), 1.0)])
-    return is_about_request(text, words, link, {"list", "name"})
+    return is_about_request(text, words, link, lambda verb: verb not in {"list", "name"})
 
 
 @pytest.mark.parametrize(
@@ -113,6 +113,12 @@ def test_other_phrasings_of_the_request_get_the_same_kind_of_answer(graph: Knowl
         assert answer.kind == "about", question
         assert DEFINITION in answer.answer
         assert answer.sources[0]["text"] == DEFINITION
+
+
+@pytest.mark.parametrize("question", ["Can you delete the electric bikes?", "Could you repaint an electric bike?"])
+def test_a_request_to_do_something_to_a_concept_is_not_a_request_for_what_it_is(graph: KnowledgeGraph, question: str):
+    # Same grammar as "can you explain X", but the verb names no way of saying what a thing is.
+    assert graph.ask(question).kind not in ("about", "definition")
 
 
 def test_a_narrower_question_is_not_answered_with_everything(graph: KnowledgeGraph):
