@@ -203,3 +203,19 @@ def test_a_comparison_needs_than_or_a_bare_comparative_in_a_versus_section(tmp_p
     assert ("emberline", "hotter") in winners  # "than" names the other side
     assert ("brickmaster", "cheaper") in winners  # a bare comparative in an "A vs B" section
     assert not any(quality.startswith("better") for _, quality in winners)  # "better suited to ..." is no comparison
+
+
+def test_the_first_sentence_under_a_heading_defines_the_heading_only_when_it_is_about_it(tmp_path: Path):
+    note = tmp_path / "lanterns.md"
+    note.write_text(
+        "# Lantern workshop\n\n## Wicks\n\n"
+        "A **lamp maker** is a person who builds lanterns and trims their wicks every morning.\n\n"
+        "## Globes\n\nA globe is the glass shade that shields the flame from the wind.\n",
+        encoding="utf-8",
+    )
+    g = built(note)
+    definitions = {str(g.value(s, RDFS.label)).lower(): str(d) for s, d in g.subject_objects(SKOS.definition)}
+
+    assert definitions["lamp maker"].startswith("A lamp maker is a person")
+    assert "wicks" not in definitions and "wick" not in definitions  # the sentence is the lamp maker's
+    assert any(label.startswith("globe") and text.startswith("A globe is") for label, text in definitions.items())

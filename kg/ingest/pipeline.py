@@ -445,7 +445,8 @@ class _Extractor(StructureReader):
         tokens = tokenize(sentence)
         bold = [(s.start, s.end) for s in block.bold]
         offset = block.text.find(sentence)
-        for m in self.registry.mentions(tokens):
+        mentions = self.registry.mentions(tokens)
+        for m in mentions:
             self.used.add(m.concept.iri)
             # A sentence that introduces a name in bold or with its acronym describes it.
             begin, finish = offset + tokens[m.start].start, offset + tokens[m.end - 1].end
@@ -457,10 +458,13 @@ class _Extractor(StructureReader):
                 # mentions it ("It allows you to provision X", "... offers two: X, Y") does not.
                 m.concept.definitions.append((3, sentence, None))
                 self._categorise(m.concept, section, sentence)
-        # The first sentence under a concept's own heading defines it; a list's introduction only lists.
+        # The first sentence under a concept's own heading defines it; a list's introduction only lists,
+        # and a sentence that opens with another concept ("A broker is ..." under "Queues") says what
+        # that one is.
         opening = self._first_in_section and not sentence.rstrip().endswith(":")
         first = opening and block.kind == "paragraph"
-        if first and self.topic is not None and not self.topic.known:
+        other_subject = any(_about(tokens, m.start) and m.concept is not self.topic for m in mentions)
+        if first and self.topic is not None and not self.topic.known and not other_subject:
             self.topic.definitions.append((2, sentence, None))
         self._first_in_section = False
         # A bullet is about what its lead-in ("NACL: ...") or the item it hangs under ("NACL" over
