@@ -402,12 +402,6 @@ class Engine:
 
     def _naming_answer(self, reading: Reading, link: Link) -> Answer | None:
         """Answer with the definition or the long name of the concept ``link`` names, if that is all asked."""
-        request = reading.request()
-        acts_on = request is not None and any(link.start <= i < link.end for i in request.objects)
-        if acts_on and self._naming_asked([reading.words[request.verb].lower]) is None:
-            # A request whose verb takes the concept itself asks what it is or stands for only with a verb
-            # that names it ("define X", "expand X"); "could you delete X", "list the Xs" ask for other things.
-            return None
         frame = self._frame(reading, set(range(link.start, link.end)))
         asked = self._naming_asked([w for _, w in frame], reading.relation_words)
         if asked is None:
@@ -437,7 +431,11 @@ class Engine:
                 return self._spelt_out(reading, frame, link) if is_short_form(short) else None
             return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
         if entity.definition is None:
-            return self._kind_as_definition(iri, entity, link.best[1])
+            kinds = self._kind_as_definition(iri, entity, link.best[1])
+            if kinds is None and records:
+                # Nothing says what it is or what kind it is, but a short form means its long form.
+                return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
+            return kinds
         return self._definition_answer(iri, entity, link.best[1])
 
     def _frame(self, reading: Reading, inside: set[int]) -> list[tuple[int, str]]:
@@ -447,11 +445,11 @@ class Engine:
         "could you explain X"), read from the parse.
         """
         request = reading.request()
-        verb = request.verb if request is not None else None
+        verb = {request.verb, *request.particles} if request is not None else set()
         frame = []
         for i, w in enumerate(reading.words):
             bare = re.sub(r"['’]s$", "", w.lower)
-            if i in inside or i == verb or w.lower in STOPWORDS or bare in WH_WORDS:
+            if i in inside or i in verb or w.lower in STOPWORDS or bare in WH_WORDS:
                 continue
             frame.append((i, w.lower))
         return frame

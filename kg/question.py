@@ -160,6 +160,8 @@ class Request:
     verb: int
     objects: tuple[int, ...]
     wh_clause: bool
+    #: Word positions of the verb's particles ("spell *out*", "look *up*"): part of the verb, not content.
+    particles: tuple[int, ...] = ()
 
 
 def read_request(text: str, words: list[Token]) -> Request | None:
@@ -190,7 +192,8 @@ def read_request(text: str, words: list[Token]) -> Request | None:
     objects = [t for t in root.children if t.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
     wh_clause = any(t.tag_ in WH_TAGS for o in objects if o.dep_ != "dobj" for t in o.subtree)
     heads = tuple(at[o.idx] for o in objects if o.idx in at)
-    return Request(at[root.idx], heads, wh_clause)
+    particles = tuple(at[t.idx] for t in root.children if t.dep_ == "prt" and t.idx in at)
+    return Request(at[root.idx], heads, wh_clause, particles)
 
 
 def _parse_words(text: str, words: list[Token]):

@@ -30,6 +30,7 @@ ex:depot rdfs:label "returned goods depot" ; a kgo:Concept ;
 ex:desk rdfs:label "repair group desk" ; a kgo:Concept .
 ex:parcel rdfs:label "parcel" ; skos:altLabel "RGD" ; kgo:acronym "RGD" ; a kgo:Concept .
 ex:fifo rdfs:label "first in first out" ; a kgo:Concept .
+ex:lts rdfs:label "late tracking scanner" ; skos:altLabel "LTS" ; kgo:acronym "LTS" ; a kgo:Concept .
 ex:dropoff rdfs:label "drop/collect" ; skos:altLabel "d/c" ; kgo:acronym "d/c" ; a kgo:Concept .
 ex:doc kgo:fileName "parcels.md" .
 ex:s1 kgo:quote "A parcel nobody could receive goes to the returned goods depot (RGD), where a clerk checks it." ;
@@ -148,3 +149,17 @@ def test_a_recorded_short_form_with_a_slash_is_read_as_written(parcels: Knowledg
 
     assert reply["kind"] == "acronym"
     assert [a["label"] for a in reply["answers"]] == ["drop/collect"]
+
+
+def test_what_a_short_form_means_is_its_long_form_when_nothing_defines_it(parcels: KnowledgeGraph):
+    reply = parcels.ask("What does LTS mean?").to_dict()
+
+    assert reply["kind"] == "acronym"
+    assert [a["label"] for a in reply["answers"]] == ["late tracking scanner"]
+
+
+def test_a_request_verbs_particle_is_part_of_the_verb(parcels: KnowledgeGraph):
+    # "spell *out*": the particle is the verb's, not a word the question asks about.
+    reply = parcels.ask("Spell out LTS.").to_dict()
+
+    assert [a["label"] for a in reply["answers"]] == ["late tracking scanner"]
