@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from kg.linking import Link
-from kg.text import NEGATIONS, STOPWORDS, Token, getAllLemmas, getInflection, is_verb_only, verb_forms
+from kg.text import (
+    NEGATIONS,
+    STOPWORDS,
+    Token,
+    getAllLemmas,
+    getInflection,
+    is_verb_only,
+    splits_into_prefixes,
+    verb_forms,
+)
 
 AUX_START = frozenset(
     "is are was were does do did can could will would has have had should must isn't aren't wasn't weren't "
@@ -320,23 +329,8 @@ def expansion(short: str, name: str) -> str | None:
             words = [w for _, _, w in spans[first : last + 1]]
             if words[0] in _UNLETTERED or words[-1] in _UNLETTERED:
                 continue
-            if _splits(letters, words):
+            if splits_into_prefixes(letters, words, _UNLETTERED):
                 text = name[spans[first][0] : spans[last][1]]
                 if best is None or len(text) > len(best):
                     best = text
     return best
-
-
-def _splits(letters: str, words: list[str]) -> bool:
-    """Tell whether ``letters`` is a prefix of each word in turn (a closed-class word may take none)."""
-    if not words:
-        return not letters
-    word, rest = words[0], words[1:]
-    if word in _UNLETTERED and _splits(letters, rest):
-        return True
-    for n in range(1, min(len(word), len(letters)) + 1):
-        if letters[:n] != word[:n]:
-            break
-        if _splits(letters[n:], rest):
-            return True
-    return False

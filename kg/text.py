@@ -214,3 +214,24 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     if piece:
         out.append((start + (len(text[start:]) - len(text[start:].lstrip())), piece))
     return out
+
+
+def splits_into_prefixes(letters: str, words: list[str], skippable: frozenset[str]) -> bool:
+    """Tell whether ``letters`` split, in order, into a non-empty prefix of each of ``words``.
+
+    The test behind every short form: "nfs" splits over "network file system". A word in ``skippable``
+    (closed-class words such as "of", "and") may take a prefix or nothing. Shared by the extractor,
+    which records short forms (kg/ingest/shortforms.py), and the question reader, which looks them up
+    (kg/question.py); each passes the words it lets a short form skip.
+    """
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word in skippable and splits_into_prefixes(letters, rest, skippable):
+        return True
+    for n in range(1, min(len(word), len(letters)) + 1):
+        if letters[:n] != word[:n]:
+            break
+        if splits_into_prefixes(letters[n:], rest, skippable):
+            return True
+    return False

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from kg.text import splits_into_prefixes
+
 #: Words a short form may skip inside a name: "Department of Defense" is DD (or DoD), "Research and
 #: Development" R&D. Not "in" or "a": "lives in a queue (LQ)" is a clause, no name.
 CLOSED_CLASS = frozenset("of and the for".split())
@@ -23,28 +25,13 @@ CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
 _PART = re.compile(r"[A-Za-z0-9]+")
 
 
-def _spelled(letters: str, words: list[str]) -> bool:
-    """Tell whether ``letters`` split, in order, into a non-empty prefix of each word (closed-class: any)."""
-    if not words:
-        return not letters
-    word, rest = words[0], words[1:]
-    if word in CLOSED_CLASS and _spelled(letters, rest):
-        return True
-    for n in range(1, min(len(word), len(letters)) + 1):
-        if letters[:n] != word[:n]:
-            break
-        if _spelled(letters[n:], rest):
-            return True
-    return False
-
-
 def spells(short: str, name: str) -> bool:
     """Tell whether the letters of ``short`` spell the words of ``name`` (digits and a plural "s" aside)."""
     letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
     words = [w.lower() for w in _PART.findall(name)]
     if len(letters) < 2 or len(words) < 2 or words[0] in CLOSED_CLASS or words[-1] in CLOSED_CLASS:
         return False
-    return words[0].startswith(letters[0]) and _spelled(letters, words)
+    return words[0].startswith(letters[0]) and splits_into_prefixes(letters, words, CLOSED_CLASS)
 
 
 def spelled_suffix(before: str, short: str, brands: frozenset[str] = frozenset()) -> str | None:
