@@ -650,9 +650,13 @@ class Engine:
         return answer
 
     # -- yes / no ----------------------------------------------------------------------------------
-    def _boolean(self, reading: Reading) -> Answer | None:
+    def _is_yes_no(self, reading: Reading) -> bool:
+        """Tell a yes/no question from a polite request ("can you name ..."); names are the strong mentions."""
         names = [(link.start, link.end) for link in reading.links if not self._weak(link)]
-        if not is_yes_no(reading.text, reading.words, names, reading.relation_words):
+        return is_yes_no(reading.text, reading.words, names, reading.relation_words)
+
+    def _boolean(self, reading: Reading) -> Answer | None:
+        if not self._is_yes_no(reading):
             return None
         relevance = self._relevance(reading)
         passive = is_passive(reading.words)
@@ -913,8 +917,7 @@ class Engine:
         of each relation the thing has. A relation the thing has both ways (subject of some facts,
         object of others) leaves the direction open, so no answer.
         """
-        names = [(link.start, link.end) for link in reading.links if not self._weak(link)]
-        if is_yes_no(reading.text, reading.words, names, reading.relation_words):
+        if self._is_yes_no(reading):
             return None
         topics = [
             link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
@@ -1006,7 +1009,8 @@ class Engine:
         An answer the question already names (the asked-for type itself, "which areas ...": "area", or a
         concept it mentions) tells the asker nothing, so it is no answer.
         """
-        answers = [a for a in answers if not self._named_in(a, reading) and a not in self.catch_all]
+        said = self._said(reading)  # once per question, not once per answer
+        answers = [a for a in answers if not self._named_in(a, said) and a not in self.catch_all]
         kinds_of = classifier_complement(reading.tokens)
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
@@ -1056,15 +1060,12 @@ class Engine:
         named = [c for c in self.members if headed(c)]
         return [a for a in answers if headed(a) or any(self._is_a(a, c) for c in named)]
 
-    def _named_in(self, node, reading: Reading) -> bool:
-        """Tell whether the question itself names ``node``: a mention (by any of its names), or the asked-for type.
+    def _said(self, reading: Reading) -> set[str]:
+        """Return the name keys the question itself says: its mentions (by any of their names) and asked-for type.
 
         A mention names every name of the concept it links to: "EC2" names the node labelled "Amazon
         Elastic Compute Cloud" it links to, and any other node so named (two documents may each mint one).
         """
-        entity = self.catalog.entities.get(node) if isinstance(node, URIRef) else None
-        if entity is None:
-            return False
         said = {name_key(link.text) for link in reading.links if link.text}
         for link in reading.links:
             linked = self.catalog.entities.get(link.best[0])
@@ -1073,7 +1074,12 @@ class Engine:
                 said.update(name_key(name) for name in [linked.label, *linked.aliases])
         if reading.answer_word:
             said.add(noun_key(reading.answer_word))
-        return name_key(entity.label) in said
+        return said
+
+    def _named_in(self, node, said: set[str]) -> bool:
+        """Tell whether ``node``'s label is among the names the question says (see ``_said``)."""
+        entity = self.catalog.entities.get(node) if isinstance(node, URIRef) else None
+        return entity is not None and name_key(entity.label) in said
 
     def _is_a(self, node, cls: URIRef) -> bool:
         """Tell whether ``node`` is a member or a subclass of ``cls`` (through subclasses)."""
