@@ -9,11 +9,13 @@ scored against the question's words. It abstains whenever no concept or no path 
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rdflib import Literal, URIRef
@@ -44,10 +46,13 @@ from kg.question import (
     is_passive,
     is_short_form,
     is_yes_no,
+    parse,
+    wh_phrase,
 )
 from kg.relation_meaning import RelationMeanings
 from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
+from kg.sentence_slots import Asked
 from kg.sessions import Sessions
 from kg.store import KGStore
 from kg.text import (
@@ -113,7 +118,7 @@ class Engine:
         self._word_vectors: dict[str, object] = {}
         self.evidence = Evidence(store, self.catalog)
         self.about = AboutAnswerer(store, self.catalog, self.evidence)
-        self.sentences = SentenceAnswerer(store, self.embedder.encode)
+        self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse)
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
         pairs = sorted((p.iri, n) for p in self.catalog.predicates.values() for n in p.names)
@@ -363,6 +368,10 @@ class Engine:
         """Tell whether a request's verb ("describe", "explain") names the graph's definition relation."""
         return self._naming_asked([verb]) == SKOS.definition
 
+    def _concept_dict(self, iri: URIRef) -> dict[str, Any] | None:
+        """Return the answer dict of a concept of the graph, or None for a node that is no concept."""
+        return self.evidence.entity_dict(iri) if iri in self.catalog.entities else None
+
     def _quote(self, reading: Reading) -> Answer | None:
         """Quote the one source sentence that clearly answers, when no fact did; names are mentions."""
         mentions = [link for link in reading.links if not self._weak(link)]
@@ -372,7 +381,22 @@ class Engine:
         ]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
-        answer = self.sentences.answer(reading.text, mentions, content, ordered) if mentions else None
+        lowered = [w.lower for w in reading.words]
+        phrase, role = wh_phrase(reading.text)
+        asked = Asked(
+            content=content,
+            mention_words=[w for link in mentions for w in link.text.lower().split()],
+            words=lowered,
+            named={iri for link in mentions for iri, _ in link.candidates[:3]},
+            # "Is X A or B?" asks which of two, not whether.
+            yes_no=self._is_yes_no(reading) and "or" not in lowered,
+            negated=reading.negated,
+            how_many=any(a == "how" and b in ("many", "much") for a, b in itertools.pairwise(lowered)),
+            kind=reading.answer_word,
+            wh_phrase=phrase,
+            wh_role=role,
+        )
+        answer = self.sentences.answer(reading.text, mentions, content, ordered, asked) if mentions else None
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(link.best[0]) for link in mentions]
         return answer

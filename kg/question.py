@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -155,6 +156,35 @@ def parser():
 
                 _parser = load_parser()
     return _parser
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str):
+    """Return the spaCy parse of ``text``, cached: a note's sentences are read again for many questions."""
+    return parser()(text)
+
+
+def wh_phrase(text: str) -> tuple[list[str], str | None]:
+    """Return the lowercase words of the question's wh-phrase and the role it plays for its verb.
+
+    The words: "which", "storage", "class" of "which storage class ...", or the wh-word alone ("what",
+    "where"); [] when no wh-word opens a phrase. The role: "subject" (the doer: "who steers X"),
+    "object" ("what does X steer", "which X is steered"), "oblique" ("where", "from what"), or None.
+    """
+    for token in parse(text):
+        if token.tag_ not in WH_TAGS:
+            continue
+        head = token.head
+        if token.dep_ == "det" and head.pos_ in ("NOUN", "PROPN"):
+            modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")]
+            return [token.lower_, *modifiers, head.lower_], _ROLES.get(head.dep_)
+        role = "oblique" if token.tag_ == "WRB" else _ROLES.get(token.dep_)
+        return [token.lower_], role
+    return [], None
+
+
+#: The role a question's wh-phrase plays for its verb, by its dependency label.
+_ROLES = {"nsubj": "subject", "dobj": "object", "nsubjpass": "object", "pobj": "oblique"}
 
 
 @dataclass(frozen=True)

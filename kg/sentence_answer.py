@@ -22,12 +22,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from rdflib import Literal, URIRef
 
 from kg.answer import Answer
 from kg.linking import Link
+from kg.sentence_slots import Asked, number_answer, slot_answers, verdict
 from kg.store import KGStore
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
 
@@ -48,6 +50,15 @@ SELECT DISTINCT ?quote ?section ?file ?c WHERE {
   OPTIONAL { ?st kgo:document/kgo:fileName ?file }
 }
 LIMIT 2000
+"""
+
+#: The concepts one recorded sentence names: those it mentions and those its statements relate.
+_CONCEPTS = """
+SELECT DISTINCT ?c WHERE {
+  ?st kgo:quote ?quote ; kgo:document/kgo:fileName ?file .
+  { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
+  FILTER(isIRI(?c))
+}
 """
 
 #: The sentences of one document that open with a list's introduction.
@@ -78,6 +89,8 @@ WORD_SIMILARITY = 0.7
 #: answers' threshold (``kg.qa.ANSWER_THRESHOLD``, 0.8), so that a caller who wants only facts can keep
 #: to it, and above the abstentions' 0.05.
 SENTENCE_CONFIDENCE = 0.75
+#: What separates a table's cells where a row is recorded as a sentence.
+TABLE_CELL = " | "
 #: At most this many sentences are embedded and compared per question (the best covering ones).
 MAX_CANDIDATES = 64
 #: Word and sentence vectors kept per process, each cache.
@@ -109,17 +122,35 @@ class Candidate:
 class SentenceAnswerer:
     """Find the one source sentence that clearly answers a question about linked concepts, if any."""
 
-    def __init__(self, store: KGStore, embed: Callable[[list[str]], np.ndarray]):
-        """``embed`` turns texts into unit vectors (the engine's embedder)."""
+    def __init__(
+        self,
+        store: KGStore,
+        embed: Callable[[list[str]], np.ndarray],
+        entity: Callable[[URIRef], dict[str, Any] | None] | None = None,
+        parse: Callable | None = None,
+    ):
+        """``embed`` turns texts into unit vectors (the engine's embedder).
+
+        ``entity`` gives a concept's answer dict (``iri``, ``label``, ``aliases``; None for no concept) and
+        ``parse`` a spaCy parse of a text: with both, an answer read out of the quoted sentence
+        (``kg.sentence_slots``) is given with the quote; without, the sentence is only quoted.
+        """
         self.store = store
         self.embed = embed
+        self.entity = entity
+        self.parse = parse
         #: Vectors of the words and sentences seen so far (the same notes' sentences come up again and again).
         self._word_vectors: dict[str, np.ndarray] = {}
         self._sentence_cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
     def answer(
-        self, text: str, mentions: Sequence[Link], content: Sequence[str], ordered: bool = False
+        self,
+        text: str,
+        mentions: Sequence[Link],
+        content: Sequence[str],
+        ordered: bool = False,
+        asked: Asked | None = None,
     ) -> Answer | None:
         """Return a sentence answer to ``text``, or None when no sentence clearly answers it.
 
@@ -127,7 +158,8 @@ class SentenceAnswerer:
         concepts), ``content`` its other content words: the asked-for part, which the sentence must cover.
         ``ordered`` says the question keeps the order of a statement (a yes/no question: "Do A run on B?"
         asks whether A run on B), so a sentence that names the mentions the other way round ("B runs on A")
-        states another fact: its words match, its roles do not.
+        states another fact: its words match, its roles do not. ``asked`` says what the question asks for
+        reading its answer out of the sentence (see ``_read_out``).
         """
         ranked = self.rank(text, mentions, content)
         if not ranked:
@@ -157,10 +189,48 @@ class SentenceAnswerer:
             "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
             "  OPTIONAL { ?s kgo:section ?section }\n}" % values
         )
+        answers = self._read_out(quoted, best, asked) if asked is not None else []
+        if answers:
+            # The answer read out of the sentence is as sure as the sentence's choice, no surer.
+            value = answers[0].get("value")
+            if isinstance(value, bool):
+                opening = "Yes" if value else "No"
+            else:
+                opening = ", ".join(str(a.get("label", a.get("value"))) for a in answers)
+            text = f'{opening}: the notes say{where}: "{said}"'
+            return Answer("", text, answers, confidence, sparql, [], sources, kind="sentence")
         # No fact of the graph answers: ``answers`` stays empty (the contract's "no answer"), so no client
         # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
         text = f'No fact in the graph answers that, but the notes say{where}: "{said}"'
         return Answer("", text, [], confidence, sparql, [], sources, kind="sentence")
+
+    def _read_out(self, quoted: list[Candidate], best: Candidate, asked: Asked) -> list[dict[str, Any]]:
+        """Return the answers the quoted sentence(s) give plainly (``kg.sentence_slots``), or []."""
+        if self.entity is None or self.parse is None or any(TABLE_CELL in c.text for c in quoted):
+            return []  # a table's row read as a sentence: which column says what is not in its words
+        if asked.yes_no:
+            if len(quoted) > 1 or best.missing:
+                return []
+            value = verdict(best.text, asked, self.parse)
+            return [] if value is None else [{"value": value}]
+        if best.missing:
+            return []  # a word of the question the sentence lacks may be the one that decides
+        if asked.how_many:
+            number = number_answer(best.text, asked, self.parse)
+            return [] if number is None else [{"value": number}]
+        concepts = [self._concepts(c) for c in quoted]
+        found = slot_answers([c.text for c in quoted], concepts, asked, self.parse)
+        return [d for d in (self.entity(iri) for iri in found) if d is not None]
+
+    def _concepts(self, cand: Candidate) -> dict[URIRef, list[str]]:
+        """Return the concepts ``cand``'s sentence names, each with its names (label first)."""
+        out: dict[URIRef, list[str]] = {}
+        rows = self.store.query(_CONCEPTS, {"quote": Literal(cand.text), "file": Literal(cand.document)})
+        for (iri,) in rows:
+            described = self.entity(iri) if isinstance(iri, URIRef) else None
+            if described is not None:
+                out[iri] = [described["label"], *described.get("aliases", [])]
+        return out
 
     @staticmethod
     def clearly_answers(best: Candidate, runner_up: float, content: Sequence[str]) -> bool:

@@ -29,7 +29,9 @@ def test_a_sentence_that_clearly_answers_is_quoted_and_cited_below_the_fact_thre
     answer = graph.ask("Do riders of electric bikes need a driving licence?")
 
     assert answer.kind == "sentence"
-    assert answer.answers == []  # a quote, not a fact: no client takes it for one
+    # The sentence negates what is asked: the answer is "no", read out of it (kg/sentence_slots.py).
+    assert answer.answers == [{"value": False}]
+    assert answer.answer.startswith("No: the notes say")
     assert f'"{LICENCE}"' in answer.answer
     assert answer.sources == [{"document": "bicycles.md", "section": "Bicycles > Electric bikes", "text": LICENCE}]
     assert 0.6 <= answer.confidence < ANSWER_THRESHOLD

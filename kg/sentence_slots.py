@@ -1,0 +1,279 @@
+"""Read a yes/no verdict, or the asked-for concepts, out of the one source sentence that answers.
+
+``kg/sentence_answer.py`` finds the sentence that clearly answers a question no fact answers, and quotes
+it. A quote leaves the reading to the user; where the sentence's grammar makes the answer plain, this
+module reads it, so that the answer carries a value a client can use:
+
+- **yes/no**: "no" when the sentence negates the clause that holds the question's words ("a tag does not
+  move when ..."), "yes" when nothing negates it. Only when every content word of the question is a word
+  of the sentence by lemma: a word of similar meaning may be its opposite (MiniLM puts "stateful" and
+  "stateless" at 0.72, nearer than many synonyms), and a verdict read through it would be the wrong way
+  round. A negated question ("Doesn't X ...?") gets no verdict here.
+- **what / which / who / where**: the concepts the sentence names that the question does not. The one
+  such concept answers; a list the sentence introduces answers with its items; when several remain, the
+  ones inside the argument of the question's verb that holds none of the question's words (the slot the
+  wh-word stands for: "identified *by a hash*" for "What identifies a commit?") answer, if they all stand
+  in that one argument. Otherwise nothing is read, and the sentence is only quoted.
+- **how many / how much**: the one number the sentence gives that the question does not.
+
+Everything here is grammar (dependency labels, negation words, number tags); no content word decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kg.text import NEGATIONS, lemmas, noun_key
+
+#: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
+ARGUMENTS = frozenset("nsubj nsubjpass dobj agent prep attr oprd dative acomp pobj obj".split())
+#: The role each argument plays for its verb, the same in the active and the passive: the doer is the
+#: active subject or the passive's "by" phrase; what is done to, the active object or the passive subject.
+ROLES = {
+    "nsubj": "subject",
+    "agent": "subject",
+    "dobj": "object",
+    "obj": "object",
+    "nsubjpass": "object",
+    "prep": "oblique",
+    "dative": "oblique",
+}
+#: Words a yes/no verdict may leave out of the sentence: they ask nothing of its content.
+_CLOSED = frozenset("do does did be is are was were can could may might must should would will shall".split())
+
+
+@dataclass
+class Asked:
+    """What the question asks, as far as reading an answer out of a sentence needs to know."""
+
+    #: The question's content words (the verb, the asked-for noun, what the mentions leave).
+    content: list[str]
+    #: Every word of the question, lowercased: a concept all of whose words are here is one it names.
+    words: list[str]
+    #: The words of the names the question mentions, lowercased: they place the question in a sentence.
+    mention_words: list[str] = field(default_factory=list)
+    #: The concepts the question's names link to.
+    named: set[URIRef] = field(default_factory=set)
+    yes_no: bool = False
+    negated: bool = False
+    how_many: bool = False
+    #: The noun the wh-word asks for ("which *area* ..."), if any.
+    kind: str | None = None
+    #: The words of the wh-phrase ("which", "area"): they stand for the answer, so the argument of the
+    #: sentence's verb that holds them ("the staging area ...") may hold the answer too.
+    wh_phrase: list[str] = field(default_factory=list)
+    #: The role the wh-phrase plays for the question's verb: "subject" (the doer: "who steers X"),
+    #: "object" (what is done to: "what does X steer", "which X is steered"), "oblique" (a preposition's
+    #: object: "where", "from what"), or None.
+    wh_role: str | None = None
+
+
+def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
+    """Return whether ``sentence`` says what the yes/no question asks (True/False), or None if unsure.
+
+    The clause that holds most of the question's words is the one that answers ("The ferry sails in
+    winter, but it does not sail at night" says yes to sailing in winter); it says no when a "not" bears
+    on its verb, or on one of the question's words inside it ("scales vertically, not horizontally").
+    """
+    if not asked.yes_no or asked.negated or not asked.content:
+        return None
+    doc = parse(sentence)
+    hits: dict[str, list] = {}
+    for word in asked.content:
+        if word in _CLOSED:
+            continue
+        found = [t for t in doc if lemmas(word) & lemmas(t.text)]
+        if not found:
+            return None  # a content word the sentence lacks (or says in other words): no verdict
+        hits[word] = found
+    if not hits:
+        return None
+    # The names the question mentions place it too ("Does revert rewrite history?": "history").
+    for word in asked.mention_words:
+        found = [t for t in doc if lemmas(word) & lemmas(t.text) and not t.is_stop]
+        if found and word not in hits:
+            hits[word] = found
+    clauses: dict[int, set[str]] = {}
+    for word, tokens in hits.items():
+        for token in tokens:
+            clauses.setdefault(_clause(token).i, set()).add(word)
+    most = max(len(words) for words in clauses.values())
+    tied = [doc[i] for i, words in clauses.items() if len(words) == most]
+    # Of clauses that hold the question's words alike, one that holds the others answers ("a tag does not
+    # move when new commits are made": the "when" clause is part of what is denied); else it is unclear.
+    governing = [c for c in tied if all(c.i == o.i or o.i in {t.i for t in c.subtree} for o in tied)]
+    if len(governing) != 1:
+        return None
+    head = governing[0]
+    inside = {t.i for tokens in hits.values() for t in tokens if _clause(t).i == head.i}
+    if _denied(doc, head, inside):
+        return False
+    # A clause under a denied one ("does not sail *when the tide is high*") may be what is denied, or a
+    # reason given beside the denial ("... *because* the lamps are switched on by a timer"): unclear.
+    clause = head
+    while clause.dep_ in ("advcl", "relcl", "acl") and clause.head.i != clause.i:
+        clause = _clause(clause.head)
+        if _denied(doc, clause, {clause.i}):
+            return None
+    return True
+
+
+def _denied(doc, head, inside: set[int]) -> bool:
+    """Tell whether a "not" bears on the clause ``head`` heads, or on one of its words in ``inside``."""
+    for token in doc:
+        if not _negates(token):
+            continue
+        target = token.head
+        if target.i == head.i or (_clause(target).i == head.i and {t.i for t in target.subtree} & inside):
+            return True
+    return False
+
+
+#: Dependency labels that open a clause of its own: a verb under one of these has its own subject.
+_CLAUSES = frozenset("ROOT conj advcl ccomp relcl acl parataxis csubj".split())
+
+
+def _clause(token):
+    """Return the verb that heads the clause ``token`` stands in (the sentence's root, failing all else)."""
+    t = token
+    while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in _CLAUSES):
+        t = t.head
+    return t
+
+
+def _negates(token) -> bool:
+    """Tell whether ``token`` negates its head: "not", "never", "n't", or "no" before a noun."""
+    lower = token.lower_
+    if lower == "not" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "only":
+        return False  # "not only A but also B" says both
+    return token.dep_ == "neg" or lower in NEGATIONS or lower.endswith("n't")
+
+
+def slot_answers(
+    sentences: Sequence[str],
+    concepts: Sequence[dict[URIRef, list[str]]],
+    asked: Asked,
+    parse: Callable,
+) -> list[URIRef]:
+    """Return the concepts the sentences give for the wh-question ``asked``, or [] when unclear.
+
+    ``sentences`` holds one sentence, or the items of one list (each a sentence of its own, joined to
+    the words that introduce it); ``concepts`` holds, per sentence, the concepts it names, each with its
+    names (label first).
+    """
+    if asked.yes_no or asked.how_many:
+        return []
+    found: list[URIRef] = []
+    for sentence, named in zip(sentences, concepts, strict=True):
+        fresh = {iri: names for iri, names in named.items() if not _said(iri, names, asked)}
+        said = {lemma for w in asked.words for lemma in lemmas(w)}
+        restating = {iri for iri, names in fresh.items() if _restates(names, said)}
+        if restating and len(sentences) == 1:
+            return []  # the sentence's answer is no concept of the graph
+        fresh = {iri: names for iri, names in fresh.items() if iri not in restating}
+        fresh = _of_kind(fresh, asked.kind)
+        if len(sentences) > 1 or len(fresh) <= 1:
+            found.extend(sorted(fresh, key=str) if len(sentences) > 1 else fresh)
+            continue
+        found.extend(_in_open_slot(sentence, fresh, asked, parse) or _unnamed(fresh, asked))
+    return list(dict.fromkeys(found))
+
+
+def _unnamed(fresh: dict[URIRef, list[str]], asked: Asked) -> list[URIRef]:
+    """Return the one concept no word of the question names, where the others are partly named.
+
+    "The pull command runs a fetch followed by a merge", for "What does pull run after the fetch?":
+    "pull command" is the question's "pull" named more fully, so "merge" is what is asked.
+    """
+    standing_in = set(asked.wh_phrase)
+    said = {key for w in asked.words if w not in standing_in for key in lemmas(w)}
+    untouched = [
+        iri
+        for iri, names in fresh.items()
+        if not any(lemmas(w) & said for n in names for w in n.lower().replace("-", " ").split())
+    ]
+    return untouched if len(untouched) == 1 and len(fresh) > 1 else []
+
+
+def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
+    """Return the one number ``sentence`` gives that the question does not, for "how many", or None."""
+    if not asked.how_many:
+        return None
+    numbers = [t.text for t in parse(sentence) if t.like_num and t.lower_ not in asked.words]
+    return numbers[0] if len(set(numbers)) == 1 else None
+
+
+def _said(iri: URIRef, names: list[str], asked: Asked) -> bool:
+    """Tell whether the question names the concept: linked, or every word of one of its names said."""
+    if iri in asked.named:
+        return True
+    said = {key for w in asked.words for key in (lemmas(w) | {noun_key(w)})}
+    for name in names:
+        words = [w.lower() for w in name.replace("-", " ").split() if w]
+        if words and all(lemmas(w) & said or noun_key(w) in said for w in words):
+            return True
+    return False
+
+
+def _of_kind(fresh: dict[URIRef, list[str]], kind: str | None) -> dict[URIRef, list[str]]:
+    """Keep the concepts a name of which is the asked noun ("which *area*": "staging area"), if any are."""
+    if not kind:
+        return fresh
+    key = noun_key(kind)
+    kept = {iri: names for iri, names in fresh.items() if any(noun_key(n.split()[-1]) == key for n in names if n)}
+    return kept or fresh
+
+
+def _restates(names: list[str], said: set[str]) -> bool:
+    """Tell whether a concept is a noun of the question with more words: "open graph APIs" for "graph APIs".
+
+    Such a concept is the kind asked about, said again; what the sentence says of it ("for Gremlin and
+    SPARQL") is the answer, and that is no concept here. Only a common noun restates: a proper name
+    ("Amazon Elastic Container Service" for "which container services") names one thing of the kind.
+    "staging area" for "which area" adds only words the question lacks, and may answer.
+    """
+    label = names[0] if names else ""
+    if not label or label[0].isupper():
+        return False
+    words = label.lower().replace("-", " ").split()
+    return len(words) > 1 and bool(lemmas(words[-1]) & said) and any(lemmas(w) & said for w in words[:-1])
+
+
+def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, parse: Callable) -> list[URIRef]:
+    """Return the concepts inside the one argument of the question's verb that holds no question word."""
+    doc = parse(sentence)
+    standing_in = set(asked.wh_phrase)
+    said = {key for w in asked.words if w not in standing_in for key in lemmas(w)}
+    content = {key for w in asked.content if w not in standing_in for key in lemmas(w)}
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
+    if len(verbs) != 1:
+        return []
+    verb = verbs[0]
+    open_slots: list[tuple[str | None, list[URIRef]]] = []
+    for child in verb.children:
+        if child.dep_ not in ARGUMENTS:
+            continue
+        span = list(child.subtree)
+        if any(lemmas(t.text) & said for t in span if not t.is_stop):
+            continue  # this argument holds what the question says
+        words = [t.lower_ for t in span]
+        inside = [iri for iri, names in fresh.items() if any(_occurs(n, words) for n in names)]
+        if inside:
+            open_slots.append((ROLES.get(child.dep_), inside))
+    if len(open_slots) > 1 and asked.wh_role:
+        # "Who steers the ferry?" asks for the doer: the agent of "is steered by the captain", not "in the harbour".
+        open_slots = [slot for slot in open_slots if slot[0] == asked.wh_role]
+    return open_slots[0][1] if len(open_slots) == 1 else []
+
+
+def _occurs(name: str, words: list[str]) -> bool:
+    """Tell whether every word of ``name`` stands in ``words`` in a row (by lemma)."""
+    wanted = [w.lower() for w in name.replace("-", " ").split() if w]
+    n = len(wanted)
+    if not n:
+        return False
+    flat = [w for word in words for w in word.replace("-", " ").split()]
+    return any(all(lemmas(flat[i + k]) & lemmas(w) for k, w in enumerate(wanted)) for i in range(len(flat) - n + 1))

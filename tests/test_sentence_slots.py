@@ -1,0 +1,149 @@
+"""Answers read out of the one quoted sentence (kg/sentence_slots.py), with the real parser and model.
+
+The note is our own (tests/fixtures/lighthouses.md); the grammar cases below are sentences of our own too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kg.api import KnowledgeGraph
+from kg.qa import ANSWER_THRESHOLD
+from kg.question import parse
+from kg.sentence_slots import Asked, number_answer, slot_answers, verdict
+
+pytestmark = pytest.mark.slow
+
+NOTE = Path(__file__).parent / "fixtures" / "lighthouses.md"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    return KnowledgeGraph.open(docs=[NOTE], cache_dir=tmp_path_factory.mktemp("lighthouse-vectors"))
+
+
+def values(answer) -> list:
+    return [a.get("label", a.get("value")) for a in answer.answers]
+
+
+def test_a_sentence_that_negates_the_asked_clause_answers_no_and_is_quoted(graph: KnowledgeGraph):
+    answer = graph.ask("Do modern lighthouses need a keeper at night?")
+
+    assert answer.kind == "sentence"
+    assert values(answer) == [False]
+    assert answer.answer.startswith("No: the notes say (lighthouses.md):")
+    assert "do not need a keeper at night" in answer.sources[0]["text"]
+    assert 0.6 <= answer.confidence < ANSWER_THRESHOLD  # a sentence read, not a fact: below the facts' line
+
+
+def test_a_sentence_about_something_else_gives_no_verdict(graph: KnowledgeGraph):
+    # The same sentence names a timer, but says nothing of needing one: no "yes", no "no".
+    answer = graph.ask("Do modern lighthouses need a timer at night?")
+
+    assert answer.answers == []
+
+
+def test_the_agent_of_a_passive_answers_what_does_it(graph: KnowledgeGraph):
+    answer = graph.ask("What switches on the lamps of modern lighthouses?")
+
+    assert answer.kind == "sentence"
+    assert values(answer) == ["timer"]
+
+
+def test_the_other_name_in_an_apposition_answers_what_it_is_called(graph: KnowledgeGraph):
+    answer = graph.ask("What is the keeper's diary also called?")
+
+    assert values(answer) == ["logbook"]
+
+
+def test_how_many_is_answered_with_the_number_the_sentence_gives(graph: KnowledgeGraph):
+    answer = graph.ask("How many nautical miles can the beam of a large lighthouse be seen from?")
+
+    assert answer.kind == "sentence"
+    assert values(answer) == ["20"]
+
+
+# -- the grammar, sentence by sentence ------------------------------------------------------------------
+
+
+def asked(question: str, content: list[str], **kw) -> Asked:
+    return Asked(content=content, words=question.lower().rstrip("?").split(), **kw)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "expected"),
+    [
+        ("The ferry does not sail in winter.", ["sail", "winter"], False),
+        ("The ferry sails in winter, but it does not sail at night.", ["sail", "winter"], True),
+        ("The ferry sails in winter, but it does not sail at night.", ["sail", "night"], False),
+        ("The ferry never sails in winter.", ["sail", "winter"], False),
+        ("The ferry sails not only in summer but also in winter.", ["sail", "winter"], True),
+        ("The ferry sails in summer.", ["sail", "winter"], None),  # the asked word is not said
+        # A word of near meaning may be its opposite: a verdict needs the question's own words.
+        ("The harbour gate is stateless.", ["stateful"], None),
+    ],
+)
+def test_a_verdict_follows_the_negation_of_the_clause_that_holds_the_question(sentence, content, expected):
+    question = asked("Does the ferry ... ?", content, yes_no=True)
+
+    assert verdict(sentence, question, parse) is expected
+
+
+def test_a_negated_question_gets_no_verdict_from_a_sentence():
+    question = asked("Doesn't the ferry sail in winter?", ["sail", "winter"], yes_no=True, negated=True)
+
+    assert verdict("The ferry does not sail in winter.", question, parse) is None
+
+
+FERRY, HARBOUR, CAPTAIN = (URIRef(f"urn:x:{n}") for n in ("ferry", "harbour", "captain"))
+
+
+def test_the_one_concept_the_question_does_not_name_answers():
+    question = asked("Where does the ferry dock?", ["dock"], named={FERRY}, wh_phrase=["where"])
+    concepts = {FERRY: ["ferry"], HARBOUR: ["harbour"]}
+
+    assert slot_answers(["The ferry docks in the harbour."], [concepts], question, parse) == [HARBOUR]
+
+
+def test_of_several_concepts_the_one_in_the_open_argument_answers():
+    question = asked("Who steers the ferry?", ["steers"], named={FERRY}, wh_phrase=["who"], wh_role="subject")
+    concepts = {FERRY: ["ferry"], HARBOUR: ["harbour"], CAPTAIN: ["captain"]}
+    sentence = "In the harbour, the ferry is steered by the captain."
+
+    assert slot_answers([sentence], [concepts], question, parse) == [CAPTAIN]
+    # Without the role the question gives its wh-word, two arguments are open, and neither is chosen.
+    question.wh_role = None
+    assert slot_answers([sentence], [concepts], question, parse) == []
+
+
+def test_a_concept_that_restates_the_asked_noun_is_no_answer():
+    # "which harbour cranes": "old harbour cranes" is the asked kind said again; what follows it is the
+    # answer, and it is no concept.
+    cranes = URIRef("urn:x:old-harbour-cranes")
+    question = asked("Which harbour cranes does the port keep?", ["keep"], named={URIRef("urn:x:port")})
+    concepts = {cranes: ["old harbour cranes"]}
+    sentence = "The port keeps old harbour cranes from both Liebherr and Demag."
+
+    assert slot_answers([sentence], [concepts], question, parse) == []
+
+
+def test_how_many_needs_exactly_one_number_the_question_lacks():
+    question = asked("How many berths does the harbour have?", [], how_many=True)
+
+    assert number_answer("The harbour has up to 12 berths.", question, parse) == "12"
+    assert number_answer("The harbour has 12 berths and 3 cranes.", question, parse) is None
+
+
+def test_a_denied_clause_denies_the_clause_it_governs_and_the_names_place_the_question():
+    # "when the tide is high" belongs to what is denied; "history" places the question in the second clause.
+    tide = asked("Does the ferry sail when the tide is high?", ["sail", "tide"], yes_no=True)
+    assert verdict("The ferry does not sail when the tide is high.", tide, parse) is False
+    # Most of the question's words in the clause under the denied one: denied, or a reason beside it.
+    high = asked("Does the ferry sail when the tide is high?", ["sail", "tide", "high"], yes_no=True)
+    assert verdict("The ferry does not sail when the tide is high.", high, parse) is None
+    log = asked("Does the clerk rewrite the log?", ["rewrite"], yes_no=True, mention_words=["log"])
+    sentence = "The clerk writes a new entry that corrects an old one; he does not rewrite the log."
+    assert verdict(sentence, log, parse) is False
