@@ -223,7 +223,9 @@ class _Extractor(StructureReader):
             found.append(self._short_form(long_form, acronym))
         for match in SHORT_BEFORE_RE.finditer(text):
             long_form = match.group(2).strip()
-            if spells(match.group(1), long_form):  # "NFS (Network File System)"
+            # "NFS (Network File System)"; "DAX (DynamoDB Accelerator)": a proper name whose words'
+            # initials the short form keeps in order (a letter for effect, the X, aside).
+            if spells(match.group(1), long_form) or _initials_kept(match.group(1), long_form):
                 found.append(self._short_form(long_form, match.group(1)))
         for match in CLIPPED_RE.finditer(text):
             long_form = clipped_suffix(text[: match.start()], match.group(1))
@@ -779,6 +781,20 @@ def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
         start -= 1
     phrase = " ".join(w.strip(",;:") for w in words[start:])
     return phrase if words[wi + 1][0].isalpha() else None
+
+
+def _initials_kept(short: str, name: str) -> bool:
+    """Tell whether an all-capital short form keeps, in order, the initials of a capitalised name's words.
+
+    The name has two or more words, every one capitalised and none a closed-class word, and its first
+    word opens with the short form's first letter: "DAX (DynamoDB Accelerator)", not "EBS (a volume)".
+    """
+    words = name.split()
+    if not short.isupper() or len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    letters = iter(short.lower())
+    initials = [w[0].lower() for w in words]
+    return initials[0] == short[0].lower() and all(i in letters for i in initials)
 
 
 def _without_article(text: str, possessive: bool = False) -> str:

@@ -92,6 +92,7 @@ class OpenReader:
         facts: list[OpenFact] = []
         facts.extend(self._copulas(doc))
         facts.extend(self._qualities(doc))
+        facts.extend(self._aside_roles(doc))
         if defining:
             facts.extend(self._noun_fragment(doc))
         facts.extend(self._quantity_fragment(doc))
@@ -174,6 +175,27 @@ class OpenReader:
                     continue  # "is stored and replicated in X": the passive clause reads it
                 for s in subjects:
                     facts.append(OpenFact(s, "is", "is", None, negated, "open:quality", words))
+        return facts
+
+    def _aside_roles(self, doc) -> list[OpenFact]:
+        """Read "X, which is the default, ..." as X's quality "default": an aside that names X's role.
+
+        Only a non-restrictive relative clause (set off by a comma) whose copula's complement is one
+        bare noun after "the": "the default", "the leader". A noun with modifiers or a complement
+        ("the directory where ...") identifies a thing, and is no quality.
+        """
+        facts = []
+        for cop in doc:
+            if cop.lemma_ != "be" or cop.dep_ != "relcl" or _negated(cop):
+                continue
+            relative = [c for c in cop.children if c.dep_ == "nsubj" and c.lower_ in ("which", "who")]
+            if not relative or relative[0].i == 0 or doc[relative[0].i - 1].text != ",":
+                continue
+            for attr in [c for c in cop.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]:
+                if [c.lower_ for c in attr.children] != ["the"]:
+                    continue
+                for s in self._concepts(_phrase_head(cop.head)):
+                    facts.append(OpenFact(s, "is", "is", None, False, "open:quality", attr.lower_))
         return facts
 
     def _clause_subjects(self, verb) -> list[Concept | None]:
@@ -383,6 +405,8 @@ class OpenReader:
         if complement is not None:  # "three kinds of reset", "each of its subscribers": the reset, the subscribers
             return self._concept(complement)
         lower = token.lower_
+        if " " in token.text and token.pos_ in ("PRON", "PUNCT"):
+            return self.resolve(token.text, True)  # a merged name the tagger read as a pronoun: still the name
         if token.pos_ == "PRON" or lower in ANAPHORIC:
             if token.i == 0 and self.implicit:
                 return self.topic or self.previous  # the fragment's left-out subject: the section's concept
