@@ -175,7 +175,7 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
 
 def _name_as_punctuation(doc) -> bool:
     """Tell whether the tagger read a merged name (a token with a space) as punctuation."""
-    return any(" " in t.text and t.pos_ in ("PUNCT", "SYM") for t in doc)
+    return any(" " in t.text and (t.pos_ in ("PUNCT", "SYM") or t.dep_ == "punct") for t in doc)
 
 
 def _name_spans_of(doc) -> list[tuple[int, int]]:

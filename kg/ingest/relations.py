@@ -274,8 +274,14 @@ class OpenReader:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         base = _verb_words(verb, passive)
         facts: list[OpenFact] = []
-        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _framing(c)]
+        # "sends a copy to each reader": a dative that is a preposition is read as one.
+        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"]
+        preps = [
+            c
+            for c in verb.children
+            if (c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _framing(c))
+            or (c.dep_ == "dative" and c.pos_ == "ADP")
+        ]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
         agents = [c for c in verb.children if c.dep_ == "agent" and not _idiom(c)]
         if direct:
