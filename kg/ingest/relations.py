@@ -356,6 +356,9 @@ class OpenReader:
                 return self._subjects(verb.head)  # "X stores A and serves B"
             if verb.dep_ == "xcomp":
                 controller = verb.head
+                datives = [c for c in controller.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                if datives:  # "gives you more room to access X": the one given to is who accesses
+                    return [None] if datives[0].lower_ in GENERIC else list(self._concepts(datives[0]))
                 objects = [c for c in controller.children if c.dep_ == "dobj"]
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
