@@ -162,7 +162,25 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
         for i, doc in zip(fragments, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc) and any(t.dep_ in ("nsubj", "nsubjpass") and t.i == 0 for t in doc):
                 parsed[i] = doc
+    # "stored in Amazon S3": a merged name the tagger never saw may come out as punctuation, which
+    # leaves its preposition with no object; read as a pronoun ("stored in it") it is a noun again.
+    misread = [i for i, doc in enumerate(parsed) if _name_as_punctuation(doc)]
+    if misread:
+        again = [_merged(nlp, parsed[i].text, _name_spans_of(parsed[i]), pronoun=True) for i in misread]
+        for i, doc in zip(misread, nlp.pipe(again, batch_size=batch_size), strict=True):
+            if _has_verb_root(doc) == _has_verb_root(parsed[i]) and not _name_as_punctuation(doc):
+                parsed[i] = doc
     return parsed
+
+
+def _name_as_punctuation(doc) -> bool:
+    """Tell whether the tagger read a merged name (a token with a space) as punctuation."""
+    return any(" " in t.text and (t.pos_ in ("PUNCT", "SYM") or t.dep_ == "punct") for t in doc)
+
+
+def _name_spans_of(doc) -> list[tuple[int, int]]:
+    """Return the character spans of the names merged in ``doc`` (its tokens with a space)."""
+    return [(t.idx, t.idx + len(t.text)) for t in doc if " " in t.text]
 
 
 #: What a subjectless fragment is parsed with: a pronoun for the thing the section is about.

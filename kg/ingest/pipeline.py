@@ -142,6 +142,9 @@ class _Extractor(StructureReader):
         self._parent_items: set[str] = set()  # the texts of items that have items under them
         self._continuations: dict[tuple[str, str], str] = {}  # (parent, item) -> "supports redis"
         self._continued_docs: dict[str, object] = {}  # "supports redis" -> its parse
+        # (parent, item) -> "You can launch instances from A Public AMI": read besides the item's own text
+        self._completions: dict[tuple[str, str], str] = {}
+        self._intro_facts: dict[str, list[OpenFact]] = {}  # "Git offers three kinds of reset:" -> its facts
         self.doc = document_iri(path)
         self.graph = Graph(identifier=document_graph_name(path))
         for prefix, ns in PREFIXES.items():
@@ -220,7 +223,9 @@ class _Extractor(StructureReader):
             found.append(self._short_form(long_form, acronym))
         for match in SHORT_BEFORE_RE.finditer(text):
             long_form = match.group(2).strip()
-            if spells(match.group(1), long_form):  # "NFS (Network File System)"
+            # "NFS (Network File System)"; "DAX (DynamoDB Accelerator)": a proper name whose words'
+            # initials the short form keeps in order (a letter for effect, the X, aside).
+            if spells(match.group(1), long_form) or _initials_kept(match.group(1), long_form):
                 found.append(self._short_form(long_form, match.group(1)))
         for match in CLIPPED_RE.finditer(text):
             long_form = clipped_suffix(text[: match.start()], match.group(1))
@@ -258,7 +263,7 @@ class _Extractor(StructureReader):
             self.registry.get_or_mint(" ".join(words))
 
     def _item_name(self, text: str) -> None:
-        name = text.strip().rstrip(".;,")
+        name = _without_article(text.strip().rstrip(".;,"))  # "the staging area" names the staging area
         if self._acronyms(name) or len(name.split()) > 6 or not _looks_like_name(name):
             return
         self.registry.get_or_mint(name)
@@ -286,17 +291,25 @@ class _Extractor(StructureReader):
         # "supports" over "redis" and "memcached": each item finishes its parent's clause.
         for block in blocks:
             if block.kind == "item" and block.parent and self._waits_for_object(block.parent):
-                for _, text in split_sentences(block.text):
+                opening = block.parent.strip().rstrip(":")
+                for n, (_, text) in enumerate(split_sentences(block.text)):
+                    lead = LEAD_IN_RE.match(text)
                     if len(text.split()) <= 4:
-                        self._continuations[(block.parent, text)] = f"{block.parent.strip().rstrip(':')} {text.strip()}"
-        if self._continuations:
-            texts = list(dict.fromkeys(self._continuations.values()))
+                        self._continuations[(block.parent, text)] = f"{opening} {text.strip()}"
+                    elif n == 0 and lead is not None and _looks_like_name(_without_article(lead.group(1), True)):
+                        # "A Public AMI: AWS provided" under "launch instances from:": the lead finishes the
+                        # clause, and the item's own text is still read as what it says of the lead.
+                        self._completions[(block.parent, text)] = f"{opening} {lead.group(1).strip()}"
+        if self._continuations or self._completions:
+            texts = list(dict.fromkeys([*self._continuations.values(), *self._completions.values()]))
             docs = parse_sentences(load_parser(), texts, self._name_spans, processes=1)
             self._continued_docs = dict(zip(texts, docs, strict=True))
 
     def _waits_for_object(self, parent: str) -> bool:
         """Tell a parent item that is an unfinished clause: a verb alone ("supports") or "similar to"."""
         words = parent.strip().rstrip(":").split()
+        if parent.strip().endswith(":") and 1 < len(words) <= 20 and words[-1].lower() in OPEN_PREPOSITIONS:
+            return True  # "You can launch EC2 instances from:": each item is where from
         if not words or len(words) > 3 or not words[-1].isalpha():
             return False
         if words[-1].lower() in OPEN_PREPOSITIONS:
@@ -437,6 +450,9 @@ class _Extractor(StructureReader):
                     self._list_item(block, section)
                 for _, sentence in split_sentences(block.text):
                     self._sentence(self._continued(block, sentence), section, ctx, block)
+                    completion = self._completions.get((block.parent, sentence)) if block.parent else None
+                    if completion is not None:
+                        self._sentence(completion, section, ctx, Block("item", block.section, block.line, completion))
             elif block.kind == "table":
                 self._table(block, section)
         self.registry.to_graph(self.graph, self.used)
@@ -478,6 +494,8 @@ class _Extractor(StructureReader):
         i = self.sentence_index.get(sentence)
         doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
+        if sentence.rstrip().endswith(":"):  # a list's introduction: its objects are what the items name
+            self._intro_facts[sentence] = [f for f in opened if f.rule == "open:object" and f.object is not None]
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
             topic.definitions.append((2, sentence, None))
@@ -763,6 +781,29 @@ def _long_form(before: str, acronym: str, brands: frozenset[str]) -> str | None:
         start -= 1
     phrase = " ".join(w.strip(",;:") for w in words[start:])
     return phrase if words[wi + 1][0].isalpha() else None
+
+
+def _initials_kept(short: str, name: str) -> bool:
+    """Tell whether an all-capital short form keeps, in order, the initials of a capitalised name's words.
+
+    The name has two or more words, every one capitalised and none a closed-class word, and its first
+    word opens with the short form's first letter: "DAX (DynamoDB Accelerator)", not "EBS (a volume)".
+    """
+    words = name.split()
+    if not short.isupper() or len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    letters = iter(short.lower())
+    initials = [w[0].lower() for w in words]
+    return initials[0] == short[0].lower() and all(i in letters for i in initials)
+
+
+def _without_article(text: str, possessive: bool = False) -> str:
+    """Return a noun phrase without its leading article: "the staging area" -> "staging area".
+
+    With ``possessive``, "your own AMI" -> "own AMI" too (the reader's own, still a kind of thing).
+    """
+    pattern = r"^(?:a|an|the|your|our|their|its|my)\s+" if possessive else r"^(?:a|an|the)\s+"
+    return re.sub(pattern, "", text.strip(), flags=re.IGNORECASE)
 
 
 def _coined(heading: str) -> bool:

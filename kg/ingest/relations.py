@@ -92,6 +92,7 @@ class OpenReader:
         facts: list[OpenFact] = []
         facts.extend(self._copulas(doc))
         facts.extend(self._qualities(doc))
+        facts.extend(self._aside_roles(doc))
         if defining:
             facts.extend(self._noun_fragment(doc))
         facts.extend(self._quantity_fragment(doc))
@@ -176,10 +177,31 @@ class OpenReader:
                     facts.append(OpenFact(s, "is", "is", None, negated, "open:quality", words))
         return facts
 
+    def _aside_roles(self, doc) -> list[OpenFact]:
+        """Read "X, which is the default, ..." as X's quality "default": an aside that names X's role.
+
+        Only a non-restrictive relative clause (set off by a comma) whose copula's complement is one
+        bare noun after "the": "the default", "the leader". A noun with modifiers or a complement
+        ("the directory where ...") identifies a thing, and is no quality.
+        """
+        facts = []
+        for cop in doc:
+            if cop.lemma_ != "be" or cop.dep_ != "relcl" or _negated(cop):
+                continue
+            relative = [c for c in cop.children if c.dep_ == "nsubj" and c.lower_ in ("which", "who")]
+            if not relative or relative[0].i == 0 or doc[relative[0].i - 1].text != ",":
+                continue
+            for attr in [c for c in cop.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]:
+                if [c.lower_ for c in attr.children] != ["the"]:
+                    continue
+                for s in self._concepts(_phrase_head(cop.head)):
+                    facts.append(OpenFact(s, "is", "is", None, False, "open:quality", attr.lower_))
+        return facts
+
     def _clause_subjects(self, verb) -> list[Concept | None]:
         """Return a clause's subjects; a relative clause's are its head noun's ("a subnet that is ...")."""
         if verb.dep_ == "relcl":
-            head = verb.head
+            head = _phrase_head(verb.head)
             if head.dep_ == "attr" and head.head.lemma_ == "be" and any(c.lower_ in RELATIVE for c in verb.children):
                 return self._subjects(head.head)  # "X is a subnet that is accessible ...": said of X
             return []  # "a message that is not acknowledged ...": which messages, not what they are
@@ -252,9 +274,16 @@ class OpenReader:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         base = _verb_words(verb, passive)
         facts: list[OpenFact] = []
-        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _framing(c)]
-        agents = [c for c in verb.children if c.dep_ == "agent"]
+        # "sends a copy to each reader": a dative that is a preposition is read as one.
+        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"]
+        preps = [
+            c
+            for c in verb.children
+            if (c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _framing(c))
+            or (c.dep_ == "dative" and c.pos_ == "ADP")
+        ]
+        # "is called origin by default": an idiom shaped like an agent says how, not who.
+        agents = [c for c in verb.children if c.dep_ == "agent" and not _idiom(c)]
         if direct:
             # "share the OS as the host": with a direct object, "as" compares or gives a role, no participant.
             preps = [p for p in preps if p.lower_ != "as"]
@@ -262,10 +291,11 @@ class OpenReader:
         subjects = [s for s in subjects if s is not None]
         objects_direct = [o for d in direct for o in self._concepts(d)]
         if verb.dep_ == "relcl":
-            head = self._concepts(verb.head)
-            if verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be":
+            noun = _phrase_head(verb.head)
+            head = self._concepts(noun)
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general.
-                head = [s for s in self._subjects(verb.head.head) if s is not None] or head
+                head = [s for s in self._subjects(noun.head) if s is not None] or head
             relative_object = any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE for c in verb.children)
             if relative_object or (not any(c.dep_ in SUBJECTS for c in verb.children) and passive):
                 objects_direct = objects_direct or head
@@ -326,11 +356,19 @@ class OpenReader:
                 return self._subjects(verb.head)  # "X stores A and serves B"
             if verb.dep_ == "xcomp":
                 controller = verb.head
+                datives = [c for c in controller.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                if datives:  # "gives you more room to access X": the one given to is who accesses
+                    return [None] if datives[0].lower_ in GENERIC else list(self._concepts(datives[0]))
                 objects = [c for c in controller.children if c.dep_ == "dobj"]
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
             return []
+        if verb.dep_ == "conj" and all(s.lower_ in ANAPHORIC - RELATIVE for s in found):
+            # "X downloads A, but it does not change B": "it" is the subject of the clause it is joined to.
+            first = [s for s in self._subjects(verb.head) if s is not None]
+            if first:
+                return first
         out: list[Concept | None] = []
         for subject in found:
             if subject.lower_ in GENERIC:
@@ -342,10 +380,9 @@ class OpenReader:
         return out
 
     def _prep_objects(self, prep) -> list[Concept]:
-        objects = [p for p in prep.children if p.dep_ == "pobj"]
-        if any((prep.lower_, p.lemma_.lower()) in IDIOMS for p in objects):
+        if _idiom(prep):
             return []  # "at a time", "under the hood": an idiom, not what the verb acts on
-        return [c for p in objects for c in self._concepts(p)]
+        return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
 
     def _concepts(self, token) -> list[Concept]:
         """Return the concepts a noun phrase and its coordinated neighbours name."""
@@ -366,7 +403,19 @@ class OpenReader:
                         concept = self._concept(named)
                         if concept is not None:
                             return concept
+        if token.tag_ == "VBG" and token.dep_ == "csubj":
+            # "Messaging systems offer ...": a noun phrase the parser read as a gerund and its object.
+            # "Creating a branch does ..." is an action, no thing to say it of.
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if len(objects) != 1 or objects[0].left_edge.i != token.i + 1 or objects[0].i != token.i + 1:
+                return None
+            return self.resolve(f"{token.text} {objects[0].text}", True)
+        complement = _of_complement(token)
+        if complement is not None:  # "three kinds of reset", "each of its subscribers": the reset, the subscribers
+            return self._concept(complement)
         lower = token.lower_
+        if " " in token.text and token.pos_ in ("PRON", "PUNCT"):
+            return self.resolve(token.text, True)  # a merged name the tagger read as a pronoun: still the name
         if token.pos_ == "PRON" or lower in ANAPHORIC:
             if token.i == 0 and self.implicit:
                 return self.topic or self.previous  # the fragment's left-out subject: the section's concept
@@ -378,8 +427,58 @@ class OpenReader:
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not token.text[:1].isupper():
             return None
         words = _name_tokens(token)
+        glued = _glued_apposition(token)
+        if glued is not None:  # "a distributed event streaming platform" parsed as "event", "streaming platform"
+            words = (words + _name_tokens(glued))[-MAX_NAME_WORDS:]
         text = " ".join(t.text for t in words)
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
+
+
+#: Nouns that only say what sort of thing follows "of": "three kinds of reset" lists resets.
+SORT_NOUNS = frozenset("kind type sort form category variety".split())
+#: Pronouns that pick members of the group after "of": "each of its subscribers" names subscribers.
+PARTITIVES = frozenset("each all any some both many most either".split())
+
+
+#: Where a partitive is a participant: "each of X" as a conjunct ("your code and all of X") is a misparse.
+ARGUMENTS = frozenset("pobj dobj nsubj nsubjpass".split())
+
+
+def _of_complement(token):
+    """Return the noun after "of" when ``token`` only sorts or counts it ("kinds of X", "each of X"), else None."""
+    sorting = token.lemma_.lower() in SORT_NOUNS and token.tag_ == "NNS"
+    counting = token.lower_ in PARTITIVES and token.pos_ in ("PRON", "DET", "NOUN") and token.dep_ in ARGUMENTS
+    if not (sorting or counting) or any(c.dep_ in ("compound", "amod") for c in token.children):
+        return None  # "instance types" is a thing of its own
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _glued_apposition(token):
+    """Return the noun a parser split off as an apposition with no comma between ("event streaming platform").
+
+    An apposition is set off by a comma or a parenthesis; one that follows its head's words directly
+    is the rest of the same noun phrase, and its last noun is the phrase's head.
+    """
+    for child in token.rights:
+        if child.dep_ == "appos" and child.left_edge.i == token.i + 1 and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _phrase_head(token):
+    """Return the noun whose phrase ``token`` ends when it is a glued apposition (see above), else itself."""
+    glued = _glued_apposition(token.head) if token.dep_ == "appos" else None
+    if glued is not None and glued.i == token.i:  # (spaCy makes a new Token object at each access)
+        return token.head
+    return token
+
+
+def _idiom(prep) -> bool:
+    """Tell a preposition and its object that are an adverbial idiom ("by default", "at a time")."""
+    return any(p.dep_ == "pobj" and (prep.lower_, p.lemma_.lower()) in IDIOMS for p in prep.children)
 
 
 def _quantity(token) -> str | None:

@@ -14,6 +14,7 @@ The methods use the extractor's state (registry, lexicon, graph, topic) and its 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rdflib import Literal
 from rdflib.namespace import OWL, RDF, RDFS
@@ -47,13 +48,30 @@ class StructureReader:
         if cls is None:
             cls = self.registry.get_or_mint(kind).iri
             self.used.add(cls)
-        mentions = self.registry.mentions(tokenize(block.text))
-        if not mentions:
+        tokens = tokenize(block.text)
+        mentions = self.registry.mentions(tokens)
+        words = [t for t in tokens if t.is_word]
+        whole = mentions and mentions[0].end == len(tokens) and mentions[0].start <= 1
+        if not whole and 0 < len(words) <= 4 and all(t.is_word for t in tokens):
+            # "the staging area": an item that is only a short noun phrase names one thing, even one
+            # no sentence has named yet (not "area", the name inside it).
+            named = self._resolve(" ".join(t.text for t in words if t.lower not in ("a", "an", "the")), True)
+            mentions = [m for m in mentions if m.concept is named] or []
+            item = named
+        else:
+            item = mentions[0].concept if mentions else None
+        if item is None:
             return
-        item = mentions[0].concept
         item.types.add(cls)
         self.used.add(item.iri)
-        self._emit(Fact(item.iri, RDF.type, cls, "list"), section, f"{intro} {block.text.strip()}")
+        quote = f"{intro} {block.text.strip()}"
+        self._emit(Fact(item.iri, RDF.type, cls, "list"), section, quote)
+        # "Git offers three kinds of reset:" over "soft reset": what the introduction says of the kind it
+        # lists, it says of each item (Git offers soft reset).
+        last = [s for _, s in split_sentences(intro)][-1:]
+        for fact in self._intro_facts.get(last[0], []) if last else []:
+            if fact.object.iri == cls and item.iri not in (cls, fact.subject.iri):
+                self._emit_open(replace(fact, object=item, rule="open:list"), section, quote)
 
     def _table(self, block: Block, section: str) -> None:
         """Read a table by its shape: statements about the columns' things, properties, or terms.
