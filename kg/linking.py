@@ -36,6 +36,19 @@ class Link:
         return self.candidates[0]
 
 
+#: What a link's scores are multiplied by when the name goes on past it ("S3 Glacier" linked as S3).
+PARTIAL_NAME = 0.5
+
+
+def _name_goes_on(words: list[Token], link: Link, taken: set[int]) -> bool:
+    """Tell whether the capitalised word after ``link`` carries its name on ("S3 *Glacier*")."""
+    after = link.end
+    if after >= len(words) or after in taken:
+        return False
+    word = words[after]
+    return word.text[:1].isupper() and word.text != "I" and word.lower not in STOPWORDS
+
+
 class EntityLinker:
     """Link question spans to catalog entities: exact names, lemmas, then fuzzy for unknown words."""
 
@@ -84,6 +97,15 @@ class EntityLinker:
                 link.start -= 1
                 link.text = f"{words[link.start].text} {link.text}"
                 taken.add(link.start)
+        # "S3 Glacier": a capitalised word right after a name, itself part of no name, makes a longer name the
+        # graph lacks. The shorter name is another thing ("Amazon S3" is not S3 Glacier): the link stays, to
+        # place the question among its neighbours, but at a score no answer about it can pass the line with.
+        # In a question whose words are mostly capitalised, capitals tell nothing.
+        if sum(w.text[:1].isupper() for w in words) * 2 <= len(words):
+            for link in chosen:
+                if _name_goes_on(words, link, taken):
+                    link.candidates = [(iri, round(score * PARTIAL_NAME, 4)) for iri, score in link.candidates]
+                    link.method = "partial"
         return chosen
 
     def _rank(self, iris, text: str, base: float = 1.0) -> list[tuple[URIRef, float]]:

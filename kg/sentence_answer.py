@@ -215,6 +215,11 @@ class SentenceAnswerer:
             return [] if value is None else [{"value": value}]
         if best.missing:
             return []  # a word of the question the sentence lacks may be the one that decides
+        words = [w for c in quoted for w in _content_words(c.text)]
+        if not all(_says(words, [w]) for w in asked.content):
+            # A word the sentence says only in other words: single-word meaning cannot tell a synonym from
+            # an opposite (MiniLM: "buy" ~ "sell" 0.76, "offer" ~ "provide" 0.22), so nothing is read out.
+            return []
         if asked.how_many:
             number = number_answer(best.text, asked, self.parse)
             return [] if number is None else [{"value": number}]

@@ -12,7 +12,7 @@ module reads it, so that the answer carries a value a client can use:
 - **what / which / who / where**: the concepts the sentence names that the question does not. The one
   such concept answers; a list the sentence introduces answers with its items; when several remain, the
   ones inside the argument of the question's verb that holds none of the question's words (the slot the
-  wh-word stands for: "identified *by a hash*" for "What identifies a commit?") answer, if they all stand
+  wh-word stands for: "signed *by the clerk*" for "Who signs a permit?") answer, if they all stand
   in that one argument. Otherwise nothing is read, and the sentence is only quoted.
 - **how many / how much**: the one number the sentence gives that the question does not.
 
@@ -91,7 +91,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
         hits[word] = found
     if not hits:
         return None
-    # The names the question mentions place it too ("Does revert rewrite history?": "history").
+    # The names the question mentions place it too ("Does the clerk file the form?": "form").
     for word in asked.mention_words:
         found = [t for t in doc if lemmas(word) & lemmas(t.text) and not t.is_stop]
         if found and word not in hits:
@@ -111,7 +111,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
     inside = {t.i for tokens in hits.values() for t in tokens if _clause(t).i == head.i}
     if _denied(doc, head, inside):
         return False
-    # A clause under a denied one ("does not sail *when the tide is high*") may be what is denied, or a
+    # A clause under a denied one ("does not open *when it rains*") may be what is denied, or a
     # reason given beside the denial ("... *because* the lamps are switched on by a timer"): unclear.
     clause = head
     while clause.dep_ in ("advcl", "relcl", "acl") and clause.head.i != clause.i:
@@ -185,8 +185,8 @@ def slot_answers(
 def _unnamed(fresh: dict[URIRef, list[str]], asked: Asked) -> list[URIRef]:
     """Return the one concept no word of the question names, where the others are partly named.
 
-    "The pull command runs a fetch followed by a merge", for "What does pull run after the fetch?":
-    "pull command" is the question's "pull" named more fully, so "merge" is what is asked.
+    "The wash program runs a rinse followed by a spin", for "What does wash run after the rinse?":
+    "wash program" is the question's "wash" named more fully, so "spin" is what is asked.
     """
     standing_in = set(asked.wh_phrase)
     said = {key for w in asked.words if w not in standing_in for key in lemmas(w)}
@@ -264,7 +264,7 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
         if inside:
             open_slots.append((ROLES.get(child.dep_), inside))
     if len(open_slots) > 1 and asked.wh_role:
-        # "Who steers the ferry?" asks for the doer: the agent of "is steered by the captain", not "in the harbour".
+        # "Who signs a permit?" asks for the doer: the agent of "is signed by the clerk", not "in the town hall".
         open_slots = [slot for slot in open_slots if slot[0] == asked.wh_role]
     return open_slots[0][1] if len(open_slots) == 1 else []
 

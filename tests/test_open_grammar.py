@@ -13,13 +13,13 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 from spacy.tokens import Doc
+from test_open_extraction import built, named, relations
 
 from kg.ingest.concepts import ConceptRegistry
 from kg.ingest.lexicon import Lexicon
 from kg.ingest.parse import load_parser
 from kg.ingest.relations import OpenReader
 from kg.namespaces import KGO
-from tests.test_open_extraction import built, named, relations
 
 FIXTURE = Path(__file__).parent / "fixtures" / "open_grammar.md"
 

@@ -13,6 +13,7 @@ from rdflib import URIRef
 from kg.api import KnowledgeGraph
 from kg.qa import ANSWER_THRESHOLD
 from kg.question import parse
+from kg.sentence_answer import Candidate, SentenceAnswerer
 from kg.sentence_slots import Asked, number_answer, slot_answers, verdict
 
 pytestmark = pytest.mark.slow
@@ -147,3 +148,13 @@ def test_a_denied_clause_denies_the_clause_it_governs_and_the_names_place_the_qu
     log = asked("Does the clerk rewrite the log?", ["rewrite"], yes_no=True, mention_words=["log"])
     sentence = "The clerk writes a new entry that corrects an old one; he does not rewrite the log."
     assert verdict(sentence, log, parse) is False
+
+
+def test_a_sentence_that_says_the_verb_only_in_other_words_gives_no_read_out():
+    # The sentence covers "buy" by meaning (MiniLM puts "buy" and "sell" at 0.76, nearer than many
+    # synonyms), so it may be quoted; but what it says is not the answer to what is asked.
+    sentence = Candidate("The harbour shop sells charts to sailors.", "Shop", "harbour.md", covered=2, asked=1, units=2)
+    answerer = SentenceAnswerer(None, None, entity=lambda iri: {"iri": str(iri), "label": "chart"}, parse=parse)
+    question = asked("What does the harbour shop buy from sailors?", ["buy", "sailors"], named={HARBOUR})
+
+    assert answerer._read_out([sentence], sentence, question) == []
