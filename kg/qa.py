@@ -55,6 +55,7 @@ from kg.text import (
     LIGHT_VERBS,
     STOPWORDS,
     Token,
+    is_verb_only,
     lemmas,
     name_key,
     noun_key,
@@ -287,11 +288,45 @@ class Engine:
         # A typed mention stays words ("what language": the relation) unless it names a class whose
         # members decide the type ("which orchestration service": checked by membership).
         as_words = [link for link in typed if not self.members.get(link.best[0])]
+        as_words += self._in_relation_names(reading, topic)
         return {
             i for link in reading.links
             if link is topic or not (self._weak(link) or link in as_words)
             for i in range(link.start, link.end)
         }  # fmt: skip
+
+    def _in_relation_names(self, reading: Reading, topic: Link) -> list[Link]:
+        """Return the other mentions that are words of a relation's name at ``topic``, not concepts.
+
+        "What shape of history does a rebase produce": "history" names a concept, but with "shape" it
+        spells "history shape", a relation the rebase has. A mention counts when it stands in the
+        phrase that says what is asked for (after the opening "what" or "which", before the verb), its
+        words are all in the name of a relation the topic has, and the name's other words are in the
+        question outside every mention: the question spells the whole name, the mention only part of it.
+        A mention elsewhere ("what lets you partition the network") is what the question is about.
+        """
+        asked = _asked_phrase(reading.words)
+        others = [
+            link for link in reading.links
+            if link is not topic and link.end > link.start and link.start in asked and link.end - 1 in asked
+        ]  # fmt: skip
+        if not others:
+            return []
+        taken = {i for link in reading.links for i in range(link.start, link.end)}
+        free = {noun_key(w) for w in content_words(reading.tokens, taken)}
+        names = {
+            name
+            for p, _ in first_steps(self.store, self.catalog, topic.best[0])
+            if p not in MEMBERSHIP
+            for name in self.catalog.predicates[p].names
+        }
+        spelt = [_key_words(name) for name in names]
+        found = []
+        for link in others:
+            words = _key_words(link.text)
+            if words and any(words < name and name - words <= free for name in spelt):
+                found.append(link)
+        return found
 
     def _weak(self, link: Link) -> bool:
         """Tell a mention that may just be an ordinary word ("film", "language") from a name.
@@ -1014,9 +1049,12 @@ class Engine:
         kinds_of = classifier_complement(reading.tokens)
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
+        # A mention that spells part of the relation's name ("history" in "history shape") is no concept.
+        words = self._in_relation_names(reading, topic_link)
         others = [
             link for link in reading.links
-            if link is not topic_link and (not self._weak(link) or self._is_answer_type(reading, link))
+            if link is not topic_link and link not in words
+            and (not self._weak(link) or self._is_answer_type(reading, link))
         ]  # fmt: skip
         kept, specific = answers, set()
         for link in others if answers else []:
@@ -1161,6 +1199,21 @@ def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str
 
 
 __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
+
+
+def _asked_phrase(words: list[Token]) -> range:
+    """Return the positions of the phrase after an opening "what"/"which", up to its verb ("what shape of history")."""
+    if not words or words[0].lower not in ("what", "which"):
+        return range(0)
+    end = 1
+    while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
+        end += 1
+    return range(1, end)
+
+
+def _key_words(name: str) -> frozenset[str]:
+    """Return the content words of a name as noun keys ("storage models" -> {"storage", "model"})."""
+    return frozenset(w for w in name_key(name).split() if w not in STOPWORDS)
 
 
 def _plain(text: str) -> str:
