@@ -298,12 +298,12 @@ class Engine:
     def _in_relation_names(self, reading: Reading, topic: Link) -> list[Link]:
         """Return the other mentions that are words of a relation's name at ``topic``, not concepts.
 
-        "What shape of history does a rebase produce": "history" names a concept, but with "shape" it
-        spells "history shape", a relation the rebase has. A mention counts when it stands in the
-        phrase that says what is asked for (after the opening "what" or "which", before the verb), its
-        words are all in the name of a relation the topic has, and the name's other words are in the
+        "What size of wheel has the bike": "wheel" names a concept, but with "size" it spells "wheel
+        size", a property the bike has (a row of a property table, say). A mention counts when it stands
+        in the phrase that says what is asked for (after the opening "what" or "which", before the verb),
+        its words are all in the name of a relation the topic has, and the name's other words are in the
         question outside every mention: the question spells the whole name, the mention only part of it.
-        A mention elsewhere ("what lets you partition the network") is what the question is about.
+        A mention elsewhere ("what does the bike share with a wheel") is what the question is about.
         """
         asked = _asked_phrase(reading.words)
         others = [
@@ -963,10 +963,15 @@ class Engine:
         view = self._view(reading, link)
         if not view.residual:
             return None  # only grammar words besides the name ("who is X by"): nothing means a relation
-        if view.relation_words:
-            return None  # a word names a relation: the paths over it were judged, and found wanting
         topic = link.best[0]
         steps = first_steps(self.store, self.catalog, topic)
+        if view.relation_words:
+            if self._named_here(view, steps):
+                return None  # a word names a relation of the topic: the paths over it were judged, found wanting
+            if any(p not in self.meanings.described for p, _ in steps if p not in MEMBERSHIP):
+                # A word asked for something else: only a comparison with every relation's meaning may
+                # overrule it, and a relation known by its label alone cannot be judged as well.
+                return None
         masked = " ".join(
             [w.text for w in reading.words[: link.start]] + ["X"] + [w.text for w in reading.words[link.end :]]
         )
@@ -986,6 +991,23 @@ class Engine:
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
         return self._path_answer(reading, topic, PathScore(path), answers, confidence)
+
+    def _named_here(self, view: Reading, steps: set[Step]) -> bool:
+        """Tell whether the question's relation words name a relation the topic has, or things like it have.
+
+        Only then were the word paths the right judges. A relation that no thing sharing a relation with
+        the topic has at all is the graph's word for something else: the question's word that names it
+        is an ordinary word here, and the whole question's meaning may choose among the topic's
+        relations. A relation things like the topic have ("screenwriter" of a film with no writer)
+        means the graph lacks that fact: no other relation answers in its place. Relations with
+        literal values are not in the graph's shape (kg/catalog.py), so naming one counts as named here.
+        """
+        named = set().union(*(self._relations_named(view, w) for w in view.relation_words))
+        present = {p for p, _ in steps}
+        if named & present or any(self.catalog.predicates[p].literal for p in named if p in self.catalog.predicates):
+            return True
+        near = set().union(*(self.catalog.follow.get(step, set()) for step in steps if step[0] not in MEMBERSHIP))
+        return any(p in named for p, _ in near)
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
         kinds_of = classifier_complement(reading.tokens)
@@ -1049,7 +1071,7 @@ class Engine:
         kinds_of = classifier_complement(reading.tokens)
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
-        # A mention that spells part of the relation's name ("history" in "history shape") is no concept.
+        # A mention that spells part of the relation's name ("wheel" in "wheel size") is no concept.
         words = self._in_relation_names(reading, topic_link)
         others = [
             link for link in reading.links
@@ -1202,7 +1224,7 @@ __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError
 
 
 def _asked_phrase(words: list[Token]) -> range:
-    """Return the positions of the phrase after an opening "what"/"which", up to its verb ("what shape of history")."""
+    """Return the positions of the phrase after an opening "what"/"which", up to its verb ("what size of wheel")."""
     if not words or words[0].lower not in ("what", "which"):
         return range(0)
     end = 1
@@ -1212,7 +1234,7 @@ def _asked_phrase(words: list[Token]) -> range:
 
 
 def _key_words(name: str) -> frozenset[str]:
-    """Return the content words of a name as noun keys ("storage models" -> {"storage", "model"})."""
+    """Return the content words of a name as noun keys ("wheel sizes" -> {"wheel", "size"})."""
     return frozenset(w for w in name_key(name).split() if w not in STOPWORDS)
 
 
