@@ -60,6 +60,7 @@ from kg.text import (
     LIGHT_VERBS,
     STOPWORDS,
     Token,
+    is_verb_only,
     lemmas,
     name_key,
     noun_key,
@@ -292,11 +293,45 @@ class Engine:
         # A typed mention stays words ("what language": the relation) unless it names a class whose
         # members decide the type ("which orchestration service": checked by membership).
         as_words = [link for link in typed if not self.members.get(link.best[0])]
+        as_words += self._in_relation_names(reading, topic)
         return {
             i for link in reading.links
             if link is topic or not (self._weak(link) or link in as_words)
             for i in range(link.start, link.end)
         }  # fmt: skip
+
+    def _in_relation_names(self, reading: Reading, topic: Link) -> list[Link]:
+        """Return the other mentions that are words of a relation's name at ``topic``, not concepts.
+
+        "What size of wheel has the bike": "wheel" names a concept, but with "size" it spells "wheel
+        size", a property the bike has (a row of a property table, say). A mention counts when it stands
+        in the phrase that says what is asked for (after the opening "what" or "which", before the verb),
+        its words are all in the name of a relation the topic has, and the name's other words are in the
+        question outside every mention: the question spells the whole name, the mention only part of it.
+        A mention elsewhere ("what does the bike share with a wheel") is what the question is about.
+        """
+        asked = _asked_phrase(reading.words)
+        others = [
+            link for link in reading.links
+            if link is not topic and link.end > link.start and link.start in asked and link.end - 1 in asked
+        ]  # fmt: skip
+        if not others:
+            return []
+        taken = {i for link in reading.links for i in range(link.start, link.end)}
+        free = {noun_key(w) for w in content_words(reading.tokens, taken)}
+        names = {
+            name
+            for p, _ in first_steps(self.store, self.catalog, topic.best[0])
+            if p not in MEMBERSHIP
+            for name in self.catalog.predicates[p].names
+        }
+        spelt = [_key_words(name) for name in names]
+        found = []
+        for link in others:
+            words = _key_words(link.text)
+            if words and any(words < name and name - words <= free for name in spelt):
+                found.append(link)
+        return found
 
     def _weak(self, link: Link) -> bool:
         """Tell a mention that may just be an ordinary word ("film", "language") from a name.
@@ -952,10 +987,15 @@ class Engine:
         view = self._view(reading, link)
         if not view.residual:
             return None  # only grammar words besides the name ("who is X by"): nothing means a relation
-        if view.relation_words:
-            return None  # a word names a relation: the paths over it were judged, and found wanting
         topic = link.best[0]
         steps = first_steps(self.store, self.catalog, topic)
+        if view.relation_words:
+            if self._named_here(view, steps):
+                return None  # a word names a relation of the topic: the paths over it were judged, found wanting
+            if any(p not in self.meanings.described for p, _ in steps if p not in MEMBERSHIP):
+                # A word asked for something else: only a comparison with every relation's meaning may
+                # overrule it, and a relation known by its label alone cannot be judged as well.
+                return None
         masked = " ".join(
             [w.text for w in reading.words[: link.start]] + ["X"] + [w.text for w in reading.words[link.end :]]
         )
@@ -975,6 +1015,23 @@ class Engine:
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
         return self._path_answer(reading, topic, PathScore(path), answers, confidence)
+
+    def _named_here(self, view: Reading, steps: set[Step]) -> bool:
+        """Tell whether the question's relation words name a relation the topic has, or things like it have.
+
+        Only then were the word paths the right judges. A relation that no thing sharing a relation with
+        the topic has at all is the graph's word for something else: the question's word that names it
+        is an ordinary word here, and the whole question's meaning may choose among the topic's
+        relations. A relation things like the topic have ("screenwriter" of a film with no writer)
+        means the graph lacks that fact: no other relation answers in its place. Relations with
+        literal values are not in the graph's shape (kg/catalog.py), so naming one counts as named here.
+        """
+        named = set().union(*(self._relations_named(view, w) for w in view.relation_words))
+        present = {p for p, _ in steps}
+        if named & present or any(self.catalog.predicates[p].literal for p in named if p in self.catalog.predicates):
+            return True
+        near = set().union(*(self.catalog.follow.get(step, set()) for step in steps if step[0] not in MEMBERSHIP))
+        return any(p in named for p, _ in near)
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
         kinds_of = classifier_complement(reading.tokens)
@@ -1038,9 +1095,12 @@ class Engine:
         kinds_of = classifier_complement(reading.tokens)
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
+        # A mention that spells part of the relation's name ("wheel" in "wheel size") is no concept.
+        words = self._in_relation_names(reading, topic_link)
         others = [
             link for link in reading.links
-            if link is not topic_link and (not self._weak(link) or self._is_answer_type(reading, link))
+            if link is not topic_link and link not in words
+            and (not self._weak(link) or self._is_answer_type(reading, link))
         ]  # fmt: skip
         kept, specific = answers, set()
         for link in others if answers else []:
@@ -1185,6 +1245,21 @@ def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str
 
 
 __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
+
+
+def _asked_phrase(words: list[Token]) -> range:
+    """Return the positions of the phrase after an opening "what"/"which", up to its verb ("what size of wheel")."""
+    if not words or words[0].lower not in ("what", "which"):
+        return range(0)
+    end = 1
+    while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
+        end += 1
+    return range(1, end)
+
+
+def _key_words(name: str) -> frozenset[str]:
+    """Return the content words of a name as noun keys ("wheel sizes" -> {"wheel", "size"})."""
+    return frozenset(w for w in name_key(name).split() if w not in STOPWORDS)
 
 
 def _plain(text: str) -> str:
