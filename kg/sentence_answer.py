@@ -110,6 +110,8 @@ class Candidate:
     units: int = 0
     similarity: float = 0.0
     missing: list[str] = field(default_factory=list)
+    #: Mentions of the question the sentence covers only by the heading it stands under.
+    headed: list[str] = field(default_factory=list)
     #: Whether the sentence names the question's mentions in the question's order ("A runs on B" for
     #: "Does A run on B?", not "B runs on A").
     in_order: bool = True
@@ -208,6 +210,10 @@ class SentenceAnswerer:
         """Return the answers the quoted sentence(s) give plainly (``kg.sentence_slots``), or []."""
         if self.entity is None or self.parse is None or any(TABLE_CELL in c.text for c in quoted):
             return []  # a table's row read as a sentence: which column says what is not in its words
+        if best.headed:
+            # A heading says what a sentence speaks of, not what it says of it: a comparison's section names
+            # both things compared, and a name in a heading ("Virtual Private Cloud") is no quality.
+            return []
         if asked.yes_no:
             if len(quoted) > 1 or best.missing:
                 return []
@@ -293,10 +299,17 @@ class SentenceAnswerer:
         ``by_meaning`` lets a content word be covered by a word of the same meaning, not only its lemma.
         """
         words = _content_words(cand.text)
-        covered, missing = 0, []
+        section = _content_words(cand.section)
+        covered, missing, headed = 0, [], []
         for link in links:
-            if self._names(cand, link) or _says(words, [w.lower() for w in _link_words(link)]):
+            said = [w.lower() for w in _link_words(link)]
+            # The heading a sentence stands under is what it speaks of ("Git Basics" over "most operations
+            # do not need a network connection"), as a bullet speaks of its heading.
+            if self._names(cand, link) or _says(words, said):
                 covered += 1
+            elif _says(section, said):
+                covered += 1
+                headed.append(link.text)
             else:
                 missing.append(link.text)
         unmatched = [w for w in content if not _says(words, [w])]
@@ -308,6 +321,7 @@ class SentenceAnswerer:
             else:
                 missing.append(w)
         cand.covered, cand.asked, cand.units, cand.missing = covered + asked, asked, len(links) + len(content), missing
+        cand.headed = headed
         # Where the sentence names each mention (all its words in a row), in the question's order.
         found = [_position(words, [w.lower() for w in _link_words(link)]) for link in links]
         placed = [i for i in found if i is not None]

@@ -249,6 +249,10 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
     said = {key for w in asked.words if w not in standing_in for key in lemmas(w)}
     content = {key for w in asked.content if w not in standing_in for key in lemmas(w)}
     verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
+    if not verbs:
+        # The question's verb may have linked as a name ("package" is also a concept of the graph).
+        named = {key for w in asked.mention_words for key in lemmas(w)}
+        verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & named]
     if len(verbs) != 1:
         return []
     verb = verbs[0]

@@ -158,3 +158,25 @@ def test_a_sentence_that_says_the_verb_only_in_other_words_gives_no_read_out():
     question = asked("What does the harbour shop buy from sailors?", ["buy", "sailors"], named={HARBOUR})
 
     assert answerer._read_out([sentence], sentence, question) == []
+
+
+def test_a_verb_the_question_names_as_a_concept_still_finds_the_open_argument():
+    # "stamp" is also a concept of the graph, so the question's only content word left is "out".
+    ink, form, clerk = (URIRef(f"urn:x:{n}") for n in ("ink", "form", "clerk"))
+    question = asked(
+        "What does a clerk stamp out?", ["out"], named={clerk}, mention_words=["clerk", "stamp"], wh_phrase=["what"]
+    )
+    concepts = {clerk: ["clerk"], ink: ["ink"], form: ["small office"]}
+    sentence = "A clerk is a small office worker who stamps out ink on every form."
+
+    assert slot_answers([sentence], [concepts], question, parse) == [ink]
+
+
+def test_a_mention_covered_only_by_the_heading_gives_a_quote_but_no_read_out():
+    # Under "Harbour > Tugs vs ferries", a row of a comparison says "Carry passengers"; the heading names
+    # both things compared, so it cannot say which one carries them.
+    row = Candidate("Carry passengers and cars", "Harbour > Tugs vs ferries", "harbour.md", headed=["tugs"])
+    answerer = SentenceAnswerer(None, None, entity=lambda iri: {"iri": str(iri), "label": "x"}, parse=parse)
+    question = asked("Do tugs carry passengers?", ["carry", "passengers"], yes_no=True)
+
+    assert answerer._read_out([row], row, question) == []
