@@ -92,6 +92,8 @@ def predicate_relevance(
     # Meaning never links a word to a relation named by its opposite ("buy" to "sell": the embedding
     # puts antonyms close); letters cannot either (``words_match``).
     opposed = opposed_relations(catalog)
+    #: Question words some name contains: such a word is that relation's, whatever else it opposes.
+    lettered: set[str] = set()
     scores: dict[URIRef, Relevance] = {}
     for pred in catalog.predicates.values():
         best = Relevance()
@@ -100,6 +102,7 @@ def predicate_relevance(
             slots = name_matches(residual, name)
             if not slots or not any(slots):
                 continue
+            lettered.update(residual[i] for slot in slots for i in slot)
             score, _ = phrase_support(residual, name)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
             if last == "by" and not passive:
@@ -128,7 +131,9 @@ def predicate_relevance(
         scores[pred.iri] = best
     if vector is not None and len(index):
         sims = index.vectors @ vector
-        against = opposed.of_any(residual)
+        # "buy" keeps the whole question's meaning off "sell"; "written" (of "written by") does not keep
+        # it off "spoken in": that word is named by its own relation already.
+        against = opposed.of_any(w for w in residual if w not in lettered)
         for key, sim in zip(index.keys, sims, strict=True):
             scaled = _scaled(float(sim))
             if scaled > scores[key].score and key not in against:
