@@ -127,6 +127,7 @@ class Engine:
             [p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache, label="relation names"
         )
         self.meanings = RelationMeanings(self.catalog, self.embedder, cache)
+        opposed_relations(self.catalog)  # read the antonym table now: no question waits for it
         entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
             [e.iri for e in entities],
