@@ -12,10 +12,10 @@ is a WordNet antonym of any lemma of the other ("bought" and "sells": buy / sell
 
 WordNet lists only some negations made with a prefix ("unlimited", not "unencrypted"). A word that is
 another with "un-" or "non-" in front is its opposite too: of the 1,754 such pairs of WordNet words,
-776 are listed antonyms and the unlisted ones read as negations ("unpopulated", "nonrenewable"; the
-odd one out, "unionized", means nothing like "ionized" either). Either way the two never mean the same,
-which is all the guard needs. "in-" and "dis-" are left out: "inflammable" means "flammable" and
-"inheritable" "heritable" (bench/RESULTS.md, "Opposites never match").
+776 are listed antonyms and the unlisted ones sampled read as negations ("unpopulated",
+"nonrenewable"; the odd one out found, "unionized", means nothing like "ionized" either). Either way
+the two never mean the same, which is all the guard needs. "in-" and "dis-" are left out: "inflammable"
+means "flammable" and "inheritable" "heritable" (bench/RESULTS.md, "opposites never match").
 """
 
 from __future__ import annotations
