@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from rdflib import URIRef
 
 from kg.catalog import Catalog
+from kg.opposites import are_opposites
 from kg.text import STOPWORDS, Token, getAllLemmas, lemmas, name_key, noun_key
 
 
@@ -210,6 +211,8 @@ def words_match(question_word: str, name_word: str) -> float:
         return 1.0
     if lemmas(question_word) & lemmas(name_word):
         return 1.0
+    if are_opposites(question_word, name_word):
+        return 0.0  # antonyms (WordNet) share letters or meaning, never what they name: kg/opposites.py
     if question_word.endswith("less") != name_word.endswith("less"):
         return 0.0  # "stateless" is the opposite of "stateful", "serverless" of "server": never a match
     # "director" ~ "directed", "lighter" ~ "lightweight": a shared stem of 5+ letters.

@@ -29,6 +29,7 @@ from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
+from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
 from kg.question import (
     AUX_START,
@@ -127,6 +128,7 @@ class Engine:
             [p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache, label="relation names"
         )
         self.meanings = RelationMeanings(self.catalog, self.embedder, cache)
+        opposed_relations(self.catalog)  # read the antonym table now: no question waits for it
         entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
             [e.iri for e in entities],
@@ -150,6 +152,7 @@ class Engine:
         self.naming = {SKOS.definition: self.definition_names, KGO.acronym: self.acronym_names}
         self.cue_words = {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()}
         self._naming_vectors: tuple[list[URIRef], object] | None = None
+        self._naming_opposites: OpposedRelations | None = None
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
             for cls in entity.types:
@@ -235,7 +238,8 @@ class Engine:
         "music by"). Each content word the letters leave unexplained is embedded on its own (once per
         process: words repeat across questions) and compared with every relation name; a relation
         counts when the similarity reaches ``WORD_MEANING_LINE``. Grammar words, light verbs and nouns
-        for kinds of things never count: they name no relation.
+        for kinds of things never count: they name no relation. Nor does a relation named by the
+        word's opposite (kg/opposites.py).
         """
         kinds = self.catalog.kind_words
         asked = [
@@ -254,13 +258,15 @@ class Engine:
                 while len(self._word_vectors) > 4 * max(self._vectors_kept, 1024):
                     self._word_vectors.pop(next(iter(self._word_vectors)))
         found: dict[str, dict[URIRef, float]] = {}
+        opposed = opposed_relations(self.catalog)
         for w in asked:
             vector = self._word_vectors.get(w)
             if vector is None:
                 continue
             sims = np.asarray(self.predicate_index.vectors @ vector)
+            against = opposed.of(w)  # "buy" is close to "sell" by the embedding, and means its opposite
             for key, sim in zip(self.predicate_index.keys, sims, strict=True):
-                if sim >= WORD_MEANING_LINE:
+                if sim >= WORD_MEANING_LINE and key not in against:
                     best = found.setdefault(w, {})
                     best[key] = max(best.get(key, 0.0), round(float(sim), 4))
         return found
@@ -541,12 +547,18 @@ class Engine:
         best = int(np.argmax(sims))
         if lexical and named:
             return keys[best] if keys[best] in named else None
-        if sims[best] < WORD_MEANING_LINE:
+        if sims[best] < WORD_MEANING_LINE or keys[best] in self._naming_opposed().of_any(words):
             return None
         other = self.predicate_index.search(vector, 1) if len(self.predicate_index) else []
         if other and other[0][1] > sims[best]:
             return None
         return keys[best]
+
+    def _naming_opposed(self) -> OpposedRelations:
+        """Return the naming relations whose names hold the opposite of a word (see kg/opposites.py)."""
+        if self._naming_opposites is None:
+            self._naming_opposites = OpposedRelations(self.naming)
+        return self._naming_opposites
 
     def _naming_index(self) -> tuple[list[URIRef], object]:
         """Return the naming relations' names as (relation per name, vectors), embedded once."""
@@ -1001,7 +1013,8 @@ class Engine:
         )
         asked = view.answer_word
         typed = {p for p, d in steps if asked and asked in self.catalog.predicates[p].kinds(d)}
-        choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed)
+        opposed = opposed_relations(self.catalog).of_any(view.residual)
+        choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed, opposed)
         if choice is None:
             return None
         directions = [d for p, d in steps if p == choice.predicate]

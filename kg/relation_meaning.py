@@ -67,7 +67,11 @@ class RelationMeanings:
         return best
 
     def choose(
-        self, vector: np.ndarray, present: set[URIRef], typed: set[URIRef] = frozenset()
+        self,
+        vector: np.ndarray,
+        present: set[URIRef],
+        typed: set[URIRef] = frozenset(),
+        opposed: set[URIRef] | frozenset = frozenset(),
     ) -> MeaningChoice | None:
         """Return the relation among ``present`` the question means, or ``None`` when none stands out.
 
@@ -81,7 +85,8 @@ class RelationMeanings:
         Only a relation with a description is chosen: a bare label ("offer", "run on", the verbs the
         extractor mints from sentences) is too short for a whole question to be compared with, and on
         the development notes such choices were mostly wrong. Undescribed relations still compete as
-        runners-up.
+        runners-up, and so do the ``opposed`` ones, whose names hold the opposite of a question word
+        (kg/opposites.py): a question about buying is close in meaning to "sells", and asks the reverse.
         """
         sims = self.similarities(vector)
         ranked = sorted(((sims[p], p) for p in present if p in sims), key=lambda item: (-item[0], str(item[1])))
@@ -97,6 +102,6 @@ class RelationMeanings:
             needed = -MEANING_MARGIN
         else:
             return None
-        if margin < needed or predicate not in self.described:
+        if margin < needed or predicate not in self.described or predicate in opposed:
             return None
         return MeaningChoice(predicate, round(first, 4), round(margin, 4), by_kind)

@@ -27,6 +27,7 @@ from rdflib import URIRef
 from kg.catalog import IN, OUT, Catalog
 from kg.index import VectorIndex
 from kg.linking import Link, name_matches, phrase_support, words_match
+from kg.opposites import opposed_relations
 from kg.paths import Step
 from kg.text import FILLERS, Token, noun_key
 
@@ -83,10 +84,16 @@ def predicate_relevance(
 
     ``meanings`` gives, for words no name contains, the predicates they name by meaning and the
     similarity (see ``Engine._word_meanings``): such a word is a slot of those predicates like a word
-    of their names, scored by its similarity.
+    of their names, scored by its similarity. A predicate whose name holds the opposite of a question
+    word ("sell" for "buy", kg/opposites.py) gets nothing by meaning: only its own words may name it.
     """
     passive = any(w.lower == "by" for w in words)
     spoken = {w.lower for w in words}
+    # Meaning never links a word to a relation named by its opposite ("buy" to "sell": the embedding
+    # puts antonyms close); letters cannot either (``words_match``).
+    opposed = opposed_relations(catalog)
+    #: Question words some name contains: such a word is that relation's, whatever else it opposes.
+    lettered: set[str] = set()
     scores: dict[URIRef, Relevance] = {}
     for pred in catalog.predicates.values():
         best = Relevance()
@@ -95,6 +102,7 @@ def predicate_relevance(
             slots = name_matches(residual, name)
             if not slots or not any(slots):
                 continue
+            lettered.update(residual[i] for slot in slots for i in slot)
             score, _ = phrase_support(residual, name)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
             if last == "by" and not passive:
@@ -108,7 +116,7 @@ def predicate_relevance(
                 best = Relevance(score, {residual[i] for s in slots for i in s}, slots, words_)
         for i, w in enumerate(residual):
             sim = (meanings or {}).get(w, {}).get(pred.iri)
-            if sim is None:
+            if sim is None or pred.iri in opposed.of(w):
                 continue
             soft = Relevance(_scaled(sim), {w}, [{i}], (w,), soft={w: sim})
             if best.score >= 0.75:
@@ -123,9 +131,12 @@ def predicate_relevance(
         scores[pred.iri] = best
     if vector is not None and len(index):
         sims = index.vectors @ vector
+        # "buy" keeps the whole question's meaning off "sell"; "written" (of "written by") does not keep
+        # it off "spoken in": that word is named by its own relation already.
+        against = opposed.of_any(w for w in residual if w not in lettered)
         for key, sim in zip(index.keys, sims, strict=True):
             scaled = _scaled(float(sim))
-            if scaled > scores[key].score:
+            if scaled > scores[key].score and key not in against:
                 scores[key] = replace(scores[key], score=scaled)
     if words and words[0].lower in ("where", "when", "who"):
         for pred in catalog.predicates.values():
