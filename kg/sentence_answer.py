@@ -29,6 +29,7 @@ from rdflib import Literal, URIRef
 
 from kg.answer import Answer
 from kg.linking import Link
+from kg.opposites import are_opposites
 from kg.sentence_slots import Asked, number_answer, slot_answers, verdict
 from kg.store import KGStore
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
@@ -332,13 +333,20 @@ class SentenceAnswerer:
         return any(iri in cand.concepts for iri, _ in link.candidates[:3])
 
     def _similar_words(self, wanted: list[str], words: list[str]) -> set[str]:
-        """Return the words of ``wanted`` that some word of ``words`` means nearly the same as."""
+        """Return the words of ``wanted`` that some word of ``words`` means nearly the same as.
+
+        An opposite is never the same ("borrow" is not covered by "lends", 0.80 apart by embedding).
+        """
         if not wanted or not words:
             return set()
         vectors = dict(zip(words, self._vectors(self._word_vectors, words), strict=True))
         vectors.update(zip(wanted, self._vectors(self._word_vectors, wanted), strict=True))
-        matrix = np.stack([vectors[w] for w in words])
-        return {w for w in wanted if float(np.max(matrix @ vectors[w])) >= WORD_SIMILARITY}
+        return {
+            w
+            for w in wanted
+            if max((float(vectors[s] @ vectors[w]) for s in words if not are_opposites(w, s)), default=0.0)
+            >= WORD_SIMILARITY
+        }
 
     def _sentence_vectors(self, texts: list[str]) -> list[np.ndarray]:
         return self._vectors(self._sentence_cache, texts)

@@ -158,3 +158,12 @@ def opposites_of(engine, word: str) -> frozenset[URIRef]:
     found = opposed_relations(engine.catalog).of(word)
     assert KGO.preservesData in found
     return found
+
+
+@pytest.mark.slow
+def test_a_sentence_never_covers_a_question_word_by_its_opposite(graph):
+    # "lends maps to sailors" is no sentence about borrowing, however near "lend" and "borrow" embed.
+    answer = graph.ask("What does the village library borrow from sailors?")
+
+    assert answer.answers == [], answer.answer
+    assert answer.kind != "sentence"
