@@ -52,7 +52,8 @@ def test_a_list_introduction_says_of_each_item_what_it_says_of_the_kind(graph: G
 def test_an_idiom_shaped_like_an_agent_is_no_doer(graph: Graph):
     shed, annex = named(graph, "shed"), named(graph, "annex")
 
-    assert relations(graph, shed, annex) == {"is called"}
+    # "The shed that the tools were taken from is called the annex": the annex is that shed.
+    assert (annex, RDF.type, shed) in graph
     assert not any("default" in str(o) for o in graph.objects(None, RDFS.label) if "by default" not in str(o))
 
 
@@ -115,3 +116,14 @@ def test_a_glued_apposition_ends_the_noun_phrase_and_takes_its_relative_clause()
     said = {(f.subject.label, f.phrase, f.object.label) for f in facts if f.object is not None}
     assert ("Zorb", "is a", "distributed event streaming platform") in said
     assert ("Zorb", "is built at", "Fernhill") in said
+
+
+def test_a_noun_a_relative_clause_restricts_and_a_clause_names_is_the_named_thing(graph: Graph):
+    # "The bird that sings at dawn is called a robin": the robin sings at dawn and is a bird; birds in
+    # general are not called robins.
+    robin, bird, dawn = named(graph, "robin"), named(graph, "bird"), named(graph, "dawn")
+
+    assert (robin, RDF.type, bird) in graph
+    assert relations(graph, robin, dawn) == {"sing at"}
+    assert relations(graph, bird, robin) == set()
+    assert relations(graph, bird, dawn) == set()

@@ -272,6 +272,17 @@ class OpenReader:
         if verb.lemma_.lower() in ("be", "have") and verb.pos_ != "VERB":
             return []
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        restricted = [c for c in verb.children if _name_given(c) is not None]
+        if restricted:
+            # "The program that sends a message is called a producer": a producer is a program (what the
+            # relative clause says is said of the producer, see ``_concept``).
+            return [
+                OpenFact(name, "is a", "is a", kind, negated, "open:named")
+                for noun in restricted
+                for name in [self._concept(noun)]
+                for kind in [self._concept(noun, plain=True)]
+                if name is not None and kind is not None and name != kind
+            ]
         base = _verb_words(verb, passive)
         facts: list[OpenFact] = []
         # "sends a copy to each reader": a dative that is a preposition is read as one.
@@ -393,7 +404,8 @@ class OpenReader:
                 out.append(concept)
         return out
 
-    def _concept(self, token) -> Concept | None:
+    def _concept(self, token, plain: bool = False) -> Concept | None:
+        """Return the concept a noun phrase names; ``plain`` reads the noun itself, not the name a clause gives it."""
         if _quantity(token) is not None:
             return None  # "128 TiB", "15 read replicas": an amount, read as a value (see _quantity)
         for acl in token.children:  # "a network called the default VPC": the name, not the noun
@@ -403,6 +415,13 @@ class OpenReader:
                         concept = self._concept(named)
                         if concept is not None:
                             return concept
+        named = None if plain else _name_given(token)
+        if named is not None:
+            # "The program that sends a message is called a producer": that program is the producer, not
+            # programs in general (a second "program that reads it" is another one).
+            concept = self._concept(named)
+            if concept is not None:
+                return concept
         if token.tag_ == "VBG" and token.dep_ == "csubj":
             # "Messaging systems offer ...": a noun phrase the parser read as a gerund and its object.
             # "Creating a branch does ..." is an action, no thing to say it of.
@@ -559,6 +578,21 @@ def _framing(prep) -> bool:
     """Tell a fronted phrase set off by a comma ("By default, ...", "In AWS, ...") from an argument."""
     after = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
     return prep.i < prep.head.i and after is not None and after.text == ","
+
+
+def _name_given(token):
+    """Return the name a clause gives a noun it restricts ("The N that ... is called *X*"), or None.
+
+    Only a noun with a restrictive relative clause, as the subject of a passive naming verb: "The
+    program is called X" names programs in general, and stays as it is.
+    """
+    verb = token.head
+    if token.dep_ != "nsubjpass" or verb.lemma_ not in NAMING_VERBS or verb.i == token.i:
+        return None
+    if not any(c.dep_ == "relcl" for c in token.children):
+        return None
+    names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    return names[0] if len(names) == 1 else None
 
 
 def _conjuncts(token) -> list:
