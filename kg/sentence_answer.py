@@ -213,7 +213,8 @@ class SentenceAnswerer:
             return []  # a table's row read as a sentence: which column says what is not in its words
         if best.headed:
             # A heading says what a sentence speaks of, not what it says of it: a comparison's section names
-            # both things compared, and a name in a heading ("Virtual Private Cloud") is no quality.
+            # both things compared, and a name in a heading ("Virtual Private Cloud") is no quality. The
+            # document's title is another matter: the whole note speaks of it.
             return []
         if asked.yes_no:
             if len(quoted) > 1 or best.missing:
@@ -301,6 +302,7 @@ class SentenceAnswerer:
         """
         words = _content_words(cand.text)
         section = _content_words(cand.section)
+        title = _content_words(cand.section.split(">")[0])
         covered, missing, headed = 0, [], []
         for link in links:
             said = [w.lower() for w in _link_words(link)]
@@ -310,7 +312,8 @@ class SentenceAnswerer:
                 covered += 1
             elif _says(section, said):
                 covered += 1
-                headed.append(link.text)
+                if not _says(title, said):  # the document's title names what all of it is about
+                    headed.append(link.text)
             else:
                 missing.append(link.text)
         unmatched = [w for w in content if not _says(words, [w])]

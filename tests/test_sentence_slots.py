@@ -11,6 +11,7 @@ import pytest
 from rdflib import URIRef
 
 from kg.api import KnowledgeGraph
+from kg.linking import Link
 from kg.qa import ANSWER_THRESHOLD
 from kg.question import parse
 from kg.sentence_answer import Candidate, SentenceAnswerer
@@ -180,3 +181,16 @@ def test_a_mention_covered_only_by_the_heading_gives_a_quote_but_no_read_out():
     question = asked("Do tugs carry passengers?", ["carry", "passengers"], yes_no=True)
 
     assert answerer._read_out([row], row, question) == []
+
+
+def test_the_document_title_covers_a_name_for_a_read_out_a_lower_heading_does_not():
+    answerer = SentenceAnswerer(None, None)
+    tugs = Link(1, 2, "tugs", [(URIRef("urn:x:tug"), 1.0)])
+    titled = Candidate("They never carry passengers.", "Tugs > Work", "tugs.md")
+    compared = Candidate("Carry passengers and cars", "Harbour > Tugs vs ferries", "harbour.md")
+
+    answerer._cover(titled, [tugs], ["carry", "passengers"], by_meaning=False)
+    answerer._cover(compared, [tugs], ["carry", "passengers"], by_meaning=False)
+
+    assert titled.coverage == compared.coverage == 1.0  # both quote
+    assert titled.headed == [] and compared.headed == ["tugs"]  # only the title's may be read out
