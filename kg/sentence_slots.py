@@ -102,8 +102,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
             clauses.setdefault(_clause(token).i, set()).add(word)
     most = max(len(words) for words in clauses.values())
     tied = [doc[i] for i, words in clauses.items() if len(words) == most]
-    # Of clauses that hold the question's words alike, one that holds the others answers ("a tag does not
-    # move when new commits are made": the "when" clause is part of what is denied); else it is unclear.
+    # Of clauses that hold the question's words alike, one that holds the others answers ("the gate does not
+    # open when the wind blows": the "when" clause is part of what is denied); else it is unclear.
     governing = [c for c in tied if all(c.i == o.i or o.i in {t.i for t in c.subtree} for o in tied)]
     if len(governing) != 1:
         return None
