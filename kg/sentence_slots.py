@@ -9,7 +9,8 @@ module reads it, so that the answer carries a value a client can use:
   of the sentence by lemma: a word of similar meaning may be its opposite (MiniLM puts "stateful" and
   "stateless" at 0.72, nearer than many synonyms), and a verdict read through it would be the wrong way
   round. A negated question ("Doesn't X ...?") gets no verdict here.
-- **what / which / who / where**: the concepts the sentence names that the question does not. The one
+- **what / which / who / where**: the concepts the sentence names that the question does not (never
+  from a sentence that denies something: "X does not need a keeper" says what X does not need). The one
   such concept answers; a list the sentence introduces answers with its items; when several remain, the
   ones inside the argument of the question's verb that holds none of the question's words (the slot the
   wh-word stands for: "signed *by the clerk*" for "Who signs a permit?") answer, if they all stand
@@ -168,6 +169,11 @@ def slot_answers(
         return []
     found: list[URIRef] = []
     for sentence, named in zip(sentences, concepts, strict=True):
+        if _asked_clause_denied(sentence, asked, parse):
+            # "X does not need a keeper" names what X does not need: a wh-question asks what it does.
+            if len(sentences) == 1:
+                return []
+            continue
         fresh = {iri: names for iri, names in named.items() if not _said(iri, names, asked)}
         said = {lemma for w in asked.words for lemma in lemmas(w)}
         restating = {iri for iri, names in fresh.items() if _restates(names, said)}
@@ -198,9 +204,25 @@ def _unnamed(fresh: dict[URIRef, list[str]], asked: Asked) -> list[URIRef]:
     return untouched if len(untouched) == 1 and len(fresh) > 1 else []
 
 
+def _asked_clause_denied(sentence: str, asked: Asked, parse: Callable) -> bool:
+    """Tell whether the sentence denies the clause of the question's verb (any clause, if no verb is found).
+
+    "do not need a keeper, because the lamps are switched on by a timer" denies the needing, not the
+    switching: a question about what switches the lamps on may be answered from it.
+    """
+    doc = parse(sentence)
+    if not any(_negates(t) for t in doc):
+        return False
+    asked_words = {key for w in [*asked.content, *asked.mention_words] for key in lemmas(w)}
+    verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & asked_words]
+    if not verbs:
+        return True
+    return any(_denied(doc, _clause(v), {v.i}) for v in verbs)
+
+
 def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     """Return the one number ``sentence`` gives that the question does not, for "how many", or None."""
-    if not asked.how_many:
+    if not asked.how_many or _asked_clause_denied(sentence, asked, parse):
         return None
     numbers = [t.text for t in parse(sentence) if t.like_num and t.lower_ not in asked.words]
     return numbers[0] if len(set(numbers)) == 1 else None

@@ -194,3 +194,13 @@ def test_the_document_title_covers_a_name_for_a_read_out_a_lower_heading_does_no
 
     assert titled.coverage == compared.coverage == 1.0  # both quote
     assert titled.headed == [] and compared.headed == ["tugs"]  # only the title's may be read out
+
+
+def test_a_denying_sentence_gives_no_concept_for_a_wh_question(graph: KnowledgeGraph):
+    # "Modern lighthouses do not need a keeper at night": the keeper is what they do not need.
+    answer = graph.ask("What do modern lighthouses need?")
+
+    assert answer.answers == [], answer.answer
+    question = asked("What does the ferry carry?", ["carry"], named={FERRY}, wh_phrase=["what"])
+    concepts = {FERRY: ["ferry"], HARBOUR: ["harbour"]}
+    assert slot_answers(["The ferry never carries the harbour."], [concepts], question, parse) == []
