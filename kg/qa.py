@@ -947,6 +947,13 @@ class Engine:
         for link in strong or topics:
             view = self._view(reading, link)
             relevance = self._relevance(view)
+            if not view.negated:
+                # "X does not support Y" answers no question of what X supports: a denied relation fits
+                # only a question that denies too (yes/no questions read it in ``_boolean``).
+                denied = {
+                    p for p in relevance if p in self.catalog.predicates and self.catalog.predicates[p].negation_of
+                }
+                relevance = {p: (Relevance() if p in denied else r) for p, r in relevance.items()}
             weak = 0.85 if self._weak(link) else 1.0
             positions = content_positions(view.tokens, view.inside)
             scorer = PathScorer(relevance, view.residual, view.relation_words, view.answer_word, view.words, link,
