@@ -10,7 +10,7 @@ module reads it, so that the answer carries a value a client can use:
   "stateless" at 0.72, nearer than many synonyms), and a verdict read through it would be the wrong way
   round. A negated question ("Doesn't X ...?") gets no verdict here.
 - **what / which / who / where**: the concepts the sentence names that the question does not (never
-  from a sentence that denies something: "X does not need a keeper" says what X does not need). The one
+  from a sentence that denies the asked clause: "X does not stock maps" says what X lacks). The one
   such concept answers; a list the sentence introduces answers with its items; when several remain, the
   ones inside the argument of the question's verb that holds none of the question's words (the slot the
   wh-word stands for: "signed *by the clerk*" for "Who signs a permit?") answer, if they all stand
@@ -170,7 +170,7 @@ def slot_answers(
     found: list[URIRef] = []
     for sentence, named in zip(sentences, concepts, strict=True):
         if _asked_clause_denied(sentence, asked, parse):
-            # "X does not need a keeper" names what X does not need: a wh-question asks what it does.
+            # "X does not stock maps" names what X does not stock: a wh-question asks what it does.
             if len(sentences) == 1:
                 return []
             continue
@@ -207,8 +207,8 @@ def _unnamed(fresh: dict[URIRef, list[str]], asked: Asked) -> list[URIRef]:
 def _asked_clause_denied(sentence: str, asked: Asked, parse: Callable) -> bool:
     """Tell whether the sentence denies the clause of the question's verb (any clause, if no verb is found).
 
-    "do not need a keeper, because the lamps are switched on by a timer" denies the needing, not the
-    switching: a question about what switches the lamps on may be answered from it.
+    "does not open at noon, because the lock is set by a clerk" denies the opening, not the
+    setting: a question about who sets the lock may be answered from it.
     """
     doc = parse(sentence)
     if not any(_negates(t) for t in doc):
