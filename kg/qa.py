@@ -786,7 +786,22 @@ class Engine:
             for s, o in orders:
                 if self.store.contains((s, contrary, o)):
                     return False, [(s, contrary, o)], self._ask_sparql([(s, pred, o)])
+        # The relation stated denied ("does not carry" for "carry"), whatever the question's words matched.
+        for denial in self._denials().get(pred, ()):
+            for s, o in orders:
+                if self.store.contains((s, denial, o)):
+                    return False, [(s, denial, o)], self._ask_sparql([(s, denial, o)])
         return None
+
+    def _denials(self) -> dict[URIRef, list[URIRef]]:
+        """Return, per relation, the relations that deny it (``kgo:negationOf``), built once per catalog."""
+        if getattr(self, "_denial_map", None) is None or self._denial_catalog is not self.catalog:
+            found: dict[URIRef, list[URIRef]] = {}
+            for iri, pred in self.catalog.predicates.items():
+                if pred.negation_of is not None:
+                    found.setdefault(pred.negation_of, []).append(iri)
+            self._denial_map, self._denial_catalog = found, self.catalog
+        return self._denial_map
 
     def _reversible(self, pred: URIRef) -> bool:
         """Tell whether reading a relation backwards changes its meaning (it has an inverse: runs on/hosts)."""

@@ -32,3 +32,12 @@ def test_the_stated_relation_still_answers(graph: KnowledgeGraph):
     answer = graph.ask("What does the day ferry carry?")
 
     assert sorted(a["label"] for a in answer.to_dict()["answers"]) == ["bicycle", "car"]
+
+
+def test_a_yes_no_question_finds_the_denial_of_the_relation_its_words_name(graph: KnowledgeGraph):
+    # "carry" names "carry"; the note states "does not carry" of the night ferry: that is a "no".
+    denied = graph.ask("Does the night ferry carry cars?")
+    stated = graph.ask("Does the day ferry carry cars?")
+
+    assert [a["value"] for a in denied.answers] == [False], denied.answer
+    assert [a["value"] for a in stated.answers] == [True], stated.answer
