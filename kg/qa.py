@@ -164,6 +164,11 @@ class Engine:
         self.catch_all = {cls for cls, m in self.members.items() if len(m) >= max(20, typed // 2)}
         #: Relations that read the same both ways (a yes/no question may name their ends in either order).
         self.symmetric = {p for (p,) in store.query("SELECT ?p WHERE { ?p a owl:SymmetricProperty }")}
+        #: Per relation, the relations that deny it (``kgo:negationOf``: "does not carry" for "carry").
+        self.denials: dict[URIRef, list[URIRef]] = {}
+        for iri, pred in self.catalog.predicates.items():
+            if pred.negation_of is not None:
+                self.denials.setdefault(pred.negation_of, []).append(iri)
 
     def _names_of(self, iri: URIRef) -> list[str]:
         rows = self.store.query("SELECT ?n WHERE { ?p rdfs:label|skos:altLabel ?n }", {"p": iri})
@@ -787,21 +792,11 @@ class Engine:
                 if self.store.contains((s, contrary, o)):
                     return False, [(s, contrary, o)], self._ask_sparql([(s, pred, o)])
         # The relation stated denied ("does not carry" for "carry"), whatever the question's words matched.
-        for denial in self._denials().get(pred, ()):
+        for denial in self.denials.get(pred, ()):
             for s, o in orders:
                 if self.store.contains((s, denial, o)):
                     return False, [(s, denial, o)], self._ask_sparql([(s, denial, o)])
         return None
-
-    def _denials(self) -> dict[URIRef, list[URIRef]]:
-        """Return, per relation, the relations that deny it (``kgo:negationOf``), built once per catalog."""
-        if getattr(self, "_denial_map", None) is None or self._denial_catalog is not self.catalog:
-            found: dict[URIRef, list[URIRef]] = {}
-            for iri, pred in self.catalog.predicates.items():
-                if pred.negation_of is not None:
-                    found.setdefault(pred.negation_of, []).append(iri)
-            self._denial_map, self._denial_catalog = found, self.catalog
-        return self._denial_map
 
     def _reversible(self, pred: URIRef) -> bool:
         """Tell whether reading a relation backwards changes its meaning (it has an inverse: runs on/hosts)."""

@@ -216,13 +216,13 @@ class SentenceAnswerer:
             # both things compared, and a name in a heading ("Virtual Private Cloud") is no quality. The
             # document's title is another matter: the whole note speaks of it.
             return []
+        if best.missing:
+            return []  # a word of the question the sentence lacks may be the one that decides
         if asked.yes_no:
-            if len(quoted) > 1 or best.missing:
+            if len(quoted) > 1:
                 return []
             value = verdict(best.text, asked, self.parse)
             return [] if value is None else [{"value": value}]
-        if best.missing:
-            return []  # a word of the question the sentence lacks may be the one that decides
         words = [w for c in quoted for w in _content_words(c.text)]
         if not all(_says(words, [w]) for w in asked.content):
             # A word the sentence says only in other words: single-word meaning cannot tell a synonym from

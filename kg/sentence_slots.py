@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import URIRef
 
@@ -70,6 +71,27 @@ class Asked:
     #: "object" (what is done to: "what does X steer", "which X is steered"), "oblique" (a preposition's
     #: object: "where", "from what"), or None.
     wh_role: str | None = None
+
+    @cached_property
+    def said(self) -> frozenset[str]:
+        """The lemmas of every word of the question."""
+        return frozenset(lemma for w in self.words for lemma in lemmas(w))
+
+    @cached_property
+    def said_besides_wh(self) -> frozenset[str]:
+        """The lemmas of the question's words outside its wh-phrase, which stands for the answer."""
+        standing_in = set(self.wh_phrase)
+        return frozenset(lemma for w in self.words if w not in standing_in for lemma in lemmas(w))
+
+    @cached_property
+    def noun_keys(self) -> frozenset[str]:
+        """The singular forms of the question's words ("areas": "area")."""
+        return frozenset(noun_key(w) for w in self.words)
+
+
+def _name_words(name: str) -> list[str]:
+    """Return the lowercase words of a concept's name, a hyphen splitting words ("at-least-once")."""
+    return name.lower().replace("-", " ").split()
 
 
 def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
@@ -175,8 +197,7 @@ def slot_answers(
                 return []
             continue
         fresh = {iri: names for iri, names in named.items() if not _said(iri, names, asked)}
-        said = {lemma for w in asked.words for lemma in lemmas(w)}
-        restating = {iri for iri, names in fresh.items() if _restates(names, said)}
+        restating = {iri for iri, names in fresh.items() if _restates(names, asked.said)}
         if restating and len(sentences) == 1:
             return []  # the sentence's answer is no concept of the graph
         fresh = {iri: names for iri, names in fresh.items() if iri not in restating}
@@ -194,12 +215,9 @@ def _unnamed(fresh: dict[URIRef, list[str]], asked: Asked) -> list[URIRef]:
     "The wash program runs a rinse followed by a spin", for "What does wash run after the rinse?":
     "wash program" is the question's "wash" named more fully, so "spin" is what is asked.
     """
-    standing_in = set(asked.wh_phrase)
-    said = {key for w in asked.words if w not in standing_in for key in lemmas(w)}
+    said = asked.said_besides_wh
     untouched = [
-        iri
-        for iri, names in fresh.items()
-        if not any(lemmas(w) & said for n in names for w in n.lower().replace("-", " ").split())
+        iri for iri, names in fresh.items() if not any(lemmas(w) & said for n in names for w in _name_words(n))
     ]
     return untouched if len(untouched) == 1 and len(fresh) > 1 else []
 
@@ -232,9 +250,9 @@ def _said(iri: URIRef, names: list[str], asked: Asked) -> bool:
     """Tell whether the question names the concept: linked, or every word of one of its names said."""
     if iri in asked.named:
         return True
-    said = {key for w in asked.words for key in (lemmas(w) | {noun_key(w)})}
+    said = asked.said | asked.noun_keys
     for name in names:
-        words = [w.lower() for w in name.replace("-", " ").split() if w]
+        words = _name_words(name)
         if words and all(lemmas(w) & said or noun_key(w) in said for w in words):
             return True
     return False
@@ -260,15 +278,15 @@ def _restates(names: list[str], said: set[str]) -> bool:
     label = names[0] if names else ""
     if not label or label[0].isupper():
         return False
-    words = label.lower().replace("-", " ").split()
+    words = _name_words(label)
     return len(words) > 1 and bool(lemmas(words[-1]) & said) and any(lemmas(w) & said for w in words[:-1])
 
 
 def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, parse: Callable) -> list[URIRef]:
     """Return the concepts inside the one argument of the question's verb that holds no question word."""
     doc = parse(sentence)
+    said = asked.said_besides_wh
     standing_in = set(asked.wh_phrase)
-    said = {key for w in asked.words if w not in standing_in for key in lemmas(w)}
     content = {key for w in asked.content if w not in standing_in for key in lemmas(w)}
     verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
     if not verbs:
@@ -297,7 +315,7 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
 
 def _occurs(name: str, words: list[str]) -> bool:
     """Tell whether every word of ``name`` stands in ``words`` in a row (by lemma)."""
-    wanted = [w.lower() for w in name.replace("-", " ").split() if w]
+    wanted = _name_words(name)
     n = len(wanted)
     if not n:
         return False
