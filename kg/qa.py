@@ -218,7 +218,7 @@ class Engine:
         residual = content_words(tokens, inside)
         relation_words, meanings = self._relation_words(residual)
         named = {i for link in links if not self._weak(link) for i in range(link.start, link.end)}
-        answer_word, asked_at = asked_type(words, named)  # a tag named "director" does not hide the asked type
+        answer_word, asked_at = asked_type(words, named, text)  # a tag named "director" does not hide the asked type
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
         negated = is_negated(words)
         return Reading(
@@ -1278,13 +1278,28 @@ __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError
 
 
 def _asked_phrase(words: list[Token]) -> range:
-    """Return the positions of the phrase after an opening "what"/"which", up to its verb ("what size of wheel")."""
+    """Return the positions of the phrase that says what is asked for.
+
+    After an opening "what"/"which", up to its verb ("what size of wheel ..."); after "what is the",
+    up to the first grammar word ("what is the wheel size of X").
+    """
     if not words or words[0].lower not in ("what", "which"):
         return range(0)
+    if len(words) > 2 and words[1].lower in _COPULAS:
+        start = 2
+        while start < len(words) and words[start].lower in ("the", "a", "an"):
+            start += 1
+        end = start
+        while end < len(words) and words[end].lower not in STOPWORDS:
+            end += 1
+        return range(start, end)
     end = 1
     while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
         end += 1
     return range(1, end)
+
+
+_COPULAS = frozenset(("is", "are", "was", "were"))
 
 
 def _key_words(name: str) -> frozenset[str]:

@@ -74,7 +74,7 @@ class Reading:
         return self.parsed["request"]  # type: ignore[return-value]
 
 
-def asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | None]:
+def asked_type(words: list[Token], inside: set[int], text: str | None = None) -> tuple[str | None, int | None]:
     """Return the noun that names what is asked for and where the asking word stands.
 
     "which books ...", "what kind of queue ...", "who are the authors ..." name a type; "the books
@@ -99,7 +99,15 @@ def asked_type(words: list[Token], inside: set[int]) -> tuple[str | None, int | 
     start = i
     while i < len(words) and words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are"):
         i += 1
-    if i >= len(words) or i in inside or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
+    if i < len(words) and i in inside:
+        # A name that modifies the asked noun ("which Kafka consumers", "which storage model" over a
+        # graph that knows "storage"): the head noun of the wh-phrase's parse, when it is not named.
+        phrase = wh_phrase(text)[0] if text is not None else []
+        head = next((k for k in range(i, len(words)) if k not in inside), None)
+        if len(phrase) < 2 or head is None or words[head].lower != phrase[-1]:
+            return None, at
+        return words[head].lower, at
+    if i >= len(words) or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
         return None, at
     # "what kind of book is X" asks for a kind (a genre, a class), not for a book.
     kind = next((w.lower for w in words[start:i] if w.lower in ("kind", "type", "sort")), None)
@@ -171,7 +179,12 @@ def wh_phrase(text: str) -> tuple[list[str], str | None]:
     "where"); [] when no wh-word opens a phrase. The role: "subject" (the doer: "who steers X"),
     "object" ("what does X steer", "which X is steered"), "oblique" ("where", "from what"), or None.
     """
-    for token in parse(text):
+    # Typed questions often lack the capital and the mark the parser was trained on ("which x films were
+    # ..." parses "which" as a pronoun): both are restored, which moves no word.
+    text = text.strip()
+    if text[-1:].isalnum():
+        text += "?"
+    for token in parse(text[:1].upper() + text[1:]):
         if token.tag_ not in WH_TAGS:
             continue
         head = token.head
@@ -326,18 +339,29 @@ def abbreviates(short: str, name: str) -> bool:
     """Tell whether ``short`` can be a short form of ``name``: its letters in order, the first one opening a word.
 
     Lenient, for a short form the graph itself records ("EC2" of "Amazon Elastic Compute Cloud"), where
-    it only has to rule out a record that no reading of the letters supports ("XQ" of "queue").
+    it only has to rule out a record that no reading of the letters supports ("XQ" of "queue"). A short
+    form of three letters or more may carry one letter its name does not spell ("DAX" of "DynamoDB
+    Accelerator": coined short forms often add a letter for the sound).
     """
     # Digits count nothing here: "EC2" names two C's, which no letter-by-letter reading finds.
     letters, lower = "".join(ch for ch in short.lower() if ch.isalpha()), name.lower()
     if not letters or not is_short_form(short) or len(_letters(name)) <= len(_letters(short)):
         return False
-    for at, ch in enumerate(lower):
-        if ch == letters[0] and (at == 0 or not lower[at - 1].isalnum()):
-            rest = iter(lower[at + 1 :])
-            if all(c in rest for c in letters[1:]):
-                return True
-    return False
+    spare = 1 if len(letters) >= 3 else 0
+    opening = [at for at, ch in enumerate(lower) if ch == letters[0] and (at == 0 or not lower[at - 1].isalnum())]
+    return any(_unspelt(letters[1:], lower[at + 1 :]) <= spare for at in opening)
+
+
+def _unspelt(letters: str, text: str) -> int:
+    """Count the ``letters`` that ``text`` does not spell in order (each found one is read past)."""
+    missing, at = 0, 0
+    for ch in letters:
+        found = text.find(ch, at)
+        if found < 0:
+            missing += 1
+        else:
+            at = found + 1
+    return missing
 
 
 def expansion(short: str, name: str) -> str | None:

@@ -567,6 +567,22 @@ def test_the_asked_type_and_where_the_question_asks(question: str, asked: tuple)
     assert asked_type(words, set()) == asked
 
 
+@pytest.mark.parametrize(
+    ("question", "named", "asked"),
+    [
+        # A name modifying the asked noun: the head of the wh-phrase's parse is what is asked for.
+        ("which steel grade does the Brightwell have", {1}, ("grade", 0)),
+        ("which Okafor films were released in 1990", {1}, ("films", 0)),
+        # A name with no noun after it asks for no type.
+        ("which Okafor directed Night Orchard", {1}, (None, 0)),
+    ],
+)
+def test_a_name_before_the_asked_noun_leaves_the_noun_asked(question: str, named: set, asked: tuple):
+    words = [t for t in tokenize(question) if t.is_word]
+
+    assert asked_type(words, named, question) == asked
+
+
 # -- a held-out style graph: documents the engine was not developed on ----------------------------------
 @pytest.fixture(scope="module")
 def held_out(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:

@@ -58,9 +58,12 @@ def test_a_short_form_is_spelt_from_the_words_it_abbreviates():
     assert expansion("BLS", "Bureau of Labor Statistics") == "Bureau of Labor Statistics"
     assert expansion("XQ", "queue") is None
     assert expansion("ab cd", "alpha beta charlie delta") is None  # a phrase is no short form
-    # A recorded short form is checked leniently: digits and skipped words are allowed, a missing letter is not.
+    # A recorded short form is checked leniently: digits and skipped words are allowed, and one letter a
+    # name of its own does not spell when it has three or more ("QMX" of "Quarry Mapper"), not two.
     assert abbreviates("EC2", "Elastic Compute Cloud")
     assert not abbreviates("XQ", "queue")
+    assert abbreviates("QMX", "Quarry Mapper") and abbreviates("QXM", "Quarry Mapper")
+    assert not abbreviates("QXZ", "Quarry Mapper") and not abbreviates("QZ", "Quarry Mapper")
     assert is_short_form("pub/sub") and not is_short_form("staging area")
 
 

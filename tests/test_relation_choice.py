@@ -105,6 +105,8 @@ def test_a_word_naming_a_relation_things_like_the_topic_have_keeps_the_choice(fi
         # "steel" names a concept, but with "grade" it spells the row "steel grade" the Copperline has.
         ("What grade of steel does the Copperline have?", ["austenitic"]),
         ("Which steel grade does the Brightwell have?", ["ferritic"]),
+        # ... and after "what is the", the phrase up to "of" says what is asked for.
+        ("What is the steel grade of the Copperline?", ["austenitic"]),
     ],
 )
 def test_a_concept_named_inside_the_asked_for_phrase_may_be_part_of_a_relations_name(
