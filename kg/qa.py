@@ -48,6 +48,7 @@ from kg.question import (
     is_short_form,
     is_yes_no,
     parse,
+    parse_named,
     wh_phrase,
 )
 from kg.relation_meaning import RelationMeanings
@@ -734,6 +735,7 @@ class Engine:
     def _boolean(self, reading: Reading) -> Answer | None:
         if not self._is_yes_no(reading):
             return None
+        reading = self._verbs_as_words(reading)
         relevance = self._relevance(reading)
         passive = is_passive(reading.words)
         fitting = [p for p in relevance if relevance[p].score >= 0.5]
@@ -770,6 +772,35 @@ class Engine:
                     fit = _strict_fit(reading.residual, Relevance(1.0, matched), said)
                     return self._boolean_answer(reading, verdict, fit)
         return self._abstain(reading)  # a yes/no question the graph cannot settle gets no entity for answer
+
+    def _verbs_as_words(self, reading: Reading) -> Reading:
+        """Read a one-word lowercase mention the parse reads as the main verb as the question's words.
+
+        "Does X support Y?" over a graph that also holds a concept "support" (a noun some note used):
+        the yes/no question asks about a relation between X and Y, which its verb names. Two names must
+        remain for the question to be about a fact between them. (A gerund that names an action, "Does
+        *stopping* X keep Y?", is no main verb: it stays a name.)
+        """
+        single = [link for link in reading.links if link.end - link.start == 1 and link.text.islower()]
+        if not single or len(reading.links) < 3:
+            return reading
+        spans = [(reading.words[link.start].start, reading.words[link.end - 1].end) for link in reading.links]
+
+        def main_verb(k: int) -> bool:
+            names = tuple(span for j, span in enumerate(spans) if j != k)  # every other mention is a name
+            doc = parse_named(reading.text, names)
+            start, end = spans[k]
+            return any(t.idx == start and t.idx + len(t) == end and t.pos_ == "VERB" and t.dep_ == "ROOT" for t in doc)
+
+        # The first that parses as the main verb: with it read as a name, a later word may parse as one.
+        moved = next(([link] for k, link in enumerate(reading.links) if link in single and main_verb(k)), [])
+        if not moved or len(reading.links) - len(moved) < 2:
+            return reading
+        links = [link for link in reading.links if link not in moved]
+        inside = {i for link in links for i in range(link.start, link.end)}
+        residual = content_words(reading.tokens, inside)
+        relation_words, meanings = self._relation_words(residual)
+        return replace(reading, links=links, residual=residual, relation_words=relation_words, meanings=meanings)
 
     def _check(self, a: URIRef, pred: URIRef, b: URIRef, passive: bool = False):
         """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.

@@ -172,6 +172,34 @@ def parse(text: str):
     return parser()(text)
 
 
+@lru_cache(maxsize=1024)
+def parse_named(text: str, names: tuple[tuple[int, int], ...]):
+    """Return the parse of ``text`` with each name span (character offsets) read as a pronoun.
+
+    The small English model tags a product name before a verb as part of a noun compound ("Does
+    Redshift support SQL": "support" a noun); the ingestion merges names for that reason (issue 9), and
+    a question's linked names are read the same way: a name spanning words becomes one token, and every
+    name is normed as "it", which the tagger reads as the pronoun it is standing for.
+    """
+    nlp = parser()
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in names]
+    spans = [span for span in spans if span is not None]
+    taken: set[int] = set()
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if len(span) > 1 and not any(t.i in taken for t in span):
+                taken.update(t.i for t in span)
+                retokenizer.merge(span, attrs={"NORM": "it"})
+    for start, end in names:  # found again: the merges moved the token positions
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            span[0].norm_ = "it"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
 def wh_phrase(text: str) -> tuple[list[str], str | None]:
     """Return the lowercase words of the question's wh-phrase and the role it plays for its verb.
 

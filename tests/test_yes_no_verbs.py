@@ -1,0 +1,43 @@
+"""A yes/no question's verb names its relation even when a note also uses that word as a noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.api import KnowledgeGraph
+
+pytestmark = pytest.mark.slow
+
+NOTE = """# Tugboats
+
+The **Kestrel** does not tow barges. The **Osprey** tows barges and ferries.
+
+A **tow** is a thick rope between two boats.
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    folder = tmp_path_factory.mktemp("tugboats")
+    (folder / "tugboats.md").write_text(NOTE, encoding="utf-8")
+    return KnowledgeGraph.open(docs=[folder / "tugboats.md"], cache_dir=folder / "vectors")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "tow" links to the rope the note defines; read as the question's verb, it names the relation.
+        ("Does the Kestrel tow barges?", False),
+        ("Does Osprey tow barges?", True),
+    ],
+)
+def test_the_verb_of_a_yes_no_question_names_its_relation(graph: KnowledgeGraph, question: str, expected: bool):
+    answer = graph.ask(question)
+
+    assert [a["value"] for a in answer.answers] == [expected], answer.answer
+
+
+def test_the_word_still_names_the_thing_where_it_is_a_noun(graph: KnowledgeGraph):
+    answer = graph.ask("What is a tow?")
+
+    assert answer.kind == "definition" and "rope" in answer.answer
