@@ -33,6 +33,11 @@ NOTE = """# Bicycles
   - cheap to replace
 - folds vertically not horizontally
 - by default eventually silent
+- fits the FDS when folded
+
+## FDS: Folding Dock Station
+
+- Accessible from both sides of the hallway.
 """
 
 
@@ -112,3 +117,10 @@ def test_a_membership_keeps_the_label_and_the_item_it_was_read_from(graph: Graph
     statements = [st for st in graph.subjects(RDF.subject, velotrax) if graph.value(st, RDF.object) == belt]
     assert [str(graph.value(st, KGO.quote)) for st in statements] == ["options: belt drive"]
     assert str(graph.value(statements[0], KGO.rule)) == "open:label"
+
+
+def test_a_heading_of_a_short_form_and_the_name_it_spells_names_the_sections_thing(graph: Graph):
+    dock, side = named(graph, "Folding Dock Station"), named(graph, "side")
+
+    assert relations(graph, dock, side) == {"is accessible from"}
+    assert relations(graph, named(graph, "Velotrax"), dock) == {"fit"}  # "the FDS" is the same thing

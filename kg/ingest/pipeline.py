@@ -190,6 +190,14 @@ class _Extractor(StructureReader):
 
     def _heading_names(self, text: str) -> None:
         pair = VERSUS_RE.match(text)
+        named = LEAD_IN_RE.match(text) if pair is None else None
+        if named is not None:
+            # "EFS: Elastic File System": a short form and the name it spells name one thing, the heading's.
+            a, b = named.group(1).strip(), named.group(2).strip()
+            for short, long_form in ((a, b), (b, a)):
+                if " " not in short and (spells(short, long_form) or _initials_kept(short, long_form)):
+                    self._short_form(long_form, short)
+                    return
         parts = [pair.group(1), pair.group(2)] if pair else [text]
         for part in parts:
             if self._acronyms(part):
