@@ -45,7 +45,7 @@ from kg.ingest.structure import (
     sentence_texts,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
-from kg.text import STOPWORDS, getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.text import STOPWORDS, getAllLemmas, is_adjective, is_verb_only, noun_key, slug, split_sentences, tokenize
 
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
 NAME_RUN_RE = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[ ][A-Z][A-Za-z0-9]*)+\b")
@@ -534,6 +534,20 @@ class _Extractor(StructureReader):
             opened += self._completed(self._continued_from[sentence], topic, opened)
         if sentence.rstrip().endswith(":"):  # a list's introduction: its objects are what the items name
             self._intro_facts[sentence] = [f for f in opened if f.rule == "open:object" and f.object is not None]
+        last = doc[-1] if doc is not None and len(doc) else None
+        if (
+            defining
+            and topic is not None
+            and not opened
+            and sentence.islower()
+            and self._names_a_thing(sentence)
+            and last.pos_ in ("NOUN", "PROPN")
+        ):
+            # "folding city bicycle" first under "## Velotrax": a lowercase noun phrase the tagger read as a
+            # verb and its object is still what the note says its topic is.
+            kind = self._resolve(sentence.strip(), True)
+            if kind is not None and kind.iri != topic.iri:
+                opened = [OpenFact(topic, "is a", "is a", kind, False, "open:fragment")]
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
             topic.definitions.append((2, sentence, None))
@@ -650,6 +664,8 @@ class _Extractor(StructureReader):
             return False
         if is_verb_only(words[0]) and not words[0].lower().endswith("ing"):
             return False  # "install", "configure": an instruction, not a name ("caching" still is one)
+        if is_adjective(words[-1]):
+            return False  # "self explanatory": a noun phrase ends with its noun
         i = self.sentence_index.get(text.strip())
         doc = self.parsed[i] if i is not None else None
         if doc is None or doc.user_data.get("implicit_subject"):
