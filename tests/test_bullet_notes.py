@@ -34,6 +34,9 @@ NOTE = """# Bicycles
 - folds vertically not horizontally
 - by default eventually silent
 - fits the FDS when folded
+- Use cases:
+  - commuting
+  - train travel
 
 ## FDS: Folding Dock Station
 
@@ -120,7 +123,7 @@ def test_a_membership_keeps_the_label_and_the_item_it_was_read_from(graph: Graph
 
     statements = [st for st in graph.subjects(RDF.subject, velotrax) if graph.value(st, RDF.object) == belt]
     assert [str(graph.value(st, KGO.quote)) for st in statements] == ["options: belt drive"]
-    assert str(graph.value(statements[0], KGO.rule)) == "open:label"
+    assert str(graph.value(statements[0], KGO.rule)) == "list:label"
 
 
 def test_a_heading_of_a_short_form_and_the_name_it_spells_names_the_sections_thing(graph: Graph):
@@ -137,3 +140,10 @@ def test_a_lowercase_noun_phrase_opening_a_section_says_what_its_thing_is_even_o
 
     assert {str(graph.value(k, RDFS.label)) for k in graph.objects(velotrax, RDF.type)} >= {"folding city bicycle"}
     assert not any(True for _ in graph.subjects(RDFS.label, Literal("self explanatory")))
+
+
+def test_a_label_ending_in_a_colon_is_the_same_label(graph: Graph):
+    velotrax = named(graph, "Velotrax")
+
+    assert relations(graph, velotrax, named(graph, "commuting")) == {"use case"}
+    assert relations(graph, velotrax, named(graph, "train travel")) == {"use case"}

@@ -662,14 +662,19 @@ class _Extractor(StructureReader):
         words = label.split()
         if not words or len(words) > 4 or not all(re.fullmatch(r"[A-Za-z0-9][\w.+/-]*", w) for w in words):
             return False
-        if is_verb_only(words[0]) and not words[0].lower().endswith("ing"):
-            return False  # "install", "configure": an instruction, not a name ("caching" still is one)
         if is_adjective(words[-1]):
             return False  # "self explanatory": a noun phrase ends with its noun
         i = self.sentence_index.get(text.strip())
         doc = self.parsed[i] if i is not None else None
         if doc is None or doc.user_data.get("implicit_subject"):
             return False
+        first = words[0].lower()
+        if (
+            is_verb_only(first)
+            and first in getAllLemmas(first).get("VERB", ())
+            and (len(words) > 1 or doc[0].pos_ == "VERB")
+        ):
+            return False  # "install agent", "configure": an instruction ("crushed ice", "caching" are names)
         return not any(t.pos_ in CLOSED_CLASS or t.tag_ in ("WRB", "WDT", "WP") for t in doc)
 
     def _role_label(self, text: str) -> str | None:
@@ -682,14 +687,14 @@ class _Extractor(StructureReader):
         """
         if text not in self._labels:
             self._labels[text] = None
-            words = text.strip().split()
+            words = text.strip().rstrip(":").split()  # "Use cases:" is the same label
             children = self._children.get(text, [])
             i = self.sentence_index.get(text.strip())
             doc = self.parsed[i] if i is not None else None
             # "options" may have been read as "It options" (a verb's -s form); the tagger still calls it a
             # plural noun there, where "It supports" keeps its verb.
             implicit = doc is not None and doc.user_data.get("implicit_subject", False)
-            own = [t for t in doc if not (implicit and t.i == 0)] if doc is not None else []
+            own = [t for t in doc if not (implicit and t.i == 0) and not t.is_punct] if doc is not None else []
             last = own[-1] if own else None
             plural = last is not None and last.tag_ in ("NNS", "NNPS") and noun_key(last.text) != last.lower_
             if (
@@ -721,12 +726,13 @@ class _Extractor(StructureReader):
             self.graph.add((prop, RDF.type, OWL.ObjectProperty))
             self.graph.add((prop, RDFS.label, Literal(role)))
             self.graph.add((prop, KGO.minted, Literal(True)))
-        written = " ".join(block.parent.split()).lower()
+        written = " ".join(block.parent.rstrip().rstrip(":").split()).lower()
         if written != role:
             self.graph.add((prop, SKOS.altLabel, Literal(written)))
         for concept in (owner, member):
             self.registry.touch(concept)
-        self._emit(Fact(owner.iri, prop, member.iri, "open:label"), section, f"{block.parent}: {sentence}")
+        quote = f"{block.parent.rstrip().rstrip(':')}: {sentence}"
+        self._emit(Fact(owner.iri, prop, member.iri, "list:label"), section, quote)
 
     def _emit_quality(self, fact: OpenFact, section: str, sentence: str) -> None:
         """Store "X is ADJ" as X's quality; "X is not ADJ" under a predicate of its own, never as the quality."""
