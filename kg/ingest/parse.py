@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.ingest.parallel import ParseStream, parse_processes
+from kg.ingest.relations import IDIOMS
 from kg.text import ADJECTIVE_ENDINGS, getAllLemmas, getInflection, is_adjective, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
@@ -151,6 +152,12 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
     # "fully managed", "optimized for speed": a fragment that is only its predicate is read as what it
     # says of the section's thing, "It is fully managed", where the parser knows a copula and a passive.
     fragments = [i for i, doc in enumerate(parsed) if _is_predicate_fragment(doc)]
+    # "by default eventually consistent": an idiom in front of the predicate hides it from the test,
+    # so what follows the idiom is tested alone, and the whole fragment read with "It is" if it passes.
+    fronted = [i for i, doc in enumerate(parsed) if i not in fragments and _after_idiom(doc)]
+    if fronted:
+        rests = nlp.pipe([_after_idiom(parsed[i]) for i in fronted], batch_size=batch_size)
+        fragments += [i for i, rest in zip(fronted, rests, strict=True) if _is_predicate_fragment(rest)]
     if fragments:
         shift = len(IMPLICIT_COPULA)
         again = [
@@ -203,12 +210,12 @@ def _with_subject(text: str) -> str:
     open with an adverb ("automatically scales to ..."); both are fragments all the same.
     """
     words = text.split()
-    if not words or not words[0].isalpha():
+    if not words or not _uncontracted(words[0]).isalpha():
         return text
     at = 0
     while at < len(words) - 1 and _is_adverb(words[at].lower()):
         at += 1  # "automatically scales": the adverb says how, the verb after it opens the clause
-    first = words[at].lower()
+    first = _uncontracted(words[at])
     second = words[at + 1].lower().strip(".,;:") if len(words) > at + 1 else ""
     if first in MODALS or first in COPULA_FIRST:
         return IMPLICIT + _lower_first(text)  # "Can have ...": a modal is never a subject
@@ -217,6 +224,27 @@ def _with_subject(text: str) -> str:
     if third_person_verb(first):
         return IMPLICIT + _lower_first(text)
     return text
+
+
+def _uncontracted(word: str) -> str:
+    """Return a word without its negation ("can't" -> "can", "doesn't" -> "does"), lowercase."""
+    lower = word.lower().replace("\u2019", "'")
+    if lower in ("can't", "cannot"):
+        return "can"
+    if lower == "won't":
+        return "will"
+    return lower[:-3] if lower.endswith("n't") else lower
+
+
+def _after_idiom(doc) -> str | None:
+    """Return what a fragment says after an opening adverbial idiom ("by default eventually consistent")."""
+    if len(doc) < 3 or doc[0].pos_ != "ADP":
+        return None
+    at = 2 if doc[1].pos_ == "DET" else 1
+    if at >= len(doc) - 1 or (doc[0].lower_, doc[at].lemma_.lower()) not in IDIOMS:
+        return None
+    rest = doc[at + 1 :]
+    return rest.text.lstrip(" ,") or None
 
 
 def _lower_first(text: str) -> str:

@@ -45,7 +45,7 @@ from kg.ingest.structure import (
     sentence_texts,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
-from kg.text import STOPWORDS, getAllLemmas, is_verb_only, slug, split_sentences, tokenize
+from kg.text import STOPWORDS, getAllLemmas, is_adjective, is_verb_only, noun_key, slug, split_sentences, tokenize
 
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
 NAME_RUN_RE = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[ ][A-Z][A-Za-z0-9]*)+\b")
@@ -140,8 +140,12 @@ class _Extractor(StructureReader):
         self._parents: dict[str, Concept | None] = {}  # a parent item's text -> the thing it names
         self._parent_seen: str | None = None  # the parent of the last item read (for its first child)
         self._parent_items: set[str] = set()  # the texts of items that have items under them
+        self._children: dict[str, list[str]] = {}  # a parent item's text -> the texts of the items under it
+        self._item_parents: dict[str, str | None] = {}  # an item's text -> the text of the item it hangs under
+        self._labels: dict[str, str | None] = {}  # a parent item's text -> the role noun it names, if a label
         self._continuations: dict[tuple[str, str], str] = {}  # (parent, item) -> "supports redis"
         self._continued_docs: dict[str, object] = {}  # "supports redis" -> its parse
+        self._continued_from: dict[str, tuple[str, str]] = {}  # "supports redis" -> ("supports", "redis")
         # (parent, item) -> "You can launch instances from A Public AMI": read besides the item's own text
         self._completions: dict[tuple[str, str], str] = {}
         self._intro_facts: dict[str, list[OpenFact]] = {}  # "Git offers three kinds of reset:" -> its facts
@@ -186,6 +190,14 @@ class _Extractor(StructureReader):
 
     def _heading_names(self, text: str) -> None:
         pair = VERSUS_RE.match(text)
+        named = LEAD_IN_RE.match(text) if pair is None else None
+        if named is not None:
+            # "EFS: Elastic File System": a short form and the name it spells name one thing, the heading's.
+            a, b = named.group(1).strip(), named.group(2).strip()
+            for short, long_form in ((a, b), (b, a)):
+                if " " not in short and (spells(short, long_form) or _initials_kept(short, long_form)):
+                    self._short_form(long_form, short)
+                    return
         parts = [pair.group(1), pair.group(2)] if pair else [text]
         for part in parts:
             if self._acronyms(part):
@@ -283,6 +295,11 @@ class _Extractor(StructureReader):
                 if lead is not None:
                     self.leads[first[1]] = lead[0]
         self._parent_items = {block.parent for block in blocks if block.kind == "item" and block.parent}
+        for block in blocks:
+            if block.kind == "item":
+                self._item_parents.setdefault(block.text, block.parent)
+                if block.parent:
+                    self._children.setdefault(block.parent, []).append(block.text)
         # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
         # "X: Connect two networks" says what X does, so its verb gets X for subject.
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
@@ -296,6 +313,7 @@ class _Extractor(StructureReader):
                     lead = LEAD_IN_RE.match(text)
                     if len(text.split()) <= 4:
                         self._continuations[(block.parent, text)] = f"{opening} {text.strip()}"
+                        self._continued_from[f"{opening} {text.strip()}"] = (block.parent, text)
                     elif n == 0 and lead is not None and _looks_like_name(_without_article(lead.group(1), True)):
                         # "A Public AMI: AWS provided" under "launch instances from:": the lead finishes the
                         # clause, and the item's own text is still read as what it says of the lead.
@@ -321,6 +339,22 @@ class _Extractor(StructureReader):
         if root is None or root.pos_ != "VERB" or root.tag_ != "VBZ" or "VERB" not in getAllLemmas(root.lower_):
             return False
         return not any(c.dep_ == "dobj" for c in root.children)
+
+    def _completed(self, continued: tuple[str, str], topic: Concept, opened: list[OpenFact]) -> list[OpenFact]:
+        """Return the fact an item that only names a thing completes, when the parse of the whole missed it.
+
+        "supports" over "memcached": the tagger may read the lowercase name as a verb ("supports
+        memcached" with no object), yet the item is the object of its parent's verb all the same.
+        """
+        parent, item = continued
+        if not self._names_a_thing(item):
+            return []
+        target = self._resolve(re.sub(r"\s*\([^)]*\)", "", item).strip(), True)
+        if target is None or target.iri == topic.iri or any(f.object is target for f in opened):
+            return []
+        i = self.sentence_index.get(parent.strip())
+        doc = self.parsed[i] if i is not None else None
+        return self.open_reader.completion(doc, topic, target) if doc is not None else []
 
     def _continued(self, block: Block, sentence: str) -> str:
         """Return an item's sentence as the end of its parent's unfinished clause, if the parent is one.
@@ -448,6 +482,8 @@ class _Extractor(StructureReader):
                 self._sentence_facts = 0  # a list item's membership counts as its sentence's fact
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
+                if block.kind == "item" and block.parent:
+                    self._label_member(block, block.text.strip(), section)
                 for _, sentence in split_sentences(block.text):
                     self._sentence(self._continued(block, sentence), section, ctx, block)
                     completion = self._completions.get((block.parent, sentence)) if block.parent else None
@@ -494,8 +530,24 @@ class _Extractor(StructureReader):
         i = self.sentence_index.get(sentence)
         doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
+        if sentence in self._continued_from and topic is not None:
+            opened += self._completed(self._continued_from[sentence], topic, opened)
         if sentence.rstrip().endswith(":"):  # a list's introduction: its objects are what the items name
             self._intro_facts[sentence] = [f for f in opened if f.rule == "open:object" and f.object is not None]
+        last = doc[-1] if doc is not None and len(doc) else None
+        if (
+            defining
+            and topic is not None
+            and not opened
+            and sentence.islower()
+            and self._names_a_thing(sentence)
+            and last.pos_ in ("NOUN", "PROPN")
+        ):
+            # "folding city bicycle" first under "## Velotrax": a lowercase noun phrase the tagger read as a
+            # verb and its object is still what the note says its topic is.
+            kind = self._resolve(sentence.strip(), True)
+            if kind is not None and kind.iri != topic.iri:
+                opened = [OpenFact(topic, "is a", "is a", kind, False, "open:fragment")]
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
             topic.definitions.append((2, sentence, None))
@@ -572,7 +624,11 @@ class _Extractor(StructureReader):
             topic.definitions.append((2, sentence, None))  # still what the note says it is
 
     def _parent_topic(self, text: str) -> Concept | None:
-        """Return the thing a parent item names: a lead-in's, or the whole item when it is a noun phrase."""
+        """Return the thing a parent item names: a lead-in's, or the whole item when it is a noun phrase.
+
+        A label over a list of names ("options" over "mysql", "mariadb") names no thing: its items
+        are said of the thing above it (see :meth:`_role_label`).
+        """
         if text not in self._parents:
             found = None
             lead = LEAD_IN_RE.match(text)
@@ -582,16 +638,101 @@ class _Extractor(StructureReader):
                 # "EBS volumes:" over "Tied to an AZ": a name the note knows, introducing what is said of it
                 # ("Options:" or "Use cases:" name nothing the note knows, and stay labels).
                 found = self._named(text.rstrip().rstrip(":"))
-            elif len(text.split()) <= 6 and not text.rstrip().endswith(":"):
+            elif len(text.split()) <= 6 and not text.rstrip().endswith(":") and self._role_label(text) is None:
                 found = self._named(text)
                 i = self.sentence_index.get(text.strip())
                 doc = self.parsed[i] if i is not None else None
                 root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
                 label = re.sub(r"\s*\([^)]*\)", "", text).strip()
-                if found is None and root is not None and root.pos_ in ("NOUN", "PROPN") and _looks_like_name(label):
+                noun = root is not None and root.pos_ in ("NOUN", "PROPN") and _looks_like_name(label)
+                if found is None and (noun or self._names_a_thing(text)):
                     found = self._resolve(label, True)  # a noun phrase with items under it names a thing
             self._parents[text] = found
         return self._parents[text]
+
+    def _names_a_thing(self, text: str) -> bool:
+        """Tell a short item that is a noun phrase ("memcached", "stand mixer") from a predicate or a clause.
+
+        The tagger often reads a lowercase name alone as a verb ("memcached" as a participle), so the
+        test is by shape: a few words, none a closed-class word, and no reading of the item as a
+        predicate of the section's thing (a fragment that opens with its verb, or an adjective or
+        participle the parser had to give "It is" to read, is said of that thing).
+        """
+        label = re.sub(r"\s*\([^)]*\)", "", text).strip()
+        words = label.split()
+        if not words or len(words) > 4 or not all(re.fullmatch(r"[A-Za-z0-9][\w.+/-]*", w) for w in words):
+            return False
+        if is_adjective(words[-1]):
+            return False  # "self explanatory": a noun phrase ends with its noun
+        i = self.sentence_index.get(text.strip())
+        doc = self.parsed[i] if i is not None else None
+        if doc is None or doc.user_data.get("implicit_subject"):
+            return False
+        first = words[0].lower()
+        if (
+            is_verb_only(first)
+            and first in getAllLemmas(first).get("VERB", ())
+            and (len(words) > 1 or doc[0].pos_ == "VERB")
+        ):
+            return False  # "install agent", "configure": an instruction ("crushed ice", "caching" are names)
+        return not any(t.pos_ in CLOSED_CLASS or t.tag_ in ("WRB", "WDT", "WP") for t in doc)
+
+    def _role_label(self, text: str) -> str | None:
+        """Return the role noun a label item names ("option" for "options"), or None if it is no label.
+
+        A parent item that is a bare plural noun phrase ("options", "use cases"), with two or more items
+        under it that each only name a thing ("amazon aurora", "mysql"), lists members in that role
+        for the thing above it: the plural says a set follows, and names alone say nothing of the
+        label itself. Items that are predicates ("async", "have lag") describe a thing instead.
+        """
+        if text not in self._labels:
+            self._labels[text] = None
+            words = text.strip().rstrip(":").split()  # "Use cases:" is the same label
+            children = self._children.get(text, [])
+            i = self.sentence_index.get(text.strip())
+            doc = self.parsed[i] if i is not None else None
+            # "options" may have been read as "It options" (a verb's -s form); the tagger still calls it a
+            # plural noun there, where "It supports" keeps its verb.
+            implicit = doc is not None and doc.user_data.get("implicit_subject", False)
+            own = [t for t in doc if not (implicit and t.i == 0) and not t.is_punct] if doc is not None else []
+            last = own[-1] if own else None
+            plural = last is not None and last.tag_ in ("NNS", "NNPS") and noun_key(last.text) != last.lower_
+            if (
+                plural
+                and len(words) == len(own) <= 3
+                and len(children) >= 2
+                and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in own)
+                and all(self._names_a_thing(child) for child in children)
+            ):
+                self._labels[text] = " ".join([*words[:-1], noun_key(words[-1])]).lower()
+        return self._labels[text]
+
+    def _label_member(self, block: Block, sentence: str, section: str) -> None:
+        """Record an item under a label as what the label's owner has in that role: (RDS, option, mysql).
+
+        The predicate is minted from the label's noun, as a property table's row mints one from its
+        head; the owner is the thing the label's own parent item names, else the section's concept.
+        """
+        role = self._role_label(block.parent) if block.parent else None
+        if role is None:
+            return
+        above = self._item_parents.get(block.parent)
+        owner = self._parent_topic(above) if above else self.topic
+        member = self._resolve(re.sub(r"\s*\([^)]*\)", "", block.text).strip(), True)
+        if owner is None or member is None or member.iri == owner.iri:
+            return
+        prop = KG[f"rel/{slug(role)}"]
+        if (prop, RDFS.label, None) not in self.graph:
+            self.graph.add((prop, RDF.type, OWL.ObjectProperty))
+            self.graph.add((prop, RDFS.label, Literal(role)))
+            self.graph.add((prop, KGO.minted, Literal(True)))
+        written = " ".join(block.parent.rstrip().rstrip(":").split()).lower()
+        if written != role:
+            self.graph.add((prop, SKOS.altLabel, Literal(written)))
+        for concept in (owner, member):
+            self.registry.touch(concept)
+        quote = f"{block.parent.rstrip().rstrip(':')}: {sentence}"
+        self._emit(Fact(owner.iri, prop, member.iri, "list:label"), section, quote)
 
     def _emit_quality(self, fact: OpenFact, section: str, sentence: str) -> None:
         """Store "X is ADJ" as X's quality; "X is not ADJ" under a predicate of its own, never as the quality."""
@@ -620,6 +761,8 @@ class _Extractor(StructureReader):
             self.graph.add((iri, RDF.type, OWL.DatatypeProperty))
             self.graph.add((iri, RDFS.label, Literal(label)))
             self.graph.add((iri, KGO.minted, Literal(True)))
+            if fact.negated:  # "does not scale" horizontally denies "scale" horizontally
+                self.graph.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}-value"]))
         return iri
 
     def _emit_open(self, fact: OpenFact, section: str, sentence: str) -> None:
@@ -731,6 +874,8 @@ class _Extractor(StructureReader):
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: Parts of speech no name is made of: "when diy", "read only" are not noun phrases naming a thing.
+CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 #: Prepositions that leave a parent item's phrase waiting for its object ("similar to", "compatible with").
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").

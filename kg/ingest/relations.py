@@ -13,7 +13,11 @@ the words match one. What is read, all by the dependency parse:
   bullet under a heading) is about the section's concept;
 - negation ("not", "never", "won't") is kept as a negated fact, never as the positive one; an
   ellipsis "X won't" repeats the verb before it, negated;
-- "A, while/whereas B" gives the facts of both clauses (the parser makes B an adverbial clause).
+- "A, while/whereas B" gives the facts of both clauses (the parser makes B an adverbial clause);
+- manner adverbs after an intransitive verb ("scales vertically not horizontally") are values of the
+  verb's predicate, a "not" right before one denying that one alone;
+- a parent item's unfinished clause ("supports") with the name an item under it gives as its object
+  (:meth:`OpenReader.completion`), for an item the tagger misreads as a verb.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, getInflection, is_adjective
+from kg.text import FILLERS, getAllLemmas, getInflection, is_adjective
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -108,6 +112,34 @@ class OpenReader:
                 unique.append(f)
         return unique
 
+    def completion(self, doc, subject: Concept, target: Concept) -> list[OpenFact]:
+        """Return the fact a parent item's unfinished clause makes with ``target`` for its object.
+
+        ``doc`` is the parse of the parent alone: a verb with no object ("supports", read as "It
+        supports"), or an adjective or verb waiting for its preposition's object ("similar to").
+        """
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None:
+            return []
+        if root.lemma_ == "be":  # "similar to" read as "It is similar to"
+            root = next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), root)
+        prep = next(
+            (c for c in root.children if c.dep_ == "prep" and not any(p.dep_ == "pobj" for p in c.children)), None
+        )
+        if prep is None and any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in root.children):
+            return []
+        negated = _negated(root) or _negated(root.head)
+        if root.pos_ == "ADJ" and prep is not None:
+            phrase = f"is {root.lower_} {prep.lower_}"
+            return [OpenFact(subject, phrase, phrase, target, negated, "open:prep")]
+        if root.pos_ != "VERB":
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
+        base = _verb_words(root, passive)
+        if prep is not None:
+            return [OpenFact(subject, f"{base} {prep.lower_}", _surface(root, prep), target, negated, "open:prep")]
+        return [OpenFact(subject, base, _surface(root), target, negated, "open:object")]
+
     # -- one clause --------------------------------------------------------------------------------
     def _copulas(self, doc) -> list[OpenFact]:
         """Read "X is a Y" (and "Xs are Ys") as X being a kind of Y; "X is not a Y" as its negation."""
@@ -162,7 +194,9 @@ class OpenReader:
                     continue  # "more lightweight": a comparison, read as one elsewhere
                 if member is not word and member.pos_ not in ("ADJ", "VERB") and not is_adjective(member.lower_):
                     continue
-                preps = [c for c in member.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS]
+                preps = [
+                    c for c in member.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _idiom(c)
+                ]  # "available by default": the idiom says when, the adjective is still the quality
                 words = _quality_words(member)
                 if preps and member.pos_ == "ADJ":
                     for prep in preps:
@@ -336,6 +370,7 @@ class OpenReader:
                     for thing in objects_direct:
                         facts.append(OpenFact(thing, words, _surface(verb, prep), target, negated, "open:generic"))
             return facts
+        facts.extend(self._manners(verb, subjects, passive, direct, preps))
         for s in subjects:
             for d in direct:  # "erase the files on the disk": a verb and its object may name the relation
                 for prep in preps + [c for c in d.children if c.dep_ == "prep"]:
@@ -357,6 +392,30 @@ class OpenReader:
                     facts.append(
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
                     )
+        return facts
+
+    def _manners(self, verb, subjects: list[Concept], passive: bool, direct: list, preps: list) -> list[OpenFact]:
+        """Read "scales vertically not horizontally": how an intransitive verb's subject does it.
+
+        Each manner adverb after the verb ("vertically") is a value of the verb's own predicate
+        ("scale"). A "not" right before an adverb denies that adverb alone, so "horizontally" is
+        recorded negated, never as the positive; a "not" before the verb denies every adverb.
+        """
+        if passive or direct or preps or verb.pos_ != "VERB" or verb.tag_ == "VBN" or verb.dep_ not in ("ROOT", "conj"):
+            return []  # "data not accessed frequently": a participle describes its noun, no clause of its own
+        if _subordinate(verb):
+            return []
+        if any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in verb.children):
+            return []
+        whole = any(_is_negation(c) and c.i < verb.i for c in verb.children)
+        facts = []
+        for adverb in [c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i and _manner(c)]:
+            before = verb.doc[adverb.i - 1]
+            negated = whole or (_is_negation(before) and before.head.i == verb.i)
+            for s in subjects:
+                facts.append(
+                    OpenFact(s, _verb_words(verb, False), _surface(verb), None, negated, "open:manner", adverb.lower_)
+                )
         return facts
 
     def _subjects(self, verb) -> list[Concept | None]:
@@ -546,6 +605,12 @@ def _subordinate(verb) -> bool:
     if verb.dep_ in ("pcomp", "csubj", "acl", "xcomp") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
         return True  # (a clause before its head, "Is stateless: Return traffic must be ...", is no report)
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in verb.children)
+
+
+def _manner(adverb) -> bool:
+    """Tell an adverb of manner ("vertically", "locally"): an -ly word the dictionary knows only as an adverb."""
+    lemmas = getAllLemmas(adverb.lower_)
+    return adverb.pos_ == "ADV" and adverb.lower_.endswith("ly") and bool(lemmas) and set(lemmas) == {"ADV"}
 
 
 def _quality_words(word) -> str:
