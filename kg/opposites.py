@@ -10,6 +10,8 @@ The antonyms are Princeton WordNet 3.0's, read from ``data/antonyms.tsv`` (made 
 is a WordNet antonym of any lemma of the other ("bought" and "sells": buy / sell). Grammar words
 ("in"/"out", "on"/"off", "have"/"lack") never count: they name no relation by themselves.
 
+A word ending in "-ful" and the same stem ending in "-less" are opposites too ("stateful", "stateless").
+
 WordNet lists only some negations made with a prefix ("unlimited", not "unencrypted"). A word that is
 another with "un-" or "non-" in front is its opposite too: of the 1,754 such pairs of WordNet words,
 776 are listed antonyms and the unlisted ones sampled read as negations ("unpopulated",
@@ -35,6 +37,11 @@ TABLE = "antonyms.tsv"
 NEGATING_PREFIXES = ("non-", "non", "un-", "un")
 #: The shortest word a negating prefix is read off (so "until", "union", "unit" keep theirs).
 SHORTEST_NEGATED = 4
+#: Suffixes that say a stem is there and that it is not ("stateful" / "stateless", "useful" / "useless"):
+#: WordNet lists some such pairs ("careful" / "careless"), not the technical ones.
+OPPOSED_SUFFIXES = (("ful", "less"), ("less", "ful"))
+#: The shortest stem a suffix pair is read on (so "bless" is not the opposite of "bful").
+SHORTEST_STEM = 3
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +78,9 @@ def opposites(word: str) -> frozenset[str]:
             break
     if len(lower) >= SHORTEST_NEGATED:
         found |= {prefix + lemma for lemma in own for prefix in NEGATING_PREFIXES}  # "encrypted": unencrypted
+    for suffix, other in OPPOSED_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= SHORTEST_STEM:
+            found.add(lower[: -len(suffix)] + other)  # "stateful": stateless
     return frozenset(found)
 
 

@@ -29,7 +29,7 @@ from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
-from kg.opposites import OpposedRelations, opposed_relations
+from kg.opposites import OpposedRelations, are_opposites, opposed_relations
 from kg.paths import Step, first_steps, path_query
 from kg.question import (
     AUX_START,
@@ -771,7 +771,33 @@ class Engine:
                     said = self.evidence.sentence(triple) or ""
                     fit = _strict_fit(reading.residual, Relevance(1.0, matched), said)
                     return self._boolean_answer(reading, verdict, fit)
+        opposite = self._opposite_quality(reading)
+        if opposite is not None:
+            return opposite
         return self._abstain(reading)  # a yes/no question the graph cannot settle gets no entity for answer
+
+    def _opposite_quality(self, reading: Reading) -> Answer | None:
+        """Answer "no" when a concept the question names holds the opposite of the quality it asks about.
+
+        "Is the gate locked?" of a gate stated "unlocked": the WordNet antonym (or un-/non- form) of a
+        question word is a quality that holds (kg/opposites.py), and no quality of the concept says the
+        word itself (checked before this). A denied quality ("not unlocked") settles nothing: many
+        qualities have more than two values. The asked word may be a weak mention ("private" names a
+        concept a note names in passing): it is a word here, as any other one-word lowercase mention is.
+        """
+        lone = [link for link in reading.links if link.end - link.start == 1 and link.text.islower()]
+        for link in reading.links:
+            if self._weak(link):
+                continue
+            words = list(reading.residual) + [other.text.lower() for other in lone if other is not link]
+            for value, triple, holds in self.evidence.qualities(link.best[0]):
+                value_words = [w.lower() for w in re.findall(r"[A-Za-z]+", value)]
+                opposed = {q for q in words for v in value_words if holds and are_opposites(q, v)}
+                if opposed:
+                    said = self.evidence.sentence(triple) or ""
+                    fit = _strict_fit(words, Relevance(1.0, opposed), said)
+                    return self._boolean_answer(reading, (False, [triple], self._ask_sparql([triple])), fit)
+        return None
 
     def _verbs_as_words(self, reading: Reading) -> Reading:
         """Read a one-word lowercase mention the parse reads as the main verb as the question's words.

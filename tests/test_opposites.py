@@ -31,6 +31,7 @@ NOTE = Path(__file__).parent / "fixtures" / "opposites.md"
         ("unencrypted", "encrypted"),  # a negating prefix WordNet does not list
         ("unencrypted", "encrypts"),
         ("non-blocking", "blocking"),
+        ("stateful", "stateless"),  # "-ful" / "-less" on one stem
     ],
 )
 def test_antonyms_and_their_forms_are_opposites_both_ways(a, b):
@@ -48,6 +49,8 @@ def test_antonyms_and_their_forms_are_opposites_both_ways(a, b):
         ("has", "lack"),  # a light verb neither
         ("inflammable", "flammable"),  # "in-" is no negation here: not read off
         ("union", "ion"),  # too short to carry a prefix
+        ("bless", "bful"),  # too short a stem for a suffix pair
+        ("stateful", "useless"),  # two stems
     ],
 )
 def test_other_pairs_are_not_opposites(a, b):

@@ -41,3 +41,35 @@ def test_the_word_still_names_the_thing_where_it_is_a_noun(graph: KnowledgeGraph
     answer = graph.ask("What is a tow?")
 
     assert answer.kind == "definition" and "rope" in answer.answer
+
+
+GATES = """# Gates
+
+The **Finch gate** is unlocked. The **Wren gate** is stateless and heavy.
+"""
+
+
+@pytest.fixture(scope="module")
+def gates(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    folder = tmp_path_factory.mktemp("gates")
+    (folder / "gates.md").write_text(GATES, encoding="utf-8")
+    return KnowledgeGraph.open(docs=[folder / "gates.md"], cache_dir=folder / "vectors")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is the Finch gate locked?", False),  # "un-": the opposite holds
+        ("Is the Wren gate stateful?", False),  # "-less" / "-ful"
+        ("Is the Wren gate light?", False),  # a WordNet antonym
+        ("Is the Wren gate stateless?", True),  # the quality itself, as before
+    ],
+)
+def test_a_quality_whose_opposite_holds_answers_no(gates: KnowledgeGraph, question: str, expected: bool):
+    answer = gates.ask(question)
+
+    assert [a["value"] for a in answer.answers] == [expected], answer.answer
+
+
+def test_a_quality_nothing_opposes_stays_unsettled(gates: KnowledgeGraph):
+    assert gates.ask("Is the Wren gate painted?").answers == []
