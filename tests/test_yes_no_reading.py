@@ -1,4 +1,4 @@
-"""A yes/no question's verb names its relation even when a note also uses that word as a noun."""
+"""Yes/no questions read by grammar: the main verb names the relation; a quality's opposite answers no."""
 
 from __future__ import annotations
 
@@ -16,11 +16,15 @@ A **tow** is a thick rope between two boats.
 """
 
 
+def note_graph(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) -> KnowledgeGraph:
+    folder = tmp_path_factory.mktemp(name)
+    (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    return KnowledgeGraph.open(docs=[folder / f"{name}.md"], cache_dir=folder / "vectors")
+
+
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    folder = tmp_path_factory.mktemp("tugboats")
-    (folder / "tugboats.md").write_text(NOTE, encoding="utf-8")
-    return KnowledgeGraph.open(docs=[folder / "tugboats.md"], cache_dir=folder / "vectors")
+    return note_graph(tmp_path_factory, "tugboats", NOTE)
 
 
 @pytest.mark.parametrize(
@@ -51,9 +55,7 @@ The **Finch gate** is unlocked. The **Wren gate** is stateless and heavy.
 
 @pytest.fixture(scope="module")
 def gates(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    folder = tmp_path_factory.mktemp("gates")
-    (folder / "gates.md").write_text(GATES, encoding="utf-8")
-    return KnowledgeGraph.open(docs=[folder / "gates.md"], cache_dir=folder / "vectors")
+    return note_graph(tmp_path_factory, "gates", GATES)
 
 
 @pytest.mark.parametrize(
