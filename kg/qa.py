@@ -771,10 +771,50 @@ class Engine:
                     said = self.evidence.sentence(triple) or ""
                     fit = _strict_fit(reading.residual, Relevance(1.0, matched), said)
                     return self._boolean_answer(reading, verdict, fit)
-        opposite = self._opposite_quality(reading)
-        if opposite is not None:
-            return opposite
+        stated = self._yes_no_value(reading) or self._opposite_quality(reading)
+        if stated is not None:
+            return stated
         return self._abstain(reading)  # a yes/no question the graph cannot settle gets no entity for answer
+
+    def _yes_no_value(self, reading: Reading) -> Answer | None:
+        """Answer from a relation whose value is "yes" or "no" and whose name the question says.
+
+        A property table's row ("safe on shared branches": yes / no) gives each thing a yes/no value;
+        "Is merging safe on shared branches?" asks for it. Every word of the relation's name must be
+        a word of the question (by lemma or noun key, mentions included: "shared branches" may link
+        to a concept of its own), and one relation only may be so named at the thing.
+        """
+        said = [w.lower for w in reading.words if w.lower not in STOPWORDS]
+        for link in reading.links:
+            if self._weak(link):
+                continue
+            iri = link.best[0]
+            rows = self.store.query("SELECT ?p ?v WHERE { ?s ?p ?v FILTER(isLiteral(?v)) }", {"s": iri})
+            found = [
+                (p, v) for p, v in rows
+                if str(v).strip().lower() in YES_NO and p in self.catalog.predicates
+                and self._all_said(self.catalog.predicates[p].names, said)
+            ]  # fmt: skip
+            if len({p for p, _ in found}) != 1 or len({str(v).strip().lower() for _, v in found}) != 1:
+                continue
+            pred, value = found[0]
+            triple = (iri, pred, value)
+            verdict = (YES_NO[str(value).strip().lower()], [triple], self._ask_sparql([triple]))
+            # The share of the question's other words the relation's name says.
+            named = {w for name in self.catalog.predicates[pred].names for w in _key_words(name)}
+            rest = [w for w in said if w not in {x.lower for x in reading.words[link.start : link.end]}]
+            fit = sum(any(words_match(w, n) >= 0.8 for n in named) for w in rest) / len(rest) if rest else 0.0
+            return self._boolean_answer(reading, verdict, fit)
+        return None
+
+    @staticmethod
+    def _all_said(names: list[str], said: list[str]) -> bool:
+        """Tell whether every content word of one of ``names`` is among the words ``said`` (by lemma)."""
+        for name in names:
+            words = _key_words(name)
+            if words and all(any(words_match(w, s) >= 0.8 for s in said) for w in words):
+                return True
+        return False
 
     def _opposite_quality(self, reading: Reading) -> Answer | None:
         """Answer "no" when a concept the question names holds the opposite of the quality it asks about.
@@ -1357,6 +1397,8 @@ def _asked_phrase(words: list[Token]) -> range:
 
 
 _COPULAS = frozenset(("is", "are", "was", "were"))
+#: The values that say yes or no (a property table's cells).
+YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 
 
 def _key_words(name: str) -> frozenset[str]:

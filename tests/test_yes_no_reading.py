@@ -75,3 +75,35 @@ def test_a_quality_whose_opposite_holds_answers_no(gates: KnowledgeGraph, questi
 
 def test_a_quality_nothing_opposes_stays_unsettled(gates: KnowledgeGraph):
     assert gates.ask("Is the Wren gate painted?").answers == []
+
+
+KETTLES = """# Kettles
+
+| Property | Brightwell | Copperline |
+| --- | --- | --- |
+| safe on induction hobs | yes | no |
+| boil time | four minutes | three minutes |
+"""
+
+
+@pytest.fixture(scope="module")
+def kettles(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    return note_graph(tmp_path_factory, "kettles", KETTLES)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is the Brightwell safe on induction hobs?", True),
+        ("Is the Copperline safe on induction hobs?", False),
+    ],
+)
+def test_a_yes_no_cell_of_a_property_table_answers(kettles: KnowledgeGraph, question: str, expected: bool):
+    answer = kettles.ask(question)
+
+    assert [a["value"] for a in answer.answers] == [expected], answer.answer
+    assert answer.kind == "boolean"
+
+
+def test_a_row_the_question_does_not_name_settles_nothing(kettles: KnowledgeGraph):
+    assert kettles.ask("Is the Copperline safe?").answers == []
