@@ -47,7 +47,7 @@ from kg.sentence_answer import PREPOSITIONS
 from kg.store import KGStore
 from kg.text import LIGHT_VERBS, STOPWORDS, Token, lemmas, name_key, noun_key
 
-#: Determiners an option may open with ("AWS or the user"): grammar, not part of the option's name.
+#: Determiners an option may open with ("the tram or the bus"): grammar, not part of the option's name.
 DETERMINERS = frozenset("a an the".split())
 #: Words that turn a comparison round ("which is less heavy"): the lesser answers.
 LESSER = frozenset("less least fewer fewest".split())
@@ -177,13 +177,21 @@ def _parsed(text: str, words: list[Token], at: dict[int, int], parse: Callable) 
             continue
         head = tok.head
         conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i), None)
-        if conj is None or head.pos_ not in ("NOUN", "PROPN", "ADJ") or conj.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if conj is None or head.pos_ in _FUNCTION or conj.pos_ in _FUNCTION:
             continue
-        first = min([head.i, *(c.i for c in head.lefts if c.dep_ in ("det", "amod", "compound"))])
+        # Coordinated phrases are parallel: the first takes no more words than the second has (in "is the
+        # boat fare cash or card", the parse may read the subject's nouns as part of the first option).
+        width = conj.i - conj.left_edge.i
+        modifiers = [c.i for c in head.lefts if c.dep_ in ("det", "amod", "compound") and head.i - c.i <= width]
+        first = min([head.i, *modifiers])
         spans = [(doc[first].idx, head.idx), (conj.left_edge.idx, conj.idx)]
         if all(a in at and b in at for a, b in spans):
             found.append([(at[a], at[b] + 1) for a, b in spans])
     return found[0] if len(found) == 1 else []
+
+
+#: Parts of speech of grammar words: a conjunct that is one offers no option ("which or what").
+_FUNCTION = frozenset("PRON DET AUX ADP CCONJ SCONJ PART PUNCT".split())
 
 
 class ChoiceAnswerer:
@@ -216,9 +224,15 @@ class ChoiceAnswerer:
         units = self._units(reading, spans)
         answer = self._compared(reading, options)
         if answer is None and units:
-            answer = self._by_facts(reading, options, units)
-        if answer is None and units:
-            answer = self._by_sentences(reading, options, units)
+            # An option a sentence supports is supported, whatever the facts hold, and the other way round:
+            # a fact's answer stands only when no sentence supports another option, and so on.
+            said = self._sentence_support(options, units)
+            facts = self._fact_supports(reading, options, units)
+            by_sentence = {k for k, sup in enumerate(said) if _supported(sup, units)}
+            by_fact = {k for k, (sup, _) in enumerate(facts) if _supported(sup, [u for u in units if not u.degree])}
+            answer = self._by_facts(options, units, facts, by_sentence)
+            if answer is None:
+                answer = self._by_sentences(options, units, said, by_fact)
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(c) for o in options for c in o.concepts[:1]]
         return answer
@@ -305,15 +319,19 @@ class ChoiceAnswerer:
         return Answer("", text, [item], SETTLED, sparql, evidence, sources, kind="comparison")
 
     # -- 2. facts -----------------------------------------------------------------------------------
-    def _by_facts(self, reading: Reading, options: list[Option], units: list[Unit]) -> Answer | None:
+    def _fact_supports(self, reading: Reading, options: list[Option], units: list[Unit]):
+        """Return, per option, the fact that says most of the question (comparatives aside) and its relations."""
+        units = [u for u in units if not u.degree]
+        return [self._fact_support(reading, o, units) for o in options] if units else []
+
+    def _by_facts(self, options: list[Option], units: list[Unit], supports, by_sentence: set[int]):
         """Answer from a fact of the graph that says, of one option only, what the question asks."""
         units = [u for u in units if not u.degree]
-        if not units:
+        if not supports:
             return None
-        supports = [self._fact_support(reading, o, units) for o in options]
         k = max(range(len(options)), key=lambda j: (supports[j][0].said, supports[j][0].named))
         best, _ = supports[k]
-        if not _supported(best, units):
+        if not _supported(best, units) or by_sentence - {k}:
             return None
         for j, (other, _) in enumerate(supports):
             if j == k:
@@ -411,13 +429,13 @@ class ChoiceAnswerer:
         return self.evidence.entity_dict(node)
 
     # -- 3. sentences -------------------------------------------------------------------------------
-    def _by_sentences(self, reading: Reading, options: list[Option], units: list[Unit]) -> Answer | None:
-        """Answer from the one option a source sentence's clause says the rest of the question of."""
+    def _sentence_support(self, options: list[Option], units: list[Unit]) -> list[Support]:
+        """Return, per option, the clause of a source sentence naming it that says most of the question."""
+        supports = [Support() for _ in options]
         if not all(o.concepts for o in options):
-            return None
+            return supports
         rows = self.store.query(_SENTENCES % " ".join(c.n3() for o in options for c in o.concepts))
         needed = _needed(units)
-        supports = [Support() for _ in options]
         for quote, section, file in rows:
             text = str(quote)
             plain = [w.lower() for w in text.replace("-", " ").split()]
@@ -426,15 +444,19 @@ class ChoiceAnswerer:
             found = [[self._clause_says(units, c) for c in clauses] for clauses in self._clauses(text, options)]
             source = {"document": str(file or ""), "section": str(section or ""), "text": text}
             for k, said in enumerate(found):
-                if not said or max(said, key=lambda x: x[0]) <= (supports[k].said, supports[k].named):
+                if not said or max(said) <= (supports[k].said, supports[k].named):
                     continue
                 top = max(said)
                 # The sentence contrasts the options: another one stands in it, in a clause that says less.
                 others = [max(f) for j, f in enumerate(found) if j != k and f]
                 contrasted = bool(others) and all(not _supported(Support(*o), units) for o in others)
                 supports[k] = Support(top[0], top[1], quote=source, contrasted=contrasted)
+        return supports
+
+    def _by_sentences(self, options: list[Option], units: list[Unit], supports: list[Support], by_fact: set[int]):
+        """Answer from the one option a source sentence's clause says the rest of the question of."""
         chosen = [k for k, sup in enumerate(supports) if _supported(sup, units)]
-        if len(chosen) != 1:
+        if len(chosen) != 1 or by_fact - set(chosen):
             return None
         k = chosen[0]
         best = supports[k]
@@ -523,7 +545,7 @@ def _occurrences(words: list[tuple[int, str]], name: list[str]) -> list[tuple[in
 def _clause_head(token):
     """Return the verb that heads the clause ``token`` stands in (the root, if none)."""
     head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head
 
