@@ -149,7 +149,7 @@ def read_options(text: str, tokens: list[Token], parse: Callable) -> list[tuple[
         spans = _split(run, lower, "and")
     if not spans and len(segments) > 1 and segments[-1]:
         spans = _split(segments[-1], lower, "or")
-    if not spans and lower[0] in AUX_START:
+    if not spans and lower[0] in AUX_START and "or" in lower:
         spans = _parsed(text, words, at, parse)
     spans = [(s + (lower[s] in DETERMINERS), e) for s, e in spans]
     if len(spans) < 2 or any(e <= s or e - s > MAX_OPTION_WORDS for s, e in spans):
@@ -398,7 +398,8 @@ class ChoiceAnswerer:
             return True
         return all(any(words_match(w, n) >= 0.8 for n in names) for w in unit.words)
 
-    def _fact_answer(self, option: Option, options: list[Option], best: Support, confidence: float) -> Answer:
+    def _fact_answer(self, option: Option, options: list[Option], best: Support, confidence: float):
+        """Answer with ``option`` from its fact: as a fact at or over the line, else quoting the fact's sentence."""
         s, p, o = best.triple
         evidence, sources = self.evidence.for_triples([best.triple])
         item = self._item(option, best.triple)
@@ -413,12 +414,15 @@ class ChoiceAnswerer:
             offered = " ".join(c.n3() for x in options for c in x.concepts[:1] if x is not option) + " " + o.n3()
             sparql = f"SELECT ?option WHERE {{\n  VALUES ?option {{ {offered} }}\n  {s.n3()} {p.n3()} ?option .\n}}"
         name = item.get("label", item.get("value", ""))
-        fact = sources[0]["text"] if sources else self.evidence.describe(s, ((p, "out"),), [o])
-        where = f" ({sources[0]['document']})" if sources and sources[0].get("document") else ""
+        name = name[:1].upper() + name[1:]
         if confidence >= SETTLED:
-            text = f"{name[:1].upper()}{name[1:]}. The graph says: {fact}"
+            fact = sources[0]["text"] if sources else self.evidence.describe(s, ((p, "out"),), [o])
+            text = f"{name}. The graph says: {fact}"
             return Answer("", text, [item], confidence, sparql, evidence, sources, kind="choice")
-        text = f'{name[:1].upper()}{name[1:]}: the notes say{where}: "{fact}"'
+        if not sources:
+            return None  # below the facts' line, an answer is given only as a sentence the reader can check
+        where = f" ({sources[0]['document']})" if sources[0].get("document") else ""
+        text = f'{name}: the notes say{where}: "{sources[0]["text"]}"'
         return Answer("", text, [item], confidence, sparql, evidence, sources, kind="sentence")
 
     def _item(self, option: Option, triple: tuple) -> dict:
