@@ -220,6 +220,9 @@ class ChoiceAnswerer:
         spans = read_options(reading.text, reading.tokens, self.parse)
         if not spans:
             return None
+        for link in reading.links:
+            if any(link.start < e and s < link.end and not (s <= link.start and link.end <= e) for s, e in spans):
+                return None  # the words belong to a name ("Love Me or Leave Me"), not to a choice
         options = [self._option(reading, s, e) for s, e in spans]
         units = self._units(reading, spans)
         answer = self._compared(reading, options)
