@@ -24,6 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg.about import AboutAnswerer, is_about_request
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
+from kg.choice import ChoiceAnswerer
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
@@ -122,6 +123,7 @@ class Engine:
         self.evidence = Evidence(store, self.catalog)
         self.about = AboutAnswerer(store, self.catalog, self.evidence)
         self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse)
+        self.choices = ChoiceAnswerer(store, self.catalog, self.evidence, parse, self.sentences.similar_words)
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
         pairs = sorted((p.iri, n) for p in self.catalog.predicates.values() for n in p.names)
@@ -180,8 +182,12 @@ class Engine:
         """Answer ``question``; ``session`` carries the topic of earlier questions for follow-ups."""
         text = clean_question(question)
         reading = self._read(text, session)
-        answer = None
-        if reading.links:
+        # A question that offers its options ("..., A or B?") is answered by the one the notes support, if
+        # exactly one is (kg/choice.py). A fact's answer must reach the threshold; one read from the notes is
+        # given below it, quoted and cited, as a sentence answer (kg/sentence_answer.py) is.
+        answer = self.choices.answer(reading) if reading.links else None
+        chosen = answer is not None and (answer.kind == "sentence" or answer.confidence >= self.threshold)
+        if reading.links and not chosen:
             handlers = [
                 self._about, self._acronym_or_definition, self._comparison, self._list, self._boolean, self._paths
             ]  # fmt: skip
@@ -189,14 +195,18 @@ class Engine:
                 answer = handler(reading)
                 if answer is not None:
                     break
-        else:
+        elif not reading.links:
             answer = self._acronym_or_definition(reading)  # a short form no name links ("what is X short for")
-        if reading.links and (answer is None or not answer.answers or answer.confidence < self.threshold):
+        if (
+            not chosen
+            and reading.links
+            and (answer is None or not answer.answers or answer.confidence < self.threshold)
+        ):
             # No path's words fit well enough: the question as a whole may mean one relation of its topic.
             meant = self._by_meaning(reading)
             if meant is not None and meant.confidence >= self.threshold:
                 answer = meant
-        if answer is None or not answer.answers or answer.confidence < self.threshold:
+        if not chosen and (answer is None or not answer.answers or answer.confidence < self.threshold):
             # No fact answers well enough: one source sentence may (kg/sentence_answer.py), else abstain.
             quoted = self._quote(reading)
             if quoted is not None:

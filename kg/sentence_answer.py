@@ -317,7 +317,7 @@ class SentenceAnswerer:
             else:
                 missing.append(link.text)
         unmatched = [w for w in content if not _says(words, [w])]
-        similar = self._similar_words(unmatched, words) if by_meaning else set()
+        similar = self.similar_words(unmatched, words) if by_meaning else set()
         asked = 0
         for w in content:
             if w not in unmatched or w in similar:
@@ -335,7 +335,7 @@ class SentenceAnswerer:
     def _names(cand: Candidate, link: Link) -> bool:
         return any(iri in cand.concepts for iri, _ in link.candidates[:3])
 
-    def _similar_words(self, wanted: list[str], words: list[str]) -> set[str]:
+    def similar_words(self, wanted: list[str], words: list[str]) -> set[str]:
         """Return the words of ``wanted`` that some word of ``words`` means nearly the same as.
 
         An opposite is never the same ("borrow" is not covered by "lends", 0.80 apart by embedding).

@@ -77,8 +77,8 @@ def test_word_meaning_covers_a_word_of_another_form(graph: KnowledgeGraph):
     engine = graph.engine
     answerer = SentenceAnswerer(engine.store, engine.embedder.encode)
 
-    assert answerer._similar_words(["reuse", "copied"], ["reusable", "copy", "saddle"]) == {"reuse", "copied"}
-    assert answerer._similar_words(["contain"], ["containers"]) == set()  # a shared stem is not a shared meaning
+    assert answerer.similar_words(["reuse", "copied"], ["reusable", "copy", "saddle"]) == {"reuse", "copied"}
+    assert answerer.similar_words(["contain"], ["containers"]) == set()  # a shared stem is not a shared meaning
 
 
 def test_the_lines_need_coverage_similarity_and_a_margin_all_together():

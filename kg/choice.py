@@ -1,0 +1,566 @@
+"""Answer a question that offers its own options ("Which X, A or B?") with the one option the notes support.
+
+A question often names its candidates: "which ..., A or B?", "between A and B, which ...?", "is X A or
+B?". The options are read by grammar only (a coordination with "or" that closes the question after a
+comma, one after "between", or one the parse finds in a question that opens with an auxiliary), each is
+linked to a concept or, failing that, kept as a value (a table's cell: "push", "pull"). The rest of the
+question (its other mentions and content words) is what an option must be supported for. Three kinds of
+support are tried, most certain first:
+
+1. a recorded comparison between two options whose quality the question names, or names the opposite
+   of ("heavier" against "more lightweight": WordNet antonyms, kg/opposites.py), read in its direction;
+2. a fact of the graph (the option as subject or object, or as a literal value) whose relation, other end
+   and value together say the rest of the question (a property table's row: "existing commits" of
+   Rebase is "rewritten");
+3. a source sentence in which the clause that holds the option says the rest of the question ("While
+   containers can provide speed, virtual machines offer the full strength of ..."): the clause, not the
+   whole sentence, since such sentences contrast the options.
+
+An option is supported when the evidence names every other mention of the question and at least two
+thirds of all it asks; the question is answered only when exactly one option is supported. Another
+option that the same relation or the same sentence speaks of differently is contradicted, which makes
+the answer surer. Otherwise nothing is answered here, and the rest of the engine runs.
+
+Confidence: a comparison, or a fact that says all the question asks against a contradicted option,
+stands with the graph's facts (0.85, over the engine's 0.8 line); a fact that leaves some word unsaid or
+finds the other option silent, and any sentence, stays below the line (0.66 to 0.78) and is given as a
+sentence answer: quoted and cited, as ``kg.sentence_answer`` gives its read-outs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from math import ceil
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from kg.answer import Answer
+from kg.catalog import Catalog
+from kg.evidence import Evidence
+from kg.linking import Link, words_match
+from kg.namespaces import KGO
+from kg.opposites import are_opposites, opposites
+from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
+from kg.sentence_answer import PREPOSITIONS
+from kg.store import KGStore
+from kg.text import LIGHT_VERBS, STOPWORDS, Token, lemmas, name_key, noun_key
+
+#: Determiners an option may open with ("the tram or the bus"): grammar, not part of the option's name.
+DETERMINERS = frozenset("a an the".split())
+#: Words that turn a comparison round ("which is less heavy"): the lesser answers.
+LESSER = frozenset("less least fewer fewest".split())
+#: Dependency labels that join another clause to a verb: a clause is its verb's words without these.
+CLAUSE_LINKS = frozenset("advcl conj ccomp parataxis csubj".split())
+#: Of the question's units, at least this share must be said by an option's evidence (and every mention).
+SUPPORT = 2 / 3
+#: Confidence of an answer the graph settles: a comparison, or a fact saying all, against a contradicted option.
+SETTLED = 0.85
+#: The most confidence a sentence's clause gives (as ``kg.sentence_answer.SENTENCE_CONFIDENCE``).
+SENTENCE_TOP = 0.75
+#: The longest option read (in words): a longer run is a clause, not a candidate's name.
+MAX_OPTION_WORDS = 5
+
+_FACTS = """
+SELECT ?s ?p ?o WHERE {
+  VALUES ?x { %s }
+  { ?x ?p ?o BIND(?x AS ?s) } UNION { ?s ?p ?x BIND(?x AS ?o) }
+}
+LIMIT 2000
+"""
+_VALUES = """
+SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isLiteral(?o) && LCASE(STR(?o)) = ?v) } LIMIT 200
+"""
+_SENTENCES = """
+SELECT DISTINCT ?quote ?section ?file WHERE {
+  VALUES ?c { %s }
+  { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
+  ?st kgo:quote ?quote .
+  OPTIONAL { ?st kgo:section ?section }
+  OPTIONAL { ?st kgo:document/kgo:fileName ?file }
+}
+LIMIT 500
+"""
+
+
+@dataclass
+class Option:
+    """One candidate the question offers: its words, and the concepts (or the value) it names."""
+
+    start: int
+    end: int
+    text: str
+    concepts: list[URIRef] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+@dataclass
+class Unit:
+    """One thing an option's evidence must say: another mention of the question, or a content word."""
+
+    words: list[str]
+    link: Link | None = None
+    #: A comparative ("better", "heavier"): a sentence may say it, a fact has no degree to say it with.
+    degree: bool = False
+
+
+@dataclass
+class Support:
+    """The best evidence found for one option: how many units it says, and what it is."""
+
+    said: int = 0
+    #: Of ``said``, the question's other mentions.
+    named: int = 0
+    triple: tuple | None = None
+    quote: dict[str, str] | None = None
+    #: Another option the same relation or sentence speaks of, differently.
+    contrasted: bool = False
+
+
+def read_options(text: str, tokens: list[Token], parse: Callable) -> list[tuple[int, int]]:
+    """Return the word spans of the options a question offers, or [] (grammar only).
+
+    "..., A or B?" (the coordination closes the question after a comma or colon); "between A and B";
+    or a coordination with "or" the parse finds in a question opening with an auxiliary ("Are A or B
+    lighter?", "Is X A or B?"). A leading determiner is no part of an option.
+    """
+    words = [t for t in tokens if t.is_word]
+    if len(words) < 3:
+        return []
+    at = {t.start: i for i, t in enumerate(words)}
+    lower = [w.lower for w in words]
+    # Word positions split by punctuation: "Which one ..., merge or rebase?" has the options last.
+    segments: list[list[int]] = [[]]
+    for t in tokens:
+        if t.is_word:
+            segments[-1].append(at[t.start])
+        elif t.text in ",:;" and segments[-1]:
+            segments.append([])
+    spans: list[tuple[int, int]] = []
+    if "between" in lower:
+        begin = lower.index("between") + 1
+        seg = next((s for s in segments if begin in s), [])
+        run = [i for i in seg if i >= begin]
+        run = run[: next((k for k, i in enumerate(run) if lower[i] in WH_WORDS), len(run))]
+        spans = _split(run, lower, "and")
+    if not spans and len(segments) > 1 and segments[-1]:
+        spans = _split(segments[-1], lower, "or")
+    if not spans and lower[0] in AUX_START and "or" in lower:
+        spans = _parsed(text, words, at, parse)
+    spans = [(s + (lower[s] in DETERMINERS), e) for s, e in spans]
+    if len(spans) < 2 or any(e <= s or e - s > MAX_OPTION_WORDS for s, e in spans):
+        return []
+    if any(lower[i] in WH_WORDS or lower[i] in AUX_START for s, e in spans for i in range(s, e)):
+        return []
+    return spans
+
+
+def _split(run: list[int], lower: list[str], joiner: str) -> list[tuple[int, int]]:
+    """Split a run of word positions at its one ``joiner`` ("or", "and") into two spans."""
+    cuts = [k for k, i in enumerate(run) if lower[i] == joiner]
+    if len(cuts) != 1 or cuts[0] == 0 or cuts[0] == len(run) - 1:
+        return []
+    k = cuts[0]
+    return [(run[0], run[k - 1] + 1), (run[k + 1], run[-1] + 1)]
+
+
+def _parsed(text: str, words: list[Token], at: dict[int, int], parse: Callable) -> list[tuple[int, int]]:
+    """Return the two conjuncts of the parse's one "or" coordination of names or qualities, as word spans."""
+    doc = parse(text[:1].upper() + text[1:])
+    found = []
+    for tok in doc:
+        if tok.lower_ != "or" or tok.dep_ != "cc":
+            continue
+        head = tok.head
+        conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i), None)
+        if conj is None or head.pos_ in _FUNCTION or conj.pos_ in _FUNCTION:
+            continue
+        # Coordinated phrases are parallel: the first takes no more words than the second has (in "is the
+        # boat fare cash or card", the parse may read the subject's nouns as part of the first option).
+        width = conj.i - conj.left_edge.i
+        modifiers = [c.i for c in head.lefts if c.dep_ in ("det", "amod", "compound") and head.i - c.i <= width]
+        first = min([head.i, *modifiers])
+        spans = [(doc[first].idx, head.idx), (conj.left_edge.idx, conj.idx)]
+        if all(a in at and b in at for a, b in spans):
+            found.append([(at[a], at[b] + 1) for a, b in spans])
+    return found[0] if len(found) == 1 else []
+
+
+#: Parts of speech of grammar words: a conjunct that is one offers no option ("which or what").
+_FUNCTION = frozenset("PRON DET AUX ADP CCONJ SCONJ PART PUNCT".split())
+
+
+class ChoiceAnswerer:
+    """Answer "which of these" questions with the one offered option the graph or a sentence supports."""
+
+    def __init__(
+        self,
+        store: KGStore,
+        catalog: Catalog,
+        evidence: Evidence,
+        parse: Callable,
+        similar: Callable[[list[str], list[str]], set[str]],
+    ):
+        """``parse`` is the spaCy parse of a text; ``similar(wanted, words)`` the words of ``wanted`` that
+        some word of ``words`` means nearly the same as (single-word embeddings, opposites excluded)."""
+        self.store = store
+        self.catalog = catalog
+        self.evidence = evidence
+        self.parse = parse
+        self.similar = similar
+
+    def answer(self, reading: Reading) -> Answer | None:
+        """Return the answer naming the one supported option, or None (no options, or no single one)."""
+        if reading.negated:
+            return None  # "which does not ...": the unsupported option may or may not be meant
+        spans = read_options(reading.text, reading.tokens, self.parse)
+        if not spans:
+            return None
+        for link in reading.links:
+            if any(link.start < e and s < link.end and not (s <= link.start and link.end <= e) for s, e in spans):
+                return None  # the words belong to a name ("Love Me or Leave Me"), not to a choice
+        options = [self._option(reading, s, e) for s, e in spans]
+        units = self._units(reading, spans)
+        answer = self._compared(reading, options)
+        if answer is None and units:
+            # An option a sentence supports is supported, whatever the facts hold, and the other way round:
+            # a fact's answer stands only when no sentence supports another option, and so on.
+            said = self._sentence_support(options, units)
+            facts = self._fact_supports(reading, options, units)
+            by_sentence = {k for k, sup in enumerate(said) if _supported(sup, units)}
+            by_fact = {k for k, (sup, _) in enumerate(facts) if _supported(sup, [u for u in units if not u.degree])}
+            answer = self._by_facts(options, units, facts, by_sentence)
+            if answer is None:
+                answer = self._by_sentences(options, units, said, by_fact)
+        if answer is not None:
+            answer.topics = [self.evidence.entity_dict(c) for o in options for c in o.concepts[:1]]
+        return answer
+
+    # -- reading ------------------------------------------------------------------------------------
+    def _option(self, reading: Reading, start: int, end: int) -> Option:
+        text = " ".join(w.text for w in reading.words[start:end])
+        inside = [lk for lk in reading.links if start <= lk.start and lk.end <= end]
+        concepts: list[URIRef] = []
+        if inside:
+            link = max(inside, key=lambda lk: lk.end - lk.start)
+            top = link.best[1]
+            concepts = [iri for iri, score in link.candidates[:3] if score >= top - 0.05]
+        return Option(start, end, text, concepts)
+
+    def _units(self, reading: Reading, spans: list[tuple[int, int]]) -> list[Unit]:
+        """Return what an option's evidence must say: the other mentions and the content words left."""
+        taken = {i for s, e in spans for i in range(s, e)}
+        asking = set(wh_phrase(reading.text)[0])
+        units: list[Unit] = []
+        for link in reading.links:
+            span = set(range(link.start, link.end))
+            if span & taken:
+                continue
+            taken |= span
+            words = _content([w.lower for w in reading.words[link.start : link.end]])
+            if not words or set(words) <= asking | GENERIC_NOUNS:
+                continue  # "which one", "which service": the wh-phrase stands for the answer
+            units.append(Unit(words, link))
+        tags = self._tags(reading)
+        for i, w in enumerate(reading.words):
+            lower = w.lower
+            if i in taken or lower in asking or lower in GENERIC_NOUNS or lower in LESSER:
+                continue
+            if lower in STOPWORDS or lower in PREPOSITIONS or lower in LIGHT_VERBS or not lower[:1].isalnum():
+                continue
+            units.append(Unit([lower], degree=tags.get(i) in ("JJR", "RBR")))
+        return units
+
+    def _tags(self, reading: Reading) -> dict[int, str]:
+        """Return the part-of-speech tag of each question word (by position), from the parse."""
+        at = {w.start: i for i, w in enumerate(reading.words)}
+        return {at[t.idx]: t.tag_ for t in self.parse(reading.text) if t.idx in at}
+
+    # -- 1. comparisons -----------------------------------------------------------------------------
+    def _compared(self, reading: Reading, options: list[Option]) -> Answer | None:
+        """Answer from a recorded comparison of two options whose quality the question names (or its opposite)."""
+        owner = {c: o for o in options for c in o.concepts}
+        if len(owner) < 2:
+            return None
+        lower = [w.lower for w in reading.words]
+        spoken = [w for i, w in enumerate(lower) if not any(o.start <= i < o.end for o in options)]
+        spoken = [w for w in spoken if w not in STOPWORDS and w.isalpha()]
+        flipped = any(w in LESSER for w in lower)
+        winners = set()
+        found = None
+        for node, greater, lesser, quality in self.evidence.comparisons(list(owner)):
+            if greater not in owner or lesser not in owner or owner[greater] is owner[lesser]:
+                continue
+            same = any(_same(w, q) for w in spoken for q in quality.lower().split())
+            opposed = any(_opposed(w, q) for w in spoken for q in quality.lower().split())
+            if same == opposed:
+                continue  # the question names neither the quality nor its opposite (or, oddly, both)
+            up = same != flipped
+            winner = greater if up else lesser
+            winners.add(id(owner[winner]))
+            found = (node, greater, lesser, quality, winner)
+        if found is None or len(winners) != 1:
+            return None
+        node, greater, lesser, quality, winner = found
+        triples = [(node, KGO.greater, greater), (node, KGO.lesser, lesser), (node, KGO.quality, Literal(quality))]
+        evidence, sources = self.evidence.for_triples(triples)
+        label = self.catalog.label(winner)
+        text = (
+            f"{label[:1].upper()}{label[1:]}: "
+            f"{self.catalog.label(greater)} is more {quality} than {self.catalog.label(lesser)}."
+        )
+        chosen = "?greater" if winner == greater else "?lesser"
+        sparql = (
+            f"SELECT {chosen} WHERE {{\n  ?c a kgo:Comparison ; kgo:greater ?greater ; kgo:lesser ?lesser ;\n"
+            f"     kgo:quality ?q .\n  VALUES (?greater ?lesser) {{ ({greater.n3()} {lesser.n3()}) }}\n}}"
+        )
+        item = self.evidence.entity_dict(winner)
+        return Answer("", text, [item], SETTLED, sparql, evidence, sources, kind="comparison")
+
+    # -- 2. facts -----------------------------------------------------------------------------------
+    def _fact_supports(self, reading: Reading, options: list[Option], units: list[Unit]):
+        """Return, per option, the fact that says most of the question (comparatives aside) and its relations."""
+        units = [u for u in units if not u.degree]
+        return [self._fact_support(reading, o, units) for o in options] if units else []
+
+    def _by_facts(self, options: list[Option], units: list[Unit], supports, by_sentence: set[int]):
+        """Answer from a fact of the graph that says, of one option only, what the question asks."""
+        units = [u for u in units if not u.degree]
+        if not supports:
+            return None
+        k = max(range(len(options)), key=lambda j: (supports[j][0].said, supports[j][0].named))
+        best, _ = supports[k]
+        if not _supported(best, units) or by_sentence - {k}:
+            return None
+        for j, (other, _) in enumerate(supports):
+            if j == k:
+                continue
+            if other.said >= best.said:
+                return None  # another option is said as well as this one
+            if _supported(other, units) and other.triple[1] != best.triple[1]:
+                return None  # said well enough by another relation: the question may mean that one
+        # Contradicted: another option has the same relation, with another value or to another thing
+        # ("existing commits" of Merge is "kept", where the question asks which rewrites them).
+        contrasted = any(best.triple[1] in relations for j, (_, relations) in enumerate(supports) if j != k)
+        if contrasted and best.said == len(units):
+            confidence = SETTLED
+        else:
+            confidence = round(0.6 + 0.15 * best.said / len(units) + (0.03 if contrasted else 0.0), 3)
+        return self._fact_answer(options[k], options, best, confidence)
+
+    def _fact_support(self, reading: Reading, option: Option, units: list[Unit]) -> tuple[Support, set[URIRef]]:
+        """Return the fact that says most of ``units`` about ``option``, and every relation the option has.
+
+        The option is the fact's subject or object, or its value (a literal spelt as the option is).
+        """
+        rows: list[tuple] = []
+        if option.concepts:
+            rows += [tuple(r) for r in self.store.query(_FACTS % " ".join(c.n3() for c in option.concepts))]
+        rows += [tuple(r) for r in self.store.query(_VALUES, {"v": Literal(option.text.lower())})]
+        best, relations = Support(), set()
+        mine = set(option.concepts)
+        for s, p, o in rows:
+            if p not in self.catalog.predicates and p not in (RDF.type, RDFS.subClassOf):
+                continue
+            if s in mine:
+                other = o
+            elif o in mine or (isinstance(o, Literal) and name_key(str(o)) == option.key):
+                other = s
+            else:
+                continue
+            relations.add(p)
+            names = self._names(p) + self._names(other)
+            said = [u for u in units if self._fact_says(reading, u, names, other, p)]
+            named = sum(1 for u in said if u.link is not None)
+            if (len(said), named) > (best.said, best.named):
+                best = Support(len(said), named, (s, p, o))
+        return best, relations
+
+    def _names(self, node) -> list[str]:
+        """Return the lowercase words of every name of a relation, concept or value."""
+        if isinstance(node, Literal):
+            return name_key(str(node)).split()
+        if node in self.catalog.predicates:
+            texts = self.catalog.predicates[node].names
+        elif node in self.catalog.entities:
+            entity = self.catalog.entities[node]
+            texts = [entity.label, *entity.aliases]
+        else:
+            texts = [self.catalog.label(node)]
+        return [w for t in texts for w in name_key(t).split()]
+
+    @staticmethod
+    def _fact_says(reading: Reading, unit: Unit, names: list[str], other, p: URIRef) -> bool:
+        if unit.link is not None and any(other == iri for iri, _ in unit.link.candidates[:3]):
+            return True
+        if unit.link is None and p in reading.meanings.get(unit.words[0], {}):
+            return True
+        return all(any(words_match(w, n) >= 0.8 for n in names) for w in unit.words)
+
+    def _fact_answer(self, option: Option, options: list[Option], best: Support, confidence: float):
+        """Answer with ``option`` from its fact: as a fact at or over the line, else quoting the fact's sentence."""
+        s, p, o = best.triple
+        evidence, sources = self.evidence.for_triples([best.triple])
+        item = self._item(option, best.triple)
+        # The query that finds, among the options, those the fact holds for: the answer.
+        if isinstance(o, Literal) and option.key == name_key(str(o)):
+            offered = " ".join(Literal(x.text).n3() for x in options if x is not option) + " " + o.n3()
+            sparql = f"SELECT ?option WHERE {{\n  VALUES ?option {{ {offered} }}\n  {s.n3()} {p.n3()} ?option .\n}}"
+        elif s in option.concepts:
+            offered = " ".join(c.n3() for x in options for c in x.concepts[:1] if x is not option) + " " + s.n3()
+            sparql = f"SELECT ?option WHERE {{\n  VALUES ?option {{ {offered} }}\n  ?option {p.n3()} {o.n3()} .\n}}"
+        else:
+            offered = " ".join(c.n3() for x in options for c in x.concepts[:1] if x is not option) + " " + o.n3()
+            sparql = f"SELECT ?option WHERE {{\n  VALUES ?option {{ {offered} }}\n  {s.n3()} {p.n3()} ?option .\n}}"
+        name = item.get("label", item.get("value", ""))
+        name = name[:1].upper() + name[1:]
+        if confidence >= SETTLED:
+            fact = sources[0]["text"] if sources else self.evidence.describe(s, ((p, "out"),), [o])
+            text = f"{name}. The graph says: {fact}"
+            return Answer("", text, [item], confidence, sparql, evidence, sources, kind="choice")
+        if not sources:
+            return None  # below the facts' line, an answer is given only as a sentence the reader can check
+        where = f" ({sources[0]['document']})" if sources[0].get("document") else ""
+        text = f'{name}: the notes say{where}: "{sources[0]["text"]}"'
+        return Answer("", text, [item], confidence, sparql, evidence, sources, kind="sentence")
+
+    def _item(self, option: Option, triple: tuple) -> dict:
+        s, _, o = triple
+        if isinstance(o, Literal) and name_key(str(o)) == option.key:
+            return {"value": str(o)}
+        node = s if s in option.concepts else o
+        return self.evidence.entity_dict(node)
+
+    # -- 3. sentences -------------------------------------------------------------------------------
+    def _sentence_support(self, options: list[Option], units: list[Unit]) -> list[Support]:
+        """Return, per option, the clause of a source sentence naming it that says most of the question."""
+        supports = [Support() for _ in options]
+        if not all(o.concepts for o in options):
+            return supports
+        rows = self.store.query(_SENTENCES % " ".join(c.n3() for o in options for c in o.concepts))
+        needed = _needed(units)
+        for quote, section, file in rows:
+            text = str(quote)
+            plain = [w.lower() for w in text.replace("-", " ").split()]
+            if sum(1 for u in units if _said(u.words, plain)) < needed - 1:
+                continue  # the sentence cannot say enough of the question whatever its clauses hold
+            found = [[self._clause_says(units, c) for c in clauses] for clauses in self._clauses(text, options)]
+            source = {"document": str(file or ""), "section": str(section or ""), "text": text}
+            for k, said in enumerate(found):
+                if not said or max(said) <= (supports[k].said, supports[k].named):
+                    continue
+                top = max(said)
+                # The sentence contrasts the options: another one stands in it, in a clause that says less.
+                others = [max(f) for j, f in enumerate(found) if j != k and f]
+                contrasted = bool(others) and all(not _supported(Support(*o), units) for o in others)
+                supports[k] = Support(top[0], top[1], quote=source, contrasted=contrasted)
+        return supports
+
+    def _by_sentences(self, options: list[Option], units: list[Unit], supports: list[Support], by_fact: set[int]):
+        """Answer from the one option a source sentence's clause says the rest of the question of."""
+        chosen = [k for k, sup in enumerate(supports) if _supported(sup, units)]
+        if len(chosen) != 1 or by_fact - set(chosen):
+            return None
+        k = chosen[0]
+        best = supports[k]
+        share = best.said / len(units)
+        confidence = round(SENTENCE_TOP - 0.1 * (1 - share) - (0.0 if best.contrasted else 0.05), 3)
+        item = self.evidence.entity_dict(options[k].concepts[0])
+        quote = best.quote
+        where = f" ({quote['document']})" if quote["document"] else ""
+        name = item["label"]
+        text = f'{name[:1].upper()}{name[1:]}: the notes say{where}: "{quote["text"]}"'
+        sparql = (
+            "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
+            "  OPTIONAL { ?s kgo:section ?section }\n}" % Literal(quote["text"]).n3()
+        )
+        return Answer("", text, [item], confidence, sparql, [], [quote], kind="sentence")
+
+    def _clauses(self, text: str, options: list[Option]) -> list[list[list[str]]]:
+        """Return, per option, the words of each clause of ``text`` that names it (its other words)."""
+        doc = self.parse(text)
+        words = [(t.i, noun_key(t.lower_)) for t in doc if t.is_alpha or t.like_num]
+        out: list[list[list[str]]] = []
+        for option in options:
+            names = {option.key}
+            for c in option.concepts:
+                entity = self.catalog.entities.get(c)
+                if entity is not None:
+                    names.update(name_key(n) for n in [entity.label, *entity.aliases])
+            clauses, seen = [], set()
+            for name in names:
+                for at, width in _occurrences(words, name.split()):
+                    head = _clause_head(doc[at])
+                    if head.i in seen:
+                        continue
+                    seen.add(head.i)
+                    own = _clause_words(head)
+                    named = {words[k][0] for k in range(at, at + width)}
+                    clauses.append([t.lower_ for t in own if t.i not in named])
+            out.append(clauses)
+        return out
+
+    def _clause_says(self, units: list[Unit], clause: list[str]) -> tuple[int, int]:
+        """Return how many units a clause's words say, and how many of those are mentions."""
+        said = [u for u in units if _said(u.words, clause)]
+        rest = [u.words[0] for u in units if u.link is None and u not in said]
+        near = self.similar(rest, _content(clause)) if rest else set()
+        return len(said) + len(near), sum(1 for u in said if u.link is not None)
+
+
+def _supported(support: Support, units: Sequence[Unit]) -> bool:
+    """Tell whether evidence says enough: two thirds of the units, and one of the mentions if there are any."""
+    mentions = any(u.link is not None for u in units)
+    return support.said >= _needed(units) and (support.named > 0 or not mentions)
+
+
+def _needed(units: Sequence[Unit]) -> int:
+    """Return how many of the question's units an option's evidence must say (at least two thirds)."""
+    return max(1, ceil(SUPPORT * len(units) - 1e-9))
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS and w[:1].isalnum()]
+
+
+def _said(wanted: Sequence[str], words: Sequence[str]) -> bool:
+    """Tell whether every word of ``wanted`` is one of ``words`` (by lemma, singular or a shared stem)."""
+    return all(any(words_match(w, s) >= 0.8 or noun_key(w) == noun_key(s) for s in words) for w in wanted)
+
+
+def _same(word: str, quality: str) -> bool:
+    return words_match(word, quality) >= 0.8 or bool(lemmas(word) & lemmas(quality))
+
+
+def _opposed(word: str, quality: str) -> bool:
+    """Tell whether ``word`` names the opposite of ``quality`` ("heavier": "lightweight", by "heavy"/"light")."""
+    return are_opposites(word, quality) or any(words_match(o, quality) >= 0.8 for o in opposites(word))
+
+
+def _occurrences(words: list[tuple[int, str]], name: list[str]) -> list[tuple[int, int]]:
+    """Return where the words of ``name`` stand in a row among ``words`` (index into ``words``, width)."""
+    n = len(name)
+    if not n:
+        return []
+    return [(k, n) for k in range(len(words) - n + 1) if [w for _, w in words[k : k + n]] == name]
+
+
+def _clause_head(token):
+    """Return the verb that heads the clause ``token`` stands in (the root, if none)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _clause_words(head) -> list:
+    """Return the tokens of ``head``'s clause: its subtree without the clauses joined to it."""
+    joined = {t.i for c in head.children if c.dep_ in CLAUSE_LINKS for t in c.subtree}
+    return [t for t in head.subtree if t.i not in joined]
+
+
+__all__ = ["ChoiceAnswerer", "Option", "read_options"]
