@@ -482,8 +482,19 @@ class Engine:
         return None
 
     def _naming_answer(self, reading: Reading, link: Link) -> Answer | None:
-        """Answer with the definition or the long name of the concept ``link`` names, if that is all asked."""
-        frame = self._frame(reading, set(range(link.start, link.end)))
+        """Answer with the definition or the long name of the concept ``link`` names, if that is all asked.
+
+        Another name after "in" ("what is a branch in Git") says where the concept is meant, not what
+        is asked of it: it is left out of the frame, as the concept's own name is.
+        """
+        inside = set(range(link.start, link.end))
+        for other in reading.links:
+            before = other.start - 1
+            while before > link.end and reading.words[before].lower in ("a", "an", "the"):
+                before -= 1
+            if other is not link and before >= link.end and reading.words[before].lower in SETTING:
+                inside |= set(range(before, other.end))
+        frame = self._frame(reading, inside)
         asked = self._naming_asked([w for _, w in frame], reading.relation_words)
         if asked is None:
             return None
@@ -1407,6 +1418,8 @@ def _asked_phrase(words: list[Token]) -> range:
 
 
 _COPULAS = frozenset(("is", "are", "was", "were"))
+#: Prepositions that place a concept in a setting ("a branch *in* Git"): closed-class words.
+SETTING = frozenset(("in", "within", "inside"))
 #: The values that say yes or no (a property table's cells).
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 
