@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_yes_no_reading import note_graph
 
 from kg.api import KnowledgeGraph
 
@@ -20,9 +21,7 @@ A **heddle** is a cord that lifts one warp thread.
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    folder = tmp_path_factory.mktemp("looms")
-    (folder / "looms.md").write_text(NOTE, encoding="utf-8")
-    return KnowledgeGraph.open(docs=[folder / "looms.md"], cache_dir=folder / "vectors")
+    return note_graph(tmp_path_factory, "looms", NOTE)
 
 
 def test_a_name_after_in_is_the_setting_of_the_concept_defined(graph: KnowledgeGraph):
