@@ -48,6 +48,7 @@ from kg.question import (
     is_passive,
     is_short_form,
     is_yes_no,
+    main_verb,
     parse,
     parse_named,
     wh_phrase,
@@ -452,6 +453,7 @@ class Engine:
             kind=reading.answer_word,
             wh_phrase=phrase,
             wh_role=role,
+            main_verb=main_verb(reading.text, self._name_spans(reading, mentions)),
         )
         answer = self.sentences.answer(reading.text, mentions, content, ordered, asked) if mentions else None
         if answer is not None:
@@ -860,6 +862,11 @@ class Engine:
                     return self._boolean_answer(reading, (False, [triple], self._ask_sparql([triple])), fit)
         return None
 
+    @staticmethod
+    def _name_spans(reading: Reading, links: list[Link]) -> tuple[tuple[int, int], ...]:
+        """Return the character spans of ``links`` in the question's text."""
+        return tuple((reading.words[link.start].start, reading.words[link.end - 1].end) for link in links)
+
     def _verbs_as_words(self, reading: Reading) -> Reading:
         """Read a one-word lowercase mention the parse reads as the main verb as the question's words.
 
@@ -871,7 +878,7 @@ class Engine:
         single = [link for link in reading.links if link.end - link.start == 1 and link.text.islower()]
         if not single or len(reading.links) < 3:
             return reading
-        spans = [(reading.words[link.start].start, reading.words[link.end - 1].end) for link in reading.links]
+        spans = list(self._name_spans(reading, reading.links))
 
         def main_verb(k: int) -> bool:
             names = tuple(span for j, span in enumerate(spans) if j != k)  # every other mention is a name

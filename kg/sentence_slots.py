@@ -71,6 +71,9 @@ class Asked:
     #: "object" (what is done to: "what does X steer", "which X is steered"), "oblique" (a preposition's
     #: object: "where", "from what"), or None.
     wh_role: str | None = None
+    #: The question's main verb ("move" of "does a tag move when ..."): the clause of a sentence that
+    #: holds it answers a yes/no question, before a clause that holds more of the other words.
+    main_verb: str | None = None
 
     @cached_property
     def said(self) -> frozenset[str]:
@@ -97,8 +100,9 @@ def _name_words(name: str) -> list[str]:
 def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
     """Return whether ``sentence`` says what the yes/no question asks (True/False), or None if unsure.
 
-    The clause that holds most of the question's words is the one that answers ("The ferry sails in
-    winter, but it does not sail at night" says yes to sailing in winter); it says no when a "not" bears
+    The clause that holds the question's main verb answers, or failing one, the clause that holds most
+    of the question's words ("The ferry sails in winter, but it does not sail at night" says yes to
+    sailing in winter); it says no when a "not" bears
     on its verb, or on one of the question's words inside it ("scales vertically, not horizontally").
     """
     if not asked.yes_no or asked.negated or not asked.content:
@@ -125,6 +129,12 @@ def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
             clauses.setdefault(_clause(token).i, set()).add(word)
     most = max(len(words) for words in clauses.values())
     tied = [doc[i] for i, words in clauses.items() if len(words) == most]
+    verb = next((w for w in hits if asked.main_verb and lemmas(w) & lemmas(asked.main_verb)), None)
+    own = {_clause(t).i for t in hits[verb]} if verb is not None else set()
+    if len(own) == 1:
+        # The clause of the question's own verb answers ("does a tag move when ...": the "move" clause, not
+        # the "when" clause, which holds more of the question's other words).
+        tied = [doc[own.pop()]]
     # Of clauses that hold the question's words alike, one that holds the others answers ("the gate does not
     # open when the wind blows": the "when" clause is part of what is denied); else it is unclear.
     governing = [c for c in tied if all(c.i == o.i or o.i in {t.i for t in c.subtree} for o in tied)]

@@ -11,7 +11,7 @@ import pytest
 
 from kg.api import KnowledgeGraph
 from kg.embeddings import SentenceTransformerEmbedder
-from kg.question import abbreviates, expansion, is_request, is_short_form, read_request
+from kg.question import abbreviates, expansion, is_request, is_short_form, main_verb, read_request
 from kg.text import tokenize
 
 pytestmark = pytest.mark.slow
@@ -166,3 +166,10 @@ def test_a_request_verbs_particle_is_part_of_the_verb(parcels: KnowledgeGraph):
     reply = parcels.ask("Spell out LTS.").to_dict()
 
     assert [a["label"] for a in reply["answers"]] == ["late tracking scanner"]
+
+
+def test_the_main_verb_is_read_with_the_names_as_pronouns():
+    question = "Does a marker move when you add new pages?"
+    # Without the name read as a pronoun, the small model takes "Does" for the main verb.
+    assert main_verb(question) != "move"
+    assert main_verb(question, ((7, 13),)) == "move"

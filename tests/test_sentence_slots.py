@@ -204,3 +204,13 @@ def test_a_denying_sentence_gives_no_concept_for_a_wh_question(graph: KnowledgeG
     question = asked("What does the ferry carry?", ["carry"], named={FERRY}, wh_phrase=["what"])
     concepts = {FERRY: ["ferry"], HARBOUR: ["harbour"]}
     assert slot_answers(["The ferry never carries the harbour."], [concepts], question, parse) == []
+
+
+def test_the_clause_of_the_questions_main_verb_answers_before_one_with_more_of_its_words():
+    # The "when" clause holds "tide", "rises" and "high"; the question asks whether the ferry sails.
+    words = ["sail", "tide", "rise", "high"]
+    sentence = "Unlike the barge, the ferry does not sail when the tide rises high."
+    plain = asked("Does the ferry sail when the tide rises high?", words, yes_no=True)
+    assert verdict(sentence, plain, parse) is None  # the main verb unknown: most words, under a denial
+    main = asked("Does the ferry sail when the tide rises high?", words, yes_no=True, main_verb="sail")
+    assert verdict(sentence, main, parse) is False
