@@ -486,7 +486,7 @@ class Engine:
     def _naming_answer(self, reading: Reading, link: Link) -> Answer | None:
         """Answer with the definition or the long name of the concept ``link`` names, if that is all asked.
 
-        Another name after "in" ("what is a branch in Git") says where the concept is meant, not what
+        Another name after "in" ("what is a heddle in a loom") says where the concept is meant, not what
         is asked of it: it is left out of the frame, as the concept's own name is.
         """
         inside = set(range(link.start, link.end))
@@ -802,9 +802,9 @@ class Engine:
     def _yes_no_value(self, reading: Reading) -> Answer | None:
         """Answer from a relation whose value is "yes" or "no" and whose name the question says.
 
-        A property table's row ("safe on shared branches": yes / no) gives each thing a yes/no value;
-        "Is merging safe on shared branches?" asks for it. Every word of the relation's name must be
-        a word of the question (by lemma or noun key, mentions included: "shared branches" may link
+        A property table's row ("dishwasher safe": yes / no) gives each thing a yes/no value, which a
+        question naming the row and the thing asks for. Every word of the relation's name must be
+        a word of the question (by lemma or noun key, mentions included: "induction hobs" may link
         to a concept of its own), and one relation only may be so named at the thing.
         """
         said = [w.lower for w in reading.words if w.lower not in STOPWORDS]
@@ -1425,7 +1425,7 @@ def _asked_phrase(words: list[Token]) -> range:
 
 
 _COPULAS = frozenset(("is", "are", "was", "were"))
-#: Prepositions that place a concept in a setting ("a branch *in* Git"): closed-class words.
+#: Prepositions that place a concept in a setting ("a heddle *in* a loom"): closed-class words.
 SETTING = frozenset(("in", "within", "inside"))
 #: The values that say yes or no (a property table's cells).
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}

@@ -204,7 +204,7 @@ def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Return the lowercase main verb of a question (its parse's root, when a verb), or None.
 
     ``names`` are the character spans of the question's linked names, read as pronouns (see
-    ``parse_named``: "does a tag move" parses "tag move" as a compound noun otherwise).
+    ``parse_named``: a name before its verb may be read as part of a noun compound otherwise).
     """
     root = next((t for t in parse_named(text, names) if t.dep_ == "ROOT"), None)
     return root.lower_ if root is not None and root.pos_ == "VERB" else None

@@ -71,7 +71,7 @@ class Asked:
     #: "object" (what is done to: "what does X steer", "which X is steered"), "oblique" (a preposition's
     #: object: "where", "from what"), or None.
     wh_role: str | None = None
-    #: The question's main verb ("move" of "does a tag move when ..."): the clause of a sentence that
+    #: The question's main verb (the verb after the subject of a yes/no question): the clause of a sentence that
     #: holds it answers a yes/no question, before a clause that holds more of the other words.
     main_verb: str | None = None
 
@@ -132,7 +132,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
     verb = next((w for w in hits if asked.main_verb and lemmas(w) & lemmas(asked.main_verb)), None)
     own = {_clause(t).i for t in hits[verb]} if verb is not None else set()
     if len(own) == 1:
-        # The clause of the question's own verb answers ("does a tag move when ...": the "move" clause, not
+        # The clause of the question's own verb answers (the main clause, not
         # the "when" clause, which holds more of the question's other words).
         tied = [doc[own.pop()]]
     # Of clauses that hold the question's words alike, one that holds the others answers ("the gate does not
