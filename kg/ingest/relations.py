@@ -556,9 +556,9 @@ def _identified_by(token):
     """Return the noun after "of" that tells which ``token`` is meant ("the speed of a disk"), else None.
 
     Only a singular common noun with "the" and no name of its own (no compound): "the size of X" is
-    X's size, where "the EC2 instance of an account" is an EC2 instance. An indefinite noun ("a
-    snapshot of X") is a thing of its own kind, and a plural ("the files of a folder") picks out
-    members of its kind: both keep their own name.
+    X's size, where "the garden hose of a house" names a hose. An indefinite noun ("a snapshot of
+    X") is a thing of its own kind, and a plural ("the files of a folder") picks out members of its
+    kind: both keep their own name.
     """
     if (
         token.tag_ != "NN"
