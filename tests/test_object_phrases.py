@@ -17,7 +17,6 @@ NOTE = """# Garden tools
 
 Bypass pruners give you the full sharpness of a blade. A whetstone restores the edge of a blade.
 Anvil pruners crush the stem of a plant. Loppers cut the branches of a tree.
-A shed holds many tools, like dibbers and hoes. A trug carries soil like a bucket.
 """
 
 
@@ -52,17 +51,3 @@ def test_a_plural_picks_out_things_of_its_own_kind_and_keeps_its_name(graph: Gra
     # "the branches of a tree" are branches: the head stays the concept.
     assert relations(graph, named(graph, "Loppers"), named(graph, "branch"))
     assert "branch of tree" not in labels(graph)
-
-
-def test_examples_set_off_by_a_comma_are_objects_of_the_verb(graph: Graph):
-    shed = named(graph, "shed")
-
-    assert relations(graph, shed, named(graph, "dibber"))
-    assert relations(graph, shed, named(graph, "hoe"))
-
-
-def test_like_without_a_comma_compares_and_gives_no_object(graph: Graph):
-    trug = named(graph, "trug")
-
-    assert relations(graph, trug, named(graph, "soil"))
-    assert "bucket" not in {str(graph.value(o, RDFS.label)) for _, o in graph.predicate_objects(trug)}

@@ -379,8 +379,6 @@ class OpenReader:
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
-            for o in self._examples(verb, direct):
-                facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:example"))
             for d in direct:  # "keeps 35 days of backups": the amount, number and all
                 if _quantity(d) is not None:
                     facts.append(OpenFact(s, base, _surface(verb), None, negated, "open:quantity", _quantity(d)))
@@ -395,24 +393,6 @@ class OpenReader:
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
                     )
         return facts
-
-    def _examples(self, verb, direct: list) -> list[Concept]:
-        """Return the examples an aside gives of a verb's object: "offers more tools, like A and B".
-
-        Only "like" or "including" set off by a comma after a direct object: each example is one of
-        the things the verb acts on. Without the comma, "stores data like a database" compares.
-        """
-        if not direct:
-            return []
-        out = []
-        for holder in [verb, *direct]:
-            for prep in holder.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("like", "including") or prep.i < direct[0].i:
-                    continue
-                if prep.i == 0 or prep.doc[prep.i - 1].text != ",":
-                    continue
-                out.extend(self._prep_objects(prep))
-        return out
 
     def _manners(self, verb, subjects: list[Concept], passive: bool, direct: list, preps: list) -> list[OpenFact]:
         """Read "scales vertically not horizontally": how an intransitive verb's subject does it.
