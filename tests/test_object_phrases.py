@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 from test_open_extraction import built, named, relations
+
+from kg.namespaces import KGO
 
 NOTE = """# Garden tools
 
 Bypass pruners give you the full sharpness of a blade. A whetstone restores the edge of a blade.
 Anvil pruners crush the stem of a plant. Loppers cut the branches of a tree.
+A potting bench raises the height of a container.
 """
 
 
@@ -51,3 +54,11 @@ def test_a_plural_picks_out_things_of_its_own_kind_and_keeps_its_name(graph: Gra
     # "the branches of a tree" are branches: the head stays the concept.
     assert relations(graph, named(graph, "Loppers"), named(graph, "branch"))
     assert "branch of tree" not in labels(graph)
+
+
+def test_the_phrase_is_a_thing_of_its_heads_kind_not_its_owners(graph: Graph):
+    # "container" is an ontology class; the height of one is no container.
+    height = named(graph, "height of container")
+
+    assert relations(graph, named(graph, "potting bench"), height)
+    assert (height, RDF.type, KGO.Container) not in graph
