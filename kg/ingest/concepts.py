@@ -98,7 +98,8 @@ class ConceptRegistry:
         while iri in self.concepts:
             iri = URIRef(str(iri) + "-2")
         concept = Concept(iri, label)
-        cls = self.lexicon.class_for(label) or self.lexicon.head_class(label)
+        head = label.split(" of ")[0]  # "size of message" is a size, not a message
+        cls = self.lexicon.class_for(head) or self.lexicon.head_class(head)
         if cls is not None:
             concept.types.add(cls)
         self.concepts[iri] = concept

@@ -491,6 +491,9 @@ class OpenReader:
         complement = _of_complement(token)
         if complement is not None:  # "three kinds of reset", "each of its subscribers": the reset, the subscribers
             return self._concept(complement)
+        owner = _identified_by(token)
+        if owner is not None:
+            return self._relational(token, owner)
         lower = token.lower_
         if " " in token.text and token.pos_ in ("PRON", "PUNCT"):
             return self.resolve(token.text, True)  # a merged name the tagger read as a pronoun: still the name
@@ -511,6 +514,21 @@ class OpenReader:
         text = " ".join(t.text for t in words)
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
 
+    def _relational(self, token, owner) -> Concept | None:
+        """Return the concept "N of Y" names, for a noun ``token`` that means something only with ``owner``.
+
+        "limits the size of a message" limits no size in general, and no message: the size of one.
+        The phrase is the concept, named with the words of both nouns ("size of message"); a phrase
+        too long to be a name, or one whose owner is a pronoun, names nothing the graph can hold.
+        """
+        if " " not in owner.text and owner.pos_ not in ("NOUN", "PROPN"):
+            return None  # "the rest of it": whose rest, the clause does not say
+        head = [t.text for t in _name_tokens(token)]
+        tail = owner.text.split() if " " in owner.text else [t.text for t in _name_tokens(owner)]
+        if len(head) + 1 + len(tail) > MAX_NAME_WORDS:
+            return None
+        return self.resolve(" ".join([*head, "of", *tail]), True)
+
 
 #: Nouns that only say what sort of thing follows "of": "three kinds of reset" lists resets.
 SORT_NOUNS = frozenset("kind type sort form category variety".split())
@@ -528,6 +546,28 @@ def _of_complement(token):
     counting = token.lower_ in PARTITIVES and token.pos_ in ("PRON", "DET", "NOUN") and token.dep_ in ARGUMENTS
     if not (sorting or counting) or any(c.dep_ in ("compound", "amod") for c in token.children):
         return None  # "instance types" is a thing of its own
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _identified_by(token):
+    """Return the noun after "of" that tells which ``token`` is meant ("the speed of a disk"), else None.
+
+    Only a singular common noun with "the" and no name of its own (no compound): "the size of X" is
+    X's size, where "the garden hose of a house" names a hose. An indefinite noun ("a snapshot of
+    X") is a thing of its own kind, and a plural ("the files of a folder") picks out members of its
+    kind: both keep their own name.
+    """
+    if (
+        token.tag_ != "NN"
+        or " " in token.text
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    ):
+        return None
+    if any(c.dep_ in ("compound", "nmod", "poss") for c in token.children):
+        return None
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return next((p for p in prep.children if p.dep_ == "pobj"), None)
