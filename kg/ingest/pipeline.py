@@ -121,6 +121,7 @@ def _cyclic_gc_paused():
 class _Extractor(StructureReader):
     def __init__(self, path: Path, text: str, registry: ConceptRegistry, lexicon: Lexicon, report: DocumentReport):
         self.path = path
+        self.text = text
         self.registry = registry
         self.lexicon = lexicon
         self.report = report
@@ -283,6 +284,11 @@ class _Extractor(StructureReader):
     # -- between the passes: parse every sentence at once, names whole ----------------------------
     def parse(self, blocks: list[Block]) -> None:
         """Parse the document's sentences in one batch (spaCy's ``pipe``), the collected names whole."""
+        # A table of contents is read for no facts; the headings it names still count as named in the text.
+        for block in blocks:
+            if block.navigation:
+                self._name_spans(block.text)
+        blocks = [b for b in blocks if not b.navigation]
         sentences = list(dict.fromkeys(
             sentence for block in blocks for text in sentence_texts(block) for _, sentence in split_sentences(text)
         ))  # fmt: skip
@@ -478,7 +484,7 @@ class _Extractor(StructureReader):
                 for m in self.registry.mentions(tokenize(block.text)):
                     self.registry.touch(m.concept)
                     self.used.add(m.concept.iri)
-            elif block.kind in ("paragraph", "item"):
+            elif block.kind in ("paragraph", "item") and not block.navigation:
                 self._sentence_facts = 0  # a list item's membership counts as its sentence's fact
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
@@ -707,6 +713,35 @@ class _Extractor(StructureReader):
                 self._labels[text] = " ".join([*words[:-1], noun_key(words[-1])]).lower()
         return self._labels[text]
 
+    def _kind_label(self, text: str) -> Concept | None:
+        """Return the kind a singular label item names over a list of names, or None.
+
+        "Fully managed service" over "FSx for Lustre", "FSx for Windows File Server": a short lowercase
+        noun phrase in the singular (not a name, not a clause, no lead-in), with two or more items under it
+        that are each a name the note knows, says what each of those names is.
+        """
+        key = ("kind", text)
+        if key not in self._labels:
+            self._labels[key] = None
+            label = text.strip().rstrip(":").strip()
+            words = label.split()
+            children = self._children.get(text, [])
+            i = self.sentence_index.get(text.strip())
+            doc = self.parsed[i] if i is not None else None
+            own = [t for t in doc if not t.is_punct] if doc is not None else []
+            if (
+                own
+                and 0 < len(words) <= 4
+                and label[1:] == label[1:].lower()
+                and not doc.user_data.get("implicit_subject", False)
+                and own[-1].tag_ == "NN"
+                and all(t.pos_ in ("NOUN", "ADJ", "ADV") or t.tag_ == "VBN" for t in own)
+                and len(children) >= 2
+                and all(self._named(child.strip()) is not None or _title_name(child) for child in children)
+            ):
+                self._labels[key] = self._resolve(label, True)
+        return self._labels[key]
+
     def _label_member(self, block: Block, sentence: str, section: str) -> None:
         """Record an item under a label as what the label's owner has in that role: (RDS, option, mysql).
 
@@ -715,6 +750,12 @@ class _Extractor(StructureReader):
         """
         role = self._role_label(block.parent) if block.parent else None
         if role is None:
+            kind = self._kind_label(block.parent) if block.parent else None
+            text = block.text.strip()
+            member = (self._named(text) or self.registry.get_or_mint(text)) if kind is not None else None
+            if member is not None and member.iri != kind.iri:
+                quote = f"{block.parent.rstrip().rstrip(':')}: {sentence}"
+                self._classify(OpenFact(member, "is a", "is a", kind, False, "list:kind"), section, quote)
             return
         above = self._item_parents.get(block.parent)
         owner = self._parent_topic(above) if above else self.topic
@@ -858,9 +899,17 @@ class _Extractor(StructureReader):
         ):
             add(triple, g, quoted=False)
 
+    def _sentence_iri(self, sentence: str) -> URIRef:
+        return KG[f"sentence-{hashlib.sha1((str(self.doc) + sentence).encode()).hexdigest()[:16]}"]
+
+    def _mention(self, sentence: str, concept: Concept) -> None:
+        """Record that a kept sentence is about ``concept`` though it does not name it (a table's column)."""
+        self.used.add(concept.iri)
+        self._store_add((self._sentence_iri(sentence), KGO.mentions, concept.iri), self.graph, quoted=False)
+
     def _sentence_node(self, sentence: str, section: str) -> None:
         """Keep every sentence, with the concepts it names, for search and for quoting."""
-        node = KG[f"sentence-{hashlib.sha1((str(self.doc) + sentence).encode()).hexdigest()[:16]}"]
+        node = self._sentence_iri(sentence)
         g, add = self.graph, self._store_add
         add((node, RDF.type, KGO.Sentence), g, quoted=False)
         add((node, KGO.quote, Literal(sentence)), g, quoted=False)
@@ -964,6 +1013,18 @@ def _coined(heading: str) -> bool:
 def _about(tokens, start: int) -> bool:
     """Tell whether a name at token ``start`` opens its sentence (only articles before it)."""
     return all(t.lower in ("a", "an", "the") or not t.is_word for t in tokens[:start])
+
+
+def _title_name(text: str) -> bool:
+    """Tell a name written in title case ("FSx for NetApp ONTAP", "Windows File Server") from a phrase.
+
+    Every word opens with a capital (or a digit), except a preposition or "and" between two of them.
+    """
+    words = text.split()
+    if not 0 < len(words) <= 6 or not re.fullmatch(r"[\w\s.+/()-]+", text):
+        return False
+    inner = {"for", "of", "on", "and"}
+    return all(w[0].isupper() or w[0].isdigit() or (0 < i < len(words) - 1 and w in inner) for i, w in enumerate(words))
 
 
 def _looks_like_name(text: str) -> bool:
