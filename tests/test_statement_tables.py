@@ -100,3 +100,30 @@ def test_a_table_of_contents_is_no_sentence_and_its_headings_stay_the_sections_t
     assert not any(str(q) == "Quaylink" for q in graph.objects(None, KGO.quote))
     # The heading is named in the contents, and its section's bullets are said of it.
     assert relations(graph, named(graph, "Quaylink"), named(graph, "crane")) == {"operate"}
+
+
+TYPES = """# Harbour
+
+## Quay crane
+
+- Types include the Gantry Crane and the Luffing Crane.
+
+## Harbour Tug
+
+- The Harbour Tug pushes the Gantry Crane barge.
+- Types include the Pusher Tug and several smaller boats for the marina.
+"""
+
+
+def test_the_types_a_bullet_lists_are_kinds_of_the_sections_thing(tmp_path):
+    path = tmp_path / "types.md"
+    path.write_text(TYPES, encoding="utf-8")
+    graph = built(path)
+    crane = named(graph, "Quay crane")
+
+    assert (named(graph, "Gantry Crane"), RDF.type, crane) in graph
+    assert (named(graph, "Luffing Crane"), RDF.type, crane) in graph
+    for kind in ("Gantry Crane", "Luffing Crane"):  # "types" names no thing that contains them
+        assert "Type" not in {str(graph.value(s, RDFS.label)) for s in graph.subjects(None, named(graph, kind))}
+    # A list with a member that is no name is not read in part.
+    assert not any(True for _ in graph.subjects(RDF.type, named(graph, "Harbour Tug")))

@@ -37,6 +37,7 @@ from kg.ingest.shortforms import (
     spells,
 )
 from kg.ingest.structure import (
+    KIND_NOUNS,
     VERSUS_RE,
     StructureReader,
     is_category_heading,
@@ -538,6 +539,9 @@ class _Extractor(StructureReader):
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
             opened += self._completed(self._continued_from[sentence], topic, opened)
+        kinds = self._kinds_listed(sentence, topic) if topic is not None else []
+        if kinds:  # "Types include A, B": the kinds replace what the parse read of "types"
+            opened = [f for f in opened if f.subject.label.lower() not in KIND_NOUNS] + kinds
         if sentence.rstrip().endswith(":"):  # a list's introduction: its objects are what the items name
             self._intro_facts[sentence] = [f for f in opened if f.rule == "open:object" and f.object is not None]
         last = doc[-1] if doc is not None and len(doc) else None
@@ -587,6 +591,24 @@ class _Extractor(StructureReader):
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
         self._sentence_node(sentence, section)
+
+    def _kinds_listed(self, sentence: str, topic: Concept) -> list[OpenFact]:
+        """Read "Types include A, B and C" about a section's thing as "A is a <thing>" (and B, and C).
+
+        A bare "types" (or "kinds", "sorts", "categories") as the subject of "include" or "are" lists
+        kinds of what the text is about, as "three types of X:" does before a list. Only a list whose
+        every member is a name the note knows is read: a list read in part would answer in part.
+        """
+        match = KINDS_LISTED_RE.match(sentence)
+        if match is None or noun_key(match.group(1)) not in KIND_NOUNS:
+            return []
+        members = []
+        for part in LIST_SPLIT_RE.split(match.group(2).strip().rstrip(".")):
+            concept = self._named(_without_article(part.strip())) if part.strip() else None
+            if concept is None or concept.iri == topic.iri:
+                return []
+            members.append(concept)
+        return [OpenFact(m, "is a", "is a", topic, False, "open:types") for m in members]
 
     def _item_topic(self, block: Block, sentence: str, first: bool) -> tuple[Concept | None, bool]:
         """Return what a sentence is about, and whether it stands where a note says what that is.
@@ -923,6 +945,10 @@ class _Extractor(StructureReader):
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
+KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
+#: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
+LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 #: Parts of speech no name is made of: "when diy", "read only" are not noun phrases naming a thing.
 CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 #: Prepositions that leave a parent item's phrase waiting for its object ("similar to", "compatible with").

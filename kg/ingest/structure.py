@@ -2,8 +2,10 @@
 
 - A list introduced by "three types of X:" types its items by X.
 - Tables are read by their shape (:func:`is_statement_table`, :func:`is_property_row`): cells that are
-  clauses are sentences about their column's thing; a row headed by a property name gives each
-  column's thing that property; a row "description | term in A | term in B" makes the terms equivalent.
+  clauses are sentences about their column's thing (and mention it); a header "<name> <plural noun>"
+  ("AWS Responsibilities") gives the name each cell of its column in that role; a row headed by a
+  property name gives each column's thing that property; a row "description | term in A | term in B"
+  makes the terms equivalent.
 - A heading that names a kind ("File storage") types the concepts its sentences introduce and hangs
   under its head noun.
 
@@ -25,6 +27,8 @@ from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
 from kg.text import getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
 
+#: Nouns that name kinds of a thing rather than a thing ("types", "kinds" of X).
+KIND_NOUNS = frozenset("type kind sort category form".split())
 LIST_TYPE_RE = re.compile(
     r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
