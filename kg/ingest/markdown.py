@@ -36,6 +36,9 @@ class Block:
     header: list[str] = field(default_factory=list)  # tables
     rows: list[list[str]] = field(default_factory=list)  # tables
     src: str = ""  # images
+    #: items: only a link to a place in the document ("[EBS Volumes](#ebs-volumes)"), a table of contents'
+    #: line; its words still name things, but it is navigation, not a sentence.
+    navigation: bool = False
 
 
 _PARSER = MarkdownIt("commonmark").enable("table")
@@ -103,13 +106,33 @@ def parse_markdown(text: str) -> list[Block]:
                 continue
             if list_depth:
                 parent = items[-2] if len(items) > 1 else None
-                blocks.append(Block("item", section, line, plain, bold, intro=intro_for_list[-1], parent=parent))
+                nav = _anchor_only(tok)
+                item = Block(
+                    "item", section, line, plain, bold, intro=intro_for_list[-1], parent=parent, navigation=nav
+                )
+                blocks.append(item)
                 items[-1] = plain
             else:
                 blocks.append(Block("paragraph", section, line, plain, bold))
                 pending_intro = plain.strip() if plain.rstrip().endswith(":") else None
         i += 1
     return blocks
+
+
+def _anchor_only(tok: MdToken) -> bool:
+    """Tell an inline that is only a link to a place in the same document ("[EBS Volumes](#ebs-volumes)")."""
+    inside, anchor = 0, False
+    for child in tok.children or []:
+        if child.type == "link_open":
+            inside += 1
+            anchor = str(child.attrs.get("href", "")).startswith("#")
+            if not anchor:
+                return False
+        elif child.type == "link_close":
+            inside -= 1
+        elif inside == 0 and (child.type != "text" or child.content.strip()):
+            return False
+    return anchor
 
 
 def _inline(tok: MdToken) -> tuple[str, list[Span]]:

@@ -37,6 +37,7 @@ from kg.ingest.shortforms import (
     spells,
 )
 from kg.ingest.structure import (
+    KIND_NOUNS,
     VERSUS_RE,
     StructureReader,
     is_category_heading,
@@ -121,6 +122,7 @@ def _cyclic_gc_paused():
 class _Extractor(StructureReader):
     def __init__(self, path: Path, text: str, registry: ConceptRegistry, lexicon: Lexicon, report: DocumentReport):
         self.path = path
+        self.text = text
         self.registry = registry
         self.lexicon = lexicon
         self.report = report
@@ -283,6 +285,11 @@ class _Extractor(StructureReader):
     # -- between the passes: parse every sentence at once, names whole ----------------------------
     def parse(self, blocks: list[Block]) -> None:
         """Parse the document's sentences in one batch (spaCy's ``pipe``), the collected names whole."""
+        # A table of contents is read for no facts; the headings it names still count as named in the text.
+        for block in blocks:
+            if block.navigation:
+                self._name_spans(block.text)
+        blocks = [b for b in blocks if not b.navigation]
         sentences = list(dict.fromkeys(
             sentence for block in blocks for text in sentence_texts(block) for _, sentence in split_sentences(text)
         ))  # fmt: skip
@@ -478,7 +485,7 @@ class _Extractor(StructureReader):
                 for m in self.registry.mentions(tokenize(block.text)):
                     self.registry.touch(m.concept)
                     self.used.add(m.concept.iri)
-            elif block.kind in ("paragraph", "item"):
+            elif block.kind in ("paragraph", "item") and not block.navigation:
                 self._sentence_facts = 0  # a list item's membership counts as its sentence's fact
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
@@ -532,6 +539,9 @@ class _Extractor(StructureReader):
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
             opened += self._completed(self._continued_from[sentence], topic, opened)
+        kinds = self._kinds_listed(sentence, topic) if topic is not None else []
+        if kinds:  # "Types include A, B": the kinds replace what the parse read of "types"
+            opened = [f for f in opened if f.subject.label.lower() not in KIND_NOUNS] + kinds
         if sentence.rstrip().endswith(":"):  # a list's introduction: its objects are what the items name
             self._intro_facts[sentence] = [f for f in opened if f.rule == "open:object" and f.object is not None]
         last = doc[-1] if doc is not None and len(doc) else None
@@ -581,6 +591,24 @@ class _Extractor(StructureReader):
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
         self._sentence_node(sentence, section)
+
+    def _kinds_listed(self, sentence: str, topic: Concept) -> list[OpenFact]:
+        """Read "Types include A, B and C" about a section's thing as "A is a <thing>" (and B, and C).
+
+        A bare "types" (or "kinds", "sorts", "categories") as the subject of "include" or "are" lists
+        kinds of what the text is about, as "three types of X:" does before a list. Only a list whose
+        every member is a name the note knows is read: a list read in part would answer in part.
+        """
+        match = KINDS_LISTED_RE.match(sentence)
+        if match is None or noun_key(match.group(1)) not in KIND_NOUNS:
+            return []
+        members = []
+        for part in LIST_SPLIT_RE.split(match.group(2).strip().rstrip(".")):
+            concept = self._named(_without_article(part.strip())) if part.strip() else None
+            if concept is None or concept.iri == topic.iri:
+                return []
+            members.append(concept)
+        return [OpenFact(m, "is a", "is a", topic, False, "open:types") for m in members]
 
     def _item_topic(self, block: Block, sentence: str, first: bool) -> tuple[Concept | None, bool]:
         """Return what a sentence is about, and whether it stands where a note says what that is.
@@ -707,6 +735,35 @@ class _Extractor(StructureReader):
                 self._labels[text] = " ".join([*words[:-1], noun_key(words[-1])]).lower()
         return self._labels[text]
 
+    def _kind_label(self, text: str) -> Concept | None:
+        """Return the kind a singular label item names over a list of names, or None.
+
+        "Fully managed service" over "FSx for Lustre", "FSx for Windows File Server": a short lowercase
+        noun phrase in the singular (not a name, not a clause, no lead-in), with two or more items under it
+        that are each a name the note knows, says what each of those names is.
+        """
+        key = ("kind", text)
+        if key not in self._labels:
+            self._labels[key] = None
+            label = text.strip().rstrip(":").strip()
+            words = label.split()
+            children = self._children.get(text, [])
+            i = self.sentence_index.get(text.strip())
+            doc = self.parsed[i] if i is not None else None
+            own = [t for t in doc if not t.is_punct] if doc is not None else []
+            if (
+                own
+                and 0 < len(words) <= 4
+                and label[1:] == label[1:].lower()
+                and not doc.user_data.get("implicit_subject", False)
+                and own[-1].tag_ == "NN"
+                and all(t.pos_ in ("NOUN", "ADJ", "ADV") or t.tag_ == "VBN" for t in own)
+                and len(children) >= 2
+                and all(self._named(child.strip()) is not None or _title_name(child) for child in children)
+            ):
+                self._labels[key] = self._resolve(label, True)
+        return self._labels[key]
+
     def _label_member(self, block: Block, sentence: str, section: str) -> None:
         """Record an item under a label as what the label's owner has in that role: (RDS, option, mysql).
 
@@ -715,6 +772,12 @@ class _Extractor(StructureReader):
         """
         role = self._role_label(block.parent) if block.parent else None
         if role is None:
+            kind = self._kind_label(block.parent) if block.parent else None
+            text = block.text.strip()
+            member = (self._named(text) or self.registry.get_or_mint(text)) if kind is not None else None
+            if member is not None and member.iri != kind.iri:
+                quote = f"{block.parent.rstrip().rstrip(':')}: {sentence}"
+                self._classify(OpenFact(member, "is a", "is a", kind, False, "list:kind"), section, quote)
             return
         above = self._item_parents.get(block.parent)
         owner = self._parent_topic(above) if above else self.topic
@@ -858,9 +921,17 @@ class _Extractor(StructureReader):
         ):
             add(triple, g, quoted=False)
 
+    def _sentence_iri(self, sentence: str) -> URIRef:
+        return KG[f"sentence-{hashlib.sha1((str(self.doc) + sentence).encode()).hexdigest()[:16]}"]
+
+    def _mention(self, sentence: str, concept: Concept) -> None:
+        """Record that a kept sentence is about ``concept`` though it does not name it (a table's column)."""
+        self.used.add(concept.iri)
+        self._store_add((self._sentence_iri(sentence), KGO.mentions, concept.iri), self.graph, quoted=False)
+
     def _sentence_node(self, sentence: str, section: str) -> None:
         """Keep every sentence, with the concepts it names, for search and for quoting."""
-        node = KG[f"sentence-{hashlib.sha1((str(self.doc) + sentence).encode()).hexdigest()[:16]}"]
+        node = self._sentence_iri(sentence)
         g, add = self.graph, self._store_add
         add((node, RDF.type, KGO.Sentence), g, quoted=False)
         add((node, KGO.quote, Literal(sentence)), g, quoted=False)
@@ -874,6 +945,10 @@ class _Extractor(StructureReader):
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
+KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
+#: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
+LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 #: Parts of speech no name is made of: "when diy", "read only" are not noun phrases naming a thing.
 CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 #: Prepositions that leave a parent item's phrase waiting for its object ("similar to", "compatible with").
@@ -964,6 +1039,18 @@ def _coined(heading: str) -> bool:
 def _about(tokens, start: int) -> bool:
     """Tell whether a name at token ``start`` opens its sentence (only articles before it)."""
     return all(t.lower in ("a", "an", "the") or not t.is_word for t in tokens[:start])
+
+
+def _title_name(text: str) -> bool:
+    """Tell a name written in title case ("FSx for NetApp ONTAP", "Windows File Server") from a phrase.
+
+    Every word opens with a capital (or a digit), except a preposition or "and" between two of them.
+    """
+    words = text.split()
+    if not 0 < len(words) <= 6 or not re.fullmatch(r"[\w\s.+/()-]+", text):
+        return False
+    inner = {"for", "of", "on", "and"}
+    return all(w[0].isupper() or w[0].isdigit() or (0 < i < len(words) - 1 and w in inner) for i, w in enumerate(words))
 
 
 def _looks_like_name(text: str) -> bool:

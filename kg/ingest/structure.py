@@ -2,8 +2,10 @@
 
 - A list introduced by "three types of X:" types its items by X.
 - Tables are read by their shape (:func:`is_statement_table`, :func:`is_property_row`): cells that are
-  clauses are sentences about their column's thing; a row headed by a property name gives each
-  column's thing that property; a row "description | term in A | term in B" makes the terms equivalent.
+  clauses are sentences about their column's thing (and mention it); a header "<name> <plural noun>"
+  ("AWS Responsibilities") gives the name each cell of its column in that role; a row headed by a
+  property name gives each column's thing that property; a row "description | term in A | term in B"
+  makes the terms equivalent.
 - A heading that names a kind ("File storage") types the concepts its sentences introduce and hangs
   under its head noun.
 
@@ -23,8 +25,10 @@ from kg.ingest.concepts import Concept
 from kg.ingest.markdown import Block
 from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
-from kg.text import is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.text import getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
 
+#: Nouns that name kinds of a thing rather than a thing ("types", "kinds" of X).
+KIND_NOUNS = frozenset("type kind sort category form".split())
 LIST_TYPE_RE = re.compile(
     r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
@@ -159,17 +163,69 @@ class StructureReader:
             self._emit(Fact(concept.iri, RDF.type, category.iri, "heading"), section, quote)
 
     def _statement_table(self, block: Block, section: str) -> None:
-        """Read each cell as a sentence about the thing its column's header names."""
+        """Read each cell as a sentence about the thing its column's header names.
+
+        The cell's sentence also mentions that thing, so a cell with no subject of its own ("Replacing
+        faulty hardware" under "AWS Responsibilities") is still found by the column it stands in. A header
+        "<name> <plural noun>" ("AWS Responsibilities", "Kafka features") lists what the named thing has
+        in that role: its cells are said of the name, and each is its value under the role's noun.
+        """
         things = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header]
+        owners = [self._column_owner(h) for h in block.header]
         saved = self.topic
         for row in block.rows:
-            for thing, cell in zip(things, row, strict=False):
+            for thing, (owner, role), cell in zip(things, owners, row, strict=False):
                 self.used.add(thing.iri)
-                self.topic = thing
+                self.topic = owner or thing
+                value = " ".join(cell.split()).rstrip(".")
+                if owner is not None and value:  # counted with the cell's (first) sentence
+                    fact = Fact(owner.iri, self._role_property(role), Literal(value), "table:column")
+                    self._emit(fact, section, cell)
                 for _, sentence in split_sentences(cell):
                     cell_block = Block("item", block.section, block.line, cell)
                     self._sentence(sentence, section, Context(), cell_block)
+                    self._mention(sentence, thing)
+                    if owner is not None:
+                        self._mention(sentence, owner)
         self.topic = saved
+
+    def _column_owner(self, header: str) -> tuple[Concept | None, str]:
+        """Return the name a header "<name> <plural noun>" opens with, and the noun's singular ("responsibility").
+
+        The name must be one the document knows ("AWS"); a header that is a name alone ("Security Group")
+        or a plural alone ("Pros") has no owner.
+        """
+        words = re.sub(r"[*_`]", "", header).split()
+        if len(words) < 2 or not words[-1].isalpha():
+            return None, ""
+        role = noun_key(words[-1])
+        if role == words[-1].lower():
+            return None, ""  # not a plural
+        name = " ".join(words[:-1])
+        owner = self.registry.lookup(name)
+        if owner is None and self._names_elsewhere(name, header):
+            owner = self.registry.get_or_mint(name)
+        return owner, role
+
+    def _names_elsewhere(self, name: str, header: str) -> bool:
+        """Tell whether a header's leading words are a name the document writes outside that header too.
+
+        "AWS" in "AWS Responsibilities" is written as such in the text; "Main" in "Main Benefits" is an
+        adjective, and a word written only in its header ("User") is not known as a name.
+        """
+        if any("ADJ" in getAllLemmas(w.lower()) for w in name.split()):
+            return False
+        written = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
+        return written > self.text.count(header)
+
+    def _role_property(self, role: str):
+        """Return (and describe, once) the property minted from a role noun ("responsibility")."""
+        prop = KG[f"rel/{slug(role)}"]
+        if (prop, RDFS.label, None) not in self.graph:
+            self.graph.add((prop, RDF.type, OWL.DatatypeProperty))
+            self.graph.add((prop, RDFS.label, Literal(role)))
+            self.graph.add((prop, KGO.minted, Literal(True)))
+        return prop
 
 
 def is_category_heading(text: str) -> bool:
@@ -191,7 +247,7 @@ def is_category_heading(text: str) -> bool:
 def sentence_texts(block: Block) -> list[str]:
     """Return the texts of a block that are read as sentences (a statement table's cells too)."""
     if block.kind in ("paragraph", "item"):
-        return [block.text]
+        return [] if block.navigation else [block.text]
     if block.kind == "table" and is_statement_table(block):
         return [cell for row in block.rows for cell in row]
     return []
