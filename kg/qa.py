@@ -183,41 +183,51 @@ class Engine:
         """Answer ``question``; ``session`` carries the topic of earlier questions for follow-ups."""
         text = clean_question(question)
         reading = self._read(text, session)
-        # A question that offers its options ("..., A or B?") is answered by the one the notes support, if
-        # exactly one is (kg/choice.py). A fact's answer must reach the threshold; one read from the notes is
-        # given below it, quoted and cited, as a sentence answer (kg/sentence_answer.py) is.
-        answer = self.choices.answer(reading) if reading.links else None
-        chosen = answer is not None and (answer.kind == "sentence" or answer.confidence >= self.threshold)
-        if reading.links and not chosen:
-            handlers = [
-                self._about, self._acronym_or_definition, self._comparison, self._list, self._boolean, self._paths
-            ]  # fmt: skip
-            for handler in handlers:
-                answer = handler(reading)
-                if answer is not None:
-                    break
-        elif not reading.links:
-            answer = self._acronym_or_definition(reading)  # a short form no name links ("what is X short for")
-        if (
-            not chosen
-            and reading.links
-            and (answer is None or not answer.answers or answer.confidence < self.threshold)
-        ):
-            # No path's words fit well enough: the question as a whole may mean one relation of its topic.
-            meant = self._by_meaning(reading)
-            if meant is not None and meant.confidence >= self.threshold:
-                answer = meant
-        if not chosen and (answer is None or not answer.answers or answer.confidence < self.threshold):
-            # No fact answers well enough: one source sentence may (kg/sentence_answer.py), else abstain.
-            quoted = self._quote(reading)
-            if quoted is not None:
-                answer = quoted
-            elif answer is None or answer.answers:
-                answer = self._abstain(reading)
+        answer = self._answer(reading)
         answer.question = question
         answer.session = session
         answer.sparql = with_prefixes(answer.sparql)
         self.sessions.remember(session, answer)
+        return answer
+
+    def _answer(self, reading: Reading) -> Answer:
+        """Answer a read question: the first handler that answers, then the fallbacks, in order of certainty."""
+        if not reading.links:
+            # A short form no name links ("what is X short for").
+            return self._or_quoted(reading, self._acronym_or_definition(reading))
+        # A question that offers its options ("..., A or B?") is answered by the one the notes support, if
+        # exactly one is (kg/choice.py). A fact's answer must reach the threshold; one read from the notes is
+        # given below it, quoted and cited, as a sentence answer (kg/sentence_answer.py) is.
+        chosen = self.choices.answer(reading)
+        if chosen is not None and (chosen.kind == "sentence" or self._sure(chosen)):
+            return chosen
+        handlers = [
+            self._about, self._acronym_or_definition, self._comparison, self._list, self._boolean, self._paths
+        ]  # fmt: skip
+        answer = next((found for handler in handlers if (found := handler(reading)) is not None), None)
+        if not self._sure(answer):
+            # No path's words fit well enough: the question as a whole may mean one relation of its topic.
+            meant = self._by_meaning(reading)
+            if self._sure(meant):
+                answer = meant
+        return self._or_quoted(reading, answer)
+
+    def _sure(self, answer: Answer | None) -> bool:
+        """Tell whether ``answer`` gives answers at or above the engine's threshold."""
+        return answer is not None and bool(answer.answers) and answer.confidence >= self.threshold
+
+    def _or_quoted(self, reading: Reading, answer: Answer | None) -> Answer:
+        """Return ``answer`` if sure; else one source sentence that answers (kg/sentence_answer.py), else abstain.
+
+        An answer that is no answer (a quote with empty ``answers``, an abstention) stands as it is.
+        """
+        if self._sure(answer):
+            return answer
+        quoted = self._quote(reading)
+        if quoted is not None:
+            return quoted
+        if answer is None or answer.answers:
+            return self._abstain(reading)
         return answer
 
     # -- reading the question ----------------------------------------------------------------------
