@@ -874,8 +874,12 @@ class Engine:
 
     @staticmethod
     def _name_spans(reading: Reading, links: list[Link]) -> tuple[tuple[int, int], ...]:
-        """Return the character spans of ``links`` in the question's text."""
-        return tuple((reading.words[link.start].start, reading.words[link.end - 1].end) for link in links)
+        """Return the character spans of ``links`` in the question's text (a follow-up's empty link has none)."""
+        return tuple(
+            (reading.words[link.start].start, reading.words[link.end - 1].end)
+            for link in links
+            if 0 <= link.start < link.end <= len(reading.words)
+        )
 
     def _verbs_as_words(self, reading: Reading) -> Reading:
         """Read a one-word lowercase mention the parse reads as the main verb as the question's words.
@@ -888,16 +892,15 @@ class Engine:
         single = [link for link in reading.links if link.end - link.start == 1 and link.text.islower()]
         if not single or len(reading.links) < 3:
             return reading
-        spans = list(self._name_spans(reading, reading.links))
 
-        def main_verb(k: int) -> bool:
-            names = tuple(span for j, span in enumerate(spans) if j != k)  # every other mention is a name
-            doc = parse_named(reading.text, names)
-            start, end = spans[k]
+        def main_verb(link: Link) -> bool:
+            others = [other for other in reading.links if other is not link]  # every other mention is a name
+            doc = parse_named(reading.text, self._name_spans(reading, others))
+            (start, end), *_ = self._name_spans(reading, [link])
             return any(t.idx == start and t.idx + len(t) == end and t.pos_ == "VERB" and t.dep_ == "ROOT" for t in doc)
 
         # The first that parses as the main verb: with it read as a name, a later word may parse as one.
-        moved = next(([link] for k, link in enumerate(reading.links) if link in single and main_verb(k)), [])
+        moved = next(([link] for link in single if main_verb(link)), [])
         if not moved or len(reading.links) - len(moved) < 2:
             return reading
         links = [link for link in reading.links if link not in moved]
