@@ -43,7 +43,7 @@ from kg.linking import Link, words_match
 from kg.namespaces import KGO
 from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
-from kg.sentence_answer import PREPOSITIONS
+from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
 from kg.store import KGStore
 from kg.text import LIGHT_VERBS, STOPWORDS, Token, lemmas, name_key, noun_key
 
@@ -71,16 +71,6 @@ LIMIT 2000
 """
 _VALUES = """
 SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isLiteral(?o) && LCASE(STR(?o)) = ?v) } LIMIT 200
-"""
-_SENTENCES = """
-SELECT DISTINCT ?quote ?section ?file WHERE {
-  VALUES ?c { %s }
-  { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
-  ?st kgo:quote ?quote .
-  OPTIONAL { ?st kgo:section ?section }
-  OPTIONAL { ?st kgo:document/kgo:fileName ?file }
-}
-LIMIT 500
 """
 
 
@@ -203,15 +193,17 @@ class ChoiceAnswerer:
         catalog: Catalog,
         evidence: Evidence,
         parse: Callable,
-        similar: Callable[[list[str], list[str]], set[str]],
+        sentences: SentenceAnswerer,
     ):
-        """``parse`` is the spaCy parse of a text; ``similar(wanted, words)`` the words of ``wanted`` that
-        some word of ``words`` means nearly the same as (single-word embeddings, opposites excluded)."""
+        """``parse`` is the spaCy parse of a text; ``sentences`` finds the source sentences about concepts
+        (``sentences.sentences``) and the words one means nearly as another (``sentences.similar_words``:
+        single-word embeddings, opposites excluded)."""
         self.store = store
         self.catalog = catalog
         self.evidence = evidence
         self.parse = parse
-        self.similar = similar
+        self.sentences = sentences.sentences
+        self.similar = sentences.similar_words
 
     def answer(self, reading: Reading) -> Answer | None:
         """Return the answer naming the one supported option, or None (no options, or no single one)."""
@@ -441,15 +433,14 @@ class ChoiceAnswerer:
         supports = [Support() for _ in options]
         if not all(o.concepts for o in options):
             return supports
-        rows = self.store.query(_SENTENCES % " ".join(c.n3() for o in options for c in o.concepts))
         needed = _needed(units)
-        for quote, section, file in rows:
-            text = str(quote)
+        for cand in self.sentences({c for o in options for c in o.concepts}):
+            text = cand.text
             plain = [w.lower() for w in text.replace("-", " ").split()]
             if sum(1 for u in units if _said(u.words, plain)) < needed - 1:
                 continue  # the sentence cannot say enough of the question whatever its clauses hold
             found = [[self._clause_says(units, c) for c in clauses] for clauses in self._clauses(text, options)]
-            source = {"document": str(file or ""), "section": str(section or ""), "text": text}
+            source = {"document": cand.document, "section": cand.section, "text": text}
             for k, said in enumerate(found):
                 if not said or max(said) <= (supports[k].said, supports[k].named):
                     continue

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.answer import QuestionError
-
-ARTICLES = {"a", "an", "the"}
+from kg.text import ARTICLES
 
 
 def load_questions(path: Path, limit: int = 0) -> list[dict[str, Any]]:

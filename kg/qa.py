@@ -60,6 +60,7 @@ from kg.sentence_slots import Asked
 from kg.sessions import Sessions
 from kg.store import KGStore
 from kg.text import (
+    ARTICLES,
     AUXILIARIES,
     LIGHT_VERBS,
     STOPWORDS,
@@ -124,7 +125,7 @@ class Engine:
         self.evidence = Evidence(store, self.catalog)
         self.about = AboutAnswerer(store, self.catalog, self.evidence)
         self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse)
-        self.choices = ChoiceAnswerer(store, self.catalog, self.evidence, parse, self.sentences.similar_words)
+        self.choices = ChoiceAnswerer(store, self.catalog, self.evidence, parse, self.sentences)
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
         pairs = sorted((p.iri, n) for p in self.catalog.predicates.values() for n in p.names)
@@ -502,7 +503,7 @@ class Engine:
         inside = set(range(link.start, link.end))
         for other in reading.links:
             before = other.start - 1
-            while before > link.end and reading.words[before].lower in ("a", "an", "the"):
+            while before > link.end and reading.words[before].lower in ARTICLES:
                 before -= 1
             if other is not link and before >= link.end and reading.words[before].lower in SETTING:
                 inside |= set(range(before, other.end))
@@ -824,15 +825,15 @@ class Engine:
             iri = link.best[0]
             rows = self.store.query("SELECT ?p ?v WHERE { ?s ?p ?v FILTER(isLiteral(?v)) }", {"s": iri})
             found = [
-                (p, v) for p, v in rows
+                (p, v, str(v).strip().lower()) for p, v in rows
                 if str(v).strip().lower() in YES_NO and p in self.catalog.predicates
                 and self._all_said(self.catalog.predicates[p].names, said)
             ]  # fmt: skip
-            if len({p for p, _ in found}) != 1 or len({str(v).strip().lower() for _, v in found}) != 1:
+            if len({p for p, _, _ in found}) != 1 or len({key for _, _, key in found}) != 1:
                 continue
-            pred, value = found[0]
+            pred, value, key = found[0]
             triple = (iri, pred, value)
-            verdict = (YES_NO[str(value).strip().lower()], [triple], self._ask_sparql([triple]))
+            verdict = (YES_NO[key], [triple], self._ask_sparql([triple]))
             # The share of the question's other words the relation's name says.
             named = {w for name in self.catalog.predicates[pred].names for w in _key_words(name)}
             rest = [w for w in said if w not in {x.lower for x in reading.words[link.start : link.end]}]
@@ -1425,7 +1426,7 @@ def _asked_phrase(words: list[Token]) -> range:
         return range(0)
     if len(words) > 2 and words[1].lower in _COPULAS:
         start = 2
-        while start < len(words) and words[start].lower in ("the", "a", "an"):
+        while start < len(words) and words[start].lower in ARTICLES:
             start += 1
         end = start
         while end < len(words) and words[end].lower not in STOPWORDS:

@@ -21,6 +21,7 @@ from rdflib import URIRef
 
 from kg.linking import Link
 from kg.text import (
+    ARTICLES,
     NEGATIONS,
     STOPWORDS,
     Token,
@@ -131,7 +132,7 @@ def classifier_complement(tokens: list[Token]) -> tuple[int, str, bool] | None:
     for i, w in enumerate(lower[:-2]):
         if w in CLASSIFIERS and lower[i + 1] == "of":
             j = i + 2
-            while j < len(lower) and lower[j] in ("a", "an", "the"):
+            while j < len(lower) and lower[j] in ARTICLES:
                 j += 1
             end = j
             while end < len(lower) and tokens[end].is_word and lower[end] not in STOPWORDS:

@@ -29,7 +29,7 @@ from kg.index import VectorIndex
 from kg.linking import Link, name_matches, phrase_support, words_match
 from kg.opposites import opposed_relations
 from kg.paths import Step
-from kg.text import FILLERS, Token, noun_key
+from kg.text import ARTICLES, FILLERS, Token, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
@@ -439,7 +439,7 @@ class PathScorer:
         if not positions:
             return None
         j = topic.start - 1
-        while j >= 0 and words[j].lower in ("a", "an", "the"):
+        while j >= 0 and words[j].lower in ARTICLES:
             j -= 1
         if (j >= 0 and words[j].lower == "by") or topic.start < positions[0]:
             return OUT

@@ -265,7 +265,7 @@ class SentenceAnswerer:
         iris = {iri for link in mentions for iri, _ in link.candidates[:3]}
         if not iris or not content:
             return []
-        candidates = self._sentences(iris)
+        candidates = self.sentences(iris)
         if not candidates:
             return []
         for cand in candidates:
@@ -284,7 +284,8 @@ class SentenceAnswerer:
         rows = self.store.query(_ITEMS, {"lead": Literal(lead + ":"), "file": Literal(document)})
         return [Candidate(str(row.quote), str(row.section or ""), document) for row in rows]
 
-    def _sentences(self, iris: set[URIRef]) -> list[Candidate]:
+    def sentences(self, iris: set[URIRef]) -> list[Candidate]:
+        """Return the recorded sentences that mention one of ``iris`` or state a fact about it, once each."""
         values = " ".join(iri.n3() for iri in sorted(iris))
         found: dict[str, Candidate] = {}
         for row in self.store.query(_SENTENCES % values):

@@ -56,6 +56,8 @@ AUXILIARIES = frozenset(
 )
 #: Verbs that name no relation by themselves ("have" in "has genre", "is" in "is part of").
 LIGHT_VERBS = frozenset("have has had be is are was were".split())
+#: The articles, which a noun phrase may open with and which name nothing.
+ARTICLES = frozenset(("a", "an", "the"))
 NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())
 PRONOUNS_SUBJECT = frozenset("it they he she".split())
 PRONOUNS_OBJECT = frozenset("it them this these".split())

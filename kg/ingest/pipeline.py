@@ -46,7 +46,17 @@ from kg.ingest.structure import (
     sentence_texts,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
-from kg.text import STOPWORDS, getAllLemmas, is_adjective, is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.text import (
+    ARTICLES,
+    STOPWORDS,
+    getAllLemmas,
+    is_adjective,
+    is_verb_only,
+    noun_key,
+    slug,
+    split_sentences,
+    tokenize,
+)
 
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
 NAME_RUN_RE = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[ ][A-Z][A-Za-z0-9]*)+\b")
@@ -394,7 +404,7 @@ class _Extractor(StructureReader):
         words = label.split()
         if not words or len(words) > 6:
             return None
-        while words and words[0].lower() in ("a", "an", "the"):
+        while words and words[0].lower() in ARTICLES:
             words = words[1:]
         found = self.registry.lookup(" ".join(words)) if words else None
         if found is not None:
@@ -1038,7 +1048,7 @@ def _coined(heading: str) -> bool:
 
 def _about(tokens, start: int) -> bool:
     """Tell whether a name at token ``start`` opens its sentence (only articles before it)."""
-    return all(t.lower in ("a", "an", "the") or not t.is_word for t in tokens[:start])
+    return all(t.lower in ARTICLES or not t.is_word for t in tokens[:start])
 
 
 def _title_name(text: str) -> bool:

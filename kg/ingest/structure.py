@@ -25,7 +25,7 @@ from kg.ingest.concepts import Concept
 from kg.ingest.markdown import Block
 from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
-from kg.text import getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.text import ARTICLES, getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
 
 #: Nouns that name kinds of a thing rather than a thing ("types", "kinds" of X).
 KIND_NOUNS = frozenset("type kind sort category form".split())
@@ -59,7 +59,7 @@ class StructureReader:
         if not whole and 0 < len(words) <= 4 and all(t.is_word for t in tokens):
             # "the staging area": an item that is only a short noun phrase names one thing, even one
             # no sentence has named yet (not "area", the name inside it).
-            named = self._resolve(" ".join(t.text for t in words if t.lower not in ("a", "an", "the")), True)
+            named = self._resolve(" ".join(t.text for t in words if t.lower not in ARTICLES), True)
             mentions = [m for m in mentions if m.concept is named] or []
             item = named
         else:
@@ -266,9 +266,4 @@ def is_property_row(head: str) -> bool:
     determiner a description ("An EC2 instance with ...").
     """
     words = head.split()
-    return (
-        0 < len(words) <= 5
-        and head == head.lower()
-        and words[0] not in ("a", "an", "the")
-        and any(c.isalpha() for c in head)
-    )
+    return 0 < len(words) <= 5 and head == head.lower() and words[0] not in ARTICLES and any(c.isalpha() for c in head)
