@@ -4,6 +4,12 @@ Three RDFS/OWL rules, materialised once at build time so that questions need no 
 ``owl:inverseOf`` (an image creates an instance, so the instance is created from the image),
 ``owl:SymmetricProperty``, and class-level relations inherited by members (every orchestration
 service orchestrates containers, so ECS does). Members also get the superclasses of their classes.
+
+Inheritance is by default only: a member that states the relation itself keeps its own values and
+inherits none ("EC2 provides compute capacity" is what the note says of EC2; what virtual machines or
+services in general provide is not added to it). The specific statement overrides the general one, as
+in default reasoning, so a class-level sentence written about a whole kind never outvotes what the
+text says of the member.
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ def infer(union: Graph) -> Graph:
                 for value in union.objects(source, prop):
                     out.add((st, prop, value))
 
+    # (subject, relation) pairs the graphs state themselves: such a member inherits nothing of it.
+    stated = {(s, p) for s, p, o in union if p in relations and isinstance(o, URIRef)}
     members: dict[URIRef, set] = {}
     for x, cls in union.subject_objects(RDF.type):
         if cls in classes and x != cls:
@@ -58,7 +66,7 @@ def infer(union: Graph) -> Graph:
             derive((o, p, s), (s, p, o), f"symmetric {_local(p)}")
         if p in relations and s in classes:
             for member in members.get(s, ()):
-                if member != o:
+                if member != o and (member, p) not in stated:
                     derive((member, p, o), (s, p, o), f"inherited from {_local(s)}")
     for x, cls in list(union.subject_objects(RDF.type)):
         if cls not in classes or not isinstance(x, URIRef):
