@@ -60,14 +60,14 @@ def test_a_relative_clause_with_a_generic_subject_says_what_the_volumes_are_atta
 
 
 def test_a_passive_with_an_agent_is_read_in_the_active_direction(graph: Graph):
-    ebs, snapshot = named(graph, "Amazon Elastic Block Store"), named(graph, "Snapshot")
+    ebs, snapshot = named(graph, "Amazon Elastic Block Store"), named(graph, "snapshot")
 
     assert relations(graph, ebs, snapshot) == {"creates"}
     assert relations(graph, snapshot, ebs) <= {"is created from"}  # only the inferred inverse
 
 
 def test_a_coordinated_passive_keeps_its_subject_and_its_preposition(graph: Graph):
-    snapshot, s3 = named(graph, "Snapshot"), named(graph, "Amazon S3")
+    snapshot, s3 = named(graph, "snapshot"), named(graph, "Amazon S3")
 
     assert len(relations(graph, snapshot, s3)) == 1
     assert relations(graph, s3, snapshot) == set()

@@ -82,7 +82,7 @@ def test_a_name_the_tagger_reads_as_punctuation_is_still_the_object(graph: Graph
 
 
 def test_items_under_a_clause_ending_in_a_preposition_complete_it_by_their_lead(graph: Graph):
-    sprinkler = named(graph, "Sprinkler")
+    sprinkler = named(graph, "sprinkler")
 
     assert objects(graph, sprinkler, "is fed from") == {"Rain Barrel", "Town Main"}
     assert relations(graph, named(graph, "council"), named(graph, "Town Main")) == {"meter"}  # still read

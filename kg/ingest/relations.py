@@ -512,6 +512,8 @@ class OpenReader:
         if glued is not None:  # "a distributed event streaming platform" parsed as "event", "streaming platform"
             words = (words + _name_tokens(glued))[-MAX_NAME_WORDS:]
         text = " ".join(t.text for t in words)
+        if _capital_by_position(words):
+            text = text[:1].lower() + text[1:]  # "Tugboats pull barges": tugboats, not a name
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
 
     def _relational(self, token, owner) -> Concept | None:
@@ -662,6 +664,22 @@ def _quality_words(word) -> str:
 
 def _is_negation(token) -> bool:
     return token.dep_ == "neg" or token.lower_ in ("never", "not", "n't")
+
+
+def _capital_by_position(words) -> bool:
+    """Tell a noun phrase whose first capital is only the sentence's: a common noun opening it.
+
+    The tagger says common noun (a plural, or a word the dictionary knows as a noun or adjective) and
+    no other word is capitalised: "Tugboats pull barges" speaks of tugboats, the kind a later "X is a
+    tugboat" names, not of a thing called "Tugboats". A name ("Kafka stores ...") is tagged a proper
+    noun, or is no dictionary word.
+    """
+    first = words[0]
+    if first.i != 0 or not first.text[:1].isupper() or not first.text[1:].islower():
+        return False
+    if any(not t.text.islower() for t in words[1:]):
+        return False
+    return first.tag_ == "NNS" or (first.tag_ in ("NN", "JJ") and bool(getAllLemmas(first.lower_)))
 
 
 def _name_tokens(token) -> list:

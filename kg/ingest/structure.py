@@ -25,7 +25,8 @@ from kg.ingest.concepts import Concept
 from kg.ingest.markdown import Block
 from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
-from kg.text import ARTICLES, getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.ingest.lexicon import PREPOSITIONS
+from kg.text import ARTICLES, FILLERS, getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
 
 #: Nouns that name kinds of a thing rather than a thing ("types", "kinds" of X).
 KIND_NOUNS = frozenset("type kind sort category form".split())
@@ -232,7 +233,8 @@ def is_category_heading(text: str) -> bool:
     """Tell a heading that names a kind of thing ("File storage", "Virtual machines") from a name or topic.
 
     A category is written in lowercase after its first letter, is not a question or a comparison,
-    does not open with a verb, and is either several words or one plural noun.
+    does not open with a verb, is one noun phrase (no preposition or determiner inside), and is either
+    several words or one plural noun.
     """
     words = text.split()
     if not words or len(words) > 4 or text.rstrip().endswith("?") or VERSUS_RE.match(text):
@@ -241,6 +243,8 @@ def is_category_heading(text: str) -> bool:
         return False
     if {"and", "or"} & {w.lower() for w in words}:
         return False  # "Queues and topics" names two things, not one kind
+    if (PREPOSITIONS | FILLERS) & {w.lower() for w in words[1:]}:
+        return False  # "Work in the harbour", "Types of storage": a topic, no noun phrase naming one kind
     return len(words) > 1 or noun_key(words[0]) != words[0].lower()
 
 
