@@ -22,10 +22,10 @@ from rdflib import Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.ingest.concepts import Concept
+from kg.ingest.lexicon import PREPOSITIONS
 from kg.ingest.markdown import Block
 from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
-from kg.ingest.lexicon import PREPOSITIONS
 from kg.text import ARTICLES, FILLERS, getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
 
 #: Nouns that name kinds of a thing rather than a thing ("types", "kinds" of X).
