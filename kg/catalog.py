@@ -60,7 +60,9 @@ W3C_VOCABULARIES = (str(RDF), str(RDFS), str(OWL), str(SKOS))
 #: The attributes a catalog's loading fills in: what its cache file holds.
 STATE = ("entities", "predicates", "classes", "by_name", "follow", "kind_words", "brands")
 #: Bump when the cached state's layout changes in a way the code digest would not notice.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+#: Nodes a relation must start from before its share of single values says anything (see Predicate).
+SINGLE_VALUED_MIN = 20
 
 
 @dataclass
@@ -97,6 +99,10 @@ class Predicate:
     description: str = ""
     #: The relation this one denies: "does not support" is the negation of "support" (``kgo:negationOf``).
     negation_of: URIRef | None = None
+    #: Per direction, the share of the nodes a step starts from that reach exactly one node, when at
+    #: least ``SINGLE_VALUED_MIN`` nodes use the relation that way: how nearly the graph makes it a
+    #: function ("release year": one per film).
+    single_valued: dict[str, float] = field(default_factory=dict)
 
     def kinds(self, direction: str) -> set[str]:
         """Return the nouns for the node a step along this predicate arrives at."""
@@ -281,7 +287,26 @@ class Catalog:
             if pred.label not in pred.names:
                 pred.names.insert(0, pred.label)
         self._align(store)
+        self._load_single_valued(store)
         self.kind_words = {k for p in self.predicates.values() for k in p.subject_kinds | p.object_kinds}
+
+    def _load_single_valued(self, store: KGStore) -> None:
+        """Measure, per relation and direction, how often a node has exactly one value for it.
+
+        The graph's own statistics, not a list of functional relations: where nearly every film has one
+        release year, a name that reaches several is shared by several things (two films of that name).
+        """
+        for direction, (start, end) in ((OUT, ("?s", "?o")), (IN, ("?o", "?s"))):
+            rows = _select(
+                store,
+                "SELECT ?p (COUNT(?n) AS ?nodes) (SUM(IF(?values = 1, 1, 0)) AS ?single) WHERE { "
+                "SELECT ?p (%s AS ?n) (COUNT(DISTINCT %s) AS ?values) WHERE { ?s ?p ?o FILTER(isIRI(?o)) } "
+                "GROUP BY ?p %s } GROUP BY ?p" % (start, end, start),
+            )
+            for p, nodes, single in rows:
+                pred = self.predicates.get(p)
+                if pred is not None and int(nodes) >= SINGLE_VALUED_MIN:
+                    pred.single_valued[direction] = int(single) / int(nodes)
 
     def _align(self, store: KGStore) -> None:
         """Give predicates that are named only by their label the words of the matching ontology relation.

@@ -72,6 +72,9 @@ from kg.text import (
     tokenize,
 )
 
+#: A relation with one value for at least this share of the nodes it starts from is read as a function:
+#: several values for one topic then mean its name is shared (``Engine._shared_name``).
+SINGLE_VALUED = 0.9
 #: Answers less confident than this are withheld. Measured with ``python bench/calibration.py`` on the
 #: development sets only (compute dev, the bench/sets development sets, the MetaQA dev samples, 300 NTM
 #: dev questions; the table is in bench/RESULTS.md): answers below 0.8 are right at most 70% of the
@@ -1217,8 +1220,23 @@ class Engine:
                 continue
             if ps.score < 0.45:
                 return None
-            return self._path_answer(reading, topic, ps, answers, self._confidence(reading, link, ps))
+            confidence = self._confidence(reading, link, ps) * self._shared_name(ps, answers)
+            return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
+
+    def _shared_name(self, ps: PathScore, answers: list) -> float:
+        """Return the share of confidence left when the topic's name may stand for several things.
+
+        A relation the graph gives nearly every node one value of ("release year": one per film) that
+        gives this topic several says the name is shared (two films called the same): which one the
+        question means is a guess, one in as many as there are values.
+        """
+        if len(ps.steps) != 1 or len(answers) < 2:
+            return 1.0
+        pred, direction = ps.steps[0]
+        known = self.catalog.predicates.get(pred)
+        share = known.single_valued.get(direction, 0.0) if known is not None else 0.0
+        return 1 / len(answers) if share >= SINGLE_VALUED else 1.0
 
     def _confidence(self, reading: Reading, link: Link, ps: PathScore) -> float:
         """Return how sure a path answer is: how much of the question the topic and the path account for.
