@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -120,7 +121,7 @@ def parse_sentences(
     the docs come from a forked worker as they are asked for: a :class:`ParseStream`, to be closed.
     The names are found here, before any sentence is read.
     """
-    originals = list(sentences)
+    originals = [_slash_coordinated(text) for text in sentences]
     sentences = [_with_subject(text) for text in originals]
     spans = [names(text) for text in sentences]
     implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
@@ -201,6 +202,24 @@ PREDICATE_DEPENDENTS = frozenset("advmod neg prep conj cc punct agent attr oprd 
 
 #: A copula that opens a fragment ("Is stateful", "Are attached at the subnet level").
 COPULA_FIRST = frozenset("is are".split())
+
+
+#: A slash with a space on each side between two words: "S3 / CloudWatch Logs", "an ENI / an EC2 Instance".
+SPACED_SLASH_RE = re.compile(r"(?<=\w) / (?=\w)")
+
+
+def _slash_coordinated(text: str) -> str:
+    """Return ``text`` with a spaced slash between words read as "or": "can go to S3 / CloudWatch Logs".
+
+    The slash coordinates, like "or": two objects of one verb, two names of one subject. The tagger
+    reads it as punctuation and leaves what follows it hanging. "TLS/SSL" and "and/or", written with
+    no spaces, stay one word.
+    """
+    label, colon, body = text.partition(": ")
+    if colon and "/" in label:
+        # "NAT Gateway / Instances: give ...": a lead-in label names the item's thing, and is read as written.
+        return label + colon + SPACED_SLASH_RE.sub(" or ", body)
+    return SPACED_SLASH_RE.sub(" or ", text)
 
 
 def _with_subject(text: str) -> str:

@@ -34,6 +34,9 @@ GENERIC = frozenset("you we i one us people".split())
 #: Pronouns that refer back to what the text is about.
 ANAPHORIC = frozenset("it they this these them that those its their".split())
 RELATIVE = frozenset("that which who whom whose".split())
+#: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
+#: clause says is what X makes possible, read as said of X. The tagger may misread "lets" as a noun.
+ENABLING = frozenset("allow allows allowed let lets enable enables enabled permit permits permitted".split())
 #: Participles that introduce a name for the noun before them ("a network called X").
 NAMING_VERBS = frozenset("call name know".split())
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
@@ -320,7 +323,11 @@ class OpenReader:
         base = _verb_words(verb, passive)
         facts: list[OpenFact] = []
         # "sends a copy to each reader": a dative that is a preposition is read as one.
-        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"]
+        direct = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP" and not _contrasted(c)
+        ]
         preps = [
             c
             for c in verb.children
@@ -434,6 +441,13 @@ class OpenReader:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
             return []
+        if (
+            verb.dep_ in ("ccomp", "xcomp")
+            and verb.head.lower_ in ENABLING
+            and all(s.lower_ in GENERIC for s in found)
+        ):
+            # "X allows you to partition Y", parsed with "you" as the subject of "partition": said of X.
+            return self._subjects(verb.head)
         if verb.dep_ == "conj" and all(s.lower_ in ANAPHORIC - RELATIVE for s in found):
             # "X downloads A, but it does not change B": "it" is the subject of the clause it is joined to.
             first = [s for s in self._subjects(verb.head) if s is not None]
@@ -701,7 +715,18 @@ def _name_given(token):
 
 
 def _conjuncts(token) -> list:
-    return [c for c in token.conjuncts if c.i > token.i]
+    return [c for c in token.conjuncts if c.i > token.i and not _contrasted(c)]
+
+
+#: Two-word openings of a noun phrase set against the verb's real participant: "instead of Y", "rather than Y".
+CONTRASTS = frozenset({("instead", "of"), ("rather", "than")})
+
+
+def _contrasted(token) -> bool:
+    """Tell a noun phrase after "instead of" or "rather than": what the clause sets aside, never its participant."""
+    start = token.left_edge.i
+    doc = token.doc
+    return start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) in CONTRASTS
 
 
 def _negated(token) -> bool:
