@@ -368,6 +368,13 @@ class OpenReader:
                     for s in subjects:
                         facts.append(OpenFact(doer, active, _surface(verb, agent), s, negated, "open:agent"))
         if agents:
+            # "X was created by Y for Z": besides who did it, the passive's own participants are X's.
+            for prep in preps:
+                for target in self._prep_objects(prep):
+                    for s in subjects:
+                        facts.append(
+                            OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
+                        )
             return facts
         if generic and objects_direct:
             # "you attach volumes to instances": the volumes are what the clause is about.
