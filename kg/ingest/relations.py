@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, getAllLemmas, getInflection, is_adjective
+from kg.text import FILLERS, getAllLemmas, getInflection, is_adjective, noun_key
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -100,6 +100,7 @@ class OpenReader:
         facts.extend(self._copulas(doc))
         facts.extend(self._qualities(doc))
         facts.extend(self._aside_roles(doc))
+        facts.extend(self._example_kinds(doc))
         if defining:
             facts.extend(self._noun_fragment(doc))
         facts.extend(self._quantity_fragment(doc))
@@ -234,6 +235,39 @@ class OpenReader:
                 for s in self._concepts(_phrase_head(cop.head)):
                     facts.append(OpenFact(s, "is", "is", None, False, "open:quality", attr.lower_))
         return facts
+
+    def _example_kinds(self, doc) -> list[OpenFact]:
+        """Read "resources like A and B" ("such as", "including") as A and B each being a resource.
+
+        Only a plural noun introduces examples of its kind: "data like caches" names no kind to count.
+        """
+        facts = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun_key(noun.lower_) == noun.lower_:
+                continue
+            examples = self._examples(noun)
+            kind = self._concept(noun, plain=True) if examples else None
+            if kind is None:
+                continue
+            facts.extend(OpenFact(e, "is a", "is a", kind, False, "open:example") for e in examples if e != kind)
+        return facts
+
+    def _examples(self, noun) -> list[Concept]:
+        """Return the concepts a noun's "like X, Y", "such as X", "including X" names as its examples."""
+        out = []
+        # "offer more resources, like A": the parser may hang the examples on the verb, after its object.
+        after = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "dobj" else []
+        for prep in [*noun.children, *after]:
+            if prep.dep_ != "prep":
+                continue
+            introduces = prep.lower_ in ("like", "including") or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, *noun.children])
+            )
+            if not introduces:
+                continue
+            for pobj in [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]:
+                out.extend(c for c in self._concepts(pobj))
+        return out
 
     def _clause_subjects(self, verb) -> list[Concept | None]:
         """Return a clause's subjects; a relative clause's are its head noun's ("a subnet that is ...")."""
@@ -393,6 +427,9 @@ class OpenReader:
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
+            for d in direct:  # "offer more resources, like A and B": the verb's object by example, too
+                for example in self._examples(d):
+                    facts.append(OpenFact(s, base, _surface(verb), example, negated, "open:example"))
             for d in direct:  # "keeps 35 days of backups": the amount, number and all
                 if _quantity(d) is not None:
                     facts.append(OpenFact(s, base, _surface(verb), None, negated, "open:quantity", _quantity(d)))
