@@ -237,9 +237,12 @@ class OpenReader:
         return facts
 
     def _example_kinds(self, doc) -> list[OpenFact]:
-        """Read "resources like A and B" ("such as", "including") as A and B each being a resource.
+        """Read "tools like A and B" ("such as", "including") as A and B each being a tool.
 
-        Only a plural noun introduces examples of its kind: "data like caches" names no kind to count.
+        Only a plural noun introduces examples of its kind ("data like X" names no kind to count), and
+        only names are read as its examples: a common noun phrase given as an example ("resources like
+        a dedicated kernel") would become a concept of its own that a question naming the plain noun
+        ("kernel") no longer finds.
         """
         facts = []
         for noun in doc:
@@ -253,7 +256,7 @@ class OpenReader:
         return facts
 
     def _examples(self, noun) -> list[Concept]:
-        """Return the concepts a noun's "like X, Y", "such as X", "including X" names as its examples."""
+        """Return the names a noun's "like X, Y", "such as X", "including X" gives as its examples."""
         out = []
         # "offer more resources, like A": the parser may hang the examples on the verb, after its object.
         after = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "dobj" else []
@@ -265,8 +268,11 @@ class OpenReader:
             )
             if not introduces:
                 continue
-            for pobj in [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]:
-                out.extend(c for c in self._concepts(pobj))
+            for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+                for member in [pobj, *_conjuncts(pobj)]:
+                    concept = self._concept(member) if member.pos_ == "PROPN" else None
+                    if concept is not None:
+                        out.append(concept)
         return out
 
     def _clause_subjects(self, verb) -> list[Concept | None]:
@@ -427,7 +433,7 @@ class OpenReader:
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
-            for d in direct:  # "offer more resources, like A and B": the verb's object by example, too
+            for d in direct:  # "supports many tools, including A and B": the verb's object by example, too
                 for example in self._examples(d):
                     facts.append(OpenFact(s, base, _surface(verb), example, negated, "open:example"))
             for d in direct:  # "keeps 35 days of backups": the amount, number and all
