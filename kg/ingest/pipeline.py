@@ -667,10 +667,16 @@ class _Extractor(StructureReader):
         if doc.user_data.get("implicit_subject") or not 2 <= len(text.split()) <= 8:
             return []  # one word under a parent item is a name listed ("postgres"), no capability
         roots = [t for t in doc if t.dep_ == "ROOT"]
-        if len(roots) != 1 or roots[0].pos_ != "NOUN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children):
+        if (
+            len(roots) != 1
+            or roots[0].pos_ != "NOUN"
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children)
+        ):
             return []
         head = roots[0]
-        if any(t.pos_ in ("DET", "PRON", "AUX") or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")) for t in doc):
+        if any(
+            t.pos_ in ("DET", "PRON", "AUX") or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")) for t in doc
+        ):
             return []  # "Risk of data loss if hardware fails", "the rest": a clause or a pointer, no capability
         if head.i > 0 and head.text != head.lower_:
             return []  # "Subnet Flow Logs": a name, listed, not something a thing offers

@@ -491,11 +491,7 @@ class OpenReader:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
             return []
-        if (
-            verb.dep_ in ("ccomp", "xcomp")
-            and verb.head.lower_ in ENABLING
-            and all(s.lower_ in GENERIC for s in found)
-        ):
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in ENABLING and all(s.lower_ in GENERIC for s in found):
             # "X allows you to partition Y", parsed with "you" as the subject of "partition": said of X.
             return self._subjects(verb.head)
         if verb.dep_ == "conj" and all(s.lower_ in ANAPHORIC - RELATIVE for s in found):
