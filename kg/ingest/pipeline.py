@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -321,7 +322,7 @@ class _Extractor(StructureReader):
         # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
         # "X: Connect two networks" says what X does, so its verb gets X for subject.
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
-        self.parsed = parse_sentences(load_parser(), texts, self._name_spans)
+        self.parsed = parse_sentences(load_parser(), texts, self._name_spans, predicates=self._cell_predicates(blocks))
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
         # "supports" over "redis" and "memcached": each item finishes its parent's clause.
         for block in blocks:
@@ -340,6 +341,33 @@ class _Extractor(StructureReader):
             texts = list(dict.fromkeys([*self._continuations.values(), *self._completions.values()]))
             docs = parse_sentences(load_parser(), texts, self._name_spans, processes=1)
             self._continued_docs = dict(zip(texts, docs, strict=True))
+
+    @staticmethod
+    def _cell_predicates(blocks: list[Block]) -> frozenset[str]:
+        """Return the statement-table cells whose first word is read as a verb: "Supports allow rules only".
+
+        A statement table's cell is said of its column's thing, so a first word that may be a plural
+        noun or a verb's -s form is its verb, unless the note uses that word (or its singular) anywhere
+        but at the start of a sentence: "Rules include X" where the note speaks of rules elsewhere.
+        """
+        cells = [
+            sentence
+            for block in blocks
+            if block.kind == "table" and is_statement_table(block)
+            for row in block.rows
+            for cell in row
+            for _, sentence in split_sentences(cell)
+        ]
+        if not cells:
+            return frozenset()
+        used = Counter(
+            noun_key(t.text.lower())
+            for block in blocks
+            for text in sentence_texts(block)
+            for _, sentence in split_sentences(text)
+            for t in [t for t in tokenize(sentence) if t.is_word][1:]
+        )
+        return frozenset(c for c in cells if c.split() and not used[noun_key(c.split()[0].lower())])
 
     def _waits_for_object(self, parent: str) -> bool:
         """Tell a parent item that is an unfinished clause: a verb alone ("supports") or "similar to"."""

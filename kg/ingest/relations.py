@@ -382,6 +382,8 @@ class OpenReader:
         generic = not subjects or all(s is None for s in subjects)
         subjects = [s for s in subjects if s is not None]
         objects_direct = [o for d in direct for o in self._concepts(d)]
+        if not direct and not subjects_are_generic(subjects):
+            objects_direct = self._modifier_objects(verb)
         if verb.dep_ == "relcl":
             noun = _phrase_head(verb.head)
             head = self._concepts(noun)
@@ -450,6 +452,34 @@ class OpenReader:
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
                     )
         return facts
+
+    def _modifier_objects(self, verb) -> list[Concept]:
+        """Return the objects a tagger split into a verb and its object: "supports allow rules only".
+
+        A bare verb right after a verb that has no object, with no subject, "to" or marker of its
+        own, opens no clause: with the noun after it, it names the object ("allow rules"), and so does
+        each such verb coordinated with it ("allow rules and deny rules").
+        """
+        first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i == verb.i + 1), None)
+        if first is None:
+            return []
+        out = []
+        for modifier in [first, *[c for c in first.children if c.dep_ == "conj"]]:
+            own = [c.dep_ for c in modifier.children]
+            objects = [c for c in modifier.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if (
+                modifier.tag_ not in ("VB", "VBP")
+                or any(d in (*SUBJECTS, "aux", "mark", "prep") for d in own)
+                or len(objects) != 1
+            ):
+                return []
+            noun = objects[0]
+            if noun.left_edge.i != modifier.i + 1:
+                return []  # "allow the rules": a determiner after the verb makes it a verb and its object
+            concept = self.resolve(modifier.doc[modifier.i : noun.i + 1].text, True)
+            if concept is not None:
+                out.append(concept)
+        return out
 
     def _manners(self, verb, subjects: list[Concept], passive: bool, direct: list, preps: list) -> list[OpenFact]:
         """Read "scales vertically not horizontally": how an intransitive verb's subject does it.
@@ -758,6 +788,11 @@ def _name_given(token):
         return None
     names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
     return names[0] if len(names) == 1 else None
+
+
+def subjects_are_generic(subjects: list) -> bool:
+    """Tell a clause with no subject, or only "you" and "we", from one said of a thing."""
+    return not subjects or all(s is None for s in subjects)
 
 
 def _conjuncts(token) -> list:
