@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
-from test_open_extraction import built, named, relations
+from test_open_extraction import built, named, relations, subjects_of
 
 NOTE = """# Warehouses
 
@@ -31,6 +31,16 @@ NOTE = """# Warehouses
   - compaction scheduling
   - automatic replication
 - Risk of data loss if a disk fails
+
+## Gates compared
+
+The rules of a gate are set per gate.
+
+| Swing Gate | Slide Gate |
+| --- | --- |
+| Operates on a hinge at one side of the path | Operates on a rail along the whole fence |
+| Permits allow rules only | Permits allow rules and deny rules |
+| Rules include timers and motion sensors | Rules include timers only |
 """
 
 
@@ -107,3 +117,18 @@ def test_a_noun_bullet_that_names_no_capability_is_not_provided(graph: Graph):
     assert "offline cache" not in provided
     assert "compaction scheduling" not in labels_related(graph, named(graph, "Ledgerline"), "provides")
     assert not any("risk" in label.lower() for label in provided)
+
+
+def test_a_table_cell_opening_with_a_verbs_s_form_is_said_of_its_columns_thing(graph: Graph):
+    # "Permits allow rules only" under "Swing Gate": the gate permits allow rules; no "Permit" does anything.
+    swing, slide = named(graph, "Swing Gate"), named(graph, "Slide Gate")
+
+    assert relations(graph, swing, named(graph, "allow rule")) == {"permit"}
+    assert relations(graph, slide, named(graph, "deny rule")) == {"permit"}
+    assert relations(graph, swing, named(graph, "deny rule")) == set()
+    assert not any(True for _ in graph.subjects(RDFS.label, Literal("Permit")))
+
+
+def test_a_cell_opening_with_a_plural_the_note_uses_elsewhere_keeps_it_as_its_subject(graph: Graph):
+    # "rules" is a noun elsewhere in the note, so "Rules include timers" is said of the rules.
+    assert subjects_of(graph, named(graph, "timer")) == {"rule"}

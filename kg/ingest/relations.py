@@ -340,6 +340,8 @@ class OpenReader:
         return [OpenFact(self.topic, "has", "has", None, False, "open:quantity", value)]
 
     def _clause(self, verb) -> list[OpenFact]:
+        if _is_modifier_verb(verb):
+            return []  # "allow" in "supports allow rules": part of the object, read with "supports"
         negated = _negated(verb)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
             return []
@@ -456,26 +458,11 @@ class OpenReader:
     def _modifier_objects(self, verb) -> list[Concept]:
         """Return the objects a tagger split into a verb and its object: "supports allow rules only".
 
-        A bare verb right after a verb that has no object, with no subject, "to" or marker of its
-        own, opens no clause: with the noun after it, it names the object ("allow rules"), and so does
-        each such verb coordinated with it ("allow rules and deny rules").
+        See :func:`_modifier_verbs`; each such verb and the noun after it name one object.
         """
-        first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i == verb.i + 1), None)
-        if first is None:
-            return []
         out = []
-        for modifier in [first, *[c for c in first.children if c.dep_ == "conj"]]:
-            own = [c.dep_ for c in modifier.children]
-            objects = [c for c in modifier.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-            if (
-                modifier.tag_ not in ("VB", "VBP")
-                or any(d in (*SUBJECTS, "aux", "mark", "prep") for d in own)
-                or len(objects) != 1
-            ):
-                return []
-            noun = objects[0]
-            if noun.left_edge.i != modifier.i + 1:
-                return []  # "allow the rules": a determiner after the verb makes it a verb and its object
+        for modifier in _modifier_verbs(verb):
+            noun = next(c for c in modifier.children if c.dep_ == "dobj")
             concept = self.resolve(modifier.doc[modifier.i : noun.i + 1].text, True)
             if concept is not None:
                 out.append(concept)
@@ -788,6 +775,36 @@ def _name_given(token):
         return None
     names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
     return names[0] if len(names) == 1 else None
+
+
+def _modifier_verbs(verb) -> list:
+    """Return the bare verbs the tagger read as a clause under ``verb`` where they modify its object.
+
+    A bare verb right after a verb that has no object, with no subject, "to" or marker of its own,
+    and a noun right after it, opens no clause: "supports allow rules only" supports allow rules. So
+    does each such verb coordinated with it ("allow rules and deny rules").
+    """
+    if any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children):
+        return []
+    first = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i == verb.i + 1), None)
+    if first is None:
+        return []
+    found = []
+    for modifier in [first, *[c for c in first.children if c.dep_ == "conj"]]:
+        own = [c.dep_ for c in modifier.children]
+        objects = [c for c in modifier.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if modifier.tag_ not in ("VB", "VBP") or any(d in (*SUBJECTS, "aux", "mark", "prep") for d in own):
+            return []
+        if len(objects) != 1 or objects[0].left_edge.i != modifier.i + 1:
+            return []  # "allow the rules": a determiner after the verb makes it a verb and its object
+        found.append(modifier)
+    return found
+
+
+def _is_modifier_verb(verb) -> bool:
+    """Tell a verb :func:`_modifier_verbs` reads as part of its head verb's object, not a clause."""
+    head = verb.head.head if verb.dep_ == "conj" else verb.head
+    return head is not verb and any(m.i == verb.i for m in _modifier_verbs(head))
 
 
 def subjects_are_generic(subjects: list) -> bool:
