@@ -246,14 +246,32 @@ class OpenReader:
         """
         facts = []
         for noun in doc:
-            if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun_key(noun.lower_) == noun.lower_:
-                continue
-            examples = self._examples(noun)
+            if noun.pos_ != "NOUN" or noun.dep_ in ("ROOT", *SUBJECTS):
+                continue  # a subject or a root noun ("Zorbex ships plugins" misread) lists no examples
+            plural = noun.tag_ == "NNS" and noun_key(noun.lower_) != noun.lower_
+            examples = (self._examples(noun) if plural else []) + self._enumerated(noun)
             kind = self._concept(noun, plain=True) if examples else None
             if kind is None:
                 continue
             facts.extend(OpenFact(e, "is a", "is a", kind, False, "open:example") for e in examples if e != kind)
         return facts
+
+    def _enumerated(self, noun) -> list[Concept]:
+        """Return the names a plural's "for both A and B" lists: "graph APIs for both A and B" are A's and B's.
+
+        "both" says the names are all there is: one of the noun for each, so each name is one of them.
+        """
+        if any(c.dep_ == "det" for c in noun.children) or not (noun.tag_ == "NNS" or noun.lower_.endswith("s")):
+            return []  # "a driver for both A and B" is one for the two; "apis" may be tagged singular
+        for prep in [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]:
+            for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+                if not any(c.lower_ == "both" for c in pobj.children):
+                    continue
+                members = [pobj, *_conjuncts(pobj)]
+                if len(members) < 2 or not all(_written_as_name(m) for m in members):
+                    return []
+                return [c for m in members for c in [self._concept(m)] if c is not None]
+        return []
 
     def _examples(self, noun) -> list[Concept]:
         """Return the names a noun's "like X, Y", "such as X", "including X" gives as its examples."""
@@ -270,7 +288,7 @@ class OpenReader:
                 continue
             for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
                 for member in [pobj, *_conjuncts(pobj)]:
-                    concept = self._concept(member) if member.pos_ == "PROPN" else None
+                    concept = self._concept(member) if _written_as_name(member) else None
                     if concept is not None:
                         out.append(concept)
         return out
@@ -383,7 +401,9 @@ class OpenReader:
             preps = [p for p in preps if p.lower_ != "as"]
         generic = not subjects or all(s is None for s in subjects)
         subjects = [s for s in subjects if s is not None]
-        objects_direct = [o for d in direct for o in self._concepts(d)]
+        # "supports graph APIs for both A and B": the APIs are A's and B's, so A and B are the objects.
+        enumerated = {d.i: self._enumerated(d) for d in direct}
+        objects_direct = [o for d in direct if not enumerated[d.i] for o in self._concepts(d)]
         if not direct and not subjects_are_generic(subjects):
             objects_direct = self._modifier_objects(verb)
         if verb.dep_ == "relcl":
@@ -438,7 +458,7 @@ class OpenReader:
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
             for d in direct:  # "supports many tools, including A and B": the verb's object by example, too
-                for example in self._examples(d):
+                for example in self._examples(d) + enumerated[d.i]:
                     facts.append(OpenFact(s, base, _surface(verb), example, negated, "open:example"))
             for d in direct:  # "keeps 35 days of backups": the amount, number and all
                 if _quantity(d) is not None:
@@ -805,6 +825,11 @@ def _is_modifier_verb(verb) -> bool:
     """Tell a verb :func:`_modifier_verbs` reads as part of its head verb's object, not a clause."""
     head = verb.head.head if verb.dep_ == "conj" else verb.head
     return head is not verb and any(m.i == verb.i for m in _modifier_verbs(head))
+
+
+def _written_as_name(token) -> bool:
+    """Tell a name ("Gremlin", "SPARQL", the tagger's noun or not) from a common noun."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text != token.text.lower())
 
 
 def subjects_are_generic(subjects: list) -> bool:
