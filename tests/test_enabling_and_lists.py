@@ -23,6 +23,8 @@ NOTE = """# Warehouses
 - Kestrel replicates snapshots to cold vaults rather than hot disks.
 - Audit trails can go to Quill / Ledgerline
 - Kestrel supports many codecs, including Brotlix and Zephyr.
+- Kestrel offers query dialects for both Quarry and Tessel.
+- Kestrel offers a console for both Lindor and Mavik.
 - offline cache
 - automatic compaction
 - encryption at rest
@@ -132,3 +134,21 @@ def test_a_table_cell_opening_with_a_verbs_s_form_is_said_of_its_columns_thing(g
 def test_a_cell_opening_with_a_plural_the_note_uses_elsewhere_keeps_it_as_its_subject(graph: Graph):
     # "rules" is a noun elsewhere in the note, so "Rules include timers" is said of the rules.
     assert subjects_of(graph, named(graph, "timer")) == {"rule"}
+
+
+def test_names_a_plural_lists_for_both_take_its_place_as_the_verbs_objects(graph: Graph):
+    kestrel = named(graph, "Kestrel")
+
+    for name in ("Quarry", "Tessel"):
+        member = named(graph, name)
+        assert "query dialect" in {str(graph.value(kind, RDFS.label)) for kind in graph.objects(member, RDF.type)}
+        assert relations(graph, kestrel, member) == {"provides"}
+    assert not any(True for _ in graph.subjects(RDFS.label, Literal("query dialect")) if (kestrel, None, _) in graph)
+
+
+def test_one_thing_for_both_names_is_not_each_of_them(graph: Graph):
+    # "a console for both Lindor and Mavik": one console, which neither name is.
+    for node in [s for name in ("Lindor", "Mavik") for s in graph.subjects(RDFS.label, Literal(name))]:
+        assert "console" not in {str(graph.value(kind, RDFS.label)) for kind in graph.objects(node, RDF.type)}
+    console = named(graph, "console")
+    assert relations(graph, named(graph, "Kestrel"), console) == {"provides"}
