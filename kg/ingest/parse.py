@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -108,7 +109,12 @@ def load_parser(name: str | None = None):
 
 
 def parse_sentences(
-    nlp, sentences: Iterable[str], names: NameSpans, batch_size: int = 256, processes: int | None = None
+    nlp,
+    sentences: Iterable[str],
+    names: NameSpans,
+    batch_size: int = 256,
+    processes: int | None = None,
+    predicates: frozenset[str] = frozenset(),
 ) -> Sequence:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
@@ -118,10 +124,13 @@ def parse_sentences(
 
     With ``processes`` 2 (default: :func:`kg.ingest.parallel.parse_processes`, for long documents)
     the docs come from a forked worker as they are asked for: a :class:`ParseStream`, to be closed.
-    The names are found here, before any sentence is read.
+    The names are found here, before any sentence is read. ``predicates`` are sentences that stand
+    where only what is said of a thing can ("Supports allow rules only" in a column of such cells):
+    one that opens with a word that may be a verb's -s form is read with that verb.
     """
-    originals = list(sentences)
-    sentences = [_with_subject(text) for text in originals]
+    texts = list(sentences)
+    originals = [_slash_coordinated(text) for text in texts]
+    sentences = [_with_subject(text, given in predicates) for text, given in zip(originals, texts, strict=True)]
     spans = [names(text) for text in sentences]
     implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
 
@@ -203,11 +212,31 @@ PREDICATE_DEPENDENTS = frozenset("advmod neg prep conj cc punct agent attr oprd 
 COPULA_FIRST = frozenset("is are".split())
 
 
-def _with_subject(text: str) -> str:
+#: A slash with a space on each side between two words: "S3 / CloudWatch Logs", "an ENI / an EC2 Instance".
+SPACED_SLASH_RE = re.compile(r"(?<=\w) / (?=\w)")
+
+
+def _slash_coordinated(text: str) -> str:
+    """Return ``text`` with a spaced slash between words read as "or": "can go to S3 / CloudWatch Logs".
+
+    The slash coordinates, like "or": two objects of one verb, two names of one subject. The tagger
+    reads it as punctuation and leaves what follows it hanging. "TLS/SSL" and "and/or", written with
+    no spaces, stay one word.
+    """
+    label, colon, body = text.partition(": ")
+    if colon and "/" in label:
+        # "NAT Gateway / Instances: give ...": a lead-in label names the item's thing, and is read as written.
+        return label + colon + SPACED_SLASH_RE.sub(" or ", body)
+    return SPACED_SLASH_RE.sub(" or ", text)
+
+
+def _with_subject(text: str, predicate: bool = False) -> str:
     """Return "It provides X" for a fragment "Provides X" (a verb, modal or copula first).
 
     Notes' bullets are often written in lowercase ("supports SQL", "does not support SQL") and may
-    open with an adverb ("automatically scales to ..."); both are fragments all the same.
+    open with an adverb ("automatically scales to ..."); both are fragments all the same. "Rules
+    include X" opens with its subject; where the text stands as a ``predicate`` of a thing, a word
+    that may be either ("Supports allow rules only") is read as the verb.
     """
     words = text.split()
     if not words or not _uncontracted(words[0]).isalpha():
@@ -219,7 +248,7 @@ def _with_subject(text: str) -> str:
     second = words[at + 1].lower().strip(".,;:") if len(words) > at + 1 else ""
     if first in MODALS or first in COPULA_FIRST:
         return IMPLICIT + _lower_first(text)  # "Can have ...": a modal is never a subject
-    if second and is_verb_only(second):
+    if second and is_verb_only(second) and not predicate:
         return text  # "Types include X": the first word is the subject
     if third_person_verb(first):
         return IMPLICIT + _lower_first(text)

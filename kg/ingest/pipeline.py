@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -151,6 +152,7 @@ class _Extractor(StructureReader):
         self.leads: dict[str, Concept] = {}  # "Name: what it is" items -> the concept the lead-in names
         self._parents: dict[str, Concept | None] = {}  # a parent item's text -> the thing it names
         self._parent_seen: str | None = None  # the parent of the last item read (for its first child)
+        self._first_child = False  # whether the item being read is the first under its parent item
         self._parent_items: set[str] = set()  # the texts of items that have items under them
         self._children: dict[str, list[str]] = {}  # a parent item's text -> the texts of the items under it
         self._item_parents: dict[str, str | None] = {}  # an item's text -> the text of the item it hangs under
@@ -320,7 +322,7 @@ class _Extractor(StructureReader):
         # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
         # "X: Connect two networks" says what X does, so its verb gets X for subject.
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
-        self.parsed = parse_sentences(load_parser(), texts, self._name_spans)
+        self.parsed = parse_sentences(load_parser(), texts, self._name_spans, predicates=self._cell_predicates(blocks))
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
         # "supports" over "redis" and "memcached": each item finishes its parent's clause.
         for block in blocks:
@@ -339,6 +341,33 @@ class _Extractor(StructureReader):
             texts = list(dict.fromkeys([*self._continuations.values(), *self._completions.values()]))
             docs = parse_sentences(load_parser(), texts, self._name_spans, processes=1)
             self._continued_docs = dict(zip(texts, docs, strict=True))
+
+    @staticmethod
+    def _cell_predicates(blocks: list[Block]) -> frozenset[str]:
+        """Return the statement-table cells whose first word is read as a verb: "Supports allow rules only".
+
+        A statement table's cell is said of its column's thing, so a first word that may be a plural
+        noun or a verb's -s form is its verb, unless the note uses that word (or its singular) anywhere
+        but at the start of a sentence: "Rules include X" where the note speaks of rules elsewhere.
+        """
+        cells = [
+            sentence
+            for block in blocks
+            if block.kind == "table" and is_statement_table(block)
+            for row in block.rows
+            for cell in row
+            for _, sentence in split_sentences(cell)
+        ]
+        if not cells:
+            return frozenset()
+        used = Counter(
+            noun_key(t.text.lower())
+            for block in blocks
+            for text in sentence_texts(block)
+            for _, sentence in split_sentences(text)
+            for t in [t for t in tokenize(sentence) if t.is_word][1:]
+        )
+        return frozenset(c for c in cells if c.split() and not used[noun_key(c.split()[0].lower())])
 
     def _waits_for_object(self, parent: str) -> bool:
         """Tell a parent item that is an unfinished clause: a verb alone ("supports") or "similar to"."""
@@ -568,6 +597,8 @@ class _Extractor(StructureReader):
             kind = self._resolve(sentence.strip(), True)
             if kind is not None and kind.iri != topic.iri:
                 opened = [OpenFact(topic, "is a", "is a", kind, False, "open:fragment")]
+        if not opened and not defining and topic is not None and doc is not None:
+            opened = self._feature(block, sentence, topic, doc)
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
             topic.definitions.append((2, sentence, None))
@@ -636,6 +667,7 @@ class _Extractor(StructureReader):
             return lead, True
         parent = self._parent_topic(block.parent) if block.parent else None
         first_child = block.parent is not None and block.parent != self._parent_seen
+        self._first_child = first_child
         self._parent_seen = block.parent
         if parent is not None:
             indefinite = sentence.split(maxsplit=1)[0].lower() in ("a", "an")
@@ -644,6 +676,58 @@ class _Extractor(StructureReader):
         # items under it is their label ("NACL (Network ACL)").
         plain = "://" not in block.text and block.text not in self._parent_items
         return self.topic, first and block.parent is None and plain
+
+    def _feature(self, block: Block, sentence: str, topic: Concept, doc) -> list[OpenFact]:
+        """Read a bullet that only names a capability, "automatic patching", as what its topic provides.
+
+        A note lists what a thing offers as bare noun phrases under it: "encryption at rest",
+        "multi-AZ deployments". Only a leaf item (an item with items under it is their label) that
+        is not the first under its parent item (that one says what the parent is), whose parent, if
+        any, names a thing; a noun phrase with no verb, determiner or pronoun (a clause, or "the rest",
+        is read otherwise) headed by a plural or a noun made from a verb ("patching", "encryption",
+        "replacement"): a phrase headed by "model" or "risk" says what the thing is or suffers.
+        """
+        text = block.text.strip()
+        if block.kind != "item" or sentence in self.leads or text in self._parent_items or ":" in sentence:
+            return []
+        if block.parent is not None and (self._first_child or not self._describes_topic(block.parent)):
+            return []
+        if doc.user_data.get("implicit_subject") or not 2 <= len(text.split()) <= 8:
+            return []  # one word under a parent item is a name listed ("postgres"), no capability
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        if (
+            len(roots) != 1
+            or roots[0].pos_ != "NOUN"
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children)
+        ):
+            return []
+        head = roots[0]
+        if any(
+            t.pos_ in ("DET", "PRON", "AUX") or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")) for t in doc
+        ):
+            return []  # "Risk of data loss if hardware fails", "the rest": a clause or a pointer, no capability
+        if head.i > 0 and head.text != head.lower_:
+            return []  # "Subnet Flow Logs": a name, listed, not something a thing offers
+        word = head.lower_
+        plural = head.tag_ == "NNS" and noun_key(word) != word
+        made_from_verb = word.endswith(NOMINAL_ENDINGS) or (word.endswith("ing") and "VERB" in getAllLemmas(word))
+        if not (plural or made_from_verb):
+            return []
+        feature = self._resolve(text.rstrip(".;,"), True)
+        if feature is None or feature.iri == topic.iri or len(feature.label.split()) != len(text.split()):
+            return []  # a name inside the phrase is not the capability the whole phrase names
+        return [OpenFact(topic, "provides", text, feature, False, "open:feature")]
+
+    def _describes_topic(self, parent: str) -> bool:
+        """Tell a parent item whose items are said of a thing: one that names it, or a predicate of the
+        section's thing ("fully managed" over what the managing brings)."""
+        named = self._parent_topic(parent)
+        if named is not None:
+            # "dynamodb streams" found as "DynamoDB": the items are said of the streams, not of DynamoDB.
+            return len(named.label.split()) == len(re.sub(r"\s*\([^)]*\)", "", parent).split())
+        i = self.sentence_index.get(parent.strip())
+        doc = self.parsed[i] if i is not None else None
+        return doc is not None and doc.user_data.get("implicit_subject", False)
 
     def _spelled_out(self, topic: Concept, sentence: str) -> None:
         """Name a short-named concept by the phrase that spells it: "relational db service" under "RDS".
@@ -960,6 +1044,8 @@ KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|a
 #: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
 LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 #: Parts of speech no name is made of: "when diy", "read only" are not noun phrases naming a thing.
+#: Endings of nouns made from verbs, the names of what a thing does: "encryption", "replacement".
+NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence")
 CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 #: Prepositions that leave a parent item's phrase waiting for its object ("similar to", "compatible with").
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())

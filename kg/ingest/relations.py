@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, getAllLemmas, getInflection, is_adjective
+from kg.text import FILLERS, getAllLemmas, getInflection, is_adjective, noun_key
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -34,6 +34,9 @@ GENERIC = frozenset("you we i one us people".split())
 #: Pronouns that refer back to what the text is about.
 ANAPHORIC = frozenset("it they this these them that those its their".split())
 RELATIVE = frozenset("that which who whom whose".split())
+#: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
+#: clause says is what X makes possible, read as said of X. The tagger may misread "lets" as a noun.
+ENABLING = frozenset("allow allows allowed let lets enable enables enabled permit permits permitted".split())
 #: Participles that introduce a name for the noun before them ("a network called X").
 NAMING_VERBS = frozenset("call name know".split())
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
@@ -97,6 +100,7 @@ class OpenReader:
         facts.extend(self._copulas(doc))
         facts.extend(self._qualities(doc))
         facts.extend(self._aside_roles(doc))
+        facts.extend(self._example_kinds(doc))
         if defining:
             facts.extend(self._noun_fragment(doc))
         facts.extend(self._quantity_fragment(doc))
@@ -232,6 +236,63 @@ class OpenReader:
                     facts.append(OpenFact(s, "is", "is", None, False, "open:quality", attr.lower_))
         return facts
 
+    def _example_kinds(self, doc) -> list[OpenFact]:
+        """Read "tools like A and B" ("such as", "including") as A and B each being a tool.
+
+        Only a plural noun introduces examples of its kind ("data like X" names no kind to count), and
+        only names are read as its examples: a common noun phrase given as an example ("resources like
+        a dedicated kernel") would become a concept of its own that a question naming the plain noun
+        ("kernel") no longer finds.
+        """
+        facts = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or noun.dep_ in ("ROOT", *SUBJECTS):
+                continue  # a subject or a root noun ("Zorbex ships plugins" misread) lists no examples
+            plural = noun.tag_ == "NNS" and noun_key(noun.lower_) != noun.lower_
+            examples = (self._examples(noun) if plural else []) + self._enumerated(noun)
+            kind = self._concept(noun, plain=True) if examples else None
+            if kind is None:
+                continue
+            facts.extend(OpenFact(e, "is a", "is a", kind, False, "open:example") for e in examples if e != kind)
+        return facts
+
+    def _enumerated(self, noun) -> list[Concept]:
+        """Return the names a plural's "for both A and B" lists: "graph APIs for both A and B" are A's and B's.
+
+        "both" says the names are all there is: one of the noun for each, so each name is one of them.
+        """
+        if any(c.dep_ == "det" for c in noun.children) or not (noun.tag_ == "NNS" or noun.lower_.endswith("s")):
+            return []  # "a driver for both A and B" is one for the two; "apis" may be tagged singular
+        for prep in [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]:
+            for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+                if not any(c.lower_ == "both" for c in pobj.children):
+                    continue
+                members = [pobj, *_conjuncts(pobj)]
+                if len(members) < 2 or not all(_written_as_name(m) for m in members):
+                    return []
+                return [c for m in members for c in [self._concept(m)] if c is not None]
+        return []
+
+    def _examples(self, noun) -> list[Concept]:
+        """Return the names a noun's "like X, Y", "such as X", "including X" gives as its examples."""
+        out = []
+        # "offer more resources, like A": the parser may hang the examples on the verb, after its object.
+        after = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "dobj" else []
+        for prep in [*noun.children, *after]:
+            if prep.dep_ != "prep":
+                continue
+            introduces = prep.lower_ in ("like", "including") or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, *noun.children])
+            )
+            if not introduces:
+                continue
+            for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+                for member in [pobj, *_conjuncts(pobj)]:
+                    concept = self._concept(member) if _written_as_name(member) else None
+                    if concept is not None:
+                        out.append(concept)
+        return out
+
     def _clause_subjects(self, verb) -> list[Concept | None]:
         """Return a clause's subjects; a relative clause's are its head noun's ("a subnet that is ...")."""
         if verb.dep_ == "relcl":
@@ -297,6 +358,8 @@ class OpenReader:
         return [OpenFact(self.topic, "has", "has", None, False, "open:quantity", value)]
 
     def _clause(self, verb) -> list[OpenFact]:
+        if _is_modifier_verb(verb):
+            return []  # "allow" in "supports allow rules": part of the object, read with "supports"
         negated = _negated(verb)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
             return []
@@ -320,7 +383,11 @@ class OpenReader:
         base = _verb_words(verb, passive)
         facts: list[OpenFact] = []
         # "sends a copy to each reader": a dative that is a preposition is read as one.
-        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"]
+        direct = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP" and not _contrasted(c)
+        ]
         preps = [
             c
             for c in verb.children
@@ -334,7 +401,11 @@ class OpenReader:
             preps = [p for p in preps if p.lower_ != "as"]
         generic = not subjects or all(s is None for s in subjects)
         subjects = [s for s in subjects if s is not None]
-        objects_direct = [o for d in direct for o in self._concepts(d)]
+        # "supports graph APIs for both A and B": the APIs are A's and B's, so A and B are the objects.
+        enumerated = {d.i: self._enumerated(d) for d in direct}
+        objects_direct = [o for d in direct if not enumerated[d.i] for o in self._concepts(d)]
+        if not direct and not subjects_are_generic(subjects):
+            objects_direct = self._modifier_objects(verb)
         if verb.dep_ == "relcl":
             noun = _phrase_head(verb.head)
             head = self._concepts(noun)
@@ -361,6 +432,13 @@ class OpenReader:
                     for s in subjects:
                         facts.append(OpenFact(doer, active, _surface(verb, agent), s, negated, "open:agent"))
         if agents:
+            # "X was created by Y for Z": besides who did it, the passive's own participants are X's.
+            for prep in preps:
+                for target in self._prep_objects(prep):
+                    for s in subjects:
+                        facts.append(
+                            OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
+                        )
             return facts
         if generic and objects_direct:
             # "you attach volumes to instances": the volumes are what the clause is about.
@@ -379,6 +457,9 @@ class OpenReader:
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
+            for d in direct:  # "supports many tools, including A and B": the verb's object by example, too
+                for example in self._examples(d) + enumerated[d.i]:
+                    facts.append(OpenFact(s, base, _surface(verb), example, negated, "open:example"))
             for d in direct:  # "keeps 35 days of backups": the amount, number and all
                 if _quantity(d) is not None:
                     facts.append(OpenFact(s, base, _surface(verb), None, negated, "open:quantity", _quantity(d)))
@@ -393,6 +474,19 @@ class OpenReader:
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
                     )
         return facts
+
+    def _modifier_objects(self, verb) -> list[Concept]:
+        """Return the objects a tagger split into a verb and its object: "supports allow rules only".
+
+        See :func:`_modifier_verbs`; each such verb and the noun after it name one object.
+        """
+        out = []
+        for modifier in _modifier_verbs(verb):
+            noun = next(c for c in modifier.children if c.dep_ == "dobj")
+            concept = self.resolve(modifier.doc[modifier.i : noun.i + 1].text, True)
+            if concept is not None:
+                out.append(concept)
+        return out
 
     def _manners(self, verb, subjects: list[Concept], passive: bool, direct: list, preps: list) -> list[OpenFact]:
         """Read "scales vertically not horizontally": how an intransitive verb's subject does it.
@@ -434,6 +528,9 @@ class OpenReader:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
             return []
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in ENABLING and all(s.lower_ in GENERIC for s in found):
+            # "X allows you to partition Y", parsed with "you" as the subject of "partition": said of X.
+            return self._subjects(verb.head)
         if verb.dep_ == "conj" and all(s.lower_ in ANAPHORIC - RELATIVE for s in found):
             # "X downloads A, but it does not change B": "it" is the subject of the clause it is joined to.
             first = [s for s in self._subjects(verb.head) if s is not None]
@@ -718,8 +815,59 @@ def _name_given(token):
     return names[0] if len(names) == 1 else None
 
 
+def _modifier_verbs(verb) -> list:
+    """Return the bare verbs the tagger read as a clause under ``verb`` where they modify its object.
+
+    A bare verb right after a verb that has no object, with no subject, "to" or marker of its own,
+    and a noun right after it, opens no clause: "supports allow rules only" supports allow rules. So
+    does each such verb coordinated with it ("allow rules and deny rules").
+    """
+    if any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children):
+        return []
+    first = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i == verb.i + 1), None)
+    if first is None:
+        return []
+    found = []
+    for modifier in [first, *[c for c in first.children if c.dep_ == "conj"]]:
+        own = [c.dep_ for c in modifier.children]
+        objects = [c for c in modifier.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if modifier.tag_ not in ("VB", "VBP") or any(d in (*SUBJECTS, "aux", "mark", "prep") for d in own):
+            return []
+        if len(objects) != 1 or objects[0].left_edge.i != modifier.i + 1:
+            return []  # "allow the rules": a determiner after the verb makes it a verb and its object
+        found.append(modifier)
+    return found
+
+
+def _is_modifier_verb(verb) -> bool:
+    """Tell a verb :func:`_modifier_verbs` reads as part of its head verb's object, not a clause."""
+    head = verb.head.head if verb.dep_ == "conj" else verb.head
+    return head is not verb and any(m.i == verb.i for m in _modifier_verbs(head))
+
+
+def _written_as_name(token) -> bool:
+    """Tell a name ("Gremlin", "SPARQL", the tagger's noun or not) from a common noun."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text != token.text.lower())
+
+
+def subjects_are_generic(subjects: list) -> bool:
+    """Tell a clause with no subject, or only "you" and "we", from one said of a thing."""
+    return not subjects or all(s is None for s in subjects)
+
+
 def _conjuncts(token) -> list:
-    return [c for c in token.conjuncts if c.i > token.i]
+    return [c for c in token.conjuncts if c.i > token.i and not _contrasted(c)]
+
+
+#: Two-word openings of a noun phrase set against the verb's real participant: "instead of Y", "rather than Y".
+CONTRASTS = frozenset({("instead", "of"), ("rather", "than")})
+
+
+def _contrasted(token) -> bool:
+    """Tell a noun phrase after "instead of" or "rather than": what the clause sets aside, never its participant."""
+    start = token.left_edge.i
+    doc = token.doc
+    return start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) in CONTRASTS
 
 
 def _negated(token) -> bool:
