@@ -201,6 +201,18 @@ def parse_named(text: str, names: tuple[tuple[int, int], ...]):
     return doc
 
 
+def name_spans(reading: Reading, links: list[Link]) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of ``links`` in the question's text (a follow-up's empty link has none).
+
+    These are the spans ``parse_named`` and ``main_verb`` read as names.
+    """
+    return tuple(
+        (reading.words[link.start].start, reading.words[link.end - 1].end)
+        for link in links
+        if 0 <= link.start < link.end <= len(reading.words)
+    )
+
+
 def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Return the lowercase main verb of a question (its parse's root, when a verb), or None.
 
