@@ -45,11 +45,13 @@ from kg.question import (
     classifier_complement,
     expansion,
     is_negated,
+    is_passive,
     is_short_form,
     is_yes_no,
     main_verb,
     name_spans,
     parse,
+    subordinator_words,
     wh_phrase,
 )
 from kg.relation_meaning import RelationMeanings
@@ -441,8 +443,11 @@ class Engine:
     def _quote(self, reading: Reading) -> Answer | None:
         """Quote the one source sentence that clearly answers, when no fact did; names are mentions."""
         mentions = [link for link in reading.links if not self._weak(link)]
-        # A mention that may be an ordinary word ("access") is part of what is asked, not a name.
-        content = question_content(reading.residual) + [
+        spans = name_spans(reading, mentions)
+        # A mention that may be an ordinary word ("access") is part of what is asked, not a name; the adverb
+        # of a subordinator ("as soon as") is grammar, which a sentence says with a conjunction of its own.
+        grammar = subordinator_words(reading.text, spans) if mentions else frozenset()
+        content = [w for w in question_content(reading.residual) if w not in grammar] + [
             w for link in reading.links if self._weak(link) for w in link.text.lower().split()
         ]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
@@ -461,7 +466,9 @@ class Engine:
             kind=reading.answer_word,
             wh_phrase=phrase,
             wh_role=role,
-            main_verb=main_verb(reading.text, name_spans(reading, mentions)),
+            main_verb=main_verb(reading.text, spans),
+            subject_words=mentions[0].text.lower().split() if mentions else [],
+            passive=is_passive(reading.words),
         )
         answer = self.sentences.answer(reading.text, mentions, content, ordered, asked) if mentions else None
         if answer is not None:
