@@ -219,8 +219,8 @@ def subordinator_words(text: str, names: tuple[tuple[int, int], ...] = ()) -> fr
 
     An adverb between two "as" whose second one opens a clause with a subject of its own makes, with
     them, a conjunction such as "when" or "while": grammar, which a sentence says with a conjunction of
-    its own, not a content word it must repeat. A comparison ("as quickly as the old one lifts them",
-    "... as the old one does") repeats a word of the question as that clause's verb, or stands a bare
+    its own, not a content word it must repeat. A comparison ("as fast as its rival sails", "... as
+    its rival does") repeats a word of the question as that clause's verb, or stands a bare
     auxiliary for it: there the adverb is the quality compared, and stays.
     """
     doc = parse_named(text, names)

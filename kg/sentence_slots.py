@@ -173,7 +173,8 @@ def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
     to in the passive ("Are files copied ...?"); a sentence may name it later and keep its role ("Creating
     a branch does not copy any files": the files are still what is copied). Every place the sentence
     names the subject (its last word, as a noun, by lemma) must give it that role, read from the
-    dependency label of the phrase it heads (``ROLES``), for a verb the question says too.
+    dependency label of the phrase it heads (``ROLES``), for a verb the question says too; and the
+    question's other names must stand in that verb's clause (or one that is its subject or complement).
     """
     if not asked.subject_words:
         return False
@@ -184,7 +185,30 @@ def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
         if t.pos_ in ("NOUN", "PROPN") and (lemmas(head) & lemmas(t.text) or noun_key(t.lower_) == noun_key(head))
     ]  # fmt: skip
     roles = [_role(t) for t in found]
-    return bool(roles) and all(role == wanted and lemmas(verb.text) & asked.said for role, verb in roles)
+    if not roles or not all(role == wanted and lemmas(verb.text) & asked.said for role, verb in roles):
+        return False
+    # The question's other names must belong to that verb's clause, or to a clause that is its subject or
+    # complement: one inside a clause added to it ("..., because the lamps are switched on by a timer")
+    # says something else.
+    verbs = {_clause(verb).i for _, verb in roles}
+    subject = {noun_key(w) for w in asked.subject_words}
+    for word in asked.mention_words:
+        if noun_key(word) in subject:
+            continue
+        tokens = [t for t in parse(sentence) if t.pos_ in ("NOUN", "PROPN") and lemmas(word) & lemmas(t.text)]
+        if tokens and not any(_within(t, verbs) for t in tokens):
+            return False
+    return True
+
+
+def _within(token, clauses: set[int]) -> bool:
+    """Tell whether ``token`` stands in one of ``clauses``, or in a clause that is its subject or complement."""
+    clause = _clause(token)
+    while clause.i not in clauses:
+        if clause.dep_ not in ("csubj", "ccomp", "xcomp") or clause.head.i == clause.i:
+            return False
+        clause = _clause(clause.head)
+    return True
 
 
 #: Dependency labels inside a noun phrase: the phrase's role is that of the word they lead to.

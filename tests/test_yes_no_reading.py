@@ -189,11 +189,20 @@ def test_subordinator_words_are_read_by_grammar(question: str, grammar: set[str]
         ("The pilot boat is towed by the harbour tug.", "Does the harbour tug tow the pilot boat?", ["tug"], True),
         ("The pilot boat is towed by the harbour tug.", "Does the pilot boat tow the tug?", ["boat"], False),
         ("The tug tows the pilot boat.", "Does the pilot boat tow the tug?", ["boat"], False),
+        # The buoy stands in a clause added to the verb's: it says nothing of needing a buoy.
+        (
+            "The ferry does not need a pilot, because its route is marked by a buoy.",
+            "Does a ferry need a buoy?",
+            ["ferry"],
+            False,
+        ),
     ],
 )
 def test_a_sentence_keeps_the_questions_roles_by_grammar(sentence, question, subject, kept):
     words = question.lower().rstrip("?").split()
-    asked = Asked(content=[], words=words, subject_words=subject, passive=question.startswith(("Are", "Is")))
+    passive = question.startswith(("Are", "Is"))
+    nouns = [w for w in words if w in ("hulls", "berth", "harbour", "tug", "pilot", "boat", "ferry", "buoy")]
+    asked = Asked(content=[], words=words, mention_words=nouns, subject_words=subject, passive=passive)
 
     assert keeps_roles(sentence, asked, parse) is kept
 
