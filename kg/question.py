@@ -232,7 +232,7 @@ def subordinator_words(text: str, names: tuple[tuple[int, int], ...] = ()) -> fr
             opened = any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             inside = {u.i for u in clause.subtree}
-            # "as the old one does": a bare auxiliary stands for the question's own verb.
+            # "as its rival does": a bare auxiliary stands for the question's own verb.
             bare = clause.pos_ == "AUX" and all(
                 c.dep_ in ("nsubj", "nsubjpass", "mark", "neg") for c in clause.children
             )
