@@ -30,7 +30,7 @@ from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
-from kg.opposites import OpposedRelations, are_opposites, opposed_relations
+from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
 from kg.question import (
     AUX_START,
@@ -49,8 +49,9 @@ from kg.question import (
     is_short_form,
     is_yes_no,
     main_verb,
+    name_spans,
     parse,
-    parse_named,
+    subordinator_words,
     wh_phrase,
 )
 from kg.relation_meaning import RelationMeanings
@@ -66,11 +67,13 @@ from kg.text import (
     STOPWORDS,
     Token,
     is_verb_only,
+    key_words,
     lemmas,
     name_key,
     noun_key,
     tokenize,
 )
+from kg.yes_no import YesNoAnswerer
 
 #: A relation with one value for at least this share of the nodes it starts from is read as a function:
 #: several values for one topic then mean its name is shared (``Engine._shared_name``).
@@ -170,13 +173,9 @@ class Engine:
         schema = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty}
         typed = sum(1 for entity in self.catalog.entities.values() if entity.types - schema)
         self.catch_all = {cls for cls, m in self.members.items() if len(m) >= max(20, typed // 2)}
-        #: Relations that read the same both ways (a yes/no question may name their ends in either order).
-        self.symmetric = {p for (p,) in store.query("SELECT ?p WHERE { ?p a owl:SymmetricProperty }")}
-        #: Per relation, the relations that deny it (``kgo:negationOf``: "does not carry" for "carry").
-        self.denials: dict[URIRef, list[URIRef]] = {}
-        for iri, pred in self.catalog.predicates.items():
-            if pred.negation_of is not None:
-                self.denials.setdefault(pred.negation_of, []).append(iri)
+        self.yes_no = YesNoAnswerer(
+            store, self.catalog, self.evidence, self._weak, self._relevance, self._relation_words
+        )
 
     def _names_of(self, iri: URIRef) -> list[str]:
         rows = self.store.query("SELECT ?n WHERE { ?p rdfs:label|skos:altLabel ?n }", {"p": iri})
@@ -362,10 +361,10 @@ class Engine:
             if p not in MEMBERSHIP
             for name in self.catalog.predicates[p].names
         }
-        spelt = [_key_words(name) for name in names]
+        spelt = [key_words(name) for name in names]
         found = []
         for link in others:
-            words = _key_words(link.text)
+            words = key_words(link.text)
             if words and any(words < name and name - words <= free for name in spelt):
                 found.append(link)
         return found
@@ -447,8 +446,11 @@ class Engine:
     def _quote(self, reading: Reading) -> Answer | None:
         """Quote the one source sentence that clearly answers, when no fact did; names are mentions."""
         mentions = [link for link in reading.links if not self._weak(link)]
-        # A mention that may be an ordinary word ("access") is part of what is asked, not a name.
-        content = question_content(reading.residual) + [
+        spans = name_spans(reading, mentions)
+        # A mention that may be an ordinary word ("access") is part of what is asked, not a name; the adverb
+        # of a subordinator ("as soon as") is grammar, which a sentence says with a conjunction of its own.
+        grammar = subordinator_words(reading.text, spans) if mentions else frozenset()
+        content = [w for w in question_content(reading.residual) if w not in grammar] + [
             w for link in reading.links if self._weak(link) for w in link.text.lower().split()
         ]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
@@ -467,7 +469,9 @@ class Engine:
             kind=reading.answer_word,
             wh_phrase=phrase,
             wh_role=role,
-            main_verb=main_verb(reading.text, self._name_spans(reading, mentions)),
+            main_verb=main_verb(reading.text, spans),
+            subject_words=mentions[0].text.lower().split() if mentions else [],
+            passive=is_passive(reading.words),
         )
         answer = self.sentences.answer(reading.text, mentions, content, ordered, asked) if mentions else None
         if answer is not None:
@@ -770,203 +774,10 @@ class Engine:
         return is_yes_no(reading.text, reading.words, names, reading.relation_words)
 
     def _boolean(self, reading: Reading) -> Answer | None:
+        """Answer a yes/no question from one fact (kg/yes_no.py), or abstain: never with an entity."""
         if not self._is_yes_no(reading):
             return None
-        reading = self._verbs_as_words(reading)
-        relevance = self._relevance(reading)
-        passive = is_passive(reading.words)
-        fitting = [p for p in relevance if relevance[p].score >= 0.5]
-        ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
-        candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
-        # The question names the subject first: "Do pods run on nodes?" asks whether pods run on nodes.
-        # A fact without that subject ("... when the instance stops": the instance) settles nothing.
-        for n, a_list in enumerate(candidates[:1]):
-            for m, b_list in enumerate(candidates[n + 1 :], start=n + 1):
-                for pred in ranked:
-                    for a in a_list:
-                        for b in b_list:
-                            verdict = self._check(a, pred, b, passive)
-                            if verdict is not None:
-                                # What the fact says: its sentence and its relation's names.
-                                names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
-                                said = " ".join([self.evidence.sentence(verdict[1][0]) or "", *names])
-                                # A concept the question names beside the two is a condition too.
-                                rest = [
-                                    w.lower for k, link in enumerate(reading.links) if k not in (n, m)
-                                    for w in reading.words[link.start : link.end]
-                                ]  # fmt: skip
-                                fit = _strict_fit(reading.residual + rest, relevance[pred], said)
-                                return self._boolean_answer(reading, verdict, fit)
-        # One concept and a quality: "Is the bucket versioned?"
-        for link in reading.links:
-            iri = link.best[0]
-            for value, triple, holds in self.evidence.qualities(iri):
-                value_words = [w.lower() for w in re.findall(r"[A-Za-z]+", value)]
-                matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
-                if matched:
-                    verdict = (holds, [triple], self._ask_sparql([triple]))
-                    said = self.evidence.sentence(triple) or ""
-                    fit = _strict_fit(reading.residual, Relevance(1.0, matched), said)
-                    return self._boolean_answer(reading, verdict, fit)
-        stated = self._yes_no_value(reading) or self._opposite_quality(reading)
-        if stated is not None:
-            return stated
-        return self._abstain(reading)  # a yes/no question the graph cannot settle gets no entity for answer
-
-    def _yes_no_value(self, reading: Reading) -> Answer | None:
-        """Answer from a relation whose value is "yes" or "no" and whose name the question says.
-
-        A property table's row ("dishwasher safe": yes / no) gives each thing a yes/no value, which a
-        question naming the row and the thing asks for. Every word of the relation's name must be
-        a word of the question (by lemma or noun key, mentions included: "induction hobs" may link
-        to a concept of its own), and one relation only may be so named at the thing.
-        """
-        said = [w.lower for w in reading.words if w.lower not in STOPWORDS]
-        for link in reading.links:
-            if self._weak(link):
-                continue
-            iri = link.best[0]
-            rows = self.store.query("SELECT ?p ?v WHERE { ?s ?p ?v FILTER(isLiteral(?v)) }", {"s": iri})
-            found = [
-                (p, v, str(v).strip().lower()) for p, v in rows
-                if str(v).strip().lower() in YES_NO and p in self.catalog.predicates
-                and self._all_said(self.catalog.predicates[p].names, said)
-            ]  # fmt: skip
-            if len({p for p, _, _ in found}) != 1 or len({key for _, _, key in found}) != 1:
-                continue
-            pred, value, key = found[0]
-            triple = (iri, pred, value)
-            verdict = (YES_NO[key], [triple], self._ask_sparql([triple]))
-            # The share of the question's other words the relation's name says.
-            named = {w for name in self.catalog.predicates[pred].names for w in _key_words(name)}
-            rest = [w for w in said if w not in {x.lower for x in reading.words[link.start : link.end]}]
-            fit = sum(any(words_match(w, n) >= 0.8 for n in named) for w in rest) / len(rest) if rest else 0.0
-            return self._boolean_answer(reading, verdict, fit)
-        return None
-
-    @staticmethod
-    def _all_said(names: list[str], said: list[str]) -> bool:
-        """Tell whether every content word of one of ``names`` is among the words ``said`` (by lemma)."""
-        for name in names:
-            words = _key_words(name)
-            if words and all(any(words_match(w, s) >= 0.8 for s in said) for w in words):
-                return True
-        return False
-
-    def _opposite_quality(self, reading: Reading) -> Answer | None:
-        """Answer "no" when a concept the question names holds the opposite of the quality it asks about.
-
-        "Is the gate locked?" of a gate stated "unlocked": the WordNet antonym (or un-/non- form) of a
-        question word is a quality that holds (kg/opposites.py), and no quality of the concept says the
-        word itself (checked before this). A denied quality ("not unlocked") settles nothing: many
-        qualities have more than two values. The asked word may be a weak mention ("private" names a
-        concept a note names in passing): it is a word here, as any other one-word lowercase mention is.
-        """
-        lone = [link for link in reading.links if link.end - link.start == 1 and link.text.islower()]
-        for link in reading.links:
-            if self._weak(link):
-                continue
-            words = list(reading.residual) + [other.text.lower() for other in lone if other is not link]
-            for value, triple, holds in self.evidence.qualities(link.best[0]):
-                value_words = [w.lower() for w in re.findall(r"[A-Za-z]+", value)]
-                opposed = {q for q in words for v in value_words if holds and are_opposites(q, v)}
-                if opposed:
-                    said = self.evidence.sentence(triple) or ""
-                    fit = _strict_fit(words, Relevance(1.0, opposed), said)
-                    return self._boolean_answer(reading, (False, [triple], self._ask_sparql([triple])), fit)
-        return None
-
-    @staticmethod
-    def _name_spans(reading: Reading, links: list[Link]) -> tuple[tuple[int, int], ...]:
-        """Return the character spans of ``links`` in the question's text (a follow-up's empty link has none)."""
-        return tuple(
-            (reading.words[link.start].start, reading.words[link.end - 1].end)
-            for link in links
-            if 0 <= link.start < link.end <= len(reading.words)
-        )
-
-    def _verbs_as_words(self, reading: Reading) -> Reading:
-        """Read a one-word lowercase mention the parse reads as the main verb as the question's words.
-
-        "Does X support Y?" over a graph that also holds a concept "support" (a noun some note used):
-        the yes/no question asks about a relation between X and Y, which its verb names. Two names must
-        remain for the question to be about a fact between them. (A gerund that names an action, "Does
-        *stopping* X keep Y?", is no main verb: it stays a name.)
-        """
-        single = [link for link in reading.links if link.end - link.start == 1 and link.text.islower()]
-        if not single or len(reading.links) < 3:
-            return reading
-
-        def main_verb(link: Link) -> bool:
-            others = [other for other in reading.links if other is not link]  # every other mention is a name
-            doc = parse_named(reading.text, self._name_spans(reading, others))
-            (start, end), *_ = self._name_spans(reading, [link])
-            return any(t.idx == start and t.idx + len(t) == end and t.pos_ == "VERB" and t.dep_ == "ROOT" for t in doc)
-
-        # The first that parses as the main verb: with it read as a name, a later word may parse as one.
-        moved = next(([link] for link in single if main_verb(link)), [])
-        if not moved or len(reading.links) - len(moved) < 2:
-            return reading
-        links = [link for link in reading.links if link not in moved]
-        inside = {i for link in links for i in range(link.start, link.end)}
-        residual = content_words(reading.tokens, inside)
-        relation_words, meanings = self._relation_words(residual)
-        return replace(reading, links=links, residual=residual, relation_words=relation_words, meanings=meanings)
-
-    def _check(self, a: URIRef, pred: URIRef, b: URIRef, passive: bool = False):
-        """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.
-
-        A passive question ("Is the log deleted when the job ends?") names the object first, so there
-        the other order is tried too, but only for the asked relation, never for a reversal of it; so
-        is it for a symmetric relation. An active question asks in its own order: "does A draw from B"
-        is not answered by "B draws from A".
-        """
-        either_way = pred in self.symmetric or (passive and not self._reversible(pred))
-        orders = ((a, b), (b, a)) if either_way else ((a, b),)
-        # A relation stated negated ("does not support") says the positive one does not hold.
-        denies = pred in self.catalog.predicates and self.catalog.predicates[pred].negation_of is not None
-        for s, o in orders:
-            if self.store.contains((s, pred, o)):
-                return not denies, [(s, pred, o)], self._ask_sparql([(s, pred, o)])
-        contrary = self.catalog.predicates[pred].contrary if pred in self.catalog.predicates else None
-        if contrary is not None:
-            for s, o in orders:
-                if self.store.contains((s, contrary, o)):
-                    return False, [(s, contrary, o)], self._ask_sparql([(s, pred, o)])
-        # The relation stated denied ("does not carry" for "carry"), whatever the question's words matched.
-        for denial in self.denials.get(pred, ()):
-            for s, o in orders:
-                if self.store.contains((s, denial, o)):
-                    return False, [(s, denial, o)], self._ask_sparql([(s, denial, o)])
-        return None
-
-    def _reversible(self, pred: URIRef) -> bool:
-        """Tell whether reading a relation backwards changes its meaning (it has an inverse: runs on/hosts)."""
-        return self.catalog.predicates.get(pred) is not None and self.catalog.predicates[pred].inverse is not None
-
-    @staticmethod
-    def _ask_sparql(triples) -> str:
-        body = "\n".join(f"  {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-        return "ASK {\n" + body + "\n}"
-
-    def _boolean_answer(self, reading: Reading, verdict, fit: float) -> Answer:
-        holds, triples, sparql = verdict
-        value = holds != reading.negated
-        evidence, sources = self.evidence.for_triples(triples)
-        fact = self.evidence.sentence(triples[0])
-        text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
-        answer = Answer(
-            "",
-            text.strip(),
-            [{"value": value}],
-            round(min(0.95, 0.5 + 0.45 * fit), 3),
-            sparql,
-            evidence,
-            sources,
-            kind="boolean",
-        )
-        answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
-        return answer
+        return self.yes_no.answer(reading) or self._abstain(reading)
 
     # -- comparisons -------------------------------------------------------------------------------
     def _comparison(self, reading: Reading) -> Answer | None:
@@ -1395,26 +1206,6 @@ class Engine:
         return answer
 
 
-def _strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> float:
-    """Return the share of ``words`` a yes/no answer's fact accounts for; any other word counts nothing.
-
-    A word neither the fact's relation nor the sentence it came from says may be a condition that
-    turns the answer ("at once", "when it stops"), so unlike ``_fit`` it earns no share from the
-    relation's relevance.
-    """
-    if not words:
-        return min(1.0, relevance.score)
-    said = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
-    total = 0.0
-    for w in words:
-        bare = re.sub(r"['’]s$", "", w)  # "the engine's valves": the engine
-        if w in relevance.words:
-            total += relevance.soft.get(w, 1.0)
-        elif any(words_match(bare, x) >= 0.8 for x in said):
-            total += 1.0
-    return total / len(words)
-
-
 def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:
     """Return the share of the question's content ``words`` an answer accounts for (0 to 1).
 
@@ -1459,13 +1250,6 @@ def _asked_phrase(words: list[Token]) -> range:
 _COPULAS = frozenset(("is", "are", "was", "were"))
 #: Prepositions that place a concept in a setting ("a heddle *in* a loom"): closed-class words.
 SETTING = frozenset(("in", "within", "inside"))
-#: The values that say yes or no (a property table's cells).
-YES_NO = {"yes": True, "no": False, "true": True, "false": False}
-
-
-def _key_words(name: str) -> frozenset[str]:
-    """Return the content words of a name as noun keys ("wheel sizes" -> {"wheel", "size"})."""
-    return frozenset(w for w in name_key(name).split() if w not in STOPWORDS)
 
 
 def _plain(text: str) -> str:

@@ -28,6 +28,7 @@ from kg.text import (
     getAllLemmas,
     getInflection,
     is_verb_only,
+    lemmas,
     splits_into_prefixes,
     verb_forms,
 )
@@ -199,6 +200,46 @@ def parse_named(text: str, names: tuple[tuple[int, int], ...]):
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def name_spans(reading: Reading, links: list[Link]) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of ``links`` in the question's text (a follow-up's empty link has none).
+
+    These are the spans ``parse_named`` and ``main_verb`` read as names.
+    """
+    return tuple(
+        (reading.words[link.start].start, reading.words[link.end - 1].end)
+        for link in links
+        if 0 <= link.start < link.end <= len(reading.words)
+    )
+
+
+def subordinator_words(text: str, names: tuple[tuple[int, int], ...] = ()) -> frozenset[str]:
+    """Return the adverbs the parse reads as the core of a subordinator ("soon" in "as soon as it is read").
+
+    An adverb between two "as" whose second one opens a clause with a subject of its own makes, with
+    them, a conjunction such as "when" or "while": grammar, which a sentence says with a conjunction of
+    its own, not a content word it must repeat. A comparison ("as fast as its rival sails", "... as
+    its rival does") repeats a word of the question as that clause's verb, or stands a bare
+    auxiliary for it: there the adverb is the quality compared, and stays.
+    """
+    doc = parse_named(text, names)
+    found = set()
+    for t in doc:
+        if t.pos_ != "ADV" or not any(c.lower_ == "as" and c.i < t.i for c in t.children):
+            continue
+        for clause in (c for c in t.children if c.dep_ == "advcl" and c.i > t.i):
+            opened = any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            inside = {u.i for u in clause.subtree}
+            # "as its rival does": a bare auxiliary stands for the question's own verb.
+            bare = clause.pos_ == "AUX" and all(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "neg") for c in clause.children
+            )
+            repeated = any(u.pos_ != "AUX" and lemmas(u.text) & lemmas(clause.text) for u in doc if u.i not in inside)
+            if opened and subject and not (bare or repeated):
+                found.add(t.lower_)
+    return frozenset(found)
 
 
 def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:

@@ -15,6 +15,14 @@ quoted (and cited) when it clearly answers:
 Sharing words is never enough: the coverage, the similarity and the margin must all hold. The answer is
 less sure than a fact (a sentence is quoted, not understood), so its confidence sits below the engine's
 answer threshold, on a scale of its own (see ``SENTENCE_CONFIDENCE``).
+
+A yes/no question keeps a statement's roles: its first name is the doer of an active verb, what is done
+to in the passive. A sentence that names the question's names in another order still answers when its
+grammar gives that name the same role ("Creating a branch does not copy any files" for "Are files
+copied ...?"; ``kg.sentence_slots.keeps_roles``). Its verdict (``kg.sentence_slots.verdict``) may be read
+through a word the sentence says in other words ("modify": "change"), under a stricter test than
+coverage's (``VERDICT_WORD_SIMILARITY``, never an opposite or a word of the same stem under another
+prefix), and is then less sure by ``MEANT_PENALTY``.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from rdflib import Literal, URIRef
 from kg.answer import Answer
 from kg.linking import Link
 from kg.opposites import are_opposites
-from kg.sentence_slots import Asked, number_answer, slot_answers, verdict
+from kg.sentence_slots import Asked, keeps_roles, number_answer, slot_answers, verdict
 from kg.store import KGStore
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
 
@@ -90,6 +98,16 @@ WORD_SIMILARITY = 0.7
 #: answers' threshold (``kg.qa.ANSWER_THRESHOLD``, 0.8), so that a caller who wants only facts can keep
 #: to it, and above the abstentions' 0.05.
 SENTENCE_CONFIDENCE = 0.75
+#: A yes/no verdict read through a word the sentence says in other words ("modify": "change") needs the two
+#: this close, and no shared stem under another prefix ("inbound" / "outbound"): measured with
+#: all-MiniLM-L6-v2, the synonyms the development notes use stood at 0.76-0.77 (remove/delete,
+#: modify/change), while opposites reached 0.72 (enable/disable, succeed/fail: WordNet antonyms, which
+#: ``kg.opposites`` rules out) and 0.88 (inbound/outbound, ruled out by the prefix test).
+VERDICT_WORD_SIMILARITY = 0.75
+#: How much less sure a verdict read through another word is than one read from the question's own words.
+MEANT_PENALTY = 0.05
+#: The shortest stem two words must share, under different prefixes, to be told apart as opposites.
+SHORTEST_SHARED_STEM = 4
 #: What separates a table's cells where a row is recorded as a sentence.
 TABLE_CELL = " | "
 #: At most this many sentences are embedded and compared per question (the best covering ones).
@@ -161,7 +179,8 @@ class SentenceAnswerer:
         concepts), ``content`` its other content words: the asked-for part, which the sentence must cover.
         ``ordered`` says the question keeps the order of a statement (a yes/no question: "Do A run on B?"
         asks whether A run on B), so a sentence that names the mentions the other way round ("B runs on A")
-        states another fact: its words match, its roles do not. ``asked`` says what the question asks for
+        states another fact: its words match, its roles do not (unless its grammar shows they do: see
+        ``_in_order``). ``asked`` says what the question asks for
         reading its answer out of the sentence (see ``_read_out``).
         """
         ranked = self.rank(text, mentions, content)
@@ -179,9 +198,9 @@ class SentenceAnswerer:
         quoted = sorted(quoted, key=lambda c: c.text) if len(quoted) > 1 else [best]
         rivals = [c for c in ranked if c not in quoted]
         runner_up = rivals[0].similarity if rivals else 0.0
-        if not self.clearly_answers(best, runner_up, content) or (ordered and not best.in_order):
+        if not self.clearly_answers(best, runner_up, content) or (ordered and not self._in_order(best, asked)):
             return None
-        confidence = round(SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity)), 3)
+        confidence = SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity))
         sources = [{"document": c.document, "section": c.section, "text": c.text} for c in quoted]
         where = f" ({best.document})" if best.document else ""
         items = [c.text[len(lead) + 1 :].strip() for c in quoted]
@@ -193,6 +212,9 @@ class SentenceAnswerer:
             "  OPTIONAL { ?s kgo:section ?section }\n}" % values
         )
         answers = self._read_out(quoted, best, asked) if asked is not None else []
+        if answers and not all(_says(_content_words(best.text), [w]) for w in asked.content):
+            confidence -= MEANT_PENALTY  # read through a word the sentence says in other words
+        confidence = round(confidence, 3)
         if answers:
             # The answer read out of the sentence is as sure as the sentence's choice, no surer.
             value = answers[0].get("value")
@@ -206,6 +228,13 @@ class SentenceAnswerer:
         # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
         text = f'No fact in the graph answers that, but the notes say{where}: "{said}"'
         return Answer("", text, [], confidence, sparql, [], sources, kind="sentence")
+
+    def _in_order(self, best: Candidate, asked: Asked | None) -> bool:
+        """Tell whether the sentence keeps the question's roles: its names in the question's order, or, read
+        by grammar, the question's subject in the role the question gives it (``keeps_roles``)."""
+        if best.in_order:
+            return True
+        return asked is not None and self.parse is not None and keeps_roles(best.text, asked, self.parse)
 
     def _read_out(self, quoted: list[Candidate], best: Candidate, asked: Asked) -> list[dict[str, Any]]:
         """Return the answers the quoted sentence(s) give plainly (``kg.sentence_slots``), or []."""
@@ -221,7 +250,10 @@ class SentenceAnswerer:
         if asked.yes_no:
             if len(quoted) > 1:
                 return []
-            value = verdict(best.text, asked, self.parse)
+            words = _content_words(best.text)
+            unmatched = [w for w in asked.content if not _says(words, [w])]
+            meant = self.meant_words(unmatched, words, VERDICT_WORD_SIMILARITY, same_stem=False)
+            value = verdict(best.text, asked, self.parse, meant)
             return [] if value is None else [{"value": value}]
         words = [w for c in quoted for w in _content_words(c.text)]
         if not all(_says(words, [w]) for w in asked.content):
@@ -341,16 +373,28 @@ class SentenceAnswerer:
 
         An opposite is never the same ("borrow" is not covered by "lends", 0.80 apart by embedding).
         """
+        return set(self.meant_words(wanted, words, WORD_SIMILARITY))
+
+    def meant_words(self, wanted: list[str], words: list[str], line: float, same_stem: bool = True) -> dict[str, str]:
+        """Map each word of ``wanted`` to the word of ``words`` closest to it in meaning, if at ``line`` or more.
+
+        An opposite is never the same ("borrow" is not covered by "lends", 0.80 apart by embedding); with
+        ``same_stem`` False, neither is a word that shares a stem with it under another prefix
+        ("inbound" / "outbound", "encrypt" / "decrypt": the embedding puts such pairs close, WordNet lists
+        few of them).
+        """
         if not wanted or not words:
-            return set()
+            return {}
         vectors = dict(zip(words, self._vectors(self._word_vectors, words), strict=True))
         vectors.update(zip(wanted, self._vectors(self._word_vectors, wanted), strict=True))
-        return {
-            w
-            for w in wanted
-            if max((float(vectors[s] @ vectors[w]) for s in words if not are_opposites(w, s)), default=0.0)
-            >= WORD_SIMILARITY
-        }
+        found: dict[str, str] = {}
+        for w in wanted:
+            others = [s for s in words if not are_opposites(w, s) and (same_stem or not _prefixed_apart(w, s))]
+            scored = [(float(vectors[s] @ vectors[w]), s) for s in others]
+            best = max(scored, default=(0.0, ""))
+            if best[0] >= line:
+                found[w] = best[1]
+        return found
 
     def _sentence_vectors(self, texts: list[str]) -> list[np.ndarray]:
         return self._vectors(self._sentence_cache, texts)
@@ -375,6 +419,17 @@ def _content_words(text: str) -> list[str]:
 
 def _link_words(link: Link) -> list[str]:
     return [t.text for t in tokenize(link.text) if t.is_word and t.lower not in STOPWORDS] or [link.text]
+
+
+def _prefixed_apart(a: str, b: str) -> bool:
+    """Tell whether two words share a stem under different prefixes ("inbound" / "outbound")."""
+    a, b = a.lower(), b.lower()
+    if lemmas(a) & lemmas(b):
+        return False
+    shared = 0
+    while shared < min(len(a), len(b)) and a[-1 - shared] == b[-1 - shared]:
+        shared += 1
+    return shared >= SHORTEST_SHARED_STEM and shared < len(a) and shared < len(b)
 
 
 def _lead(text: str) -> str:

@@ -6,9 +6,11 @@ module reads it, so that the answer carries a value a client can use:
 
 - **yes/no**: "no" when the sentence negates the clause that holds the question's words ("a tag does not
   move when ..."), "yes" when nothing negates it. Only when every content word of the question is a word
-  of the sentence by lemma: a word of similar meaning may be its opposite (MiniLM puts "stateful" and
-  "stateless" at 0.72, nearer than many synonyms), and a verdict read through it would be the wrong way
-  round. A negated question ("Doesn't X ...?") gets no verdict here.
+  of the sentence by lemma, or one the caller found it says in other words under a stricter test than
+  coverage's (``kg.sentence_answer.VERDICT_WORD_SIMILARITY``): a word of similar meaning may be its
+  opposite (MiniLM puts "stateful" and "stateless" at 0.72, "inbound" and "outbound" at 0.88), and a
+  verdict read through it would be the wrong way round. A negated question ("Doesn't X ...?") gets no
+  verdict here.
 - **what / which / who / where**: the concepts the sentence names that the question does not (never
   from a sentence that denies the asked clause: "X does not stock maps" says what X lacks). The one
   such concept answers; a list the sentence introduces answers with its items; when several remain, the
@@ -22,7 +24,7 @@ Everything here is grammar (dependency labels, negation words, number tags); no 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -74,6 +76,10 @@ class Asked:
     #: The question's main verb (the verb after the subject of a yes/no question): the clause of a sentence that
     #: holds it answers a yes/no question, before a clause that holds more of the other words.
     main_verb: str | None = None
+    #: The words of the name a yes/no question puts first, its subject ("Are *files* copied ...?").
+    subject_words: list[str] = field(default_factory=list)
+    #: Whether the question is in the passive ("Are files copied ...?"): its subject is what is done to.
+    passive: bool = False
 
     @cached_property
     def said(self) -> frozenset[str]:
@@ -97,22 +103,28 @@ def _name_words(name: str) -> list[str]:
     return name.lower().replace("-", " ").split()
 
 
-def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
+def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str] | None = None) -> bool | None:
     """Return whether ``sentence`` says what the yes/no question asks (True/False), or None if unsure.
 
     The clause that holds the question's main verb answers, or failing one, the clause that holds most
     of the question's words ("The ferry sails in winter, but it does not sail at night" says yes to
     sailing in winter); it says no when a "not" bears
     on its verb, or on one of the question's words inside it ("scales vertically, not horizontally").
+    ``meant`` maps a content word the sentence says only in other words to the sentence's word for it
+    ("modify": "change"), as the caller judged it (``SentenceAnswerer.meant_words``); any other content
+    word must be a word of the sentence by lemma.
     """
     if not asked.yes_no or asked.negated or not asked.content:
         return None
+    meant = meant or {}
     doc = parse(sentence)
     hits: dict[str, list] = {}
     for word in asked.content:
         if word in _CLOSED:
             continue
         found = [t for t in doc if lemmas(word) & lemmas(t.text)]
+        if not found and word in meant:
+            found = [t for t in doc if t.lower_ == meant[word]]
         if not found:
             return None  # a content word the sentence lacks (or says in other words): no verdict
         hits[word] = found
@@ -152,6 +164,67 @@ def verdict(sentence: str, asked: Asked, parse: Callable) -> bool | None:
         if _denied(doc, clause, {clause.i}):
             return None
     return True
+
+
+def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
+    """Tell whether the sentence gives the yes/no question's subject the role the question gives it.
+
+    A question names its subject first, the doer of an active verb ("Does A copy B?") and what is done
+    to in the passive ("Are files copied ...?"); a sentence may name it later and keep its role ("Creating
+    a branch does not copy any files": the files are still what is copied). Every place the sentence
+    names the subject (its last word, as a noun, by lemma) must give it that role, read from the
+    dependency label of the phrase it heads (``ROLES``), for a verb the question says too; and the
+    question's other names must stand in that verb's clause (or one that is its subject or complement).
+    """
+    if not asked.subject_words:
+        return False
+    head = asked.subject_words[-1]
+    wanted = "object" if asked.passive else "subject"
+    found = [
+        t for t in parse(sentence)
+        if t.pos_ in ("NOUN", "PROPN") and (lemmas(head) & lemmas(t.text) or noun_key(t.lower_) == noun_key(head))
+    ]  # fmt: skip
+    roles = [_role(t) for t in found]
+    if not roles or not all(role == wanted and lemmas(verb.text) & asked.said for role, verb in roles):
+        return False
+    # The question's other names must belong to that verb's clause, or to a clause that is its subject or
+    # complement: one inside a clause added to it ("..., because the lamps are switched on by a timer")
+    # says something else.
+    verbs = {_clause(verb).i for _, verb in roles}
+    subject = {noun_key(w) for w in asked.subject_words}
+    for word in asked.mention_words:
+        if noun_key(word) in subject:
+            continue
+        tokens = [t for t in parse(sentence) if t.pos_ in ("NOUN", "PROPN") and lemmas(word) & lemmas(t.text)]
+        if tokens and not any(_within(t, verbs) for t in tokens):
+            return False
+    return True
+
+
+def _within(token, clauses: set[int]) -> bool:
+    """Tell whether ``token`` stands in one of ``clauses``, or in a clause that is its subject or complement."""
+    clause = _clause(token)
+    while clause.i not in clauses:
+        if clause.dep_ not in ("csubj", "ccomp", "xcomp") or clause.head.i == clause.i:
+            return False
+        clause = _clause(clause.head)
+    return True
+
+
+#: Dependency labels inside a noun phrase: the phrase's role is that of the word they lead to.
+_IN_PHRASE = frozenset("compound amod det nummod poss nmod appos conj cc".split())
+
+
+def _role(token):
+    """Return the role (``ROLES``) of the noun phrase ``token`` stands in and the word it is that role of."""
+    t = token
+    while t.dep_ in _IN_PHRASE and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        preposition = t.head
+        # "copied *by* the tool": the doer.
+        return ("subject" if preposition.dep_ == "agent" else "oblique"), preposition.head
+    return ROLES.get(t.dep_), t.head
 
 
 def _denied(doc, head, inside: set[int]) -> bool:

@@ -142,6 +142,11 @@ def name_key(text: str) -> str:
     return " ".join(noun_key(w) for w in words)
 
 
+def key_words(name: str) -> frozenset[str]:
+    """Return the content words of a name as noun keys ("wheel sizes" -> {"wheel", "size"})."""
+    return frozenset(w for w in name_key(name).split() if w not in STOPWORDS)
+
+
 def plural(phrase: str) -> str:
     """Return the plural of a noun phrase by inflecting its last word ("EC2 instance" -> "EC2 instances")."""
     words = phrase.split()

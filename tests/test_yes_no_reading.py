@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kg.api import KnowledgeGraph
+from kg.embeddings import SentenceTransformerEmbedder
+from kg.qa import ANSWER_THRESHOLD
+from kg.question import parse, subordinator_words
+from kg.sentence_answer import MEANT_PENALTY, SENTENCE_CONFIDENCE, VERDICT_WORD_SIMILARITY, SentenceAnswerer
+from kg.sentence_slots import Asked, keeps_roles
 
 pytestmark = pytest.mark.slow
 
@@ -107,3 +112,118 @@ def test_a_yes_no_cell_of_a_property_table_answers(kettles: KnowledgeGraph, ques
 
 def test_a_row_the_question_does_not_name_settles_nothing(kettles: KnowledgeGraph):
     assert kettles.ask("Is the Copperline safe?").answers == []
+
+
+# -- a verdict from the one sentence that answers, where no fact does ---------------------------------
+
+HARBOUR = """# Harbour
+
+The **tide clock** records the water level, but it does not alter the **harbour chart**.
+
+Opening a **berth** does not paint any **hulls**, so berths are cheap.
+
+A **dinghy** is never hoisted by the **harbour crane** when its hull is wet: dinghies are hoisted after they dry.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    return note_graph(tmp_path_factory, "harbour", HARBOUR)
+
+
+def test_a_verb_the_sentence_says_in_other_words_gives_a_less_sure_verdict(harbour: KnowledgeGraph):
+    # "modify" is said "alter" (a synonym, by meaning): the same "no" as the sentence's own verb gives, less sure.
+    meant = harbour.ask("Does the tide clock modify the harbour chart?")
+    own = harbour.ask("Does the tide clock alter the harbour chart?")
+
+    assert [a["value"] for a in meant.answers] == [False], meant.answer
+    assert [a["value"] for a in own.answers] == [False], own.answer
+    assert meant.kind == own.kind == "sentence"
+    assert meant.confidence <= SENTENCE_CONFIDENCE - MEANT_PENALTY
+    assert meant.confidence < own.confidence < ANSWER_THRESHOLD
+
+
+def test_a_passive_question_is_answered_by_a_sentence_that_keeps_its_roles_in_another_order(harbour: KnowledgeGraph):
+    # The hulls are what is painted in both, though the sentence names the berth first.
+    answer = harbour.ask("Are hulls painted when a berth is opened?")
+
+    assert [a["value"] for a in answer.answers] == [False], answer.answer
+    assert "does not paint any hulls" in answer.sources[0]["text"]
+
+
+def test_a_sentence_that_swaps_the_roles_settles_nothing(harbour: KnowledgeGraph):
+    # The chart is what the clock does not alter, never the one that alters.
+    assert harbour.ask("Does the harbour chart alter the tide clock?").answers == []
+
+
+def test_the_adverb_of_a_subordinator_is_grammar_the_sentence_need_not_repeat(harbour: KnowledgeGraph):
+    answer = harbour.ask("Is a dinghy hoisted by the harbour crane as soon as its hull is wet?")
+
+    assert [a["value"] for a in answer.answers] == [False], answer.answer
+    assert answer.kind == "sentence"
+
+
+@pytest.mark.parametrize(
+    ("question", "grammar"),
+    [
+        ("Does the crane lift a boat as soon as it is wet?", {"soon"}),
+        ("Does the crane lift a boat as long as it is dry?", {"long"}),
+        # Comparisons: the adverb is the quality compared.
+        ("Does the crane lift boats as quickly as the old crane lifts them?", set()),
+        ("Does the crane lift boats as quickly as the old one does?", set()),
+        ("Does the crane lift boats as quickly as the old one?", set()),
+        ("Does the crane lift boats quickly?", set()),
+    ],
+)
+def test_subordinator_words_are_read_by_grammar(question: str, grammar: set[str]):
+    assert subordinator_words(question) == grammar
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "subject", "kept"),
+    [
+        # The hulls are what is painted, though named last.
+        ("Opening a berth does not paint any hulls.", "Are hulls painted when a berth opens?", ["hulls"], True),
+        # The berth is what is opened, not what is painted.
+        ("Opening a berth does not paint any hulls.", "Is a berth painted?", ["berth"], False),
+        ("The pilot boat is towed by the harbour tug.", "Does the harbour tug tow the pilot boat?", ["tug"], True),
+        ("The pilot boat is towed by the harbour tug.", "Does the pilot boat tow the tug?", ["boat"], False),
+        ("The tug tows the pilot boat.", "Does the pilot boat tow the tug?", ["boat"], False),
+        # The buoy stands in a clause added to the verb's: it says nothing of needing a buoy.
+        (
+            "The ferry does not need a pilot, because its route is marked by a buoy.",
+            "Does a ferry need a buoy?",
+            ["ferry"],
+            False,
+        ),
+    ],
+)
+def test_a_sentence_keeps_the_questions_roles_by_grammar(sentence, question, subject, kept):
+    words = question.lower().rstrip("?").split()
+    passive = question.startswith(("Are", "Is"))
+    nouns = [w for w in words if w in ("hulls", "berth", "harbour", "tug", "pilot", "boat", "ferry", "buoy")]
+    asked = Asked(content=[], words=words, mention_words=nouns, subject_words=subject, passive=passive)
+
+    assert keeps_roles(sentence, asked, parse) is kept
+
+
+@pytest.fixture(scope="module")
+def answerer() -> SentenceAnswerer:
+    return SentenceAnswerer(None, SentenceTransformerEmbedder().encode)
+
+
+@pytest.mark.parametrize(
+    ("word", "sentence_word", "meant"),
+    [
+        ("modify", "alter", True),
+        ("remove", "delete", True),
+        ("inbound", "outbound", False),  # 0.88 by embedding: a shared stem under another prefix
+        ("encrypt", "decrypt", False),
+        ("enable", "disable", False),  # WordNet antonyms
+        ("paint", "coat", False),  # related, not the same
+    ],
+)
+def test_a_verdict_reads_through_a_synonym_never_an_opposite(answerer, word, sentence_word, meant):
+    found = answerer.meant_words([word], [sentence_word], VERDICT_WORD_SIMILARITY, same_stem=False)
+
+    assert (found == {word: sentence_word}) is meant

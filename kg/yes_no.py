@@ -1,0 +1,314 @@
+"""Answer a yes/no question from the graph's facts: a relation between two concepts, or a concept's quality.
+
+A yes/no question ("Do pods run on nodes?", "Is the bucket versioned?") is settled by one fact, tried in
+this order, most specific first:
+
+1. a triple between the concepts the question names, by a relation its words name (or that relation's
+   ontology contrary, or the relation stated denied, for "no"; see ``YesNoAnswerer.check``);
+2. a quality of a named concept that a question word says ("versioned");
+3. a property table's yes/no cell whose row the question names ("dishwasher safe": yes);
+4. a quality whose opposite a question word says ("locked" of a gate stated "unlocked"): "no".
+
+The confidence says how much of the question the fact accounts for (``strict_fit``): a word neither the
+relation nor the fact's sentence says may be a condition that turns the answer, so it lowers the
+confidence rather than being assumed. A question none of these settles gets ``None``: the engine then
+abstains or quotes a sentence (kg/sentence_answer.py), never answers with an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from rdflib import URIRef
+
+from kg.answer import Answer
+from kg.catalog import Catalog
+from kg.evidence import Evidence
+from kg.linking import Link, content_words, words_match
+from kg.opposites import are_opposites
+from kg.question import Reading, is_passive, name_spans, parse_named
+from kg.scoring import Relevance
+from kg.store import KGStore
+from kg.text import STOPWORDS, key_words
+
+#: The values that say yes or no (a property table's cells).
+YES_NO = {"yes": True, "no": False, "true": True, "false": False}
+
+#: A verdict: whether the asked fact holds, the triples that say so, and the ASK query that finds them.
+Verdict = tuple[bool, list[tuple], str]
+
+
+def is_lone_word(link: Link) -> bool:
+    """Tell whether a mention is one lowercase word: a name the question may use as an ordinary word.
+
+    Such a mention ("support", "private") links to a concept some note named in passing; in a yes/no
+    question it may be the verb that names the relation, or the quality asked about.
+    """
+    return link.end - link.start == 1 and link.text.islower()
+
+
+class YesNoAnswerer:
+    """Settle yes/no questions about the concepts a question names, from the graph's facts."""
+
+    def __init__(
+        self,
+        store: KGStore,
+        catalog: Catalog,
+        evidence: Evidence,
+        weak: Callable[[Link], bool],
+        relevance: Callable[[Reading], dict[URIRef, Relevance]],
+        relation_words: Callable[[list[str]], tuple[set[str], dict[str, dict[URIRef, float]]]],
+    ):
+        """Keep the graph's parts and the engine's readings of a question that a verdict needs.
+
+        ``weak`` tells a mention that may be an ordinary word from a name, ``relevance`` scores every
+        relation against a question's words, and ``relation_words`` finds the words that name some
+        relation (all three the engine's, shared with its other handlers).
+        """
+        self.store = store
+        self.catalog = catalog
+        self.evidence = evidence
+        self.weak = weak
+        self.relevance = relevance
+        self.relation_words = relation_words
+        #: Relations that read the same both ways (a yes/no question may name their ends in either order).
+        self.symmetric = {p for (p,) in store.query("SELECT ?p WHERE { ?p a owl:SymmetricProperty }")}
+        #: Per relation, the relations that deny it (``kgo:negationOf``: "does not carry" for "carry").
+        self.denials: dict[URIRef, list[URIRef]] = {}
+        for iri, pred in catalog.predicates.items():
+            if pred.negation_of is not None:
+                self.denials.setdefault(pred.negation_of, []).append(iri)
+
+    def answer(self, reading: Reading) -> Answer | None:
+        """Return the answer one fact of the graph gives to the yes/no question ``reading``, or None."""
+        reading = self.verbs_as_words(reading)
+        return (
+            self._related(reading)
+            or self._quality(reading)
+            or self._yes_no_value(reading)
+            or self._opposite_quality(reading)
+        )
+
+    # -- a relation between two named concepts ---------------------------------------------------------
+    def _related(self, reading: Reading) -> Answer | None:
+        """Answer from a triple between the first named concept and another, by a relation the words name."""
+        relevance = self.relevance(reading)
+        passive = is_passive(reading.words)
+        fitting = [p for p in relevance if relevance[p].score >= 0.5]
+        ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
+        candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
+        # The question names the subject first: "Do pods run on nodes?" asks whether pods run on nodes.
+        # A fact without that subject ("... when the instance stops": the instance) settles nothing.
+        for n, a_list in enumerate(candidates[:1]):
+            for m, b_list in enumerate(candidates[n + 1 :], start=n + 1):
+                for pred in ranked:
+                    for a in a_list:
+                        for b in b_list:
+                            verdict = self.check(a, pred, b, passive)
+                            if verdict is not None:
+                                # What the fact says: its sentence and its relation's names.
+                                names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
+                                said = " ".join([self.evidence.sentence(verdict[1][0]) or "", *names])
+                                # A concept the question names beside the two is a condition too.
+                                rest = [
+                                    w.lower for k, link in enumerate(reading.links) if k not in (n, m)
+                                    for w in reading.words[link.start : link.end]
+                                ]  # fmt: skip
+                                fit = strict_fit(reading.residual + rest, relevance[pred], said)
+                                return self._answer(reading, verdict, fit)
+        return None
+
+    def check(self, a: URIRef, pred: URIRef, b: URIRef, passive: bool = False) -> Verdict | None:
+        """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.
+
+        A passive question ("Is the log deleted when the job ends?") names the object first, so there
+        the other order is tried too, but only for the asked relation, never for a reversal of it; so
+        is it for a symmetric relation. An active question asks in its own order: "does A draw from B"
+        is not answered by "B draws from A".
+        """
+        either_way = pred in self.symmetric or (passive and not self._reversible(pred))
+        orders = ((a, b), (b, a)) if either_way else ((a, b),)
+        # A relation stated negated ("does not support") says the positive one does not hold.
+        denies = pred in self.catalog.predicates and self.catalog.predicates[pred].negation_of is not None
+        for s, o in orders:
+            if self.store.contains((s, pred, o)):
+                return not denies, [(s, pred, o)], ask_sparql([(s, pred, o)])
+        contrary = self.catalog.predicates[pred].contrary if pred in self.catalog.predicates else None
+        if contrary is not None:
+            for s, o in orders:
+                if self.store.contains((s, contrary, o)):
+                    return False, [(s, contrary, o)], ask_sparql([(s, pred, o)])
+        # The relation stated denied ("does not carry" for "carry"), whatever the question's words matched.
+        for denial in self.denials.get(pred, ()):
+            for s, o in orders:
+                if self.store.contains((s, denial, o)):
+                    return False, [(s, denial, o)], ask_sparql([(s, denial, o)])
+        return None
+
+    def _reversible(self, pred: URIRef) -> bool:
+        """Tell whether reading a relation backwards changes its meaning (it has an inverse: runs on/hosts)."""
+        return self.catalog.predicates.get(pred) is not None and self.catalog.predicates[pred].inverse is not None
+
+    # -- a quality of one named concept ----------------------------------------------------------------
+    def _qualities(self, iri: URIRef) -> list[tuple[list[str], tuple, bool]]:
+        """Return a concept's stated qualities as (their lowercase words, triple, whether it holds)."""
+        return [
+            ([w.lower() for w in re.findall(r"[A-Za-z]+", value)], triple, holds)
+            for value, triple, holds in self.evidence.qualities(iri)
+        ]
+
+    def _quality(self, reading: Reading) -> Answer | None:
+        """Answer from a quality of a named concept that a question word says: "Is the bucket versioned?"."""
+        for link in reading.links:
+            for value_words, triple, holds in self._qualities(link.best[0]):
+                matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
+                if matched:
+                    verdict = (holds, [triple], ask_sparql([triple]))
+                    said = self.evidence.sentence(triple) or ""
+                    fit = strict_fit(reading.residual, Relevance(1.0, matched), said)
+                    return self._answer(reading, verdict, fit)
+        return None
+
+    def _opposite_quality(self, reading: Reading) -> Answer | None:
+        """Answer "no" when a concept the question names holds the opposite of the quality it asks about.
+
+        "Is the gate locked?" of a gate stated "unlocked": the WordNet antonym (or un-/non- form) of a
+        question word is a quality that holds (kg/opposites.py), and no quality of the concept says the
+        word itself (checked before this). A denied quality ("not unlocked") settles nothing: many
+        qualities have more than two values. The asked word may be a weak mention ("private" names a
+        concept a note names in passing): it is a word here, as any other lone-word mention is.
+        """
+        lone = [link for link in reading.links if is_lone_word(link)]
+        for link in reading.links:
+            if self.weak(link):
+                continue
+            words = list(reading.residual) + [other.text.lower() for other in lone if other is not link]
+            for value_words, triple, holds in self._qualities(link.best[0]):
+                opposed = {q for q in words for v in value_words if holds and are_opposites(q, v)}
+                if opposed:
+                    said = self.evidence.sentence(triple) or ""
+                    fit = strict_fit(words, Relevance(1.0, opposed), said)
+                    return self._answer(reading, (False, [triple], ask_sparql([triple])), fit)
+        return None
+
+    # -- a property table's yes/no cell -----------------------------------------------------------------
+    def _yes_no_value(self, reading: Reading) -> Answer | None:
+        """Answer from a relation whose value is "yes" or "no" and whose name the question says.
+
+        A property table's row ("dishwasher safe": yes / no) gives each thing a yes/no value, which a
+        question naming the row and the thing asks for. Every word of the relation's name must be
+        a word of the question (by lemma or noun key, mentions included: "induction hobs" may link
+        to a concept of its own), and one relation only may be so named at the thing.
+        """
+        said = [w.lower for w in reading.words if w.lower not in STOPWORDS]
+        for link in reading.links:
+            if self.weak(link):
+                continue
+            iri = link.best[0]
+            rows = self.store.query("SELECT ?p ?v WHERE { ?s ?p ?v FILTER(isLiteral(?v)) }", {"s": iri})
+            found = [
+                (p, v, str(v).strip().lower()) for p, v in rows
+                if str(v).strip().lower() in YES_NO and p in self.catalog.predicates
+                and _all_said(self.catalog.predicates[p].names, said)
+            ]  # fmt: skip
+            if len({p for p, _, _ in found}) != 1 or len({key for _, _, key in found}) != 1:
+                continue
+            pred, value, key = found[0]
+            triple = (iri, pred, value)
+            verdict = (YES_NO[key], [triple], ask_sparql([triple]))
+            # The share of the question's other words the relation's name says.
+            named = {w for name in self.catalog.predicates[pred].names for w in key_words(name)}
+            rest = [w for w in said if w not in {x.lower for x in reading.words[link.start : link.end]}]
+            fit = sum(any(words_match(w, n) >= 0.8 for n in named) for w in rest) / len(rest) if rest else 0.0
+            return self._answer(reading, verdict, fit)
+        return None
+
+    # -- reading the question ----------------------------------------------------------------------------
+    def verbs_as_words(self, reading: Reading) -> Reading:
+        """Read a lone-word mention the parse reads as the main verb as the question's words.
+
+        "Does X support Y?" over a graph that also holds a concept "support" (a noun some note used):
+        the yes/no question asks about a relation between X and Y, which its verb names. Two names must
+        remain for the question to be about a fact between them. (A gerund that names an action, "Does
+        *stopping* X keep Y?", is no main verb: it stays a name.)
+        """
+        single = [link for link in reading.links if is_lone_word(link)]
+        if not single or len(reading.links) < 3:
+            return reading
+
+        def main_verb(link: Link) -> bool:
+            others = [other for other in reading.links if other is not link]  # every other mention is a name
+            doc = parse_named(reading.text, name_spans(reading, others))
+            (start, end), *_ = name_spans(reading, [link])
+            return any(t.idx == start and t.idx + len(t) == end and t.pos_ == "VERB" and t.dep_ == "ROOT" for t in doc)
+
+        # The first that parses as the main verb: with it read as a name, a later word may parse as one.
+        moved = next(([link] for link in single if main_verb(link)), [])
+        if not moved or len(reading.links) - len(moved) < 2:
+            return reading
+        links = [link for link in reading.links if link not in moved]
+        inside = {i for link in links for i in range(link.start, link.end)}
+        residual = content_words(reading.tokens, inside)
+        relation_words, meanings = self.relation_words(residual)
+        return replace(reading, links=links, residual=residual, relation_words=relation_words, meanings=meanings)
+
+    # -- the answer ----------------------------------------------------------------------------------------
+    def _answer(self, reading: Reading, verdict: Verdict, fit: float) -> Answer:
+        """Compose the yes/no answer a verdict gives, its confidence growing with the question's ``fit``."""
+        holds, triples, sparql = verdict
+        value = holds != reading.negated
+        evidence, sources = self.evidence.for_triples(triples)
+        fact = self.evidence.sentence(triples[0])
+        text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
+        answer = Answer(
+            "",
+            text.strip(),
+            [{"value": value}],
+            round(min(0.95, 0.5 + 0.45 * fit), 3),
+            sparql,
+            evidence,
+            sources,
+            kind="boolean",
+        )
+        answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
+        return answer
+
+
+def ask_sparql(triples) -> str:
+    """Return the ASK query that finds ``triples`` in the graph (the SPARQL a yes/no answer shows)."""
+    body = "\n".join(f"  {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+    return "ASK {\n" + body + "\n}"
+
+
+def strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> float:
+    """Return the share of ``words`` a yes/no answer's fact accounts for; any other word counts nothing.
+
+    A word neither the fact's relation nor the sentence it came from says may be a condition that
+    turns the answer ("at once", "when it stops"), so unlike the engine's path fit it earns no share
+    from the relation's relevance.
+    """
+    if not words:
+        return min(1.0, relevance.score)
+    said = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+    total = 0.0
+    for w in words:
+        bare = re.sub(r"['’]s$", "", w)  # "the engine's valves": the engine
+        if w in relevance.words:
+            total += relevance.soft.get(w, 1.0)
+        elif any(words_match(bare, x) >= 0.8 for x in said):
+            total += 1.0
+    return total / len(words)
+
+
+def _all_said(names: list[str], said: list[str]) -> bool:
+    """Tell whether every content word of one of ``names`` is among the words ``said`` (by lemma)."""
+    for name in names:
+        words = key_words(name)
+        if words and all(any(words_match(w, s) >= 0.8 for s in said) for w in words):
+            return True
+    return False
+
+
+__all__ = ["YES_NO", "YesNoAnswerer", "ask_sparql", "is_lone_word", "strict_fit"]
