@@ -1217,14 +1217,17 @@ class Engine:
                 continue
             if ps.score < 0.45:
                 return None
-            return self._path_answer(reading, topic, ps, answers, self._confidence(reading, link, ps))
+            said = self._stated_words(topic, ps.steps, answers)
+            return self._path_answer(reading, topic, ps, answers, self._confidence(reading, link, ps, said))
         return None
 
-    def _confidence(self, reading: Reading, link: Link, ps: PathScore) -> float:
+    def _confidence(self, reading: Reading, link: Link, ps: PathScore, said: frozenset[str] = frozenset()) -> float:
         """Return how sure a path answer is: how much of the question the topic and the path account for.
 
         The topic's name is accounted for as well as it was linked. Each other content word is accounted
-        for when a relation name of the path matches it, or it names the asked-for type the path ends at
+        for when a relation name of the path matches it, the sentence a fact of the path was read from
+        says it (``said``, see ``_stated_words``: "the branch you have checked out" against "the branch
+        that is checked out is ..."), or it names the asked-for type the path ends at
         (an asked-for type the graph has no kind for is left out: nothing can check it);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
         word asks for is a guess and costs a share. The score that ranked the paths is no measure of this:
@@ -1238,8 +1241,19 @@ class Engine:
             # The graph has no word for any kind of thing called so ("which films" over a graph that never
             # says what a film is): the word neither supports nor contradicts an answer, so it is left out.
             words = [w for w in words if noun_key(w) != view.answer_word]
+        explained |= {w for w in words if w not in explained and _said_in(w, said)}
         fit = _fit(words, explained, ps.relevance, ps.soft) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    def _stated_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:
+        """Return the lowercase words of the sentences that state the path's facts for ``answers``.
+
+        A question word the relation's name leaves out may still be one the source sentence says: the
+        fact was read from that sentence, so the word belongs to what the fact states, not to some
+        condition the graph does not hold. Facts the graph was given without a sentence say nothing here.
+        """
+        _, sources = self.evidence.for_path(topic, steps, answers[:10])
+        return frozenset(w.lower() for source in sources for w in re.findall(r"[A-Za-z0-9]+", source["text"]))
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""
@@ -1395,6 +1409,12 @@ def _strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> f
         elif any(words_match(bare, x) >= 0.8 for x in said):
             total += 1.0
     return total / len(words)
+
+
+def _said_in(word: str, said: frozenset[str]) -> bool:
+    """Tell whether a sentence's words (``said``) hold ``word``, by lemma, stem or a near spelling."""
+    bare = re.sub(r"['’]s$", "", word)
+    return any(words_match(bare, x) >= 0.8 for x in said)
 
 
 def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:
