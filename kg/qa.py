@@ -54,7 +54,7 @@ from kg.question import (
     wh_phrase,
 )
 from kg.relation_meaning import RelationMeanings
-from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
+from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sentence_slots import Asked
 from kg.sessions import Sessions
@@ -310,6 +310,8 @@ class Engine:
         if answer_word:
             answer_word = noun_key(answer_word)
         relation_words, meanings = self._relation_words(residual)
+        if answer_word and self._verb_of_topic(reading, topic, relation_words - set(meanings)):
+            answer_word = None
         return replace(
             reading,
             residual=residual,
@@ -318,6 +320,20 @@ class Engine:
             answer_word=answer_word,
             inside=frozenset(inside),
         )
+
+    def _verb_of_topic(self, reading: Reading, topic: Link, lettered: set[str]) -> bool:
+        """Tell whether the word after the wh-word is the verb whose object is the topic, not an asked type.
+
+        "what hosts containers": a word standing between the wh-word and the topic's name, that names a
+        relation by its letters and no kind of thing, is the verb of the question ("X hosts containers"),
+        though its plural reads like a noun's ("which hosts ..."). The asked type it would give turns the
+        path round: to the things the topic hosts.
+        """
+        at = reading.asked_at
+        if at is None or at + 2 != topic.start or topic.start >= len(reading.words):
+            return False
+        word = reading.words[at + 1].lower
+        return word in lettered and noun_key(word) not in self.catalog.kind_words
 
     def _inside(self, reading: Reading, topic: Link, typed: list[Link]) -> set[int]:
         """Return the word positions the question's names take, once ``topic`` is the topic.
@@ -1299,9 +1315,26 @@ class Engine:
             tied = self.evidence.connected(kept, other)
             if tied:
                 kept = tied
-            elif not self.evidence.connected([topic], other):
+            elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    @staticmethod
+    def _setting(reading: Reading, link: Link) -> bool:
+        """Tell whether ``link`` only sets the scene: the object of an opening phrase ("In X, what ...").
+
+        A preposition that opens the question, with the mention and a comma after it, names where the
+        question is asked, not a thing the answer must touch: the answers it is tied to are preferred, but
+        a fact that does not name it still answers.
+        """
+        words = reading.words
+        if link.start < 1 or words[0].lower not in PREPOSITIONS or link.end > len(words):
+            return False
+        if any(w.lower not in ARTICLES for w in words[1 : link.start]):
+            return False
+        last = words[link.end - 1]
+        after = next((t for t in reading.tokens if t.start >= last.end), None)
+        return after is not None and after.text == ","
 
     def _kinds_asked(self, answers, kinds_of: tuple[int, str], topic_link: Link, topic: URIRef):
         """Keep the answers "what kind of N ..." can mean; the classifier's complement decides.

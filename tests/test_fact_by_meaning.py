@@ -1,7 +1,8 @@
 """Which fact answers a relation question when the question's words and the relation's name part ways.
 
-A note of our own about lamps: one fact ("the sensor watches the lamp") read from a sentence that
-says more than the relation's name ("the lamp that is switched on is watched by ...").
+Notes of our own: about lamps, one fact ("the sensor watches the lamp") read from a sentence that
+says more than the relation's name ("the lamp that is switched on is watched by ..."); about a stable,
+a relation that holds both ways round a topic ("the stable hosts the horse", "the horse hosts the flea").
 """
 
 from __future__ import annotations
@@ -21,6 +22,16 @@ A **dimmer** is a knob that changes the brightness of a lamp.
 
 The lamp that is switched on is watched by the sensor.
 """
+BARNYARD = """# Barnyard
+
+A **stable** is a building for animals.
+A **horse** is a large animal.
+A **flea** is a small insect.
+A **meadow** is a field of grass.
+
+The stable hosts the horse.
+The horse hosts the flea.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +39,15 @@ def lamps(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     note = tmp_path_factory.mktemp("lamps") / "lamps.md"
     note.write_text(LAMPS, encoding="utf-8")
     return KnowledgeGraph.open(docs=[note], cache_dir=tmp_path_factory.mktemp("lamp-vectors"))
+
+
+@pytest.fixture(scope="module")
+def barnyard(lamps: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    note = tmp_path_factory.mktemp("barnyard") / "barnyard.md"
+    note.write_text(BARNYARD, encoding="utf-8")
+    return KnowledgeGraph.open(
+        docs=[note], embedder=lamps.engine.embedder, cache_dir=tmp_path_factory.mktemp("barnyard-vectors")
+    )
 
 
 def labels(answer) -> list[str]:
@@ -48,3 +68,26 @@ def test_words_no_sentence_of_the_fact_says_still_lower_the_confidence(lamps: Kn
     answer = lamps.ask("What watches the lamp you have painted yellow?")
 
     assert answer.kind != "relation" or answer.confidence < lamps.engine.threshold
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "hosts" stands between the wh-word and the topic: the question's verb, not an asked-for "host".
+        "What hosts the horse?",
+        # An opening "In X," sets the scene: a fact that does not name the meadow still answers.
+        "In the meadow, what hosts the horse?",
+    ],
+)
+def test_a_verb_after_the_wh_word_keeps_the_topic_its_object(barnyard: KnowledgeGraph, question: str):
+    answer = barnyard.ask(question)
+
+    assert labels(answer) == ["stable"]
+    assert answer.confidence >= barnyard.engine.threshold
+
+
+def test_a_mention_inside_the_question_still_constrains_the_answers(barnyard: KnowledgeGraph):
+    # The meadow is no setting here: nothing the horse's host relations reach is tied to it.
+    answer = barnyard.ask("What hosts the horse in the meadow?")
+
+    assert answer.kind != "relation"
