@@ -13,7 +13,9 @@ import itertools
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -329,10 +331,12 @@ class Engine:
         though its plural reads like a noun's ("which hosts ..."). The asked type it would give turns the
         path round: to the things the topic hosts.
         """
-        at = reading.asked_at
-        if at is None or at + 2 != topic.start or topic.start >= len(reading.words):
+        at, words = reading.asked_at, reading.words
+        if at is None or topic.start < at + 2 or topic.start >= len(words):
             return False
-        word = reading.words[at + 1].lower
+        if any(w.lower not in ARTICLES for w in words[at + 2 : topic.start]):
+            return False
+        word = words[at + 1].lower
         return word in lettered and noun_key(word) not in self.catalog.kind_words
 
     def _inside(self, reading: Reading, topic: Link, typed: list[Link]) -> set[int]:
@@ -1233,17 +1237,20 @@ class Engine:
                 continue
             if ps.score < 0.45:
                 return None
-            said = self._stated_words(topic, ps.steps, answers)
-            return self._path_answer(reading, topic, ps, answers, self._confidence(reading, link, ps, said))
+            stated = partial(self._stated_words, topic, ps.steps, answers)
+            return self._path_answer(reading, topic, ps, answers, self._confidence(reading, link, ps, stated))
         return None
 
-    def _confidence(self, reading: Reading, link: Link, ps: PathScore, said: frozenset[str] = frozenset()) -> float:
+    def _confidence(
+        self, reading: Reading, link: Link, ps: PathScore, stated: Callable[[], frozenset[str]] | None = None
+    ) -> float:
         """Return how sure a path answer is: how much of the question the topic and the path account for.
 
         The topic's name is accounted for as well as it was linked. Each other content word is accounted
         for when a relation name of the path matches it, the sentence a fact of the path was read from
-        says it (``said``, see ``_stated_words``: "the branch you have checked out" against "the branch
-        that is checked out is ..."), or it names the asked-for type the path ends at
+        says it ("the lamp you switched on" against "the lamp that is switched on is watched by ...";
+        ``stated`` looks those words up, only when some word is left, see ``_stated_words``), or it
+        names the asked-for type the path ends at
         (an asked-for type the graph has no kind for is left out: nothing can check it);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
         word asks for is a guess and costs a share. The score that ranked the paths is no measure of this:
@@ -1257,7 +1264,10 @@ class Engine:
             # The graph has no word for any kind of thing called so ("which films" over a graph that never
             # says what a film is): the word neither supports nor contradicts an answer, so it is left out.
             words = [w for w in words if noun_key(w) != view.answer_word]
-        explained |= {w for w in words if w not in explained and _said_in(w, said)}
+        left = [w for w in words if w not in explained]
+        if left and stated is not None:
+            said = stated()
+            explained |= {w for w in left if _said_in(w, said)}
         fit = _fit(words, explained, ps.relevance, ps.soft) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
 
