@@ -327,7 +327,7 @@ class Engine:
         """Tell whether the word after the wh-word is the verb whose object is the topic, not an asked type.
 
         "what hosts containers": a word standing between the wh-word and the topic's name, that names a
-        relation by its letters and no kind of thing, is the verb of the question ("X hosts containers"),
+        relation by its letters and no kind, is the verb of the question ("X hosts containers"),
         though its plural reads like a noun's ("which hosts ..."). The asked type it would give turns the
         path round: to the things the topic hosts.
         """
