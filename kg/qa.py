@@ -13,7 +13,9 @@ import itertools
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +57,7 @@ from kg.question import (
     wh_phrase,
 )
 from kg.relation_meaning import RelationMeanings
-from kg.scoring import PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
+from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sentence_slots import Asked
 from kg.sessions import Sessions
@@ -312,6 +314,8 @@ class Engine:
         if answer_word:
             answer_word = noun_key(answer_word)
         relation_words, meanings = self._relation_words(residual)
+        if answer_word and self._verb_of_topic(reading, topic, relation_words - set(meanings)):
+            answer_word = None
         return replace(
             reading,
             residual=residual,
@@ -320,6 +324,22 @@ class Engine:
             answer_word=answer_word,
             inside=frozenset(inside),
         )
+
+    def _verb_of_topic(self, reading: Reading, topic: Link, lettered: set[str]) -> bool:
+        """Tell whether the word after the wh-word is the verb whose object is the topic, not an asked type.
+
+        "what hosts containers": a word standing between the wh-word and the topic's name, that names a
+        relation by its letters and no kind, is the verb of the question ("X hosts containers"),
+        though its plural reads like a noun's ("which hosts ..."). The asked type it would give turns the
+        path round: to the things the topic hosts.
+        """
+        at, words = reading.asked_at, reading.words
+        if at is None or topic.start < at + 2 or topic.start >= len(words):
+            return False
+        if any(w.lower not in ARTICLES for w in words[at + 2 : topic.start]):
+            return False
+        word = words[at + 1].lower
+        return word in lettered and noun_key(word) not in self.catalog.kind_words
 
     def _inside(self, reading: Reading, topic: Link, typed: list[Link]) -> set[int]:
         """Return the word positions the question's names take, once ``topic`` is the topic.
@@ -1031,7 +1051,8 @@ class Engine:
                 continue
             if ps.score < 0.45:
                 return None
-            confidence = self._confidence(reading, link, ps) * self._shared_name(ps, answers)
+            stated = partial(self._stated_words, topic, ps.steps, answers)
+            confidence = self._confidence(reading, link, ps, stated) * self._shared_name(ps, answers)
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
 
@@ -1049,11 +1070,16 @@ class Engine:
         share = known.single_valued.get(direction, 0.0) if known is not None else 0.0
         return 1 / len(answers) if share >= SINGLE_VALUED else 1.0
 
-    def _confidence(self, reading: Reading, link: Link, ps: PathScore) -> float:
+    def _confidence(
+        self, reading: Reading, link: Link, ps: PathScore, stated: Callable[[], frozenset[str]] | None = None
+    ) -> float:
         """Return how sure a path answer is: how much of the question the topic and the path account for.
 
         The topic's name is accounted for as well as it was linked. Each other content word is accounted
-        for when a relation name of the path matches it, or it names the asked-for type the path ends at
+        for when a relation name of the path matches it, the sentence a fact of the path was read from
+        says it ("the lamp you switched on" against "the lamp that is switched on is watched by ...";
+        ``stated`` looks those words up, only when some word is left, see ``_stated_words``), or it
+        names the asked-for type the path ends at
         (an asked-for type the graph has no kind for is left out: nothing can check it);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
         word asks for is a guess and costs a share. The score that ranked the paths is no measure of this:
@@ -1067,8 +1093,22 @@ class Engine:
             # The graph has no word for any kind of thing called so ("which films" over a graph that never
             # says what a film is): the word neither supports nor contradicts an answer, so it is left out.
             words = [w for w in words if noun_key(w) != view.answer_word]
+        left = [w for w in words if w not in explained]
+        if left and stated is not None:
+            said = stated()
+            explained |= {w for w in left if _said_in(w, said)}
         fit = _fit(words, explained, ps.relevance, ps.soft) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    def _stated_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:
+        """Return the lowercase words of the sentences that state the path's facts for ``answers``.
+
+        A question word the relation's name leaves out may still be one the source sentence says: the
+        fact was read from that sentence, so the word belongs to what the fact states, not to some
+        condition the graph does not hold. Facts the graph was given without a sentence say nothing here.
+        """
+        _, sources = self.evidence.for_path(topic, steps, answers[:10])
+        return frozenset(w.lower() for source in sources for w in re.findall(r"[A-Za-z0-9]+", source["text"]))
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""
@@ -1114,9 +1154,26 @@ class Engine:
             tied = self.evidence.connected(kept, other)
             if tied:
                 kept = tied
-            elif not self.evidence.connected([topic], other):
+            elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    @staticmethod
+    def _setting(reading: Reading, link: Link) -> bool:
+        """Tell whether ``link`` only sets the scene: the object of an opening phrase ("In X, what ...").
+
+        A preposition that opens the question, with the mention and a comma after it, names where the
+        question is asked, not a thing the answer must touch: the answers it is tied to are preferred, but
+        a fact that does not name it still answers.
+        """
+        words = reading.words
+        if link.start < 1 or words[0].lower not in PREPOSITIONS or link.end > len(words):
+            return False
+        if any(w.lower not in ARTICLES for w in words[1 : link.start]):
+            return False
+        last = words[link.end - 1]
+        after = next((t for t in reading.tokens if t.start >= last.end), None)
+        return after is not None and after.text == ","
 
     def _kinds_asked(self, answers, kinds_of: tuple[int, str], topic_link: Link, topic: URIRef):
         """Keep the answers "what kind of N ..." can mean; the classifier's complement decides.
@@ -1204,6 +1261,12 @@ class Engine:
         answer = Answer("", text, [], 0.05 if suggestions else 0.0, "", kind="abstain")
         answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
         return answer
+
+
+def _said_in(word: str, said: frozenset[str]) -> bool:
+    """Tell whether a sentence's words (``said``) hold ``word``, by lemma, stem or a near spelling."""
+    bare = re.sub(r"['’]s$", "", word)
+    return any(words_match(bare, x) >= 0.8 for x in said)
 
 
 def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:
