@@ -11,6 +11,7 @@ by embedding similarity.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -205,6 +206,20 @@ def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
+def sentence_words(text: str) -> frozenset[str]:
+    """Return the lowercase words of a sentence, for ``said_in``."""
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z0-9]+", text))
+
+
+def said_in(word: str, said: frozenset[str] | set[str]) -> bool:
+    """Tell whether a sentence's words (``said``) hold ``word``, by lemma, stem or a near spelling.
+
+    A possessive is its owner ("the engine's valves": the engine).
+    """
+    bare = re.sub(r"['’]s$", "", word)
+    return any(words_match(bare, x) >= 0.8 for x in said)
+
+
 def words_match(question_word: str, name_word: str) -> float:
     """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar)."""
     if question_word == name_word:

@@ -30,7 +30,7 @@ from kg.choice import ChoiceAnswerer
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
-from kg.linking import EntityLinker, Link, content_positions, content_words, words_match
+from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
@@ -1096,7 +1096,7 @@ class Engine:
         left = [w for w in words if w not in explained]
         if left and stated is not None:
             said = stated()
-            explained |= {w for w in left if _said_in(w, said)}
+            explained |= {w for w in left if said_in(w, said)}
         fit = _fit(words, explained, ps.relevance, ps.soft) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
 
@@ -1108,7 +1108,7 @@ class Engine:
         condition the graph does not hold. Facts the graph was given without a sentence say nothing here.
         """
         _, sources = self.evidence.for_path(topic, steps, answers[:10])
-        return frozenset(w.lower() for source in sources for w in re.findall(r"[A-Za-z0-9]+", source["text"]))
+        return frozenset().union(*(sentence_words(source["text"]) for source in sources))
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""
@@ -1261,12 +1261,6 @@ class Engine:
         answer = Answer("", text, [], 0.05 if suggestions else 0.0, "", kind="abstain")
         answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
         return answer
-
-
-def _said_in(word: str, said: frozenset[str]) -> bool:
-    """Tell whether a sentence's words (``said``) hold ``word``, by lemma, stem or a near spelling."""
-    bare = re.sub(r"['’]s$", "", word)
-    return any(words_match(bare, x) >= 0.8 for x in said)
 
 
 def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:

@@ -26,7 +26,7 @@ from rdflib import URIRef
 from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.evidence import Evidence
-from kg.linking import Link, content_words, words_match
+from kg.linking import Link, content_words, said_in, sentence_words, words_match
 from kg.opposites import are_opposites
 from kg.question import Reading, is_passive, name_spans, parse_named
 from kg.scoring import Relevance
@@ -291,13 +291,12 @@ def strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> fl
     """
     if not words:
         return min(1.0, relevance.score)
-    said = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+    said = sentence_words(sentence)
     total = 0.0
     for w in words:
-        bare = re.sub(r"['’]s$", "", w)  # "the engine's valves": the engine
         if w in relevance.words:
             total += relevance.soft.get(w, 1.0)
-        elif any(words_match(bare, x) >= 0.8 for x in said):
+        elif said_in(w, said):
             total += 1.0
     return total / len(words)
 
