@@ -7,9 +7,8 @@ names ("steel grade") hold a word that is also a concept ("steel").
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
+from facts_file import write_facts
 
 from kg.api import KnowledgeGraph
 from kg.paths import first_steps
@@ -49,11 +48,7 @@ The Brightwell and the Copperline are kettles made of steel.
 
 @pytest.fixture(scope="module")
 def films(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    lines = [f"<{ENTITY}{quote(s)}> <{RELATION}{p}> <{ENTITY}{quote(o)}> ." for s, p, o in FACTS]
-    for name in sorted({n for s, _, o in FACTS for n in (s, o)}):
-        lines.append(f'<{ENTITY}{quote(name)}> <http://www.w3.org/2000/01/rdf-schema#label> "{name}" .')
-    path = tmp_path_factory.mktemp("films") / "films.nt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = write_facts(tmp_path_factory.mktemp("films") / "films.nt", FACTS, ENTITY, RELATION)
     return KnowledgeGraph.open(docs=[], rdf=[path], cache_dir=tmp_path_factory.mktemp("film-vectors"))
 
 

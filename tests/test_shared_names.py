@@ -7,9 +7,8 @@ one ship is answered as before, and a relation with many values per node (cargo)
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
+from facts_file import write_facts
 
 from kg.api import KnowledgeGraph
 
@@ -35,11 +34,7 @@ def _facts() -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="module")
 def ships(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     facts = _facts()
-    lines = [f"<{ENTITY}{quote(s)}> <{RELATION}{p}> <{ENTITY}{quote(o)}> ." for s, p, o in facts]
-    for name in sorted({n for s, _, o in facts for n in (s, o)}):
-        lines.append(f'<{ENTITY}{quote(name)}> <http://www.w3.org/2000/01/rdf-schema#label> "{name}" .')
-    path = tmp_path_factory.mktemp("ships") / "ships.nt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = write_facts(tmp_path_factory.mktemp("ships") / "ships.nt", facts, ENTITY, RELATION)
     return KnowledgeGraph.open(docs=[], rdf=[path], cache_dir=tmp_path_factory.mktemp("ship-vectors"))
 
 
