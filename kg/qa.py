@@ -1066,6 +1066,8 @@ class Engine:
         if len(ps.steps) != 1 or len(answers) < 2:
             return 1.0
         pred, direction = ps.steps[0]
+        if pred in MEMBERSHIP:
+            return 1.0  # a thing's kinds nest (a container service is a service): one thing, several kinds
         known = self.catalog.predicates.get(pred)
         share = known.single_valued.get(direction, 0.0) if known is not None else 0.0
         return 1 / len(answers) if share >= SINGLE_VALUED else 1.0

@@ -54,3 +54,13 @@ def test_a_relation_with_many_values_per_node_is_unaffected(ships: KnowledgeGrap
     answer = ships.ask("What cargo does Grey Heron carry?")
 
     assert sorted(a["label"] for a in answer.answers) == ["Salt", "Wool"]
+
+
+def test_a_things_nested_kinds_are_not_rival_values(tmp_path_factory: pytest.TempPathFactory):
+    # Nearly every concept of the bundled note has one kind, but a thing's kinds may nest (ECS is an
+    # orchestration service and a container service): two kinds are one thing described twice.
+    graph = KnowledgeGraph.open(cache_dir=tmp_path_factory.mktemp("bundled-vectors"))
+
+    answer = graph.ask("What sort of service is ECS?")
+
+    assert sorted(a["label"] for a in answer.answers) == ["container service", "orchestration service"]
