@@ -27,6 +27,8 @@ A dredger pulls barges across the harbor.
 A gateway routes requests to backends.
 
 A pallet stores crates.
+
+Each patch except the last one links to a review.
 """
 
 
@@ -39,7 +41,14 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
 
 @pytest.mark.parametrize(
     ("subject", "obj"),
-    [("tugboat", "barge"), ("gateway", "request"), ("pallet", "crate"), ("trawler", "net"), ("tender", "barge")],
+    [
+        ("tugboat", "barge"),
+        ("gateway", "request"),
+        ("pallet", "crate"),
+        ("trawler", "net"),
+        ("tender", "barge"),
+        ("patch", "review"),  # "except the last one": a subject with a modifier of its own
+    ],
 )
 def test_a_singular_subject_read_with_its_verb_still_says_what_it_does(graph: Graph, subject, obj):
     # The verb's meaning may be an ontology relation ("stores"); that some relation links them is the point.
@@ -73,3 +82,9 @@ def test_a_verb_tagged_subject_after_a_determiner_is_read_as_the_noun():
     (doc,) = parse_sentences(load_parser(), ["Every commit points to its parent commit."], lambda text: [], processes=1)
 
     assert doc[1].dep_ == "nsubj" and doc[1].pos_ == "NOUN" and doc[2].dep_ == "ROOT" and doc[2].pos_ == "VERB"
+
+
+def test_an_object_with_a_determiner_is_a_noun_even_when_tagged_as_a_verb():
+    (doc,) = parse_sentences(load_parser(), ["Every commit points to its parent commit."], lambda text: [], processes=1)
+
+    assert (doc[6].text, doc[6].pos_, doc[6].dep_) == ("commit", "NOUN", "pobj")

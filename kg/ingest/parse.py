@@ -161,11 +161,13 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
     # "A tugboat pulls barges": the tagger may read a singular subject and the verb's -s form after it
     # as one compound noun ("tugboat pulls"), leaving no verb. The sentence is parsed again with a
     # pronoun in the subject's place ("It pulls barges"), and the subject grafted back.
-    generic = [(i, at) for i, doc in enumerate(parsed) if (at := _generic_subject_end(doc))]
+    generic = [(i, found) for i, doc in enumerate(parsed) if (found := _generic_subject_end(doc))]
     if generic:
-        again = [_with_pronoun_subject(nlp, parsed[i], at) for i, at in generic]
-        for (i, at), doc in zip(generic, nlp.pipe(again, batch_size=batch_size), strict=True):
-            grafted = _grafted_subject(parsed[i], doc, at)
+        again = [_with_pronoun_subject(nlp, parsed[i], at) for i, (_, at) in generic]
+        for (i, (head, at)), doc in zip(generic, nlp.pipe(again, batch_size=batch_size), strict=True):
+            # A subject with a modifier of its own ("every commit except the first one") is parsed alone.
+            phrase = nlp(parsed[i][:at].text) if at > head + 1 else None
+            grafted = _grafted_subject(parsed[i], doc, head, at, phrase)
             if grafted is not None:
                 parsed[i] = grafted
     # "fully managed", "optimized for speed": a fragment that is only its predicate is read as what it
@@ -202,14 +204,19 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
 
 
 def _objects_as_nouns(doc) -> None:
-    """Tag as a plural noun an object the tagger took for a verb's -s form ("pulls barges across").
+    """Tag as a noun an object the tagger took for a verb ("pulls barges across", "to its parent commit").
 
     The parser's own reading says the word is an object (of a verb or a preposition); only a noun is
-    one, and the dictionary must know the word as a noun too.
+    one: a verb's -s form the dictionary also knows as a noun, or a base form with a determiner or
+    modifier of its own.
     """
     for t in doc:
-        if t.dep_ in ("dobj", "pobj") and t.tag_ == "VBZ" and t.is_lower and can_be_noun(t.text):
+        if t.dep_ not in ("dobj", "pobj") or not t.is_lower:
+            continue
+        if t.tag_ == "VBZ" and can_be_noun(t.text):
             t.tag_, t.pos_, t.lemma_ = "NNS", "NOUN", noun_key(t.text)
+        elif t.tag_ in ("VB", "VBP") and any(c.dep_ in ("det", "poss", "compound", "amod") for c in t.children):
+            t.tag_, t.pos_, t.lemma_ = "NN", "NOUN", t.lower_  # "its parent commit": a determiner makes a noun
 
 
 def _name_as_punctuation(doc) -> bool:
@@ -393,32 +400,42 @@ SUBJECT_DETERMINERS = frozenset("a an the every each this that".split())
 SUBJECT_MODIFIER_TAGS = frozenset("JJ NN NNP VBN VBG HYPH".split())
 
 
-def _generic_subject_end(doc) -> int:
-    """Return where a sentence's singular subject phrase ends, if a verb's -s form the tagger missed follows it.
+def _generic_subject_end(doc) -> tuple[int, int] | None:
+    """Return a sentence's singular subject head and where its phrase ends, if a verb's -s form the
+    tagger missed follows it; None when it is not so.
 
     "A tugboat pulls barges." tagged with no verb, or with "tugboat pulls" as a plural subject of
     "barges" (a plural subject with a verb's -s form, which English does not allow): the phrase is a
-    determiner, modifiers and a singular noun; the word after it is the -s form of a verb the
-    dictionary knows ("pulls"), the agreement a singular subject asks for, and something follows
-    that word. 0 when it is not so.
+    determiner, modifiers and a singular noun, perhaps with a prepositional modifier ("every commit
+    except the first one"); the word after it is the -s form of a verb the dictionary knows
+    ("pulls"), the agreement a singular subject asks for, and something follows that word.
     """
     if len(doc) < 4 or doc[0].lower_ not in SUBJECT_DETERMINERS:
-        return 0
-    for at in range(2, len(doc) - 1):
-        word, head = doc[at], doc[at - 1]
-        if not _singular_noun(head):
-            return 0
-        if not third_person_verb(word.lower_) or doc[at + 1].is_punct:
-            continue
-        if not all(t.tag_ in SUBJECT_MODIFIER_TAGS for t in doc[1 : at - 1]):
-            return 0
-        if not _has_verb_root(doc):
-            return at
-        if doc[1].dep_ == "ROOT" and doc[1].tag_ in ("VB", "VBP"):
-            return at  # a verb's base form right after "every" is a noun the tagger misread ("every commit")
-        disagreeing = word.dep_ == "nsubj" and word.tag_ == "NNS" and word.head.tag_ == "VBZ"
-        return at if disagreeing else 0
-    return 0
+        return None
+    head = next(
+        (k for k in range(1, len(doc)) if doc[k].tag_ not in SUBJECT_MODIFIER_TAGS or _singular_noun(doc[k])), 0
+    )
+    if not head or not _singular_noun(doc[head]):
+        return None
+    while head + 1 < len(doc) and doc[head + 1].tag_ == "NN" and not third_person_verb(doc[head + 1].lower_):
+        head += 1  # "an event bus": the last noun of a compound heads it
+    if head + 1 >= len(doc) - 1:
+        return None
+    at = head + 1
+    if doc[at].tag_ == "IN":  # "except the first one": a modifier of the noun, no verb and no comma in it
+        at = next((k for k in range(head + 2, len(doc) - 1) if third_person_verb(doc[k].lower_)), 0)
+        between = doc[head + 1 : at]
+        if not at or any(t.is_punct or t.tag_.startswith(("VB", "MD", "W")) for t in between):
+            return None
+    word = doc[at]
+    if not third_person_verb(word.lower_) or doc[at + 1].is_punct:
+        return None
+    if not _has_verb_root(doc):
+        return head, at
+    if doc[1].dep_ == "ROOT" and doc[1].tag_ in ("VB", "VBP"):
+        return head, at  # a verb's base form right after "every" is a noun the tagger misread ("every commit")
+    disagreeing = word.dep_ == "nsubj" and word.tag_ == "NNS" and word.head.tag_ == "VBZ"
+    return (head, at) if disagreeing else None
 
 
 def _singular_noun(token) -> bool:
@@ -438,20 +455,22 @@ def _with_pronoun_subject(nlp, doc, at: int):
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
-def _grafted_subject(original, reparsed, at: int):
+def _grafted_subject(original, reparsed, head: int, at: int, phrase=None):
     """Return ``original`` with the parse of ``reparsed`` ("It pulls barges"), its subject put back.
 
     Only when the pronoun is the subject of a verb at the root: then the subject phrase's head noun
-    takes the pronoun's place, its modifiers keep the reading they had, and the rest is the new parse.
-    None when the reading with the pronoun has no such subject.
+    takes the pronoun's place, the rest is the new parse, and the phrase's other words hang as they
+    do in ``phrase`` (the phrase parsed alone, when it has a modifier of its own) or on the noun.
+    None when the reading with the pronoun has no such subject, or the phrase alone another head.
     """
     from spacy.tokens import Doc
 
     pronoun = reparsed[0]
     if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT" or pronoun.head.pos_ != "VERB":
         return None
-    shift = at - 1  # reparsed token j (j >= 1) is original token j + shift; the pronoun is the noun at - 1
-    head = at - 1
+    if phrase is not None and (len(phrase) != at or phrase[head].dep_ != "ROOT"):
+        return None
+    shift = at - 1  # reparsed token j (j >= 1) is original token j + shift
     words = [t.text for t in original]
     spaces = [bool(t.whitespace_) for t in original]
     tags, pos, deps, heads, lemmas = [], [], [], [], []
@@ -462,6 +481,13 @@ def _grafted_subject(original, reparsed, at: int):
             lemmas.append(t.lower_ if t.tag_ != "NN" else t.lemma_)
             deps.append("nsubj")
             heads.append(pronoun.head.i + shift)
+        elif phrase is not None:
+            alone = phrase[t.i]
+            tags.append(alone.tag_)
+            pos.append(alone.pos_)
+            lemmas.append(alone.lemma_)
+            deps.append(alone.dep_)
+            heads.append(alone.head.i)
         else:
             tags.append(t.tag_)
             pos.append(t.pos_)
