@@ -419,8 +419,8 @@ def _generic_subject_end(doc) -> tuple[int, int] | None:
         return None
     while head + 1 < len(doc) and doc[head + 1].tag_ == "NN" and not third_person_verb(doc[head + 1].lower_):
         head += 1  # "an event bus": the last noun of a compound heads it
-    if head + 1 >= len(doc) - 1:
-        return None
+    if head + 1 >= len(doc) - 1 or not all(t.is_lower for t in doc[1 : head + 1]):
+        return None  # "An EBS volume": a phrase with a name in it is read with the names (see _merged)
     at = head + 1
     if doc[at].tag_ == "IN":  # "except the first one": a modifier of the noun, no verb and no comma in it
         at = next((k for k in range(head + 2, len(doc) - 1) if third_person_verb(doc[k].lower_)), 0)
