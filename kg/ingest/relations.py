@@ -281,17 +281,36 @@ class OpenReader:
         for prep in [*noun.children, *after]:
             if prep.dep_ != "prep":
                 continue
-            introduces = prep.lower_ in ("like", "including") or (
-                prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, *noun.children])
-            )
-            if not introduces:
+            if not _introduces_examples(prep, noun):
                 continue
             for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
                 for member in [pobj, *_conjuncts(pobj)]:
-                    concept = self._concept(member) if _written_as_name(member) else None
+                    concept = self._concept(member) if _written_as_name(member) else self._common_example(member)
                     if concept is not None:
                         out.append(concept)
         return out
+
+    def _common_example(self, member) -> Concept | None:
+        """Return the concept a common noun phrase given as an example names ("a dedicated kernel").
+
+        A phrase the note names elsewhere, or whose head noun is a concept already known (an ontology
+        class: "kernel"), is that concept: minting "dedicated kernel" would take the plain noun's
+        place for every question about kernels. Any other phrase ("package installation") is new.
+        """
+        # "tasks like hardware provisioning": a gerund with no object of its own names the activity.
+        gerund = member.tag_ == "VBG" and not any(c.dep_ in ("dobj", *SUBJECTS) for c in member.children)
+        if member.pos_ != "NOUN" and not gerund:
+            return None
+        if not member.is_alpha or not member.is_lower or member.lower_ in ("more", "other"):
+            return None
+        words = _name_tokens(member)
+        if any(not t.is_alpha for t in words):
+            return None
+        text = " ".join(t.text for t in words)
+        known = self.resolve(text, False)
+        if known is not None:
+            return known
+        return self._concept(member) if member.pos_ == "NOUN" else self.resolve(text, True)
 
     def _clause_subjects(self, verb) -> list[Concept | None]:
         """Return a clause's subjects; a relative clause's are its head noun's ("a subnet that is ...")."""
@@ -451,7 +470,8 @@ class OpenReader:
         facts.extend(self._manners(verb, subjects, passive, direct, preps))
         for s in subjects:
             for d in direct:  # "erase the files on the disk": a verb and its object may name the relation
-                for prep in preps + [c for c in d.children if c.dep_ == "prep"]:
+                own = [c for c in d.children if c.dep_ == "prep" and not _introduces_examples(c, d)]
+                for prep in preps + own:
                     for target in self._prep_objects(prep):
                         words = f"{base} {d.lower_} {prep.lower_}"
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
@@ -843,6 +863,13 @@ def _is_modifier_verb(verb) -> bool:
     """Tell a verb :func:`_modifier_verbs` reads as part of its head verb's object, not a clause."""
     head = verb.head.head if verb.dep_ == "conj" else verb.head
     return head is not verb and any(m.i == verb.i for m in _modifier_verbs(head))
+
+
+def _introduces_examples(prep, noun) -> bool:
+    """Tell a preposition that gives examples of ``noun``: "like", "including", "such as"."""
+    return prep.lower_ in ("like", "including") or (
+        prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, *noun.children])
+    )
 
 
 def _written_as_name(token) -> bool:
