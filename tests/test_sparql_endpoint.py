@@ -455,7 +455,11 @@ def test_a_runaway_query_is_stopped_while_others_are_served(readonly):
     answered_during = [status for at, status in served if at < outcome["finished"]]
     assert len(answered_during) >= 4 and set(answered_during) == {200}
     # the work stopped: the worker that burnt the CPU is gone, and no other burns any
-    (runaway_pid,) = [pid for pid, seconds in cpu_seen.items() if seconds > 0.5]
+    # The one that burnt the CPU: on a busy machine it may get well under its second, but far more
+    # than a worker answering the small queries does.
+    runaway_pid = max(cpu_seen, key=cpu_seen.__getitem__)
+    assert cpu_seen[runaway_pid] > 0.1
+    assert all(cpu_seen[runaway_pid] > 2 * seconds for pid, seconds in cpu_seen.items() if pid != runaway_pid)
     time.sleep(0.2)
     assert runaway_pid not in _descendants(readonly.process.pid)
     pids = readonly.query_worker_pids()
