@@ -12,7 +12,8 @@ For every answerable question with a ``quote`` (the note's text that answers it)
 - **right:** the engine's reply, judged as ``shared/qa/score.py`` judges it.
 
 A miss whose answer stands in no fact read from its quote is the extractor's; one whose answer does is
-the question side's (linking, relation choice, confidence). Only counts are printed, so held-out sets
+the question side's, split by whether the engine linked the question to a thing those facts name
+(then the relation, path or confidence failed) or not (linking failed). Only counts are printed, so held-out sets
 can be diagnosed without anyone reading their questions. The store must hold the notes the sets ask
 about (build it as bench/sets/README.md says); the engine runs in-process.
 """
@@ -32,7 +33,7 @@ SCORE_PY = ROOT.parent / "shared" / "qa" / "score.py"
 #: Share of the smaller text's content words the other must hold for a fact's sentence to be the quote's.
 OVERLAP = 0.7
 FACT_SENTENCES = """
-SELECT ?q ?n WHERE {
+SELECT ?q ?n ?x WHERE {
   ?st a rdf:Statement ; kgo:quote ?q ; rdf:subject|rdf:object ?x .
   OPTIONAL { ?x rdfs:label|skos:altLabel ?l }
   BIND(COALESCE(?l, ?x) AS ?n)
@@ -68,12 +69,17 @@ def main() -> int:
     store = open_store(args.store, read_only=True)
     engine = Engine(store, cache_dir=args.cache_dir)
     named_by: dict[str, set[str]] = {}  # a fact's sentence -> the names of the things its facts relate
-    for quote, name in store.query(FACT_SENTENCES):
+    things_of: dict[str, set[str]] = {}  # a fact's sentence -> the IRIs of those things
+    for quote, name, thing in store.query(FACT_SENTENCES):
         named_by.setdefault(str(quote), set()).add(norm(str(name)))
-    sentences = [(content_words(q), names) for q, names in named_by.items()]
+        things_of.setdefault(str(quote), set()).add(str(thing))
+    sentences = [(content_words(q), named_by[q], things_of[q]) for q in named_by]
 
-    print("| set | answerable | answer in a fact from the quote | right | missed: extraction | missed: question side |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| set | answerable | answer in a fact from the quote | right | missed: extraction "
+        "| missed: linking | missed: relation or confidence |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name in args.sets or sorted(p.stem for p in SETS.glob("*.jsonl")):
         counts: Counter[str] = Counter()
         for line in (SETS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
@@ -81,17 +87,23 @@ def main() -> int:
             if not item.get("quote"):
                 continue
             quote = content_words(item["quote"])
-            named = set().union(*(names for words, names in sentences if overlaps(quote, words)))
+            found = [(names, things) for words, names, things in sentences if overlaps(quote, words)]
+            named = set().union(*(names for names, _ in found))
+            things = set().union(*(things for _, things in found))
             expect = item["expect"]
             accepted = {norm(a) for a in expect.get("any", [])} | {norm(a) for g in expect.get("all", []) for a in g}
             extracted = bool(named) and (not accepted or bool(accepted & named))
-            right = judge(expect, engine.ask(item["q"]).to_dict())
+            reply = engine.ask(item["q"]).to_dict()
+            right = judge(expect, reply)
             counts.update(answerable=1, extracted=extracted, right=right)
-            if not right:
-                counts["question side" if extracted else "extraction"] += 1
+            if not right and not extracted:
+                counts["extraction"] += 1
+            elif not right:
+                linked = {topic["iri"] for topic in reply.get("topics") or []} & things
+                counts["relation" if linked else "linking"] += 1
         print(
             f"| {name} | {counts['answerable']} | {counts['extracted']} | {counts['right']} | "
-            f"{counts['extraction']} | {counts['question side']} |"
+            f"{counts['extraction']} | {counts['linking']} | {counts['relation']} |"
         )
     return 0
 
