@@ -206,20 +206,6 @@ def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def sentence_words(text: str) -> frozenset[str]:
-    """Return the lowercase words of a sentence, for ``said_in``."""
-    return frozenset(w.lower() for w in re.findall(r"[A-Za-z0-9]+", text))
-
-
-def said_in(word: str, said: frozenset[str] | set[str]) -> bool:
-    """Tell whether a sentence's words (``said``) hold ``word``, by lemma, stem or a near spelling.
-
-    A possessive is its owner ("the engine's valves": the engine).
-    """
-    bare = re.sub(r"['’]s$", "", word)
-    return any(words_match(bare, x) >= 0.8 for x in said)
-
-
 def words_match(question_word: str, name_word: str) -> float:
     """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar)."""
     if question_word == name_word:
@@ -241,6 +227,20 @@ def words_match(question_word: str, name_word: str) -> float:
     if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85 and not getAllLemmas(question_word):
         return 0.85  # a typo (a dictionary word such as "movie" is no typo of "move")
     return 0.0
+
+
+def sentence_words(text: str) -> frozenset[str]:
+    """Return the lowercase words of a sentence, for ``said_in``."""
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z0-9]+", text))
+
+
+def said_in(word: str, said: frozenset[str] | set[str]) -> bool:
+    """Tell whether a sentence's words (``said``) hold ``word``, by lemma, stem or a near spelling.
+
+    A possessive is its owner ("the engine's valves": the engine).
+    """
+    bare = re.sub(r"['’]s$", "", word)
+    return any(words_match(bare, x) >= 0.8 for x in said)
 
 
 def name_matches(question_words: list[str], name: str) -> list[set[int]]:
