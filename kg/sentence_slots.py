@@ -180,8 +180,9 @@ def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
         return False
     head = asked.subject_words[-1]
     wanted = "object" if asked.passive else "subject"
+    doc = parse(sentence)
     found = [
-        t for t in parse(sentence)
+        t for t in doc
         if t.pos_ in ("NOUN", "PROPN") and (lemmas(head) & lemmas(t.text) or noun_key(t.lower_) == noun_key(head))
     ]  # fmt: skip
     roles = [_role(t) for t in found]
@@ -195,7 +196,7 @@ def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
     for word in asked.mention_words:
         if noun_key(word) in subject:
             continue
-        tokens = [t for t in parse(sentence) if t.pos_ in ("NOUN", "PROPN") and lemmas(word) & lemmas(t.text)]
+        tokens = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and lemmas(word) & lemmas(t.text)]
         if tokens and not any(_within(t, verbs) for t in tokens):
             return False
     return True

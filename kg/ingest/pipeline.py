@@ -901,11 +901,7 @@ class _Extractor(StructureReader):
         member = self._resolve(re.sub(r"\s*\([^)]*\)", "", block.text).strip(), True)
         if owner is None or member is None or member.iri == owner.iri:
             return
-        prop = KG[f"rel/{slug(role)}"]
-        if (prop, RDFS.label, None) not in self.graph:
-            self.graph.add((prop, RDF.type, OWL.ObjectProperty))
-            self.graph.add((prop, RDFS.label, Literal(role)))
-            self.graph.add((prop, KGO.minted, Literal(True)))
+        prop = self._role_property(role, OWL.ObjectProperty)
         written = " ".join(block.parent.rstrip().rstrip(":").split()).lower()
         if written != role:
             self.graph.add((prop, SKOS.altLabel, Literal(written)))
@@ -1066,9 +1062,9 @@ class _Extractor(StructureReader):
 KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
 #: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
 LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-#: Parts of speech no name is made of: "when diy", "read only" are not noun phrases naming a thing.
 #: Endings of nouns made from verbs, the names of what a thing does: "encryption", "replacement".
 NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence")
+#: Parts of speech no name is made of: "when diy", "read only" are not noun phrases naming a thing.
 CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 #: Prepositions that leave a parent item's phrase waiting for its object ("similar to", "compatible with").
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())

@@ -423,7 +423,7 @@ class OpenReader:
         # "supports graph APIs for both A and B": the APIs are A's and B's, so A and B are the objects.
         enumerated = {d.i: self._enumerated(d) for d in direct}
         objects_direct = [o for d in direct if not enumerated[d.i] for o in self._concepts(d)]
-        if not direct and not subjects_are_generic(subjects):
+        if not direct and not generic:
             objects_direct = self._modifier_objects(verb)
         if verb.dep_ == "relcl":
             noun = _phrase_head(verb.head)
@@ -875,11 +875,6 @@ def _introduces_examples(prep, noun) -> bool:
 def _written_as_name(token) -> bool:
     """Tell a name ("Gremlin", "SPARQL", the tagger's noun or not) from a common noun."""
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text != token.text.lower())
-
-
-def subjects_are_generic(subjects: list) -> bool:
-    """Tell a clause with no subject, or only "you" and "we", from one said of a thing."""
-    return not subjects or all(s is None for s in subjects)
 
 
 def _conjuncts(token) -> list:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.ingest.concepts import Concept
@@ -219,11 +219,15 @@ class StructureReader:
         written = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
         return written > self.text.count(header)
 
-    def _role_property(self, role: str):
-        """Return (and describe, once) the property minted from a role noun ("responsibility")."""
+    def _role_property(self, role: str, kind: URIRef = OWL.DatatypeProperty) -> URIRef:
+        """Return (and describe, once) the property minted from a role noun ("responsibility", "option").
+
+        ``kind``: a table column's role holds its cells' text (a datatype property); a label item's role
+        holds the names listed under it (an object property).
+        """
         prop = KG[f"rel/{slug(role)}"]
         if (prop, RDFS.label, None) not in self.graph:
-            self.graph.add((prop, RDF.type, OWL.DatatypeProperty))
+            self.graph.add((prop, RDF.type, kind))
             self.graph.add((prop, RDFS.label, Literal(role)))
             self.graph.add((prop, KGO.minted, Literal(True)))
         return prop
