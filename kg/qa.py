@@ -42,6 +42,7 @@ from kg.question import (
     WH_WORDS,
     Reading,
     abbreviates,
+    acting_verbs,
     asked_type,
     asks_for_instances,
     classifier_complement,
@@ -241,6 +242,7 @@ class Engine:
         words = [t for t in tokens if t.is_word]
         links = self.linker.link(tokens)
         links = self._follow_up(words, links, session)
+        links = self._not_verbs(text, words, links)
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
         relation_words, meanings = self._relation_words(residual)
@@ -251,6 +253,37 @@ class Engine:
         return Reading(
             text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at, meanings=meanings
         )
+
+    def _not_verbs(self, text: str, words: list[Token], links: list[Link]) -> list[Link]:
+        """Drop the one-word lowercase mentions the question says as a clause's verb (``acting_verbs``).
+
+        Such a word asks for a relation ("which engines does X support"), whatever concept a note made
+        of it. A name in capitals, a word typed wrong and matched loosely, or a concept the notes
+        describe (a definition, a name other than its own word's forms: "pull", the command) keeps its
+        link: the parser may take a noun for a verb.
+        """
+        single = [
+            link for link in links
+            if link.end - link.start == 1 and link.method in ("exact", "lemma") and link.text.islower()
+            and self._undescribed(link)
+        ]  # fmt: skip
+        if not single:
+            return links
+        names = tuple(
+            (words[link.start].start, words[link.end - 1].end)
+            for link in links
+            if link not in single and 0 <= link.start < link.end <= len(words)
+        )
+        spans = {(words[link.start].start, words[link.start].end): link for link in single}
+        verbs = acting_verbs(text, names, tuple(spans))
+        return [link for link in links if not any(spans[v] is link for v in verbs)]
+
+    def _undescribed(self, link: Link) -> bool:
+        """Tell whether ``link`` names a concept with no definition and no name but its word's forms."""
+        entity = self.catalog.entities.get(link.best[0])
+        if entity is None or entity.definition:
+            return False
+        return all(lemmas(alias) & lemmas(entity.label) for alias in entity.aliases)
 
     def _relation_words(self, residual: list[str]) -> tuple[set[str], dict[str, dict[URIRef, float]]]:
         """Return the words that name some predicate of the graph, and, of those, the ones named by meaning.
@@ -1096,11 +1129,25 @@ class Engine:
             # says what a film is): the word neither supports nor contradicts an answer, so it is left out.
             words = [w for w in words if noun_key(w) != view.answer_word]
         left = [w for w in words if w not in explained]
+        unsaid: frozenset[str] = frozenset()
         if left and stated is not None:
             said = stated()
             explained |= {w for w in left if said_in(w, said)}
-        fit = _fit(words, explained, ps.relevance, ps.soft) * 0.8**ps.silent
+            if said:  # the facts' own sentences were read and do not say these words either
+                unsaid = frozenset(w for w in left if w not in explained)
+        fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    @staticmethod
+    def _unknown_names(view: Reading) -> frozenset[str]:
+        """Return the lowercase words the question capitalises as names that no link took ("Zephyr").
+
+        The question's first word is capitalised as a sentence's is; "I" is a pronoun.
+        """
+        return frozenset(
+            w.lower for i, w in enumerate(view.words)
+            if i > 0 and w.text[:1].isupper() and w.text != "I" and i not in view.inside
+        )  # fmt: skip
 
     def _stated_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:
         """Return the lowercase words of the sentences that state the path's facts for ``answers``.
@@ -1229,15 +1276,33 @@ class Engine:
         query = "ASK { ?n (rdf:type|rdfs:subClassOf)/rdfs:subClassOf* ?c }"
         return bool(self.store.query(query, {"n": node, "c": cls}).askAnswer)
 
+    def _kinds_among(self, answers) -> set[URIRef]:
+        """Return the answers that are classes some other answer is a member or subclass of (one query)."""
+        classes = [a for a in answers if isinstance(a, URIRef) and self.members.get(a)]
+        if not classes:
+            return set()
+        nodes = " ".join(a.n3() for a in answers if isinstance(a, URIRef))
+        query = (
+            "SELECT DISTINCT ?c WHERE { VALUES ?c { %s } VALUES ?n { %s } "
+            "?n (rdf:type|rdfs:subClassOf)/rdfs:subClassOf* ?c FILTER(?n != ?c) }"
+        ) % (" ".join(c.n3() for c in classes), nodes)
+        return {row[0] for row in self.store.query(query)}
+
     def _rank(self, answers, preferred: set | frozenset = frozenset()):
-        """Order answers: the preferred (most specific type) first, then the better attested, then by label."""
+        """Order answers: the preferred (most specific type) first, then the kinds the others are of, then
+        the better attested, then by label.
+
+        A kind among its own members ("subnet" beside "private subnet", which inherited the fact the
+        note states of subnets) is what the fact was said of: it names the answer the others specialise.
+        """
         if len(answers) < 2:
             return answers
         counts = self.evidence.attestation(answers)
+        kinds = self._kinds_among(answers[:MAX_RANKED_KINDS])
 
         def key(a):
             label = self.catalog.label(a).lower() if isinstance(a, URIRef) else str(a)
-            return (a not in preferred, -counts.get(a, 0), label)
+            return (a not in preferred, a not in kinds, -counts.get(a, 0), label)
 
         return sorted(answers, key=key)
 
@@ -1265,19 +1330,37 @@ class Engine:
         return answer
 
 
-def _fit(words: list[str], explained: set[str], relevance: float, soft: dict[str, float] | None = None) -> float:
+def _fit(
+    words: list[str],
+    explained: set[str],
+    relevance: float,
+    soft: dict[str, float] | None = None,
+    names: frozenset[str] = frozenset(),
+    unsaid: frozenset[str] = frozenset(),
+) -> float:
     """Return the share of the question's content ``words`` an answer accounts for (0 to 1).
 
     A word the answer's relation names (``explained``) counts whole, or, named by meaning only
     (``soft``), for its similarity; any other counts for half the relation's ``relevance`` (the
-    embedding relates it to the question only softly). With no content words left outside the names,
-    the relevance alone.
+    embedding relates it to the question only softly), or for a quarter when the sentences the
+    answer's facts were read from do not say it either (``unsaid``: a relation's name is terse, its
+    sentence is not); a name the graph does not know (``names``) counts nothing: the question is
+    about that thing, and no relation accounts for it. With no content words left outside the
+    names, the relevance alone.
     """
     relevance = min(1.0, relevance)
     if not words:
         return relevance
     soft = soft or {}
-    total = sum(soft.get(w, 1.0) if w in explained else 0.5 * relevance for w in words)
+
+    def weight(w: str) -> float:
+        if w in explained:
+            return soft.get(w, 1.0)
+        if w in names:
+            return 0.0
+        return (0.25 if w in unsaid else 0.5) * relevance
+
+    total = sum(weight(w) for w in words)
     return total / len(words)
 
 
@@ -1307,6 +1390,9 @@ def _asked_phrase(words: list[Token]) -> range:
 
 
 _COPULAS = frozenset(("is", "are", "was", "were"))
+#: At most this many answers are compared pairwise for kinds among members when ranking (``_rank``).
+MAX_RANKED_KINDS = 12
+
 #: Prepositions that place a concept in a setting ("a heddle *in* a loom"): closed-class words.
 SETTING = frozenset(("in", "within", "inside"))
 

@@ -111,6 +111,8 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
         return words[head].lower, at
     if i >= len(words) or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
         return None, at
+    if words[i - 1].lower in ("is", "are") and is_participle(words[i].text):
+        return None, at  # "what is *used* to ...": a passive's verb, not the name of what is asked
     # "what kind of book is X" asks for a kind (a genre, a class), not for a book.
     kind = next((w.lower for w in words[start:i] if w.lower in ("kind", "type", "sort")), None)
     if kind is not None:
@@ -141,6 +143,12 @@ def classifier_complement(tokens: list[Token]) -> tuple[int, str, bool] | None:
             definite = i > 0 and lower[i - 1] in ("the", "its", "their")
             return (j, lower[end - 1], definite) if end > j else None
     return None
+
+
+def is_participle(word: str) -> bool:
+    """Tell whether ``word`` is an inflected verb form and no noun ("used", "stored"; not "runs": a noun too)."""
+    entry = getAllLemmas(word.lower())
+    return "NOUN" not in entry and any(form != word.lower() for form in entry.get("VERB", ()))
 
 
 def only_noun(word: str) -> bool:
@@ -250,6 +258,55 @@ def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     """
     root = next((t for t in parse_named(text, names) if t.dep_ == "ROOT"), None)
     return root.lower_ if root is not None and root.pos_ == "VERB" else None
+
+
+#: Dependencies of a verb that heads a clause of its own (the question's, a relative's, a subordinate's):
+#: a verb in one of these places says what is done, not what is spoken of. A verb that fills an argument
+#: slot of another ("*stopping* an instance keeps ...") names an event, and may name a concept.
+_CLAUSE_HEADS = frozenset("ROOT relcl ccomp xcomp advcl acl conj".split())
+#: A verb's subject or object: a verb with one of them, a noun or pronoun, acts as a verb in its clause.
+_VERB_ARGUMENTS = frozenset("nsubj nsubjpass dobj obj".split())
+_NOMINAL = frozenset("NOUN PROPN PRON".split())
+
+
+def acting_verbs(
+    text: str, names: tuple[tuple[int, int], ...], words: tuple[tuple[int, int], ...]
+) -> frozenset[tuple[int, int]]:
+    """Return the spans among ``words`` (character offsets) that the parse reads as a clause's verb.
+
+    A lowercase word of the question can be the verb it asks with ("which engines does X *support*")
+    and the name of a concept a note made of the same word ("support"): said as the verb of a clause,
+    with arguments of its own, it names the relation asked for, not a thing. ``names`` are the
+    question's linked names, read as pronouns so that the tagger sees a verb after them (see
+    ``parse_named``).
+    """
+    if not words:
+        return frozenset()
+    doc = parse_named(text, names)
+    found = set()
+    for start, end in words:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if (
+            token.pos_ == "VERB"
+            and token.dep_ in _CLAUSE_HEADS
+            and any(child.dep_ in _VERB_ARGUMENTS and child.pos_ in _NOMINAL for child in token.children)
+            and not _inflected_after_do(token)
+        ):
+            found.add((start, end))
+    return frozenset(found)
+
+
+def _inflected_after_do(token) -> bool:
+    """Tell whether a verb the parse found after "do" or a modal is inflected: a misreading.
+
+    "Does X *tow* barges?" takes the bare form; a parse that makes "barges" the verb after "does" took a
+    noun for a verb (and "tow", the verb, for a noun).
+    """
+    helped = any(c.dep_ == "aux" and (c.lemma_ == "do" or c.tag_ == "MD") for c in token.children)
+    return helped and token.tag_ != "VB"
 
 
 def wh_phrase(text: str) -> tuple[list[str], str | None]:

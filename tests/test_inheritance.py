@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
 
@@ -39,3 +42,20 @@ def test_a_member_silent_on_the_relation_inherits_the_kinds_values(graph: Knowle
 
 def test_the_kind_keeps_its_own_statement(graph: KnowledgeGraph):
     assert _labels(graph, "What do virtual machines offer?") == ["kernel"]
+
+
+FLEET = """# Fleet
+
+Virtual machines offer dedicated kernels.
+
+**Albatross** is a virtual machine. Albatross was built in Leith. Albatross runs in Leith. Albatross
+sails to Oban.
+"""
+
+
+def test_the_kind_that_states_a_fact_answers_before_the_members_that_inherit_it(tmp_path: Path):
+    # Albatross inherits "offers dedicated kernels" from virtual machines and is said more of (and comes
+    # first in the alphabet): the kind the note said it of comes first all the same.
+    graph = note_graph(tmp_path, "fleet", FLEET)
+
+    assert _labels(graph, "What offers kernels?") == ["virtual machine", "Albatross"]
