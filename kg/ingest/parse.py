@@ -115,6 +115,7 @@ def parse_sentences(
     batch_size: int = 256,
     processes: int | None = None,
     predicates: frozenset[str] = frozenset(),
+    described: frozenset[str] = frozenset(),
 ) -> Sequence:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
@@ -126,11 +127,16 @@ def parse_sentences(
     the docs come from a forked worker as they are asked for: a :class:`ParseStream`, to be closed.
     The names are found here, before any sentence is read. ``predicates`` are sentences that stand
     where only what is said of a thing can ("Supports allow rules only" in a column of such cells):
-    one that opens with a word that may be a verb's -s form is read with that verb.
+    one that opens with a word that may be a verb's -s form is read with that verb. ``described`` are
+    bullets among predicates of one thing (see :func:`kg.ingest.structure.predicate_items`): one that
+    opens with a verb's base form and its object is read with that verb's -s form.
     """
     texts = list(sentences)
     originals = [_slash_coordinated(text) for text in texts]
-    sentences = [_with_subject(text, given in predicates) for text, given in zip(originals, texts, strict=True)]
+    sentences = [
+        _with_subject(text, given in predicates, given in described)
+        for text, given in zip(originals, texts, strict=True)
+    ]
     spans = [names(text) for text in sentences]
     implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
 
@@ -260,13 +266,14 @@ def _slash_coordinated(text: str) -> str:
     return SPACED_SLASH_RE.sub(" or ", text)
 
 
-def _with_subject(text: str, predicate: bool = False) -> str:
+def _with_subject(text: str, predicate: bool = False, described: bool = False) -> str:
     """Return "It provides X" for a fragment "Provides X" (a verb, modal or copula first).
 
     Notes' bullets are often written in lowercase ("supports SQL", "does not support SQL") and may
     open with an adverb ("automatically scales to ..."); both are fragments all the same. "Rules
     include X" opens with its subject; where the text stands as a ``predicate`` of a thing, a word
-    that may be either ("Supports allow rules only") is read as the verb.
+    that may be either ("Supports allow rules only") is read as the verb. A bullet ``described`` as
+    a predicate by its siblings may open with a verb's base form ("Establish a connection").
     """
     words = text.split()
     if not words or not _uncontracted(words[0]).isalpha():
@@ -282,7 +289,37 @@ def _with_subject(text: str, predicate: bool = False) -> str:
         return text  # "Types include X": the first word is the subject
     if third_person_verb(first):
         return IMPLICIT + _lower_first(text)
+    if described and _base_verb_opening(first, second):
+        # "Connect two VPC" among bullets that say what a thing does ("Goes over ...", "Must not have
+        # ..."): the verb's base form is the same predicate written short, "It connects two VPC".
+        inflected = getInflection(first, "VBZ")
+        if inflected:
+            rest = " ".join(words[at + 1 :])
+            return " ".join([IMPLICIT.strip(), *[w.lower() for w in words[:at]], inflected[0], rest]).rstrip()
     return text
+
+
+#: Words that open an object after a verb, never a noun's modifier: "Move a snapshot", "Make them ...".
+OBJECT_OPENERS = frozenset("a an the them it your our its their this these those".split())
+
+
+def _base_verb_opening(first: str, second: str) -> bool:
+    """Tell a fragment that opens with a verb's base form and its object ("Establish a connection").
+
+    A word that is only a verb ("establish", "specify") opens a predicate; one that is a noun too
+    ("move", "launch", "last") does only when a determiner or pronoun follows it ("Move a snapshot";
+    "Risk of data loss", "last 7 days" are noun phrases).
+    """
+    if first not in getAllLemmas(first).get("VERB", ()) or first in MODALS or first in COPULA_FIRST:
+        return False
+    if is_verb_only(first) and first not in ("have", "do"):
+        return bool(second)
+    return second in OBJECT_OPENERS
+
+
+def leaves_out_subject(text: str) -> bool:
+    """Tell a fragment that opens with its verb, modal or copula ("Goes over X"), its subject left out."""
+    return _with_subject(_slash_coordinated(text)) != _slash_coordinated(text)
 
 
 def _uncontracted(word: str) -> str:

@@ -44,6 +44,7 @@ from kg.ingest.structure import (
     is_category_heading,
     is_property_row,
     is_statement_table,
+    predicate_items,
     sentence_texts,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
@@ -326,7 +327,13 @@ class _Extractor(StructureReader):
         # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
         # "X: Connect two networks" says what X does, so its verb gets X for subject.
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
-        self.parsed = parse_sentences(load_parser(), texts, self._name_spans, predicates=self._cell_predicates(blocks))
+        self.parsed = parse_sentences(
+            load_parser(),
+            texts,
+            self._name_spans,
+            predicates=self._cell_predicates(blocks),
+            described=predicate_items(blocks),
+        )
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
         # "supports" over "redis" and "memcached": each item finishes its parent's clause.
         for block in blocks:
