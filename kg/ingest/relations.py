@@ -468,6 +468,7 @@ class OpenReader:
                         facts.append(OpenFact(thing, words, _surface(verb, prep), target, negated, "open:generic"))
             return facts
         facts.extend(self._manners(verb, subjects, passive, direct, preps))
+        facts.extend(self._where(verb, passive, direct, negated))
         for s in subjects:
             for d in direct:  # "erase the files on the disk": a verb and its object may name the relation
                 own = [c for c in d.children if c.dep_ == "prep" and not _introduces_examples(c, d)]
@@ -493,6 +494,31 @@ class OpenReader:
                     facts.append(
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
                     )
+        return facts
+
+    def _where(self, verb, passive: bool, direct: list, negated: bool) -> list[OpenFact]:
+        """Read "the .git directory, where Git stores the history": the clause happens in the place.
+
+        A relative clause opened by "where" says its verb's object is acted on in the noun it hangs
+        on: "history is stored in .git directory"; "X is the N, where ..." places it in X as well. Its
+        subject is left as the clause reads it ("Git stores history"): "store in" matches a passive
+        "stored in" word for word, and would say the subject is what is stored. A pronoun object
+        ("inspect it") is left out too: which thing it points at, the clause does not say.
+        """
+        if verb.dep_ != "relcl" or passive or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+            return []
+        noun = _phrase_head(verb.head)
+        places = self._concepts(noun)
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            places += [s for s in self._subjects(noun.head) if s is not None and s not in places]
+        facts = []
+        for place in places:
+            for d in direct:
+                if d.pos_ == "PRON" or d.lower_ in ANAPHORIC:
+                    continue
+                for thing in self._concepts(d):
+                    phrase = f"is {_participle(verb)} in"
+                    facts.append(OpenFact(thing, phrase, phrase, place, negated, "open:where"))
         return facts
 
     def _modifier_objects(self, verb) -> list[Concept]:
