@@ -27,6 +27,7 @@ from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import OpenFact, OpenReader
 from kg.ingest.report import DocumentReport
+from kg.ingest.sentences import only_nominal
 from kg.ingest.sentences import Context, Fact, SentenceReader
 from kg.ingest.shortforms import (
     CLIPPED_RE,
@@ -602,9 +603,9 @@ class _Extractor(StructureReader):
             self._spelled_out(topic, sentence)
         # A bullet never inherits the subject of the bullet before it: each is said of its topic.
         previous = topic if block.kind == "item" else self.last_open_subject
-        facts = self.reader.read(sentence, ctx)
         i = self.sentence_index.get(sentence)
         doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
+        facts = self.reader.read(sentence, ctx, nominal=only_nominal(doc) if doc is not None else frozenset())
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
             opened += self._completed(self._continued_from[sentence], topic, opened)

@@ -70,9 +70,18 @@ class SentenceReader:
     def __init__(self, registry: ConceptRegistry, lexicon: Lexicon):
         self.registry = registry
         self.lexicon = lexicon
+        self.nominal: frozenset[str] = frozenset()
 
-    def read(self, sentence: str, ctx: Context, defining: bool = True) -> list[Fact]:
-        """Return the facts ``sentence`` states; update ``ctx`` for the sentences that follow."""
+    def read(
+        self, sentence: str, ctx: Context, defining: bool = True, nominal: frozenset[str] = frozenset()
+    ) -> list[Fact]:
+        """Return the facts ``sentence`` states; update ``ctx`` for the sentences that follow.
+
+        ``nominal`` are the words the sentence's parse reads only as nouns or adjectives (see
+        :func:`only_nominal`): a relation phrase never opens on one ("direct private connection" states
+        no directing, "a (star) connection" no starring).
+        """
+        self.nominal = nominal
         tokens = tokenize(sentence)
         mentions = self.registry.mentions(tokens)
         # "the stop action": a class noun right after a name only says what the name is.
@@ -151,6 +160,8 @@ class SentenceReader:
                 continue
             for i in range(start, end):
                 if i in used or i in taken or not tokens[i].is_word or tokens[i].lower in APPOSITION:
+                    continue
+                if tokens[i].lower in self.nominal:
                     continue
                 stop = _match_words(tokens, i, end, phrase.words, taken)
                 if stop is None or any(j in used for j in range(i, stop)):
@@ -357,6 +368,24 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     if start < len(tokens):
         bounds.append((start, len(tokens)))
     return bounds
+
+
+#: Parts of speech of a word that names or qualifies, and so opens no relation phrase.
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def only_nominal(doc) -> frozenset[str]:
+    """Return the lowercase words that a parse reads as nouns or adjectives wherever they occur.
+
+    The phrase reader matches the ontology's words by position alone; the parser knows which words
+    are verbs. A word every occurrence of which is a noun or adjective in the parse does not state a
+    relation, whatever its dictionary forms ("direct" in "direct private connection").
+    """
+    tags: dict[str, set[str]] = {}
+    for token in doc:
+        if " " not in token.text:  # a merged name's words are the name's, not the clause's
+            tags.setdefault(token.lower_, set()).add(token.pos_)
+    return frozenset(word for word, found in tags.items() if found <= NOMINAL_POS)
 
 
 def _at_start(tokens, start, index) -> bool:
