@@ -204,9 +204,68 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
         for i, doc in zip(misread, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc) == _has_verb_root(parsed[i]) and not _name_as_punctuation(doc):
                 parsed[i] = doc
-    for doc in parsed:
+    for i, doc in enumerate(parsed):
         _objects_as_nouns(doc)
+        parsed[i] = _have_as_verb(doc) or doc
     return parsed
+
+
+#: Tags of a word that "have" cannot be the auxiliary of: a base form ("have allow rules"), a gerund
+#: ("have overlapping CIDR") or a name the tagger made the clause's root.
+NOT_PERFECT = frozenset({"VB", "VBG", "NNP"})
+
+
+def _have_as_verb(doc):
+    """Return ``doc`` reparsed with "have" as its verb where the tagger made it another word's auxiliary.
+
+    "Can have only ALLOW rules", "Must not have overlapping CIDR": the perfect's "have" takes a past
+    participle, so before a base form, a gerund or a name it is the verb itself and what follows is
+    the object noun with its modifier ("ALLOW rules", "overlapping CIDR"). Only where one word
+    stands between "have" (and its adverbs) and the noun; None when there is no such reading.
+    """
+    from spacy.tokens import Doc  # spaCy is imported by load_parser (see _import_spacy)
+
+    for have in doc:
+        if have.lemma_ != "have" or have.tag_ == "VBN" or have.i + 2 >= len(doc):
+            continue
+        at = have.i + 1
+        while at < len(doc) - 1 and doc[at].dep_ == "advmod":
+            at += 1  # "have only ALLOW rules"
+        word, noun = doc[at], doc[at + 1]
+        if word.tag_ not in NOT_PERFECT or noun.pos_ not in ("NOUN", "PROPN") or noun.tag_.startswith("VB"):
+            continue
+        if have.dep_ == "aux" and have.head.i == word.i:
+            clause = word  # "have" hangs on the word as its auxiliary: the word's clause is have's
+        elif word.dep_ == "xcomp" and word.head.i == have.i and word.tag_ == "VBG":
+            clause = have
+        else:
+            continue
+        if any(c.dep_ in ("conj", "cc") for c in word.children):
+            return None  # "ALLOW and DENY rules": a coordination this reading does not rebuild
+        heads, deps, tags, pos, lemmas = [], [], [], [], []
+        for t in doc:
+            head, dep, tag, p, lemma = t.head.i, t.dep_, t.tag_, t.pos_, t.lemma_
+            if t.i == have.i:
+                head, dep, p = (have.i, "ROOT", "VERB") if clause.dep_ == "ROOT" else (clause.head.i, clause.dep_, "VERB")
+                if clause is have:
+                    head, dep = have.head.i, have.dep_
+            elif t.i == word.i:
+                head, dep, tag, p, lemma = noun.i, "amod", "JJ", "ADJ", t.lower_
+            elif t.i == noun.i:
+                head, dep = have.i, "dobj"
+            elif head == word.i or head == have.i:
+                head = have.i  # the clause's subject, modals, negation and the rest hang on "have"
+            heads.append(head)
+            deps.append(dep)
+            tags.append(tag)
+            pos.append(p)
+            lemmas.append(lemma)
+        words = [t.text for t in doc]
+        spaces = [bool(t.whitespace_) for t in doc]
+        repaired = Doc(doc.vocab, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+        repaired.user_data.update(doc.user_data)
+        return repaired
+    return None
 
 
 def _objects_as_nouns(doc) -> None:
