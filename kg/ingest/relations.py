@@ -89,12 +89,17 @@ class OpenReader:
 
     def __init__(self, resolve: Resolver):
         self.resolve = resolve
+        self.topic: Concept | None = None
+        self.previous: Concept | None = None
+        self.defining = False
+        self.implicit = False
 
     def read(self, doc, topic: Concept | None, previous: Concept | None, defining: bool = False) -> list[OpenFact]:
         """Return the facts of one parsed sentence; ``topic`` is the section's concept, ``previous``
         the concept the text was last about (for "it" and "they"). ``defining`` says the sentence
         stands where a note says what its topic is (see :meth:`_noun_fragment`)."""
         self.topic, self.previous = topic, previous
+        self.defining = defining
         self.implicit = doc.user_data.get("implicit_subject", False)
         facts: list[OpenFact] = []
         facts.extend(self._copulas(doc))
@@ -382,6 +387,8 @@ class OpenReader:
         negated = _negated(verb)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
             return []
+        if _disagreeing_subject(verb):
+            return []  # "provision read throughput": a noun phrase the tagger read as a clause
         subjects = self._subjects(verb)
         if verb.pos_ == "AUX":
             verb = verb.head  # "stop loses the data, while stop-hibernate won't": the verb the clause echoes
@@ -431,6 +438,10 @@ class OpenReader:
             if noun.dep_ == "attr" and noun.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general.
                 head = [s for s in self._subjects(noun.head) if s is not None] or head
+            elif noun.dep_ == "ROOT" and self.defining and self.topic is not None and self._noun_fragment(verb.doc):
+                # "A firewall which controls traffic" where a note says what NACL is: NACL is that
+                # firewall (see _noun_fragment), so the clause is said of NACL.
+                head = [self.topic]
             relative_object = any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE for c in verb.children)
             if relative_object or (not any(c.dep_ in SUBJECTS for c in verb.children) and passive):
                 objects_direct = objects_direct or head
@@ -769,6 +780,19 @@ def _opens_clause(token, root) -> bool:
     if token.dep_ == "advmod":
         return token.head.i == root.i
     return token.dep_ in ("mark", "advcl")
+
+
+def _disagreeing_subject(verb) -> bool:
+    """Tell a clause whose subject is a bare singular noun opening the text and whose verb is a base form.
+
+    "provision read throughput": English has no "provision read" in the present (a singular subject
+    takes "reads"), and a singular count noun with no determiner opens no sentence; the words are
+    one noun phrase the tagger split into a subject and a verb.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i != 0 or subject.tag_ != "NN" or verb.i != 1 or " " in subject.text:
+        return False
+    return verb.tag_ in ("VBP", "VBD") and verb.lower_ == verb.lemma_.lower() and subject.is_lower
 
 
 def _bare_passive(verb) -> bool:
