@@ -309,6 +309,8 @@ COPULA_FIRST = frozenset("is are".split())
 
 #: A slash with a space on each side between two words: "S3 / CloudWatch Logs", "an ENI / an EC2 Instance".
 SPACED_SLASH_RE = re.compile(r"(?<=\w) / (?=\w)")
+#: An ampersand with a space on each side between two words: "S3 & DynamoDB", "monitor & troubleshoot".
+SPACED_AMPERSAND_RE = re.compile(r"(?<=\w) & (?=\w)")
 
 
 def _slash_coordinated(text: str) -> str:
@@ -318,6 +320,7 @@ def _slash_coordinated(text: str) -> str:
     reads it as punctuation and leaves what follows it hanging. "TLS/SSL" and "and/or", written with
     no spaces, stay one word.
     """
+    text = SPACED_AMPERSAND_RE.sub(" and ", text)  # "monitor & troubleshoot": an ampersand is "and"
     label, colon, body = text.partition(": ")
     if colon and "/" in label:
         # "NAT Gateway / Instances: give ...": a lead-in label names the item's thing, and is read as written.
@@ -341,9 +344,14 @@ def _with_subject(text: str, predicate: bool = False, described: bool = False) -
     while at < len(words) - 1 and _is_adverb(words[at].lower()):
         at += 1  # "automatically scales": the adverb says how, the verb after it opens the clause
     first = _uncontracted(words[at])
-    second = words[at + 1].lower().strip(".,;:") if len(words) > at + 1 else ""
+    following = [w.lower().strip(".,;:") for w in words[at + 1 :]]
+    # "Rules only include X": a focusing adverb stands between a subject and its verb.
+    following = following[1:] if following[:1] and following[0] in FOCUS_ADVERBS else following
+    second = following[0] if following else ""
     if first in MODALS or first in COPULA_FIRST:
         return IMPLICIT + _lower_first(text)  # "Can have ...": a modal is never a subject
+    if third_person_verb(first) and any(first in getInflection(v, "VBZ") for v in BARE_INFINITIVE_VERBS):
+        return IMPLICIT + _lower_first(text)  # "Helps create X": "helps" takes the verb after it
     if second and is_verb_only(second) and not predicate:
         return text  # "Types include X": the first word is the subject
     if third_person_verb(first):
@@ -356,6 +364,13 @@ def _with_subject(text: str, predicate: bool = False, described: bool = False) -
             rest = " ".join(words[at + 1 :])
             return " ".join([IMPLICIT.strip(), *[w.lower() for w in words[:at]], inflected[0], rest]).rstrip()
     return text
+
+
+#: Adverbs that may stand between a subject and its verb without changing which word is which.
+FOCUS_ADVERBS = frozenset("only also just often always usually never still mostly".split())
+#: Verbs whose -s form takes a verb's base form after it ("helps create", "lets you", "makes it"):
+#: the word after them being a verb does not make them a plural noun.
+BARE_INFINITIVE_VERBS = ("help",)
 
 
 #: Words that open an object after a verb, never a noun's modifier: "Move a snapshot", "Make them ...".
@@ -506,6 +521,9 @@ def _generic_subject_end(doc) -> tuple[int, int] | None:
     except the first one"); the word after it is the -s form of a verb the dictionary knows
     ("pulls"), the agreement a singular subject asks for, and something follows that word.
     """
+    if len(doc) >= 4 and doc[0].tag_ == "NN" and doc[0].is_lower and third_person_verb(doc[1].lower_):
+        if not _has_verb_root(doc) and not doc[2].is_punct:
+            return 0, 1  # "leader handles client requests": a bare noun opening a note's line, and its verb
     if len(doc) < 4 or doc[0].lower_ not in SUBJECT_DETERMINERS:
         return None
     head = next(

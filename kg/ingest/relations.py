@@ -344,8 +344,11 @@ class OpenReader:
         facts = []
         for member in [root, *_conjuncts(root)]:
             written = member.text[1:] if member.i == 0 else member.text  # a fragment's first letter may be a capital
-            if member.pos_ not in ("NOUN", "PROPN") or written != written.lower() or not written.isalpha():
-                continue  # "S3 & DynamoDB": names listed, not a kind of thing
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in member.children)
+            if member.pos_ not in ("NOUN", "PROPN") or not written.replace(" ", "").isalnum():
+                continue
+            if (written != written.lower() or not written.isalpha()) and not indefinite:
+                continue  # "S3 & DynamoDB": names listed, not a kind of thing ("an AMI" is one)
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in member.children):
                 continue  # "the rest": a definite phrase points at something, it does not classify
             if is_adjective(member.lower_) and not any(c.dep_ in NAME_PARTS for c in member.children):
