@@ -246,7 +246,9 @@ def _have_as_verb(doc):
         for t in doc:
             head, dep, tag, p, lemma = t.head.i, t.dep_, t.tag_, t.pos_, t.lemma_
             if t.i == have.i:
-                head, dep, p = (have.i, "ROOT", "VERB") if clause.dep_ == "ROOT" else (clause.head.i, clause.dep_, "VERB")
+                head, dep, p = (
+                    (have.i, "ROOT", "VERB") if clause.dep_ == "ROOT" else (clause.head.i, clause.dep_, "VERB")
+                )
                 if clause is have:
                     head, dep = have.head.i, have.dep_
             elif t.i == word.i:
@@ -519,11 +521,13 @@ def _generic_subject_end(doc) -> tuple[int, int] | None:
     "barges" (a plural subject with a verb's -s form, which English does not allow): the phrase is a
     determiner, modifiers and a singular noun, perhaps with a prepositional modifier ("every commit
     except the first one"); the word after it is the -s form of a verb the dictionary knows
-    ("pulls"), the agreement a singular subject asks for, and something follows that word.
+    ("pulls"), the agreement a singular subject asks for, and something follows that word. A bare
+    lowercase singular noun opening a note's line ("leader handles client requests") is such a
+    subject too, where the tagger found no verb at all.
     """
-    if len(doc) >= 4 and doc[0].tag_ == "NN" and doc[0].is_lower and third_person_verb(doc[1].lower_):
-        if not _has_verb_root(doc) and not doc[2].is_punct:
-            return 0, 1  # "leader handles client requests": a bare noun opening a note's line, and its verb
+    bare = len(doc) >= 4 and doc[0].tag_ == "NN" and doc[0].is_lower and third_person_verb(doc[1].lower_)
+    if bare and not _has_verb_root(doc) and not doc[2].is_punct:
+        return 0, 1  # "leader handles client requests": a bare noun opening a note's line, and its verb
     if len(doc) < 4 or doc[0].lower_ not in SUBJECT_DETERMINERS:
         return None
     head = next(

@@ -27,8 +27,7 @@ from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import OpenFact, OpenReader
 from kg.ingest.report import DocumentReport
-from kg.ingest.sentences import only_nominal
-from kg.ingest.sentences import Context, Fact, SentenceReader
+from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal
 from kg.ingest.shortforms import (
     CLIPPED_RE,
     SHORT_AFTER_RE,

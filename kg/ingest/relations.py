@@ -519,7 +519,11 @@ class OpenReader:
         "stored in" word for word, and would say the subject is what is stored. A pronoun object
         ("inspect it") is left out too: which thing it points at, the clause does not say.
         """
-        if verb.dep_ != "relcl" or passive or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        if (
+            verb.dep_ != "relcl"
+            or passive
+            or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+        ):
             return []
         noun = _phrase_head(verb.head)
         places = self._concepts(noun)
