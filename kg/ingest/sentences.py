@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 
 from kg.ingest.concepts import Concept, ConceptRegistry, Mention
 from kg.ingest.lexicon import Lexicon, Phrase
+from kg.ingest.parse import third_person_verb
 from kg.namespaces import KGO
 from kg.text import (
     AUXILIARIES,
@@ -25,6 +26,7 @@ from kg.text import (
     PRONOUNS_SUBJECT,
     Token,
     can_be_noun,
+    is_verb_only,
     lemmas,
     tokenize,
 )
@@ -372,6 +374,8 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
 
 #: Parts of speech of a word that names or qualifies, and so opens no relation phrase.
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+#: Where such a word modifies a noun, inside a noun phrase: "direct private connection".
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "npadvmod"})
 
 
 def only_nominal(doc) -> frozenset[str]:
@@ -379,13 +383,21 @@ def only_nominal(doc) -> frozenset[str]:
 
     The phrase reader matches the ontology's words by position alone; the parser knows which words
     are verbs. A word every occurrence of which is a noun or adjective in the parse does not state a
-    relation, whatever its dictionary forms ("direct" in "direct private connection").
+    relation, whatever its dictionary forms ("direct" in "direct private connection"), where it
+    modifies a noun.
     """
-    tags: dict[str, set[str]] = {}
+    readings: dict[str, set[bool]] = {}
     for token in doc:
         if " " not in token.text:  # a merged name's words are the name's, not the clause's
-            tags.setdefault(token.lower_, set()).add(token.pos_)
-    return frozenset(word for word, found in tags.items() if found <= NOMINAL_POS)
+            modifier = token.pos_ in NOMINAL_POS and token.dep_ in MODIFIER_DEPS
+            readings.setdefault(token.lower_, set()).add(modifier)
+    # The tagger misreads a verb's -s form as a noun ("volume attaches to"): only a word that cannot
+    # be one, and is no verb alone, is kept from the phrases.
+    return frozenset(
+        word
+        for word, found in readings.items()
+        if found == {True} and not third_person_verb(word) and not is_verb_only(word)
+    )
 
 
 def _at_start(tokens, start, index) -> bool:
