@@ -214,3 +214,28 @@ def test_the_ontology_still_reads_keeping_as_preserving(tmp_path: Path, ontology
     found = facts(tmp_path, ontology, "# Resets\n\nA soft reset keeps the staging area.\n")
 
     assert predicates(found, "soft reset", "staging area") == {str(ontology.value(KGO.preservesData, RDFS.label))}
+
+
+# -- what is used for a purpose, names qualified as kinds, and the voice of an aligned phrase -------
+def test_what_is_used_to_do_something_does_it(tmp_path: Path, ontology: Graph):
+    found = facts(tmp_path, ontology, "# Nets\n\nTo reach the harbour from the depots, we use Ferry Tables.\n")
+
+    assert predicates(found, "ferry table", "harbour") == {"reach"}
+
+
+def test_an_active_clause_never_takes_a_passive_relation_of_the_ontology(tmp_path: Path, ontology: Graph):
+    # "reach from" has the lemmas of "reached from" (the ontology's "follows"), but the table reaches.
+    found = facts(tmp_path, ontology, "# Nets\n\nTo reach the harbour from the depots, we use Ferry Tables.\n")
+
+    assert predicates(found, "ferry table", "depot") == {"reach from"}
+
+
+def test_a_name_its_adjective_qualifies_is_the_kind_a_defining_bullet_gives(tmp_path: Path, ontology: Graph):
+    found = facts(
+        tmp_path,
+        ontology,
+        "# Files\n\n- [Quill FS](#quill-fs)\n\n## Quill FS\n\n- Fully managed NFS (Network File System) for small servers.\n"
+        "- Scales as data grows.\n",
+    )
+
+    assert ("quill fs", "is a", "fully managed nfs") in found

@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.ingest.concepts import Concept, ConceptRegistry
-from kg.ingest.lexicon import Lexicon, phrase_words
+from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
@@ -983,8 +983,13 @@ class _Extractor(StructureReader):
 
     def _align(self, phrase: str) -> URIRef | None:
         words = phrase_words(phrase)
+        # An active clause ("Git stores in", "reach from") is not a passive phrase of the ontology
+        # ("stored in", "reached from") with the same lemmas: its subject does what theirs undergoes.
+        active = not opens_with_participle(phrase)
         for candidate in self.lexicon.phrases:
             if len(candidate.words) == len(words) and all(a & b for a, b in zip(candidate.words, words, strict=True)):
+                if active and opens_with_participle(candidate.text):
+                    continue
                 return candidate.prop
         return None
 

@@ -347,8 +347,10 @@ class OpenReader:
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in member.children)
             if member.pos_ not in ("NOUN", "PROPN") or not written.replace(" ", "").isalnum():
                 continue
-            if (written != written.lower() or not written.isalpha()) and not indefinite:
-                continue  # "S3 & DynamoDB": names listed, not a kind of thing ("an AMI" is one)
+            # "Fully managed NFS": a name its own adjective qualifies is the kind, as "an AMI" is.
+            qualified = not _conjuncts(member) and any(c.dep_ == "amod" for c in member.children)
+            if (written != written.lower() or not written.isalpha()) and not (indefinite or qualified):
+                continue  # "S3 & DynamoDB": names listed, not a kind of thing
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in member.children):
                 continue  # "the rest": a definite phrase points at something, it does not classify
             if is_adjective(member.lower_) and not any(c.dep_ in NAME_PARTS for c in member.children):
@@ -591,6 +593,11 @@ class OpenReader:
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
+            if verb.dep_ == "advcl" and verb.head.lemma_ == "use" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            ):
+                # "To define access, we use route tables": what is used does what it is used for.
+                return [c for o in verb.head.children if o.dep_ == "dobj" for c in self._concepts(o)]
             return []
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in ENABLING and all(s.lower_ in GENERIC for s in found):
             # "X allows you to partition Y", parsed with "you" as the subject of "partition": said of X.
