@@ -189,15 +189,6 @@ def test_helps_takes_the_verb_after_it(tmp_path: Path, ontology: Graph):
     assert {o for s, _, o in found if s == "quill builder"} == {"signed tested bundle"}
 
 
-def test_a_spaced_ampersand_coordinates_like_and(tmp_path: Path, ontology: Graph):
-    found = facts(
-        tmp_path, ontology, "# Tools\n\n- [Quill Hub](#quill-hub)\n\n## Quill Hub\n\n- Supports ledgers & receipts\n"
-    )
-
-    assert predicates(found, "quill hub", "ledger") == {"provides"}
-    assert predicates(found, "quill hub", "receipt") == {"provides"}
-
-
 def test_an_indefinite_capitalised_noun_after_a_lead_in_is_its_kind(tmp_path: Path, ontology: Graph):
     found = facts(
         tmp_path,
@@ -234,8 +225,8 @@ def test_a_name_its_adjective_qualifies_is_the_kind_a_defining_bullet_gives(tmp_
     found = facts(
         tmp_path,
         ontology,
-        "# Files\n\n- [Quill FS](#quill-fs)\n\n## Quill FS\n\n- Fully managed NFS (Network File System) for small servers.\n"
-        "- Scales as data grows.\n",
+        "# Files\n\n- [Quill FS](#quill-fs)\n\n## Quill FS\n\n"
+        "- Fully managed NFS (Network File System) for small servers.\n- Scales as data grows.\n",
     )
 
     assert ("quill fs", "is a", "fully managed nfs") in found

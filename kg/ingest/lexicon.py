@@ -118,9 +118,7 @@ def opens_with_participle(text: str) -> bool:
     if not words:
         return False
     first = words[0]
-    return any(
-        first != lemma and first in getInflection(lemma, "VBN") for lemma in getAllLemmas(first).get("VERB", ())
-    )
+    return any(first != lemma and first in getInflection(lemma, "VBN") for lemma in getAllLemmas(first).get("VERB", ()))
 
 
 def phrase_words(text: str) -> tuple[frozenset[str], ...]:

@@ -311,8 +311,6 @@ COPULA_FIRST = frozenset("is are".split())
 
 #: A slash with a space on each side between two words: "S3 / CloudWatch Logs", "an ENI / an EC2 Instance".
 SPACED_SLASH_RE = re.compile(r"(?<=\w) / (?=\w)")
-#: An ampersand with a space on each side between two words: "S3 & DynamoDB", "monitor & troubleshoot".
-SPACED_AMPERSAND_RE = re.compile(r"(?<=\w) & (?=\w)")
 
 
 def _slash_coordinated(text: str) -> str:
@@ -322,7 +320,6 @@ def _slash_coordinated(text: str) -> str:
     reads it as punctuation and leaves what follows it hanging. "TLS/SSL" and "and/or", written with
     no spaces, stay one word.
     """
-    text = SPACED_AMPERSAND_RE.sub(" and ", text)  # "monitor & troubleshoot": an ampersand is "and"
     label, colon, body = text.partition(": ")
     if colon and "/" in label:
         # "NAT Gateway / Instances: give ...": a lead-in label names the item's thing, and is read as written.

@@ -593,8 +593,10 @@ class OpenReader:
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
-            if verb.dep_ == "advcl" and verb.head.lemma_ == "use" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            if (
+                verb.dep_ == "advcl"
+                and verb.head.lemma_ == "use"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             ):
                 # "To define access, we use route tables": what is used does what it is used for.
                 return [c for o in verb.head.children if o.dep_ == "dobj" for c in self._concepts(o)]
