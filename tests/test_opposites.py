@@ -147,7 +147,7 @@ def test_a_word_does_not_name_its_opposite_by_meaning(graph):
 @pytest.mark.slow
 def test_the_meaning_route_never_chooses_an_opposed_relation(graph):
     engine = graph.engine
-    preserves = KGO.preservesData  # "saves", "retain": described in the ontology
+    preserves = KGO.preservesData  # "saves", "retain": described in the ontology ("keeps the tide tables")
     present = {preserves, KGO.hosts, KGO.runsOn, KGO.orchestrates, KGO.follows}
     vector = engine._vector("Which data does X lose?")
     chosen = engine.meanings.choose(vector, present)

@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.namespaces import KGO
-from kg.text import AUXILIARIES, FILLERS, lemmas, name_key, tokenize
+from kg.text import AUXILIARIES, FILLERS, getAllLemmas, getInflection, lemmas, name_key, tokenize
 
 PREPOSITIONS = frozenset("in on at to from by with of for into inside within after before across as like than".split())
 
@@ -106,6 +106,19 @@ class Lexicon:
             if found is not None:
                 return found
         return None
+
+
+def opens_with_participle(text: str) -> bool:
+    """Tell a verb phrase whose verb is a past participle ("is stored in", "reached from", "based on").
+
+    Such a phrase is passive: its subject is what the verb is done to. "store in" and "stored in" have
+    the same lemmas, and only the form tells which of the two things stores.
+    """
+    words = [t.lower for t in tokenize(text) if t.is_word and t.lower not in AUXILIARIES | FILLERS]
+    if not words:
+        return False
+    first = words[0]
+    return any(first != lemma and first in getInflection(lemma, "VBN") for lemma in getAllLemmas(first).get("VERB", ()))
 
 
 def phrase_words(text: str) -> tuple[frozenset[str], ...]:

@@ -39,6 +39,8 @@ class Block:
     #: items: only a link to a place in the document ("[EBS Volumes](#ebs-volumes)"), a table of contents'
     #: line; its words still name things, but it is navigation, not a sentence.
     navigation: bool = False
+    #: items: in a numbered list (steps in order, "1. Launch an instance"), not a bulleted one.
+    ordered: bool = False
 
 
 _PARSER = MarkdownIt("commonmark").enable("table")
@@ -53,6 +55,7 @@ def parse_markdown(text: str) -> list[Block]:
     pending_intro: str | None = None
     intro_for_list: list[str | None] = []
     items: list[str | None] = []  # per open list: the text of its current item
+    ordered: list[bool] = []  # per open list: whether it is numbered
     table: Block | None = None
     row: list[str] | None = None
     in_head = False
@@ -73,11 +76,13 @@ def parse_markdown(text: str) -> list[Block]:
             list_depth += 1
             intro_for_list.append(pending_intro)
             items.append(None)
+            ordered.append(tok.type == "ordered_list_open")
             pending_intro = None
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
             intro_for_list.pop()
             items.pop()
+            ordered.pop()
         elif tok.type == "table_open":
             table = Block("table", section, line)
         elif tok.type == "table_close" and table is not None:
@@ -108,7 +113,15 @@ def parse_markdown(text: str) -> list[Block]:
                 parent = items[-2] if len(items) > 1 else None
                 nav = _anchor_only(tok)
                 item = Block(
-                    "item", section, line, plain, bold, intro=intro_for_list[-1], parent=parent, navigation=nav
+                    "item",
+                    section,
+                    line,
+                    plain,
+                    bold,
+                    intro=intro_for_list[-1],
+                    parent=parent,
+                    navigation=nav,
+                    ordered=ordered[-1],
                 )
                 blocks.append(item)
                 items[-1] = plain

@@ -115,6 +115,7 @@ def parse_sentences(
     batch_size: int = 256,
     processes: int | None = None,
     predicates: frozenset[str] = frozenset(),
+    described: frozenset[str] = frozenset(),
 ) -> Sequence:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
@@ -126,11 +127,16 @@ def parse_sentences(
     the docs come from a forked worker as they are asked for: a :class:`ParseStream`, to be closed.
     The names are found here, before any sentence is read. ``predicates`` are sentences that stand
     where only what is said of a thing can ("Supports allow rules only" in a column of such cells):
-    one that opens with a word that may be a verb's -s form is read with that verb.
+    one that opens with a word that may be a verb's -s form is read with that verb. ``described`` are
+    bullets among predicates of one thing (see :func:`kg.ingest.structure.predicate_items`): one that
+    opens with a verb's base form and its object is read with that verb's -s form.
     """
     texts = list(sentences)
     originals = [_slash_coordinated(text) for text in texts]
-    sentences = [_with_subject(text, given in predicates) for text, given in zip(originals, texts, strict=True)]
+    sentences = [
+        _with_subject(text, given in predicates, given in described)
+        for text, given in zip(originals, texts, strict=True)
+    ]
     spans = [names(text) for text in sentences]
     implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
 
@@ -198,9 +204,70 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
         for i, doc in zip(misread, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc) == _has_verb_root(parsed[i]) and not _name_as_punctuation(doc):
                 parsed[i] = doc
-    for doc in parsed:
+    for i, doc in enumerate(parsed):
         _objects_as_nouns(doc)
+        parsed[i] = _have_as_verb(doc) or doc
     return parsed
+
+
+#: Tags of a word that "have" cannot be the auxiliary of: a base form ("have allow rules"), a gerund
+#: ("have overlapping CIDR") or a name the tagger made the clause's root.
+NOT_PERFECT = frozenset({"VB", "VBG", "NNP"})
+
+
+def _have_as_verb(doc):
+    """Return ``doc`` reparsed with "have" as its verb where the tagger made it another word's auxiliary.
+
+    "Can have only ALLOW rules", "Must not have overlapping CIDR": the perfect's "have" takes a past
+    participle, so before a base form, a gerund or a name it is the verb itself and what follows is
+    the object noun with its modifier ("ALLOW rules", "overlapping CIDR"). Only where one word
+    stands between "have" (and its adverbs) and the noun; None when there is no such reading.
+    """
+    from spacy.tokens import Doc  # spaCy is imported by load_parser (see _import_spacy)
+
+    for have in doc:
+        if have.lemma_ != "have" or have.tag_ == "VBN" or have.i + 2 >= len(doc):
+            continue
+        at = have.i + 1
+        while at < len(doc) - 1 and doc[at].dep_ == "advmod":
+            at += 1  # "have only ALLOW rules"
+        word, noun = doc[at], doc[at + 1]
+        if word.tag_ not in NOT_PERFECT or noun.pos_ not in ("NOUN", "PROPN") or noun.tag_.startswith("VB"):
+            continue
+        if have.dep_ == "aux" and have.head.i == word.i:
+            clause = word  # "have" hangs on the word as its auxiliary: the word's clause is have's
+        elif word.dep_ == "xcomp" and word.head.i == have.i and word.tag_ == "VBG":
+            clause = have
+        else:
+            continue
+        if any(c.dep_ in ("conj", "cc") for c in word.children):
+            return None  # "ALLOW and DENY rules": a coordination this reading does not rebuild
+        heads, deps, tags, pos, lemmas = [], [], [], [], []
+        for t in doc:
+            head, dep, tag, p, lemma = t.head.i, t.dep_, t.tag_, t.pos_, t.lemma_
+            if t.i == have.i:
+                head, dep, p = (
+                    (have.i, "ROOT", "VERB") if clause.dep_ == "ROOT" else (clause.head.i, clause.dep_, "VERB")
+                )
+                if clause is have:
+                    head, dep = have.head.i, have.dep_
+            elif t.i == word.i:
+                head, dep, tag, p, lemma = noun.i, "amod", "JJ", "ADJ", t.lower_
+            elif t.i == noun.i:
+                head, dep = have.i, "dobj"
+            elif head == word.i or head == have.i:
+                head = have.i  # the clause's subject, modals, negation and the rest hang on "have"
+            heads.append(head)
+            deps.append(dep)
+            tags.append(tag)
+            pos.append(p)
+            lemmas.append(lemma)
+        words = [t.text for t in doc]
+        spaces = [bool(t.whitespace_) for t in doc]
+        repaired = Doc(doc.vocab, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+        repaired.user_data.update(doc.user_data)
+        return repaired
+    return None
 
 
 def _objects_as_nouns(doc) -> None:
@@ -260,13 +327,14 @@ def _slash_coordinated(text: str) -> str:
     return SPACED_SLASH_RE.sub(" or ", text)
 
 
-def _with_subject(text: str, predicate: bool = False) -> str:
+def _with_subject(text: str, predicate: bool = False, described: bool = False) -> str:
     """Return "It provides X" for a fragment "Provides X" (a verb, modal or copula first).
 
     Notes' bullets are often written in lowercase ("supports SQL", "does not support SQL") and may
     open with an adverb ("automatically scales to ..."); both are fragments all the same. "Rules
     include X" opens with its subject; where the text stands as a ``predicate`` of a thing, a word
-    that may be either ("Supports allow rules only") is read as the verb.
+    that may be either ("Supports allow rules only") is read as the verb. A bullet ``described`` as
+    a predicate by its siblings may open with a verb's base form ("Establish a connection").
     """
     words = text.split()
     if not words or not _uncontracted(words[0]).isalpha():
@@ -275,14 +343,56 @@ def _with_subject(text: str, predicate: bool = False) -> str:
     while at < len(words) - 1 and _is_adverb(words[at].lower()):
         at += 1  # "automatically scales": the adverb says how, the verb after it opens the clause
     first = _uncontracted(words[at])
-    second = words[at + 1].lower().strip(".,;:") if len(words) > at + 1 else ""
+    following = [w.lower().strip(".,;:") for w in words[at + 1 :]]
+    # "Rules only include X": a focusing adverb stands between a subject and its verb.
+    following = following[1:] if following[:1] and following[0] in FOCUS_ADVERBS else following
+    second = following[0] if following else ""
     if first in MODALS or first in COPULA_FIRST:
         return IMPLICIT + _lower_first(text)  # "Can have ...": a modal is never a subject
+    if third_person_verb(first) and any(first in getInflection(v, "VBZ") for v in BARE_INFINITIVE_VERBS):
+        return IMPLICIT + _lower_first(text)  # "Helps create X": "helps" takes the verb after it
     if second and is_verb_only(second) and not predicate:
         return text  # "Types include X": the first word is the subject
     if third_person_verb(first):
         return IMPLICIT + _lower_first(text)
+    if described and _base_verb_opening(first, second):
+        # "Connect two VPC" among bullets that say what a thing does ("Goes over ...", "Must not have
+        # ..."): the verb's base form is the same predicate written short, "It connects two VPC".
+        inflected = getInflection(first, "VBZ")
+        if inflected:
+            rest = " ".join(words[at + 1 :])
+            return " ".join([IMPLICIT.strip(), *[w.lower() for w in words[:at]], inflected[0], rest]).rstrip()
     return text
+
+
+#: Adverbs that may stand between a subject and its verb without changing which word is which.
+FOCUS_ADVERBS = frozenset("only also just often always usually never still mostly".split())
+#: Verbs whose -s form takes a verb's base form after it ("helps create", "lets you", "makes it"):
+#: the word after them being a verb does not make them a plural noun.
+BARE_INFINITIVE_VERBS = ("help",)
+
+
+#: Words that open an object after a verb, never a noun's modifier: "Move a snapshot", "Make them ...".
+OBJECT_OPENERS = frozenset("a an the them it your our its their this these those".split())
+
+
+def _base_verb_opening(first: str, second: str) -> bool:
+    """Tell a fragment that opens with a verb's base form and its object ("Establish a connection").
+
+    A word that is only a verb ("establish", "specify") opens a predicate; one that is a noun too
+    ("move", "launch", "last") does only when a determiner or pronoun follows it ("Move a snapshot";
+    "Risk of data loss", "last 7 days" are noun phrases).
+    """
+    if first not in getAllLemmas(first).get("VERB", ()) or first in MODALS or first in COPULA_FIRST:
+        return False
+    if is_verb_only(first) and first not in ("have", "do"):
+        return bool(second)
+    return second in OBJECT_OPENERS
+
+
+def leaves_out_subject(text: str) -> bool:
+    """Tell a fragment that opens with its verb, modal or copula ("Goes over X"), its subject left out."""
+    return _with_subject(_slash_coordinated(text)) != _slash_coordinated(text)
 
 
 def _uncontracted(word: str) -> str:
@@ -408,8 +518,13 @@ def _generic_subject_end(doc) -> tuple[int, int] | None:
     "barges" (a plural subject with a verb's -s form, which English does not allow): the phrase is a
     determiner, modifiers and a singular noun, perhaps with a prepositional modifier ("every commit
     except the first one"); the word after it is the -s form of a verb the dictionary knows
-    ("pulls"), the agreement a singular subject asks for, and something follows that word.
+    ("pulls"), the agreement a singular subject asks for, and something follows that word. A bare
+    lowercase singular noun opening a note's line ("leader handles client requests") is such a
+    subject too, where the tagger found no verb at all.
     """
+    bare = len(doc) >= 4 and doc[0].tag_ == "NN" and doc[0].is_lower and third_person_verb(doc[1].lower_)
+    if bare and not _has_verb_root(doc) and not doc[2].is_punct:
+        return 0, 1  # "leader handles client requests": a bare noun opening a note's line, and its verb
     if len(doc) < 4 or doc[0].lower_ not in SUBJECT_DETERMINERS:
         return None
     head = next(

@@ -21,13 +21,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.ingest.concepts import Concept, ConceptRegistry
-from kg.ingest.lexicon import Lexicon, phrase_words
+from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import OpenFact, OpenReader
 from kg.ingest.report import DocumentReport
-from kg.ingest.sentences import Context, Fact, SentenceReader
+from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal
 from kg.ingest.shortforms import (
     CLIPPED_RE,
     SHORT_AFTER_RE,
@@ -44,6 +44,7 @@ from kg.ingest.structure import (
     is_category_heading,
     is_property_row,
     is_statement_table,
+    predicate_items,
     sentence_texts,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
@@ -326,7 +327,13 @@ class _Extractor(StructureReader):
         # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
         # "X: Connect two networks" says what X does, so its verb gets X for subject.
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
-        self.parsed = parse_sentences(load_parser(), texts, self._name_spans, predicates=self._cell_predicates(blocks))
+        self.parsed = parse_sentences(
+            load_parser(),
+            texts,
+            self._name_spans,
+            predicates=self._cell_predicates(blocks),
+            described=predicate_items(blocks),
+        )
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
         # "supports" over "redis" and "memcached": each item finishes its parent's clause.
         for block in blocks:
@@ -595,9 +602,9 @@ class _Extractor(StructureReader):
             self._spelled_out(topic, sentence)
         # A bullet never inherits the subject of the bullet before it: each is said of its topic.
         previous = topic if block.kind == "item" else self.last_open_subject
-        facts = self.reader.read(sentence, ctx)
         i = self.sentence_index.get(sentence)
         doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
+        facts = self.reader.read(sentence, ctx, nominal=only_nominal(doc) if doc is not None else frozenset())
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
             opened += self._completed(self._continued_from[sentence], topic, opened)
@@ -976,8 +983,13 @@ class _Extractor(StructureReader):
 
     def _align(self, phrase: str) -> URIRef | None:
         words = phrase_words(phrase)
+        # An active clause ("Git stores in", "reach from") is not a passive phrase of the ontology
+        # ("stored in", "reached from") with the same lemmas: its subject does what theirs undergoes.
+        active = not opens_with_participle(phrase)
         for candidate in self.lexicon.phrases:
             if len(candidate.words) == len(words) and all(a & b for a, b in zip(candidate.words, words, strict=True)):
+                if active and opens_with_participle(candidate.text):
+                    continue
                 return candidate.prop
         return None
 

@@ -89,12 +89,17 @@ class OpenReader:
 
     def __init__(self, resolve: Resolver):
         self.resolve = resolve
+        self.topic: Concept | None = None
+        self.previous: Concept | None = None
+        self.defining = False
+        self.implicit = False
 
     def read(self, doc, topic: Concept | None, previous: Concept | None, defining: bool = False) -> list[OpenFact]:
         """Return the facts of one parsed sentence; ``topic`` is the section's concept, ``previous``
         the concept the text was last about (for "it" and "they"). ``defining`` says the sentence
         stands where a note says what its topic is (see :meth:`_noun_fragment`)."""
         self.topic, self.previous = topic, previous
+        self.defining = defining
         self.implicit = doc.user_data.get("implicit_subject", False)
         facts: list[OpenFact] = []
         facts.extend(self._copulas(doc))
@@ -339,7 +344,12 @@ class OpenReader:
         facts = []
         for member in [root, *_conjuncts(root)]:
             written = member.text[1:] if member.i == 0 else member.text  # a fragment's first letter may be a capital
-            if member.pos_ not in ("NOUN", "PROPN") or written != written.lower() or not written.isalpha():
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in member.children)
+            if member.pos_ not in ("NOUN", "PROPN") or not written.replace(" ", "").isalnum():
+                continue
+            # "Fully managed NFS": a name its own adjective qualifies is the kind, as "an AMI" is.
+            qualified = not _conjuncts(member) and any(c.dep_ == "amod" for c in member.children)
+            if (written != written.lower() or not written.isalpha()) and not (indefinite or qualified):
                 continue  # "S3 & DynamoDB": names listed, not a kind of thing
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in member.children):
                 continue  # "the rest": a definite phrase points at something, it does not classify
@@ -382,6 +392,8 @@ class OpenReader:
         negated = _negated(verb)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
             return []
+        if _disagreeing_subject(verb):
+            return []  # "provision read throughput": a noun phrase the tagger read as a clause
         subjects = self._subjects(verb)
         if verb.pos_ == "AUX":
             verb = verb.head  # "stop loses the data, while stop-hibernate won't": the verb the clause echoes
@@ -431,6 +443,10 @@ class OpenReader:
             if noun.dep_ == "attr" and noun.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general.
                 head = [s for s in self._subjects(noun.head) if s is not None] or head
+            elif noun.dep_ == "ROOT" and self.defining and self.topic is not None and self._noun_fragment(verb.doc):
+                # "A firewall which controls traffic" where a note says what NACL is: NACL is that
+                # firewall (see _noun_fragment), so the clause is said of NACL.
+                head = [self.topic]
             relative_object = any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE for c in verb.children)
             if relative_object or (not any(c.dep_ in SUBJECTS for c in verb.children) and passive):
                 objects_direct = objects_direct or head
@@ -468,6 +484,7 @@ class OpenReader:
                         facts.append(OpenFact(thing, words, _surface(verb, prep), target, negated, "open:generic"))
             return facts
         facts.extend(self._manners(verb, subjects, passive, direct, preps))
+        facts.extend(self._where(verb, passive, direct, negated))
         for s in subjects:
             for d in direct:  # "erase the files on the disk": a verb and its object may name the relation
                 own = [c for c in d.children if c.dep_ == "prep" and not _introduces_examples(c, d)]
@@ -493,6 +510,35 @@ class OpenReader:
                     facts.append(
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
                     )
+        return facts
+
+    def _where(self, verb, passive: bool, direct: list, negated: bool) -> list[OpenFact]:
+        """Read "the .git directory, where Git stores the history": the clause happens in the place.
+
+        A relative clause opened by "where" says its verb's object is acted on in the noun it hangs
+        on: "history is stored in .git directory"; "X is the N, where ..." places it in X as well. Its
+        subject is left as the clause reads it ("Git stores history"): "store in" matches a passive
+        "stored in" word for word, and would say the subject is what is stored. A pronoun object
+        ("inspect it") is left out too: which thing it points at, the clause does not say.
+        """
+        if (
+            verb.dep_ != "relcl"
+            or passive
+            or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+        ):
+            return []
+        noun = _phrase_head(verb.head)
+        places = self._concepts(noun)
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            places += [s for s in self._subjects(noun.head) if s is not None and s not in places]
+        facts = []
+        for place in places:
+            for d in direct:
+                if d.pos_ == "PRON" or d.lower_ in ANAPHORIC:
+                    continue
+                for thing in self._concepts(d):
+                    phrase = f"is {_participle(verb)} in"
+                    facts.append(OpenFact(thing, phrase, phrase, place, negated, "open:where"))
         return facts
 
     def _modifier_objects(self, verb) -> list[Concept]:
@@ -547,6 +593,13 @@ class OpenReader:
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
+            if (
+                verb.dep_ == "advcl"
+                and verb.head.lemma_ == "use"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            ):
+                # "To define access, we use route tables": what is used does what it is used for.
+                return [c for o in verb.head.children if o.dep_ == "dobj" for c in self._concepts(o)]
             return []
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in ENABLING and all(s.lower_ in GENERIC for s in found):
             # "X allows you to partition Y", parsed with "you" as the subject of "partition": said of X.
@@ -743,6 +796,19 @@ def _opens_clause(token, root) -> bool:
     if token.dep_ == "advmod":
         return token.head.i == root.i
     return token.dep_ in ("mark", "advcl")
+
+
+def _disagreeing_subject(verb) -> bool:
+    """Tell a clause whose subject is a bare singular noun opening the text and whose verb is a base form.
+
+    "provision read throughput": English has no "provision read" in the present (a singular subject
+    takes "reads"), and a singular count noun with no determiner opens no sentence; the words are
+    one noun phrase the tagger split into a subject and a verb.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i != 0 or subject.tag_ != "NN" or verb.i != 1 or " " in subject.text:
+        return False
+    return verb.tag_ in ("VBP", "VBD") and verb.lower_ == verb.lemma_.lower() and subject.is_lower
 
 
 def _bare_passive(verb) -> bool:

@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 
 from kg.ingest.concepts import Concept, ConceptRegistry, Mention
 from kg.ingest.lexicon import Lexicon, Phrase
+from kg.ingest.parse import third_person_verb
 from kg.namespaces import KGO
 from kg.text import (
     AUXILIARIES,
@@ -25,6 +26,7 @@ from kg.text import (
     PRONOUNS_SUBJECT,
     Token,
     can_be_noun,
+    is_verb_only,
     lemmas,
     tokenize,
 )
@@ -70,9 +72,18 @@ class SentenceReader:
     def __init__(self, registry: ConceptRegistry, lexicon: Lexicon):
         self.registry = registry
         self.lexicon = lexicon
+        self.nominal: frozenset[str] = frozenset()
 
-    def read(self, sentence: str, ctx: Context, defining: bool = True) -> list[Fact]:
-        """Return the facts ``sentence`` states; update ``ctx`` for the sentences that follow."""
+    def read(
+        self, sentence: str, ctx: Context, defining: bool = True, nominal: frozenset[str] = frozenset()
+    ) -> list[Fact]:
+        """Return the facts ``sentence`` states; update ``ctx`` for the sentences that follow.
+
+        ``nominal`` are the words the sentence's parse reads only as nouns or adjectives (see
+        :func:`only_nominal`): a relation phrase never opens on one ("direct private connection" states
+        no directing, "a (star) connection" no starring).
+        """
+        self.nominal = nominal
         tokens = tokenize(sentence)
         mentions = self.registry.mentions(tokens)
         # "the stop action": a class noun right after a name only says what the name is.
@@ -151,6 +162,8 @@ class SentenceReader:
                 continue
             for i in range(start, end):
                 if i in used or i in taken or not tokens[i].is_word or tokens[i].lower in APPOSITION:
+                    continue
+                if tokens[i].lower in self.nominal:
                     continue
                 stop = _match_words(tokens, i, end, phrase.words, taken)
                 if stop is None or any(j in used for j in range(i, stop)):
@@ -357,6 +370,34 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     if start < len(tokens):
         bounds.append((start, len(tokens)))
     return bounds
+
+
+#: Parts of speech of a word that names or qualifies, and so opens no relation phrase.
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+#: Where such a word modifies a noun, inside a noun phrase: "direct private connection".
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "npadvmod"})
+
+
+def only_nominal(doc) -> frozenset[str]:
+    """Return the lowercase words that a parse reads as nouns or adjectives wherever they occur.
+
+    The phrase reader matches the ontology's words by position alone; the parser knows which words
+    are verbs. A word every occurrence of which is a noun or adjective in the parse does not state a
+    relation, whatever its dictionary forms ("direct" in "direct private connection"), where it
+    modifies a noun.
+    """
+    readings: dict[str, set[bool]] = {}
+    for token in doc:
+        if " " not in token.text:  # a merged name's words are the name's, not the clause's
+            modifier = token.pos_ in NOMINAL_POS and token.dep_ in MODIFIER_DEPS
+            readings.setdefault(token.lower_, set()).add(modifier)
+    # The tagger misreads a verb's -s form as a noun ("volume attaches to"): only a word that cannot
+    # be one, and is no verb alone, is kept from the phrases.
+    return frozenset(
+        word
+        for word, found in readings.items()
+        if found == {True} and not third_person_verb(word) and not is_verb_only(word)
+    )
 
 
 def _at_start(tokens, start, index) -> bool:

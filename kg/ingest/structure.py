@@ -24,6 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg.ingest.concepts import Concept
 from kg.ingest.lexicon import PREPOSITIONS
 from kg.ingest.markdown import Block
+from kg.ingest.parse import leaves_out_subject
 from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
 from kg.text import ARTICLES, FILLERS, getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
@@ -259,6 +260,31 @@ def sentence_texts(block: Block) -> list[str]:
     if block.kind == "table" and is_statement_table(block):
         return [cell for row in block.rows for cell in row]
     return []
+
+
+def predicate_items(blocks: list[Block]) -> frozenset[str]:
+    """Return the opening sentences of bullets that stand among predicates of one thing.
+
+    Bullets under one heading or one parent item that say what their thing does leave its name out
+    ("Goes over a private network", "Must not have overlapping CIDR"); where one of them is written
+    so, the others are predicates of the same thing too, and one opening with a verb's base form
+    ("Establish a physical connection") is read as that thing's verb, not as an instruction to the
+    reader. A numbered list is steps, not predicates, and an item with items under it is their label
+    ("Recycle Bin for EBS Snapshots"): neither is read so.
+    """
+    labels = {block.parent for block in blocks if block.kind == "item" and block.parent}
+    groups: dict[tuple, list[str]] = {}
+    for block in blocks:
+        if block.kind != "item" or block.navigation or block.ordered or block.text in labels:
+            continue
+        first = next(iter(split_sentences(block.text)), None)
+        if first is not None and first[1].strip():
+            groups.setdefault((block.section, block.parent, block.intro), []).append(first[1])
+    out: set[str] = set()
+    for openings in groups.values():
+        if len(openings) > 1 and any(leaves_out_subject(text) for text in openings):
+            out.update(openings)
+    return frozenset(out)
 
 
 def is_statement_table(block: Block) -> bool:
