@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from kg.ingest.concepts import Concept, ConceptRegistry
 from kg.text import getAllLemmas, name_key
@@ -39,7 +40,7 @@ def merge_shortened_names(registry: ConceptRegistry, texts: Iterable[str]) -> li
     link targets). Run once all names are collected and before any fact is read: a concept the
     short name already has is merged into the long name's. Returns (concept, short name) pairs.
     """
-    text = "\n".join(texts)
+    text = _Text("\n".join(texts))
     own = [c for c in registry.concepts.values() if not c.known]
     keys = {c.iri: tuple(name_key(c.label).split()) for c in own}
     merged: list[tuple[Concept, str]] = []
@@ -69,7 +70,7 @@ def merge_shortened_names(registry: ConceptRegistry, texts: Iterable[str]) -> li
     return merged
 
 
-def _shortened(label: str, text: str) -> str | None:
+def _shortened(label: str, text: _Text) -> str | None:
     """Return the proper name ``label`` shortens to in ``text`` by dropping its leading words, if any.
 
     The longest such name wins: "Apache Kafka Streams" gives "Kafka Streams" before "Streams".
@@ -104,21 +105,46 @@ def _name_word(word: str) -> bool:
     return not getAllLemmas(word.lower()) or not word[1:].islower()
 
 
-def _proper_here(short: str, dropped: str, text: str) -> bool:
+def _proper_here(short: str, dropped: str, text: _Text) -> bool:
     """Tell whether ``text`` uses ``short`` alone, as a proper name (see the module's docstring).
 
     Alone: not right after the dropped words, and not inside a longer run of capitalised words
     ("Subnet Flow Logs" does not use "Flow"). As a proper name: never in lowercase, and capitalised
     at least once inside a sentence, where a common noun would not be ("whereas Kafka is").
     """
-    if re.search(rf"(?<![\w-]){re.escape(short.lower())}(?![\w-])", text) is not None:
+    if text.find(short.lower()):
         return False  # written in lowercase somewhere: a common noun
-    for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        after = text[m.end() : m.end() + 2]
-        if before.rstrip(" ").endswith(dropped) or re.match(r" [A-Z0-9]", after):
+    for start, end in text.find(short):
+        before = text.text[max(0, start - 60) : start]
+        if before.rstrip(" ").endswith(dropped) or re.match(r" [A-Z0-9]", text.text[end : end + 2]):
             continue
         previous = re.search(r"(\S+) +$", before)
         if previous is not None and not previous.group(1)[:1].isupper() and not previous.group(1)[:1].isdigit():
             return True  # "whereas Kafka is", "RabbitMQ vs Kafka"
     return False
+
+
+class _Text:
+    """A document's text with its words indexed, to find a name's occurrences without scanning it all."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w-]+", text)]
+        self._at: dict[str, list[int]] = {}
+        for i, (word, _, _) in enumerate(self._words):
+            self._at.setdefault(word, []).append(i)
+
+    def find(self, name: str) -> list[tuple[int, int]]:
+        """Return the (start, end) offsets of ``name`` written as is (same case, single spaces)."""
+        parts = name.split(" ")
+        if not all(re.fullmatch(r"[\w-]+", p) for p in parts):
+            return []
+        found = []
+        for i in self._at.get(parts[0], ()):
+            run = self._words[i : i + len(parts)]
+            # The same words, one space apart (the words' offsets leave one character, a space, between).
+            if [w for w, _, _ in run] == parts and all(
+                a[2] + 1 == b[1] and self.text[a[2]] == " " for a, b in pairwise(run)
+            ):
+                found.append((run[0][1], run[-1][2]))
+        return found
