@@ -135,6 +135,22 @@ class ConceptRegistry:
         if cls is not None:
             concept.types.add(cls)  # "relational db service" is a service
 
+    def merge(self, keep: Concept, gone: Concept) -> None:
+        """Make ``gone`` one more name of ``keep``: its names, types and definitions move, its node goes.
+
+        For two names of one thing found before any fact is read ("Apache Kafka" and "Kafka").
+        """
+        keep.aliases |= gone.aliases | {gone.label}
+        keep.aliases.discard(keep.label)
+        keep.acronyms |= gone.acronyms
+        keep.types |= gone.types - {keep.iri}
+        keep.definitions += gone.definitions
+        for key, concept in self._by_key.items():
+            if concept is gone:
+                self._by_key[key] = keep
+        self.concepts.pop(gone.iri, None)
+        self._recent.pop(gone.iri, None)
+
     def touch(self, concept: Concept) -> None:
         """Record that the document just named ``concept`` (for resolving later bare head nouns)."""
         self._recent.pop(concept.iri, None)

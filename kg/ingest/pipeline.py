@@ -21,6 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.ingest.concepts import Concept, ConceptRegistry
+from kg.ingest.identity import merge_shortened_names
 from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, parse_markdown
 from kg.ingest.parallel import ParseStream
@@ -206,6 +207,8 @@ class _Extractor(StructureReader):
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
+        # "Apache Kafka" then "Kafka": one concept, before any sentence is read.
+        merge_shortened_names(self.registry, _texts(blocks))
 
     def _heading_names(self, text: str) -> None:
         pair = VERSUS_RE.match(text)
@@ -1082,6 +1085,13 @@ CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+
+
+def _texts(blocks: list[Block]) -> list[str]:
+    """Return the texts a document shows its reader: headings, paragraphs, items and table cells."""
+    texts = [b.text for b in blocks if b.text]
+    texts += [cell for b in blocks if b.kind == "table" for row in [b.header, *b.rows] for cell in row]
+    return texts
 
 
 def _lead_body(sentence: str) -> str:

@@ -16,8 +16,9 @@ from kg.text import splits_into_prefixes
 #: Words a short form may skip inside a name: "Department of Defense" is DD (or DoD), "Research and
 #: Development" R&D. Not "in" or "a": "lives in a queue (LQ)" is a clause, no name.
 CLOSED_CLASS = frozenset("of and the for".split())
-#: An upper-case short form in parentheses, after its long name: "Elastic Block Store (EBS)".
-SHORT_AFTER_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z0-9]s?)\)")
+#: An upper-case short form in parentheses, after its long name: "Elastic Block Store (EBS)", and one
+#: in parts, "EFS Infrequent Access (EFS-IA)".
+SHORT_AFTER_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*[A-Z0-9]s?)\)")
 #: An upper-case short form with its long name in parentheses: "NFS (Network File System)".
 SHORT_BEFORE_RE = re.compile(r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+\(([A-Za-z][A-Za-z /-]{2,78})\)")
 #: A clipped short form in parentheses, its parts joined as the long name's are: "publish/subscribe (pub/sub)".

@@ -1,0 +1,150 @@
+"""Give one concept every name a document calls it by: a proper name and the same name shortened.
+
+A note introduces "Apache Kafka" and then says "Kafka" alone; "Amazon FSx for Lustre" and then
+"FSx for Lustre". Read as two names, they make two concepts, and a question naming the short one
+never reaches what the note said under the long one. Within one document, a shortened name is the
+long name's alias when:
+
+- the long name is a proper name (its words capitalised, "for"/"of"/"on"/"and" aside) and the
+  dropped leading words are a maker's or project's name, no dictionary word ("Apache", "VPC"):
+  "Public Subnets" is a kind of subnet, and "Uses TCP" a sentence's opening;
+- the short name is itself a proper name in this document: the text writes it alone, never in
+  lowercase ("subnets" in lowercase makes "Subnets" a common noun), and capitalised at least once
+  inside a sentence ("whereas Kafka is"), not only where a sentence, item or heading opens;
+- no other concept of the document ends in it ("Apache Kafka" and "Confluent Kafka" both shorten
+  to "Kafka": a bare "Kafka" could be either, so all stay apart), it names no ontology concept, and
+  the document gives it no short form of its own ("File Transfer Protocol (FTP)" is introduced as
+  a thing in itself, beside "SSH File Transfer Protocol").
+
+"Kafka consumer" is not touched: it is a longer name, not a shortened one. Brand words the ontology
+lists (kgo:brandPrefix, "Amazon") are dropped by :class:`ConceptRegistry` already, for any name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from kg.ingest.concepts import Concept, ConceptRegistry
+from kg.text import getAllLemmas, name_key
+
+#: Small words a proper name may hold between capitalised words: "FSx for Lustre", "Bank of England".
+INNER_WORDS = frozenset("for of on and".split())
+
+
+def merge_shortened_names(registry: ConceptRegistry, texts: Iterable[str]) -> list[tuple[Concept, str]]:
+    """Make every shortened proper name the document uses an alias of its long name's concept.
+
+    ``texts`` are the document's texts as read (headings, paragraphs, items, table cells, without
+    link targets). Run once all names are collected and before any fact is read: a concept the
+    short name already has is merged into the long name's. Returns (concept, short name) pairs.
+    """
+    text = _Text("\n".join(texts))
+    own = [c for c in registry.concepts.values() if not c.known]
+    keys = {c.iri: tuple(name_key(c.label).split()) for c in own}
+    merged: list[tuple[Concept, str]] = []
+    for concept in own:
+        if concept.iri not in registry.concepts:
+            continue  # merged into another already
+        short = _shortened(concept.label, text)
+        if short is None:
+            continue
+        key = tuple(name_key(short).split())
+        current = registry.lookup(short)
+        if current is concept or (current is not None and (current.known or current.acronyms)):
+            # A name of it already; an ontology concept's name; or a name the document gives a short
+            # form of its own ("File Transfer Protocol (FTP)" beside "SSH File Transfer Protocol"): another thing.
+            continue
+        others = [
+            c for c in own
+            if c.iri in registry.concepts and c is not concept and c is not current
+            and keys[c.iri][-len(key):] == key
+        ]  # fmt: skip
+        if others:
+            continue  # two long names end in it: the short one could mean either
+        if current is not None:
+            registry.merge(concept, current)
+        registry.add_alias(concept, short)
+        merged.append((concept, short))
+    return merged
+
+
+def _shortened(label: str, text: _Text) -> str | None:
+    """Return the proper name ``label`` shortens to in ``text`` by dropping its leading words, if any.
+
+    The longest such name wins: "Apache Kafka Streams" gives "Kafka Streams" before "Streams".
+    """
+    words = label.split()
+    if len(words) < 2 or not _proper(words):
+        return None
+    for n in range(1, len(words)):
+        dropped, rest = words[:n], words[n:]
+        if not _name_word(dropped[-1]):
+            return None  # "Public Subnets": an adjective says which kind, the rest is a common noun
+        if rest[0][:1].isupper() and _proper_here(" ".join(rest), " ".join(dropped), text):
+            return " ".join(rest)
+    return None
+
+
+def _proper(words: list[str]) -> bool:
+    """Tell whether every word opens with a capital or digit, a small inner word aside."""
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or (0 < i < len(words) - 1 and w in INNER_WORDS) for i, w in enumerate(words)
+    )
+
+
+def _name_word(word: str) -> bool:
+    """Tell whether a dropped leading word is a maker's or project's name: no dictionary word, or coined.
+
+    "Apache", "VPC", "GitHub" name; "Public", "Site" or "Uses" (a sentence's capitalised first word) say
+    which kind, or nothing, and may not be dropped.
+    """
+    if not (word[:1].isupper() or word[:1].isdigit()):
+        return False
+    return not getAllLemmas(word.lower()) or not word[1:].islower()
+
+
+def _proper_here(short: str, dropped: str, text: _Text) -> bool:
+    """Tell whether ``text`` uses ``short`` alone, as a proper name (see the module's docstring).
+
+    Alone: not right after the dropped words, and not inside a longer run of capitalised words
+    ("Subnet Flow Logs" does not use "Flow"). As a proper name: never in lowercase, and capitalised
+    at least once inside a sentence, where a common noun would not be ("whereas Kafka is").
+    """
+    if text.find(short.lower()):
+        return False  # written in lowercase somewhere: a common noun
+    for start, end in text.find(short):
+        before = text.text[max(0, start - 60) : start]
+        if before.rstrip(" ").endswith(dropped) or re.match(r" [A-Z0-9]", text.text[end : end + 2]):
+            continue
+        previous = re.search(r"(\S+) +$", before)
+        if previous is not None and not previous.group(1)[:1].isupper() and not previous.group(1)[:1].isdigit():
+            return True  # "whereas Kafka is", "RabbitMQ vs Kafka"
+    return False
+
+
+class _Text:
+    """A document's text with its words indexed, to find a name's occurrences without scanning it all."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w-]+", text)]
+        self._at: dict[str, list[int]] = {}
+        for i, (word, _, _) in enumerate(self._words):
+            self._at.setdefault(word, []).append(i)
+
+    def find(self, name: str) -> list[tuple[int, int]]:
+        """Return the (start, end) offsets of ``name`` written as is (same case, single spaces)."""
+        parts = name.split(" ")
+        if not all(re.fullmatch(r"[\w-]+", p) for p in parts):
+            return []
+        found = []
+        for i in self._at.get(parts[0], ()):
+            run = self._words[i : i + len(parts)]
+            # The same words, one space apart (the words' offsets leave one character, a space, between).
+            if [w for w, _, _ in run] == parts and all(
+                a[2] + 1 == b[1] and self.text[a[2]] == " " for a, b in pairwise(run)
+            ):
+                found.append((run[0][1], run[-1][2]))
+        return found
