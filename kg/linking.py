@@ -92,7 +92,14 @@ class EntityLinker:
                     found.append(Link(i, i + 1, tok.text, ranked, "lemma"))
         found.extend(self._fuzzy(words, keys, found))
         chosen = _select(found)
-        # "Amazon S3" names S3: a brand word before a name belongs to the mention.
+        # "Amazon S3" names S3: a brand word before a name belongs to the mention, even where a note made a
+        # concept of the brand itself ("AWS container services" speaks of the services, not of AWS).
+        starts = {link.start for link in chosen}
+        brands = self.catalog.brands
+        chosen = [
+            link for link in chosen
+            if not (link.end - link.start == 1 and words[link.start].lower in brands and link.end in starts)
+        ]  # fmt: skip
         taken = {i for link in chosen for i in range(link.start, link.end)}
         for link in chosen:
             if link.start > 0 and link.start - 1 not in taken and words[link.start - 1].lower in self.catalog.brands:

@@ -83,3 +83,20 @@ def test_a_participle_after_what_is_names_no_asked_type(question: str, asked: st
     words = [t for t in tokenize(question) if t.is_word]
 
     assert asked_type(words, set(), question)[0] == asked
+
+
+PROVIDER = """# Provider
+
+**AWS** is a cloud provider.
+**Kelp** is a harbour service.
+**Brine** is a harbour service.
+AWS offers Kelp.
+"""
+
+
+def test_a_brand_word_before_a_name_belongs_to_the_name(tmp_path):
+    # "AWS" names a concept of the note, yet "AWS harbour services" speaks of the services: the brand word
+    # is part of their mention, not a second thing every answer must be tied to.
+    graph = note_graph(tmp_path, "provider", PROVIDER)
+
+    assert labels(graph.ask("List the AWS harbour services.")) == ["Brine", "Kelp"]
