@@ -4,7 +4,12 @@ A yes/no question ("Do pods run on nodes?", "Is the bucket versioned?") is settl
 this order, most specific first:
 
 1. a triple between the concepts the question names, by a relation its words name (or that relation's
-   ontology contrary, or the relation stated denied, for "no"; see ``YesNoAnswerer.check``);
+   ontology contrary, or the relation stated denied, for "no"; see ``YesNoAnswerer.check``). A relation
+   stated only denied ("does not retry") is named by what it denies ("retry"). A count the question
+   gives its object ("several instances") is weighed against the fact's sentence: "only ... one
+   instance" rules it out ("no"), and a sentence that gives no count leaves it unaccounted for;
+   "no" too when the subject's relation is stated restricted by "only" to the contrary of the asked
+   object ("allow rules only" for "deny rules"; ``YesNoAnswerer._excluded``);
 2. a quality of a named concept that a question word says ("versioned");
 3. a property table's yes/no cell whose row the question names ("dishwasher safe": yes);
 4. a quality whose opposite a question word says ("locked" of a gate stated "unlocked"): "no".

@@ -1,4 +1,4 @@
-"""Yes/no answers from facts stated denied, from objects a note restricts with "only", and from counts."""
+"""Yes/no answers from facts stated denied, objects restricted by "only", counts, and a denied necessity."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import pytest
 
 from kg.api import KnowledgeGraph
 from kg.qa import ANSWER_THRESHOLD
+from kg.question import parse
+from kg.sentence_slots import Asked, verdict
 from kg.yes_no import only_one, restricts
 
 pytestmark = pytest.mark.slow
@@ -119,3 +121,42 @@ def test_a_count_no_sentence_gives_lowers_the_confidence(harbor: KnowledgeGraph)
 )
 def test_only_one_needs_only_and_the_count(sentence: str, name: str, expected: bool):
     assert only_one(sentence, name) is expected
+
+
+# -- a denied necessity ("need not") -------------------------------------------------------------------
+
+DOCK = """# Dock
+
+Because the yard keeps every crate, **loaders** and **drivers** do not need to work at the same time.
+"""
+
+
+@pytest.fixture(scope="module")
+def dock(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    folder = tmp_path_factory.mktemp("dock")
+    (folder / "dock.md").write_text(DOCK, encoding="utf-8")
+    return KnowledgeGraph.open(docs=[folder / "dock.md"], cache_dir=folder / "vectors")
+
+
+def test_a_denied_necessity_answers_whether_it_must_not_whether_it_can(dock: KnowledgeGraph):
+    # "need not work together" says they may work apart, not that they cannot work together.
+    can = dock.ask("Can loaders and drivers work at the same time?")
+    assert can.answers == [], can.answer
+    must = dock.ask("Must loaders and drivers work at the same time?")
+    assert [a["value"] for a in must.answers] == [False], must.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("Can the ferry sail at night?", "The ferry does not need to sail at night.", None),
+        ("Must the ferry sail at night?", "The ferry does not need to sail at night.", False),
+        ("Does the ferry have to sail at night?", "The ferry does not have to sail at night.", False),
+        ("Does the ferry sail at night?", "The ferry does not try to sail at night.", None),
+        ("Does the ferry sail at night?", "The ferry does not sail at night.", False),  # as before
+    ],
+)
+def test_a_not_on_a_verb_above_the_asked_one_denies_that_verb(question: str, sentence: str, expected):
+    asked = Asked(content=["sail", "night"], words=question.lower().rstrip("?").split(), yes_no=True, main_verb="sail")
+
+    assert verdict(sentence, asked, parse) is expected
