@@ -35,6 +35,7 @@ from kg.linking import Link, content_words, phrase_support, said_in, sentence_wo
 from kg.opposites import are_opposites
 from kg.question import Reading, is_passive, name_spans, parse, parse_named
 from kg.scoring import Relevance
+from kg.sentence_slots import _clause, _negates
 from kg.store import KGStore
 from kg.text import LIGHT_VERBS, NEGATIONS, STOPWORDS, key_words, lemmas, noun_key, tokenize
 
@@ -45,6 +46,9 @@ YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 #: question asking whether the relation holds does not say.
 DENIAL_WORDS = NEGATIONS | frozenset("do does did can could will would may might must should is are was were".split())
 
+#: The most fit a denial's answer gets when its clause says more than the question asks (0.5 + 0.45 * 0.6 =
+#: 0.77, below the engine's answer threshold, 0.8): the engine then quotes the sentence, if one clearly answers.
+UNSURE_FIT = 0.6
 #: The most confidence a "no" inferred from a restriction gets ("only allow rules" for "deny rules?"): the
 #: answer rests on reading the word "only" as bearing on the object, which is less sure than a stated fact.
 RESTRICTED_CONFIDENCE = 0.85
@@ -55,7 +59,7 @@ _PHRASE_BREAKS = frozenset(",;:()") | frozenset("and or but while whereas becaus
 #: consumer"): closed-class quantity words and numerals, no word of any subject matter.
 MANY = frozenset("several many multiple various numerous two three four five six seven eight nine ten".split())
 ONE = frozenset("one single".split())
-#: Words that may stand between a quantity word and the name it counts ("just a single consumer").
+#: Words that may stand between a quantity word and the name it counts ("only a single crew").
 _BEFORE_COUNT = frozenset("a an the just only".split())
 
 #: A verdict: whether the asked fact holds, the triples that say so, and the ASK query that finds them.
@@ -134,13 +138,32 @@ class YesNoAnswerer:
                                 verdict, uncounted, ruling = self._counted(reading, m, b, verdict)
                                 # What the fact says: its sentence and its relation's names.
                                 names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
-                                said = " ".join([self.evidence.sentence(verdict[1][0]) or "", *names])
+                                sentence = self.evidence.sentence(verdict[1][0]) or ""
+                                unsaid: list[str] = []
+                                if verdict[1][0][1] in self.catalog.predicates and (
+                                    self.catalog.predicates[verdict[1][0][1]].negation_of is not None
+                                ):
+                                    # A denial covers what its own clause says, not a reason given beside it;
+                                    # and a word of that clause the question lacks ("in most places") may be
+                                    # the condition under which alone it is denied.
+                                    sentence = denied_clause(sentence)
+                                    asked = sentence_words(reading.text)
+                                    unsaid = [
+                                        w for w in sentence_words(sentence)
+                                        if w not in STOPWORDS and w not in DENIAL_WORDS and not said_in(w, asked)
+                                    ]  # fmt: skip
+                                said = " ".join([sentence, *names])
                                 # A concept the question names beside the two is a condition too.
                                 rest = [
                                     w.lower for k, link in enumerate(reading.links) if k not in (n, m)
                                     for w in reading.words[link.start : link.end]
                                 ]  # fmt: skip
-                                fit = strict_fit(reading.residual + rest + uncounted, relevance[pred], ruling or said)
+                                asked_words = reading.residual + rest + uncounted
+                                fit = strict_fit(asked_words, relevance[pred], ruling or said)
+                                if unsaid:
+                                    # The denial may hold only under what its clause says besides ("in most
+                                    # places"): no sure answer from the fact; the sentence may still be quoted.
+                                    fit = min(fit, UNSURE_FIT)
                                 return self._answer(reading, verdict, fit, ruling)
         return None
 
@@ -213,8 +236,8 @@ class YesNoAnswerer:
     def _excluded(self, reading: Reading) -> Answer | None:
         """Answer "no" when the subject's relation is stated restricted to the contrary of the asked object.
 
-        "Security groups support allow rules only" answers "Can a security group have deny rules?": the
-        subject's objects of that relation are only allow rules, and a deny rule is their contrary (the
+        "The lock admits inbound boats only", asked whether it admits outbound boats: the subject's
+        objects of that relation are only inbound boats, and an outbound boat is their contrary (the
         same kind of thing, one word of its name the opposite of the fact's: kg/opposites.py). Both must
         hold: the word "only" bearing on the fact's object in its sentence (``restricts``), and the
         contrary, so that an object merely not stated (a rule of a third kind) settles nothing. The
@@ -428,6 +451,20 @@ def ask_sparql(triples) -> str:
     """Return the ASK query that finds ``triples`` in the graph (the SPARQL a yes/no answer shows)."""
     body = "\n".join(f"  {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
     return "ASK {\n" + body + "\n}"
+
+
+def denied_clause(sentence: str) -> str:
+    """Return the words of the clause(s) a "not" of ``sentence`` denies, without the clauses beside them.
+
+    "The mill does not grind oats in winter, because its wheel is frozen by the ice": the oats and the
+    winter are what the denial covers; the ice stands in a reason beside it, and a question about
+    grinding with ice is not answered by the denial.
+    """
+    doc = parse(sentence)
+    denied = {_clause(t.head).i for t in doc if _negates(t)}
+    if not denied:
+        return sentence
+    return " ".join(t.text for t in doc if _clause(t).i in denied)
 
 
 def restricts(sentence: str, name: str) -> bool:
