@@ -46,6 +46,8 @@ YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 #: question asking whether the relation holds does not say.
 DENIAL_WORDS = NEGATIONS | frozenset("do does did can could will would may might must should is are was were".split())
 
+#: Words that say a thing acts alone ("by itself", "on its own"): grammar, which a question says with any of them.
+SELF_WORDS = frozenset("itself themselves himself herself own".split())
 #: The most fit a denial's answer gets when its clause says more than the question asks (0.5 + 0.45 * 0.6 =
 #: 0.77, below the engine's answer threshold, 0.8): the engine then quotes the sentence, if one clearly answers.
 UNSURE_FIT = 0.6
@@ -147,7 +149,11 @@ class YesNoAnswerer:
                                     # and a word of that clause the question lacks ("in most places") may be
                                     # the condition under which alone it is denied.
                                     sentence = denied_clause(sentence)
-                                    asked = sentence_words(reading.text)
+                                    # The fact's two ends are named by the question, in whatever words ("DLQ").
+                                    ends = [n for iri in (verdict[1][0][0], verdict[1][0][2]) for n in self._names(iri)]
+                                    asked = sentence_words(" ".join([reading.text, *ends]))
+                                    if asked & SELF_WORDS:  # "on its own" asks what "by itself" says
+                                        asked |= SELF_WORDS
                                     unsaid = [
                                         w for w in sentence_words(sentence)
                                         if w not in STOPWORDS and w not in DENIAL_WORDS and not said_in(w, asked)

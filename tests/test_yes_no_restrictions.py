@@ -16,6 +16,8 @@ NOTE = """# Harbor
 
 The **Heron** does not ferry bicycles. The **Osprey** tows barges.
 
+The **Kite** does not haul rafts by itself. In winter, the **Plover** does not carry mail.
+
 The **Vault** accepts private keys only. The **Keyring** accepts public keys. The Keyring accepts private keys.
 
 A **tender** can only carry one passenger at a time. A **barge** carries cargo.
@@ -52,6 +54,14 @@ def test_a_denial_answers_only_for_its_own_verb(harbor: KnowledgeGraph):
     # "tow" is no word of "does not ferry": the denial says nothing about towing.
     answer = harbor.ask("Does the Heron tow bicycles?")
     assert not (answer.kind == "boolean" and answer.answers), answer.answer
+
+
+def test_a_denial_under_a_condition_the_question_lacks_is_no_sure_answer(harbor: KnowledgeGraph):
+    # "by itself", "in winter": the denial may hold only so; asked so, it answers.
+    assert fact_answer(harbor, "Does the Kite haul rafts on its own?") is False
+    for question in ("Does the Kite haul rafts?", "Does the Plover carry mail?"):
+        answer = harbor.ask(question)
+        assert not (answer.kind == "boolean" and answer.confidence >= ANSWER_THRESHOLD), answer.answer
 
 
 # -- an object restricted by "only" --------------------------------------------------------------------
