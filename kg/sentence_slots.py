@@ -10,7 +10,8 @@ module reads it, so that the answer carries a value a client can use:
   coverage's (``kg.sentence_answer.VERDICT_WORD_SIMILARITY``): a word of similar meaning may be its
   opposite (MiniLM puts "stateful" and "stateless" at 0.72, "inbound" and "outbound" at 0.88), and a
   verdict read through it would be the wrong way round. A negated question ("Doesn't X ...?") gets no
-  verdict here.
+  verdict here. A "not" on a verb above the asked one ("do not *need* to run") denies that verb: it
+  answers "must ...?" with no, and "can ...?" or "does ...?" not at all.
 - **what / which / who / where**: the concepts the sentence names that the question does not (never
   from a sentence that denies the asked clause: "X does not stock maps" says what X lacks). The one
   such concept answers; a list the sentence introduces answers with its items; when several remain, the
@@ -24,6 +25,7 @@ Everything here is grammar (dependency labels, negation words, number tags); no 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,6 +47,11 @@ ROLES = {
     "prep": "oblique",
     "dative": "oblique",
 }
+#: Verbs that say a thing must be done ("need to run", "have to run", "is required to run"): a "not" on one
+#: denies the necessity, not the doing. Closed-class semi-modals, no word of any subject matter.
+NECESSITY_VERBS = frozenset("need have require".split())
+#: The question words that ask about a necessity ("Must X run ...?"), which such a denial answers.
+NECESSITY_WORDS = frozenset("must need needs required".split())
 #: Words a yes/no verdict may leave out of the sentence: they ask nothing of its content.
 _CLOSED = frozenset("do does did be is are was were can could may might must should would will shall".split())
 
@@ -154,6 +161,12 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         return None
     head = governing[0]
     inside = {t.i for tokens in hits.values() for t in tokens if _clause(t).i == head.i}
+    hit = {t.i for tokens in hits.values() for t in tokens}
+    complement = head.i not in hit and any(t.dep_ == "xcomp" and t.head.i == head.i for t in doc if t.i in hit)
+    if complement and _denied(doc, head, {head.i}):
+        # "do not need to run": the "not" bears on a verb the question does not say, whose complement holds the
+        # question's verb. It denies the needing ("need not" for "must"), or the trying, not the running.
+        return False if lemmas(head.text) & NECESSITY_VERBS and _asks_necessity(asked.words) else None
     if _denied(doc, head, inside):
         return False
     # A clause under a denied one ("does not open *when it rains*") may be what is denied, or a
@@ -164,6 +177,12 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         if _denied(doc, clause, {clause.i}):
             return None
     return True
+
+
+def _asks_necessity(words: Sequence[str]) -> bool:
+    """Tell whether a question asks whether something must be ("Must X ...?", "Does X have to ...?")."""
+    pairs = itertools.pairwise(words)
+    return any(w in NECESSITY_WORDS for w in words) or any(a in ("have", "has") and b == "to" for a, b in pairs)
 
 
 def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:

@@ -4,7 +4,12 @@ A yes/no question ("Do pods run on nodes?", "Is the bucket versioned?") is settl
 this order, most specific first:
 
 1. a triple between the concepts the question names, by a relation its words name (or that relation's
-   ontology contrary, or the relation stated denied, for "no"; see ``YesNoAnswerer.check``);
+   ontology contrary, or the relation stated denied, for "no"; see ``YesNoAnswerer.check``). A relation
+   stated only denied ("does not retry") is named by what it denies ("retry"). A count the question
+   gives its object ("several instances") is weighed against the fact's sentence: "only ... one
+   instance" rules it out ("no"), and a sentence that gives no count leaves it unaccounted for;
+   "no" too when the subject's relation is stated restricted by "only" to the contrary of the asked
+   object ("allow rules only" for "deny rules"; ``YesNoAnswerer._excluded``);
 2. a quality of a named concept that a question word says ("versioned");
 3. a property table's yes/no cell whose row the question names ("dishwasher safe": yes);
 4. a quality whose opposite a question word says ("locked" of a gate stated "unlocked"): "no".
@@ -26,15 +31,38 @@ from rdflib import URIRef
 from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.evidence import Evidence
-from kg.linking import Link, content_words, said_in, sentence_words, words_match
+from kg.linking import Link, content_words, phrase_support, said_in, sentence_words, words_match
 from kg.opposites import are_opposites
-from kg.question import Reading, is_passive, name_spans, parse_named
+from kg.question import Reading, is_passive, name_spans, parse, parse_named
 from kg.scoring import Relevance
+from kg.sentence_slots import _clause, _negates
 from kg.store import KGStore
-from kg.text import STOPWORDS, key_words
+from kg.text import LIGHT_VERBS, NEGATIONS, STOPWORDS, key_words, lemmas, noun_key, tokenize
 
 #: The values that say yes or no (a property table's cells).
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}
+
+#: The words a relation's name states its denial with ("does not retry", "cannot send"): grammar, which the
+#: question asking whether the relation holds does not say.
+DENIAL_WORDS = NEGATIONS | frozenset("do does did can could will would may might must should is are was were".split())
+
+#: Words that say a thing acts alone ("by itself", "on its own"): grammar, which a question says with any of them.
+SELF_WORDS = frozenset("itself themselves himself herself own".split())
+#: The most fit a denial's answer gets when its clause says more than the question asks (0.5 + 0.45 * 0.6 =
+#: 0.77, below the engine's answer threshold, 0.8): the engine then quotes the sentence, if one clearly answers.
+UNSURE_FIT = 0.6
+#: The most confidence a "no" inferred from a restriction gets ("only allow rules" for "deny rules?"): the
+#: answer rests on reading the word "only" as bearing on the object, which is less sure than a stated fact.
+RESTRICTED_CONFIDENCE = 0.85
+#: Tokens that end the stretch an "only" before an object may bear on: a new phrase or clause begins.
+_PHRASE_BREAKS = frozenset(",;:()") | frozenset("and or but while whereas because".split())
+
+#: Words that count what they stand before as more than one ("several instances") or as one ("a single
+#: consumer"): closed-class quantity words and numerals, no word of any subject matter.
+MANY = frozenset("several many multiple various numerous two three four five six seven eight nine ten".split())
+ONE = frozenset("one single".split())
+#: Words that may stand between a quantity word and the name it counts ("only a single crew").
+_BEFORE_COUNT = frozenset("a an the just only".split())
 
 #: A verdict: whether the asked fact holds, the triples that say so, and the ASK query that finds them.
 Verdict = tuple[bool, list[tuple], str]
@@ -83,9 +111,10 @@ class YesNoAnswerer:
 
     def answer(self, reading: Reading) -> Answer | None:
         """Return the answer one fact of the graph gives to the yes/no question ``reading``, or None."""
-        reading = self.verbs_as_words(reading)
+        reading = self.verbs_as_words(self.counts_as_words(reading))
         return (
             self._related(reading)
+            or self._excluded(reading)
             or self._quality(reading)
             or self._yes_no_value(reading)
             or self._opposite_quality(reading)
@@ -94,7 +123,7 @@ class YesNoAnswerer:
     # -- a relation between two named concepts ---------------------------------------------------------
     def _related(self, reading: Reading) -> Answer | None:
         """Answer from a triple between the first named concept and another, by a relation the words name."""
-        relevance = self.relevance(reading)
+        relevance = self._with_denials(reading, self.relevance(reading))
         passive = is_passive(reading.words)
         fitting = [p for p in relevance if relevance[p].score >= 0.5]
         ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
@@ -108,17 +137,60 @@ class YesNoAnswerer:
                         for b in b_list:
                             verdict = self.check(a, pred, b, passive)
                             if verdict is not None:
+                                verdict, uncounted, ruling = self._counted(reading, m, b, verdict)
                                 # What the fact says: its sentence and its relation's names.
                                 names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
-                                said = " ".join([self.evidence.sentence(verdict[1][0]) or "", *names])
+                                sentence = self.evidence.sentence(verdict[1][0]) or ""
+                                unsaid: list[str] = []
+                                if verdict[1][0][1] in self.catalog.predicates and (
+                                    self.catalog.predicates[verdict[1][0][1]].negation_of is not None
+                                ):
+                                    # A denial covers what its own clause says, not a reason given beside it;
+                                    # and a word of that clause the question lacks ("in most places") may be
+                                    # the condition under which alone it is denied.
+                                    sentence = denied_clause(sentence)
+                                    # The fact's two ends are named by the question, in whatever words ("DLQ").
+                                    ends = [n for iri in (verdict[1][0][0], verdict[1][0][2]) for n in self._names(iri)]
+                                    asked = sentence_words(" ".join([reading.text, *ends]))
+                                    if asked & SELF_WORDS:  # "on its own" asks what "by itself" says
+                                        asked |= SELF_WORDS
+                                    unsaid = [
+                                        w for w in sentence_words(sentence)
+                                        if w not in STOPWORDS and w not in DENIAL_WORDS and not said_in(w, asked)
+                                    ]  # fmt: skip
+                                said = " ".join([sentence, *names])
                                 # A concept the question names beside the two is a condition too.
                                 rest = [
                                     w.lower for k, link in enumerate(reading.links) if k not in (n, m)
                                     for w in reading.words[link.start : link.end]
                                 ]  # fmt: skip
-                                fit = strict_fit(reading.residual + rest, relevance[pred], said)
-                                return self._answer(reading, verdict, fit)
+                                asked_words = reading.residual + rest + uncounted
+                                fit = strict_fit(asked_words, relevance[pred], ruling or said)
+                                if unsaid:
+                                    # The denial may hold only under what its clause says besides ("in most
+                                    # places"): no sure answer from the fact; the sentence may still be quoted.
+                                    fit = min(fit, UNSURE_FIT)
+                                return self._answer(reading, verdict, fit, ruling)
         return None
+
+    def _with_denials(self, reading: Reading, relevance: dict[URIRef, Relevance]) -> dict[URIRef, Relevance]:
+        """Score each relation stated denied by the words of what it denies: "retry" names "does not retry".
+
+        A note may state a relation only denied ("A dead-letter queue does not retry messages"): no positive
+        triple exists, so no positive relation leads to the denial (``check``), and the denial's own name
+        holds grammar ("does", "not") that a question asking whether it holds never says.
+        """
+        scores = dict(relevance)
+        for denials in self.denials.values():
+            for pred in denials:
+                for name in self.catalog.predicates[pred].names:
+                    positive = " ".join(w for w in name.split() if w.lower() not in DENIAL_WORDS)
+                    if not positive or positive == name:
+                        continue
+                    score, used = phrase_support(reading.residual, positive)
+                    if score > scores.get(pred, Relevance()).score:
+                        scores[pred] = Relevance(score, used)
+        return scores
 
     def check(self, a: URIRef, pred: URIRef, b: URIRef, passive: bool = False) -> Verdict | None:
         """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.
@@ -146,6 +218,88 @@ class YesNoAnswerer:
                 if self.store.contains((s, denial, o)):
                     return False, [(s, denial, o)], ask_sparql([(s, denial, o)])
         return None
+
+    def _counted(self, reading: Reading, m: int, b: URIRef, verdict: Verdict) -> tuple[Verdict, list[str], str | None]:
+        """Weigh the number the question gives its object against the one the fact's sentence allows.
+
+        "Can a volume be mounted to several instances?" of a fact stated "can only be mounted to one
+        instance": the triple (volume, mounted to, instance) holds, yet the count the question asks for
+        is ruled out, so the answer is "no". A fact whose sentence gives no count leaves the question's
+        count unaccounted for (returned, for the fit to weigh): it says the relation holds, not for how many.
+        """
+        holds, triples, sparql = verdict
+        if not holds:
+            return verdict, [], None
+        count = _count_before(reading.words, reading.links[m].start)
+        if count is None or count[1] != "many":
+            return verdict, [], None
+        quotes = [src["text"] for src in self.evidence.sources(triples)]
+        ruling = next((q for q in quotes if any(only_one(q, name) for name in self._names(b))), None)
+        if ruling is not None:
+            return (False, triples, sparql), [], ruling
+        return verdict, [count[0]], None
+
+    def _excluded(self, reading: Reading) -> Answer | None:
+        """Answer "no" when the subject's relation is stated restricted to the contrary of the asked object.
+
+        "The lock admits inbound boats only", asked whether it admits outbound boats: the subject's
+        objects of that relation are only inbound boats, and an outbound boat is their contrary (the
+        same kind of thing, one word of its name the opposite of the fact's: kg/opposites.py). Both must
+        hold: the word "only" bearing on the fact's object in its sentence (``restricts``), and the
+        contrary, so that an object merely not stated (a rule of a third kind) settles nothing. The
+        relation is one the question's words name, or any, when its only verb is a light one ("have").
+        """
+        if len(reading.links) < 2:
+            return None
+        relevance = self._with_denials(reading, self.relevance(reading))
+        light = all(w in LIGHT_VERBS for w in reading.residual)
+        for a, _ in reading.links[0].candidates[:3]:
+            facts = self.store.query("SELECT ?p ?c WHERE { ?a ?p ?c FILTER(isIRI(?c)) }", {"a": a})
+            for m, link in enumerate(reading.links[1:], start=1):
+                for b, _ in link.candidates[:3]:
+                    for pred, c in facts:
+                        rel = relevance.get(pred, Relevance())
+                        if c == b or pred not in self.catalog.predicates or not (light or rel.score >= 0.5):
+                            continue
+                        if self.catalog.predicates[pred].negation_of is not None or not self._contrary(b, c):
+                            continue
+                        triple = (a, pred, c)
+                        quotes = [src["text"] for src in self.evidence.sources([triple])]
+                        said = next((q for q in quotes if any(restricts(q, n) for n in self._names(c))), None)
+                        if said is None:
+                            continue
+                        rest = [
+                            w.lower for k, other in enumerate(reading.links) if k not in (0, m)
+                            for w in reading.words[other.start : other.end]
+                        ]  # fmt: skip
+                        named = Relevance(1.0, set(reading.residual)) if light else rel
+                        fit = strict_fit(
+                            reading.residual + rest, named, " ".join([said, *self.catalog.predicates[pred].names])
+                        )
+                        answer = self._answer(reading, (False, [triple], ask_sparql([triple])), fit, said)
+                        answer.confidence = min(answer.confidence, RESTRICTED_CONFIDENCE)
+                        return answer
+        return None
+
+    def _names(self, iri: URIRef) -> list[str]:
+        """Return a concept's names, label first."""
+        entity = self.catalog.entities.get(iri)
+        return [entity.label, *entity.aliases] if entity is not None and entity.label else []
+
+    def _contrary(self, b: URIRef, c: URIRef) -> bool:
+        """Tell whether two concepts are contraries of one kind: names alike but for one word, opposites there.
+
+        "deny rule" and "allow rule": the same head noun, and "deny" the opposite of "allow".
+        """
+        for b_name in self._names(b):
+            for c_name in self._names(c):
+                bw, cw = b_name.lower().split(), c_name.lower().split()
+                if len(bw) != len(cw) or len(bw) < 2 or noun_key(bw[-1]) != noun_key(cw[-1]):
+                    continue
+                apart = [(x, y) for x, y in zip(bw, cw, strict=True) if noun_key(x) != noun_key(y)]
+                if len(apart) == 1 and are_opposites(*apart[0]):
+                    return True
+        return False
 
     def _reversible(self, pred: URIRef) -> bool:
         """Tell whether reading a relation backwards changes its meaning (it has an inverse: runs on/hosts)."""
@@ -226,6 +380,26 @@ class YesNoAnswerer:
         return None
 
     # -- reading the question ----------------------------------------------------------------------------
+    def counts_as_words(self, reading: Reading) -> Reading:
+        """Read a lone-word mention that counts the next name ("*one* volume", "*single* consumer") as a word.
+
+        A number word may name a concept some note defined ("one"), yet before a name it only counts it:
+        the yes/no question is about the name it counts (see ``_counted`` for the count itself).
+        """
+        words = reading.words
+        counting = [
+            link for link in reading.links
+            if is_lone_word(link) and words[link.start].lower in MANY | ONE and
+            any(other.start == link.end for other in reading.links)
+        ]  # fmt: skip
+        if not counting:
+            return reading
+        links = [link for link in reading.links if link not in counting]
+        inside = {i for link in reading.links for i in range(link.start, link.end)}
+        residual = content_words(reading.tokens, inside)
+        relation_words, meanings = self.relation_words(residual)
+        return replace(reading, links=links, residual=residual, relation_words=relation_words, meanings=meanings)
+
     def verbs_as_words(self, reading: Reading) -> Reading:
         """Read a lone-word mention the parse reads as the main verb as the question's words.
 
@@ -255,12 +429,15 @@ class YesNoAnswerer:
         return replace(reading, links=links, residual=residual, relation_words=relation_words, meanings=meanings)
 
     # -- the answer ----------------------------------------------------------------------------------------
-    def _answer(self, reading: Reading, verdict: Verdict, fit: float) -> Answer:
-        """Compose the yes/no answer a verdict gives, its confidence growing with the question's ``fit``."""
+    def _answer(self, reading: Reading, verdict: Verdict, fit: float, fact: str | None = None) -> Answer:
+        """Compose the yes/no answer a verdict gives, its confidence growing with the question's ``fit``.
+
+        ``fact`` is the sentence to quote, when it is not the first that states the verdict's triple.
+        """
         holds, triples, sparql = verdict
         value = holds != reading.negated
         evidence, sources = self.evidence.for_triples(triples)
-        fact = self.evidence.sentence(triples[0])
+        fact = fact or self.evidence.sentence(triples[0])
         text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
         answer = Answer(
             "",
@@ -280,6 +457,77 @@ def ask_sparql(triples) -> str:
     """Return the ASK query that finds ``triples`` in the graph (the SPARQL a yes/no answer shows)."""
     body = "\n".join(f"  {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
     return "ASK {\n" + body + "\n}"
+
+
+def denied_clause(sentence: str) -> str:
+    """Return the words of the clause(s) a "not" of ``sentence`` denies, without the clauses beside them.
+
+    "The mill does not grind oats in winter, because its wheel is frozen by the ice": the oats and the
+    winter are what the denial covers; the ice stands in a reason beside it, and a question about
+    grinding with ice is not answered by the denial.
+    """
+    doc = parse(sentence)
+    denied = {_clause(t.head).i for t in doc if _negates(t)}
+    if not denied:
+        return sentence
+    return " ".join(t.text for t in doc if _clause(t).i in denied)
+
+
+def restricts(sentence: str, name: str) -> bool:
+    """Tell whether a restrictive "only" bears on ``name`` in ``sentence`` ("only allow rules", "allow rules only").
+
+    The "only" stands right after the name, or before it with no other noun, pronoun or phrase break
+    between ("can only be mounted to one instance"); "not only" adds rather than restricts.
+    """
+    doc = parse(sentence)
+    wanted = [noun_key(w) for w in name.lower().split()]
+    n = len(wanted)
+
+    def same(token, word: str) -> bool:
+        return noun_key(token.lower_) == word or bool(lemmas(token.lower_) & lemmas(word))
+
+    spans = [i for i in range(len(doc) - n + 1) if all(same(doc[i + k], w) for k, w in enumerate(wanted))]
+    for i, token in enumerate(doc):
+        if token.lower_ != "only" or (i > 0 and doc[i - 1].lower_ == "not"):
+            continue
+        for start in spans:
+            if i == start + n:
+                return True
+            between = doc[i + 1 : start]
+            if start > i and not any(
+                t.pos_ in ("NOUN", "PROPN", "PRON") or t.lower_ in _PHRASE_BREAKS for t in between
+            ):
+                return True
+    return False
+
+
+def _count_before(words, start: int) -> tuple[str, str] | None:
+    """Return the quantity word counting the name at ``start`` and "many" or "one", or None."""
+    i = start - 1
+    while i >= 0 and words[i].lower in _BEFORE_COUNT:
+        i -= 1
+    if i < 0:
+        return None
+    word = words[i].lower
+    if word in MANY or (word.isdigit() and int(word) > 1):
+        return word, "many"
+    if word in ONE or word == "1":
+        return word, "one"
+    return None
+
+
+def only_one(sentence: str, name: str) -> bool:
+    """Tell whether ``sentence`` restricts ``name`` to one: "only ... one instance", "a single consumer only"."""
+    if not restricts(sentence, name):
+        return False
+    words = [t.lower for t in tokenize(sentence) if t.is_word]
+    wanted = [noun_key(w) for w in name.lower().split()]
+    n = len(wanted)
+    for i in range(len(words) - n + 1):
+        counted = i > 0 and (words[i - 1] in ONE or words[i - 1] == "1")
+        if counted and all(noun_key(words[i + k]) == w for k, w in enumerate(wanted)):
+            return True
+    return False
 
 
 def strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> float:
@@ -310,4 +558,14 @@ def _all_said(names: list[str], said: list[str]) -> bool:
     return False
 
 
-__all__ = ["YES_NO", "YesNoAnswerer", "ask_sparql", "is_lone_word", "strict_fit"]
+__all__ = [
+    "MANY",
+    "ONE",
+    "YES_NO",
+    "YesNoAnswerer",
+    "ask_sparql",
+    "is_lone_word",
+    "only_one",
+    "restricts",
+    "strict_fit",
+]
