@@ -278,6 +278,12 @@ def _negates(token) -> bool:
     return token.dep_ == "neg" or lower in NEGATIONS or lower.endswith("n't")
 
 
+def denied_words(doc) -> str:
+    """Return the words of the clauses a "not" of a parsed sentence denies, in order; "" when none is."""
+    denied = {_clause(t.head).i for t in doc if _negates(t)}
+    return " ".join(t.text for t in doc if _clause(t).i in denied) if denied else ""
+
+
 def slot_answers(
     sentences: Sequence[str],
     concepts: Sequence[dict[URIRef, list[str]]],

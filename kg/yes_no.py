@@ -35,7 +35,7 @@ from kg.linking import Link, content_words, phrase_support, said_in, sentence_wo
 from kg.opposites import are_opposites
 from kg.question import Reading, is_passive, name_spans, parse, parse_named
 from kg.scoring import Relevance
-from kg.sentence_slots import _clause, _negates
+from kg.sentence_slots import denied_words
 from kg.store import KGStore
 from kg.text import LIGHT_VERBS, NEGATIONS, STOPWORDS, key_words, lemmas, noun_key, tokenize
 
@@ -466,11 +466,7 @@ def denied_clause(sentence: str) -> str:
     winter are what the denial covers; the ice stands in a reason beside it, and a question about
     grinding with ice is not answered by the denial.
     """
-    doc = parse(sentence)
-    denied = {_clause(t.head).i for t in doc if _negates(t)}
-    if not denied:
-        return sentence
-    return " ".join(t.text for t in doc if _clause(t).i in denied)
+    return denied_words(parse(sentence)) or sentence
 
 
 def restricts(sentence: str, name: str) -> bool:
