@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
 from kg.qa import ANSWER_THRESHOLD
@@ -28,9 +29,7 @@ A **tender** can only carry one passenger at a time. A **barge** carries cargo.
 
 @pytest.fixture(scope="module")
 def harbor(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    folder = tmp_path_factory.mktemp("harbor")
-    (folder / "harbor.md").write_text(NOTE, encoding="utf-8")
-    return KnowledgeGraph.open(docs=[folder / "harbor.md"], cache_dir=folder / "vectors")
+    return note_graph(tmp_path_factory.mktemp("harbor"), "harbor", NOTE)
 
 
 def fact_answer(graph: KnowledgeGraph, question: str) -> bool:
@@ -143,9 +142,7 @@ Because the yard keeps every crate, **loaders** and **drivers** do not need to w
 
 @pytest.fixture(scope="module")
 def dock(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    folder = tmp_path_factory.mktemp("dock")
-    (folder / "dock.md").write_text(DOCK, encoding="utf-8")
-    return KnowledgeGraph.open(docs=[folder / "dock.md"], cache_dir=folder / "vectors")
+    return note_graph(tmp_path_factory.mktemp("dock"), "dock", DOCK)
 
 
 def test_a_denied_necessity_answers_whether_it_must_not_whether_it_can(dock: KnowledgeGraph):
