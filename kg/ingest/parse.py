@@ -218,9 +218,9 @@ NOT_PERFECT = frozenset({"VB", "VBG", "NNP"})
 def _have_as_verb(doc):
     """Return ``doc`` reparsed with "have" as its verb where the tagger made it another word's auxiliary.
 
-    "Can have only ALLOW rules", "Must not have overlapping CIDR": the perfect's "have" takes a past
+    "May have only OPEN gates", "Must not have crossing lanes": the perfect's "have" takes a past
     participle, so before a base form, a gerund or a name it is the verb itself and what follows is
-    the object noun with its modifier ("ALLOW rules", "overlapping CIDR"). Only where one word
+    the object noun with its modifier ("OPEN gates", "crossing lanes"). Only where one word
     stands between "have" (and its adverbs) and the noun; None when there is no such reading.
     """
     from spacy.tokens import Doc  # spaCy is imported by load_parser (see _import_spacy)
