@@ -20,6 +20,7 @@ from rdflib import URIRef
 
 from kg.catalog import Catalog
 from kg.opposites import are_opposites
+from kg.synonyms import are_synonyms
 from kg.text import STOPWORDS, Token, getAllLemmas, lemmas, name_key, noun_key
 
 
@@ -207,7 +208,10 @@ def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def words_match(question_word: str, name_word: str) -> float:
-    """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar)."""
+    """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar).
+
+    Similar: a shared stem of 5+ letters (0.8), a typo (0.85), a WordNet verb synonym (0.8); opposites never.
+    """
     if question_word == name_word:
         return 1.0
     if lemmas(question_word) & lemmas(name_word):
@@ -226,6 +230,8 @@ def words_match(question_word: str, name_word: str) -> float:
         return 0.8
     if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85 and not getAllLemmas(question_word):
         return 0.85  # a typo (a dictionary word such as "movie" is no typo of "move")
+    if are_synonyms(question_word, name_word):
+        return 0.8  # WordNet verb synonyms in a frequent sense of both ("construct", "build"): kg/synonyms.py
     return 0.0
 
 
