@@ -208,10 +208,7 @@ def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def words_match(question_word: str, name_word: str) -> float:
-    """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar).
-
-    Similar: a shared stem of 5+ letters (0.8), a typo (0.85), a WordNet verb synonym (0.8); opposites never.
-    """
+    """Score how well a question word matches a word of a relation name (1 same lemma, <1 similar)."""
     if question_word == name_word:
         return 1.0
     if lemmas(question_word) & lemmas(name_word):
@@ -230,9 +227,21 @@ def words_match(question_word: str, name_word: str) -> float:
         return 0.8
     if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85 and not getAllLemmas(question_word):
         return 0.85  # a typo (a dictionary word such as "movie" is no typo of "move")
-    if are_synonyms(question_word, name_word):
-        return 0.8  # WordNet verb synonyms in a frequent sense of both ("construct", "build"): kg/synonyms.py
     return 0.0
+
+
+@lru_cache(maxsize=200_000)
+def relation_word_match(question_word: str, name_word: str) -> float:
+    """Score a question word against a word of a relation's name: ``words_match``, or 0.8 for a synonym.
+
+    A WordNet verb synonym in a frequent sense of both words ("advise" for "notifies", kg/synonyms.py)
+    names the same relation, as surely as a shared stem. Only relation paths read it: the naming cues
+    and a sentence's words keep to letters ("what does X call it" asks for a term, not for a name).
+    """
+    found = words_match(question_word, name_word)
+    if found == 0.0 and are_synonyms(question_word, name_word):
+        return 0.8
+    return found
 
 
 def sentence_words(text: str) -> frozenset[str]:
@@ -252,7 +261,7 @@ def said_in(word: str, said: frozenset[str] | set[str]) -> bool:
 def name_matches(question_words: list[str], name: str) -> list[set[int]]:
     """Return, for each content word of ``name``, the positions of the question words matching it."""
     name_words = _content_keys(name)
-    return [{i for i, qw in enumerate(question_words) if words_match(qw, nw) >= 0.8} for nw in name_words]
+    return [{i for i, qw in enumerate(question_words) if relation_word_match(qw, nw) >= 0.8} for nw in name_words]
 
 
 @lru_cache(maxsize=100_000)
@@ -269,7 +278,7 @@ def phrase_support(question_words: list[str], name: str) -> tuple[float, set[str
     for nw in name_words:
         best, best_word = 0.0, None
         for qw in question_words:
-            score = words_match(qw, nw)
+            score = relation_word_match(qw, nw)
             if score > best:
                 best, best_word = score, qw
         total += best

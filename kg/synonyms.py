@@ -8,7 +8,7 @@ kept only where the shared sense is a frequent and attested one of both words, a
 
 Two words are synonyms when some lemma of one and some lemma of the other are a pair of the table
 ("constructed" and "builds": construct / build). Grammar words and light verbs never are: they name no
-relation by themselves. Nor are opposites, whatever the table says (kg/opposites.py has the last word).
+relation by themselves. Nor are opposites, whatever the table says: kg/opposites.py overrules it.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.linking import words_match
+from kg.linking import relation_word_match, words_match
 from kg.namespaces import data_dir
 from kg.opposites import are_opposites
 from kg.synonyms import are_synonyms, synonym_table, synonyms
@@ -53,9 +53,14 @@ def test_the_table_reads_both_ways():
         ("require", "needs"),
     ],
 )
-def test_frequent_synonyms_match_weaker_than_a_lemma(a, b):
+def test_frequent_synonyms_match_a_relations_word_weaker_than_a_lemma(a, b):
     assert are_synonyms(a, b) and are_synonyms(b, a)
-    assert words_match(a, b) == words_match(b, a) == 0.8
+    assert relation_word_match(a, b) == relation_word_match(b, a) == 0.8
+    assert relation_word_match(a, a) == 1.0
+    # Letters alone (naming cues, a sentence's words) keep them apart: "what does X call it" asks for a
+    # term, not for what a short form stands for, though "call" and "name" are synonyms.
+    assert words_match(a, b) == 0.0
+    assert relation_word_match("call", "name") == 0.8 and words_match("call", "name") == 0.0
 
 
 @pytest.mark.parametrize(
@@ -71,15 +76,15 @@ def test_frequent_synonyms_match_weaker_than_a_lemma(a, b):
 )
 def test_rare_senses_chains_antonyms_and_unrelated_verbs_do_not_match(a, b):
     assert not are_synonyms(a, b) and not are_synonyms(b, a)
-    assert words_match(a, b) == 0.0
+    assert relation_word_match(a, b) == 0.0
 
 
 def test_opposites_never_match_whatever_the_table_says():
-    # WordNet puts "unthaw" with "thaw"; kg/opposites.py reads the "un-" as a negation, and has the last word.
+    # WordNet puts "unthaw" with "thaw"; kg/opposites.py reads the "un-" as a negation, and overrules the table.
     assert "unthaw" in synonym_table()["thaw"]
     assert are_opposites("thaw", "unthaw")
     assert not are_synonyms("thaw", "unthaw")
-    assert words_match("thaw", "unthaw") == 0.0
+    assert relation_word_match("thaw", "unthaw") == 0.0
 
 
 def test_grammar_words_and_light_verbs_have_no_synonyms():
