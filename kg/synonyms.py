@@ -7,8 +7,9 @@ kept only where the shared sense is a frequent and attested one of both words, a
 ``data/synonyms.tsv`` (made by ``scripts/make_synonyms.py``; see data/SOURCES.md).
 
 Two words are synonyms when some lemma of one and some lemma of the other are a pair of the table
-("constructed" and "builds": construct / build). Grammar words and light verbs never are: they name no
-relation by themselves. Nor are opposites, whatever the table says: kg/opposites.py overrules it.
+("constructed" and "builds": construct / build). Grammar words and light verbs never are, nor are the
+forms of one ("done" is no synonym of "made" by "do"): they name no relation by themselves. Nor are
+opposites, whatever the table says: kg/opposites.py overrules it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,12 @@ def synonyms(word: str) -> frozenset[str]:
     if not _counts(lower):
         return frozenset()
     table = synonym_table()
-    return frozenset(other for lemma in lemmas(lower) for other in table.get(lemma, ()))
+    return frozenset(other for lemma in _lemmas(lower) for other in table.get(lemma, ()) if _counts(other))
+
+
+def _lemmas(word: str) -> frozenset[str]:
+    """Return the lemmas of ``word`` that can carry a relation's meaning ("done": not "do")."""
+    return frozenset(lemma for lemma in lemmas(word) if _counts(lemma))
 
 
 @lru_cache(maxsize=200_000)
@@ -58,7 +64,7 @@ def are_synonyms(a: str, b: str) -> bool:
     if not _counts(lower):
         return False
     found = synonyms(a)
-    return bool(found) and not found.isdisjoint(lemmas(lower)) and not are_opposites(a, b)
+    return bool(found) and not found.isdisjoint(_lemmas(lower)) and not are_opposites(a, b)
 
 
 __all__ = ["are_synonyms", "synonym_table", "synonyms"]

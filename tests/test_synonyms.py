@@ -91,6 +91,7 @@ def test_grammar_words_and_light_verbs_have_no_synonyms():
     for word in sorted(LIGHT_VERBS | {"do", "give", "show"}):
         assert word in LIGHT_VERBS or word in STOPWORDS
         assert synonyms(word) == frozenset()
+    assert not are_synonyms("done", "made") and not are_synonyms("make", "did")  # "do" / "make": "do" is grammar
     assert "have" in synonym_table()["feature"]  # a frequent shared sense, but "have" names no relation
     assert not are_synonyms("have", "feature") and not are_synonyms("features", "has")
 
