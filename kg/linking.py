@@ -20,6 +20,7 @@ from rdflib import URIRef
 
 from kg.catalog import Catalog
 from kg.opposites import are_opposites
+from kg.synonyms import are_synonyms
 from kg.text import STOPWORDS, Token, getAllLemmas, lemmas, name_key, noun_key
 
 
@@ -236,6 +237,20 @@ def words_match(question_word: str, name_word: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=200_000)
+def relation_word_match(question_word: str, name_word: str) -> float:
+    """Score a question word against a word of a relation's name: ``words_match``, or 0.8 for a synonym.
+
+    A WordNet verb synonym in a frequent sense of both words ("advise" for "notifies", kg/synonyms.py)
+    names the same relation, as surely as a shared stem. Only relation paths read it: the naming cues
+    and a sentence's words keep to letters ("what does X call it" asks for a term, not for a name).
+    """
+    found = words_match(question_word, name_word)
+    if found == 0.0 and are_synonyms(question_word, name_word):
+        return 0.8
+    return found
+
+
 def sentence_words(text: str) -> frozenset[str]:
     """Return the lowercase words of a sentence, for ``said_in``."""
     return frozenset(w.lower() for w in re.findall(r"[A-Za-z0-9]+", text))
@@ -253,7 +268,7 @@ def said_in(word: str, said: frozenset[str] | set[str]) -> bool:
 def name_matches(question_words: list[str], name: str) -> list[set[int]]:
     """Return, for each content word of ``name``, the positions of the question words matching it."""
     name_words = _content_keys(name)
-    return [{i for i, qw in enumerate(question_words) if words_match(qw, nw) >= 0.8} for nw in name_words]
+    return [{i for i, qw in enumerate(question_words) if relation_word_match(qw, nw) >= 0.8} for nw in name_words]
 
 
 @lru_cache(maxsize=100_000)
@@ -270,7 +285,7 @@ def phrase_support(question_words: list[str], name: str) -> tuple[float, set[str
     for nw in name_words:
         best, best_word = 0.0, None
         for qw in question_words:
-            score = words_match(qw, nw)
+            score = relation_word_match(qw, nw)
             if score > best:
                 best, best_word = score, qw
         total += best

@@ -1,0 +1,70 @@
+"""Tell whether two words are verb synonyms, so a question may name a relation with another verb for it.
+
+Relations are often named with a note's own verb ("is built at") while a question uses another
+("where was it constructed?"). The embedding model is poor on single verbs (it puts many synonyms
+below unrelated words), and letters cannot see it either. Princeton WordNet 3.0 can: its synonym pairs,
+kept only where the shared sense is a frequent and attested one of both words, are in
+``data/synonyms.tsv`` (made by ``scripts/make_synonyms.py``; see data/SOURCES.md).
+
+Two words are synonyms when some lemma of one and some lemma of the other are a pair of the table
+("constructed" and "builds": construct / build). Grammar words and light verbs never are, nor are the
+forms of one ("done" is no synonym of "made" by "do"): they name no relation by themselves. Nor are
+opposites, whatever the table says: kg/opposites.py overrules it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.namespaces import data_dir
+from kg.opposites import are_opposites
+from kg.text import LIGHT_VERBS, STOPWORDS, lemmas
+
+TABLE = "synonyms.tsv"
+
+
+@lru_cache(maxsize=1)
+def synonym_table() -> dict[str, frozenset[str]]:
+    """Return each word's WordNet synonyms (read once per process from ``data/synonyms.tsv``)."""
+    found: dict[str, set[str]] = {}
+    path = data_dir() / TABLE
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        a, b = line.split("\t")
+        found.setdefault(a, set()).add(b)
+        found.setdefault(b, set()).add(a)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+def _counts(word: str) -> bool:
+    """Tell whether ``word`` can carry a relation's meaning (grammar and light verbs cannot)."""
+    return word not in STOPWORDS and word not in LIGHT_VERBS
+
+
+@lru_cache(maxsize=100_000)
+def synonyms(word: str) -> frozenset[str]:
+    """Return the synonyms of every lemma of ``word`` (empty for grammar and light verbs)."""
+    lower = word.lower()
+    if not _counts(lower):
+        return frozenset()
+    table = synonym_table()
+    return frozenset(other for lemma in _lemmas(lower) for other in table.get(lemma, ()) if _counts(other))
+
+
+def _lemmas(word: str) -> frozenset[str]:
+    """Return the lemmas of ``word`` that can carry a relation's meaning ("done": not "do")."""
+    return frozenset(lemma for lemma in lemmas(word) if _counts(lemma))
+
+
+@lru_cache(maxsize=200_000)
+def are_synonyms(a: str, b: str) -> bool:
+    """Tell whether words ``a`` and ``b`` (some lemmas of them) are WordNet synonyms and not opposites."""
+    lower = b.lower()
+    if not _counts(lower):
+        return False
+    found = synonyms(a)
+    return bool(found) and not found.isdisjoint(_lemmas(lower)) and not are_opposites(a, b)
+
+
+__all__ = ["are_synonyms", "synonym_table", "synonyms"]
