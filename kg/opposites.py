@@ -44,11 +44,11 @@ OPPOSED_SUFFIXES = (("ful", "less"), ("less", "ful"))
 SHORTEST_STEM = 3
 
 
-@lru_cache(maxsize=1)
-def antonym_table() -> dict[str, frozenset[str]]:
-    """Return each word's WordNet antonyms (read once per process from ``data/antonyms.tsv``)."""
+@lru_cache(maxsize=4)
+def word_pairs(name: str) -> dict[str, frozenset[str]]:
+    """Return each word's partners in the pair table ``data/<name>`` (tab-separated, "#" comments), read once."""
     found: dict[str, set[str]] = {}
-    path = data_dir() / TABLE
+    path = data_dir() / name
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -58,7 +58,12 @@ def antonym_table() -> dict[str, frozenset[str]]:
     return {word: frozenset(others) for word, others in found.items()}
 
 
-def _counts(word: str) -> bool:
+def antonym_table() -> dict[str, frozenset[str]]:
+    """Return each word's WordNet antonyms (read once per process from ``data/antonyms.tsv``)."""
+    return word_pairs(TABLE)
+
+
+def carries_meaning(word: str) -> bool:
     """Tell whether ``word`` can carry a relation's meaning (grammar and light verbs cannot)."""
     return word not in STOPWORDS and word not in LIGHT_VERBS
 
@@ -67,7 +72,7 @@ def _counts(word: str) -> bool:
 def opposites(word: str) -> frozenset[str]:
     """Return the antonyms of every lemma of ``word`` (empty for grammar words)."""
     lower = word.lower()
-    if not _counts(lower):
+    if not carries_meaning(lower):
         return frozenset()
     table = antonym_table()
     own = lemmas(lower)
@@ -86,7 +91,7 @@ def opposites(word: str) -> frozenset[str]:
 
 def are_opposites(a: str, b: str) -> bool:
     """Tell whether words ``a`` and ``b`` (or some lemmas of them) are antonyms."""
-    if not _counts(b.lower()):
+    if not carries_meaning(b.lower()):
         return False
     found = opposites(a)
     return bool(found) and not found.isdisjoint(lemmas(b.lower()))
@@ -107,7 +112,7 @@ class OpposedRelations:
     def of(self, word: str) -> frozenset[URIRef]:
         """Return the relations one of whose names holds an antonym of ``word``."""
         lower = word.lower()
-        if not self._by_opposite or not _counts(lower):
+        if not self._by_opposite or not carries_meaning(lower):
             return frozenset()
         found: set[URIRef] = set()
         for lemma in lemmas(lower):

@@ -51,6 +51,7 @@ from kg.question import (
     is_passive,
     is_short_form,
     is_yes_no,
+    link_spans,
     main_verb,
     name_spans,
     parse,
@@ -269,12 +270,8 @@ class Engine:
         ]  # fmt: skip
         if not single:
             return links
-        names = tuple(
-            (words[link.start].start, words[link.end - 1].end)
-            for link in links
-            if link not in single and 0 <= link.start < link.end <= len(words)
-        )
-        spans = {(words[link.start].start, words[link.start].end): link for link in single}
+        names = link_spans(words, [link for link in links if link not in single])
+        spans = dict(zip(link_spans(words, single), single, strict=True))
         verbs = acting_verbs(text, names, tuple(spans))
         return [link for link in links if not any(spans[v] is link for v in verbs)]
 

@@ -215,10 +215,13 @@ def name_spans(reading: Reading, links: list[Link]) -> tuple[tuple[int, int], ..
 
     These are the spans ``parse_named`` and ``main_verb`` read as names.
     """
+    return link_spans(reading.words, links)
+
+
+def link_spans(words: list[Token], links: list[Link]) -> tuple[tuple[int, int], ...]:
+    """Return the character spans in the text of ``links`` over the question's ``words`` (see ``name_spans``)."""
     return tuple(
-        (reading.words[link.start].start, reading.words[link.end - 1].end)
-        for link in links
-        if 0 <= link.start < link.end <= len(reading.words)
+        (words[link.start].start, words[link.end - 1].end) for link in links if 0 <= link.start < link.end <= len(words)
     )
 
 

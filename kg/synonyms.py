@@ -16,52 +16,37 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.namespaces import data_dir
-from kg.opposites import are_opposites
-from kg.text import LIGHT_VERBS, STOPWORDS, lemmas
+from kg.opposites import are_opposites, carries_meaning, word_pairs
+from kg.text import lemmas
 
 TABLE = "synonyms.tsv"
 
 
-@lru_cache(maxsize=1)
 def synonym_table() -> dict[str, frozenset[str]]:
     """Return each word's WordNet synonyms (read once per process from ``data/synonyms.tsv``)."""
-    found: dict[str, set[str]] = {}
-    path = data_dir() / TABLE
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        a, b = line.split("\t")
-        found.setdefault(a, set()).add(b)
-        found.setdefault(b, set()).add(a)
-    return {word: frozenset(others) for word, others in found.items()}
-
-
-def _counts(word: str) -> bool:
-    """Tell whether ``word`` can carry a relation's meaning (grammar and light verbs cannot)."""
-    return word not in STOPWORDS and word not in LIGHT_VERBS
+    return word_pairs(TABLE)
 
 
 @lru_cache(maxsize=100_000)
 def synonyms(word: str) -> frozenset[str]:
     """Return the synonyms of every lemma of ``word`` (empty for grammar and light verbs)."""
     lower = word.lower()
-    if not _counts(lower):
+    if not carries_meaning(lower):
         return frozenset()
     table = synonym_table()
-    return frozenset(other for lemma in _lemmas(lower) for other in table.get(lemma, ()) if _counts(other))
+    return frozenset(other for lemma in _lemmas(lower) for other in table.get(lemma, ()) if carries_meaning(other))
 
 
 def _lemmas(word: str) -> frozenset[str]:
     """Return the lemmas of ``word`` that can carry a relation's meaning ("done": not "do")."""
-    return frozenset(lemma for lemma in lemmas(word) if _counts(lemma))
+    return frozenset(lemma for lemma in lemmas(word) if carries_meaning(lemma))
 
 
 @lru_cache(maxsize=200_000)
 def are_synonyms(a: str, b: str) -> bool:
     """Tell whether words ``a`` and ``b`` (some lemmas of them) are WordNet synonyms and not opposites."""
     lower = b.lower()
-    if not _counts(lower):
+    if not carries_meaning(lower):
         return False
     found = synonyms(a)
     return bool(found) and not found.isdisjoint(_lemmas(lower)) and not are_opposites(a, b)
