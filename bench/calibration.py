@@ -4,13 +4,16 @@
     python bench/calibration.py                   # development sets: compute, bench/sets (dev), MetaQA dev
     python bench/calibration.py --ntm-limit 300   # NTM dev questions evenly spaced (default 300)
     python bench/calibration.py --held-out        # the held-out sets only, to check (never to tune)
+    python bench/calibration.py --as-served       # keep the engine's lines: quoted sentences as served
 
 The engine runs in this process with its abstention threshold set to 0, so every answer it would give
 is seen with its confidence. Each question is judged by ``shared/qa/score.py``'s own ``judge`` (right,
 wrong, or abstained); a question the notes cannot answer counts as wrong when answered. The figures:
 
-- per set: questions, right, wrong answers, abstentions, accuracy and share of answers wrong, as the
-  service would give them at the engine's current threshold (``kg.qa.ANSWER_THRESHOLD``);
+- per set: questions, right, wrong answers, abstentions, accuracy and share of answers wrong, had the
+  engine abstained below its lines (``kg.qa.ANSWER_THRESHOLD``, and ``TEXT_ANSWER_THRESHOLD`` for answers
+  that cite sentences). With ``--as-served`` the engine keeps its lines, so an answer below them falls
+  back to a quoted sentence as the service does, and the table is the service's own figure;
 - over every set: accuracy of the answers given per confidence band;
 - the lowest threshold at which the answers given (confidence at or above it) are right at least
   ``--target`` (95%) of the time, pooled over the sets and per graph.
@@ -62,6 +65,7 @@ class Outcome:
     answerable: bool
     kind: str = ""
     got: str = ""
+    cited: bool = False  # the answer cites source sentences (facts read out of text)
 
 
 @dataclass
@@ -79,7 +83,7 @@ def note_sets(held_out: bool) -> list[Path]:
     return [f for f in files if (f.stem in HELD_OUT) == held_out]
 
 
-def notes_engine(held_out: bool, cache_dir: Path):
+def notes_engine(held_out: bool, cache_dir: Path, threshold: float | None = 0.0):
     """Build the engine over the compute note and the notes the sets ask about (held-out ones only if asked)."""
     from kg.build import collect
     from kg.qa import Engine
@@ -95,10 +99,10 @@ def notes_engine(held_out: bool, cache_dir: Path):
         docs = {d for d in docs if d.name not in HELD_OUT_DOCS}
     store = open_store(None)
     store.replace_graphs(collect(sorted(docs), []).graphs.items())
-    return Engine(store, cache_dir=cache_dir, threshold=0.0)
+    return Engine(store, cache_dir=cache_dir, threshold=threshold)
 
 
-def metaqa_engine(cache_dir: Path):
+def metaqa_engine(cache_dir: Path, threshold: float | None = 0.0):
     """Build the engine over MetaQA's knowledge base, converted once and kept in ``cache_dir``."""
     from kg.build import collect
     from kg.qa import Engine
@@ -111,7 +115,7 @@ def metaqa_engine(cache_dir: Path):
                         str(kb)], check=True, capture_output=True)  # fmt: skip
     store = open_store(None)
     store.replace_graphs(collect([], [kb]).graphs.items())
-    return Engine(store, cache_dir=cache_dir, threshold=0.0)
+    return Engine(store, cache_dir=cache_dir, threshold=threshold)
 
 
 def run_set(engine, scorer, name: str, graph: str, items: list[dict]) -> SetRun:
@@ -130,16 +134,22 @@ def run_set(engine, scorer, name: str, graph: str, items: list[dict]) -> SetRun:
         run.outcomes.append(Outcome(
             name, item["q"], float(reply["confidence"]) if answers else None,
             bool(scorer.judge(item["expect"], reply)), not item["expect"].get("abstain"),
-            reply.get("kind", ""), got,
+            reply.get("kind", ""), got, bool(reply.get("sources")),
         ))  # fmt: skip
     return run
 
 
-def at_threshold(outcomes: list[Outcome], threshold: float) -> tuple[int, int, int, int]:
-    """Return (questions, right, wrong answers, abstentions) had the engine abstained below ``threshold``."""
+def at_threshold(
+    outcomes: list[Outcome], threshold: float, text_threshold: float | None = None
+) -> tuple[int, int, int, int]:
+    """Return (questions, right, wrong answers, abstentions) had the engine abstained below ``threshold``.
+
+    ``text_threshold``, when given, is the line for answers that cite sentences instead.
+    """
     right = wrong = abstained = 0
     for o in outcomes:
-        if o.confidence is None or o.confidence < threshold:
+        line = text_threshold if o.cited and text_threshold is not None else threshold
+        if o.confidence is None or o.confidence < line:
             abstained += 1
             right += not o.answerable
         elif o.right:
@@ -168,23 +178,30 @@ def print_wrong(runs: list[SetRun], least: float) -> None:
             print(f"  {o.confidence:.3f} {o.kind:10s} {o.set_name}: {o.question!r} -> {o.got}")
 
 
-def print_report(runs: list[SetRun], threshold: float, target: float) -> None:
-    """Print the per-set table, the confidence bands and the threshold search."""
-    print(f"Per set, abstaining below the engine's threshold {threshold}:")
+def print_report(runs: list[SetRun], lines: tuple[float, float] | None, target: float) -> None:
+    """Print the per-set table, the confidence bands and the threshold search.
+
+    ``lines`` (plain, cited) are the engine's thresholds applied to the answers seen at threshold 0; None
+    means the engine kept its own lines while answering (``--as-served``), so the answers stand as given.
+    """
+    if lines is None:
+        print("Per set, as the service answers (the engine's own lines, quoted sentences below them):")
+    else:
+        print(f"Per set, abstaining below the engine's lines {lines[0]} (answers citing sentences: {lines[1]}):")
     print(f"{'set':28s} {'graph':8s} {'n':>5s} {'right':>6s} {'wrong':>6s} {'abst':>5s} {'acc':>7s} {'wrong%':>7s}")
     for run in runs:
-        n, right, wrong, abstained = at_threshold(run.outcomes, threshold)
+        n, right, wrong, abstained = at_threshold(run.outcomes, *(lines or (0.0, None)))
         share = f"{wrong / (n - abstained):.1%}" if n > abstained else "n/a"
         print(f"{run.name:28s} {run.graph:8s} {n:5d} {right:6d} {wrong:6d} {abstained:5d} {right / n:7.1%} {share:>7s}")
     everything = [o for run in runs for o in run.outcomes]
-    print("\nAnswers given (threshold 0), by confidence band, all sets pooled:")
+    print(f"\nAnswers given{'' if lines is None else ' (threshold 0)'}, by confidence band, all sets pooled:")
     print(f"{'band':14s} {'answers':>8s} {'right':>6s} {'accuracy':>9s}")
     for lo, hi in itertools.pairwise(BANDS):
         band = [o for o in everything if o.confidence is not None and lo <= o.confidence < hi]
         label = f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}"
         acc = f"{sum(o.right for o in band) / len(band):9.1%}" if band else f"{'-':>9s}"
         print(f"{label:14s} {len(band):8d} {sum(o.right for o in band):6d} {acc}")
-    print("\nBy kind of answer (threshold 0):")
+    print(f"\nBy kind of answer{'' if lines is None else ' (threshold 0)'}:")
     for kind in sorted({o.kind for o in everything if o.confidence is not None}):
         given = [o for o in everything if o.kind == kind and o.confidence is not None]
         print(f"  {kind:12s} {len(given):5d} answers, {sum(o.right for o in given) / len(given):6.1%} right")
@@ -210,17 +227,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--graph", choices=["notes", "metaqa", "all"], default="all", help="which graph's sets to run")
     parser.add_argument("--json", type=Path, help="also write every outcome to this JSON file")
     parser.add_argument("--show-wrong", type=float, metavar="CONF", help="list wrong answers at CONF or more")
+    parser.add_argument("--as-served", action="store_true", help="keep the engine's lines (the service's figures)")
     parser.add_argument("--score-py", type=Path, default=SHARED / "qa" / "score.py", help="whose judge is used")
     args = parser.parse_args(argv)
 
     from kg.evaluate import load_questions
-    from kg.qa import ANSWER_THRESHOLD
+    from kg.qa import ANSWER_THRESHOLD, TEXT_ANSWER_THRESHOLD
 
     scorer = load_scorer(args.score_py)
     sets = note_sets(args.held_out)
     runs = []
     if args.graph in ("notes", "all"):
-        engine = notes_engine(args.held_out, args.cache_dir)
+        engine = notes_engine(args.held_out, args.cache_dir, None if args.as_served else 0.0)
         if not args.held_out:
             dev = SHARED / "qa" / "compute_dev.jsonl"
             runs.append(run_set(engine, scorer, "compute_dev", "notes", load_questions(dev)))
@@ -228,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(run_set(engine, scorer, path.stem, "notes", load_questions(path)))
         del engine
     if args.graph in ("metaqa", "all") and not args.held_out and (args.ntm_limit or args.metaqa_limit):
-        engine = metaqa_engine(args.cache_dir)
+        engine = metaqa_engine(args.cache_dir, None if args.as_served else 0.0)
         for hops in (1, 2, 3) if args.metaqa_limit else ():
             path = SHARED / "metaqa" / f"dev_{hops}hop_sample.txt"
             runs.append(run_set(engine, scorer, f"metaqa_dev_{hops}hop", "metaqa",
@@ -236,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.ntm_limit:
             path = SHARED / "benchmarks" / "metaqa" / "1-hop" / "ntm" / "qa_dev.txt"
             runs.append(run_set(engine, scorer, "ntm_dev_1hop", "metaqa", load_questions(path, args.ntm_limit)))
-    print_report(runs, ANSWER_THRESHOLD, args.target)
+    print_report(runs, None if args.as_served else (ANSWER_THRESHOLD, TEXT_ANSWER_THRESHOLD), args.target)
     if args.show_wrong is not None and not args.held_out:  # a held-out set's misses are never shown
         print_wrong(runs, args.show_wrong)
     if args.json:
