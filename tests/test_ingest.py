@@ -247,7 +247,7 @@ def test_the_list_sentence_types_the_three_compute_options(compute: KGStore):
 
     assert {label for label, _ in found} == {"virtual machine", "container service", "serverless"}
     assert all(quote.startswith("There are three types of compute options: ") for _, quote in found)
-    members = rows(compute, "SELECT ?x WHERE { ?x a kgo:Service }")
+    members = rows(compute, "SELECT ?x WHERE { ?x a kgo:OrchestrationService }")
     assert {URIRef(x) for (x,) in members} >= {node(compute, "ECS"), node(compute, "EKS")}
 
 
