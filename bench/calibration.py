@@ -50,6 +50,8 @@ HELD_OUT_DOCS = {
     "python-packaging.md",
     "database-indexes.md",
     "ssh-keys.md",
+    "oauth.md",
+    "email-delivery.md",
 }
 BANDS = [0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01]
 

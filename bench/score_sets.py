@@ -36,6 +36,8 @@ HELD_OUT = {
     "python-packaging",
     "database-indexes",
     "ssh-keys",
+    "oauth",
+    "email-delivery",
 }
 
 # Where the note a set's "doc" field names is kept (first directory that holds it wins).
