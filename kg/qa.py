@@ -13,7 +13,7 @@ import itertools
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -1107,7 +1107,7 @@ class Engine:
             if ps.score < 0.45:
                 return None
             stated = partial(self._stated_words, topic, ps.steps, answers)
-            confidence = self._confidence(reading, link, ps, stated) * self._shared_name(ps, answers)
+            confidence = self._confidence(reading, link, ps, stated, answers) * self._shared_name(ps, answers)
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
 
@@ -1128,16 +1128,23 @@ class Engine:
         return 1 / len(answers) if share >= SINGLE_VALUED else 1.0
 
     def _confidence(
-        self, reading: Reading, link: Link, ps: PathScore, stated: Callable[[], frozenset[str]] | None = None
+        self,
+        reading: Reading,
+        link: Link,
+        ps: PathScore,
+        stated: Callable[[], frozenset[str]] | None = None,
+        answers: Sequence = (),
     ) -> float:
         """Return how sure a path answer is: how much of the question the topic and the path account for.
 
         The topic's name is accounted for as well as it was linked. Each other content word is accounted
         for when a relation name of the path matches it, the sentence a fact of the path was read from
         says it ("the lamp you switched on" against "the lamp that is switched on is watched by ...";
-        ``stated`` looks those words up, only when some word is left, see ``_stated_words``), or it
+        ``stated`` looks those words up, only when some word is left, see ``_stated_words``; never the
+        asked-for type, which only the answers' kind can account for), or it
         names the asked-for type the path ends at
-        (an asked-for type the graph has no kind for is left out: nothing can check it);
+        (an asked-for type the graph has no kind for is left out, nothing can check it, unless the graph
+        names such a thing: then ``answers`` must say it in their names);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
         word asks for is a guess and costs a share. The score that ranked the paths is no measure of this:
         order and type bonuses lift a path above its rivals without making it more likely right.
@@ -1147,18 +1154,31 @@ class Engine:
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:
-            # The graph has no word for any kind of thing called so ("which films" over a graph that never
-            # says what a film is): the word neither supports nor contradicts an answer, so it is left out.
-            words = [w for w in words if noun_key(w) != view.answer_word]
+            if self.catalog.by_name.get(view.answer_word) and answers:
+                # The graph names such a thing ("port") though no relation is typed by it: the answers' own
+                # names must say it ("TCP port 22"), or the word stays unaccounted for.
+                if all(view.answer_word in self._name_nouns(a) for a in answers[:10]):
+                    explained |= {w for w in words if noun_key(w) == view.answer_word}
+            else:
+                # The graph has no word for any kind of thing called so ("which films" over a graph that
+                # never says what a film is): the word neither supports nor contradicts an answer.
+                words = [w for w in words if noun_key(w) != view.answer_word]
         left = [w for w in words if w not in explained]
         unsaid: frozenset[str] = frozenset()
         if left and stated is not None:
             said = stated()
-            explained |= {w for w in left if said_in(w, said)}
+            # The asked-for type is what the answer must be: a sentence that says the word may say it of
+            # something else ("uses a TCP port 22 connection" answers "which port" with "connection").
+            explained |= {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
             if said:  # the facts' own sentences were read and do not say these words either
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    def _name_nouns(self, answer) -> set[str]:
+        """Return the singular forms of the words of an answer's name (a literal's own words)."""
+        label = self.catalog.label(answer) if isinstance(answer, URIRef) else str(answer)
+        return {noun_key(w) for w in label.split()}
 
     @staticmethod
     def _unknown_names(view: Reading) -> frozenset[str]:
