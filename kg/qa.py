@@ -1143,8 +1143,8 @@ class Engine:
         ``stated`` looks those words up, only when some word is left, see ``_stated_words``; never the
         asked-for type, which only the answers' kind can account for), or it
         names the asked-for type the path ends at
-        (an asked-for type the graph has no kind for is left out, nothing can check it, unless the graph
-        names such a thing: then ``answers`` must say it in their names);
+        (an asked-for type the graph has no kind for is left out, nothing can check it, unless the notes
+        name such a concept: then ``answers`` must say it in their names);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
         word asks for is a guess and costs a share. The score that ranked the paths is no measure of this:
         order and type bonuses lift a path above its rivals without making it more likely right.
@@ -1154,8 +1154,8 @@ class Engine:
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:
-            if self.catalog.by_name.get(view.answer_word) and answers:
-                # The graph names such a thing ("port") though no relation is typed by it: the answers' own
+            if answers and self._noted_concept(view.answer_word):
+                # The notes name such a thing ("port") though no relation is typed by it: the answers' own
                 # names must say it ("TCP port 22"), or the word stays unaccounted for.
                 if all(view.answer_word in self._name_nouns(a) for a in answers[:10]):
                     explained |= {w for w in words if noun_key(w) == view.answer_word}
@@ -1174,6 +1174,11 @@ class Engine:
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    def _noted_concept(self, word: str) -> bool:
+        """Tell whether a concept read out of the notes is called ``word`` (not a value of given RDF facts)."""
+        entities = self.catalog.entities
+        return any(KGO.Concept in entities[iri].types for iri in self.catalog.by_name.get(word, ()) if iri in entities)
 
     def _name_nouns(self, answer) -> set[str]:
         """Return the singular forms of the words of an answer's name (a literal's own words)."""
