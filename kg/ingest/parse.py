@@ -353,6 +353,8 @@ def _with_subject(text: str, predicate: bool = False, described: bool = False) -
         return IMPLICIT + _lower_first(text)  # "Helps create X": "helps" takes the verb after it
     if second and is_verb_only(second) and not predicate:
         return text  # "Types include X": the first word is the subject
+    if second in MODALS:
+        return text  # "Ships can be guided": a verb's -s form never takes a modal after it
     if third_person_verb(first):
         return IMPLICIT + _lower_first(text)
     if described and _base_verb_opening(first, second):

@@ -638,6 +638,11 @@ class _Extractor(StructureReader):
         # A quality the parse read negated ("X is not transitive") is never kept from word positions.
         denied = {f.value for f in opened if f.object is None and f.negated}
         facts = [f for f in facts if not (f.rule == "quality" and str(f.object) in denied)]
+        if doc is not None:
+            # Word positions take the name nearest the copula for its subject: "Move a snapshot to a
+            # tier that is cheaper" would make the snapshot cheaper, "the resource you put in the VPC
+            # will be public" the VPC public. A parsed sentence's qualities are the parse's (above).
+            facts = [f for f in facts if f.rule != "quality"]
         if any(f.phrase != "is a" for f in opened):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
@@ -989,9 +994,14 @@ class _Extractor(StructureReader):
         # An active clause ("Git stores in", "reach from") is not a passive phrase of the ontology
         # ("stored in", "reached from") with the same lemmas: its subject does what theirs undergoes.
         active = not opens_with_participle(phrase)
+        # "of" is left out of a phrase's words, but it says which way the relation goes: "is made of"
+        # (what a thing consists of) is not "made" (what it creates), nor "made from".
+        of = _ends_with_of(phrase)
         for candidate in self.lexicon.phrases:
             if len(candidate.words) == len(words) and all(a & b for a, b in zip(candidate.words, words, strict=True)):
                 if active and opens_with_participle(candidate.text):
+                    continue
+                if of != _ends_with_of(candidate.text):
                     continue
                 return candidate.prop
         return None
@@ -1085,6 +1095,12 @@ CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+
+
+def _ends_with_of(phrase: str) -> bool:
+    """Tell a relation phrase that ends with "of" ("is part of", "consists of")."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] == "of"
 
 
 def _texts(blocks: list[Block]) -> list[str]:
