@@ -459,7 +459,9 @@ def _is_predicate_fragment(doc) -> bool:
         return False  # "iot", "memcached": a name the tagger did not know, not an adjective
     if root.pos_ == "VERB" and "VERB" not in getAllLemmas(root.lower_):
         return False
-    if any(c.dep_ not in PREDICATE_DEPENDENTS for c in root.children):
+    # "Used to moor ships", "Designed to carry loads": a participle's purpose clause is part of the predicate.
+    allowed = PREDICATE_DEPENDENTS | ({"xcomp"} if root.pos_ == "VERB" and root.tag_ == "VBN" else set())
+    if any(c.dep_ not in allowed for c in root.children):
         return False  # "lisenced dbs": a noun after the word makes it a modifier, not a predicate
     return all(t.head.i == root.i and t.dep_ in ("advmod", "neg", "compound", "npadvmod") for t in doc[: root.i])
 

@@ -640,9 +640,11 @@ class _Extractor(StructureReader):
         facts = [f for f in facts if not (f.rule == "quality" and str(f.object) in denied)]
         if doc is not None:
             # Word positions take the name nearest the copula for its subject: "Move a snapshot to a
-            # tier that is cheaper" would make the snapshot cheaper, "the resource you put in the VPC
-            # will be public" the VPC public. A parsed sentence's qualities are the parse's (above).
-            facts = [f for f in facts if f.rule != "quality"]
+            # tier that is cheaper" would make the snapshot cheaper, "until it is consumed" the last
+            # thing named consumed. Such a quality is kept only where the parse puts that name in the
+            # subject of a copula or a passive.
+            named = self._copula_subjects(doc)
+            facts = [f for f in facts if f.rule != "quality" or f.subject in named]
         if any(f.phrase != "is a" for f in opened):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
@@ -670,6 +672,18 @@ class _Extractor(StructureReader):
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
         self._sentence_node(sentence, section)
+
+    def _copula_subjects(self, doc) -> set[URIRef]:
+        """Return the concepts named in the subject of a parsed sentence's copula or passive clause."""
+        found = set()
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or (
+                token.head.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in token.head.children)
+            ):
+                continue
+            phrase = doc[token.left_edge.i : token.right_edge.i + 1].text
+            found.update(m.concept.iri for m in self.registry.mentions(tokenize(phrase)))
+        return found
 
     def _kinds_listed(self, sentence: str, topic: Concept) -> list[OpenFact]:
         """Read "Types include A, B and C" about a section's thing as "A is a <thing>" (and B, and C).

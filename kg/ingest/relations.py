@@ -619,6 +619,9 @@ class OpenReader:
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
+            if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and _used_for(verb.head):
+                # "Winches are used for lifting cargo": what is used does what it is used for.
+                return self._subjects(verb.head.head)
             described = _described_by_participle(verb)
             if described is not None:  # "X is a marker used for navigation": said of X
                 return [s for s in self._subjects(described) if s is not None]
@@ -643,10 +646,28 @@ class OpenReader:
             if subject.lower_ in GENERIC:
                 out.append(None)
             elif subject.lower_ in RELATIVE:
+                if verb.dep_ == "relcl" and verb.i > subject.i:
+                    # "The crane, which is used to lift crates": the clause under "used" is the crane's
+                    out.extend(self._relative_head(verb))
                 continue
             else:
                 out.extend(self._concepts(subject))
         return out
+
+    def _relative_head(self, verb) -> list[Concept]:
+        """Return what a relative clause's "which"/"that" stands for: its noun, or the subject of
+        "X is a N that ..." (see ``_clause``).
+
+        Only a clause on a subject or a copula's complement: one after a verb's object or a
+        preposition's ("Create an image from the instance, which can be used to ...") may say
+        either noun, and the parser's choice of the nearer one is often wrong.
+        """
+        noun = _phrase_head(verb.head)
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return [s for s in self._subjects(noun.head) if s is not None] or self._concepts(noun)
+        if noun.dep_ not in SUBJECTS:
+            return []
+        return self._concepts(noun)
 
     def _prep_objects(self, prep) -> list[Concept]:
         if _idiom(prep):
@@ -810,6 +831,17 @@ def _argument_preposition(prep) -> bool:
     if prep.lower_ == "of":
         return prep.head.pos_ == "VERB" and prep.head.lemma_ != "be"
     return prep.lower_ not in NOT_ARGUMENTS
+
+
+def _used_for(prep) -> bool:
+    """Tell the "for" of a passive "is used for" (the instrument's purpose follows it)."""
+    verb = prep.head
+    return (
+        prep.lower_ == "for"
+        and verb.lemma_ == "use"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    )
 
 
 def _described_by_participle(verb):
