@@ -50,13 +50,16 @@ def test_of_after_a_verb_is_its_object_and_keeps_its_direction(tmp_path: Path, o
     found = facts(
         tmp_path,
         ontology,
-        "# Harbour\n\n## Pier\n\nA pier is composed of planks.\n\nThe harbour wall is made of granite.\n",
+        "# Harbour\n\n## Pier\n\nA pier is composed of planks.\n\nThe harbour wall is made of granite.\n\n"
+        "The lighthouse stands independently of the pier.\n",
     )
 
     assert between(found, "pier", "plank") == {"is composed of"}
     # "made of" is what the wall consists of: never the ontology's "made" (creates) or "made from".
     assert between(found, "harbour wall", "granite") == {"is made of"}
     assert not {p for s, p, o in found if s == "granite"}
+    # An "of" after an adverb is the adverb's ("independently of"), no participant of the verb.
+    assert not {p for s, p, o in found if s == "lighthouse" and p.endswith(" of")}
 
 
 def test_x_is_the_n_of_y_relates_x_to_y_by_the_noun(tmp_path: Path, ontology: Graph):

@@ -643,8 +643,7 @@ class _Extractor(StructureReader):
             # tier that is cheaper" would make the snapshot cheaper, "until it is consumed" the last
             # thing named consumed. Such a quality is kept only where the parse puts that name in the
             # subject of a copula or a passive.
-            named = self._copula_subjects(doc)
-            facts = [f for f in facts if f.rule != "quality" or f.subject in named]
+            facts = [f for f in facts if f.rule != "quality" or self._named_in_subject(doc, f.subject)]
         if any(f.phrase != "is a" for f in opened):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
@@ -673,17 +672,24 @@ class _Extractor(StructureReader):
         self._sentence_facts = 0
         self._sentence_node(sentence, section)
 
-    def _copula_subjects(self, doc) -> set[URIRef]:
-        """Return the concepts named in the subject of a parsed sentence's copula or passive clause."""
-        found = set()
+    def _named_in_subject(self, doc, iri: URIRef) -> bool:
+        """Tell whether the subject of a parsed sentence's copula or passive clause names ``iri``.
+
+        The phrase names it when it mentions it, or holds all its words ("Lighthouse towers" names
+        the tower as well as the lighthouse).
+        """
+        concept = self.registry.concepts.get(iri)
         for token in doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or (
                 token.head.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in token.head.children)
             ):
                 continue
-            phrase = doc[token.left_edge.i : token.right_edge.i + 1].text
-            found.update(m.concept.iri for m in self.registry.mentions(tokenize(phrase)))
-        return found
+            words = doc[token.left_edge.i : token.right_edge.i + 1]
+            if any(m.concept.iri == iri for m in self.registry.mentions(tokenize(words.text))):
+                return True
+            if concept is not None and set(concept.label.lower().split()) <= {noun_key(t.text) for t in words}:
+                return True
+        return False
 
     def _kinds_listed(self, sentence: str, topic: Concept) -> list[OpenFact]:
         """Read "Types include A, B and C" about a section's thing as "A is a <thing>" (and B, and C).

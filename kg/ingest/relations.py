@@ -829,7 +829,10 @@ def _argument_preposition(prep) -> bool:
     "is made of X", "is composed of X".
     """
     if prep.lower_ == "of":
-        return prep.head.pos_ == "VERB" and prep.head.lemma_ != "be"
+        # Right after the verb (or its particle): "persists independently of X" is the adverb's "of".
+        verb = prep.head
+        between = [t for t in prep.doc[verb.i + 1 : prep.i] if t.dep_ != "prt"]
+        return verb.pos_ == "VERB" and verb.lemma_ != "be" and prep.i > verb.i and not between
     return prep.lower_ not in NOT_ARGUMENTS
 
 
