@@ -254,10 +254,10 @@ def subordinator_words(text: str, names: tuple[tuple[int, int], ...] = ()) -> fr
 
 
 def condition_spans(text: str, names: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
-    """Return the character spans of the clauses a subordinating conjunction opens ("when the lid is open").
+    """Return the character spans of the clauses a subordinating conjunction opens ("if the alarm is on").
 
-    Such a clause states the condition under which the question's main clause is asked ("Is the kettle
-    quiet *when the lid is open*?"): a fact about what the condition names settles the condition,
+    Such a clause states the condition under which the question's main clause is asked ("Is the gate
+    locked *if the alarm is on*?"): a fact about what the condition names settles the condition,
     not the question. By the parse: an adverbial clause opened by a marker of its own ("if", "after"), or
     by a wh-adverb the model reads as its modifier ("when", "where").
     """
