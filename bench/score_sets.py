@@ -26,16 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "bench" / "sets"
 SHARED = ROOT.parent / "shared"
 
-# Sets nobody develops on: scored only to check that what was tuned on the others carries over.
+# Sets nobody develops on: scored only to check that what was tuned on the others carries over. The first
+# two held-out pairs (http-caching, corpus-ftp; dns, linux-permissions) became development sets in
+# session 10, after being scored in four sessions; the third to fifth pairs stay held out.
 HELD_OUT = {
-    "http-caching",
-    "corpus-ftp",
-    "dns",
-    "linux-permissions",
     "tls",
     "python-packaging",
     "database-indexes",
     "ssh-keys",
+    "oauth",
+    "email-delivery",
 }
 
 # Where the note a set's "doc" field names is kept (first directory that holds it wins).

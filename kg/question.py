@@ -253,6 +253,25 @@ def subordinator_words(text: str, names: tuple[tuple[int, int], ...] = ()) -> fr
     return frozenset(found)
 
 
+def condition_spans(text: str, names: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the clauses a subordinating conjunction opens ("if the alarm is on").
+
+    Such a clause states the condition under which the question's main clause is asked ("Is the gate
+    locked *if the alarm is on*?"): a fact about what the condition names settles the condition,
+    not the question. By the parse: an adverbial clause opened by a marker of its own ("if", "after"), or
+    by a wh-adverb the model reads as its modifier ("when", "where").
+    """
+    doc = parse_named(text, names)
+    spans = []
+    for token in doc:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < token.i) for c in token.children
+        ):
+            words = list(token.subtree)
+            spans.append((words[0].idx, words[-1].idx + len(words[-1])))
+    return tuple(spans)
+
+
 def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Return the lowercase main verb of a question (its parse's root, when a verb), or None.
 

@@ -7,10 +7,15 @@ quoted (and cited) when it clearly answers:
 - it mentions a concept the question names (``kgo:mentions`` of the sentence, or a statement read from it
   with the concept as subject or object);
 - it covers the question: each of the question's mentions is named in it (as a concept or in words), and
-  each remaining content word (the verb, the asked-for noun) is one of its words by lemma, or, failing
-  that, means nearly the same as one of them (single-word embeddings: "reuse" ~ "reusable");
+  each remaining content word (the verb, the asked-for noun) is one of its words by lemma or a WordNet
+  synonym of one ("placed" for "put", ``kg.synonyms``), or, failing that, means nearly the same as one
+  of them (single-word embeddings: "reuse" ~ "reusable"); the light verbs that frame a question ("what
+  lets ...", "which ... does X use") are not asked for (``QUESTION_LIGHT_VERBS``);
 - the question and the sentence are close in meaning (sentence embeddings), and closer than the runner-up
-  sentence by a margin, so that of two sentences that share the question's words neither is picked.
+  sentence by a margin, so that of two sentences that share the question's words neither is picked. A
+  sentence that says every word of the question is only measured against the sentences that say some of
+  its asked words (a heading that repeats its names is no rival); an answer is read out of it only when it
+  is also the closest of all.
 
 Sharing words is never enough: the coverage, the similarity and the margin must all hold. The answer is
 less sure than a fact (a sentence is quoted, not understood), so its confidence sits below the engine's
@@ -40,6 +45,7 @@ from kg.linking import Link
 from kg.opposites import are_opposites
 from kg.sentence_slots import Asked, keeps_roles, number_answer, slot_answers, verdict
 from kg.store import KGStore
+from kg.synonyms import are_synonyms
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
 
 #: Prepositions the engine's stopwords leave in: closed-class words, which a sentence need not repeat.
@@ -60,6 +66,12 @@ SELECT DISTINCT ?quote ?section ?file ?c WHERE {
 }
 LIMIT 2000
 """
+
+#: Light (support) verbs: in a question they frame what is asked ("what lets a ship steer", "which oil does
+#: the lamp use") rather than say it, and a sentence that answers says it with a verb of its own. A closed
+#: class of English grammar (do, have and be are dropped as stopwords or ``LIGHT_VERBS`` already), matched
+#: by lemma.
+QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
 
 #: The concepts one recorded sentence names: those it mentions and those its statements relate.
 _CONCEPTS = """
@@ -184,9 +196,15 @@ class SentenceAnswerer:
         reading its answer out of the sentence (see ``_read_out``).
         """
         ranked = self.rank(text, mentions, content)
-        if not ranked:
+        # A sentence that says none of the asked words (a heading that repeats the question's names, a
+        # sentence about something else of the same concept) does not rival one that says every word of the
+        # question: its closeness comes from the names alone, which every sentence about the concept shares.
+        # A sentence that leaves a word out must still be the closest of all by the margin: the word it
+        # lacks may be the one that decides ("need a helmet" is not "need a licence").
+        saying = [c for c in ranked if c.asked > 0]
+        if not saying:
             return None
-        best = ranked[0]
+        best = saying[0] if not saying[0].missing else ranked[0]
         # A list's items are recorded one sentence each, joined to the words that introduce them ("X offers
         # two services: A", "... two services: B"): an item is a part of an answer, never the whole. The
         # items compete as one list, and are quoted together.
@@ -196,7 +214,7 @@ class SentenceAnswerer:
             known = {c.text for c in quoted}
             quoted += [c for c in self._items(lead, best.document) if c.text not in known]
         quoted = sorted(quoted, key=lambda c: c.text) if len(quoted) > 1 else [best]
-        rivals = [c for c in ranked if c not in quoted]
+        rivals = [c for c in (saying if not best.missing else ranked) if c not in quoted]
         runner_up = rivals[0].similarity if rivals else 0.0
         if not self.clearly_answers(best, runner_up, content) or (ordered and not self._in_order(best, asked)):
             return None
@@ -211,7 +229,12 @@ class SentenceAnswerer:
             "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
             "  OPTIONAL { ?s kgo:section ?section }\n}" % values
         )
-        answers = self._read_out(quoted, best, asked) if asked is not None else []
+        # Reading an answer out of the sentence claims more than quoting it: only the sentence closest to the
+        # question of all those about its concepts, by the margin, is read (one that says none of the asked
+        # words may still be a sentence about something the question means in other words).
+        closest = [c for c in ranked if c not in quoted][:1]
+        clear = not closest or best.similarity - closest[0].similarity >= MIN_MARGIN
+        answers = self._read_out(quoted, best, asked) if asked is not None and clear else []
         if answers and not all(_says(_content_words(best.text), [w]) for w in asked.content):
             confidence -= MEANT_PENALTY  # read through a word the sentence says in other words
         confidence = round(confidence, 3)
@@ -253,10 +276,12 @@ class SentenceAnswerer:
             words = _content_words(best.text)
             unmatched = [w for w in asked.content if not _says(words, [w])]
             meant = self.meant_words(unmatched, words, VERDICT_WORD_SIMILARITY, same_stem=False)
+            # A WordNet synonym in a frequent sense of both words says it as surely ("placed" for "put").
+            meant.update({w: s for w in unmatched if w not in meant and (s := _synonym_in(words, w))})
             value = verdict(best.text, asked, self.parse, meant)
             return [] if value is None else [{"value": value}]
         words = [w for c in quoted for w in _content_words(c.text)]
-        if not all(_says(words, [w]) for w in asked.content):
+        if not all(_says(words, [w]) or _synonym_in(words, w) for w in asked.content):
             # A word the sentence says only in other words: single-word meaning cannot tell a synonym from
             # an opposite (MiniLM: "buy" ~ "sell" 0.76, "offer" ~ "provide" 0.22), so nothing is read out.
             return []
@@ -349,7 +374,7 @@ class SentenceAnswerer:
                     headed.append(link.text)
             else:
                 missing.append(link.text)
-        unmatched = [w for w in content if not _says(words, [w])]
+        unmatched = [w for w in content if not _says(words, [w]) and not _synonym_in(words, w)]
         similar = self.similar_words(unmatched, words) if by_meaning else set()
         asked = 0
         for w in content:
@@ -432,6 +457,16 @@ def _prefixed_apart(a: str, b: str) -> bool:
     return shared >= SHORTEST_SHARED_STEM and shared < len(a) and shared < len(b)
 
 
+def _synonym_in(words: list[str], wanted: str) -> str:
+    """Return the word of ``words`` that is a WordNet synonym of ``wanted`` (``kg.synonyms``), or "".
+
+    The table keeps only senses frequent for both words and never pairs opposites, so a synonym says the
+    question's word as a lemma would ("placed" for "put", "select" for "choose"); single-word embeddings
+    cannot tell a synonym from an opposite, the table can.
+    """
+    return next((s for s in words if are_synonyms(wanted, s)), "")
+
+
 def _lead(text: str) -> str:
     """Return the words that introduce a list item's sentence ("X offers two services"), or ""."""
     lead, colon, _ = text.partition(":")
@@ -458,4 +493,9 @@ def _says(words: list[str], wanted: list[str]) -> bool:
 
 def question_content(residual: Sequence[str]) -> list[str]:
     """Return the question's content words that ask something: light verbs and prepositions ask nothing."""
-    return [w for w in residual if w not in LIGHT_VERBS and w not in PREPOSITIONS]
+    return [w for w in residual if w not in LIGHT_VERBS and w not in PREPOSITIONS and not _light_verb(w)]
+
+
+def _light_verb(word: str) -> bool:
+    """Tell whether ``word`` is a form of a light verb ("gets", "lets", "using"; see ``QUESTION_LIGHT_VERBS``)."""
+    return bool(lemmas(word) & QUESTION_LIGHT_VERBS)

@@ -33,7 +33,7 @@ from kg.catalog import Catalog
 from kg.evidence import Evidence
 from kg.linking import Link, content_words, phrase_support, said_in, sentence_words, words_match
 from kg.opposites import are_opposites
-from kg.question import Reading, is_passive, name_spans, parse, parse_named
+from kg.question import Reading, condition_spans, is_passive, name_spans, parse, parse_named
 from kg.scoring import Relevance
 from kg.sentence_slots import denied_words
 from kg.store import KGStore
@@ -313,9 +313,29 @@ class YesNoAnswerer:
             for value, triple, holds in self.evidence.qualities(iri)
         ]
 
+    def _in_condition(self, reading: Reading) -> Callable[[Link], bool]:
+        """Return a test of whether a link stands in a condition clause of the question ("when X is present").
+
+        A quality of what the condition names settles the condition, not what the question asks.
+        """
+        spans = name_spans(reading, reading.links)
+        conditions = condition_spans(reading.text, spans) if spans else ()
+        words = reading.words
+
+        def inside(link: Link) -> bool:
+            if not 0 <= link.start < link.end <= len(words):
+                return False
+            start, end = words[link.start].start, words[link.end - 1].end
+            return any(lo <= start and end <= hi for lo, hi in conditions)
+
+        return inside
+
     def _quality(self, reading: Reading) -> Answer | None:
         """Answer from a quality of a named concept that a question word says: "Is the bucket versioned?"."""
+        in_condition = self._in_condition(reading)
         for link in reading.links:
+            if in_condition(link):
+                continue
             for value_words, triple, holds in self._qualities(link.best[0]):
                 matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
                 if matched:
@@ -335,8 +355,9 @@ class YesNoAnswerer:
         concept a note names in passing): it is a word here, as any other lone-word mention is.
         """
         lone = [link for link in reading.links if is_lone_word(link)]
+        in_condition = self._in_condition(reading)
         for link in reading.links:
-            if self.weak(link):
+            if self.weak(link) or in_condition(link):
                 continue
             words = list(reading.residual) + [other.text.lower() for other in lone if other is not link]
             for value_words, triple, holds in self._qualities(link.best[0]):

@@ -353,6 +353,8 @@ def _with_subject(text: str, predicate: bool = False, described: bool = False) -
         return IMPLICIT + _lower_first(text)  # "Helps create X": "helps" takes the verb after it
     if second and is_verb_only(second) and not predicate:
         return text  # "Types include X": the first word is the subject
+    if second in MODALS:
+        return text  # "Ships can be guided": a verb's -s form never takes a modal after it
     if third_person_verb(first):
         return IMPLICIT + _lower_first(text)
     if described and _base_verb_opening(first, second):
@@ -457,7 +459,9 @@ def _is_predicate_fragment(doc) -> bool:
         return False  # "iot", "memcached": a name the tagger did not know, not an adjective
     if root.pos_ == "VERB" and "VERB" not in getAllLemmas(root.lower_):
         return False
-    if any(c.dep_ not in PREDICATE_DEPENDENTS for c in root.children):
+    # "Used to moor ships", "Designed to carry loads": a participle's purpose clause is part of the predicate.
+    allowed = PREDICATE_DEPENDENTS | ({"xcomp"} if root.pos_ == "VERB" and root.tag_ == "VBN" else set())
+    if any(c.dep_ not in allowed for c in root.children):
         return False  # "lisenced dbs": a noun after the word makes it a modifier, not a predicate
     return all(t.head.i == root.i and t.dep_ in ("advmod", "neg", "compound", "npadvmod") for t in doc[: root.i])
 

@@ -642,6 +642,12 @@ class _Extractor(StructureReader):
         # A quality the parse read negated ("X is not transitive") is never kept from word positions.
         denied = {f.value for f in opened if f.object is None and f.negated}
         facts = [f for f in facts if not (f.rule == "quality" and str(f.object) in denied)]
+        if doc is not None:
+            # Word positions take the name nearest the copula for its subject: "Move a snapshot to a
+            # tier that is cheaper" would make the snapshot cheaper, "until it is consumed" the last
+            # thing named consumed. Such a quality is kept only where the parse puts that name in the
+            # subject of a copula or a passive.
+            facts = [f for f in facts if f.rule != "quality" or self._named_in_subject(doc, f.subject)]
         if any(f.phrase != "is a" for f in opened):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
@@ -669,6 +675,25 @@ class _Extractor(StructureReader):
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
         self._sentence_node(sentence, section)
+
+    def _named_in_subject(self, doc, iri: URIRef) -> bool:
+        """Tell whether the subject of a parsed sentence's copula or passive clause names ``iri``.
+
+        The phrase names it when it mentions it, or holds all its words ("Lighthouse towers" names
+        the tower as well as the lighthouse).
+        """
+        concept = self.registry.concepts.get(iri)
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or (
+                token.head.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in token.head.children)
+            ):
+                continue
+            words = doc[token.left_edge.i : token.right_edge.i + 1]
+            if any(m.concept.iri == iri for m in self.registry.mentions(tokenize(words.text))):
+                return True
+            if concept is not None and set(concept.label.lower().split()) <= {noun_key(t.text) for t in words}:
+                return True
+        return False
 
     def _kinds_listed(self, sentence: str, topic: Concept) -> list[OpenFact]:
         """Read "Types include A, B and C" about a section's thing as "A is a <thing>" (and B, and C).
@@ -993,9 +1018,14 @@ class _Extractor(StructureReader):
         # An active clause ("Git stores in", "reach from") is not a passive phrase of the ontology
         # ("stored in", "reached from") with the same lemmas: its subject does what theirs undergoes.
         active = not opens_with_participle(phrase)
+        # "of" is left out of a phrase's words, but it says which way the relation goes: "is made of"
+        # (what a thing consists of) is not "made" (what it creates), nor "made from".
+        of = _ends_with_of(phrase)
         for candidate in self.lexicon.phrases:
             if len(candidate.words) == len(words) and all(a & b for a, b in zip(candidate.words, words, strict=True)):
                 if active and opens_with_participle(candidate.text):
+                    continue
+                if of != _ends_with_of(candidate.text):
                     continue
                 return candidate.prop
         return None
@@ -1089,6 +1119,12 @@ CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+
+
+def _ends_with_of(phrase: str) -> bool:
+    """Tell a relation phrase that ends with "of" ("is part of", "consists of")."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] == "of"
 
 
 def _texts(blocks: list[Block]) -> list[str]:

@@ -161,11 +161,35 @@ class OpenReader:
                 continue
             subjects = [s for s in self._subjects(cop) if s is not None]
             for attr in attrs:
+                facts.extend(self._relational_copula(cop, attr, subjects))
                 if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children) and attr.tag_ != "NNS":
                     continue  # "X is the entity you interact with" identifies, it does not classify
                 for kind in self._concepts(attr):
                     for s in subjects:
                         facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
+        return facts
+
+    def _relational_copula(self, cop, attr, subjects: list[Concept]) -> list[OpenFact]:
+        """Read "X is the N of Y" ("another N of Y", "part of Y") as X's relation "is N of" to Y.
+
+        The noun names how X stands to Y ("the working tree is the set of files": "is set of"; "a
+        remote is another copy of the repository": "is copy of"), with the modifiers that say which
+        one ("the oldest branch of X": "is oldest branch of"). A noun that only sorts or counts
+        ("a kind of Y", "each of Y") is read as the kind Y by ``_concept``; a pronoun after "of"
+        names nothing.
+        """
+        if attr.pos_ != "NOUN" or _of_complement(attr) is not None or attr.lemma_.lower() in SORT_NOUNS:
+            return []
+        words = " ".join(t.lower_ for t in _name_tokens(attr) if t.is_alpha)
+        if not words:
+            return []
+        phrase = f"is {words} of"
+        facts = []
+        for prep in [c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"]:
+            surface = f"{cop.text} {attr.text} {prep.text}"
+            for target in self._prep_objects(prep):
+                for s in subjects:
+                    facts.append(OpenFact(s, phrase, surface, target, _negated(cop), "open:prep"))
         return facts
 
     def _qualities(self, doc) -> list[OpenFact]:
@@ -399,7 +423,9 @@ class OpenReader:
             verb = verb.head  # "stop loses the data, while stop-hibernate won't": the verb the clause echoes
         if verb.lemma_.lower() in ("be", "have") and verb.pos_ != "VERB":
             return []
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            _described_by_participle(verb) is not None  # "a marker used for navigation" is used for it
+        )
         restricted = [c for c in verb.children if _name_given(c) is not None]
         if restricted:
             # "The program that sends a message is called a producer": a producer is a program (what the
@@ -422,7 +448,7 @@ class OpenReader:
         preps = [
             c
             for c in verb.children
-            if (c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _framing(c))
+            if (c.dep_ == "prep" and _argument_preposition(c) and not _framing(c))
             or (c.dep_ == "dative" and c.pos_ == "ADP")
         ]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
@@ -593,6 +619,12 @@ class OpenReader:
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
+            if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and _used_for(verb.head):
+                # "Winches are used for lifting cargo": what is used does what it is used for.
+                return self._subjects(verb.head.head)
+            described = _described_by_participle(verb)
+            if described is not None:  # "X is a marker used for navigation": said of X
+                return [s for s in self._subjects(described) if s is not None]
             if (
                 verb.dep_ == "advcl"
                 and verb.head.lemma_ == "use"
@@ -614,10 +646,28 @@ class OpenReader:
             if subject.lower_ in GENERIC:
                 out.append(None)
             elif subject.lower_ in RELATIVE:
+                if verb.dep_ == "relcl" and verb.i > subject.i:
+                    # "The crane, which is used to lift crates": the clause under "used" is the crane's
+                    out.extend(self._relative_head(verb))
                 continue
             else:
                 out.extend(self._concepts(subject))
         return out
+
+    def _relative_head(self, verb) -> list[Concept]:
+        """Return what a relative clause's "which"/"that" stands for: its noun, or the subject of
+        "X is a N that ..." (see ``_clause``).
+
+        Only a clause on a subject or a copula's complement: one after a verb's object or a
+        preposition's ("Create an image from the instance, which can be used to ...") may say
+        either noun, and the parser's choice of the nearer one is often wrong.
+        """
+        noun = _phrase_head(verb.head)
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return [s for s in self._subjects(noun.head) if s is not None] or self._concepts(noun)
+        if noun.dep_ not in SUBJECTS:
+            return []
+        return self._concepts(noun)
 
     def _prep_objects(self, prep) -> list[Concept]:
         if _idiom(prep):
@@ -668,6 +718,9 @@ class OpenReader:
         if " " in token.text and token.pos_ in ("PRON", "PUNCT"):
             return self.resolve(token.text, True)  # a merged name the tagger read as a pronoun: still the name
         if token.pos_ == "PRON" or lower in ANAPHORIC:
+            antecedent = _object_antecedent(token)
+            if antecedent is not None:  # "tows a barge or pushes it": the barge
+                return self._concept(antecedent)
             if token.i == 0 and self.implicit:
                 return self.topic or self.previous  # the fragment's left-out subject: the section's concept
             if lower in ANAPHORIC and lower not in RELATIVE:
@@ -714,7 +767,9 @@ ARGUMENTS = frozenset("pobj dobj nsubj nsubjpass".split())
 
 def _of_complement(token):
     """Return the noun after "of" when ``token`` only sorts or counts it ("kinds of X", "each of X"), else None."""
-    sorting = token.lemma_.lower() in SORT_NOUNS and token.tag_ == "NNS"
+    # "kinds of X", "a kind of X": the noun only says what sort of X; "the type of X" picks one out.
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    sorting = token.lemma_.lower() in SORT_NOUNS and (token.tag_ == "NNS" or indefinite)
     counting = token.lower_ in PARTITIVES and token.pos_ in ("PRON", "DET", "NOUN") and token.dep_ in ARGUMENTS
     if not (sorting or counting) or any(c.dep_ in ("compound", "amod") for c in token.children):
         return None  # "instance types" is a thing of its own
@@ -764,6 +819,62 @@ def _phrase_head(token):
     if glued is not None and glued.i == token.i:  # (spaCy makes a new Token object at each access)
         return token.head
     return token
+
+
+def _argument_preposition(prep) -> bool:
+    """Tell a preposition on a verb that introduces one of its participants.
+
+    "like", "than", "such as" and "including" give examples or a comparison. "of" on a noun is the
+    noun's ("the size of X"), but hung on a verb it is the verb's own complement: "consists of X",
+    "is made of X", "is composed of X".
+    """
+    if prep.lower_ == "of":
+        # Right after the verb (or its particle): "persists independently of X" is the adverb's "of".
+        verb = prep.head
+        between = [t for t in prep.doc[verb.i + 1 : prep.i] if t.dep_ != "prt"]
+        return verb.pos_ == "VERB" and verb.lemma_ != "be" and prep.i > verb.i and not between
+    return prep.lower_ not in NOT_ARGUMENTS
+
+
+def _used_for(prep) -> bool:
+    """Tell the "for" of a passive "is used for" (the instrument's purpose follows it)."""
+    verb = prep.head
+    return (
+        prep.lower_ == "for"
+        and verb.lemma_ == "use"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    )
+
+
+def _described_by_participle(verb):
+    """Return the copula whose subject a participle after its complement describes, else None.
+
+    In "X is a marker used for navigation" or "X is a ship designed to remove silt" the participle
+    says what X is used or made for: the complement noun is X itself. Only a past participle hung
+    on the complement of "be" (a naming verb, "a network called Y", gives a name instead).
+    """
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ in NAMING_VERBS:
+        return None
+    noun = _phrase_head(verb.head)
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return noun.head
+
+
+def _object_antecedent(token):
+    """Return the object an "it"/"them" object of a joined verb repeats ("tows a barge or pushes it"), else None.
+
+    Two verbs joined with one subject act on the same thing when the second's object is a pronoun:
+    it stands for the first verb's object, not for what the text is about.
+    """
+    verb = token.head
+    if token.dep_ != "dobj" or token.lower_ not in ("it", "them") or verb.dep_ != "conj":
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None  # "X stores the file, and Y reads it": another subject, another reading
+    first = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return first[0] if len(first) == 1 else None
 
 
 def _idiom(prep) -> bool:
