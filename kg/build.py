@@ -145,6 +145,7 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
     # Extraction loads spaCy (and through it torch): imported here, so commands that only open a
     # store (``kg stats``, ``kg ask``, ``kg serve`` of a built store) never pay for it.
     from kg.ingest import document_graph_name, extract_document
+    from kg.ingest.brands import brand_graph, brand_words, document_texts, dropped_words
     from kg.ingest.curated import trace_curated
     from kg.ingest.infer import infer
     from kg.ingest.report import DocumentReport
@@ -161,12 +162,20 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
 
     result.documents = document_paths(docs)
     owners: dict[URIRef, Path] = {}
+    texts: dict[Path, str] = {}
     for path in result.documents:
         name = document_graph_name(path)
         if name in owners:
             raise BuildError(f"{path}: same graph name <{name}> as {owners[name]}; rename one of them")
         owners[name] = path
-        text = read_document(path)
+        texts[path] = read_document(path)
+    # Brand words ("Amazon" of "Amazon EC2" = EC2) learnt from all documents together, before any is
+    # read for facts, so that every document's names drop them alike (a document learns its own too,
+    # and its graph states those it shows dropped, as the ontology states its own: kgo:brandPrefix).
+    brands = brand_words(dropped_words(document_texts(text)) for text in texts.values())
+    vocabulary = vocabulary + brand_graph(GRAPH["brands"], brands) if brands else vocabulary
+    for path, text in texts.items():
+        name = document_graph_name(path)
         report = DocumentReport(path.name)
         try:
             graph = extract_document(path, text, vocabulary, report)

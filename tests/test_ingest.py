@@ -234,10 +234,12 @@ def test_stop_and_stop_hibernate_are_never_said_the_other_way(compute: KGStore):
 
 
 def test_the_list_sentence_types_the_three_compute_options(compute: KGStore):
+    # No ontology class names compute options: the list's own category is the type, minted from its words.
     query = """
     SELECT ?label ?quote WHERE {
-      ?st rdf:subject ?x ; rdf:predicate rdf:type ; rdf:object kgo:ComputeOption ; kgo:rule "list" ;
+      ?st rdf:subject ?x ; rdf:predicate rdf:type ; rdf:object ?kind ; kgo:rule "list" ;
           kgo:quote ?quote .
+      ?kind rdfs:label "compute option" .
       ?x rdfs:label ?label .
     }"""
 
@@ -301,7 +303,14 @@ def test_every_sentence_relation_in_the_document_graph_is_traced_to_a_quote_in_t
     plain_text = COMPUTE.read_text(encoding="utf-8").replace("**", "")
 
     records = statements(graph)
-    quoted = [quote for *_, quote, rule in records if rule.split(":")[0] in SENTENCE_RULES]
+    # A list's item read with its introduction ("AWS offers two ... services: Amazon Elastic Container
+    # Service (ECS)") quotes both: each part is the document's, verbatim.
+    quoted = [
+        part
+        for *_, quote, rule in records
+        if rule.split(":")[0] in SENTENCE_RULES
+        for part in (quote.split(": ", 1) if rule == "open:list" else [quote])
+    ]
 
     assert len(facts) >= 20
     assert [f for f in facts if f not in traced] == []

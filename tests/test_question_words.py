@@ -90,13 +90,16 @@ PROVIDER = """# Provider
 **AWS** is a cloud provider.
 **Kelp** is a harbour service.
 **Brine** is a harbour service.
-AWS offers Kelp.
+AWS offers Kelp and Brine.
+
+Ports book AWS Kelp and AWS Brine by the hour.
 """
 
 
 def test_a_brand_word_before_a_name_belongs_to_the_name(tmp_path):
     # "AWS" names a concept of the note, yet "AWS harbour services" speaks of the services: the brand word
-    # is part of their mention, not a second thing every answer must be tied to.
+    # (the note drops it from "AWS Kelp" and "AWS Brine") is part of their mention, not a second thing
+    # every answer must be tied to.
     graph = note_graph(tmp_path, "provider", PROVIDER)
 
     assert labels(graph.ask("List the AWS harbour services.")) == ["Brine", "Kelp"]

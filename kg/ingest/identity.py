@@ -16,8 +16,10 @@ long name's alias when:
   the document gives it no short form of its own ("File Transfer Protocol (FTP)" is introduced as
   a thing in itself, beside "SSH File Transfer Protocol").
 
-"Kafka consumer" is not touched: it is a longer name, not a shortened one. Brand words the ontology
-lists (kgo:brandPrefix, "Amazon") are dropped by :class:`ConceptRegistry` already, for any name.
+"Kafka consumer" is not touched: it is a longer name, not a shortened one. Brand words (kgo:brandPrefix,
+"Amazon": learnt from the documents by :mod:`kg.ingest.brands`, or declared by an ontology) are dropped
+by :class:`ConceptRegistry` already, for any name; here a brand word may be dropped even where a
+dictionary knows it ("Summit Dock" shortens to "Dock" once "Summit" is a brand of the build).
 """
 
 from __future__ import annotations
@@ -40,14 +42,14 @@ def merge_shortened_names(registry: ConceptRegistry, texts: Iterable[str]) -> li
     link targets). Run once all names are collected and before any fact is read: a concept the
     short name already has is merged into the long name's. Returns (concept, short name) pairs.
     """
-    text = _Text("\n".join(texts))
+    text = IndexedText("\n".join(texts))
     own = [c for c in registry.concepts.values() if not c.known]
     keys = {c.iri: tuple(name_key(c.label).split()) for c in own}
     merged: list[tuple[Concept, str]] = []
     for concept in own:
         if concept.iri not in registry.concepts:
             continue  # merged into another already
-        short = _shortened(concept.label, text)
+        short = _shortened(concept.label, text, registry.lexicon.brands)
         if short is None:
             continue
         key = tuple(name_key(short).split())
@@ -70,19 +72,20 @@ def merge_shortened_names(registry: ConceptRegistry, texts: Iterable[str]) -> li
     return merged
 
 
-def _shortened(label: str, text: _Text) -> str | None:
+def _shortened(label: str, text: IndexedText, brands: frozenset[str] = frozenset()) -> str | None:
     """Return the proper name ``label`` shortens to in ``text`` by dropping its leading words, if any.
 
-    The longest such name wins: "Apache Kafka Streams" gives "Kafka Streams" before "Streams".
+    The longest such name wins: "Apache Kafka Streams" gives "Kafka Streams" before "Streams". A word
+    in ``brands`` (lowercase) may always be dropped.
     """
     words = label.split()
     if len(words) < 2 or not _proper(words):
         return None
     for n in range(1, len(words)):
         dropped, rest = words[:n], words[n:]
-        if not _name_word(dropped[-1]):
+        if not _name_word(dropped[-1]) and dropped[-1].lower() not in brands:
             return None  # "Public Subnets": an adjective says which kind, the rest is a common noun
-        if rest[0][:1].isupper() and _proper_here(" ".join(rest), " ".join(dropped), text):
+        if rest[0][:1].isupper() and used_alone(" ".join(rest), " ".join(dropped), text):
             return " ".join(rest)
     return None
 
@@ -105,7 +108,7 @@ def _name_word(word: str) -> bool:
     return not getAllLemmas(word.lower()) or not word[1:].islower()
 
 
-def _proper_here(short: str, dropped: str, text: _Text) -> bool:
+def used_alone(short: str, dropped: str, text: IndexedText) -> bool:
     """Tell whether ``text`` uses ``short`` alone, as a proper name (see the module's docstring).
 
     Alone: not right after the dropped words, and not inside a longer run of capitalised words
@@ -124,7 +127,7 @@ def _proper_here(short: str, dropped: str, text: _Text) -> bool:
     return False
 
 
-class _Text:
+class IndexedText:
     """A document's text with its words indexed, to find a name's occurrences without scanning it all."""
 
     def __init__(self, text: str):

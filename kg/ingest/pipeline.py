@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+from kg.ingest.brands import brand_graph, learn_brands
 from kg.ingest.concepts import Concept, ConceptRegistry
 from kg.ingest.identity import merge_shortened_names
 from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
@@ -105,8 +106,11 @@ def extract_document(path: Path, text: str, ontology: Graph, report: DocumentRep
     if all(b.kind == "heading" for b in blocks if b.text.strip() or b.rows):
         raise DocumentError(f"{path.name}: document has headings only, no text to read facts from")
     lexicon = Lexicon.from_graph(ontology)
+    brands = learn_brands(lexicon, _texts(blocks))  # "Amazon" of "Amazon EC2" = EC2 (kg/ingest/brands.py)
     registry = ConceptRegistry(lexicon, known=ontology)
     extractor = _Extractor(path, text, registry, lexicon, report or DocumentReport(path.name))
+    extractor.report.brands = brands
+    extractor.graph += brand_graph(extractor.doc, brands)
     extractor.collect_names(blocks)
     with _cyclic_gc_paused():
         extractor.parse(blocks)

@@ -19,6 +19,8 @@ class DocumentReport:
     with_facts: int = 0
     facts_by_rule: Counter = field(default_factory=Counter)
     without_facts: list[str] = field(default_factory=list)
+    #: Brand words the build learnt from this document's names ("Amazon" of "Amazon EC2" and "EC2").
+    brands: list[str] = field(default_factory=list)
 
     def sentence(self, text: str, facts: int) -> None:
         """Record one sentence read and how many facts it gave."""
@@ -45,6 +47,7 @@ class DocumentReport:
             "facts": self.facts,
             "facts_by_rule": dict(sorted(self.facts_by_rule.items())),
             "sentences_without_facts": list(self.without_facts),
+            "brand_words": list(self.brands),
         }
 
     def render(self, missed: int = 20) -> str:
@@ -55,6 +58,8 @@ class DocumentReport:
             f"{self.document}: {self.sentences} sentences, {self.with_facts} with facts ({share:.0%}), "
             f"{self.facts} facts ({rules})"
         ]
+        if self.brands:
+            lines.append(f"  brand words (dropped from several names): {', '.join(self.brands)}")
         if self.sentences and not self.facts:
             lines.append("  no facts at all: the graph holds only this document's names and sentences")
         for text in self.without_facts[:missed]:

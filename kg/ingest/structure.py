@@ -50,7 +50,9 @@ class StructureReader:
             return
         # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
         kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
-        cls = self.lexicon.class_for(kind) or self.lexicon.head_class(kind)
+        # "two container orchestration services": the category the list names, a kind of service (the
+        # minted concept is typed by its head class), not any service.
+        cls = self.lexicon.class_for(kind)
         if cls is None:
             cls = self.registry.get_or_mint(kind).iri
             self.used.add(cls)
