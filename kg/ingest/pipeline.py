@@ -27,7 +27,7 @@ from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
-from kg.ingest.relations import OpenFact, OpenReader
+from kg.ingest.relations import OpenFact, OpenReader, is_subordinate
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal
 from kg.ingest.shortforms import (
@@ -680,13 +680,16 @@ class _Extractor(StructureReader):
         """Tell whether the subject of a parsed sentence's copula or passive clause names ``iri``.
 
         The phrase names it when it mentions it, or holds all its words ("Lighthouse towers" names
-        the tower as well as the lighthouse).
+        the tower as well as the lighthouse). A clause that is a condition of another ("When the tank is
+        empty, ...") states no quality of its subject.
         """
         concept = self.registry.concepts.get(iri)
         for token in doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or (
                 token.head.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in token.head.children)
             ):
+                continue
+            if is_subordinate(token.head):
                 continue
             words = doc[token.left_edge.i : token.right_edge.i + 1]
             if any(m.concept.iri == iri for m in self.registry.mentions(tokenize(words.text))):

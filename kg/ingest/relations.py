@@ -212,7 +212,7 @@ class OpenReader:
                 copula = word
             else:
                 continue
-            if _subordinate(copula):
+            if is_subordinate(copula):
                 continue  # "when the instance is terminated": a condition, not a fact
             if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll") for c in copula.children):
                 continue  # "should be idempotent", "can be public": advice or a possibility, not a quality
@@ -589,7 +589,7 @@ class OpenReader:
         """
         if passive or direct or preps or verb.pos_ != "VERB" or verb.tag_ == "VBN" or verb.dep_ not in ("ROOT", "conj"):
             return []  # "data not accessed frequently": a participle describes its noun, no clause of its own
-        if _subordinate(verb):
+        if is_subordinate(verb):
             return []
         if any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in verb.children):
             return []
@@ -936,7 +936,7 @@ def _bare_passive(verb) -> bool:
 SUBORDINATORS = frozenset("when whenever if whether once because unless until before after since as".split())
 
 
-def _subordinate(verb) -> bool:
+def is_subordinate(verb) -> bool:
     """Tell a clause that is a condition or a reported question of another from one that states a fact."""
     if verb.dep_ in ("pcomp", "csubj", "acl", "xcomp") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
         return True  # (a clause before its head, "Is stateless: Return traffic must be ...", is no report)
