@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF
+from test_note_readings import label
+from test_note_readings import predicates as between
 
 from kg.ingest.pipeline import extract_document
 from kg.namespaces import data_dir
@@ -33,17 +35,6 @@ def facts(tmp_path: Path, ontology: Graph, text: str) -> set[tuple[str, str, str
         elif isinstance(o, Literal):
             out.add((label(graph, s), label(graph, p), str(o).lower()))
     return out
-
-
-def label(graph: Graph, node) -> str:
-    if node == RDF.type:
-        return "is a"
-    return str(graph.value(node, RDFS.label) or node).lower()
-
-
-def between(found: set[tuple[str, str, str]], subject: str, obj: str) -> set[str]:
-    """Return the predicates that link ``subject`` to ``obj``."""
-    return {p for s, p, o in found if s == subject and o == obj}
 
 
 def test_of_after_a_verb_is_its_object_and_keeps_its_direction(tmp_path: Path, ontology: Graph):
