@@ -63,7 +63,7 @@ class Outcome:
     answerable: bool
     kind: str = ""
     got: str = ""
-    cited: bool = False  # a relation answer that cites source sentences (kg.qa.TEXT_ANSWER_THRESHOLD applies)
+    cited: bool = False  # kg.qa.Engine.reads_from_text: TEXT_ANSWER_THRESHOLD applies
 
 
 @dataclass
@@ -124,15 +124,16 @@ def run_set(engine, scorer, name: str, graph: str, items: list[dict]) -> SetRun:
     print(f"{name}: {len(items)} questions", file=sys.stderr, flush=True)
     for item in items:
         try:
-            reply = engine.ask(item["q"]).to_dict()
+            answer = engine.ask(item["q"])
+            reply, cited = answer.to_dict(), engine.reads_from_text(answer)
         except QuestionError as exc:
-            reply = {"answers": [], "answer": exc.message, "confidence": 0.0}
+            reply, cited = {"answers": [], "answer": exc.message, "confidence": 0.0}, False
         answers = reply.get("answers") or []
         got = "; ".join(str(a.get("label", a.get("value"))) for a in answers[:3])
         run.outcomes.append(Outcome(
             name, item["q"], float(reply["confidence"]) if answers else None,
             bool(scorer.judge(item["expect"], reply)), not item["expect"].get("abstain"),
-            reply.get("kind", ""), got, reply.get("kind") == "relation" and bool(reply.get("sources")),
+            reply.get("kind", ""), got, cited,
         ))  # fmt: skip
     return run
 

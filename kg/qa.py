@@ -241,10 +241,10 @@ class Engine:
         """
         if answer is None or not answer.answers:
             return False
-        return answer.confidence >= (self.text_threshold if self._read_from_text(answer) else self.threshold)
+        return answer.confidence >= (self.text_threshold if self.reads_from_text(answer) else self.threshold)
 
     @staticmethod
-    def _read_from_text(answer: Answer) -> bool:
+    def reads_from_text(answer: Answer) -> bool:
         """Tell whether ``answer`` is a relation path's answer over facts read out of text (it cites sentences)."""
         return answer.kind == "relation" and bool(answer.sources)
 

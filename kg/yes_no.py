@@ -33,7 +33,7 @@ from kg.catalog import Catalog
 from kg.evidence import Evidence
 from kg.linking import Link, content_words, phrase_support, said_in, sentence_words, words_match
 from kg.opposites import are_opposites
-from kg.question import Reading, condition_spans, is_passive, name_spans, parse, parse_named
+from kg.question import Reading, condition_spans, is_passive, link_spans, name_spans, parse, parse_named
 from kg.scoring import Relevance
 from kg.sentence_slots import denied_words
 from kg.store import KGStore
@@ -319,14 +319,11 @@ class YesNoAnswerer:
         A quality of what the condition names settles the condition, not what the question asks.
         """
         spans = name_spans(reading, reading.links)
-        conditions = condition_spans(reading.text, spans) if spans else ()
-        words = reading.words
+        conditions = condition_spans(reading.text, spans) if spans else ()  # the parse is cached (parse_named)
 
         def inside(link: Link) -> bool:
-            if not 0 <= link.start < link.end <= len(words):
-                return False
-            start, end = words[link.start].start, words[link.end - 1].end
-            return any(lo <= start and end <= hi for lo, hi in conditions)
+            spans = link_spans(reading.words, [link])
+            return any(lo <= start and end <= hi for start, end in spans for lo, hi in conditions)
 
         return inside
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg.ingest.brands import brand_graph, learn_brands
+from kg.ingest.brands import brand_graph, learn_brands, texts_of
 from kg.ingest.concepts import Concept, ConceptRegistry
 from kg.ingest.identity import merge_shortened_names
 from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
@@ -106,7 +106,7 @@ def extract_document(path: Path, text: str, ontology: Graph, report: DocumentRep
     if all(b.kind == "heading" for b in blocks if b.text.strip() or b.rows):
         raise DocumentError(f"{path.name}: document has headings only, no text to read facts from")
     lexicon = Lexicon.from_graph(ontology)
-    brands = learn_brands(lexicon, _texts(blocks))  # "Amazon" of "Amazon EC2" = EC2 (kg/ingest/brands.py)
+    brands = learn_brands(lexicon, texts_of(blocks))  # "Amazon" of "Amazon EC2" = EC2 (kg/ingest/brands.py)
     registry = ConceptRegistry(lexicon, known=ontology)
     extractor = _Extractor(path, text, registry, lexicon, report or DocumentReport(path.name))
     extractor.report.brands = brands
@@ -212,7 +212,7 @@ class _Extractor(StructureReader):
                     if cell.strip() and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
         # "Apache Kafka" then "Kafka": one concept, before any sentence is read.
-        merge_shortened_names(self.registry, _texts(blocks))
+        merge_shortened_names(self.registry, texts_of(blocks))
 
     def _heading_names(self, text: str) -> None:
         pair = VERSUS_RE.match(text)
@@ -1128,13 +1128,6 @@ def _ends_with_of(phrase: str) -> bool:
     """Tell a relation phrase that ends with "of" ("is part of", "consists of")."""
     words = phrase.lower().split()
     return bool(words) and words[-1] == "of"
-
-
-def _texts(blocks: list[Block]) -> list[str]:
-    """Return the texts a document shows its reader: headings, paragraphs, items and table cells."""
-    texts = [b.text for b in blocks if b.text]
-    texts += [cell for b in blocks if b.kind == "table" for row in [b.header, *b.rows] for cell in row]
-    return texts
 
 
 def _lead_body(sentence: str) -> str:
