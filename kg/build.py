@@ -145,9 +145,10 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
     # Extraction loads spaCy (and through it torch): imported here, so commands that only open a
     # store (``kg stats``, ``kg ask``, ``kg serve`` of a built store) never pay for it.
     from kg.ingest import document_graph_name, extract_document
-    from kg.ingest.brands import brand_graph, brand_words, document_texts, dropped_words
+    from kg.ingest.brands import brand_graph, brand_words, drops_of, texts_of
     from kg.ingest.curated import trace_curated
     from kg.ingest.infer import infer
+    from kg.ingest.markdown import parse_markdown
     from kg.ingest.report import DocumentReport
 
     bundled = data_dir()
@@ -172,13 +173,15 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
     # Brand words ("Amazon" of "Amazon EC2" = EC2) learnt from all documents together, before any is
     # read for facts, so that every document's names drop them alike (a document learns its own too,
     # and its graph states those it shows dropped, as the ontology states its own: kgo:brandPrefix).
-    brands = brand_words(dropped_words(document_texts(text)) for text in texts.values())
+    blocks = {path: parse_markdown(text) for path, text in texts.items()}
+    drops = {path: drops_of(texts_of(blocks[path])) for path in texts}
+    brands = brand_words(found.dropped for found in drops.values())
     vocabulary = vocabulary + brand_graph(GRAPH["brands"], brands) if brands else vocabulary
     for path, text in texts.items():
         name = document_graph_name(path)
         report = DocumentReport(path.name)
         try:
-            graph = extract_document(path, text, vocabulary, report)
+            graph = extract_document(path, text, vocabulary, report, blocks[path], drops[path])
         except ValueError as exc:  # the extractor's word on bad input, e.g. a document with no text
             message = _one_line(str(exc)).removeprefix(f"{path.name}: ")
             raise BuildError(f"{path}: {message}") from exc

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 
 from kg.ingest.identity import INNER_WORDS, IndexedText, used_alone
 from kg.ingest.lexicon import Lexicon
-from kg.ingest.markdown import Block, parse_markdown
+from kg.ingest.markdown import Block
 from kg.ingest.shortforms import CLOSED_CLASS, SHORT_AFTER_RE
 from kg.namespaces import KGO
 from kg.text import STOPWORDS, getAllLemmas, name_key, splits_into_prefixes
@@ -52,16 +53,20 @@ URL = re.compile(r"<?\b\w+://\S+")
 _WORD = re.compile(r"[\w-]+")
 
 
-def document_texts(text: str) -> list[str]:
-    """Return the texts a Markdown document shows its reader: headings, paragraphs, items and table cells."""
-    return texts_of(parse_markdown(text))
-
-
 def texts_of(blocks: list[Block]) -> list[str]:
     """Return the texts of parsed blocks: headings, paragraphs, items and table cells."""
     texts = [b.text for b in blocks if b.text]
     texts += [cell for b in blocks if b.kind == "table" for row in [b.header, *b.rows] for cell in row]
     return texts
+
+
+class Drops(NamedTuple):
+    """What one document shows of leading words dropped from its proper names (see :func:`drops_of`)."""
+
+    #: The words as written ("Amazon"), each with the name keys of the names left ("ec2", "vpc").
+    dropped: dict[str, set[str]]
+    #: Those of them that one of the document's short forms leaves out ("Amazon Elastic Compute Cloud (EC2)").
+    left_out: set[str]
 
 
 def dropped_words(texts: Iterable[str]) -> dict[str, set[str]]:
@@ -70,11 +75,15 @@ def dropped_words(texts: Iterable[str]) -> dict[str, set[str]]:
     Keys are the words as written ("Amazon"); values the name keys of the shortened names ("ec2",
     "vpc"). Only words that are proper names in this document are kept (see the module docstring).
     """
-    return _drops(texts)[0]
+    return drops_of(texts).dropped
 
 
-def _drops(texts: Iterable[str]) -> tuple[dict[str, set[str]], set[str]]:
-    """Return :func:`dropped_words` and, of its words, those a short form of the text leaves out."""
+def drops_of(texts: Iterable[str]) -> Drops:
+    """Return the words one document drops from its names (:func:`dropped_words`) and those a short form leaves out.
+
+    Computed once per document in a build: the build learns brand words from all documents' drops,
+    and each document's extraction then reads its own.
+    """
     texts = [URL.sub(" ", t) for t in texts]
     text = IndexedText("\n".join(texts))
     spelled = list(_spelled_names(texts))
@@ -88,7 +97,7 @@ def _drops(texts: Iterable[str]) -> tuple[dict[str, set[str]], set[str]]:
     for word, short in pairs + left_out:
         found.setdefault(word, set()).add(name_key(short))
     found = {word: shorts for word, shorts in found.items() if _proper_word(word, text)}
-    return found, {word for word, _ in left_out if word in found}
+    return Drops(found, {word for word, _ in left_out if word in found})
 
 
 def brand_words(evidence: Iterable[Mapping[str, set[str]]]) -> frozenset[str]:
@@ -106,7 +115,7 @@ def brand_words(evidence: Iterable[Mapping[str, set[str]]]) -> frozenset[str]:
     return frozenset(spelled[w] for w, shorts in names.items() if len(shorts) >= MIN_NAMES)
 
 
-def learn_brands(lexicon: Lexicon, texts: Iterable[str]) -> list[str]:
+def learn_brands(lexicon: Lexicon, drops: Drops) -> list[str]:
     """Add the brand words one document shows to ``lexicon.brands``; return those its graph states.
 
     The document's names drop its own brand words and those the lexicon knew already (from the
@@ -115,7 +124,7 @@ def learn_brands(lexicon: Lexicon, texts: Iterable[str]) -> list[str]:
     is dropped within the document even from one name, so "Amazon Virtual Private Cloud", "Virtual
     Private Cloud" and VPC stay one concept; it is no brand of the graph, which takes several names.
     """
-    dropped, left_out = _drops(texts)
+    dropped, left_out = drops
     stated = lexicon.brands | {w.lower() for w in brand_words([dropped])}
     lexicon.brands = stated | {w.lower() for w in left_out}
     return sorted(w for w in dropped if w.lower() in stated)

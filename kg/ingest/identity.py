@@ -33,6 +33,8 @@ from kg.text import getAllLemmas, name_key
 
 #: Small words a proper name may hold between capitalised words: "FSx for Lustre", "Bank of England".
 INNER_WORDS = frozenset("for of on and".split())
+#: The last word before a use of a name, and the spaces after it.
+_LAST_WORD = re.compile(r"(\S+) +$")
 
 
 def merge_shortened_names(registry: ConceptRegistry, texts: Iterable[str]) -> list[tuple[Concept, str]]:
@@ -117,14 +119,7 @@ def used_alone(short: str, dropped: str, text: IndexedText) -> bool:
     """
     if text.find(short.lower()):
         return False  # written in lowercase somewhere: a common noun
-    for start, end in text.find(short):
-        before = text.text[max(0, start - 60) : start]
-        if before.rstrip(" ").endswith(dropped) or re.match(r" [A-Z0-9]", text.text[end : end + 2]):
-            continue
-        previous = re.search(r"(\S+) +$", before)
-        if previous is not None and not previous.group(1)[:1].isupper() and not previous.group(1)[:1].isdigit():
-            return True  # "whereas Kafka is", "RabbitMQ vs Kafka"
-    return False
+    return any(not before.rstrip(" ").endswith(dropped) for before in text.alone_uses(short))
 
 
 class IndexedText:
@@ -136,6 +131,26 @@ class IndexedText:
         self._at: dict[str, list[int]] = {}
         for i, (word, _, _) in enumerate(self._words):
             self._at.setdefault(word, []).append(i)
+        self._alone: dict[str, list[str]] = {}
+
+    def alone_uses(self, name: str) -> list[str]:
+        """Return the text before each use of ``name`` that stands alone after a lowercase word.
+
+        A use stands alone when no capitalised word follows it ("Subnet Flow Logs" does not use
+        "Flow") and the word before it is neither capitalised nor a number ("whereas Kafka is").
+        Kept per name: the names of a long note repeat, and each was scanned once per word it may drop.
+        """
+        if name not in self._alone:
+            uses = []
+            for start, end in self.find(name):
+                before = self.text[max(0, start - 60) : start]
+                if re.match(r" [A-Z0-9]", self.text[end : end + 2]):
+                    continue
+                previous = _LAST_WORD.search(before)
+                if previous is not None and not previous.group(1)[:1].isupper() and not previous.group(1)[:1].isdigit():
+                    uses.append(before)
+            self._alone[name] = uses
+        return self._alone[name]
 
     def find(self, name: str) -> list[tuple[int, int]]:
         """Return the (start, end) offsets of ``name`` written as is (same case, single spaces)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg.ingest.brands import brand_graph, learn_brands, texts_of
+from kg.ingest.brands import Drops, brand_graph, drops_of, learn_brands, texts_of
 from kg.ingest.concepts import Concept, ConceptRegistry
 from kg.ingest.identity import merge_shortened_names
 from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
@@ -88,25 +88,35 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 VARIANT_RE = re.compile(r"^([A-Z][\w-]*(?: [A-Z0-9][\w-]*)*) for ([A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*)*)$")
 
 
-def extract_document(path: Path, text: str, ontology: Graph, report: DocumentReport | None = None) -> Graph:
+def extract_document(
+    path: Path,
+    text: str,
+    ontology: Graph,
+    report: DocumentReport | None = None,
+    blocks: list[Block] | None = None,
+    drops: Drops | None = None,
+) -> Graph:
     """Extract the concepts, facts and provenance of one Markdown document.
 
     ``ontology`` is the vocabulary (data/ontology.ttl, plus any curated graph whose concepts the
     document may name). Raises :class:`DocumentError` for a document with no text. ``report``, when
     given, is filled with what was read: sentences, facts by rule, the sentences that gave no fact.
+    ``blocks`` and ``drops`` are the text's Markdown blocks and brand-word evidence when the caller
+    has them already (a build reads every document's before extracting any); else they are made here.
     """
     path = Path(path)
     bad = SURROGATE.search(text)
     if bad is not None:  # text decoded with errors="surrogateescape" still holds the undecodable bytes
         line = text.count("\n", 0, bad.start()) + 1
         raise DocumentError(f"{path.name}: line {line}: text holds bytes that are not UTF-8")
-    blocks = parse_markdown(text)
+    blocks = parse_markdown(text) if blocks is None else blocks
     if not any(b.text.strip() or b.rows for b in blocks):
         raise DocumentError(f"{path.name}: document is empty")
     if all(b.kind == "heading" for b in blocks if b.text.strip() or b.rows):
         raise DocumentError(f"{path.name}: document has headings only, no text to read facts from")
     lexicon = Lexicon.from_graph(ontology)
-    brands = learn_brands(lexicon, texts_of(blocks))  # "Amazon" of "Amazon EC2" = EC2 (kg/ingest/brands.py)
+    drops = drops_of(texts_of(blocks)) if drops is None else drops
+    brands = learn_brands(lexicon, drops)  # "Amazon" of "Amazon EC2" = EC2 (kg/ingest/brands.py)
     registry = ConceptRegistry(lexicon, known=ontology)
     extractor = _Extractor(path, text, registry, lexicon, report or DocumentReport(path.name))
     extractor.report.brands = brands
