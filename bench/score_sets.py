@@ -3,6 +3,7 @@
 
     python bench/score_sets.py --url http://127.0.0.1:8765             # every set
     python bench/score_sets.py --url http://127.0.0.1:8765 --dev-only  # leave the held-out sets alone
+    python bench/score_sets.py --url http://127.0.0.1:8765 --held-out-only  # the held-out sets alone
     python bench/score_sets.py --check                                 # check the sets only, ask nothing
 
 Starts nothing: the service must already be serving the notes the sets ask about (see
@@ -76,12 +77,12 @@ def load_scorer(path: Path) -> ModuleType:
     return module
 
 
-def set_files(dev_only: bool) -> list[Path]:
-    """List the sets, development sets first, held-out sets last."""
+def set_files(dev_only: bool, held_out_only: bool = False) -> list[Path]:
+    """List the sets, development sets first, held-out sets last (or only one of the two kinds)."""
     files = sorted(SETS.glob("*.jsonl"))
     dev = [f for f in files if f.stem not in HELD_OUT]
     held = [f for f in files if f.stem in HELD_OUT]
-    return dev if dev_only else dev + held
+    return dev if dev_only else held if held_out_only else dev + held
 
 
 def find_doc(name: str) -> Path | None:
@@ -172,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000", help="base URL of the running service")
     parser.add_argument("--dev-only", action="store_true", help="skip the held-out sets")
+    parser.add_argument("--held-out-only", action="store_true", help="score the held-out sets only (a check)")
     parser.add_argument("--check", action="store_true", help="only check the sets (quotes, ids, expectations)")
     parser.add_argument(
         "--show-misses", action="store_true", help="print the questions judged wrong (development sets only)"
@@ -181,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         "--score-py", type=Path, default=SHARED / "qa" / "score.py", help="the scorer whose ask/judge are used"
     )
     args = parser.parse_args(argv)
-    files = set_files(args.dev_only)
+    files = set_files(args.dev_only, args.held_out_only)
     problems = check(files)
     for problem in problems:
         print(problem, file=sys.stderr)
