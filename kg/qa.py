@@ -450,12 +450,15 @@ class Engine:
         A short lowercase phrase naming a concept the graph neither defines nor gives other names (a
         tag, a keyword) is read as words first.
         """
-        # A capital letter that opens the question is the sentence's, not the name's ("Owner of X").
-        text = link.text[:1].lower() + link.text[1:] if link.start == 0 else link.text
-        if link.end - link.start > 3 or not text.islower() or link.method not in ("exact", "lemma"):
-            return False
         entity = self.catalog.entities.get(link.best[0])
-        return entity is not None and not entity.definition and not entity.aliases
+        if entity is None or link.end - link.start > 3 or link.method not in ("exact", "lemma"):
+            return False
+        # A capital letter that opens the question is the sentence's, not the name's ("Owner of X"); nor is
+        # one the thing's own name lacks ("the Director of ..." over a tag spelt "director"): the writer's.
+        text = link.text[:1].lower() + link.text[1:] if link.start == 0 else link.text
+        if entity.label.islower() and not entity.spelt(link.text):
+            text = text.lower()
+        return text.islower() and not entity.definition and not entity.aliases
 
     def _follow_up(self, words: list[Token], links: list[Link], session: str | None) -> list[Link]:
         """Resolve "it"/"they" to the previous answer or topic of the session."""

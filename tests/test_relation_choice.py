@@ -26,6 +26,8 @@ FACTS = [
     ("Night Orchard", "has_genre", "Thriller"),
     ("Paper Comets", "directed_by", "Jonas Whitfield"),
     ("Paper Comets", "written_by", "Lena Okafor"),
+    # A tag spelt as an ordinary word that also says a relation ("director").
+    ("Paper Comets", "has_tags", "director"),
     # A boat: "steered by" and "crafted by" are relations no film, nor anything a film's relations reach, has.
     ("Vega", "steered_by", "Ora Lind"),
     ("Vega", "crafted_by", "Dale Moor"),
@@ -85,6 +87,21 @@ def test_a_word_naming_only_a_relation_nothing_like_the_topic_has_leaves_the_cho
     answer = films.ask(question)
 
     assert labels(answer) == ["Mira Castellanos"]
+    assert answer.confidence >= films.engine.threshold
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mira Castellanos was the Director of which films", "Which Films Was Mira Castellanos The Director Of"],
+)
+def test_a_capital_the_tags_own_name_lacks_does_not_make_an_ordinary_word_a_name(
+    films: KnowledgeGraph, question: str
+):
+    # The tag is spelt "director": a capital D is the writer's (title case), not the tag's, so the word
+    # still asks for the relation, as "the director of which films" does.
+    answer = films.ask(question)
+
+    assert sorted(labels(answer)) == ["Night Orchard", "The Glass Harbor"]
     assert answer.confidence >= films.engine.threshold
 
 
