@@ -94,9 +94,7 @@ def test_a_word_naming_only_a_relation_nothing_like_the_topic_has_leaves_the_cho
     "question",
     ["Mira Castellanos was the Director of which films", "Which Films Was Mira Castellanos The Director Of"],
 )
-def test_a_capital_the_tags_own_name_lacks_does_not_make_an_ordinary_word_a_name(
-    films: KnowledgeGraph, question: str
-):
+def test_a_capital_the_tags_own_name_lacks_does_not_make_an_ordinary_word_a_name(films: KnowledgeGraph, question: str):
     # The tag is spelt "director": a capital D is the writer's (title case), not the tag's, so the word
     # still asks for the relation, as "the director of which films" does.
     answer = films.ask(question)
