@@ -55,6 +55,7 @@ from kg.question import (
     main_verb,
     name_spans,
     parse,
+    parse_named,
     subordinator_words,
     wh_phrase,
 )
@@ -70,6 +71,7 @@ from kg.text import (
     LIGHT_VERBS,
     STOPWORDS,
     Token,
+    getAllLemmas,
     is_verb_only,
     key_words,
     lemmas,
@@ -1110,7 +1112,7 @@ class Engine:
             if ps.score < 0.45:
                 return None
             stated = partial(self._stated_words, topic, ps.steps, answers)
-            confidence = self._confidence(reading, link, ps, stated, answers) * self._shared_name(ps, answers)
+            confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
 
@@ -1137,6 +1139,7 @@ class Engine:
         ps: PathScore,
         stated: Callable[[], frozenset[str]] | None = None,
         answers: Sequence = (),
+        topic: URIRef | None = None,
     ) -> float:
         """Return how sure a path answer is: how much of the question the topic and the path account for.
 
@@ -1149,8 +1152,10 @@ class Engine:
         (an asked-for type the graph has no kind for is left out, nothing can check it, unless the notes
         name such a concept: then ``answers`` must say it in their names);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
-        word asks for is a guess and costs a share. The score that ranked the paths is no measure of this:
-        order and type bonuses lift a path above its rivals without making it more likely right.
+        word asks for is a guess and costs a share. A property a table states, named whole by the
+        question, leaves the question's verbs and prepositions out (``_verbless``). The score that ranked
+        the paths is no measure of this: order and type bonuses lift a path above its rivals without
+        making it more likely right.
         """
         view = self._view(reading, link)
         words, explained = view.residual, set(ps.explained)
@@ -1166,6 +1171,8 @@ class Engine:
                 # The graph has no word for any kind of thing called so ("which films" over a graph that
                 # never says what a film is): the word neither supports nor contradicts an answer.
                 words = [w for w in words if noun_key(w) != view.answer_word]
+        if topic is not None and any(w not in explained for w in words):
+            words = [w for w in words if w in explained or w not in self._verbless(view, link, topic, ps, explained)]
         left = [w for w in words if w not in explained]
         unsaid: frozenset[str] = frozenset()
         if left and stated is not None:
@@ -1177,6 +1184,41 @@ class Engine:
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    def _verbless(self, view: Reading, link: Link, topic: URIRef, ps: PathScore, explained: set[str]) -> set[str]:
+        """Return the question's verbs and prepositions that a table's property neither says nor denies.
+
+        A row of a property table ("keel depth | 1 m | 2 m") states a thing's property with no verb: a
+        question asking for it must put one in (what keel depth a yawl *needs*, how the keel depth is
+        set *for* a yawl), and the row, read as the fact's sentence, never says
+        it. When the path is one step over a property whose every fact at the topic was read from a
+        table, and the question names that property whole (each word of its name), such words are
+        grammar around the name. A verb that names another relation the topic has asks for that
+        relation instead, and keeps counting.
+        """
+        if len(ps.steps) != 1 or ps.steps[0][0] in MEMBERSHIP:
+            return set()
+        pred, direction = ps.steps[0]
+        known = self.catalog.predicates.get(pred)
+        named = {noun_key(w) for w in explained}
+        if known is None or not key_words(known.label) or not key_words(known.label) <= named:
+            return set()
+        end = "?s ?p ?t" if direction == IN else "?t ?p ?o"
+        rows = self.store.query(
+            f"SELECT DISTINCT ?rule WHERE {{ {end} . ?st rdf:subject {'?s' if direction == IN else '?t'} ; "
+            f"rdf:predicate ?p ; rdf:object {'?t' if direction == IN else '?o'} ; kgo:rule ?rule }}",
+            {"t": topic, "p": pred},
+        )
+        rules = {str(rule) for (rule,) in rows}
+        if not rules or not all(rule.startswith("table:") for rule in rules):
+            return set()
+        # The small tagger reads a verb after a name as a noun ("does the Yawl need"): a word the lexicon
+        # knows as a verb counts as one as well.
+        doc = parse_named(view.text, link_spans(view.words, view.links))
+        grammar = {t.lower_ for t in doc if t.pos_ in ("VERB", "AUX", "ADP")}
+        grammar |= {w for w in view.residual if getAllLemmas(w).get("VERB")}
+        present = {p for p, _ in first_steps(self.store, self.catalog, topic)} - {pred}
+        return {w for w in grammar if not (self._relations_named(view, w) & present)}
 
     def _noted_concept(self, word: str) -> bool:
         """Tell whether a concept read out of the notes is called ``word`` (not a value of given RDF facts)."""

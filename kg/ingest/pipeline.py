@@ -1213,10 +1213,15 @@ def _coined(heading: str) -> bool:
     """Tell a heading that is a product's coined name ("RDS", "ElastiCache") from a label ("VPC Summary").
 
     Every word is capitalised and none is an English word: such a heading names the thing its
-    section's bullets describe even when no sentence repeats the name.
+    section's bullets describe even when no sentence repeats the name. So does a heading of one
+    lowercase term the dictionary does not know ("umask", "known_hosts", "ssh-agent"): a command's, a
+    file's or a tool's name, which is written in lowercase.
     """
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", heading)
-    return 0 < len(words) <= 3 and all(w[0].isupper() and not getAllLemmas(w.lower()) for w in words)
+    if 0 < len(words) <= 3 and all(w[0].isupper() and not getAllLemmas(w.lower()) for w in words):
+        return True
+    term = heading.strip().strip("`")
+    return bool(re.fullmatch(r"[a-z][a-z0-9._-]+[a-z0-9]", term)) and not getAllLemmas(term)
 
 
 def _about(tokens, start: int) -> bool:
