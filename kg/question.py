@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import URIRef
+from spacy.lang.en.lex_attrs import like_num
 
 from kg.linking import Link
 from kg.text import (
@@ -99,8 +100,10 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
             return None, at
         i = 2
     start = i
-    while i < len(words) and words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are"):
-        i += 1
+    while i < len(words) and (
+        words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are") or like_num(words[i].lower)
+    ):
+        i += 1  # "which *two* connections": a numeral counts the asked things, it names none
     if i < len(words) and i in inside:
         # A name that modifies the asked noun ("which Kafka consumers", "which storage model" over a
         # graph that knows "storage"): the head noun of the wh-phrase's parse, when it is not named.
