@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
-from spacy.lang.en.lex_attrs import like_num
 
 from kg.about import AboutAnswerer, is_about_request
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
@@ -71,6 +70,7 @@ from kg.text import (
     LIGHT_VERBS,
     STOPWORDS,
     Token,
+    is_numeral,
     is_verb_only,
     key_words,
     lemmas,
@@ -102,7 +102,7 @@ ANSWER_THRESHOLD = 0.8
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
 #: The share of a path's fit left when the question strands one preposition and the path's relation ends in
-#: another ("water the roses *with*?" over "water in": a time, not an instrument): another role of the verb.
+#: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
 OTHER_PREPOSITION = 0.5
 #: The relations that make a thing a member of a class: a question naming only these asks for a list.
@@ -1137,8 +1137,8 @@ class Engine:
             answers = self._run(topic, ps.steps)
             answers = self._constrain(answers, reading, link, topic, strict)
             if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
-                # "How many ships does a player start with?" asks for a number: a thing ("gold coin") the
-                # player starts with answers another question, however well the relation's words fit.
+                # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
+                # answers another question, however well the relation's words fit.
                 answers = []
             if not answers:
                 continue
@@ -1152,7 +1152,7 @@ class Engine:
     def _is_amount(self, answer) -> bool:
         """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres")."""
         label = self.catalog.label(answer) if isinstance(answer, URIRef) else str(answer)
-        return any(like_num(w.strip("$€£%~<>,.")) or any(c.isdigit() for c in w) for w in label.split())
+        return any(is_numeral(w) or any(c.isdigit() for c in w) for w in label.split())
 
     def _shared_name(self, ps: PathScore, answers: list) -> float:
         """Return the share of confidence left when the topic's name may stand for several things.
@@ -1223,9 +1223,9 @@ class Engine:
     def _other_preposition(self, words: list[Token], step: Step) -> bool:
         """Tell whether the path's last relation ends in a preposition other than the one the question strands.
 
-        "What does the gardener water the roses *with*?" asks for the instrument: a relation read as "water
-        *in*" (a time, "in dry weeks") or "water *from*" (a source) gives another role of the same verb,
-        however well "water" fits. Only a relation whose label ends in another preposition, and none of whose
+        "What does the cook stir the soup *with*?" asks for the instrument: a relation read as "stir *in*"
+        (a time, "in the evening") or "stir *from*" (a place) gives another role of the same verb, however
+        well "stir" fits. Only a relation whose label ends in another preposition, and none of whose
         names ends in the question's, counts.
         """
         if not words or words[-1].lower not in PREPOSITIONS or step[1] != OUT:
@@ -1238,8 +1238,8 @@ class Engine:
     def _kind_said_beside(self, kind: str, answers, stated: Callable[[], frozenset[str]]) -> bool:
         """Tell whether the sentences the answers were read from say the asked noun, the answers' names not.
 
-        "The mill is fed by water from the upper reservoir" gives "water" for "which reservoir feeds the
-        mill": the sentence names the reservoir beside the answer, so the answer is something else. The
+        "The lamp burns oil from the old cellar" gives "oil" for "which cellar supplies the lamp": the
+        sentence names the cellar beside the answer, so the answer is something else. The
         noun then stays a word the answer leaves unaccounted for.
         """
         if any(kind in self._name_nouns(a) for a in answers[:10]):
@@ -1298,7 +1298,7 @@ class Engine:
         if len(reading.links) < 2 or not words or words[0].lower not in ("which", "what"):
             return False
         # A numeral counts the asked things ("which *two* vents"), as an article introduces them.
-        between = {w.lower for w in words[1 : link.start] if not like_num(w.lower)}
+        between = {w.lower for w in words[1 : link.start] if not (is_numeral(w.lower) and w.lower != "one")}
         return link.start > 0 and between <= {"kind", "type", "sort", "of", "a", "an", "the"}
 
     def _run(self, topic: URIRef, steps: tuple[Step, ...]) -> list[URIRef | Literal]:
@@ -1346,8 +1346,8 @@ class Engine:
     def _without_asked_kind(self, answers, asked: str | None):
         """Leave out a kind the other answers belong to when its name's head is the asked noun.
 
-        "The kiln uses two firing chambers:" over a list of chambers gives the kiln the list's kind
-        ("firing chamber") as well as its items: for "which chambers does the kiln use?" the kind is the
+        "The boat carries two spare sails:" over a list of sails gives the boat the list's kind ("spare
+        sail") as well as its items: for "which sails are on board?" the kind is the
         question's own noun said again, and its members are the answer. A class with members is never a
         thing of the kind its name says, only the kind: alone, it answers no "which N" question.
         """

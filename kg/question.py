@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import URIRef
-from spacy.lang.en.lex_attrs import like_num
 
 from kg.linking import Link
 from kg.text import (
@@ -28,6 +27,7 @@ from kg.text import (
     Token,
     getAllLemmas,
     getInflection,
+    is_numeral,
     is_verb_only,
     lemmas,
     splits_into_prefixes,
@@ -100,10 +100,10 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
             return None, at
         i = 2
     start = i
-    while i < len(words) and (
-        words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are") or like_num(words[i].lower)
-    ):
-        i += 1  # "which *two* connections": a numeral counts the asked things, it names none
+    skipped = ("a", "an", "the", "kind", "type", "sort", "of", "is", "are")
+    # "which *two* connections": a numeral counts the asked things, it names none ("one" is also a pronoun).
+    while i < len(words) and (words[i].lower in skipped or (is_numeral(words[i].lower) and words[i].lower != "one")):
+        i += 1
     if i < len(words) and i in inside:
         # A name that modifies the asked noun ("which Kafka consumers", "which storage model" over a
         # graph that knows "storage"): the head noun of the wh-phrase's parse, when it is not named.

@@ -320,7 +320,7 @@ def slot_answers(
         if restating and len(sentences) == 1:
             return []  # the sentence's answer is no concept of the graph
         fresh = {iri: names for iri, names in fresh.items() if iri not in restating}
-        fresh = _of_kind(fresh, asked, classes_of)
+        fresh = _of_kind(fresh, asked, classes_of, sentence)
         if len(sentences) > 1:
             # An item of a list ("X uses two Ns: A") names its introduction's concepts too ("N"): only those
             # its own words name are items.
@@ -386,6 +386,7 @@ def _of_kind(
     fresh: dict[URIRef, list[str]],
     asked: Asked,
     classes_of: Callable[[URIRef], Mapping[URIRef, str]] | None = None,
+    sentence: str = "",
 ) -> dict[URIRef, list[str]]:
     """Keep the concepts of the asked kind ("which *area*": "staging area"); none, when none is of it.
 
@@ -395,7 +396,8 @@ def _of_kind(
     VPC"). A question that asks for a kind of thing ("which VPC ...") is not answered by a thing of
     another kind the sentence names ("network"): the sentence is then only quoted. A classifier ("what
     kind of ...") or a noun that stands for anything ("what thing ...") asks for no kind here, and a noun
-    the graph has no word for (``Asked.kind_known``) cannot rule a concept out.
+    the graph has no word for (``Asked.kind_known``) cannot rule a concept out, unless the sentence itself
+    says it: then it names a thing of that kind beside the concepts ("oil from the old cellar").
     """
     kind = asked.kind
     if not kind or kind in CLASSIFIERS or kind in GENERIC_NOUNS:
@@ -413,7 +415,10 @@ def _of_kind(
         return any(cls in asked.kind_concepts or headed(label) for cls, label in classes.items() if cls != iri)
 
     kept = {iri: names for iri, names in fresh.items() if of_kind(iri, names)}
-    return kept if kept or asked.kind_known else fresh
+    if kept or asked.kind_known:
+        return kept
+    said = {noun_key(w) for w in _words(sentence)}
+    return {} if key in said else fresh
 
 
 def _restates(names: list[str], said: set[str]) -> bool:
@@ -464,7 +469,7 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
 
 def _words(text: str) -> list[str]:
     """Return the lowercase words of ``text``, punctuation left out ("A/B": "a", "b")."""
-    return re.findall(r"[\w.+#']+", text.lower())
+    return [w.strip(".") for w in re.findall(r"[\w.+#']+", text.lower()) if w.strip(".")]
 
 
 def _occurs(name: str, words: list[str]) -> bool:

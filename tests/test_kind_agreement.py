@@ -46,7 +46,7 @@ PRESS = """# Cider Press
 
 ## Parts
 
-**TBC** (twin barrel crusher) mill chops the apples before pressing. The **racking cloth** wraps the pulp.
+**TBC** (twin barrel crusher) controller sets the roller speed before pressing. The **racking cloth** wraps the pulp.
 """
 
 KILN = """# Kilns
@@ -131,9 +131,9 @@ def test_an_items_label_is_the_item(kiln: KnowledgeGraph) -> None:
 
 
 def test_a_sentence_about_a_noun_the_name_modifies_does_not_define_the_name(press: KnowledgeGraph) -> None:
-    # "TBC (...) mill chops the apples": the sentence says what the mill does, not what TBC is.
+    # "TBC (...) controller sets ...": the sentence says what the controller does, not what TBC is.
     answer = press.ask("What is TBC?")
-    assert "chops" not in answer.answer, answer.answer
+    assert "roller speed" not in answer.answer, answer.answer
 
 
 # -- reading an answer out of a quoted sentence (kg/sentence_slots.py), with the real parser -----------
