@@ -72,6 +72,7 @@ from kg.text import (
     STOPWORDS,
     Token,
     getAllLemmas,
+    is_numeral,
     is_verb_only,
     key_words,
     lemmas,
@@ -102,6 +103,10 @@ ANSWER_THRESHOLD = 0.8
 #: ``ANSWER_THRESHOLD``, as facts given as RDF (MetaQA) do, whose answers at 0.8 are right about 97% of
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
+#: The share of a path's fit left when the question strands one preposition and the path's relation ends in
+#: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
+#: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
+OTHER_PREPOSITION = 0.5
 #: The relations that make a thing a member of a class: a question naming only these asks for a list.
 MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
@@ -184,6 +189,7 @@ class Engine:
         self.cue_words = {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()}
         self._naming_vectors: tuple[list[URIRef], object] | None = None
         self._naming_opposites: OpposedRelations | None = None
+        self._heads: frozenset[str] | None = None
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
             for cls in entity.types:
@@ -537,6 +543,7 @@ class Engine:
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
         lowered = [w.lower for w in reading.words]
         phrase, role = wh_phrase(reading.text)
+        kind, kind_concepts = self._asked_kind(reading)
         asked = Asked(
             content=content,
             mention_words=[w for link in mentions for w in link.text.lower().split()],
@@ -546,7 +553,9 @@ class Engine:
             yes_no=self._is_yes_no(reading) and "or" not in lowered,
             negated=reading.negated,
             how_many=any(a == "how" and b in ("many", "much") for a, b in itertools.pairwise(lowered)),
-            kind=reading.answer_word,
+            kind=kind,
+            kind_concepts=kind_concepts,
+            kind_known=bool(kind_concepts) or self._knows_kind(kind),
             wh_phrase=phrase,
             wh_role=role,
             main_verb=main_verb(reading.text, spans),
@@ -557,6 +566,31 @@ class Engine:
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(link.best[0]) for link in mentions]
         return answer
+
+    def _asked_kind(self, reading: Reading) -> tuple[str | None, frozenset[URIRef]]:
+        """Return the noun the question asks for and the concepts of the graph it names.
+
+        The noun is read from the words ("which *area* ..."), or, when a name stands there ("which *VPC*
+        ..."), from the mention that is the asked-for type (``_is_answer_type``): its head word, and the
+        concept it links to. A noun the words give names the concepts called so.
+        """
+        typed = [link for link in reading.links if self._is_answer_type(reading, link)]
+        if reading.answer_word is None and typed:
+            link = typed[0]
+            return link.text.lower().split()[-1], frozenset(iri for iri, _ in link.candidates[:1])
+        if reading.answer_word is None:
+            return None, frozenset()
+        key = noun_key(reading.answer_word)
+        named = {iri for iri in self.catalog.by_name.get(key, ()) if self.members.get(iri)}
+        return reading.answer_word, frozenset(named)
+
+    def _knows_kind(self, noun: str | None) -> bool:
+        """Tell whether the graph has a word for things of the kind ``noun``: a kind of some relation's values,
+        or a concept of the notes called so or so headed ("east canal")."""
+        if not noun:
+            return False
+        key = noun_key(noun)
+        return key in self.catalog.kind_words or self._noted_concept(key)
 
     # -- definitions and acronyms ------------------------------------------------------------------
     def _acronym_or_definition(self, reading: Reading) -> Answer | None:
@@ -1072,7 +1106,7 @@ class Engine:
             return None
         path = ((choice.predicate, directions[0]),)
         answers = self._constrain(self._run(topic, path), reading, link, topic)
-        if not answers:
+        if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
             return None
         # Calibrated on the MetaQA NTM development questions (bench/RESULTS.md): the lead over the
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
@@ -1107,6 +1141,10 @@ class Engine:
                 continue  # "what kind of N is X" asks for X's class: not the members or subclasses of one
             answers = self._run(topic, ps.steps)
             answers = self._constrain(answers, reading, link, topic, strict)
+            if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
+                # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
+                # answers another question, however well the relation's words fit.
+                answers = []
             if not answers:
                 continue
             if ps.score < 0.45:
@@ -1115,6 +1153,11 @@ class Engine:
             confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
+
+    def _is_amount(self, answer) -> bool:
+        """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres")."""
+        label = self.catalog.label(answer) if isinstance(answer, URIRef) else str(answer)
+        return any(is_numeral(w) or any(c.isdigit() for c in w) for w in label.split())
 
     def _shared_name(self, ps: PathScore, answers: list) -> float:
         """Return the share of confidence left when the topic's name may stand for several things.
@@ -1163,11 +1206,11 @@ class Engine:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:
             if answers and self._noted_concept(view.answer_word):
-                # The notes name such a thing ("port") though no relation is typed by it: the answers' own
-                # names must say it ("TCP port 22"), or the word stays unaccounted for.
-                if all(view.answer_word in self._name_nouns(a) for a in answers[:10]):
+                # The notes name such a thing ("port", "east canal") though no relation is typed by it: the
+                # answers' own names must say it ("TCP port 22"), or the word stays unaccounted for.
+                if any(view.answer_word in self._name_nouns(a) for a in answers[:10]):
                     explained |= {w for w in words if noun_key(w) == view.answer_word}
-            else:
+            elif not (answers and stated is not None and self._kind_said_beside(view.answer_word, answers, stated)):
                 # The graph has no word for any kind of thing called so ("which films" over a graph that
                 # never says what a film is): the word neither supports nor contradicts an answer.
                 words = [w for w in words if noun_key(w) != view.answer_word]
@@ -1183,6 +1226,8 @@ class Engine:
             if said:  # the facts' own sentences were read and do not say these words either
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
+        if self._other_preposition(view.words, ps.steps[-1]):
+            fit *= OTHER_PREPOSITION
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
 
     def _verbless(self, view: Reading, link: Link, topic: URIRef, ps: PathScore, explained: set[str]) -> set[str]:
@@ -1220,10 +1265,51 @@ class Engine:
         present = {p for p, _ in first_steps(self.store, self.catalog, topic)} - {pred}
         return {w for w in grammar if not (self._relations_named(view, w) & present)}
 
+    def _other_preposition(self, words: list[Token], step: Step) -> bool:
+        """Tell whether the path's last relation ends in a preposition other than the one the question strands.
+
+        "What does the cook stir the soup *with*?" asks for the instrument: a relation read as "stir *in*"
+        (a time, "in the evening") or "stir *from*" (a place) gives another role of the same verb, however
+        well "stir" fits. Only a relation whose label ends in another preposition, and none of whose
+        names ends in the question's, counts.
+        """
+        if not words or words[-1].lower not in PREPOSITIONS or step[1] != OUT:
+            return False
+        asked = words[-1].lower
+        known = self.catalog.predicates.get(step[0])
+        ends = [n.lower().split()[-1] for n in (known.names if known is not None else []) if n.split()]
+        return bool(ends) and ends[0] in PREPOSITIONS and asked not in ends
+
+    def _kind_said_beside(self, kind: str, answers, stated: Callable[[], frozenset[str]]) -> bool:
+        """Tell whether the sentences the answers were read from say the asked noun, the answers' names not.
+
+        "The lamp burns oil from the old cellar" gives "oil" for "which cellar supplies the lamp": the
+        sentence names the cellar beside the answer, so the answer is something else. The
+        noun then stays a word the answer leaves unaccounted for.
+        """
+        if any(kind in self._name_nouns(a) for a in answers[:10]):
+            return False
+        return said_in(kind, stated())
+
     def _noted_concept(self, word: str) -> bool:
-        """Tell whether a concept read out of the notes is called ``word`` (not a value of given RDF facts)."""
+        """Tell whether the notes name things of the kind ``word``: a concept read out of them called so, or
+        one whose name has it as its head noun ("east canal" for "canal"); not a value of given RDF facts."""
         entities = self.catalog.entities
-        return any(KGO.Concept in entities[iri].types for iri in self.catalog.by_name.get(word, ()) if iri in entities)
+        if any(KGO.Concept in entities[iri].types for iri in self.catalog.by_name.get(word, ()) if iri in entities):
+            return True
+        return word in self._noted_heads()
+
+    def _noted_heads(self) -> frozenset[str]:
+        """Return the head nouns (last words, singular) of the names of the concepts read out of the notes."""
+        if self._heads is None:
+            self._heads = frozenset(
+                noun_key(name.split()[-1])
+                for entity in self.catalog.entities.values()
+                if KGO.Concept in entity.types
+                for name in (entity.label, *entity.aliases)
+                if name.split()
+            )
+        return self._heads
 
     def _name_nouns(self, answer) -> set[str]:
         """Return the singular forms of the words of an answer's name (a literal's own words)."""
@@ -1256,7 +1342,8 @@ class Engine:
         words = reading.words
         if len(reading.links) < 2 or not words or words[0].lower not in ("which", "what"):
             return False
-        between = {w.lower for w in words[1 : link.start]}
+        # A numeral counts the asked things ("which *two* vents"), as an article introduces them.
+        between = {w.lower for w in words[1 : link.start] if not (is_numeral(w.lower) and w.lower != "one")}
         return link.start > 0 and between <= {"kind", "type", "sort", "of", "a", "an", "the"}
 
     def _run(self, topic: URIRef, steps: tuple[Step, ...]) -> list[URIRef | Literal]:
@@ -1271,6 +1358,8 @@ class Engine:
         """
         said = self._said(reading)  # once per question, not once per answer
         answers = [a for a in answers if not self._named_in(a, said) and a not in self.catch_all]
+        if classifier_complement(reading.tokens) is None:  # "what kind of N is X" asks for a kind
+            answers = self._without_asked_kind(answers, self._asked_kind(reading)[0])
         kinds_of = classifier_complement(reading.tokens)
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
@@ -1298,6 +1387,27 @@ class Engine:
             elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    def _without_asked_kind(self, answers, asked: str | None):
+        """Leave out a kind the other answers belong to when its name's head is the asked noun.
+
+        "The boat carries two spare sails:" over a list of sails gives the boat the list's kind ("spare
+        sail") as well as its items: for "which sails are on board?" the kind is the
+        question's own noun said again, and its members are the answer. A class with members is never a
+        thing of the kind its name says, only the kind: alone, it answers no "which N" question.
+        """
+        if not asked or asked in CLASSIFIERS:
+            return answers
+        head = noun_key(asked)
+        kinds = {a for a in answers if isinstance(a, URIRef) and self.members.get(a) and head in self._heads_of(a)}
+        return [a for a in answers if a not in kinds] if kinds else answers
+
+    def _heads_of(self, node) -> set[str]:
+        """Return the head nouns (last words, singular) of a concept's names."""
+        entity = self.catalog.entities.get(node) if isinstance(node, URIRef) else None
+        if entity is None:
+            return set()
+        return {noun_key(n.split()[-1]) for n in (entity.label, *entity.aliases) if n.split()}
 
     @staticmethod
     def _setting(reading: Reading, link: Link) -> bool:
@@ -1457,6 +1567,11 @@ def _fit(
 
 
 __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
+
+
+def _asks_amount(words: list[Token]) -> bool:
+    """Tell whether a question asks for a number or an amount: "how many ...", "how much ..."."""
+    return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
 
 
 def _asked_phrase(words: list[Token]) -> range:

@@ -27,6 +27,7 @@ from kg.text import (
     Token,
     getAllLemmas,
     getInflection,
+    is_numeral,
     is_verb_only,
     lemmas,
     splits_into_prefixes,
@@ -99,7 +100,9 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
             return None, at
         i = 2
     start = i
-    while i < len(words) and words[i].lower in ("a", "an", "the", "kind", "type", "sort", "of", "is", "are"):
+    skipped = ("a", "an", "the", "kind", "type", "sort", "of", "is", "are")
+    # "which *two* connections": a numeral counts the asked things, it names none ("one" is also a pronoun).
+    while i < len(words) and (words[i].lower in skipped or (is_numeral(words[i].lower) and words[i].lower != "one")):
         i += 1
     if i < len(words) and i in inside:
         # A name that modifies the asked noun ("which Kafka consumers", "which storage model" over a

@@ -82,6 +82,14 @@ SELECT DISTINCT ?c WHERE {
 }
 """
 
+#: The classes a concept is a member or a subclass of, through subclasses, with their labels.
+_CLASSES = """
+SELECT DISTINCT ?c ?label WHERE {
+  ?n (rdf:type|rdfs:subClassOf)/rdfs:subClassOf* ?c .
+  OPTIONAL { ?c rdfs:label ?label }
+}
+"""
+
 #: The sentences of one document that open with a list's introduction.
 _ITEMS = """
 SELECT DISTINCT ?quote ?section WHERE {
@@ -289,8 +297,13 @@ class SentenceAnswerer:
             number = number_answer(best.text, asked, self.parse)
             return [] if number is None else [{"value": number}]
         concepts = [self._concepts(c) for c in quoted]
-        found = slot_answers([c.text for c in quoted], concepts, asked, self.parse)
+        found = slot_answers([c.text for c in quoted], concepts, asked, self.parse, self._classes_of)
         return [d for d in (self.entity(iri) for iri in found) if d is not None]
+
+    def _classes_of(self, node: URIRef) -> dict[URIRef, str]:
+        """Return the classes ``node`` is a member or a subclass of (through subclasses), with their labels."""
+        rows = self.store.query(_CLASSES, {"n": node})
+        return {row[0]: str(row[1] or "") for row in rows if isinstance(row[0], URIRef)}
 
     def _concepts(self, cand: Candidate) -> dict[URIRef, list[str]]:
         """Return the concepts ``cand``'s sentence names, each with its names (label first)."""

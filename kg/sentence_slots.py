@@ -26,12 +26,14 @@ Everything here is grammar (dependency labels, negation words, number tags); no 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from rdflib import URIRef
 
+from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import NEGATIONS, lemmas, noun_key
 
 #: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
@@ -73,6 +75,12 @@ class Asked:
     how_many: bool = False
     #: The noun the wh-word asks for ("which *area* ..."), if any.
     kind: str | None = None
+    #: The concepts of the graph that noun names ("which *VPC*": the concept VPC): an answer typed as one
+    #: of them, or a subclass of one, is of the asked kind though its name does not say the noun.
+    kind_concepts: frozenset[URIRef] = frozenset()
+    #: Whether the graph has a word for things of that kind (a concept so called or so headed, a class): only
+    #: then can an answer be told to be of another kind; a noun the graph never uses checks nothing.
+    kind_known: bool = True
     #: The words of the wh-phrase ("which", "area"): they stand for the answer, so the argument of the
     #: sentence's verb that holds them ("the staging area ...") may hold the answer too.
     wh_phrase: list[str] = field(default_factory=list)
@@ -106,8 +114,8 @@ class Asked:
 
 
 def _name_words(name: str) -> list[str]:
-    """Return the lowercase words of a concept's name, a hyphen splitting words ("at-least-once")."""
-    return name.lower().replace("-", " ").split()
+    """Return the lowercase words of a concept's name, a hyphen or slash splitting words ("at-least-once")."""
+    return name.lower().replace("-", " ").replace("/", " ").split()
 
 
 def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str] | None = None) -> bool | None:
@@ -289,12 +297,14 @@ def slot_answers(
     concepts: Sequence[dict[URIRef, list[str]]],
     asked: Asked,
     parse: Callable,
+    classes_of: Callable[[URIRef], Mapping[URIRef, str]] | None = None,
 ) -> list[URIRef]:
     """Return the concepts the sentences give for the wh-question ``asked``, or [] when unclear.
 
     ``sentences`` holds one sentence, or the items of one list (each a sentence of its own, joined to
     the words that introduce it); ``concepts`` holds, per sentence, the concepts it names, each with its
-    names (label first).
+    names (label first). ``classes_of`` gives a concept's classes, through subclasses, with their labels
+    (the graph's types): a concept typed as the asked kind is of it though its name does not say the noun.
     """
     if asked.yes_no or asked.how_many:
         return []
@@ -310,7 +320,12 @@ def slot_answers(
         if restating and len(sentences) == 1:
             return []  # the sentence's answer is no concept of the graph
         fresh = {iri: names for iri, names in fresh.items() if iri not in restating}
-        fresh = _of_kind(fresh, asked.kind)
+        fresh = _of_kind(fresh, asked, classes_of, sentence)
+        if len(sentences) > 1:
+            # An item of a list ("X uses two Ns: A") names its introduction's concepts too ("N"): only those
+            # its own words name are items.
+            item = _words(sentence.partition(":")[2])
+            fresh = {iri: names for iri, names in fresh.items() if any(_occurs(n, item) for n in names)}
         if len(sentences) > 1 or len(fresh) <= 1:
             found.extend(sorted(fresh, key=str) if len(sentences) > 1 else fresh)
             continue
@@ -367,13 +382,43 @@ def _said(iri: URIRef, names: list[str], asked: Asked) -> bool:
     return False
 
 
-def _of_kind(fresh: dict[URIRef, list[str]], kind: str | None) -> dict[URIRef, list[str]]:
-    """Keep the concepts a name of which is the asked noun ("which *area*": "staging area"), if any are."""
-    if not kind:
+def _of_kind(
+    fresh: dict[URIRef, list[str]],
+    asked: Asked,
+    classes_of: Callable[[URIRef], Mapping[URIRef, str]] | None = None,
+    sentence: str = "",
+) -> dict[URIRef, list[str]]:
+    """Keep the concepts of the asked kind ("which *area*": "staging area"); none, when none is of it.
+
+    A concept is of the kind when one of its names has the asked noun as its head (its last word), or
+    the graph types it (through subclasses, ``classes_of``) as a class so headed ("caching engine" for
+    "which engine") or as a concept the question names as the kind (``Asked.kind_concepts``: "which
+    VPC"). A question that asks for a kind of thing ("which VPC ...") is not answered by a thing of
+    another kind the sentence names ("network"): the sentence is then only quoted. A classifier ("what
+    kind of ...") or a noun that stands for anything ("what thing ...") asks for no kind here, and a noun
+    the graph has no word for (``Asked.kind_known``) cannot rule a concept out, unless the sentence itself
+    says it: then it names a thing of that kind beside the concepts ("oil from the old cellar").
+    """
+    kind = asked.kind
+    if not kind or kind in CLASSIFIERS or kind in GENERIC_NOUNS:
         return fresh
     key = noun_key(kind)
-    kept = {iri: names for iri, names in fresh.items() if any(noun_key(n.split()[-1]) == key for n in names if n)}
-    return kept or fresh
+
+    def headed(name: str) -> bool:
+        words = _name_words(name)
+        return bool(words) and noun_key(words[-1]) == key
+
+    def of_kind(iri: URIRef, names: list[str]) -> bool:
+        if any(headed(n) for n in names if n):
+            return True
+        classes = classes_of(iri) if classes_of is not None else {}
+        return any(cls in asked.kind_concepts or headed(label) for cls, label in classes.items() if cls != iri)
+
+    kept = {iri: names for iri, names in fresh.items() if of_kind(iri, names)}
+    if kept or asked.kind_known:
+        return kept
+    said = {noun_key(w) for w in _words(sentence)}
+    return {} if key in said else fresh
 
 
 def _restates(names: list[str], said: set[str]) -> bool:
@@ -422,11 +467,16 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
     return open_slots[0][1] if len(open_slots) == 1 else []
 
 
+def _words(text: str) -> list[str]:
+    """Return the lowercase words of ``text``, punctuation left out ("A/B": "a", "b")."""
+    return [w.strip(".") for w in re.findall(r"[\w.+#']+", text.lower()) if w.strip(".")]
+
+
 def _occurs(name: str, words: list[str]) -> bool:
-    """Tell whether every word of ``name`` stands in ``words`` in a row (by lemma)."""
+    """Tell whether every word of ``name`` stands in ``words`` in a row (by lemma); "-" and "/" split words."""
     wanted = _name_words(name)
     n = len(wanted)
     if not n:
         return False
-    flat = [w for word in words for w in word.replace("-", " ").split()]
+    flat = [w.strip(".") for word in words for w in word.replace("-", " ").replace("/", " ").split()]
     return any(all(lemmas(flat[i + k]) & lemmas(w) for k, w in enumerate(wanted)) for i in range(len(flat) - n + 1))

@@ -242,3 +242,20 @@ def splits_into_prefixes(letters: str, words: list[str], skippable: frozenset[st
         if splits_into_prefixes(letters[n:], rest, skippable):
             return True
     return False
+
+
+#: English number words (closed class): "two", "twelve", "hundred".
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
+    "billion dozen".split()
+)
+
+
+def is_numeral(word: str) -> bool:
+    """Tell whether ``word`` is a number: digits ("15", "1,000", "0.5") or a number word ("two", "twenty-one")."""
+    lower = word.lower().strip("$€£%~<>,.+")
+    if lower and lower.replace(",", "").replace(".", "").isdigit():
+        return True
+    parts = lower.split("-")
+    return bool(lower) and all(p in NUMBER_WORDS for p in parts)

@@ -46,6 +46,7 @@ from kg.ingest.structure import (
     is_category_heading,
     is_property_row,
     is_statement_table,
+    item_label,
     predicate_items,
     sentence_texts,
 )
@@ -311,7 +312,8 @@ class _Extractor(StructureReader):
             self.registry.get_or_mint(" ".join(words))
 
     def _item_name(self, text: str) -> None:
-        name = _without_article(text.strip().rstrip(".;,"))  # "the staging area" names the staging area
+        # "the staging area" names the staging area; "Top vent — releases steam", the top vent.
+        name = _without_article((item_label(text) or text).strip().rstrip(".;,"))
         if self._acronyms(name) or len(name.split()) > 6 or not _looks_like_name(name):
             return
         self.registry.get_or_mint(name)
@@ -598,7 +600,10 @@ class _Extractor(StructureReader):
             in_bold = any(b0 <= begin and finish <= b1 for b0, b1 in bold)
             introduces = any(f"({a})" in sentence for a in m.concept.acronyms)
             said = [t for t in tokens[m.end :] if t.is_word and t.text not in m.concept.acronyms]
-            if (in_bold or introduces) and not m.concept.known and _about(tokens, m.start) and len(said) >= 3:
+            if (
+                (in_bold or introduces) and not m.concept.known and _about(tokens, m.start) and len(said) >= 3
+                and not _names_another(tokens, m.end)
+            ):  # fmt: skip
                 # A sentence that opens with the name it introduces says what it is; one that only
                 # mentions it ("It allows you to provision X", "... offers two: X, Y") does not.
                 m.concept.definitions.append((3, sentence, None))
@@ -1222,6 +1227,27 @@ def _coined(heading: str) -> bool:
         return True
     term = heading.strip().strip("`")
     return bool(re.fullmatch(r"[a-z][a-z0-9._-]+[a-z0-9]", term)) and not getAllLemmas(term)
+
+
+def _names_another(tokens, end: int) -> bool:
+    """Tell whether the name ending at token ``end`` is part of another noun phrase, not its sentence's subject.
+
+    "PID (...) *controller* keeps ...": the name modifies a noun, and the sentence says what the
+    controller does; "Redis *and* Memcached are ...": the name is one of several the sentence lists.
+    Neither says what the name is. A short form in brackets after the name is skipped.
+    """
+    i = end
+    if i < len(tokens) and tokens[i].text == "(":
+        while i < len(tokens) and tokens[i].text != ")":
+            i += 1
+        i += 1
+    after = tokens[i] if i < len(tokens) else None
+    if after is None or not after.is_word:
+        return False
+    if after.lower in ("and", "or"):
+        return True
+    forms = getAllLemmas(after.lower)
+    return bool(forms.get("NOUN")) and not forms.get("VERB") and not forms.get("AUX") and not is_adjective(after.lower)
 
 
 def _about(tokens, start: int) -> bool:

@@ -36,6 +36,9 @@ LIST_TYPE_RE = re.compile(
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
     re.IGNORECASE,
 )
+#: A list item that opens with a short label and then describes it ("Top vent — releases steam",
+#: "Bisque chamber: hardens clay"): the label names the item.
+ITEM_LABEL_RE = re.compile(r"^\s*([^:—–]{1,60}?)\s*(?::|\s[—–-]\s)\s*\S")
 VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
 
 
@@ -56,11 +59,15 @@ class StructureReader:
         if cls is None:
             cls = self.registry.get_or_mint(kind).iri
             self.used.add(cls)
-        tokens = tokenize(block.text)
+        label = item_label(block.text)
+        tokens = tokenize(label or block.text)
         mentions = self.registry.mentions(tokens)
         words = [t for t in tokens if t.is_word]
         whole = mentions and mentions[0].end == len(tokens) and mentions[0].start <= 1
-        if not whole and 0 < len(words) <= 4 and all(t.is_word for t in tokens):
+        if label and not whole:
+            # "Top vent — releases the steam": the label is the item, not the first name its text mentions.
+            item = self._resolve(" ".join(t.text for t in words if t.lower not in ARTICLES), True)
+        elif not whole and 0 < len(words) <= 4 and all(t.is_word for t in tokens):
             # "the staging area": an item that is only a short noun phrase names one thing, even one
             # no sentence has named yet (not "area", the name inside it).
             named = self._resolve(" ".join(t.text for t in words if t.lower not in ARTICLES), True)
@@ -234,6 +241,19 @@ class StructureReader:
             self.graph.add((prop, RDFS.label, Literal(role)))
             self.graph.add((prop, KGO.minted, Literal(True)))
         return prop
+
+
+def item_label(text: str) -> str | None:
+    """Return the label a list item opens with before describing it ("Top vent — ..."), or None.
+
+    The label is a short run of words (one to five, no digits-only run) before a colon or a spaced dash.
+    """
+    match = ITEM_LABEL_RE.match(text)
+    if match is None:
+        return None
+    label = match.group(1).strip()
+    words = [t for t in tokenize(label) if t.is_word]
+    return label if 0 < len(words) <= 5 and all(t.is_word or t.text in "-/'" for t in tokenize(label)) else None
 
 
 def is_category_heading(text: str) -> bool:
