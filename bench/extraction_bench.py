@@ -37,11 +37,15 @@ def documents() -> list[Path]:
     return [p for p in found if p.is_file()]
 
 
-def vocabulary():
+def vocabulary(path: Path, text: str):
+    """Return the vocabulary a build gives this document: the ontology, and its curated figures if any."""
+    from kg.ingest.curated import described, trace_curated
     from kg.namespaces import data_dir
     from kg.rdfio import load_graph
 
-    return load_graph(data_dir() / "ontology.ttl") + load_graph(data_dir() / "figures.ttl")
+    vocab = load_graph(data_dir() / "ontology.ttl")
+    figures = load_graph(data_dir() / "figures.ttl")
+    return vocab + trace_curated(figures) if described(figures, {path: text}) else vocab
 
 
 def extract(path: Path, text: str, vocab):
@@ -112,7 +116,6 @@ def main() -> int:
     start = time.perf_counter()
     load_parser()
     print(f"parser loaded in {time.perf_counter() - start:.2f} s")
-    vocab = vocabulary()
     print("| document | sentences | facts | facts/sentence | sentences with a fact | by rule | seconds |")
     print("| --- | ---: | ---: | ---: | ---: | --- | ---: |")
     samples = {}
@@ -121,7 +124,7 @@ def main() -> int:
             continue
         text = path.read_text(encoding="utf-8")
         start = time.perf_counter()
-        graph, report = extract(path, text, vocab)
+        graph, report = extract(path, text, vocabulary(path, text))
         seconds = time.perf_counter() - start
         rules = ", ".join(f"{r} {n}" for r, n in sorted(report.facts_by_rule.items()))
         share = report.with_facts / report.sentences if report.sentences else 0
@@ -142,7 +145,7 @@ def main() -> int:
             path = Path(f"generated-{kb}kb.md")
             load = os.getloadavg()[0]
             start, cpu = time.perf_counter(), _cpu_seconds()
-            _, report = extract(path, text, vocab)
+            _, report = extract(path, text, vocabulary(path, text))
             seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
             size = len(text.encode()) / 1024
             print(f"generated {size:.0f} KB, {report.sentences} sentences: {seconds:.1f} s, "

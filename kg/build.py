@@ -28,7 +28,8 @@ from kg.store import KGStore, StoreError, open_store
 if TYPE_CHECKING:
     from kg.ingest.report import DocumentReport
 
-#: The graph names of the bundled vocabulary and the curated figure facts, loaded by every build.
+#: The graph names of the bundled vocabulary (in every build) and of the bundled curated figure facts (in a
+#: build of the document they describe only; a user's curated file gets ``GRAPH["curated/<file name>"]``).
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 FIGURES_GRAPH = GRAPH["figures"]
 #: The graph of facts the ontology implies of the bundled and document graphs.
@@ -135,31 +136,33 @@ def read_document(path: Path) -> str:
     return text
 
 
-def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected:
+def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path], curated: Iterable[Path] = ()) -> Collected:
     """Parse and extract everything a build needs into memory, failing on the first bad input.
 
-    Always includes the bundled ontology and figures (each figure fact traced to its figure) and the
-    facts they and the documents imply (``GRAPH["inferred"]``); ``docs`` as in :func:`document_paths`.
-    Graphs of the same name from several RDF files are merged; two documents may not share a graph.
+    Always includes the bundled ontology, and the facts it and the documents imply
+    (``GRAPH["inferred"]``); ``docs`` as in :func:`document_paths`. Graphs of the same name from several
+    RDF files are merged; two documents may not share a graph.
+
+    Curated files (the bundled ``data/figures.ttl``, then ``curated``) hold hand-written facts of what a
+    document's figures show, and name that document. One is loaded only when the document it names is in
+    this build (:func:`kg.ingest.curated.described`: same file name, the same pictures embedded, and the
+    same text if the file records its hash), with each of its facts traced to its figure; a build of
+    other documents gets none of it. Its concepts join the vocabulary of its own document only, so that
+    document's text can name them (the "EC2 instance" of a lifecycle figure).
     """
     # Extraction loads spaCy (and through it torch): imported here, so commands that only open a
     # store (``kg stats``, ``kg ask``, ``kg serve`` of a built store) never pay for it.
     from kg.ingest import document_graph_name, extract_document
     from kg.ingest.brands import brand_graph, brand_words, drops_of, texts_of
-    from kg.ingest.curated import trace_curated
+    from kg.ingest.curated import CuratedError, described, trace_curated
     from kg.ingest.infer import infer
     from kg.ingest.markdown import parse_markdown
     from kg.ingest.report import DocumentReport
 
     bundled = data_dir()
     ontology = _load_bundled(bundled / "ontology.ttl")
-    # Each fact of a figure gets a statement node citing the figure, as extracted facts cite sentences.
-    figures = trace_curated(_load_bundled(bundled / "figures.ttl"))
     result = Collected()
     result.graphs[ONTOLOGY_GRAPH] = ontology
-    result.graphs[FIGURES_GRAPH] = figures
-    # Documents may name the curated concepts (an "EC2 instance" of a figure), so extraction sees both.
-    vocabulary = ontology + figures
 
     result.documents = document_paths(docs)
     owners: dict[URIRef, Path] = {}
@@ -170,18 +173,39 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
             raise BuildError(f"{path}: same graph name <{name}> as {owners[name]}; rename one of them")
         owners[name] = path
         texts[path] = read_document(path)
+
+    # Each curated file whose document is in the build, keyed by the documents it describes.
+    extra: dict[Path, Graph] = {}
+    files = [(bundled / "figures.ttl", FIGURES_GRAPH, _load_bundled)]
+    files += [(Path(f), GRAPH[f"curated/{Path(f).name}"], _load_curated) for f in curated]
+    for file, graph_name, load in files:
+        graph = load(file)
+        try:
+            about = described(graph, texts, str(file))
+        except CuratedError as exc:
+            raise BuildError(str(exc)) from exc
+        if not about:
+            continue
+        # Each fact of a figure gets a statement node citing the figure, as extracted facts cite sentences.
+        traced = trace_curated(graph)
+        result.graphs[graph_name] = result.graphs[graph_name] + traced if graph_name in result.graphs else traced
+        for path in about:
+            extra[path] = extra[path] + traced if path in extra else traced
+
     # Brand words ("Amazon" of "Amazon EC2" = EC2) learnt from all documents together, before any is
     # read for facts, so that every document's names drop them alike (a document learns its own too,
     # and its graph states those it shows dropped, as the ontology states its own: kgo:brandPrefix).
     blocks = {path: parse_markdown(text) for path, text in texts.items()}
     drops = {path: drops_of(texts_of(blocks[path])) for path in texts}
     brands = brand_words(found.dropped for found in drops.values())
-    vocabulary = vocabulary + brand_graph(GRAPH["brands"], brands) if brands else vocabulary
+    vocabulary = ontology + brand_graph(GRAPH["brands"], brands) if brands else ontology
     for path, text in texts.items():
         name = document_graph_name(path)
         report = DocumentReport(path.name)
+        # A document may name the concepts of its own curated figures (an "EC2 instance" of a figure).
+        known = vocabulary + extra[path] if path in extra else vocabulary
         try:
-            graph = extract_document(path, text, vocabulary, report, blocks[path], drops[path])
+            graph = extract_document(path, text, known, report, blocks[path], drops[path])
         except ValueError as exc:  # the extractor's word on bad input, e.g. a document with no text
             message = _one_line(str(exc)).removeprefix(f"{path.name}: ")
             raise BuildError(f"{path}: {message}") from exc
@@ -213,6 +237,14 @@ def collect(docs: Iterable[Path] | None, rdf_files: Iterable[Path]) -> Collected
     return result
 
 
+def _load_curated(path: Path) -> Graph:
+    """Load a user's curated Turtle file; a problem there is bad input, said in one line."""
+    try:
+        return load_graph(path)
+    except RDFLoadError as exc:
+        raise BuildError(str(exc)) from exc
+
+
 def _load_bundled(path: Path) -> Graph:
     """Load one bundled Turtle file; a problem there is a broken installation, said in one line."""
     try:
@@ -228,8 +260,11 @@ def build(
     *,
     store_path: Path | None = None,
     endpoint: str | None = None,
+    curated: Iterable[Path] = (),
 ) -> BuildSummary:
     """Build the graph from ``docs`` and ``rdf_files`` into the directory ``store_path`` or ``endpoint``.
+
+    ``curated``: hand-written figure files, each loaded only with the document it names (:func:`collect`).
 
     The target is replaced as a whole: afterwards it holds exactly this build's graphs (on an endpoint,
     graphs under ``GRAPH`` that this build did not write are dropped; graphs of other names are kept).
@@ -241,13 +276,13 @@ def build(
     if endpoint is not None:
         remote = _open_endpoint(endpoint)  # fail fast: an unreachable endpoint need not wait for parsing
         try:
-            collected = collect(docs, rdf_files)
+            collected = collect(docs, rdf_files, list(curated))
             stats = _write_endpoint(remote, collected.graphs)
         finally:
             remote.close()
     else:
         _check_replaceable(Path(store_path))  # fail fast, before the parsing
-        collected = collect(docs, rdf_files)
+        collected = collect(docs, rdf_files, list(curated))
         stats = _write_directory(Path(store_path), collected.graphs)
     return BuildSummary(
         documents=len(collected.documents),

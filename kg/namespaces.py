@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 KG = Namespace("https://kgqa.dev/id/")
 #: The project's ontology: classes, properties and provenance terms (data/ontology.ttl).
 KGO = Namespace("https://kgqa.dev/ontology#")
-#: Named graphs: one per document, one per loaded RDF file, one for the ontology and figures.
+#: Named graphs: one per document, one per loaded RDF file, one for the ontology, one per curated figure file.
 GRAPH = Namespace("https://kgqa.dev/graph/")
 
 PREFIXES = {

@@ -175,9 +175,17 @@ def describe_target(ctx: click.Context) -> str:
 @main.command("build")
 @docs_option("A Markdown document, or a directory of them (*.md); repeat for more. Replaces the bundled "
              "documents (data/docs).")  # fmt: skip
-@click.option("--no-docs", is_flag=True, help="Load no documents: only the ontology, figures and --rdf files.")
+@click.option("--no-docs", is_flag=True, help="Load no documents: only the ontology and --rdf files.")
 @rdf_option("An RDF file to load beside the documents (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, "
             "told apart by extension); repeat for more.")  # fmt: skip
+@click.option(
+    "--curated",
+    "curated_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A Turtle file of hand-written facts about a document's figures, naming that document (kgo:Document "
+    "with kgo:fileName); loaded only when that document is in the build. Repeat for more.",
+)
 @click.option(
     "--report",
     is_flag=True,
@@ -190,6 +198,7 @@ def build_command(
     docs: Sequence[Path],
     no_docs: bool,
     rdf_files: Sequence[Path],
+    curated_files: Sequence[Path],
     report: bool,
     store_dir: Path | None,
     endpoint: str | None,
@@ -202,7 +211,7 @@ def build_command(
         raise click.UsageError("give --docs or --no-docs, not both")
     doc_paths: list[Path] | None = [] if no_docs else (list(docs) or None)
     store_path, url = target(ctx)
-    summary = build(doc_paths, list(rdf_files), store_path=store_path, endpoint=url)
+    summary = build(doc_paths, list(rdf_files), store_path=store_path, endpoint=url, curated=list(curated_files))
     click.echo(f"Built {describe_target(ctx)}")
     click.echo(f"  documents  {summary.documents}")
     click.echo(f"  concepts   {summary.concepts}")

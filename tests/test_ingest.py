@@ -479,16 +479,15 @@ def test_a_generic_noun_is_not_read_as_the_last_named_kind(networking: Graph):
 def test_a_name_modifying_a_class_noun_is_the_subject(tmp_path: Path):
     path = tmp_path / "actions.md"
     path.write_text(
-        "# Instances\n\n## Memory\n\nThe **stop** action will lose the data in memory, while "
-        "**stop-hibernate** won't.\n",
+        "# Jobs\n\n## Memory\n\nThe **Quokka** service will lose the data in memory, while **Wombat** won't.\n",
         encoding="utf-8",
     )
     union = Graph()
     for graph in collect([path], []).graphs.values():
         union += graph
 
-    assert (KG["stop"], KGO.losesData, KGO.Memory) in union
-    assert (KG["stop-hibernate"], KGO.losesData, KGO.Memory) not in union
+    assert (KG["quokka"], KGO.losesData, KGO.Memory) in union
+    assert (KG["wombat"], KGO.losesData, KGO.Memory) not in union
 
 
 # -- bad input --------------------------------------------------------------------------------------
