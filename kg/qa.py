@@ -71,6 +71,7 @@ from kg.text import (
     LIGHT_VERBS,
     STOPWORDS,
     Token,
+    counts_things,
     getAllLemmas,
     is_numeral,
     is_verb_only,
@@ -552,7 +553,7 @@ class Engine:
             # "Is X A or B?" asks which of two, not whether.
             yes_no=self._is_yes_no(reading) and "or" not in lowered,
             negated=reading.negated,
-            how_many=any(a == "how" and b in ("many", "much") for a, b in itertools.pairwise(lowered)),
+            how_many=_asks_amount(reading.words),
             kind=kind,
             kind_concepts=kind_concepts,
             kind_known=bool(kind_concepts) or self._knows_kind(kind),
@@ -1302,13 +1303,8 @@ class Engine:
     def _noted_heads(self) -> frozenset[str]:
         """Return the head nouns (last words, singular) of the names of the concepts read out of the notes."""
         if self._heads is None:
-            self._heads = frozenset(
-                noun_key(name.split()[-1])
-                for entity in self.catalog.entities.values()
-                if KGO.Concept in entity.types
-                for name in (entity.label, *entity.aliases)
-                if name.split()
-            )
+            concepts = [iri for iri, entity in self.catalog.entities.items() if KGO.Concept in entity.types]
+            self._heads = frozenset().union(*(self._heads_of(iri) for iri in concepts))
         return self._heads
 
     def _name_nouns(self, answer) -> set[str]:
@@ -1343,7 +1339,7 @@ class Engine:
         if len(reading.links) < 2 or not words or words[0].lower not in ("which", "what"):
             return False
         # A numeral counts the asked things ("which *two* vents"), as an article introduces them.
-        between = {w.lower for w in words[1 : link.start] if not (is_numeral(w.lower) and w.lower != "one")}
+        between = {w.lower for w in words[1 : link.start] if not counts_things(w.lower)}
         return link.start > 0 and between <= {"kind", "type", "sort", "of", "a", "an", "the"}
 
     def _run(self, topic: URIRef, steps: tuple[Step, ...]) -> list[URIRef | Literal]:
@@ -1358,9 +1354,9 @@ class Engine:
         """
         said = self._said(reading)  # once per question, not once per answer
         answers = [a for a in answers if not self._named_in(a, said) and a not in self.catch_all]
-        if classifier_complement(reading.tokens) is None:  # "what kind of N is X" asks for a kind
-            answers = self._without_asked_kind(answers, self._asked_kind(reading)[0])
         kinds_of = classifier_complement(reading.tokens)
+        if kinds_of is None:  # "what kind of N is X" asks for a kind
+            answers = self._without_asked_kind(answers, self._asked_kind(reading)[0])
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
         # A mention that spells part of the relation's name ("wheel" in "wheel size") is no concept.

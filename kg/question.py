@@ -25,9 +25,9 @@ from kg.text import (
     NEGATIONS,
     STOPWORDS,
     Token,
+    counts_things,
     getAllLemmas,
     getInflection,
-    is_numeral,
     is_verb_only,
     lemmas,
     splits_into_prefixes,
@@ -101,8 +101,8 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
         i = 2
     start = i
     skipped = ("a", "an", "the", "kind", "type", "sort", "of", "is", "are")
-    # "which *two* connections": a numeral counts the asked things, it names none ("one" is also a pronoun).
-    while i < len(words) and (words[i].lower in skipped or (is_numeral(words[i].lower) and words[i].lower != "one")):
+    # "which *two* connections": a numeral counts the asked things, it names none.
+    while i < len(words) and (words[i].lower in skipped or counts_things(words[i].lower)):
         i += 1
     if i < len(words) and i in inside:
         # A name that modifies the asked noun ("which Kafka consumers", "which storage model" over a

@@ -259,3 +259,8 @@ def is_numeral(word: str) -> bool:
         return True
     parts = lower.split("-")
     return bool(lower) and all(p in NUMBER_WORDS for p in parts)
+
+
+def counts_things(word: str) -> bool:
+    """Tell a numeral that counts the things a noun names ("which *two* vents"): any but "one", also a pronoun."""
+    return is_numeral(word) and word.lower() != "one"
