@@ -571,8 +571,8 @@ class Engine:
     def _asked_kind(self, reading: Reading) -> tuple[str | None, frozenset[URIRef]]:
         """Return the noun the question asks for and the concepts of the graph it names.
 
-        The noun is read from the words ("which *area* ..."), or, when a name stands there ("which *VPC*
-        ..."), from the mention that is the asked-for type (``_is_answer_type``): its head word, and the
+        The noun is read from the words ("which *area* ..."), or, when a name stands there ("which *LTD*
+        ...", a kind of dock), from the mention that is the asked-for type (``_is_answer_type``): its head word, and the
         concept it links to. A noun the words give names the concepts called so.
         """
         typed = [link for link in reading.links if self._is_answer_type(reading, link)]

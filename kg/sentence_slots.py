@@ -75,8 +75,8 @@ class Asked:
     how_many: bool = False
     #: The noun the wh-word asks for ("which *area* ..."), if any.
     kind: str | None = None
-    #: The concepts of the graph that noun names ("which *VPC*": the concept VPC): an answer typed as one
-    #: of them, or a subclass of one, is of the asked kind though its name does not say the noun.
+    #: The concepts of the graph that noun names ("which *LTD*": the concept LTD, a kind of dock): an answer
+    #: typed as one of them, or a subclass of one, is of the asked kind though its name does not say the noun.
     kind_concepts: frozenset[URIRef] = frozenset()
     #: Whether the graph has a word for things of that kind (a concept so called or so headed, a class): only
     #: then can an answer be told to be of another kind; a noun the graph never uses checks nothing.
@@ -393,8 +393,8 @@ def _of_kind(
     A concept is of the kind when one of its names has the asked noun as its head (its last word), or
     the graph types it (through subclasses, ``classes_of``) as a class so headed ("caching engine" for
     "which engine") or as a concept the question names as the kind (``Asked.kind_concepts``: "which
-    VPC"). A question that asks for a kind of thing ("which VPC ...") is not answered by a thing of
-    another kind the sentence names ("network"): the sentence is then only quoted. A classifier ("what
+    LTD"). A question that asks for a kind of thing ("which LTD ...") is not answered by a thing of
+    another kind the sentence names ("harbour"): the sentence is then only quoted. A classifier ("what
     kind of ...") or a noun that stands for anything ("what thing ...") asks for no kind here, and a noun
     the graph has no word for (``Asked.kind_known``) cannot rule a concept out, unless the sentence itself
     says it: then it names a thing of that kind beside the concepts ("oil from the old cellar").
