@@ -97,6 +97,9 @@ class Predicate:
     #: What the relation means, in a sentence: its own ``skos:definition`` or ``rdfs:comment``, else the
     #: aligned ontology relation's. Questions are compared with it as a whole (kg/relation_meaning.py).
     description: str = ""
+    #: How an answer says the relation of one subject ("attaches to" for the lemma label "attach to"):
+    #: its ``skos:prefLabel``, else the label.
+    reading: str = ""
     #: The relation this one denies: "does not support" is the negation of "support" (``kgo:negationOf``).
     negation_of: URIRef | None = None
     #: Per direction, the share of the nodes a step starts from that reach exactly one node, when at
@@ -244,9 +247,9 @@ class Catalog:
         names = (
             _select(
                 store,
-                "SELECT ?p ?k ?v WHERE { VALUES ?p { %s } VALUES ?k { rdfs:label skos:altLabel kgo:questionPhrase "
-                "kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind skos:definition "
-                "rdfs:comment kgo:negationOf } ?p ?k ?v }" % " ".join(p.n3() for p in self.predicates),
+                "SELECT ?p ?k ?v WHERE { VALUES ?p { %s } VALUES ?k { rdfs:label skos:altLabel skos:prefLabel "
+                "kgo:questionPhrase kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind "
+                "skos:definition rdfs:comment kgo:negationOf } ?p ?k ?v }" % " ".join(p.n3() for p in self.predicates),
             )
             if self.predicates
             else []
@@ -259,6 +262,8 @@ class Catalog:
                 pred.label = str(value)
             elif kind in (SKOS.altLabel, KGO.questionPhrase):
                 pred.names.append(str(value))
+            elif kind == SKOS.prefLabel:
+                pred.reading = str(value)
             elif kind == KGO.questionWord:
                 pred.question_words.add(str(value).lower())
             elif kind == OWL.inverseOf:

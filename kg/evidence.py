@@ -11,10 +11,11 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.catalog import OUT, Catalog
+from kg.catalog import IN, OUT, Catalog
 from kg.namespaces import KGO
 from kg.paths import Step, path_query
 from kg.store import KGStore
+from kg.text import plural_agreement
 
 Triple = tuple[Any, Any, Any]
 
@@ -195,7 +196,10 @@ class Evidence:
         topic_label = self.catalog.label(topic)
         if len(steps) == 1:
             p, d = steps[0]
-            verb = self.catalog.label(p)
+            known = self.catalog.predicates.get(p)
+            verb = (known.reading if known else "") or self.catalog.label(p)
+            if d == IN and len(names) > 1:
+                verb = plural_agreement(verb)  # "A and B run on C", not "runs on"
             sentence = f"{topic_label} {verb} {listed}." if d == OUT else f"{listed} {verb} {topic_label}."
         else:
             route = " → ".join(self.catalog.label(p) + ("" if d == OUT else " (inverse)") for p, d in steps)

@@ -164,6 +164,38 @@ def plural(phrase: str) -> str:
     return " ".join([*words[:-1], form])
 
 
+def present_tense(phrase: str) -> str:
+    """Say a verb phrase that opens with a bare verb in the third person ("attach to" -> "attaches to").
+
+    A predicate minted from a clause is named by its verb's lemma, so that every tense of the verb finds
+    it; an answer reads it as a statement about one thing ("A volume attaches to an instance"). A phrase
+    that opens with anything but a verb's own lemma ("is placed in", "does not support") is returned as is.
+    """
+    first, _, rest = phrase.partition(" ")
+    if not first.isalpha() or first.lower() not in verb_forms(first):
+        return phrase
+    forms = getInflection(first.lower(), "VBZ")
+    if not forms:
+        return phrase
+    return f"{forms[0]} {rest}" if rest else forms[0]
+
+
+def plural_agreement(phrase: str) -> str:
+    """Say a third-person verb phrase for several subjects ("runs on" -> "run on", "is kept in" -> "are kept in")."""
+    first, _, rest = phrase.partition(" ")
+    low = first.lower()
+    if low in _PLURAL_AUXILIARIES:
+        base = _PLURAL_AUXILIARIES[low]
+    elif low.endswith("s") and first.isalpha() and any(getInflection(v, "VBZ")[:1] == (low,) for v in verb_forms(low)):
+        base = next(v for v in verb_forms(low) if getInflection(v, "VBZ")[:1] == (low,))
+    else:
+        return phrase
+    return f"{base} {rest}" if rest else base
+
+
+_PLURAL_AUXILIARIES = {"is": "are", "was": "were", "has": "have", "does": "do"}
+
+
 def verb_forms(word: str) -> frozenset[str]:
     """Return the verb lemmas of ``word`` (empty when it cannot be a verb)."""
     return frozenset(getAllLemmas(word.lower()).get("VERB", ()))

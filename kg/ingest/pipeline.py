@@ -58,6 +58,7 @@ from kg.text import (
     is_adjective,
     is_verb_only,
     noun_key,
+    present_tense,
     slug,
     split_sentences,
     tokenize,
@@ -1061,6 +1062,8 @@ class _Extractor(StructureReader):
             g.add((iri, KGO.minted, Literal(True)))
             if negated:
                 g.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}"]))
+            elif present_tense(label) != label:  # how an answer says it of one thing: "attaches to"
+                g.add((iri, SKOS.prefLabel, Literal(present_tense(label))))
         surface = fact.surface.lower()
         if not negated and surface != label:
             g.add((iri, SKOS.altLabel, Literal(surface)))
