@@ -46,6 +46,7 @@ from kg.ingest.structure import (
     is_category_heading,
     is_property_row,
     is_statement_table,
+    is_value_row,
     item_label,
     predicate_items,
     sentence_texts,
@@ -218,7 +219,12 @@ class _Extractor(StructureReader):
                 # values ("hours", "per queue") and a statement table's clauses are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
-                terms = [c for row in block.rows if not statements and not is_property_row(row[0]) for c in row[1:]]
+                terms = [
+                    c
+                    for row in block.rows
+                    if not statements and not is_property_row(row[0]) and not is_value_row(row)
+                    for c in row[1:]
+                ]
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)

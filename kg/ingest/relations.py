@@ -453,6 +453,8 @@ class OpenReader:
         ]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
         agents = [c for c in verb.children if c.dep_ == "agent" and not _idiom(c)]
+        # "a kiln that has no lid": the determiner "no" denies the object, as "does not have a lid" would.
+        negated = negated or any(_denied(d) for d in direct)
         if direct:
             # "share the OS as the host": with a direct object, "as" compares or gives a role, no participant.
             preps = [p for p in preps if p.lower_ != "as"]
@@ -533,8 +535,9 @@ class OpenReader:
                         OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", _quantity(pobj))
                     )
                 for target in self._prep_objects(prep):
+                    denied = negated or any(_denied(p) for p in prep.children if p.dep_ == "pobj")
                     facts.append(
-                        OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
+                        OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, denied, "open:prep")
                     )
         return facts
 
@@ -1067,6 +1070,11 @@ def _contrasted(token) -> bool:
     start = token.left_edge.i
     doc = token.doc
     return start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) in CONTRASTS
+
+
+def _denied(noun) -> bool:
+    """Tell a noun phrase that "no" determines ("no lid", "no separate channel"): none of it is there."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _negated(token) -> bool:
