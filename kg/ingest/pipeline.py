@@ -43,6 +43,7 @@ from kg.ingest.structure import (
     KIND_NOUNS,
     VERSUS_RE,
     StructureReader,
+    counts_its_items,
     is_category_heading,
     is_property_row,
     is_statement_table,
@@ -564,6 +565,8 @@ class _Extractor(StructureReader):
                 self._sentence_facts = 0  # a list item's membership counts as its sentence's fact
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
+                elif block.kind == "item" and counts_its_items(block.parent):
+                    self._list_item(block, section, intro=block.parent)  # "splits into 3 parts" over each part
                 if block.kind == "item" and block.parent:
                     self._label_member(block, block.text.strip(), section)
                 for _, sentence in split_sentences(block.text):
@@ -840,7 +843,9 @@ class _Extractor(StructureReader):
         if text not in self._parents:
             found = None
             lead = LEAD_IN_RE.match(text)
-            if lead is not None:
+            if counts_its_items(text):
+                pass  # "Two modes:" names the kind of each item under it, no one thing they are said of
+            elif lead is not None:
                 found = self._named(lead.group(1))
             elif text.rstrip().endswith(":") and len(text.split()) <= 6:
                 # "EBS volumes:" over "Tied to an AZ": a name the note knows, introducing what is said of it

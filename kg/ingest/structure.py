@@ -33,7 +33,7 @@ from kg.text import ARTICLES, FILLERS, getAllLemmas, is_verb_only, noun_key, slu
 KIND_NOUNS = frozenset("type kind sort category form".split())
 LIST_TYPE_RE = re.compile(
     r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
-    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
+    r"(?:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
     re.IGNORECASE,
 )
 #: A list item that opens with a short label and then describes it ("Top vent — releases steam",
@@ -45,8 +45,10 @@ VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
 class StructureReader:
     """Lists, tables and headings as facts; mixed into the document extractor."""
 
-    def _list_item(self, block: Block, section: str) -> None:
-        intro = block.intro or ""
+    def _list_item(self, block: Block, section: str, intro: str | None = None) -> None:
+        """Type a list's item by the kind its introduction counts ("three kinds of X:", or a parent
+        item "split into 3 parts"); ``intro`` is that introduction when it is not the block's own."""
+        intro = intro or block.intro or ""
         match = LIST_TYPE_RE.search(intro.rstrip(":"))
         kind = (match.group(1) or match.group(2)) if match else None
         if not kind:
@@ -157,7 +159,7 @@ class StructureReader:
                 return False
         for h in heads:
             named = self.registry.lookup(h)
-            if named is not None and (named.known or named.iri in self.mentioned) or _written_as_name(h):
+            if (named is not None and (named.known or named.iri in self.mentioned)) or _written_as_name(h):
                 return False
         return True
 
@@ -305,9 +307,19 @@ def item_label(text: str) -> str | None:
     match = ITEM_LABEL_RE.match(text)
     if match is None:
         return None
-    label = match.group(1).strip()
+    # "Kiln shelf (KS): ...": the short form or aside in brackets after the label is not part of it.
+    label = re.sub(r"\s*\([^()]*\)$", "", match.group(1).strip())
     words = [t for t in tokenize(label) if t.is_word]
     return label if 0 < len(words) <= 5 and all(t.is_word or t.text in "-/'" for t in tokenize(label)) else None
+
+
+#: A parent item that counts the items under it: "splits into 3 parts", "two modes:".
+COUNTED_RE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\s*:?$")
+
+
+def counts_its_items(parent: str | None) -> bool:
+    """Tell a parent item that ends with a count of a plural noun ("3 classes", "Two modes:")."""
+    return parent is not None and COUNTED_RE.search(parent.strip().lower()) is not None
 
 
 def is_category_heading(text: str) -> bool:
