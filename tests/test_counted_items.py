@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
-from test_open_extraction import built, named
+from test_open_extraction import built, named, relations
 
 NOTE = """# Pottery studio
 
@@ -49,3 +49,7 @@ def test_a_counting_parent_ending_in_a_colon_types_its_items_and_names_no_thing_
     said = {p for s, p, _ in graph if s == glaze} - {RDF.type, RDFS.label}
     # "Suits vases." is said of the matte glaze (or of nothing), never of every glaze the parent counts.
     assert not any("suit" in str(graph.value(p, RDFS.label) or "") for p in said)
+
+
+def test_a_later_sentence_of_an_item_with_no_subject_is_about_the_thing_its_label_names(graph: Graph):
+    assert relations(graph, named(graph, "Matte glaze"), named(graph, "vase")) == {"suit"}

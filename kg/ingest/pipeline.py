@@ -745,9 +745,11 @@ class _Extractor(StructureReader):
 
         A list item with a lead-in ("NACL: Stateless, subnet rules") is about the lead's thing; a
         nested item is about the thing its parent item names ("Direct Connect (DX)" over "Goes over
-        a private network"); any other sentence is about the section's concept. A noun phrase alone
-        says what its topic is after a lead-in, as the first bullet of a section, or as the first
-        child of a named item when it opens with "a"/"an" ("A firewall which controls traffic").
+        a private network"); an item of several sentences whose label names a thing ("Anagama — a
+        tunnel kiln. Burns wood.") is about that thing; any other sentence is about the section's
+        concept. A noun phrase alone says what its topic is after a lead-in, as the first bullet of a
+        section, or as the first child of a named item when it opens with "a"/"an" ("A firewall which
+        controls traffic").
         """
         if block.kind != "item":
             return self.topic, False
@@ -758,6 +760,11 @@ class _Extractor(StructureReader):
         first_child = block.parent is not None and block.parent != self._parent_seen
         self._first_child = first_child
         self._parent_seen = block.parent
+        labelled = self._named(item_label(block.text) or "") if sentence != block.text.strip() else None
+        if labelled is not None:
+            # "**Cone 6** — fires at 1220 C. Suits stoneware.": every sentence of an item whose label
+            # names a thing is about it, the ones with no subject of their own too.
+            return labelled, False
         if parent is not None:
             indefinite = sentence.split(maxsplit=1)[0].lower() in ("a", "an")
             return parent, first_child and indefinite
