@@ -53,3 +53,22 @@ def test_a_counting_parent_ending_in_a_colon_types_its_items_and_names_no_thing_
 
 def test_a_later_sentence_of_an_item_with_no_subject_is_about_the_thing_its_label_names(graph: Graph):
     assert relations(graph, named(graph, "Matte glaze"), named(graph, "vase")) == {"suit"}
+
+
+BOLD_COUNT = """# Kiln yard
+
+The yard runs **two firing kilns**:
+
+- Front kiln
+- Back kiln
+"""
+
+
+def test_a_bold_count_is_not_part_of_the_name_so_the_intro_says_its_verb_of_each_item(tmp_path):
+    path = tmp_path / "yard.md"
+    path.write_text(BOLD_COUNT, encoding="utf-8")
+    graph = built(path)
+
+    yard = named(graph, "yard")
+    assert relations(graph, yard, named(graph, "firing kiln")) == {"run"}
+    assert relations(graph, yard, named(graph, "Front kiln")) == {"run"}

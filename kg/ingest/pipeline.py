@@ -308,6 +308,10 @@ class _Extractor(StructureReader):
             return
         if self._acronyms(text) or not _looks_like_name(text):
             return
+        # "**three glazing kilns**": the count is how many, not part of the name (a kind of kiln).
+        words = text.split()
+        if len(words) > 1 and words[0].lower() in COUNT_WORDS:
+            text = " ".join(words[1:])
         self.registry.get_or_mint(text)
 
     def _name_run(self, text: str) -> None:
@@ -1143,6 +1147,8 @@ class _Extractor(StructureReader):
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: Cardinal numbers written as words: a count before a noun phrase, never part of its name.
+COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 #: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
 KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
 #: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
