@@ -43,9 +43,11 @@ from kg.ingest.structure import (
     KIND_NOUNS,
     VERSUS_RE,
     StructureReader,
+    counts_its_items,
     is_category_heading,
     is_property_row,
     is_statement_table,
+    is_value_row,
     item_label,
     predicate_items,
     sentence_texts,
@@ -219,7 +221,12 @@ class _Extractor(StructureReader):
                 # values ("hours", "per queue") and a statement table's clauses are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
-                terms = [c for row in block.rows if not statements and not is_property_row(row[0]) for c in row[1:]]
+                terms = [
+                    c
+                    for row in block.rows
+                    if not statements and not is_property_row(row[0]) and not is_value_row(row)
+                    for c in row[1:]
+                ]
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
@@ -302,6 +309,10 @@ class _Extractor(StructureReader):
             return
         if self._acronyms(text) or not _looks_like_name(text):
             return
+        # "**three glazing kilns**": the count is how many, not part of the name (a kind of kiln).
+        words = text.split()
+        if len(words) > 1 and words[0].lower() in COUNT_WORDS:
+            text = " ".join(words[1:])
         self.registry.get_or_mint(text)
 
     def _name_run(self, text: str) -> None:
@@ -559,6 +570,8 @@ class _Extractor(StructureReader):
                 self._sentence_facts = 0  # a list item's membership counts as its sentence's fact
                 if block.kind == "item" and block.intro:
                     self._list_item(block, section)
+                elif block.kind == "item" and counts_its_items(block.parent):
+                    self._list_item(block, section, intro=block.parent)  # "splits into 3 parts" over each part
                 if block.kind == "item" and block.parent:
                     self._label_member(block, block.text.strip(), section)
                 for _, sentence in split_sentences(block.text):
@@ -737,9 +750,11 @@ class _Extractor(StructureReader):
 
         A list item with a lead-in ("NACL: Stateless, subnet rules") is about the lead's thing; a
         nested item is about the thing its parent item names ("Direct Connect (DX)" over "Goes over
-        a private network"); any other sentence is about the section's concept. A noun phrase alone
-        says what its topic is after a lead-in, as the first bullet of a section, or as the first
-        child of a named item when it opens with "a"/"an" ("A firewall which controls traffic").
+        a private network"); an item of several sentences whose label names a thing ("Anagama — a
+        tunnel kiln. Burns wood.") is about that thing; any other sentence is about the section's
+        concept. A noun phrase alone says what its topic is after a lead-in, as the first bullet of a
+        section, or as the first child of a named item when it opens with "a"/"an" ("A firewall which
+        controls traffic").
         """
         if block.kind != "item":
             return self.topic, False
@@ -750,6 +765,11 @@ class _Extractor(StructureReader):
         first_child = block.parent is not None and block.parent != self._parent_seen
         self._first_child = first_child
         self._parent_seen = block.parent
+        labelled = self._named(item_label(block.text) or "") if sentence != block.text.strip() else None
+        if labelled is not None:
+            # "**Cone 6** — fires at 1220 C. Suits stoneware.": every sentence of an item whose label
+            # names a thing is about it, the ones with no subject of their own too.
+            return labelled, False
         if parent is not None:
             indefinite = sentence.split(maxsplit=1)[0].lower() in ("a", "an")
             return parent, first_child and indefinite
@@ -835,7 +855,9 @@ class _Extractor(StructureReader):
         if text not in self._parents:
             found = None
             lead = LEAD_IN_RE.match(text)
-            if lead is not None:
+            if counts_its_items(text):
+                pass  # "Two modes:" names the kind of each item under it, no one thing they are said of
+            elif lead is not None:
                 found = self._named(lead.group(1))
             elif text.rstrip().endswith(":") and len(text.split()) <= 6:
                 # "EBS volumes:" over "Tied to an AZ": a name the note knows, introducing what is said of it
@@ -1128,6 +1150,8 @@ class _Extractor(StructureReader):
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: Cardinal numbers written as words: a count before a noun phrase, never part of its name.
+COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 #: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
 KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
 #: Separators of a listed series: commas, "and", "or" (an Oxford comma too).

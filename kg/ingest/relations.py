@@ -151,15 +151,29 @@ class OpenReader:
 
     # -- one clause --------------------------------------------------------------------------------
     def _copulas(self, doc) -> list[OpenFact]:
-        """Read "X is a Y" (and "Xs are Ys") as X being a kind of Y; "X is not a Y" as its negation."""
+        """Read "X is a Y" (and "Xs are Ys", "X is one of the Ys") as X being a kind of Y; "X is not a
+        Y" as its negation."""
         facts = []
         for cop in doc:
             if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
                 continue
             attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
-            if not attrs:
-                continue
+            # "X is one of the oldest kilns": X is a kiln.
+            members = [
+                p
+                for c in cop.children
+                if c.dep_ == "attr" and c.lower_ == "one"
+                for prep in c.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.tag_ == "NNS"
+            ]
             subjects = [s for s in self._subjects(cop) if s is not None]
+            for member in members:  # "the oldest kilns": a kiln, the superlative picks X out among them
+                words = [t.text for t in _name_tokens(member) if t.tag_ not in ("JJS", "RBS")]
+                kind = self.resolve(" ".join(words), True)
+                for s in subjects if kind is not None else []:
+                    facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
             for attr in attrs:
                 facts.extend(self._relational_copula(cop, attr, subjects))
                 if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children) and attr.tag_ != "NNS":
@@ -453,6 +467,8 @@ class OpenReader:
         ]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
         agents = [c for c in verb.children if c.dep_ == "agent" and not _idiom(c)]
+        # "a kiln that has no lid": the determiner "no" denies the object, as "does not have a lid" would.
+        negated = negated or any(_denied(d) for d in direct)
         if direct:
             # "share the OS as the host": with a direct object, "as" compares or gives a role, no participant.
             preps = [p for p in preps if p.lower_ != "as"]
@@ -466,9 +482,10 @@ class OpenReader:
         if verb.dep_ == "relcl":
             noun = _phrase_head(verb.head)
             head = self._concepts(noun)
-            if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            whole = _one_of(noun)  # "X is one of the services that provide Z": said of X too
+            if whole.dep_ == "attr" and whole.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general.
-                head = [s for s in self._subjects(noun.head) if s is not None] or head
+                head = [s for s in self._subjects(whole.head) if s is not None] or head
             elif noun.dep_ == "ROOT" and self.defining and self.topic is not None and self._noun_fragment(verb.doc):
                 # "A firewall which controls traffic" where a note says what NACL is: NACL is that
                 # firewall (see _noun_fragment), so the clause is said of NACL.
@@ -533,8 +550,9 @@ class OpenReader:
                         OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", _quantity(pobj))
                     )
                 for target in self._prep_objects(prep):
+                    denied = negated or any(_denied(p) for p in prep.children if p.dep_ == "pobj")
                     facts.append(
-                        OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, negated, "open:prep")
+                        OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, denied, "open:prep")
                     )
         return facts
 
@@ -663,8 +681,9 @@ class OpenReader:
         either noun, and the parser's choice of the nearer one is often wrong.
         """
         noun = _phrase_head(verb.head)
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            return [s for s in self._subjects(noun.head) if s is not None] or self._concepts(noun)
+        whole = _one_of(noun)
+        if whole.dep_ == "attr" and whole.head.lemma_ == "be":
+            return [s for s in self._subjects(whole.head) if s is not None] or self._concepts(noun)
         if noun.dep_ not in SUBJECTS:
             return []
         return self._concepts(noun)
@@ -856,10 +875,22 @@ def _described_by_participle(verb):
     """
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ in NAMING_VERBS:
         return None
-    noun = _phrase_head(verb.head)
+    noun = _one_of(_phrase_head(verb.head))
     if noun.dep_ != "attr" or noun.head.lemma_ != "be" or any(c.dep_ == "auxpass" for c in verb.children):
         return None
     return noun.head
+
+
+def _one_of(noun):
+    """Return "one" for the noun of "one of the N" ("X is one of the oldest kilns"), else the noun itself.
+
+    X is one of the N: what a clause on N says of it ("kilns, built in Egypt") is said of X too,
+    as it is of the complement in "X is a kiln built in Egypt".
+    """
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
+        return prep.head
+    return noun
 
 
 def _object_antecedent(token):
@@ -1067,6 +1098,11 @@ def _contrasted(token) -> bool:
     start = token.left_edge.i
     doc = token.doc
     return start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) in CONTRASTS
+
+
+def _denied(noun) -> bool:
+    """Tell a noun phrase that "no" determines ("no lid", "no separate channel"): none of it is there."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _negated(token) -> bool:

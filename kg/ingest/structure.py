@@ -33,7 +33,7 @@ from kg.text import ARTICLES, FILLERS, getAllLemmas, is_verb_only, noun_key, slu
 KIND_NOUNS = frozenset("type kind sort category form".split())
 LIST_TYPE_RE = re.compile(
     r"(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+(.+?)\s*:?$|"
-    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
+    r"(?:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|following|these|main|some)\s+)+(.+?)\s*:?$",
     re.IGNORECASE,
 )
 #: A list item that opens with a short label and then describes it ("Top vent — releases steam",
@@ -45,8 +45,10 @@ VERSUS_RE = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.IGNORECASE)
 class StructureReader:
     """Lists, tables and headings as facts; mixed into the document extractor."""
 
-    def _list_item(self, block: Block, section: str) -> None:
-        intro = block.intro or ""
+    def _list_item(self, block: Block, section: str, intro: str | None = None) -> None:
+        """Type a list's item by the kind its introduction counts ("three kinds of X:", or a parent
+        item "split into 3 parts"); ``intro`` is that introduction when it is not the block's own."""
+        intro = intro or block.intro or ""
         match = LIST_TYPE_RE.search(intro.rstrip(":"))
         kind = (match.group(1) or match.group(2)) if match else None
         if not kind:
@@ -95,8 +97,14 @@ class StructureReader:
           thing (the header names it);
         - a row headed by a property name ("retrieval time | milliseconds | hours") gives each column's
           thing that property, with the cell as its value;
-        - a row "description | term in A | term in B" gives terms of A and B, equivalent to each other.
+        - a row "description | term in A | term in B" gives terms of A and B, equivalent to each other;
+          a row whose cells are values, not terms ("Weight | 2 kg | None"), is a property row too;
+        - a table whose columns after the first are properties, not things the text names ("Code |
+          Meaning"), has one thing per row: the first cell, typed by the first column's head.
         """
+        if self._is_entity_table(block):
+            self._entity_rows(block, section)
+            return
         if is_statement_table(block):
             self._statement_table(block, section)
             return
@@ -107,8 +115,8 @@ class StructureReader:
             head, cells = row[0], row[1 : 1 + len(contexts)]
             quote = " | ".join(row)
             relation = self._aligned(head)  # a row headed "technology" names the relation "based on"
-            if relation is None and is_property_row(head):
-                self._property_row(head, contexts, cells, section, quote)
+            if relation is None and (is_property_row(head) or is_value_row(row)):
+                self._property_row(_uncapitalised(head), contexts, cells, section, quote)
                 continue
             kind = self.lexicon.class_for(head)  # a row headed "technology" lists technologies
             concepts = []
@@ -131,7 +139,55 @@ class StructureReader:
                     if a is not b:
                         self._emit(Fact(a.iri, KGO.equivalentTo, b.iri, "table"), section, quote)
 
-    def _property_row(self, head: str, things: list[Concept], cells: list[str], section: str, quote: str) -> None:
+    def _is_entity_table(self, block: Block) -> bool:
+        """Tell a table with one thing per row ("Code | Meaning": "E42 | disk full") from one per column.
+
+        The columns after the first are properties when no sentence of the document names them and
+        none is written as a name (a column headed by a thing, "Redis | Memcached", is about it);
+        the first column's cells are short names (a code, a command), none of them a property's name
+        ("retrieval time") or a relation the vocabulary knows. A row headed by a clause is no name.
+        """
+        heads = block.header[1:]
+        if not heads or not block.rows or not all(h.strip() for h in heads):
+            return False
+        for row in block.rows:
+            head = row[0].strip()
+            words = [t for t in tokenize(head) if t.is_word]
+            if not 0 < len(words) <= MAX_ROW_NAME_WORDS or words[0].lower in ARTICLES:
+                return False
+            if (is_property_row(head) and any(getAllLemmas(t.lower) for t in words)) or self._aligned(head):
+                return False
+        for h in heads:
+            named = self.registry.lookup(h)
+            if (named is not None and (named.known or named.iri in self.mentioned)) or _written_as_name(h):
+                return False
+        return True
+
+    def _entity_rows(self, block: Block, section: str) -> None:
+        """Read a table of one thing per row: (thing, column head, cell) for each cell, the thing typed
+        by the first column's head ("E42" is a code)."""
+        kind_name = " ".join(re.sub(r"[*_`]", "", block.header[0]).split())
+        kind = None
+        if kind_name and len(kind_name.split()) <= 3 and all(w.isalpha() for w in kind_name.split()):
+            kind = self.lexicon.class_for(kind_name) or self.registry.get_or_mint(kind_name.lower()).iri
+        heads = block.header[1:]
+        for row in block.rows:
+            name = " ".join(re.sub(r"[*`]", "", row[0]).split())
+            if not name:
+                continue
+            thing = self.registry.lookup(name) or self.registry.get_or_mint(name)
+            self.used.add(thing.iri)
+            quote = " | ".join(row)
+            if kind is not None and kind != thing.iri and kind not in thing.types:
+                thing.types.add(kind)
+                self.used.add(kind)
+                self._emit(Fact(thing.iri, RDF.type, kind, "table:row"), section, quote)
+            for head, cell in zip(heads, row[1:], strict=False):
+                self._property_row(_uncapitalised(head), [thing], [cell], section, quote, "table:row")
+
+    def _property_row(
+        self, head: str, things: list[Concept], cells: list[str], section: str, quote: str, rule: str = "table:property"
+    ) -> None:
         """Give each column's thing the row's property: (S3 Glacier, retrieval time, "hours")."""
         prop = KG[f"rel/{slug(head)}"]
         name = " ".join(head.split())
@@ -146,7 +202,7 @@ class StructureReader:
             obj = named.iri if named is not None else Literal(value)
             if named is not None:
                 self.used.add(named.iri)
-            self._emit(Fact(thing.iri, prop, obj, "table:property"), section, quote)
+            self._emit(Fact(thing.iri, prop, obj, rule), section, quote)
 
     def _enter_heading(self, block: Block, section: str) -> None:
         """Keep the categories the open headings name; type a named heading's concept by its parent's."""
@@ -251,9 +307,19 @@ def item_label(text: str) -> str | None:
     match = ITEM_LABEL_RE.match(text)
     if match is None:
         return None
-    label = match.group(1).strip()
+    # "Kiln shelf (KS): ...": the short form or aside in brackets after the label is not part of it.
+    label = re.sub(r"\s*\([^()]*\)$", "", match.group(1).strip())
     words = [t for t in tokenize(label) if t.is_word]
     return label if 0 < len(words) <= 5 and all(t.is_word or t.text in "-/'" for t in tokenize(label)) else None
+
+
+#: A parent item that counts the items under it: "splits into 3 parts", "two modes:".
+COUNTED_RE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\s*:?$")
+
+
+def counts_its_items(parent: str | None) -> bool:
+    """Tell a parent item that ends with a count of a plural noun ("3 classes", "Two modes:")."""
+    return parent is not None and COUNTED_RE.search(parent.strip().lower()) is not None
 
 
 def is_category_heading(text: str) -> bool:
@@ -313,6 +379,46 @@ def is_statement_table(block: Block) -> bool:
     """Tell a table whose cells are clauses (more than four words on average) from one of names."""
     cells = [c for row in block.rows for c in row[1:] if c.strip()]
     return bool(cells) and sum(len(c.split()) for c in cells) / len(cells) > 4
+
+
+#: The most words a table's first cell has when it names the row's thing ("PUT", "Error range").
+MAX_ROW_NAME_WORDS = 4
+#: A cell that is a term: a short lowercase noun phrase ("worker node", "bucket").
+TERM_RE = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
+
+
+def _written_as_name(cell: str) -> bool:
+    """Tell a header cell written as a name ("ECS", "Kickwheel", "Blue Line") from a common word or phrase.
+
+    A capital after the first letter, a digit, or one word the dictionary does not know marks a name;
+    "Purpose" or "Who may open it" is a common word or phrase, capitalised only as the cell's first.
+    """
+    text = " ".join(re.sub(r"[*_`]", "", cell).split())
+    if any(c.isupper() or c.isdigit() for c in text[1:]):
+        return True
+    words = text.split()
+    return len(words) == 1 and not getAllLemmas(words[0].lower())
+
+
+def _uncapitalised(head: str) -> str:
+    """Return a column or row head as a property's name: "Port range" -> "port range" (not "TTL")."""
+    head = " ".join(head.split())
+    return head[:1].lower() + head[1:] if head[1:2].islower() else head
+
+
+def is_value_row(row: list[str]) -> bool:
+    """Tell a row "Weight | 2 kg | None" (a property and its values) from "Unit of work | task | pod" (terms).
+
+    A row of terms names, in each column, what that column's thing calls the row's description:
+    every cell is a short lowercase noun phrase. A row with a cell of any other shape (a number, a
+    capital, a slash: a value) headed by a short phrase with no article is the row's property instead,
+    as a lowercase head would be ("weight | 2 kg | none").
+    """
+    head, cells = row[0], [c.strip() for c in row[1:] if c.strip()]
+    words = head.split()
+    if not cells or not 0 < len(words) <= 5 or words[0].lower() in ARTICLES or not any(c.isalpha() for c in head):
+        return False
+    return not all(TERM_RE.fullmatch(c) for c in cells)
 
 
 def is_property_row(head: str) -> bool:

@@ -1,0 +1,41 @@
+""" "X is one of the Ns, ..." says X is an N, and what a clause on the Ns says is said of X.
+
+The note below was written for these tests on a topic no development note touches (kilns).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
+from test_open_extraction import built, named, relations
+
+NOTE = """# Kilns
+
+The **anagama** is one of the oldest kiln designs, built first in Korea. It burns wood.
+The **bourry box** is one of the cleanest wood kilns, which was designed by Fred Olsen.
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    path = tmp_path_factory.mktemp("one-of") / "kilns.md"
+    path.write_text(NOTE, encoding="utf-8")
+    return built(path)
+
+
+def kinds(graph: Graph, name: str) -> set[str]:
+    return {str(graph.value(t, RDFS.label)) for t in graph.objects(named(graph, name), RDF.type)}
+
+
+def test_one_of_the_plural_noun_is_a_kind_without_its_superlative(graph: Graph):
+    assert "kiln design" in kinds(graph, "anagama")
+    assert "wood kiln" in kinds(graph, "bourry box")
+
+
+def test_a_participle_after_one_of_the_nouns_is_said_of_the_subject(graph: Graph):
+    assert relations(graph, named(graph, "anagama"), named(graph, "Korea")) == {"is built in"}
+
+
+def test_a_relative_clause_after_one_of_the_nouns_is_said_of_the_subject(graph: Graph):
+    assert relations(graph, named(graph, "Fred Olsen"), named(graph, "bourry box")) == {"design"}
