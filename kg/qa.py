@@ -29,7 +29,6 @@ from kg.catalog import IN, OUT, Catalog
 from kg.choice import ChoiceAnswerer
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
-from kg.fact_meaning import FactChoice, FactMeanings
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
 from kg.namespaces import KGO, SKOS, with_prefixes
@@ -166,7 +165,6 @@ class Engine:
             [p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache, label="relation names"
         )
         self.meanings = RelationMeanings(self.catalog, self.embedder, cache)
-        self.facts = FactMeanings(store, self.catalog, self.sentences.sentence_vectors)
         opposed_relations(self.catalog)  # read the antonym table now: no question waits for it
         entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
@@ -1088,24 +1086,20 @@ class Engine:
             return None  # only grammar words besides the name ("who is X by"): nothing means a relation
         topic = link.best[0]
         steps = first_steps(self.store, self.catalog, topic)
-        if view.relation_words and self._named_here(view, steps):
-            return None  # a word names a relation of the topic: the paths over it were judged, found wanting
-        # A word that asked for something else may be overruled by a comparison with every relation's
-        # meaning; a relation known by its label alone is judged by its facts' sentences instead.
-        described = all(p in self.meanings.described for p, _ in steps if p not in MEMBERSHIP)
+        if view.relation_words:
+            if self._named_here(view, steps):
+                return None  # a word names a relation of the topic: the paths over it were judged, found wanting
+            if any(p not in self.meanings.described for p, _ in steps if p not in MEMBERSHIP):
+                # A word asked for something else: only a comparison with every relation's meaning may
+                # overrule it, and a relation known by its label alone cannot be judged as well.
+                return None
         masked = " ".join(
             [w.text for w in reading.words[: link.start]] + ["X"] + [w.text for w in reading.words[link.end :]]
         )
         asked = view.answer_word
         typed = {p for p, d in steps if asked and asked in self.catalog.predicates[p].kinds(d)}
         opposed = opposed_relations(self.catalog).of_any(view.residual)
-        choice = None
-        if described or not view.relation_words:
-            choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed, opposed)
-        if choice is None and not described:
-            choice = self.facts.choose(self._vector(masked), topic, opposed)
-            if choice is not None and not self._fact_fits(reading, view, choice):
-                return None
+        choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed, opposed)
         if choice is None:
             return None
         directions = [d for p, d in steps if p == choice.predicate]
@@ -1119,31 +1113,6 @@ class Engine:
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
         return self._path_answer(reading, topic, PathScore(path), answers, confidence)
-
-    def _fact_fits(self, reading: Reading, view: Reading, choice: FactChoice) -> bool:
-        """Tell whether a relation chosen by its best fact (kg/fact_meaning.py) may answer the question.
-
-        The fact's other end must be no name the question says (the question then asks something else of
-        it) nor share a word with the question's other words but the asked noun (a question word its name
-        says makes the fact close to the question whatever the verb), and a noun the question asks for
-        ("which harbour ...") must be the relation's kind of value there, or the head of the other end's
-        name or of one of its classes' names.
-        """
-        other, asked = choice.fact.other, view.answer_word
-        if self._named_in(other, self._said(reading)):
-            return False
-        if (self._name_nouns(other) & {noun_key(w) for w in view.residual}) - {asked}:
-            return False  # the question's word is the answer's name's, not the verb's: the closeness is the name's
-        if not asked or asked in CLASSIFIERS:
-            return True
-        direction = choice.fact.direction
-        if asked in self.catalog.predicates[choice.predicate].kinds(direction) or asked in self._name_nouns(other):
-            return True
-        entity = self.catalog.entities.get(other)
-        kinds = entity.types if entity is not None else set()
-        return any(asked in self._heads_of(c) for c in kinds) or any(
-            self._is_a(other, c) for c in self.catalog.by_name.get(asked, ())
-        )
 
     def _named_here(self, view: Reading, steps: set[Step]) -> bool:
         """Tell whether the question's relation words name a relation the topic has, or things like it have.

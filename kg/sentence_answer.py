@@ -437,10 +437,6 @@ class SentenceAnswerer:
     def _sentence_vectors(self, texts: list[str]) -> list[np.ndarray]:
         return self._vectors(self._sentence_cache, texts)
 
-    def sentence_vectors(self, texts: list[str]) -> list[np.ndarray]:
-        """Return the unit vectors of ``texts`` (sentences, clauses), embedding each once per process."""
-        return self._sentence_vectors(texts)
-
     def _vectors(self, cache: dict[str, np.ndarray], texts: list[str]) -> list[np.ndarray]:
         """Return the vectors of ``texts``, embedding only those ``cache`` lacks (the cache stays bounded)."""
         todo = [t for t in dict.fromkeys(texts) if t not in cache]
