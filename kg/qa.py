@@ -73,6 +73,7 @@ from kg.text import (
     Token,
     counts_things,
     getAllLemmas,
+    getInflection,
     is_numeral,
     is_verb_only,
     key_words,
@@ -108,6 +109,11 @@ TEXT_ANSWER_THRESHOLD = 0.9
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
 OTHER_PREPOSITION = 0.5
+#: How close (cosine, all-MiniLM-L6-v2) "something <verb>s a property" must be to "something has a property"
+#: for a question's verb around a table's property to say only that the thing has it (``_says_having``).
+#: On invented verbs, those of having ("use", "need", "take", "hold", "get") stood at 0.85-0.93 and
+#: those that say more ("replace", "build", "paint", "sell", "exceed") at 0.63-0.79.
+HAVING_LINE = 0.85
 #: The relations that make a thing a member of a class: a question naming only these asks for a list.
 MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
@@ -1142,6 +1148,7 @@ class Engine:
                 continue  # "what kind of N is X" asks for X's class: not the members or subclasses of one
             answers = self._run(topic, ps.steps)
             answers = self._constrain(answers, reading, link, topic, strict)
+            answers = self._in_asked_role(reading.words, topic, ps.steps, answers)
             if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
                 # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
                 # answers another question, however well the relation's words fit.
@@ -1226,6 +1233,7 @@ class Engine:
             explained |= {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
             if said:  # the facts' own sentences were read and do not say these words either
                 unsaid = frozenset(w for w in left if w not in explained)
+        words = words + self._untied(reading, link, ps, answers)  # never explained by a relation's words
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         if self._other_preposition(view.words, ps.steps[-1]):
             fit *= OTHER_PREPOSITION
@@ -1261,10 +1269,59 @@ class Engine:
         # The small tagger reads a verb after a name as a noun ("does the Yawl need"): a word the lexicon
         # knows as a verb counts as one as well.
         doc = parse_named(view.text, link_spans(view.words, view.links))
-        grammar = {t.lower_ for t in doc if t.pos_ in ("VERB", "AUX", "ADP")}
-        grammar |= {w for w in view.residual if getAllLemmas(w).get("VERB")}
+        grammar = {t.lower_ for t in doc if t.pos_ in ("AUX", "ADP")}
+        verbs = {t.lower_ for t in doc if t.pos_ == "VERB"} | {w for w in view.residual if getAllLemmas(w).get("VERB")}
+        grammar |= {w for w in verbs - grammar if self._says_having(w)}
         present = {p for p, _ in first_steps(self.store, self.catalog, topic)} - {pred}
         return {w for w in grammar if not (self._relations_named(view, w) & present)}
+
+    def _says_having(self, verb: str) -> bool:
+        """Tell whether a verb says of a property what "has" says ("uses", "needs", "takes"), not more.
+
+        "What keel depth does the yawl *need*?" asks for the row; "what keel depth does the yawl
+        *paint*?" asks for something no row says. The verb is put in a neutral clause about a property
+        and compared (all-MiniLM-L6-v2) with the same clause said with "has" (``HAVING_LINE``).
+        """
+        lemma = next(iter(getAllLemmas(verb).get("VERB", ())), verb)
+        if lemma in LIGHT_VERBS or lemma in AUXILIARIES:
+            return True
+        said = getInflection(lemma, "VBZ")
+        text = f"something {said[0] if said else verb} a property"
+        clause, having = self._vector(text), self._vector("something has a property")
+        return float(np.dot(clause, having)) >= HAVING_LINE
+
+    def _in_asked_role(self, words: list[Token], topic: URIRef, steps: tuple[Step, ...], answers: list) -> list:
+        """Leave out the answers a fact gives in another role than the question's preposition asks for.
+
+        "What can you make a brick from?" asks for a source: "is made from" answers it, but its fact
+        "the brick is made from the kiln", derived from the inverse "the kiln makes bricks", was stated
+        with the kiln as the doer. When the path's one relation has a name that ends in the question's
+        preposition, an answer whose every fact was derived from an inverse relation none of whose
+        names ends in it is the doer of what the note said, not what the question asks. Only "from"
+        marks a role a relation's subject never plays, the source: a place ("runs on"), whose converse
+        makes it a subject ("hosts"), is the same thing said the other way.
+        """
+        asked = _asked_preposition(words)
+        if asked not in SOURCE or len(steps) != 1 or not answers:
+            return answers
+        pred, direction = steps[0]
+        known = self.catalog.predicates.get(pred)
+        inverse = self.catalog.predicates.get(known.inverse) if known is not None and known.inverse else None
+        if inverse is None or not _ends_in([*known.names, known.label], asked):
+            return answers
+        if _ends_in([*inverse.names, inverse.label], asked):
+            return answers
+        ends = ("?t", "?a") if direction == OUT else ("?a", "?t")
+        rows = self.store.query(
+            f"SELECT ?a ?rule WHERE {{ ?st rdf:subject {ends[0]} ; rdf:predicate ?p ; rdf:object {ends[1]} ; "
+            "kgo:rule ?rule }",
+            {"t": topic, "p": pred},
+        )
+        rules: dict = {}
+        for a, rule in rows:
+            rules.setdefault(a, set()).add(str(rule))
+        derived = {a for a, found in rules.items() if all(r.startswith("inverse of") for r in found)}
+        return [a for a in answers if a not in derived]
 
     def _other_preposition(self, words: list[Token], step: Step) -> bool:
         """Tell whether the path's last relation ends in a preposition other than the one the question strands.
@@ -1359,15 +1416,8 @@ class Engine:
             answers = self._without_asked_kind(answers, self._asked_kind(reading)[0])
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
-        # A mention that spells part of the relation's name ("wheel" in "wheel size") is no concept.
-        words = self._in_relation_names(reading, topic_link)
-        others = [
-            link for link in reading.links
-            if link is not topic_link and link not in words
-            and (not self._weak(link) or self._is_answer_type(reading, link))
-        ]  # fmt: skip
         kept, specific = answers, set()
-        for link in others if answers else []:
+        for link in self._other_mentions(reading, topic_link) if answers else []:
             other = link.best[0]
             if self._is_answer_type(reading, link):
                 # Of the asked-for type, most specific first: "what kind of queue" -> a subclass of queue.
@@ -1383,6 +1433,38 @@ class Engine:
             elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    def _other_mentions(self, reading: Reading, topic_link: Link) -> list[Link]:
+        """Return the question's mentions besides the topic that the answers must answer to.
+
+        A mention that spells part of the relation's name ("wheel" in "wheel size") is no concept; a weak
+        one (an ordinary word) only when it names the asked-for type.
+        """
+        words = self._in_relation_names(reading, topic_link)
+        return [
+            link for link in reading.links
+            if link is not topic_link and link not in words
+            and (not self._weak(link) or self._is_answer_type(reading, link))
+        ]  # fmt: skip
+
+    def _untied(self, reading: Reading, link: Link, ps: PathScore, answers: Sequence) -> list[str]:
+        """Return the names of the question's other concepts that a one-step answer leaves unaccounted for.
+
+        "What does the shop call a cart?" over "the shop uses the terms basket and till": the shop is the
+        topic, but "cart" must touch the answer too; kept only because it touches the topic
+        (``_constrain``), it is a part of the question no answer explains. A scene-setting mention and
+        the asked-for type are no such part; a longer path may pass through the concept on its way.
+        """
+        if len(ps.steps) != 1 or not answers:
+            return []
+        known = self.catalog.predicates.get(ps.steps[0][0])
+        spelt = set().union(*(key_words(n) for n in known.names)) if known is not None else set()
+        return [
+            other.text.lower() for other in self._other_mentions(reading, link)
+            if not self._is_answer_type(reading, other) and not self._setting(reading, other)
+            and not key_words(other.text) <= spelt  # a word of the relation's name
+            and not self.evidence.connected(list(answers[:50]), other.best[0])
+        ]  # fmt: skip
 
     def _without_asked_kind(self, answers, asked: str | None):
         """Leave out a kind the other answers belong to when its name's head is the asked noun.
@@ -1570,6 +1652,24 @@ def _asks_amount(words: list[Token]) -> bool:
     return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
 
 
+def _asked_preposition(words: list[Token]) -> str | None:
+    """Return the preposition that marks the asked thing's role: stranded at the end ("... made from?"),
+    before a closing wh-word ("... made from what?") or opening the question ("From which ...")."""
+    lowered = [w.lower for w in words]
+    if lowered and lowered[-1] in PREPOSITIONS:
+        return lowered[-1]
+    if len(lowered) > 1 and lowered[-1] in WH_WORDS and lowered[-2] in PREPOSITIONS:
+        return lowered[-2]
+    if len(lowered) > 1 and lowered[0] in PREPOSITIONS and lowered[1] in WH_WORDS:
+        return lowered[0]
+    return None
+
+
+def _ends_in(names: list[str], preposition: str) -> bool:
+    """Tell whether one of a relation's names ends in ``preposition`` ("is made from": "from")."""
+    return any(n.lower().split()[-1:] == [preposition] for n in names)
+
+
 def _asked_phrase(words: list[Token]) -> range:
     """Return the positions of the phrase that says what is asked for.
 
@@ -1596,6 +1696,8 @@ _COPULAS = frozenset(("is", "are", "was", "were"))
 #: At most this many answers are compared pairwise for kinds among members when ranking (``_rank``).
 MAX_RANKED_KINDS = 12
 
+#: Prepositions that mark a source ("made *from* X"), a role no doer plays: closed-class words.
+SOURCE = frozenset(("from",))
 #: Prepositions that place a concept in a setting ("a heddle *in* a loom"): closed-class words.
 SETTING = frozenset(("in", "within", "inside"))
 

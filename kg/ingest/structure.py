@@ -5,7 +5,7 @@
   clauses are sentences about their column's thing (and mention it); a header "<name> <plural noun>"
   ("AWS Responsibilities") gives the name each cell of its column in that role; a row headed by a
   property name gives each column's thing that property; a row "description | term in A | term in B"
-  makes the terms equivalent.
+  makes the terms equivalent, and each a term for the thing the description names.
 - A heading that names a kind ("File storage") types the concepts its sentences introduce and hangs
   under its head noun.
 
@@ -126,10 +126,23 @@ class StructureReader:
                 concept.types.add(KGO.Term)
                 concept.definitions.append((4, f"{head} ({ctx_concept.label} term).", None))
                 self._emit(Fact(concept.iri, KGO.termOf, ctx_concept.iri, "table"), section, quote)
+            described = self._row_concept(head, contexts + concepts)
+            for concept in concepts if described is not None else []:
+                # "Shop Cart | basket | trolley": each term is its column's name for a cart.
+                self._emit(Fact(concept.iri, KGO.termFor, described.iri, "table"), section, quote)
             for a in concepts:
                 for b in concepts:
                     if a is not b:
                         self._emit(Fact(a.iri, KGO.equivalentTo, b.iri, "table"), section, quote)
+
+    def _row_concept(self, head: str, cells: list[Concept]) -> Concept | None:
+        """Return the concept a row of terms describes: the first name its head cell mentions, not a column's.
+
+        "Shop Cart | basket | trolley" under the columns "Shop" and "Depot" describes a cart; "A van with
+        a lift" describes a van. A head naming nothing the document knows ties its terms to nothing.
+        """
+        taken = {c.iri for c in cells}
+        return next((m.concept for m in self.registry.mentions(tokenize(head)) if m.concept.iri not in taken), None)
 
     def _property_row(self, head: str, things: list[Concept], cells: list[str], section: str, quote: str) -> None:
         """Give each column's thing the row's property: (S3 Glacier, retrieval time, "hours")."""
