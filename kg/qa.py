@@ -73,7 +73,6 @@ from kg.text import (
     Token,
     counts_things,
     getAllLemmas,
-    getInflection,
     is_numeral,
     is_verb_only,
     key_words,
@@ -109,11 +108,6 @@ TEXT_ANSWER_THRESHOLD = 0.9
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
 OTHER_PREPOSITION = 0.5
-#: How close (cosine, all-MiniLM-L6-v2) "something <verb>s a property" must be to "something has a property"
-#: for a question's verb around a table's property to say only that the thing has it (``_says_having``).
-#: On invented verbs, those of having ("use", "need", "take", "hold", "get") stood at 0.85-0.93 and
-#: those that say more ("replace", "build", "paint", "sell", "exceed") at 0.63-0.79.
-HAVING_LINE = 0.85
 #: The relations that make a thing a member of a class: a question naming only these asks for a list.
 MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
@@ -1233,7 +1227,6 @@ class Engine:
             explained |= {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
             if said:  # the facts' own sentences were read and do not say these words either
                 unsaid = frozenset(w for w in left if w not in explained)
-        words = words + self._untied(reading, link, ps, answers)  # never explained by a relation's words
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         if self._other_preposition(view.words, ps.steps[-1]):
             fit *= OTHER_PREPOSITION
@@ -1269,26 +1262,10 @@ class Engine:
         # The small tagger reads a verb after a name as a noun ("does the Yawl need"): a word the lexicon
         # knows as a verb counts as one as well.
         doc = parse_named(view.text, link_spans(view.words, view.links))
-        grammar = {t.lower_ for t in doc if t.pos_ in ("AUX", "ADP")}
-        verbs = {t.lower_ for t in doc if t.pos_ == "VERB"} | {w for w in view.residual if getAllLemmas(w).get("VERB")}
-        grammar |= {w for w in verbs - grammar if self._says_having(w)}
+        grammar = {t.lower_ for t in doc if t.pos_ in ("VERB", "AUX", "ADP")}
+        grammar |= {w for w in view.residual if getAllLemmas(w).get("VERB")}
         present = {p for p, _ in first_steps(self.store, self.catalog, topic)} - {pred}
         return {w for w in grammar if not (self._relations_named(view, w) & present)}
-
-    def _says_having(self, verb: str) -> bool:
-        """Tell whether a verb says of a property what "has" says ("uses", "needs", "takes"), not more.
-
-        "What keel depth does the yawl *need*?" asks for the row; "what keel depth does the yawl
-        *paint*?" asks for something no row says. The verb is put in a neutral clause about a property
-        and compared (all-MiniLM-L6-v2) with the same clause said with "has" (``HAVING_LINE``).
-        """
-        lemma = next(iter(getAllLemmas(verb).get("VERB", ())), verb)
-        if lemma in LIGHT_VERBS or lemma in AUXILIARIES:
-            return True
-        said = getInflection(lemma, "VBZ")
-        text = f"something {said[0] if said else verb} a property"
-        clause, having = self._vector(text), self._vector("something has a property")
-        return float(np.dot(clause, having)) >= HAVING_LINE
 
     def _in_asked_role(self, words: list[Token], topic: URIRef, steps: tuple[Step, ...], answers: list) -> list:
         """Leave out the answers a fact gives in another role than the question's preposition asks for.
@@ -1445,25 +1422,6 @@ class Engine:
             link for link in reading.links
             if link is not topic_link and link not in words
             and (not self._weak(link) or self._is_answer_type(reading, link))
-        ]  # fmt: skip
-
-    def _untied(self, reading: Reading, link: Link, ps: PathScore, answers: Sequence) -> list[str]:
-        """Return the names of the question's other concepts that a one-step answer leaves unaccounted for.
-
-        "What does the shop call a cart?" over "the shop uses the terms basket and till": the shop is the
-        topic, but "cart" must touch the answer too; kept only because it touches the topic
-        (``_constrain``), it is a part of the question no answer explains. A scene-setting mention and
-        the asked-for type are no such part; a longer path may pass through the concept on its way.
-        """
-        if len(ps.steps) != 1 or not answers:
-            return []
-        known = self.catalog.predicates.get(ps.steps[0][0])
-        spelt = set().union(*(key_words(n) for n in known.names)) if known is not None else set()
-        return [
-            other.text.lower() for other in self._other_mentions(reading, link)
-            if not self._is_answer_type(reading, other) and not self._setting(reading, other)
-            and not key_words(other.text) <= spelt  # a word of the relation's name
-            and not self.evidence.connected(list(answers[:50]), other.best[0])
         ]  # fmt: skip
 
     def _without_asked_kind(self, answers, asked: str | None):

@@ -2,8 +2,7 @@
 
 "What does the Shop call a cart?" asks for the Shop's term whose row of the terms table describes a
 cart, not for every term the Shop uses; a row's terms are tied to the thing its head cell names when the
-table is read. A concept the answer never touches ("in the harbour") is a part of the question no fact
-accounts for. The notes are invented for these tests.
+table is read, and the second concept then keeps the one term tied to it. The note is invented for these tests.
 """
 
 from __future__ import annotations
@@ -24,22 +23,10 @@ The **Shop** and the **Depot** both keep carts and vans.
 | A van with a lift | lifter   | hoist van |
 """
 
-BOATS = """# Boats
-
-A **harbour** is a sheltered place where boats moor.
-The **Tern** is a racing dinghy. The Tern carries a spinnaker and a jib.
-The Tern is kept in the harbour.
-"""
-
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return note_graph(tmp_path_factory.mktemp("stores"), "stores", STORES)
-
-
-@pytest.fixture(scope="module")
-def boats(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    return note_graph(tmp_path_factory.mktemp("boats"), "boats", BOATS)
 
 
 def labels(answer) -> list[str]:
@@ -55,10 +42,3 @@ def test_the_term_is_the_one_whose_row_describes_the_named_thing(
 ) -> None:
     answer = stores.ask(question)
     assert labels(answer) == expected
-
-
-def test_a_concept_no_answer_touches_keeps_the_answer_below_the_line(boats: KnowledgeGraph) -> None:
-    # The Tern carries a spinnaker and a jib, but nothing ties them to the harbour.
-    assert labels(boats.ask("What does the Tern carry?")) == ["jib", "spinnaker"]
-    answer = boats.ask("What does the Tern carry in the harbour?")
-    assert answer.kind != "relation" or answer.confidence < boats.engine.text_threshold
