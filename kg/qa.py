@@ -1142,6 +1142,7 @@ class Engine:
                 continue  # "what kind of N is X" asks for X's class: not the members or subclasses of one
             answers = self._run(topic, ps.steps)
             answers = self._constrain(answers, reading, link, topic, strict)
+            answers = self._in_asked_role(reading.words, topic, ps.steps, answers)
             if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
                 # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
                 # answers another question, however well the relation's words fit.
@@ -1266,6 +1267,39 @@ class Engine:
         present = {p for p, _ in first_steps(self.store, self.catalog, topic)} - {pred}
         return {w for w in grammar if not (self._relations_named(view, w) & present)}
 
+    def _in_asked_role(self, words: list[Token], topic: URIRef, steps: tuple[Step, ...], answers: list) -> list:
+        """Leave out the answers a fact gives in another role than the question's preposition asks for.
+
+        "What can you make a brick from?" asks for a source: "is made from" answers it, but its fact
+        "the brick is made from the kiln", derived from the inverse "the kiln makes bricks", was stated
+        with the kiln as the doer. When the path's one relation has a name that ends in the question's
+        preposition, an answer whose every fact was derived from an inverse relation none of whose
+        names ends in it is the doer of what the note said, not what the question asks. Only "from"
+        marks a role a relation's subject never plays, the source: a place ("runs on"), whose converse
+        makes it a subject ("hosts"), is the same thing said the other way.
+        """
+        asked = _asked_preposition(words)
+        if asked not in SOURCE or len(steps) != 1 or not answers:
+            return answers
+        pred, direction = steps[0]
+        known = self.catalog.predicates.get(pred)
+        inverse = self.catalog.predicates.get(known.inverse) if known is not None and known.inverse else None
+        if inverse is None or not _ends_in([*known.names, known.label], asked):
+            return answers
+        if _ends_in([*inverse.names, inverse.label], asked):
+            return answers
+        ends = ("?t", "?a") if direction == OUT else ("?a", "?t")
+        rows = self.store.query(
+            f"SELECT ?a ?rule WHERE {{ ?st rdf:subject {ends[0]} ; rdf:predicate ?p ; rdf:object {ends[1]} ; "
+            "kgo:rule ?rule }",
+            {"t": topic, "p": pred},
+        )
+        rules: dict = {}
+        for a, rule in rows:
+            rules.setdefault(a, set()).add(str(rule))
+        derived = {a for a, found in rules.items() if all(r.startswith("inverse of") for r in found)}
+        return [a for a in answers if a not in derived]
+
     def _other_preposition(self, words: list[Token], step: Step) -> bool:
         """Tell whether the path's last relation ends in a preposition other than the one the question strands.
 
@@ -1359,15 +1393,8 @@ class Engine:
             answers = self._without_asked_kind(answers, self._asked_kind(reading)[0])
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
-        # A mention that spells part of the relation's name ("wheel" in "wheel size") is no concept.
-        words = self._in_relation_names(reading, topic_link)
-        others = [
-            link for link in reading.links
-            if link is not topic_link and link not in words
-            and (not self._weak(link) or self._is_answer_type(reading, link))
-        ]  # fmt: skip
         kept, specific = answers, set()
-        for link in others if answers else []:
+        for link in self._other_mentions(reading, topic_link) if answers else []:
             other = link.best[0]
             if self._is_answer_type(reading, link):
                 # Of the asked-for type, most specific first: "what kind of queue" -> a subclass of queue.
@@ -1383,6 +1410,19 @@ class Engine:
             elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    def _other_mentions(self, reading: Reading, topic_link: Link) -> list[Link]:
+        """Return the question's mentions besides the topic that the answers must answer to.
+
+        A mention that spells part of the relation's name ("wheel" in "wheel size") is no concept; a weak
+        one (an ordinary word) only when it names the asked-for type.
+        """
+        words = self._in_relation_names(reading, topic_link)
+        return [
+            link for link in reading.links
+            if link is not topic_link and link not in words
+            and (not self._weak(link) or self._is_answer_type(reading, link))
+        ]  # fmt: skip
 
     def _without_asked_kind(self, answers, asked: str | None):
         """Leave out a kind the other answers belong to when its name's head is the asked noun.
@@ -1570,6 +1610,24 @@ def _asks_amount(words: list[Token]) -> bool:
     return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
 
 
+def _asked_preposition(words: list[Token]) -> str | None:
+    """Return the preposition that marks the asked thing's role: stranded at the end ("... made from?"),
+    before a closing wh-word ("... made from what?") or opening the question ("From which ...")."""
+    lowered = [w.lower for w in words]
+    if lowered and lowered[-1] in PREPOSITIONS:
+        return lowered[-1]
+    if len(lowered) > 1 and lowered[-1] in WH_WORDS and lowered[-2] in PREPOSITIONS:
+        return lowered[-2]
+    if len(lowered) > 1 and lowered[0] in PREPOSITIONS and lowered[1] in WH_WORDS:
+        return lowered[0]
+    return None
+
+
+def _ends_in(names: list[str], preposition: str) -> bool:
+    """Tell whether one of a relation's names ends in ``preposition`` ("is made from": "from")."""
+    return any(n.lower().split()[-1:] == [preposition] for n in names)
+
+
 def _asked_phrase(words: list[Token]) -> range:
     """Return the positions of the phrase that says what is asked for.
 
@@ -1596,6 +1654,8 @@ _COPULAS = frozenset(("is", "are", "was", "were"))
 #: At most this many answers are compared pairwise for kinds among members when ranking (``_rank``).
 MAX_RANKED_KINDS = 12
 
+#: Prepositions that mark a source ("made *from* X"), a role no doer plays: closed-class words.
+SOURCE = frozenset(("from",))
 #: Prepositions that place a concept in a setting ("a heddle *in* a loom"): closed-class words.
 SETTING = frozenset(("in", "within", "inside"))
 

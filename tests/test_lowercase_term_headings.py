@@ -8,6 +8,8 @@ The note is invented for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from note_graph import note_graph
 
@@ -57,3 +59,21 @@ def test_the_bullets_under_it_are_said_of_the_term_not_of_a_noun_before(orchard:
 
 def test_a_heading_that_is_an_english_word_stays_a_label(orchard: KnowledgeGraph) -> None:
     assert "pruning" not in definitions(orchard)
+
+
+LABELLED = """# Garden shed
+
+- every tool hangs on the wall
+
+## misc
+
+- kept dry in winter
+- cleaned every spring
+"""
+
+
+def test_a_heading_whose_first_item_says_no_kind_of_thing_is_no_subject(tmp_path: Path) -> None:
+    # "misc" is a word no dictionary here knows, but its first item says nothing of what it is.
+    shed = note_graph(tmp_path, "shed", LABELLED)
+    facts = shed.engine.store.query("SELECT ?p ?o WHERE { ?s rdfs:label 'misc' ; ?p ?o . ?o rdfs:label ?l }")
+    assert [(str(p), str(o)) for p, o in facts if "ontology#Concept" not in str(o)] == []

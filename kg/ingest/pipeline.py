@@ -498,21 +498,43 @@ class _Extractor(StructureReader):
         self.mentioned.update(m.concept.iri for m in mentions)
         return [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]
 
-    def _heading_topic(self, block: Block) -> Concept | None:
+    def _heading_topic(self, block: Block, following: Block | None = None) -> Concept | None:
         """Return what a section is about: the thing its heading names, if the text ever names it too.
 
         A heading the sentences never mention ("Introduction", "VPC Summary") labels a part of the
-        document rather than naming a thing (unless it names a kind, "Block storage"); its section is
-        about what the enclosing section is about.
+        document rather than naming a thing (unless it names a kind, "Block storage", or is a coined
+        name the section describes, see ``_coined_here``); its section is about what the enclosing
+        section is about.
         """
         self.topics = {level: c for level, c in self.topics.items() if level < block.level}
         named = self.registry.mentions(tokenize(block.text))
         distinct = {m.concept.iri: m.concept for m in named}  # "Long Name (LN)" names one thing twice
         own = self.registry.lookup(block.text) or (next(iter(distinct.values())) if len(distinct) == 1 else None)
-        if own is not None and (own.iri in self.mentioned or is_category_heading(block.text) or _coined(block.text)):
+        coined = _coined(block.text) and self._coined_here(block.text, following)
+        if own is not None and (own.iri in self.mentioned or is_category_heading(block.text) or coined):
             self.topics[block.level] = own
             return own
         return self.topics[max(self.topics)] if self.topics else None
+
+    def _coined_here(self, heading: str, following: Block | None) -> bool:
+        """Tell whether a heading of one lowercase word no dictionary knows is a term the section describes.
+
+        A tool's name ("## graftkit") heads the bullets that say what it is: the first one under it is
+        a noun phrase ("command-line planner for ...") telling what kind of thing it is. A word used as a
+        label ("## stuff", a note's own shorthand) heads items that each say something of their own
+        ("keys are in the drawer", "mend the fence"). A capitalised coined name ("## Zorbex") names
+        a thing either way.
+        """
+        if heading != heading.lower():
+            return True
+        if following is None or following.kind not in ("item", "paragraph"):
+            return False
+        first = next(iter(split_sentences(following.text)), None)
+        i = self.sentence_index.get(first[1].strip()) if first is not None else None
+        doc = self.parsed[i] if i is not None else None
+        if doc is None:
+            return False
+        return any(t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN") for t in doc)
 
     def _resolve(self, text: str, may_mint: bool) -> Concept | None:
         """Return the concept a noun phrase names: a known name, the name it ends with, or a new one."""
@@ -551,11 +573,11 @@ class _Extractor(StructureReader):
     # -- pass 2: facts -----------------------------------------------------------------------------
     def read(self, blocks: list[Block]) -> None:
         ctx = Context()
-        for block in blocks:
+        for at, block in enumerate(blocks):
             section = " > ".join(block.section)
             if block.kind == "heading":
                 ctx = Context()
-                self.topic = self._heading_topic(block)
+                self.topic = self._heading_topic(block, blocks[at + 1] if at + 1 < len(blocks) else None)
                 self.last_open_subject = None
                 self._first_in_section = True
                 self._enter_heading(block, section)
