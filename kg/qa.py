@@ -1270,9 +1270,9 @@ class Engine:
     def _in_asked_role(self, words: list[Token], topic: URIRef, steps: tuple[Step, ...], answers: list) -> list:
         """Leave out the answers a fact gives in another role than the question's preposition asks for.
 
-        "What can you make a brick from?" asks for a source: "is made from" answers it, but its fact
-        "the brick is made from the kiln", derived from the inverse "the kiln makes bricks", was stated
-        with the kiln as the doer. When the path's one relation has a name that ends in the question's
+        "Which ore was the kettle cast from?" asks for a source: "is cast from" answers it, but its fact
+        "the kettle is cast from the foundry", derived from the inverse "the foundry casts kettles", was
+        stated with the foundry as the doer. When the path's one relation has a name that ends in the question's
         preposition, an answer whose every fact was derived from an inverse relation none of whose
         names ends in it is the doer of what the note said, not what the question asks. Only "from"
         marks a role a relation's subject never plays, the source: a place ("runs on"), whose converse

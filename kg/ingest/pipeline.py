@@ -520,7 +520,7 @@ class _Extractor(StructureReader):
         """Tell whether a heading of one lowercase word no dictionary knows is a term the section describes.
 
         A tool's name ("## graftkit") heads the bullets that say what it is: the first one under it is
-        a noun phrase ("command-line planner for ...") telling what kind of thing it is. A word used as a
+        a noun phrase ("command-line planner for ...") that says what the word names. A word used as a
         label ("## stuff", a note's own shorthand) heads items that each say something of their own
         ("keys are in the drawer", "mend the fence"). A capitalised coined name ("## Zorbex") names
         a thing either way.
