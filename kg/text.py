@@ -184,11 +184,10 @@ def plural_agreement(phrase: str) -> str:
     """Say a third-person verb phrase for several subjects ("runs on" -> "run on", "is kept in" -> "are kept in")."""
     first, _, rest = phrase.partition(" ")
     low = first.lower()
-    if low in _PLURAL_AUXILIARIES:
-        base = _PLURAL_AUXILIARIES[low]
-    elif low.endswith("s") and first.isalpha() and any(getInflection(v, "VBZ")[:1] == (low,) for v in verb_forms(low)):
-        base = next(v for v in verb_forms(low) if getInflection(v, "VBZ")[:1] == (low,))
-    else:
+    base = _PLURAL_AUXILIARIES.get(low)
+    if base is None and low.endswith("s") and first.isalpha():
+        base = next((v for v in sorted(verb_forms(low)) if getInflection(v, "VBZ")[:1] == (low,)), None)
+    if base is None:
         return phrase
     return f"{base} {rest}" if rest else base
 

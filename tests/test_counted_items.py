@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
-from test_open_extraction import built, named, relations
+from test_open_extraction import built, built_note, kinds_of, named, relations
 
 NOTE = """# Pottery studio
 
@@ -26,25 +26,19 @@ NOTE = """# Pottery studio
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
-    path = tmp_path_factory.mktemp("counted") / "pottery.md"
-    path.write_text(NOTE, encoding="utf-8")
-    return built(path)
-
-
-def kinds(graph: Graph, name: str) -> set[str]:
-    return {str(graph.value(t, RDFS.label)) for t in graph.objects(named(graph, name), RDF.type)}
+    return built_note(tmp_path_factory, "pottery.md", NOTE)
 
 
 def test_items_under_a_parent_item_that_counts_them_are_of_the_counted_kind(graph: Graph):
     # The label's short form in brackets is not part of the item's name.
-    assert "body" in kinds(graph, "earthenware")
-    assert "body" in kinds(graph, "stoneware")
-    assert "body" in kinds(graph, "porcelain")
+    assert "body" in kinds_of(graph, "earthenware")
+    assert "body" in kinds_of(graph, "stoneware")
+    assert "body" in kinds_of(graph, "porcelain")
 
 
 def test_a_counting_parent_ending_in_a_colon_types_its_items_and_names_no_thing_they_are_said_of(graph: Graph):
-    assert "glaze" in kinds(graph, "Matte glaze")
-    assert "glaze" in kinds(graph, "Gloss glaze")
+    assert "glaze" in kinds_of(graph, "Matte glaze")
+    assert "glaze" in kinds_of(graph, "Gloss glaze")
     glaze = named(graph, "glaze")
     said = {p for s, p, _ in graph if s == glaze} - {RDF.type, RDFS.label}
     # "Suits vases." is said of the matte glaze (or of nothing), never of every glaze the parent counts.

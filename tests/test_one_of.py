@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS
-from test_open_extraction import built, named, relations
+from test_open_extraction import built_note, kinds_of, named, relations
 
 NOTE = """# Kilns
 
@@ -19,18 +18,12 @@ The **bourry box** is one of the cleanest wood kilns, which was designed by Fred
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
-    path = tmp_path_factory.mktemp("one-of") / "kilns.md"
-    path.write_text(NOTE, encoding="utf-8")
-    return built(path)
-
-
-def kinds(graph: Graph, name: str) -> set[str]:
-    return {str(graph.value(t, RDFS.label)) for t in graph.objects(named(graph, name), RDF.type)}
+    return built_note(tmp_path_factory, "kilns.md", NOTE)
 
 
 def test_one_of_the_plural_noun_is_a_kind_without_its_superlative(graph: Graph):
-    assert "kiln design" in kinds(graph, "anagama")
-    assert "wood kiln" in kinds(graph, "bourry box")
+    assert "kiln design" in kinds_of(graph, "anagama")
+    assert "wood kiln" in kinds_of(graph, "bourry box")
 
 
 def test_a_participle_after_one_of_the_nouns_is_said_of_the_subject(graph: Graph):

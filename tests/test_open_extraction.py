@@ -46,6 +46,18 @@ def subjects_of(graph: Graph, obj: URIRef) -> set[str]:
     return {str(graph.value(s, RDFS.label)) for s in graph.subjects(None, obj) if (s, RDFS.label, None) in graph}
 
 
+def built_note(factory: pytest.TempPathFactory, filename: str, text: str) -> Graph:
+    """Write ``text`` as the note ``filename`` in a fresh folder and return its extracted graph."""
+    path = factory.mktemp(Path(filename).stem) / filename
+    path.write_text(text, encoding="utf-8")
+    return built(path)
+
+
+def kinds_of(graph: Graph, name: str) -> set[str]:
+    """Return the labels of the classes of the concept named ``name``."""
+    return {str(graph.value(t, RDFS.label)) for t in graph.objects(named(graph, name), RDF.type)}
+
+
 def relations(graph: Graph, subject: URIRef, obj) -> set[str]:
     """Return the labels of the predicates that link ``subject`` to ``obj``."""
     return {str(graph.value(p, RDFS.label)) for p in graph.predicates(subject, obj)}

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
 from test_bullet_notes import values
-from test_open_extraction import built, named, relations
+from test_open_extraction import built, built_note, named, relations
 
 from kg.namespaces import KGO
 
@@ -36,9 +36,7 @@ NOTE = """# Harbour services
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
-    path = tmp_path_factory.mktemp("tables") / "harbour.md"
-    path.write_text(NOTE, encoding="utf-8")
-    return built(path)
+    return built_note(tmp_path_factory, "harbour.md", NOTE)
 
 
 def mentioned_by(graph: Graph, quote: str) -> set[str]:

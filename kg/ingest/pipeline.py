@@ -1106,8 +1106,8 @@ class _Extractor(StructureReader):
             g.add((iri, KGO.minted, Literal(True)))
             if negated:
                 g.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}"]))
-            elif present_tense(label) != label:  # how an answer says it of one thing: "attaches to"
-                g.add((iri, SKOS.prefLabel, Literal(present_tense(label))))
+            elif (reading := present_tense(label)) != label:  # how an answer says it of one thing: "attaches to"
+                g.add((iri, SKOS.prefLabel, Literal(reading)))
         surface = fact.surface.lower()
         if not negated and surface != label:
             g.add((iri, SKOS.altLabel, Literal(surface)))
