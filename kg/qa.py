@@ -104,6 +104,11 @@ ANSWER_THRESHOLD = 0.8
 #: ``ANSWER_THRESHOLD``, as facts given as RDF (MetaQA) do, whose answers at 0.8 are right about 97% of
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
+
+#: What an answer is worth when the question names a concept the answers do not touch (see
+#: ``Engine._untied_mention``): the same share a step no word asks for costs, enough to take a fully
+#: explained answer under ``ANSWER_THRESHOLD``.
+UNTIED_MENTION = 0.8
 #: The share of a path's fit left when the question strands one preposition and the path's relation ends in
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
@@ -1153,6 +1158,8 @@ class Engine:
                 return None
             stated = partial(self._stated_words, topic, ps.steps, answers)
             confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
+            if len(answers) > 1 and self._untied_mention(reading, link, answers):
+                confidence *= UNTIED_MENTION
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
 
@@ -1410,6 +1417,21 @@ class Engine:
             elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    def _untied_mention(self, reading: Reading, topic_link: Link, answers) -> bool:
+        """Tell whether the question names a concept none of the answers touches, besides the topic.
+
+        ``_constrain`` keeps answers when such a concept is tied to the topic only ("what does the guild
+        name a ship?": the guild's terms, the ship tied to the guild but to no term): the question narrowed
+        the answers and the graph cannot show how, so the answers are not as sure as the words say. A
+        mention that only sets the scene ("In X, ...") or names the asked-for type narrows nothing.
+        """
+        for link in self._other_mentions(reading, topic_link):
+            if self._is_answer_type(reading, link) or self._setting(reading, link):
+                continue
+            if not self.evidence.connected(list(answers[:50]), link.best[0]):
+                return True
+        return False
 
     def _other_mentions(self, reading: Reading, topic_link: Link) -> list[Link]:
         """Return the question's mentions besides the topic that the answers must answer to.
