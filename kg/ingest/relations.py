@@ -892,9 +892,26 @@ def _kept_from(verb, direct: list):
             if gerund is None:
                 continue
             passive = gerund.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in gerund.children)
-            if gerund.tag_ == "VBG" or passive:
+            if passive or (gerund.tag_ == "VBG" and not _modifying_gerund(gerund)):
                 return gerund, holder
     return None
+
+
+def _modifying_gerund(gerund) -> bool:
+    """Tell a "gerund" and bare noun after "from" that may be a noun phrase: "from publishing apps".
+
+    A word the dictionary knows as a noun or adjective too, right before a noun with no determiner
+    of its own, may modify that noun ("receives messages from streaming services" names where the
+    messages come from); only a gerund with a determined object ("from reading the file") or a
+    word that is only a verb ("from deleting files") surely opens a clause.
+    """
+    forms = getAllLemmas(gerund.lower_)
+    if not (forms.get("NOUN") or forms.get("ADJ")):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.i == gerund.i + 1 and not any(d.dep_ in ("det", "poss", "nummod") for d in c.children)
+        for c in gerund.children
+    )
 
 
 def _argument_preposition(prep) -> bool:
