@@ -392,7 +392,7 @@ class _Extractor(StructureReader):
             self._continued_docs = dict(zip(texts, docs, strict=True))
 
     def _glossary(self, blocks: list[Block]) -> None:
-        """Read the items of a glossary as terms with their descriptions: "group (g): the users who ...".
+        """Read the items of a glossary as terms with their descriptions: "warden (w): the person who ...".
 
         A list whose items (two or more under one parent or introduction) each open with a short noun
         phrase, perhaps with a short form in brackets, then a colon and a noun phrase that describes
@@ -707,7 +707,7 @@ class _Extractor(StructureReader):
         doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
         glossary = self._lead_docs.get(sentence)
         if glossary is not None and topic is not None:
-            # "group (g): the users who share ...": the description after the term is what it is.
+            # "warden (w): the person who locks ...": the description after the term is what it is.
             doc = glossary
             self.used.add(topic.iri)
             topic.definitions.append((2, sentence, None))
@@ -737,7 +737,7 @@ class _Extractor(StructureReader):
         if not opened and not defining and topic is not None and doc is not None:
             opened = self._feature(block, sentence, topic, doc)
         if glossary is not None and not agrees_in_number(sentence, glossary):
-            # "group (g): members of the group": a set described, not a kind the term is one of.
+            # "crew (c): members of the boat's team": a set described, not a kind the term is one of.
             opened = [f for f in opened if f.rule != "open:fragment"]
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.

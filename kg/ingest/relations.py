@@ -569,7 +569,7 @@ class OpenReader:
 
         The verb ("prevent", "stop", "forbid", "keep") and the gerund after "from" make one
         predicate, and its object is what the gerund acts on: Z, or Y itself when the gerund is
-        passive ("stops a response from being stored": "stop from storing" the response). Y as the
+        passive ("stops a letter from being opened": "stop from opening" the letter). Y as the
         verb's own object is no fact: "X stops Y" alone says something else. Y acting on Z is no fact
         either: it holds only where X applies. A gerund with no object of its own gives nothing.
         """

@@ -441,12 +441,12 @@ def is_property_row(head: str) -> bool:
     return 0 < len(words) <= 5 and head == head.lower() and words[0] not in ARTICLES and any(c.isalpha() for c in head)
 
 
-#: Pronouns that stand for a group of people or things, and so describe one: "everyone else".
+#: Pronouns that stand for a group of people or things, and so describe one: "everyone on board".
 INDEFINITE_PRONOUNS = frozenset("everyone everybody everything anyone anybody anything nobody nothing".split())
 
 
 def glossary_term(label: str) -> str | None:
-    """Return the term a glossary item's label names ("group" of "group (g)"), or None if it is no term.
+    """Return the term a glossary item's label names ("warden" of "warden (w)"), or None if it is no term.
 
     A term is one to three words of letters (hyphens inside), lowercase but perhaps for its first
     letter, a noun phrase: no function word, no verb first, no adjective last ("symbolic" labels a
@@ -467,10 +467,10 @@ def glossary_term(label: str) -> str | None:
 
 
 def describes(doc) -> bool:
-    """Tell a glossary description that is a noun phrase ("the users who share ...", "everyone else").
+    """Tell a glossary description that is a noun phrase ("the person who locks ...", "everyone on board").
 
     The parse's one root is a common noun the dictionary knows as one (or a pronoun for a group,
-    "everyone"), with no subject of its own: a clause ("runs with the file's group") or a name
+    "everyone"), with no subject of its own: a clause ("sails with the morning tide") or a name
     listed ("getfacl / setfacl") describes nothing.
     """
     if doc.user_data.get("implicit_subject"):
@@ -489,8 +489,8 @@ def describes(doc) -> bool:
 def agrees_in_number(sentence: str, doc) -> bool:
     """Tell a glossary item whose description's head agrees in number with its term.
 
-    "group (g): members of the file's group" describes one term by a plural: the set it stands
-    for, not a kind of thing the term is one of ("group is a member" would be wrong).
+    "crew (c): members of the boat's team" describes one term by a plural: the set it stands
+    for, not a kind of thing the term is one of ("crew is a member" would be wrong).
     """
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     match = re.match(r"^\s*([^:(]+)", sentence)
