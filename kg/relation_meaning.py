@@ -4,8 +4,9 @@ Word-by-word matching (kg/scoring.py) finds a relation when some question word n
 by the word's own meaning. A question can ask for a relation in words none of which names it alone
 ("give a few words that describe X" asks for the keywords of X): the meaning is in the phrase. Here the
 question, with its topic's name replaced by a placeholder, is embedded as a whole and compared with
-each relation's label and with its description (the relation's ``skos:definition`` or ``rdfs:comment``,
-or that of the ontology relation it aligns with, see :class:`kg.catalog.Catalog`).
+each of a relation's names (its label, other labels and question phrases) and with its description
+(the relation's ``skos:definition`` or ``rdfs:comment``, or that of the ontology relation it aligns
+with, see :class:`kg.catalog.Catalog`); the closest of them stands for the relation.
 
 Only the relations present at the topic compete, and the best one must stand clearly above the next:
 the difference of the two similarities is the evidence, not the similarity itself (a short question
@@ -45,11 +46,21 @@ class MeaningChoice:
         return self.margin + (MEANING_MARGIN if self.by_kind else 0.0)
 
 
+def readings(predicate) -> list[str]:
+    """Return the texts a question is compared with for one relation: each of its names, and its description.
+
+    A relation's label is one way of saying it among several: the other names the graph or its
+    ontology gives it (``skos:altLabel``, question phrases) say it too, often closer to a question's
+    words than the label ("crew" against "staffed by"). The best of them stands for the relation.
+    """
+    return [predicate.label, *predicate.names, predicate.description]
+
+
 class RelationMeanings:
-    """The vectors of every predicate's label and description, and the choice of one by a question."""
+    """The vectors of every predicate's names and description, and the choice of one by a question."""
 
     def __init__(self, catalog: Catalog, embedder: Embedder, cache_dir: Path | str | None = None):
-        rows = sorted({(p.iri, text) for p in catalog.predicates.values() for text in (p.label, p.description) if text})
+        rows = sorted({(p.iri, text) for p in catalog.predicates.values() for text in readings(p) if text})
         self.index = VectorIndex.build(
             [iri for iri, _ in rows], [text for _, text in rows], embedder, cache_dir, label="relation meanings"
         )
