@@ -64,16 +64,23 @@ class RelationMeanings:
         self.index = VectorIndex.build(
             [iri for iri, _ in rows], [text for _, text in rows], embedder, cache_dir, label="relation meanings"
         )
+        #: Which rows are a relation's label or description, what it means as a whole (see ``choose``).
+        self.core = np.array([text in (catalog.predicates[iri].label, catalog.predicates[iri].description)
+                              for iri, text in rows], dtype=bool)  # fmt: skip
         #: The relations the graph says the meaning of: only these can be chosen (see ``choose``).
         self.described = {p.iri for p in catalog.predicates.values() if p.description}
 
-    def similarities(self, vector: np.ndarray) -> dict[URIRef, float]:
-        """Return each predicate's best similarity (label or description) to the question ``vector``."""
+    def similarities(self, vector: np.ndarray, core: bool = False) -> dict[URIRef, float]:
+        """Return each predicate's best similarity (any name, or description) to the question ``vector``.
+
+        ``core`` keeps to the label and the description.
+        """
         best: dict[URIRef, float] = {}
         if not len(self.index.keys):
             return best
-        for key, sim in zip(self.index.keys, np.asarray(self.index.vectors @ vector), strict=True):
-            if sim > best.get(key, -1.0):
+        rows = zip(self.index.keys, np.asarray(self.index.vectors @ vector), self.core, strict=True)
+        for key, sim, is_core in rows:
+            if (is_core or not core) and sim > best.get(key, -1.0):
                 best[key] = float(sim)
         return best
 
@@ -115,4 +122,11 @@ class RelationMeanings:
             return None
         if margin < needed or predicate not in self.described or predicate in opposed:
             return None
+        if not by_kind and competing is ranked and len(ranked) > 1:
+            # One other name may sit close to a question by one shared word ("appear" to a question
+            # asking which shelf a book sits on): the label and description, what the relation means as
+            # a whole, must rank it first among the topic's relations too.
+            whole = self.similarities(vector, core=True)
+            if max(present, key=lambda p: (whole.get(p, -1.0), str(p))) != predicate:
+                return None
         return MeaningChoice(predicate, round(first, 4), round(margin, 4), by_kind)
