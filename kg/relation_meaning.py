@@ -4,9 +4,9 @@ Word-by-word matching (kg/scoring.py) finds a relation when some question word n
 by the word's own meaning. A question can ask for a relation in words none of which names it alone
 ("give a few words that describe X" asks for the keywords of X): the meaning is in the phrase. Here the
 question, with its topic's name replaced by a placeholder, is embedded as a whole and compared with
-each of a relation's names (its label, other labels and question phrases) and with its description
-(the relation's ``skos:definition`` or ``rdfs:comment``, or that of the ontology relation it aligns
-with, see :class:`kg.catalog.Catalog`); the closest of them stands for the relation.
+each relation's label and with its description (the relation's ``skos:definition`` or
+``rdfs:comment``, or that of the ontology relation it aligns with, see :class:`kg.catalog.Catalog`);
+when the kind of thing asked for narrows the relations, with each of their names too.
 
 Only the relations present at the topic compete, and the best one must stand clearly above the next:
 the difference of the two similarities is the evidence, not the similarity itself (a short question
@@ -94,10 +94,11 @@ class RelationMeanings:
         """Return the relation among ``present`` the question means, or ``None`` when none stands out.
 
         ``typed`` are the relations whose far end is of the kind the question asks for ("which
-        words": a relation whose values are words); when some are, only they compete, and a single one
-        is chosen unless its meaning falls clearly below the best of all (the kind asked for decides,
-        the words must not contradict it). Otherwise a topic with a single relation gives no runner-up
-        to stand out from, so no choice: the question may ask for something the graph does not hold.
+        words": a relation whose values are words); when some are, only they compete (compared by any
+        of their names, see ``readings``), and a single one is chosen unless its meaning falls clearly
+        below the best of all (the kind asked for decides, the words must not contradict it).
+        Otherwise a topic with a single relation gives no runner-up to stand out from, so no choice:
+        the question may ask for something the graph does not hold.
         The margin of a choice is its lead over the runner-up (negative when the kind chose it).
 
         Only a relation with a description is chosen: a bare label ("offer", "run on", the verbs the
@@ -106,7 +107,11 @@ class RelationMeanings:
         runners-up, and so do the ``opposed`` ones, whose names hold the opposite of a question word
         (kg/opposites.py): a question about buying is close in meaning to "sells", and asks the reverse.
         """
-        sims = self.similarities(vector)
+        # The kind asked for chooses among ``typed``; the words need only not object, and any name of the
+        # relation may answer for them ("terms" against "keywords"). Words alone choose by what the
+        # relation means as a whole, its label and description: one other name may sit close to a
+        # question by one shared word ("supplies" to a question about what a thing costs).
+        sims = self.similarities(vector, core=not any(p in typed for p in present))
         ranked = sorted(((sims[p], p) for p in present if p in sims), key=lambda item: (-item[0], str(item[1])))
         competing = [(sim, p) for sim, p in ranked if p in typed] or ranked
         by_kind = False
@@ -122,11 +127,4 @@ class RelationMeanings:
             return None
         if margin < needed or predicate not in self.described or predicate in opposed:
             return None
-        if not by_kind and competing is ranked and len(ranked) > 1:
-            # One other name may sit close to a question by one shared word ("appear" to a question
-            # asking which shelf a book sits on): the label and description, what the relation means as
-            # a whole, must rank it first among the topic's relations too.
-            whole = self.similarities(vector, core=True)
-            if max(present, key=lambda p: (whole.get(p, -1.0), str(p))) != predicate:
-                return None
         return MeaningChoice(predicate, round(first, 4), round(margin, 4), by_kind)

@@ -1,10 +1,10 @@
-"""A relation chosen by the whole question's meaning: against every name of the relation, asked by a fragment.
+"""A relation chosen by the kind a question asks for with no wh-word, and by the meaning of the rest.
 
 A small graph of our own about board games, its relations aligned with the ontology's general ones
-(kg/catalog.py), so each has several names and a description. The questions name no relation by a
-word of its names: only the question as a whole, compared with each of the relation's names, can
-choose; and a question with no wh-word ("a few ..."), read by its parse, says what kind of thing it
-asks for.
+(kg/catalog.py), so each has several names, kinds of values and a description. The questions name no
+relation by a word of its names; a question with no wh-word ("a few ..."), read by its parse, says
+what kind of thing it asks for, and the question as a whole, compared with each name of the relations
+of that kind, must not object.
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ def labels(answer) -> list[str]:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        # The keywords of a game, asked in a phrase none of whose words is a name of the relation.
-        ("describe Ember Tides in a few words", {"sailing", "trading"}),
-        # No wh-word: the parse reads "words" as the asked noun, the kind of the relation's values.
+        # No wh-word: the parse reads "words" as the asked noun, the kind of the relation's values; the
+        # keywords are asked in a phrase none of whose words is a name of the relation.
         ("a few words describing the game Copper Loom", {"weaving"}),
+        ("some words describing Ember Tides", {"sailing", "trading"}),
     ],
 )
 def test_whole_question_chooses_the_relation_by_its_names(games: KnowledgeGraph, question: str, expected: set):
