@@ -52,7 +52,7 @@ def labels(answer) -> list[str]:
         ("some words describing Ember Tides", {"sailing", "trading"}),
     ],
 )
-def test_whole_question_chooses_the_relation_by_its_names(games: KnowledgeGraph, question: str, expected: set):
+def test_asked_kind_without_wh_word_chooses_the_relation(games: KnowledgeGraph, question: str, expected: set):
     answer = games.ask(question)
     assert set(labels(answer)) == expected, answer.answer
 
