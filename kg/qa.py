@@ -47,6 +47,7 @@ from kg.question import (
     asks_for_instances,
     classifier_complement,
     expansion,
+    fragment_noun,
     is_negated,
     is_passive,
     is_short_form,
@@ -1101,7 +1102,9 @@ class Engine:
         masked = " ".join(
             [w.text for w in reading.words[: link.start]] + ["X"] + [w.text for w in reading.words[link.end :]]
         )
-        asked = view.answer_word
+        # With no wh-word, the parse names the asked noun ("a few rivers crossing X", "list some rivers ...").
+        fragment = None if view.answer_word else fragment_noun(reading.text, reading.words, view.inside)
+        asked = view.answer_word or (noun_key(fragment) if fragment else None)
         typed = {p for p, d in steps if asked and asked in self.catalog.predicates[p].kinds(d)}
         opposed = opposed_relations(self.catalog).of_any(view.residual)
         choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed, opposed)
