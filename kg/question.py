@@ -557,7 +557,7 @@ def expansion(short: str, name: str) -> str | None:
 class RelationPhrase:
     """What a question says of its topic besides names: its verb phrase, and the topic's place in it.
 
-    ``words`` are the verb phrase's words in order ("came up with" of "who came up with X"), with the
+    ``words`` are the verb phrase's words in order ("sat down at" of "who sat down at X"), with the
     topic, the wh-word, auxiliaries, determiners, pronouns and adverbs left out, and so the asked-for
     type: nothing of what the answer is called. ``subject`` tells whether the topic stands before the verb
     (the subject of "what does X feed into", of "what is X fed into"); ``passive`` whether the verb is a
@@ -570,11 +570,12 @@ class RelationPhrase:
 
 
 #: Parts of speech a relation's words may have: verbs, their particles and prepositions, nouns and
-#: adjectives of a phrase ("have in common"). Determiners, pronouns, adverbs and auxiliaries say nothing
+#: adjectives of a phrase ("take part in"). Determiners, pronouns, adverbs and auxiliaries say nothing
 #: of which relation is meant.
 _PHRASE_POS = frozenset("VERB ADP PART NOUN ADJ".split())
+_CONTENT = frozenset("VERB NOUN PROPN ADJ NUM".split())
 _FRONTED = frozenset("at in on to from for with by of into".split())
-#: Dependencies that open a clause of its own ("after failing twice", "the host *they live on*"): its
+#: Dependencies that open a clause of its own ("after waiting an hour", "the boat *she sails in*"): its
 #: verb says something else than the relation asked for.
 _SUBORDINATE = frozenset("advcl relcl acl ccomp pcomp csubj conj parataxis".split())
 
@@ -637,7 +638,11 @@ def relation_phrase(text: str, words: list[Token], topic: tuple[int, int], asked
             continue
         if asked and noun_key(low) == asked:
             continue
-        if token.pos_ == "AUX" or token.pos_ not in _PHRASE_POS or low in GENERIC_NOUNS or _subordinate(token):
+        if _subordinate(token):
+            if token.pos_ in _CONTENT:
+                return None  # "X you have painted": a clause narrows the topic, which no relation's name says
+            continue
+        if token.pos_ == "AUX" or token.pos_ not in _PHRASE_POS or low in GENERIC_NOUNS:
             continue
         if token.pos_ == "VERB":
             has_verb = True
