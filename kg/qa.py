@@ -1154,7 +1154,12 @@ class Engine:
             return None  # the graph's own words for definitions and short forms ask for those, not a relation
         topic = link.best[0]
         steps = {step for step in first_steps(self.store, self.catalog, topic) if step[0] not in MEMBERSHIP}
-        opposed = opposed_relations(self.catalog).of_any(phrase.words)
+        # A denied relation ("does not carry") is a rival, never the answer: the question does not deny
+        # (a question that does is left to the word paths).
+        if view.negated:
+            return None
+        denied = {p for p, _ in steps if self.catalog.predicates[p].negation_of}
+        opposed = opposed_relations(self.catalog).of_any(phrase.words) | denied
         vector = self._vector(framed(" ".join(phrase.words)))
         choice = choose_by_phrase(vector, {p for p, _ in steps}, self._framed_names(), opposed)
         if choice is None:
