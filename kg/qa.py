@@ -1195,8 +1195,8 @@ class Engine:
     def _of_asked_kind(self, view: Reading, predicate: URIRef, direction: str, answers) -> bool:
         """Tell whether the answers may be of the kind the question asks for ("which port": a port).
 
-        The relation's kind of values says so when the graph gives it; else, when the notes name such
-        a thing, the answers' own names must say the noun ("TCP port 22"), as for a path's confidence.
+        The relation's kind of values says so when the graph gives it; else the answers' own names must
+        say the noun.
         """
         asked = view.answer_word
         if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS:
@@ -1204,9 +1204,9 @@ class Engine:
         kinds = self.catalog.predicates[predicate].kinds(direction)
         if kinds:
             return asked in kinds
-        if asked in self.catalog.kind_words or self._noted_concept(asked):
-            return any(asked in self._name_nouns(a) for a in answers[:10])
-        return True
+        # Else the answers' own names must say the noun ("TCP port 22"): a sentence may name the asked
+        # kind beside an answer of another ("water from the reservoir feeds the mill").
+        return any(asked in self._name_nouns(a) for a in answers[:10])
 
     def _named_here(self, view: Reading, steps: set[Step]) -> bool:
         """Tell whether the question's relation words name a relation the topic has, or things like it have.
