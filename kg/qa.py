@@ -1093,12 +1093,9 @@ class Engine:
         """
         if self._is_yes_no(reading):
             return None
-        topics = [
-            link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
-        ]  # fmt: skip
-        if len(topics) != 1:
+        link = self._single_topic(reading)
+        if link is None:
             return None
-        link = topics[0]
         view = self._view(reading, link)
         if not view.residual:
             return None  # only grammar words besides the name ("who is X by"): nothing means a relation
@@ -1134,6 +1131,17 @@ class Engine:
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
         return self._path_answer(reading, topic, PathScore(path), answers, confidence)
 
+    def _single_topic(self, reading: Reading) -> Link | None:
+        """Return the question's one named thing (no weak word, not the asked-for type), or None.
+
+        The whole-question and verb-phrase readings choose among one thing's relations: with two things
+        named, or none, the question is not theirs to read.
+        """
+        topics = [
+            link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
+        ]  # fmt: skip
+        return topics[0] if len(topics) == 1 else None
+
     def _by_phrase(self, reading: Reading) -> Answer | None:
         """Answer over the one relation of the topic whose name the question's verb phrase means.
 
@@ -1147,12 +1155,9 @@ class Engine:
         """
         if self._is_yes_no(reading) or reading.request() is not None:
             return None  # "name the ...", "expand X": the request's verb asks to say, not a relation
-        topics = [
-            link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
-        ]  # fmt: skip
-        if len(topics) != 1:
+        link = self._single_topic(reading)
+        if link is None:
             return None
-        link = topics[0]
         view = self._view(reading, link)
         asked = _asked_phrase(reading.words)
         if any(i not in asked for i, w in enumerate(reading.words) if w.lower in self._unknown_names(view)):
