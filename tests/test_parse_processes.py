@@ -53,6 +53,24 @@ def test_a_worker_parses_as_this_process_does():
     assert two[-5].user_data["implicit_subject"] and two[-5][0].text == "It"
 
 
+def test_a_worker_reads_bold_words_as_this_process_does():
+    nlp = load_parser()
+    bolded = "The Pike tows barges along the canal."
+    sentences = [*SENTENCES, bolded] * 150
+    bold = {bolded: ("barges",)}
+
+    one = parse_sentences(nlp, sentences, name_spans, processes=1, emphasis=lambda t: bold.get(t, ()))
+    two = parse_sentences(nlp, sentences, name_spans, processes=2, emphasis=lambda t: bold.get(t, ()))
+    try:
+        assert isinstance(two, parallel.ParseStream)
+        assert [attributes(d) for d in two] == [attributes(d) for d in one]
+    finally:
+        two.close()
+    # The bold noun is no verb in the worker's parse either: "tows" is the verb before it.
+    assert [t.pos_ for t in two[-1] if t.text in ("tows", "barges")] == ["VERB", "NOUN"]
+    assert parse_sentences(nlp, [bolded], name_spans, processes=1)[0][2].pos_ != "VERB"  # unbold, a noun
+
+
 def test_a_worker_that_fails_leaves_the_rest_to_this_process():
     nlp = load_parser()
     parent = os.getpid()
@@ -60,11 +78,11 @@ def test_a_worker_that_fails_leaves_the_rest_to_this_process():
     spans = [name_spans(s) for s in sentences]
     calls = []
 
-    def parse_failing_in_worker(nlp, sentences, spans, batch_size):
+    def parse_failing_in_worker(nlp, sentences, spans, batch_size, bold):
         calls.append(len(sentences))  # only this process's calls are seen here
         if os.getpid() != parent and calls[-1] < parallel.CHUNK:
             raise RuntimeError("worker failure")  # the worker fails on its last, short chunk
-        return _parse(nlp, sentences, spans, batch_size)
+        return _parse(nlp, sentences, spans, batch_size, bold)
 
     stream = parallel.ParseStream(parse_failing_in_worker, nlp, sentences, spans, 256, lambda doc, i: None)
     try:

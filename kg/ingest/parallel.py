@@ -38,6 +38,8 @@ ATTRS = ("ORTH", "NORM", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
 SETTING = "KG_PARSE_PROCESSES"
 
 Spans = Sequence[Sequence[tuple[int, int]]]
+#: Per sentence, the phrases its document sets in bold.
+Bold = Sequence[tuple[str, ...]]
 Parse = Callable[..., list]
 
 
@@ -67,13 +69,23 @@ def parse_processes(sentences: int) -> int:
 class ParseStream(Sequence):
     """The docs of ``sentences``, parsed by a forked worker and received in order as they are asked for.
 
-    ``finish`` (one doc arrived, its index) is applied to each doc as it arrives. Call :meth:`close`
+    ``finish`` (one doc arrived, its index) is applied to each doc as it arrives. ``bold`` (per
+    sentence, its bold phrases, or ``None``) goes to ``parse`` beside the spans. Call :meth:`close`
     when done: it ends the worker if the docs were not all read.
     """
 
-    def __init__(self, parse: Parse, nlp, sentences: Sequence[str], spans: Spans, batch_size: int, finish):
+    def __init__(
+        self,
+        parse: Parse,
+        nlp,
+        sentences: Sequence[str],
+        spans: Spans,
+        batch_size: int,
+        finish,
+        bold: Bold | None = None,
+    ):
         self._parse = parse
-        self._args = (nlp, sentences, spans, batch_size)
+        self._args = (nlp, sentences, spans, batch_size, bold)
         self._finish = finish
         self._docs: list = []
         context = multiprocessing.get_context("fork")
@@ -106,12 +118,12 @@ class ParseStream(Sequence):
     def _next_chunk(self) -> list:
         from spacy.tokens import DocBin
 
-        nlp, sentences, spans, batch_size = self._args
+        nlp, sentences, spans, batch_size, bold = self._args
         try:
             return list(DocBin().from_bytes(self._receive.recv_bytes()).get_docs(nlp.vocab))
         except (EOFError, OSError, ValueError):  # the worker died or sent garbage: parse the rest here
             done = len(self._docs)
-            return self._parse(nlp, sentences[done:], spans[done:], batch_size)
+            return self._parse(nlp, sentences[done:], spans[done:], batch_size, _part(bold, done, len(sentences)))
 
     def _take(self, docs: list) -> None:
         for doc in docs:
@@ -119,13 +131,19 @@ class ParseStream(Sequence):
             self._docs.append(doc)
 
 
-def _work(send, parse: Parse, nlp, sentences: Sequence[str], spans: Spans, batch_size: int) -> None:
+def _part(bold: Bold | None, start: int, end: int) -> Bold | None:
+    """Return the bold phrases of sentences ``start`` to ``end`` (``None`` when none were given)."""
+    return None if bold is None else bold[start:end]
+
+
+def _work(send, parse: Parse, nlp, sentences: Sequence[str], spans: Spans, batch_size: int, bold: Bold | None) -> None:
     """Parse the sentences in a forked worker, sending them back in order, a ``DocBin`` per chunk."""
     from spacy.tokens import DocBin
 
     try:
         for start in range(0, len(sentences), CHUNK):
-            docs = parse(nlp, sentences[start : start + CHUNK], spans[start : start + CHUNK], batch_size)
+            end = start + CHUNK
+            docs = parse(nlp, sentences[start:end], spans[start:end], batch_size, _part(bold, start, end))
             send.send_bytes(DocBin(attrs=list(ATTRS), docs=docs).to_bytes())
     except BrokenPipeError:
         pass  # the reader stopped (its document failed): nothing left to do

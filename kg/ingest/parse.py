@@ -141,8 +141,7 @@ def parse_sentences(
         for text, given in zip(originals, texts, strict=True)
     ]
     spans = [names(text) for text in sentences]
-    if emphasis is not None:
-        spans = [_Spans(found, tuple(emphasis(given))) for found, given in zip(spans, texts, strict=True)]
+    bold = None if emphasis is None else [tuple(emphasis(given)) for given in texts]
     implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
 
     def finish(doc, i: int) -> None:
@@ -152,24 +151,25 @@ def parse_sentences(
     if processes is None:
         processes = parse_processes(len(sentences))
     if processes > 1:
-        return ParseStream(_parse, nlp, sentences, spans, batch_size, finish)
-    parsed = _parse(nlp, sentences, spans, batch_size)
+        return ParseStream(_parse, nlp, sentences, spans, batch_size, finish, bold)
+    parsed = _parse(nlp, sentences, spans, batch_size, bold)
     for i, doc in enumerate(parsed):
         finish(doc, i)
     return parsed
 
 
-class _Spans(list):
-    """A sentence's name spans (the list), with the phrases the document sets in bold in it."""
+def _parse(
+    nlp,
+    sentences: Sequence[str],
+    spans: Sequence[Sequence[tuple[int, int]]],
+    batch_size: int,
+    bold: Sequence[tuple[str, ...]] | None = None,
+) -> list:
+    """Parse ``sentences`` with their name ``spans`` merged; reread a verbless parse with names as pronouns.
 
-    def __init__(self, names: Sequence[tuple[int, int]], bold: tuple[str, ...]):
-        super().__init__(names)
-        self.bold = bold
-
-
-def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], batch_size: int) -> list:
-    """Parse ``sentences`` with their name ``spans`` merged; reread a verbless parse with names as pronouns."""
-    bold = [getattr(found, "bold", ()) for found in spans]
+    ``bold`` gives, per sentence, the phrases the document sets in bold in it (none when not given).
+    """
+    bold = bold if bold is not None else [()] * len(sentences)
     docs = [_merged(nlp, text, found, pronoun=False) for text, found in zip(sentences, spans, strict=True)]
     parsed = list(nlp.pipe(docs, batch_size=batch_size))
     retry = [i for i, doc in enumerate(parsed) if _needs_reading_as_pronouns(doc)]
