@@ -54,6 +54,7 @@ from kg.question import (
     is_yes_no,
     link_spans,
     main_verb,
+    modified_noun,
     name_spans,
     parse,
     parse_named,
@@ -114,6 +115,9 @@ UNTIED_MENTION = 0.8
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
 OTHER_PREPOSITION = 0.5
+#: The share of a path's fit left when the topic's name only modifies a noun the path does not account
+#: for ("what repairs Acme *cranes*?" over a fact about Acme): the question is about the noun's thing.
+MODIFIED_NOUN = 0.5
 #: The relations that make a thing a member of a class: a question naming only these asks for a list.
 MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
@@ -1110,7 +1114,7 @@ class Engine:
         if choice is None:
             return None
         directions = [d for p, d in steps if p == choice.predicate]
-        if len(directions) != 1:
+        if len(directions) != 1 or self._modifies_other(reading, link, choice.predicate):
             return None
         path = ((choice.predicate, directions[0]),)
         answers = self._constrain(self._run(topic, path), reading, link, topic)
@@ -1250,7 +1254,37 @@ class Engine:
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         if self._other_preposition(view.words, ps.steps[-1]):
             fit *= OTHER_PREPOSITION
+        unexplained = {w for w in left if w not in explained}
+        if len(ps.steps) == 1 and unexplained and self._modifies_unexplained(reading, link, unexplained):
+            fit *= MODIFIED_NOUN
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    def _modifies_other(self, reading: Reading, link: Link, predicate: URIRef) -> bool:
+        """Tell whether the topic's name only modifies a question noun that ``predicate``'s names do not say.
+
+        The whole question's meaning then is about the noun's thing ("what fixes Acme cranes?"), not the
+        topic's, and a relation of the topic answers another question; "Acme's owner" over "owned by"
+        says it.
+        """
+        spans = link_spans(reading.words, [link])
+        noun = modified_noun(reading.text, spans[0]) if spans else None
+        known = self.catalog.predicates.get(predicate)
+        if noun is None or known is None:
+            return False
+        said = [w for name in (known.label, *known.names) for w in name.lower().split()]
+        return not any(words_match(noun, w) >= 0.8 for w in said)
+
+    @staticmethod
+    def _modifies_unexplained(reading: Reading, link: Link, left: set[str]) -> bool:
+        """Tell whether the topic's name only modifies a question noun in ``left`` (unaccounted for).
+
+        "Who paints Acme boats?": a one-step path from Acme that leaves "boats" unexplained answers who
+        paints Acme, a question about another thing (see ``modified_noun``). A longer path passes through
+        things the noun may stand for ("the crews of Acme boats": Acme, its boats, their crews).
+        """
+        spans = link_spans(reading.words, [link])
+        noun = modified_noun(reading.text, spans[0]) if spans else None
+        return noun is not None and noun in left
 
     def _verbless(self, view: Reading, link: Link, topic: URIRef, ps: PathScore, explained: set[str]) -> set[str]:
         """Return the question's verbs and prepositions that a table's property neither says nor denies.

@@ -275,6 +275,29 @@ def condition_spans(text: str, names: tuple[tuple[int, int], ...] = ()) -> tuple
     return tuple(spans)
 
 
+#: Dependencies of a noun's modifier: a compound's first part ("the harbour cranes"), a possessor.
+_MODIFIERS = frozenset("compound nmod poss".split())
+
+
+def modified_noun(text: str, span: tuple[int, int]) -> str | None:
+    """Return the lowercase noun that the name at ``span`` (character offsets) modifies, or None.
+
+    "What repairs Acme cranes?" names Acme only to say which cranes: the question is about the
+    cranes, and a fact about Acme itself answers another one. By the plain parse (a name read as a
+    pronoun cannot modify): the name's last word is the possessor of a noun after it ("Acme's crane"),
+    or a compound's first part before a plural noun. One named thing is no plural's referent, while
+    a singular noun may be the name's own kind ("the Acme crane" is Acme, a crane).
+    """
+    end = span[1]
+    doc = parse(text)
+    last = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
+    if last is None or last.dep_ not in _MODIFIERS or last.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if last.head.idx < end or (last.dep_ != "poss" and last.head.tag_ not in ("NNS", "NNPS")):
+        return None
+    return last.head.lower_
+
+
 def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Return the lowercase main verb of a question (its parse's root, when a verb), or None.
 
