@@ -63,3 +63,11 @@ def test_present_tense_inflects_only_an_opening_verb_lemma(phrase: str, reading:
 )  # fmt: skip
 def test_plural_agreement_for_several_subjects(phrase: str, plural: str) -> None:
     assert plural_agreement(phrase) == plural
+
+
+def test_a_general_verb_aligned_with_the_ontology_reads_right_of_any_object(tmp_path_factory) -> None:
+    note = "# Sheds\n\nThe **Boathouse** is a shed by the river. The Boathouse keeps **oars** for the club.\n"
+    sheds = note_graph(tmp_path_factory.mktemp("sheds"), "sheds", note)
+    answer = sheds.ask("What does the Boathouse keep?")
+    assert {a["label"] for a in answer.answers} == {"oar"}
+    assert "data" not in answer.answer  # "keeps oars", never "preserves the data in oar"
