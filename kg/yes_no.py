@@ -381,7 +381,7 @@ class YesNoAnswerer:
         question naming the row and the thing asks for. Every word of the relation's name must be
         a word of the question (by lemma or noun key, mentions included: "induction hobs" may link
         to a concept of its own), or a WordNet synonym of one in a frequent sense of both, as a
-        relation's name may be said (``relation_word_match``: "forbidden" asks the row "banned"); and
+        relation's name may be said (``relation_word_match``: "mended" asks the row "repaired"); and
         one relation only may be so named at the thing.
         """
         said = [w.lower for w in reading.words if w.lower not in STOPWORDS]
