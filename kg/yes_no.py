@@ -31,7 +31,15 @@ from rdflib import URIRef
 from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.evidence import Evidence
-from kg.linking import Link, content_words, phrase_support, said_in, sentence_words, words_match
+from kg.linking import (
+    Link,
+    content_words,
+    phrase_support,
+    relation_word_match,
+    said_in,
+    sentence_words,
+    words_match,
+)
 from kg.opposites import are_opposites
 from kg.question import Reading, condition_spans, is_passive, link_spans, name_spans, parse, parse_named
 from kg.scoring import Relevance
@@ -372,7 +380,9 @@ class YesNoAnswerer:
         A property table's row ("dishwasher safe": yes / no) gives each thing a yes/no value, which a
         question naming the row and the thing asks for. Every word of the relation's name must be
         a word of the question (by lemma or noun key, mentions included: "induction hobs" may link
-        to a concept of its own), and one relation only may be so named at the thing.
+        to a concept of its own), or a WordNet synonym of one in a frequent sense of both, as a
+        relation's name may be said (``relation_word_match``: "mended" asks the row "repaired"); and
+        one relation only may be so named at the thing.
         """
         said = [w.lower for w in reading.words if w.lower not in STOPWORDS]
         for link in reading.links:
@@ -393,7 +403,7 @@ class YesNoAnswerer:
             # The share of the question's other words the relation's name says.
             named = {w for name in self.catalog.predicates[pred].names for w in key_words(name)}
             rest = [w for w in said if w not in {x.lower for x in reading.words[link.start : link.end]}]
-            fit = sum(any(words_match(w, n) >= 0.8 for n in named) for w in rest) / len(rest) if rest else 0.0
+            fit = sum(any(relation_word_match(w, n) >= 0.8 for n in named) for w in rest) / len(rest) if rest else 0.0
             return self._answer(reading, verdict, fit)
         return None
 
@@ -564,10 +574,10 @@ def strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> fl
 
 
 def _all_said(names: list[str], said: list[str]) -> bool:
-    """Tell whether every content word of one of ``names`` is among the words ``said`` (by lemma)."""
+    """Tell whether every content word of one of ``names`` is among the words ``said`` (by lemma or synonym)."""
     for name in names:
         words = key_words(name)
-        if words and all(any(words_match(w, s) >= 0.8 for s in said) for w in words):
+        if words and all(any(relation_word_match(s, w) >= 0.8 for s in said) for w in words):
             return True
     return False
 

@@ -114,6 +114,39 @@ def test_a_row_the_question_does_not_name_settles_nothing(kettles: KnowledgeGrap
     assert kettles.ask("Is the Copperline safe?").answers == []
 
 
+LANTERNS = """# Lanterns
+
+| Property | Glimmer | Dusklight |
+| --- | --- | --- |
+| repaired by the maker | yes | no |
+| weight | two kilograms | one kilogram |
+"""
+
+
+@pytest.fixture(scope="module")
+def lanterns(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    return note_graph(tmp_path_factory, "lanterns", LANTERNS)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "mended" is a WordNet synonym of the row's "repaired": the question names the row in its own verb.
+        ("Is the Glimmer mended by the maker?", True),
+        ("Is the Dusklight mended by the maker?", False),
+    ],
+)
+def test_a_property_table_row_named_by_a_synonym_answers(lanterns: KnowledgeGraph, question: str, expected: bool):
+    answer = lanterns.ask(question)
+
+    assert [a["value"] for a in answer.answers] == [expected], answer.answer
+    assert answer.kind == "boolean" and "repaired by the maker" in answer.answer
+
+
+def test_a_row_word_no_question_word_means_settles_nothing(lanterns: KnowledgeGraph):
+    assert lanterns.ask("Is the Dusklight painted by the maker?").answers == []
+
+
 # -- a verdict from the one sentence that answers, where no fact does ---------------------------------
 
 HARBOUR = """# Harbour
