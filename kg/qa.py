@@ -70,6 +70,7 @@ from kg.text import (
     ARTICLES,
     AUXILIARIES,
     LIGHT_VERBS,
+    REFLEXIVES,
     STOPWORDS,
     Token,
     counts_things,
@@ -1219,15 +1220,20 @@ class Engine:
         such a type, ``_asked_modifiers``);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
         word asks for is a guess and costs a share. A property a table states, named whole by the
-        question, leaves the question's verbs and prepositions out (``_verbless``). A generic noun
-        ("which *thing* can a kiln fire", "what sort of *thing* is a kiln") stands for anything, as a
-        pronoun does: no answer can fail it, so no relation need account for it. The score that ranked
+        question, leaves the question's verbs and prepositions out (``_verbless``). A reflexive pronoun
+        ("for *itself*") and a generic noun after a classifier ("what sort of *thing* is a kiln") stand for
+        the topic or for anything: no answer can fail them, so no relation need account for them. The score that ranked
         the paths is no measure of this: order and type bonuses lift a path above its rivals without
         making it more likely right.
         """
         view = self._view(reading, link)
         explained = set(ps.explained)
-        words = [w for w in view.residual if w not in GENERIC_NOUNS or w in explained]
+        # A reflexive points back at the topic; a generic noun that is not itself the asked noun ("what
+        # sort of thing") stands for anything. The asked noun ("which thing") is left to the asked type.
+        words = [
+            w for w in view.residual
+            if w in explained or not (w in REFLEXIVES or (w in GENERIC_NOUNS and noun_key(w) != view.answer_word))
+        ]  # fmt: skip
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:

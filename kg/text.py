@@ -68,7 +68,6 @@ REFLEXIVES = frozenset("itself themselves himself herself myself yourself yourse
 STOPWORDS = (
     FILLERS
     | AUXILIARIES
-    | REFLEXIVES
     | frozenset(
         "what which who whom whose when where why how there here i you we me us to in on at by for from with "
         "as and or but if than so such into onto does do did is are was were please tell give list show "
