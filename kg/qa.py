@@ -71,6 +71,7 @@ from kg.text import (
     ARTICLES,
     AUXILIARIES,
     LIGHT_VERBS,
+    REFLEXIVES,
     STOPWORDS,
     Token,
     counts_things,
@@ -1219,15 +1220,24 @@ class Engine:
         asked-for type, which only the answers' kind can account for), or it
         names the asked-for type the path ends at
         (an asked-for type the graph has no kind for is left out, nothing can check it, unless the notes
-        name such a concept: then ``answers`` must say it in their names);
+        name such a concept: then ``answers`` must say it in their names; so are the words that narrow
+        such a type, ``_asked_modifiers``);
         a word only the embedding relates to the path counts for half the path's relevance. Each step no
         word asks for is a guess and costs a share. A property a table states, named whole by the
-        question, leaves the question's verbs and prepositions out (``_verbless``). The score that ranked
+        question, leaves the question's verbs and prepositions out (``_verbless``). A reflexive pronoun
+        ("for *itself*") and a generic noun after a classifier ("what sort of *thing* is a kiln") stand for
+        the topic or for anything: no answer can fail them, so no relation need account for them. The score that ranked
         the paths is no measure of this: order and type bonuses lift a path above its rivals without
         making it more likely right.
         """
         view = self._view(reading, link)
-        words, explained = view.residual, set(ps.explained)
+        explained = set(ps.explained)
+        # A reflexive points back at the topic; a generic noun that is not itself the asked noun ("what
+        # sort of thing") stands for anything. The asked noun ("which thing") is left to the asked type.
+        words = [
+            w for w in view.residual
+            if w in explained or not (w in REFLEXIVES or (w in GENERIC_NOUNS and noun_key(w) != view.answer_word))
+        ]  # fmt: skip
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:
@@ -1238,8 +1248,10 @@ class Engine:
                     explained |= {w for w in words if noun_key(w) == view.answer_word}
             elif not (answers and stated is not None and self._kind_said_beside(view.answer_word, answers, stated)):
                 # The graph has no word for any kind of thing called so ("which films" over a graph that
-                # never says what a film is): the word neither supports nor contradicts an answer.
+                # never says what a film is): the word neither supports nor contradicts an answer, nor do
+                # the words that narrow it ("which *glaze* recipes": recipes of a kind the graph cannot tell).
                 words = [w for w in words if noun_key(w) != view.answer_word]
+                words = _without(words, self._asked_modifiers(view) - explained)
         if topic is not None and any(w not in explained for w in words):
             words = [w for w in words if w in explained or w not in self._verbless(view, link, topic, ps, explained)]
         left = [w for w in words if w not in explained]
@@ -1285,6 +1297,24 @@ class Engine:
         spans = link_spans(reading.words, [link])
         noun = modified_noun(reading.text, spans[0]) if spans else None
         return noun is not None and noun in left
+
+    @staticmethod
+    def _asked_modifiers(view: Reading) -> set[str]:
+        """Return the question's words that modify the asked-for noun in the wh-phrase ("which *glaze* recipes").
+
+        They stand between the wh-word and the asked noun, outside every mention, and are no grammar
+        word or classifier ("which kind of recipe"): together with the noun they name the answers' type.
+        """
+        at, asked, words = view.asked_at, view.answer_word, view.words
+        if at is None or not asked:
+            return set()
+        head = next((k for k in range(at + 1, len(words)) if noun_key(words[k].lower) == asked), None)
+        if head is None:
+            return set()
+        return {
+            words[k].lower for k in range(at + 1, head)
+            if k not in view.inside and words[k].lower not in STOPWORDS and words[k].lower not in CLASSIFIERS
+        }  # fmt: skip
 
     def _verbless(self, view: Reading, link: Link, topic: URIRef, ps: PathScore, explained: set[str]) -> set[str]:
         """Return the question's verbs and prepositions that a table's property neither says nor denies.
@@ -1672,6 +1702,17 @@ def _fit(
 
 
 __all__ = ["IN", "MAX_QUESTION_CHARS", "OUT", "Answer", "Engine", "QuestionError", "clean_question"]
+
+
+def _without(words: list[str], dropped: set[str]) -> list[str]:
+    """Return ``words`` less the first occurrence of each word of ``dropped`` (the wh-phrase comes first)."""
+    out, left = [], set(dropped)
+    for w in words:
+        if w in left:
+            left.discard(w)
+        else:
+            out.append(w)
+    return out
 
 
 def _asks_amount(words: list[Token]) -> bool:

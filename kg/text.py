@@ -62,6 +62,9 @@ NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren'
 PRONOUNS_SUBJECT = frozenset("it they he she".split())
 PRONOUNS_OBJECT = frozenset("it them this these".split())
 COPULAS = frozenset("is are was were be".split())
+#: Reflexive pronouns: they point back at a name the sentence already holds ("what does a kiln keep for
+#: itself"), as "it" does, and name nothing a relation or an answer could account for.
+REFLEXIVES = frozenset("itself themselves himself herself myself yourself yourselves ourselves oneself".split())
 STOPWORDS = (
     FILLERS
     | AUXILIARIES
