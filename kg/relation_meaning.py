@@ -128,3 +128,59 @@ class RelationMeanings:
         if margin < needed or predicate not in self.described or predicate in opposed:
             return None
         return MeaningChoice(predicate, round(first, 4), round(margin, 4), by_kind)
+
+
+#: How similar (cosine) a question's verb phrase must be to a relation's name for the phrase to name it.
+PHRASE_FLOOR = 0.5
+#: How far the best relation's name must stand above the next relation's at the topic.
+PHRASE_MARGIN = 0.1
+#: An answer by a verb phrase is as sure as ``PHRASE_BASE`` plus the margin, at most ``PHRASE_CAP``: a
+#: margin of ``PHRASE_MARGIN`` reaches the line for facts read out of text (kg.qa.TEXT_ANSWER_THRESHOLD),
+#: and never the 0.97 of a name the question says word for word.
+PHRASE_BASE = 0.8
+PHRASE_CAP = 0.92
+
+
+@dataclass(frozen=True)
+class PhraseChoice:
+    """The relation a question's verb phrase names by meaning, with the similarity and its lead."""
+
+    predicate: URIRef
+    similarity: float
+    margin: float
+
+
+def framed(phrase: str) -> str:
+    """Return a verb phrase set between two placeholders ("it is bound to it"), as names and questions are compared.
+
+    A bare phrase of a word or two is a poor thing to embed (a verb alone is as close to most verbs);
+    said between a subject and an object it reads as a relation.
+    """
+    return f"it {phrase} it"
+
+
+def choose_by_phrase(
+    vector: np.ndarray, present: set[URIRef], names: VectorIndex, opposed: set[URIRef] | frozenset = frozenset()
+) -> PhraseChoice | None:
+    """Return the relation among ``present`` whose name the question's verb phrase (``vector``) means.
+
+    Each relation is as close as its closest name (label, alternative labels, reading); the best must
+    reach ``PHRASE_FLOOR`` and stand ``PHRASE_MARGIN`` above the runner-up. A relation named by the
+    opposite of a phrase word (``opposed``) never wins ("buy" is close to "sell"), but stays a rival.
+    Only the phrase and the relations' names are compared, never an answer's own words: a fact's
+    far end would make the similarity say how like the answer the question sounds.
+    """
+    if not len(names.keys) or not present:
+        return None
+    best: dict[URIRef, float] = {}
+    for key, sim in zip(names.keys, np.asarray(names.vectors @ vector), strict=True):
+        if key in present and sim > best.get(key, -1.0):
+            best[key] = float(sim)
+    ranked = sorted(((sim, p) for p, sim in best.items()), key=lambda item: (-item[0], str(item[1])))
+    if not ranked:
+        return None
+    first, predicate = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    if predicate in opposed or first < PHRASE_FLOOR or first - second < PHRASE_MARGIN:
+        return None
+    return PhraseChoice(predicate, round(first, 4), round(first - second, 4))
