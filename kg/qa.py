@@ -62,7 +62,15 @@ from kg.question import (
     subordinator_words,
     wh_phrase,
 )
-from kg.relation_meaning import PHRASE_BASE, PHRASE_CAP, RelationMeanings, choose_by_phrase, framed
+from kg.relation_meaning import (
+    PHRASE_BASE,
+    PHRASE_CAP,
+    RelationMeanings,
+    choose_by_phrase,
+    framed,
+    places,
+    same_places,
+)
 from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sentence_slots import Asked
@@ -1176,7 +1184,11 @@ class Engine:
         denied = {p for p, _ in steps if self.catalog.predicates[p].negation_of}
         opposed = opposed_relations(self.catalog).of_any(phrase.words) | denied
         vector = self._vector(framed(" ".join(phrase.words)))
-        choice = choose_by_phrase(vector, {p for p, _ in steps}, self._framed_names(), opposed)
+        # The relation's name must place the answer as the phrase does: by the same preposition, or any
+        # when the wh-word is "where" or "when" and the phrase says none.
+        adverb = wh_phrase(reading.text)[0] in (["where"], ["when"])
+        fits = partial(same_places, places(phrase.words), adverb=adverb)
+        choice = choose_by_phrase(vector, {p for p, _ in steps}, self._framed_names(), opposed, fits)
         if choice is None:
             return None
         label = self.catalog.predicates[choice.predicate].label.lower().split()
@@ -1220,7 +1232,7 @@ class Engine:
         if kinds:
             return asked in kinds
         # Else the answers' own names must say the noun ("TCP port 22"): a sentence may name the asked
-        # kind beside an answer of another ("water from the reservoir feeds the mill").
+        # kind beside an answer of another ("sand from the quarry lines the kiln").
         return any(asked in self._name_nouns(a) for a in answers[:10])
 
     def _named_here(self, view: Reading, steps: set[Step]) -> bool:
