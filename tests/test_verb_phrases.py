@@ -2,8 +2,7 @@
 
 A note of our own about an observatory: "is run by" and "was developed at" are the relations the
 extractor reads; the questions say "operates" and "built at". A verb phrase that means none of the
-topic's relations ("who repairs ...") leaves the question unanswered, and so does one near a relation
-only through a name whose preposition places the answer otherwise ("is built on" a hill is not who built it).
+topic's relations ("who repairs ...") leaves the question unanswered.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ A **telescope** is an instrument that gathers faint light.
 The Kestrel Observatory is run by the Tern Valley Astronomy Club.
 The Kestrel Telescope was developed at the Harbour Institute.
 The Kestrel Telescope is mounted in the Kestrel Observatory.
-The Kestrel Lodge is built on Gull Hill.
 """
 
 
@@ -52,9 +50,3 @@ def test_a_fronted_preposition_and_a_passive_verb(observatory: KnowledgeGraph) -
 def test_a_verb_no_relation_means_abstains(observatory: KnowledgeGraph) -> None:
     assert labels(observatory.ask("Who repairs the Kestrel Observatory?")) == []
     assert labels(observatory.ask("Who photographed the Kestrel Telescope?")) == []
-
-
-def test_a_verb_near_a_name_that_places_the_answer_otherwise_abstains(observatory: KnowledgeGraph) -> None:
-    # "built" is near "is built on" word for word, but the hill is where the lodge stands, not its builder.
-    assert labels(observatory.ask("Who built the Kestrel Lodge?")) == []
-    assert labels(observatory.ask("Who designed the Kestrel Lodge?")) == []
