@@ -36,6 +36,7 @@ from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
 from kg.question import (
     AUX_START,
+    BE_FORMS,
     CLASSIFIERS,
     FOLLOW_UP_PRONOUNS,
     GENERIC_NOUNS,
@@ -58,10 +59,19 @@ from kg.question import (
     name_spans,
     parse,
     parse_named,
+    relation_phrase,
     subordinator_words,
     wh_phrase,
 )
-from kg.relation_meaning import RelationMeanings
+from kg.relation_meaning import (
+    PHRASE_BASE,
+    PHRASE_CAP,
+    RelationMeanings,
+    choose_by_phrase,
+    framed,
+    places,
+    same_places,
+)
 from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sentence_slots import Asked
@@ -176,6 +186,12 @@ class Engine:
             [p for p, _ in pairs], [n for _, n in pairs], self.embedder, cache, label="relation names"
         )
         self.meanings = RelationMeanings(self.catalog, self.embedder, cache)
+        self._cache = cache
+        #: Relation names said between placeholders, for verb phrases (see ``_by_phrase``): built with the
+        #: engine when the model is loaded now (a server), else when a question first needs them.
+        self._framed: VectorIndex | None = None
+        if preload_model:
+            self._framed_names()
         opposed_relations(self.catalog)  # read the antonym table now: no question waits for it
         entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
@@ -251,6 +267,10 @@ class Engine:
             meant = self._by_meaning(reading)
             if self._sure(meant):
                 answer = meant
+            else:
+                phrased = self._by_phrase(reading)
+                if self._sure(phrased):
+                    answer = phrased
         return self._or_quoted(reading, answer)
 
     def _sure(self, answer: Answer | None) -> bool:
@@ -1129,13 +1149,96 @@ class Engine:
     def _single_topic(self, reading: Reading) -> Link | None:
         """Return the question's one named thing (no weak word, not the asked-for type), or None.
 
-        The whole-question reading chooses among one thing's relations: with two things named, or none,
-        the question is not its to read.
+        The whole-question and verb-phrase readings choose among one thing's relations: with two things
+        named, or none, the question is not theirs to read.
         """
         topics = [
             link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
         ]  # fmt: skip
         return topics[0] if len(topics) == 1 else None
+
+    def _by_phrase(self, reading: Reading) -> Answer | None:
+        """Answer over the one relation of the topic whose name the question's verb phrase means.
+
+        For a question about one named thing that says the relation in other words than the graph's
+        ("who thought up X" where the graph says "X was devised by"): the verb phrase, the topic, the
+        wh-phrase and the asked-for type left out (kg/question.py, ``relation_phrase``), is compared
+        with the names of each relation the topic has (``choose_by_phrase``). The direction follows
+        the phrase's grammar: the topic before the verb is its subject, after it its object, and a
+        passive question read against an active name (or the reverse) turns the relation round. The
+        fact must hold in that direction. No answer's own words take part: only the relation's names.
+        """
+        if self._is_yes_no(reading) or reading.request() is not None:
+            return None  # "name the ...", "expand X": the request's verb asks to say, not a relation
+        link = self._single_topic(reading)
+        if link is None:
+            return None
+        view = self._view(reading, link)
+        asked = _asked_phrase(reading.words)
+        if any(i not in asked for i, w in enumerate(reading.words) if w.lower in self._unknown_names(view)):
+            return None  # a name the graph does not know stands in the question: the relation is not the topic's
+        phrase = relation_phrase(reading.text, reading.words, (link.start, link.end), view.answer_word)
+        if phrase is None or self.cue_words & set(phrase.words):
+            return None  # the graph's own words for definitions and short forms ask for those, not a relation
+        topic = link.best[0]
+        steps = {step for step in first_steps(self.store, self.catalog, topic) if step[0] not in MEMBERSHIP}
+        # A denied relation ("does not carry") is a rival, never the answer: the question does not deny
+        # (a question that does is left to the word paths).
+        if view.negated:
+            return None
+        denied = {p for p, _ in steps if self.catalog.predicates[p].negation_of}
+        opposed = opposed_relations(self.catalog).of_any(phrase.words) | denied
+        vector = self._vector(framed(" ".join(phrase.words)))
+        # The relation's name must place the answer as the phrase does: by the same preposition, or any
+        # when the wh-word is "where" or "when" and the phrase says none.
+        adverb = wh_phrase(reading.text)[0] in (["where"], ["when"])
+        fits = partial(same_places, places(phrase.words), adverb=adverb)
+        choice = choose_by_phrase(vector, {p for p, _ in steps}, self._framed_names(), opposed, fits)
+        if choice is None:
+            return None
+        label = self.catalog.predicates[choice.predicate].label.lower().split()
+        # The topic before the verb is the phrase's subject; a passive question said against an active
+        # name ("was X designed by" against "design"), or the reverse, makes it the relation's object.
+        agree = phrase.passive == (len(label) > 1 and label[0] in BE_FORMS)
+        path = ((choice.predicate, OUT if phrase.subject == agree else IN),)
+        if path[0] not in steps:
+            return None
+        answers = self._constrain(self._run(topic, path), reading, link, topic)
+        if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
+            return None
+        if not self._of_asked_kind(view, choice.predicate, path[0][1], answers):
+            return None
+        # Below a name matched word for word: the margin over the runner-up is the evidence, and only a
+        # clear one (``PHRASE_MARGIN`` and up) reaches the line for facts read out of text.
+        confidence = round(min(PHRASE_CAP, link.best[1] * (PHRASE_BASE + choice.margin)), 3)
+        return self._path_answer(reading, topic, PathScore(path), answers, confidence)
+
+    def _framed_names(self) -> VectorIndex:
+        """Return the vectors of every relation name said between placeholders (``framed``), built on first use."""
+        if self._framed is None:
+            pairs = sorted((p.iri, framed(n)) for p in self.catalog.predicates.values() for n in p.names)
+            index = VectorIndex.build(
+                [p for p, _ in pairs], [n for _, n in pairs], self.embedder, self._cache, label="framed relation names"
+            )
+            with self._vectors_lock:
+                self._framed = index
+        return self._framed
+
+    def _of_asked_kind(self, view: Reading, predicate: URIRef, direction: str, answers) -> bool:
+        """Tell whether the answers may be of the kind the question asks for ("which port": a port).
+
+        The relation's kind of values says so when the graph gives it; else the answers' own names must
+        say the noun.
+        """
+        asked = view.answer_word
+        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS:
+            return True
+        kinds = self.catalog.predicates[predicate].kinds(direction)
+        if kinds:
+            return asked in kinds
+        # Else the answers' own names must say the noun ("TCP port 22"): a sentence may name the asked
+        # kind beside an answer of another ("sand from the quarry lines the kiln").
+        return any(asked in self._name_nouns(a) for a in answers[:10])
 
     def _named_here(self, view: Reading, steps: set[Step]) -> bool:
         """Tell whether the question's relation words name a relation the topic has, or things like it have.

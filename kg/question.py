@@ -30,6 +30,7 @@ from kg.text import (
     getInflection,
     is_verb_only,
     lemmas,
+    noun_key,
     splits_into_prefixes,
     verb_forms,
 )
@@ -597,3 +598,106 @@ def expansion(short: str, name: str) -> str | None:
                 if best is None or len(text) > len(best):
                     best = text
     return best
+
+
+@dataclass(frozen=True)
+class RelationPhrase:
+    """What a question says of its topic besides names: its verb phrase, and the topic's place in it.
+
+    ``words`` are the verb phrase's words in order ("sat down at" of "who sat down at X"), with the
+    topic, the wh-word, auxiliaries, determiners, pronouns and adverbs left out, and so the asked-for
+    type: nothing of what the answer is called. ``subject`` tells whether the topic stands before the verb
+    (the subject of "what does X feed into", of "what is X fed into"); ``passive`` whether the verb is a
+    passive participle after a form of "be".
+    """
+
+    words: tuple[str, ...]
+    subject: bool
+    passive: bool
+
+
+#: Parts of speech a relation's words may have: verbs, their particles and prepositions, nouns and
+#: adjectives of a phrase ("take part in"). Determiners, pronouns, adverbs and auxiliaries say nothing
+#: of which relation is meant.
+_PHRASE_POS = frozenset("VERB ADP PART NOUN ADJ".split())
+_CONTENT = frozenset("VERB NOUN PROPN ADJ NUM".split())
+_FRONTED = frozenset("at in on to from for with by of into".split())
+#: Dependencies that open a clause of its own ("after waiting an hour", "the boat *she sails in*"): its
+#: verb says something else than the relation asked for.
+_SUBORDINATE = frozenset("advcl relcl acl ccomp pcomp csubj conj parataxis".split())
+
+
+#: How a topic may stand to the verb: its subject or object, or the object of the verb's preposition.
+_ARGUMENTS = frozenset("nsubj nsubjpass dobj obj dative attr".split())
+
+
+def _argument(topic, verb_at: int) -> bool:
+    """Tell whether the ``topic`` token is an argument of the main verb (at ``verb_at``), directly or by a preposition.
+
+    "What does X feed into", "what feeds X", "what is fed from X": the phrase says a relation of X. In
+    "what does Y use instead of X" the topic stands beside the relation, whose subject is another.
+    """
+    head = topic.head
+    if topic.dep_ in _ARGUMENTS:
+        return head.i == verb_at or _verb_chain(head, verb_at)
+    if topic.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        return head.head.i == verb_at or _verb_chain(head.head, verb_at)
+    return False
+
+
+def _verb_chain(token, verb_at: int) -> bool:
+    """Tell whether ``token`` is the main verb or a verb it takes as its complement ("lets you *X*")."""
+    while token.i != verb_at and token.dep_ == "xcomp" and token.head.i != token.i:
+        token = token.head
+    return token.i == verb_at
+
+
+def _subordinate(token) -> bool:
+    """Tell whether ``token`` stands in a clause below the question's main one."""
+    while token.head.i != token.i:
+        if token.dep_ in _SUBORDINATE:
+            return True
+        token = token.head
+    return False
+
+
+def relation_phrase(text: str, words: list[Token], topic: tuple[int, int], asked: str | None) -> RelationPhrase | None:
+    """Return the verb phrase a question says of its topic (word positions ``topic``), or None.
+
+    The asked-for type ``asked`` (a noun key) and the other words of the wh-phrase are left out: they say
+    what the answer is, which only the answers' kind can check. None when no verb remains (a question of
+    names alone) or the topic is not in the parse.
+    """
+    if not 0 <= topic[0] < topic[1] <= len(words):
+        return None
+    span = (words[topic[0]].start, words[topic[1] - 1].end)
+    doc = parse_named(text, (span,))
+    wh, _ = wh_phrase(text)
+    wh_words = set(wh)
+    kept: list[str] = []
+    verb_at, topic_at, has_verb = None, None, False
+    for token in doc:
+        if token.idx <= span[0] < token.idx + len(token.text) or span[0] <= token.idx < span[1]:
+            topic_at = token.i if topic_at is None else topic_at
+            continue
+        low = token.lower_
+        if not token.text[:1].isalnum() or low in WH_WORDS or low in wh_words or low in CLASSIFIERS:
+            continue
+        if asked and noun_key(low) == asked:
+            continue
+        if _subordinate(token):
+            if token.pos_ in _CONTENT:
+                return None  # "X you have painted": a clause narrows the topic, which no relation's name says
+            continue
+        if token.pos_ == "AUX" or token.pos_ not in _PHRASE_POS or low in GENERIC_NOUNS:
+            continue
+        if token.pos_ == "VERB":
+            has_verb = True
+            verb_at = token.i if verb_at is None else verb_at
+        kept.append(low)
+    if not has_verb or topic_at is None or not kept or not _argument(doc[topic_at], verb_at):
+        return None
+    # A preposition fronted with the wh-phrase ("at which port was X built") belongs after the verb.
+    while kept[0] in _FRONTED and len(kept) > 1:
+        kept.append(kept.pop(0))
+    return RelationPhrase(tuple(kept), topic_at < verb_at, is_passive(words))

@@ -25,6 +25,7 @@ from rdflib import URIRef
 from kg.catalog import Catalog
 from kg.embeddings import Embedder
 from kg.index import VectorIndex
+from kg.scoring import PREPOSITIONS
 
 #: How far (cosine) the best relation's similarity must stand above the next relation's at the topic.
 MEANING_MARGIN = 0.06
@@ -128,3 +129,104 @@ class RelationMeanings:
         if margin < needed or predicate not in self.described or predicate in opposed:
             return None
         return MeaningChoice(predicate, round(first, 4), round(margin, 4), by_kind)
+
+
+#: How similar (cosine) a question's verb phrase must be to a relation's name for the phrase to name it.
+PHRASE_FLOOR = 0.5
+#: How far the best relation's name must stand above the next relation's at the topic.
+PHRASE_MARGIN = 0.1
+#: An answer by a verb phrase is as sure as ``PHRASE_BASE`` plus the margin, at most ``PHRASE_CAP``: a
+#: margin of ``PHRASE_MARGIN`` reaches the line for facts read out of text (kg.qa.TEXT_ANSWER_THRESHOLD),
+#: and never the 0.97 of a name the question says word for word.
+PHRASE_BASE = 0.8
+PHRASE_CAP = 0.92
+
+
+@dataclass(frozen=True)
+class PhraseChoice:
+    """The relation a question's verb phrase names by meaning, with the similarity and its lead."""
+
+    predicate: URIRef
+    similarity: float
+    margin: float
+
+
+def framed(phrase: str) -> str:
+    """Return a verb phrase set between two placeholders ("it is bound to it"), as names and questions are compared.
+
+    A bare phrase of a word or two is a poor thing to embed (a verb alone is as close to most verbs);
+    said between a subject and an object it reads as a relation.
+    """
+    return f"it {phrase} it"
+
+
+def unframed(text: str) -> str:
+    """Return the phrase a ``framed`` text holds."""
+    return text.removeprefix("it ").removesuffix(" it")
+
+
+#: The preposition of a passive's doer ("is run by"): it stands where the active verb's subject does,
+#: so it places no argument of its own.
+AGENT = "by"
+
+
+def places(words) -> frozenset[str]:
+    """Return the prepositions that place a relation's arguments in ``words``, the doer's "by" left out."""
+    return frozenset(word for word in words if word in PREPOSITIONS and word != AGENT)
+
+
+def same_places(asked: frozenset[str], name: str, adverb: bool = False) -> bool:
+    """Tell whether a relation name places its arguments as the question's phrase does (prepositions ``asked``).
+
+    The embedding model hardly weighs prepositions: "it made it" is as close to "it rests on it" by its
+    verb as to "it makes it", yet the preposition decides the relation ("X is built on Y" says what X
+    stands on, not who made it). So a name means the phrase only with the same prepositions (the
+    doer's "by" aside: "who repairs X" is "X is repaired by"). A question whose wh-word is an adverb
+    standing for a preposition's phrase ("where", "when": ``adverb``) and says none fits any name that
+    has one.
+    """
+    said = places(name.split())
+    if not asked and adverb:
+        return bool(said)
+    return said == asked
+
+
+def choose_by_phrase(
+    vector: np.ndarray,
+    present: set[URIRef],
+    names: VectorIndex,
+    opposed: set[URIRef] | frozenset = frozenset(),
+    fits=lambda name: True,
+) -> PhraseChoice | None:
+    """Return the relation among ``present`` whose name the question's verb phrase (``vector``) means.
+
+    Each relation is as close as its closest name (label, alternative labels, reading); the best must
+    reach ``PHRASE_FLOOR`` and stand ``PHRASE_MARGIN`` above the runner-up. A relation named by the
+    opposite of a phrase word (``opposed``) never wins ("buy" is close to "sell"), but stays a rival.
+    Only the phrase and the relations' names are compared, never an answer's own words: a fact's
+    far end would make the similarity say how like the answer the question sounds.
+
+    The winner counts only its names that ``fits`` (the phrase's arguments placed alike, see
+    ``same_places``), its rivals all theirs: a relation the phrase is near only through a name that
+    places its arguments otherwise ("X is built on" to "who made X") is near by the verb alone, not
+    by the relation, and the question is left to the other readings.
+    """
+    if not len(names.keys) or not present:
+        return None
+    best: dict[URIRef, float] = {}
+    fitting: dict[URIRef, float] = {}
+    for key, text, sim in zip(names.keys, names.texts, np.asarray(names.vectors @ vector), strict=True):
+        if key not in present:
+            continue
+        best[key] = max(best.get(key, -1.0), float(sim))
+        if fits(unframed(text)):
+            fitting[key] = max(fitting.get(key, -1.0), float(sim))
+    ranked = sorted(((sim, p) for p, sim in best.items()), key=lambda item: (-item[0], str(item[1])))
+    if not ranked:
+        return None
+    predicate = ranked[0][1]
+    first = fitting.get(predicate, -1.0)
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    if predicate in opposed or first < PHRASE_FLOOR or first - second < PHRASE_MARGIN:
+        return None
+    return PhraseChoice(predicate, round(first, 4), round(first - second, 4))
