@@ -8,6 +8,7 @@ topic's relations ("who repairs ...") leaves the question unanswered.
 from __future__ import annotations
 
 import pytest
+from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
 
@@ -26,9 +27,7 @@ The Kestrel Telescope is mounted in the Kestrel Observatory.
 
 @pytest.fixture(scope="module")
 def observatory(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    note = tmp_path_factory.mktemp("observatory") / "observatory.md"
-    note.write_text(OBSERVATORY, encoding="utf-8")
-    return KnowledgeGraph.open(docs=[note], cache_dir=tmp_path_factory.mktemp("observatory-vectors"))
+    return note_graph(tmp_path_factory.mktemp("observatory"), "observatory", OBSERVATORY)
 
 
 def labels(answer) -> list[str]:
