@@ -1381,8 +1381,7 @@ class Engine:
         topic's, and a relation of the topic answers another question; "Acme's owner" over "owned by"
         says it.
         """
-        spans = link_spans(reading.words, [link])
-        noun = modified_noun(reading.text, spans[0]) if spans else None
+        noun = self._modified_noun(reading, link)
         known = self.catalog.predicates.get(predicate)
         if noun is None or known is None:
             return False
@@ -1397,9 +1396,14 @@ class Engine:
         paints Acme, a question about another thing (see ``modified_noun``). A longer path passes through
         things the noun may stand for ("the crews of Acme boats": Acme, its boats, their crews).
         """
-        spans = link_spans(reading.words, [link])
-        noun = modified_noun(reading.text, spans[0]) if spans else None
+        noun = Engine._modified_noun(reading, link)
         return noun is not None and noun in left
+
+    @staticmethod
+    def _modified_noun(reading: Reading, link: Link) -> str | None:
+        """Return the question noun that ``link``'s name only modifies (see ``question.modified_noun``)."""
+        spans = link_spans(reading.words, [link])
+        return modified_noun(reading.text, spans[0]) if spans else None
 
     @staticmethod
     def _asked_modifiers(view: Reading) -> set[str]:
