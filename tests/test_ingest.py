@@ -184,7 +184,7 @@ AGENT_ROW = "An EC2 instance with the ECS Agent installed and configured | conta
 TASK_ROW = "ECS Container | task | pod"
 FACTS = [
     ("AMI", KGO.creates, "EC2 instance", "An image creates an instance.", "relation"),
-    ("AMI", KGO.isCreatedFrom, "EC2 instance", CREATE_FROM, "pattern"),
+    ("AMI", KGO.isCreatedFrom, "EC2 instance", CREATE_FROM, "relation"),  # read by the parse: "an image" is the AMI
     ("container", KGO.runsOn, "EC2 instance", "In AWS, containers run on EC2 instances.", "relation"),
     ("EC2 instance", KGO.isPlacedIn, "VPC", PLACED, "relation"),
     ("EC2", KGO.provisions, "EC2 instance", PROVISION, "relation"),

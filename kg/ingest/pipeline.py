@@ -566,6 +566,10 @@ class _Extractor(StructureReader):
             return found
         if len(words) == 1 and words[0].lower in self.lexicon.brands:
             return None  # a brand alone ("AWS") is the setting of everything the note says, not a thing in it
+        if len(words) == 1 and words[0].text.islower():
+            named = self.registry.named_kind(words[0].text)  # "an image" after "Acme Machine Image"
+            if named is not None:
+                return named
         if not may_mint or len(words) > 4 or words[0].text[0].isdigit():
             return mentions[-1].concept if mentions and mentions[-1].end == len(tokens) else None
         return self.registry.get_or_mint(" ".join(t.text for t in words))
