@@ -113,9 +113,9 @@ def test_no_extraction_code_names_a_fixtures_words():
             and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
         }  # fmt: skip
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-                if words.search(node.value):
-                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]!r}")
+            literal = isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            if literal and words.search(node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]!r}")
 
     assert found == []
 
