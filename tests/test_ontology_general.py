@@ -128,3 +128,16 @@ def test_a_bare_noun_refers_back_to_the_named_thing_without_an_ontology_class(tm
 
     assert (press, None, KG["panel"]) in graph
     assert (KG["press"], None, None) not in graph
+
+
+def test_a_noun_that_introduces_a_name_types_it_without_an_ontology_class(tmp_path: Path):
+    # "a basin called the Outer Pool": the Outer Pool is a basin, though no class of the ontology names basins.
+    text = "# Harbour\n\nBoats are moored in a basin called the Outer Pool.\n"
+    graph = extract_document(tmp_path / "harbour.md", text, _ontology())
+    kinds = {
+        str(graph.value(k, RDFS.label))
+        for s, k in graph.subject_objects(RDF.type)
+        if str(graph.value(s, RDFS.label)) == "Outer Pool"
+    }
+
+    assert "basin" in kinds
