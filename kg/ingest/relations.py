@@ -283,7 +283,7 @@ class OpenReader:
     def _called_kinds(self, doc) -> list[OpenFact]:
         """Read "a network called X" ("named", "known as") as X being a network.
 
-        The noun says what kind of thing the name is; the clause that uses the phrase reads the name
+        The noun gives the name its class; the clause that uses the phrase reads the name
         itself as its participant (see :meth:`_concept`).
         """
         facts = []
