@@ -16,8 +16,8 @@ import sys
 from kg import KnowledgeGraph
 
 QUESTIONS = [
-    "What does ECS call a container?",
-    "And what does EKS call it?",  # a follow-up: "it" is what the previous answer was about
+    "Which terms does ECS use?",
+    "And which terms does EKS use?",  # a follow-up in the same conversation
     "What is the capital of France?",  # not in the graph: the answer says so instead of guessing
 ]
 

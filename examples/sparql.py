@@ -32,7 +32,7 @@ def main() -> None:
         endpoint=os.environ.get("KG_ENDPOINT"),
         cache_dir=os.environ.get("KG_CACHE_DIR"),
     )
-    answer = graph.ask("What does ECS call a container?")
+    answer = graph.ask("Which terms does ECS use?")
     print(f"Answer: {answer.answer}")
     print(f"Its SPARQL:\n{answer.sparql}\n")
     print("Rerun by hand:", sorted(str(row[0]) for row in graph.query(answer.sparql)))

@@ -47,6 +47,7 @@ from kg.question import (
     asks_for_instances,
     classifier_complement,
     expansion,
+    fragment_noun,
     is_negated,
     is_passive,
     is_short_form,
@@ -104,6 +105,11 @@ ANSWER_THRESHOLD = 0.8
 #: ``ANSWER_THRESHOLD``, as facts given as RDF (MetaQA) do, whose answers at 0.8 are right about 97% of
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
+
+#: What an answer is worth when the question names a concept the answers do not touch (see
+#: ``Engine._untied_mention``): the same share a step no word asks for costs, enough to take a fully
+#: explained answer under ``ANSWER_THRESHOLD``.
+UNTIED_MENTION = 0.8
 #: The share of a path's fit left when the question strands one preposition and the path's relation ends in
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
@@ -1075,12 +1081,9 @@ class Engine:
         """
         if self._is_yes_no(reading):
             return None
-        topics = [
-            link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
-        ]  # fmt: skip
-        if len(topics) != 1:
+        link = self._single_topic(reading)
+        if link is None:
             return None
-        link = topics[0]
         view = self._view(reading, link)
         if not view.residual:
             return None  # only grammar words besides the name ("who is X by"): nothing means a relation
@@ -1096,7 +1099,9 @@ class Engine:
         masked = " ".join(
             [w.text for w in reading.words[: link.start]] + ["X"] + [w.text for w in reading.words[link.end :]]
         )
-        asked = view.answer_word
+        # With no wh-word, the parse names the asked noun ("a few rivers crossing X", "list some rivers ...").
+        fragment = None if view.answer_word else fragment_noun(reading.text, reading.words, view.inside)
+        asked = view.answer_word or (noun_key(fragment) if fragment else None)
         typed = {p for p, d in steps if asked and asked in self.catalog.predicates[p].kinds(d)}
         opposed = opposed_relations(self.catalog).of_any(view.residual)
         choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed, opposed)
@@ -1113,6 +1118,17 @@ class Engine:
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
         return self._path_answer(reading, topic, PathScore(path), answers, confidence)
+
+    def _single_topic(self, reading: Reading) -> Link | None:
+        """Return the question's one named thing (no weak word, not the asked-for type), or None.
+
+        The whole-question reading chooses among one thing's relations: with two things named, or none,
+        the question is not its to read.
+        """
+        topics = [
+            link for link in reading.links if not self._weak(link) and not self._is_answer_type(reading, link)
+        ]  # fmt: skip
+        return topics[0] if len(topics) == 1 else None
 
     def _named_here(self, view: Reading, steps: set[Step]) -> bool:
         """Tell whether the question's relation words name a relation the topic has, or things like it have.
@@ -1153,6 +1169,8 @@ class Engine:
                 return None
             stated = partial(self._stated_words, topic, ps.steps, answers)
             confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
+            if len(answers) > 1 and self._untied_mention(reading, link, answers):
+                confidence *= UNTIED_MENTION
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
 
@@ -1410,6 +1428,21 @@ class Engine:
             elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    def _untied_mention(self, reading: Reading, topic_link: Link, answers) -> bool:
+        """Tell whether the question names a concept none of the answers touches, besides the topic.
+
+        ``_constrain`` keeps answers when such a concept is tied to the topic only ("what does the guild
+        name a ship?": the guild's terms, the ship tied to the guild but to no term): the question narrowed
+        the answers and the graph cannot show how, so the answers are not as sure as the words say. A
+        mention that only sets the scene ("In X, ...") or names the asked-for type narrows nothing.
+        """
+        for link in self._other_mentions(reading, topic_link):
+            if self._is_answer_type(reading, link) or self._setting(reading, link):
+                continue
+            if not self.evidence.connected(list(answers[:50]), link.best[0]):
+                return True
+        return False
 
     def _other_mentions(self, reading: Reading, topic_link: Link) -> list[Link]:
         """Return the question's mentions besides the topic that the answers must answer to.

@@ -4,8 +4,9 @@ Word-by-word matching (kg/scoring.py) finds a relation when some question word n
 by the word's own meaning. A question can ask for a relation in words none of which names it alone
 ("give a few words that describe X" asks for the keywords of X): the meaning is in the phrase. Here the
 question, with its topic's name replaced by a placeholder, is embedded as a whole and compared with
-each relation's label and with its description (the relation's ``skos:definition`` or ``rdfs:comment``,
-or that of the ontology relation it aligns with, see :class:`kg.catalog.Catalog`).
+each relation's label and with its description (the relation's ``skos:definition`` or
+``rdfs:comment``, or that of the ontology relation it aligns with, see :class:`kg.catalog.Catalog`);
+when the kind of thing asked for narrows the relations, with each of their names too.
 
 Only the relations present at the topic compete, and the best one must stand clearly above the next:
 the difference of the two similarities is the evidence, not the similarity itself (a short question
@@ -45,24 +46,41 @@ class MeaningChoice:
         return self.margin + (MEANING_MARGIN if self.by_kind else 0.0)
 
 
+def readings(predicate) -> list[str]:
+    """Return the texts a question is compared with for one relation: each of its names, and its description.
+
+    A relation's label is one way of saying it among several: the other names the graph or its
+    ontology gives it (``skos:altLabel``, question phrases) say it too, often closer to a question's
+    words than the label ("crew" against "staffed by"). The best of them stands for the relation.
+    """
+    return [predicate.label, *predicate.names, predicate.description]
+
+
 class RelationMeanings:
-    """The vectors of every predicate's label and description, and the choice of one by a question."""
+    """The vectors of every predicate's names and description, and the choice of one by a question."""
 
     def __init__(self, catalog: Catalog, embedder: Embedder, cache_dir: Path | str | None = None):
-        rows = sorted({(p.iri, text) for p in catalog.predicates.values() for text in (p.label, p.description) if text})
+        rows = sorted({(p.iri, text) for p in catalog.predicates.values() for text in readings(p) if text})
         self.index = VectorIndex.build(
             [iri for iri, _ in rows], [text for _, text in rows], embedder, cache_dir, label="relation meanings"
         )
+        #: Which rows are a relation's label or description, what it means as a whole (see ``choose``).
+        self.core = np.array([text in (catalog.predicates[iri].label, catalog.predicates[iri].description)
+                              for iri, text in rows], dtype=bool)  # fmt: skip
         #: The relations the graph says the meaning of: only these can be chosen (see ``choose``).
         self.described = {p.iri for p in catalog.predicates.values() if p.description}
 
-    def similarities(self, vector: np.ndarray) -> dict[URIRef, float]:
-        """Return each predicate's best similarity (label or description) to the question ``vector``."""
+    def similarities(self, vector: np.ndarray, core: bool = False) -> dict[URIRef, float]:
+        """Return each predicate's best similarity (any name, or description) to the question ``vector``.
+
+        ``core`` keeps to the label and the description.
+        """
         best: dict[URIRef, float] = {}
         if not len(self.index.keys):
             return best
-        for key, sim in zip(self.index.keys, np.asarray(self.index.vectors @ vector), strict=True):
-            if sim > best.get(key, -1.0):
+        rows = zip(self.index.keys, np.asarray(self.index.vectors @ vector), self.core, strict=True)
+        for key, sim, is_core in rows:
+            if (is_core or not core) and sim > best.get(key, -1.0):
                 best[key] = float(sim)
         return best
 
@@ -76,10 +94,11 @@ class RelationMeanings:
         """Return the relation among ``present`` the question means, or ``None`` when none stands out.
 
         ``typed`` are the relations whose far end is of the kind the question asks for ("which
-        words": a relation whose values are words); when some are, only they compete, and a single one
-        is chosen unless its meaning falls clearly below the best of all (the kind asked for decides,
-        the words must not contradict it). Otherwise a topic with a single relation gives no runner-up
-        to stand out from, so no choice: the question may ask for something the graph does not hold.
+        words": a relation whose values are words); when some are, only they compete (compared by any
+        of their names, see ``readings``), and a single one is chosen unless its meaning falls clearly
+        below the best of all (the kind asked for decides, the words must not contradict it).
+        Otherwise a topic with a single relation gives no runner-up to stand out from, so no choice:
+        the question may ask for something the graph does not hold.
         The margin of a choice is its lead over the runner-up (negative when the kind chose it).
 
         Only a relation with a description is chosen: a bare label ("offer", "run on", the verbs the
@@ -88,7 +107,11 @@ class RelationMeanings:
         runners-up, and so do the ``opposed`` ones, whose names hold the opposite of a question word
         (kg/opposites.py): a question about buying is close in meaning to "sells", and asks the reverse.
         """
-        sims = self.similarities(vector)
+        # The kind asked for chooses among ``typed``; the words need only not object, and any name of the
+        # relation may answer for them ("terms" against "keywords"). Words alone choose by what the
+        # relation means as a whole, its label and description: one other name may sit close to a
+        # question by one shared word ("supplies" to a question about what a thing costs).
+        sims = self.similarities(vector, core=not any(p in typed for p in present))
         ranked = sorted(((sims[p], p) for p in present if p in sims), key=lambda item: (-item[0], str(item[1])))
         competing = [(sim, p) for sim, p in ranked if p in typed] or ranked
         by_kind = False

@@ -82,7 +82,7 @@ def test_models_lists_the_one_model(client: openai.OpenAI) -> None:
 
 
 def test_answer_cites_its_sources_and_carries_the_structured_answer(client: openai.OpenAI, base_url: str) -> None:
-    completion = ask(client, "What does ECS call a container?")
+    completion = ask(client, "Which terms does ECS use?")
     assert completion.object == "chat.completion"
     assert completion.model == "kgqa"
     choice = completion.choices[0]
@@ -90,7 +90,7 @@ def test_answer_cites_its_sources_and_carries_the_structured_answer(client: open
     assert choice.message.role == "assistant"
     answer = kg_answer(choice.message)
     assert {a["label"] for a in answer["answers"]} == {"container instance", "task"}
-    assert answer["question"] == "What does ECS call a container?"
+    assert answer["question"] == "Which terms does ECS use?"
     # The text gives the answer, then quotes every source it numbers, naming document and section.
     text = choice.message.content
     assert text.startswith(answer["answer"] + " [1]")

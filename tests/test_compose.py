@@ -296,7 +296,7 @@ def test_the_topology_builds_the_empty_store_and_answers_through_the_service(
         # The HTTP API answers from the remote store too.
         request = urllib.request.Request(
             f"{base}/api/ask",
-            data=json.dumps({"question": "What does ECS call a container?"}).encode(),
+            data=json.dumps({"question": "Which terms does ECS use?"}).encode(),
             headers={"Content-Type": "application/json"},
         )
         deadline = time.monotonic() + 60

@@ -35,11 +35,11 @@ def test_ask_example_prints_grounded_answers_a_follow_up_and_an_abstention(cache
     blocks = out.strip().split("\n\n")
     assert len(blocks) == 3
     ecs, eks, france = blocks
-    assert ecs.startswith("Q: What does ECS call a container?\nA: Amazon Elastic Container Service")
+    assert ecs.startswith("Q: Which terms does ECS use?\nA: Container instance and task")
     assert "answers: container instance, task" in ecs
-    assert 'source: compute.md > Compute > Container services > Orchestrate Containers: "ECS Container' in ecs
-    # The follow-up's "it" resolved within the example's session: an answer about EKS, with its source.
-    assert eks.startswith("Q: And what does EKS call it?\nA: Amazon Elastic Kubernetes Service")
+    assert 'source: compute.md > Compute > Container services > Orchestrate Containers: "' in ecs
+    # The follow-up, asked in the example's session: an answer about EKS, with its source.
+    assert eks.startswith("Q: And which terms does EKS use?\nA: Pod and worker node")
     assert "source: compute.md" in eks
     assert france == (
         "Q: What is the capital of France?\n"
@@ -60,7 +60,7 @@ def test_ask_example_takes_questions_and_a_built_store(cache: Path, tmp_path: Pa
 
 def test_sparql_example_reruns_an_answers_query_and_its_own(cache: Path) -> None:
     out = run_example("sparql.py", env=clean_env({"KG_CACHE_DIR": str(cache)}))
-    assert "Answer: Amazon Elastic Container Service uses the term container instance and task." in out
+    assert "Answer: Container instance and task are a term of Amazon Elastic Container Service." in out
     assert "Its SPARQL:\nSELECT" in out
     rerun = "Rerun by hand: ['https://kgqa.dev/id/container-instance', 'https://kgqa.dev/id/task']"
     assert rerun in out

@@ -73,7 +73,7 @@ async def test_lists_four_read_only_tools_with_described_schemas(client: Client)
 
 
 async def test_ask_answers_with_cited_sources(client: Client) -> None:
-    text, answer, failed = await call(client, "ask", {"question": "What does ECS call a container?"})
+    text, answer, failed = await call(client, "ask", {"question": "Which terms does ECS use?"})
     assert not failed
     assert {a["label"] for a in answer["answers"]} == {"container instance", "task"}
     assert text.startswith(answer["answer"] + " [1]")

@@ -116,6 +116,7 @@ def parse_sentences(
     processes: int | None = None,
     predicates: frozenset[str] = frozenset(),
     described: frozenset[str] = frozenset(),
+    emphasis: Callable[[str], Sequence[str]] | None = None,
 ) -> Sequence:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
@@ -129,7 +130,9 @@ def parse_sentences(
     where only what is said of a thing can ("Supports allow rules only" in a column of such cells):
     one that opens with a word that may be a verb's -s form is read with that verb. ``described`` are
     bullets among predicates of one thing (see :func:`kg.ingest.structure.predicate_items`): one that
-    opens with a verb's base form and its object is read with that verb's -s form.
+    opens with a verb's base form and its object is read with that verb's -s form. ``emphasis(text)``
+    returns the phrases the document sets in bold in a sentence: a noun phrase each (see
+    :func:`_emphasised_as_nouns`).
     """
     texts = list(sentences)
     originals = [_slash_coordinated(text) for text in texts]
@@ -138,6 +141,8 @@ def parse_sentences(
         for text, given in zip(originals, texts, strict=True)
     ]
     spans = [names(text) for text in sentences]
+    if emphasis is not None:
+        spans = [_Spans(found, tuple(emphasis(given))) for found, given in zip(spans, texts, strict=True)]
     implicit = [text != original for text, original in zip(sentences, originals, strict=True)]
 
     def finish(doc, i: int) -> None:
@@ -154,8 +159,17 @@ def parse_sentences(
     return parsed
 
 
+class _Spans(list):
+    """A sentence's name spans (the list), with the phrases the document sets in bold in it."""
+
+    def __init__(self, names: Sequence[tuple[int, int]], bold: tuple[str, ...]):
+        super().__init__(names)
+        self.bold = bold
+
+
 def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], batch_size: int) -> list:
     """Parse ``sentences`` with their name ``spans`` merged; reread a verbless parse with names as pronouns."""
+    bold = [getattr(found, "bold", ()) for found in spans]
     docs = [_merged(nlp, text, found, pronoun=False) for text, found in zip(sentences, spans, strict=True)]
     parsed = list(nlp.pipe(docs, batch_size=batch_size))
     retry = [i for i, doc in enumerate(parsed) if _needs_reading_as_pronouns(doc)]
@@ -204,10 +218,85 @@ def _parse(nlp, sentences: Sequence[str], spans: Sequence[Sequence[tuple[int, in
         for i, doc in zip(misread, nlp.pipe(again, batch_size=batch_size), strict=True):
             if _has_verb_root(doc) == _has_verb_root(parsed[i]) and not _name_as_punctuation(doc):
                 parsed[i] = doc
+    # "The Pike tows **barges**": a bold word the tagger took for a verb is a noun phrase in a note; the
+    # sentence is read again with it as a pronoun, where the parser finds the verb before it.
+    emphasised = [(i, words) for i, doc in enumerate(parsed) if (words := _bold_verbs(doc, bold[i]))]
+    if emphasised:
+        kept = [spans[i] if parsed[i].text == sentences[i] else _name_spans_of(parsed[i]) for i, _ in emphasised]
+        again = [
+            _merged(nlp, parsed[i].text, found, False, words)
+            for (i, words), found in zip(emphasised, kept, strict=True)
+        ]
+        for (i, words), doc in zip(emphasised, nlp.pipe(again, batch_size=batch_size), strict=True):
+            if _emphasised_as_nouns(doc, words):
+                doc.user_data.update(parsed[i].user_data)
+                parsed[i] = doc
     for i, doc in enumerate(parsed):
         _objects_as_nouns(doc)
+        _particle_as_preposition(doc)
         parsed[i] = _have_as_verb(doc) or doc
     return parsed
+
+
+def _bold_verbs(doc, bold: Sequence[str]) -> frozenset[str]:
+    """Return the bold phrases of a sentence (lowercase) that are one token its parse tagged as a verb,
+    or as an adverb the dictionary does not know as one: a word, or a name merged before parsing.
+
+    A bold adverb ("**never**", "**Not** related") is emphasis on the adverb, and stays one.
+    """
+    phrases = {" ".join(b.lower().split()) for b in bold}
+    return frozenset(
+        t.lower_
+        for t in doc
+        if t.lower_ in phrases
+        and (t.tag_.startswith("VB") or (t.tag_.startswith("RB") and "ADV" not in getAllLemmas(t.lower_)))
+    )
+
+
+def _emphasised_as_nouns(doc, words: frozenset[str]) -> bool:
+    """Tag as nouns the bold ``words`` of a sentence read again with them as pronouns; tell whether it parsed.
+
+    A bold word in a note names a thing ("tows **barges**"), which the tagger may read as a verb's
+    -s form when it follows one, or a bold name as an adverb ("**no-way** blocks ..."). Read as the
+    pronoun "it", the word takes the place of a noun phrase and the parser finds the sentence's
+    verb; the reading is kept when the sentence then has a verb at its root that is none of the
+    bold words.
+    """
+    marked = [t for t in doc if t.lower_ in words]
+    if not _has_verb_root(doc) or any(t.dep_ == "ROOT" for t in marked):
+        return False
+    for t in marked:
+        plural = noun_key(t.lower_) != t.lower_
+        t.tag_, t.pos_, t.lemma_ = ("NNS" if plural else "NN"), "NOUN", noun_key(t.lower_)
+    return True
+
+
+#: Prepositions the parser may take for a verb's particle before a noun ("sent over radio").
+PARTICLE_PREPOSITIONS = frozenset("over through across around along about in on into onto under behind past".split())
+
+
+def _particle_as_preposition(doc) -> None:
+    """Read a passive verb's "particle" with a noun right after it as a preposition and its object.
+
+    "Signals are sent over radio on channel 16": the parser may make "over" a particle of "sent"
+    and "radio" its direct object, which a passive verb does not take (its object is its subject).
+    The two are a prepositional phrase, as "on channel 16" is, so each phrase is a participant of
+    its own ("is sent over" radio, "is sent on" channel 16), never one predicate "is sent over on".
+    """
+    for verb in doc:
+        if verb.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue
+        particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in PARTICLE_PREPOSITIONS]
+        for particle in particles:
+            noun = next(
+                (c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == particle.i + 1 and c.i > particle.i),
+                None,
+            )
+            if noun is None:
+                continue
+            particle.dep_, particle.tag_ = "prep", "IN"
+            noun.dep_ = "pobj"
+            noun.head = particle
 
 
 #: Tags of a word that "have" cannot be the auxiliary of: a base form ("have allow rules"), a gerund
@@ -474,8 +563,11 @@ def third_person_verb(word: str) -> bool:
     return any(word in getInflection(lemma, "VBZ") for lemma in lemmas)
 
 
-def _merged(nlp, text: str, spans: Sequence[tuple[int, int]], pronoun: bool):
-    """Tokenise ``text`` and merge each name span into one token (normed as a pronoun if asked)."""
+def _merged(nlp, text: str, spans: Sequence[tuple[int, int]], pronoun: bool, as_pronoun: frozenset[str] = frozenset()):
+    """Tokenise ``text`` and merge each name span into one token (normed as a pronoun if asked).
+
+    The tokens ``as_pronoun`` (lowercase words or merged names) are normed as the pronoun "it".
+    """
     doc = nlp.make_doc(text)
     chosen = []
     taken: set[int] = set()
@@ -489,6 +581,9 @@ def _merged(nlp, text: str, spans: Sequence[tuple[int, int]], pronoun: bool):
         for span in chosen:
             attrs = {"NORM": _pronoun_for(span.text)} if pronoun else {}
             retokenizer.merge(span, attrs=attrs)
+    for token in doc:
+        if token.lower_ in as_pronoun:
+            token.norm_ = "it"
     return doc
 
 

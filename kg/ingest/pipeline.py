@@ -43,7 +43,10 @@ from kg.ingest.structure import (
     KIND_NOUNS,
     VERSUS_RE,
     StructureReader,
+    agrees_in_number,
     counts_its_items,
+    describes,
+    glossary_term,
     is_category_heading,
     is_property_row,
     is_statement_table,
@@ -187,6 +190,7 @@ class _Extractor(StructureReader):
         # (parent, item) -> "You can launch instances from A Public AMI": read besides the item's own text
         self._completions: dict[tuple[str, str], str] = {}
         self._intro_facts: dict[str, list[OpenFact]] = {}  # "Git offers three kinds of reset:" -> its facts
+        self._lead_docs: dict[str, object] = {}  # a glossary item's sentence -> the parse of its description
         self.doc = document_iri(path)
         self.graph = Graph(identifier=document_graph_name(path))
         for prefix, ns in PREFIXES.items():
@@ -358,14 +362,17 @@ class _Extractor(StructureReader):
         # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
         # "X: Connect two networks" says what X does, so its verb gets X for subject.
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
+        bold = _bold_phrases(blocks)
         self.parsed = parse_sentences(
             load_parser(),
             texts,
             self._name_spans,
             predicates=self._cell_predicates(blocks),
             described=predicate_items(blocks),
+            emphasis=lambda text: bold.get(text, ()),
         )
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
+        self._glossary(blocks)
         # "supports" over "redis" and "memcached": each item finishes its parent's clause.
         for block in blocks:
             if block.kind == "item" and block.parent and self._waits_for_object(block.parent):
@@ -383,6 +390,42 @@ class _Extractor(StructureReader):
             texts = list(dict.fromkeys([*self._continuations.values(), *self._completions.values()]))
             docs = parse_sentences(load_parser(), texts, self._name_spans, processes=1)
             self._continued_docs = dict(zip(texts, docs, strict=True))
+
+    def _glossary(self, blocks: list[Block]) -> None:
+        """Read the items of a glossary as terms with their descriptions: "warden (w): the person who ...".
+
+        A list whose items (two or more under one parent or introduction) each open with a short noun
+        phrase, perhaps with a short form in brackets, then a colon and a noun phrase that describes
+        it, is a glossary, whatever the case of its terms: each item defines its term, and what the
+        description says is said of the term (as a lead-in's is, see :meth:`_lead_in`). An item
+        whose text after the colon is a clause ("note: folders inherit nothing") defines nothing,
+        nor does a lone item of that shape.
+        """
+        groups: dict[tuple, list[tuple[str, str, str]]] = {}
+        for block in blocks:
+            if block.kind != "item" or block.navigation:
+                continue
+            first = next(iter(split_sentences(block.text)), None)
+            match = LEAD_IN_RE.match(first[1]) if first is not None else None
+            if match is None or first[1] in self.leads:
+                continue
+            term = glossary_term(match.group(1))
+            if term is not None:
+                key = (block.section, block.parent, block.intro)
+                groups.setdefault(key, []).append((first[1], term, match.group(2).strip()))
+        candidates = [c for found in groups.values() if len(found) > 1 for c in found]
+        if not candidates:
+            return
+        bodies = list(dict.fromkeys(body for _, _, body in candidates))
+        docs = dict(zip(bodies, parse_sentences(load_parser(), bodies, self._name_spans, processes=1), strict=True))
+        for found in groups.values():
+            described = [(s, t, docs[b]) for s, t, b in found if len(found) > 1 and describes(docs[b])]
+            if len(described) < 2:
+                continue
+            for sentence, term, doc in described:
+                self.leads[sentence] = self.registry.lookup(term) or self.registry.get_or_mint(term)
+                doc.user_data["describes_topic"] = True  # what its relative clauses say is said of the term
+                self._lead_docs[sentence] = doc
 
     @staticmethod
     def _cell_predicates(blocks: list[Block]) -> frozenset[str]:
@@ -666,6 +709,12 @@ class _Extractor(StructureReader):
         previous = topic if block.kind == "item" else self.last_open_subject
         i = self.sentence_index.get(sentence)
         doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
+        glossary = self._lead_docs.get(sentence)
+        if glossary is not None and topic is not None:
+            # "warden (w): the person who locks ...": the description after the term is what it is.
+            doc = glossary
+            self.used.add(topic.iri)
+            topic.definitions.append((2, sentence, None))
         facts = self.reader.read(sentence, ctx, nominal=only_nominal(doc) if doc is not None else frozenset())
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
@@ -691,6 +740,9 @@ class _Extractor(StructureReader):
                 opened = [OpenFact(topic, "is a", "is a", kind, False, "open:fragment")]
         if not opened and not defining and topic is not None and doc is not None:
             opened = self._feature(block, sentence, topic, doc)
+        if glossary is not None and not agrees_in_number(sentence, glossary):
+            # "crew (c): members of the boat's team": a set described, not a kind the term is one of.
+            opened = [f for f in opened if f.rule != "open:fragment"]
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
             topic.definitions.append((2, sentence, None))
@@ -1190,6 +1242,25 @@ CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+
+
+def _bold_phrases(blocks: list[Block]) -> dict[str, tuple[str, ...]]:
+    """Return, for each sentence of the paragraphs and items, the phrases set in bold inside it.
+
+    A sentence read without its lead-in ("X: tows **barges**") is keyed by what follows the lead too.
+    """
+    out: dict[str, list[str]] = {}
+    for block in blocks:
+        if block.kind not in ("paragraph", "item") or not block.bold:
+            continue
+        for offset, sentence in split_sentences(block.text):
+            start = block.text.find(sentence, offset)
+            inside = [b.text for b in block.bold if start <= b.start and b.end <= start + len(sentence)]
+            if not inside:
+                continue
+            for text in (sentence, _lead_body(sentence)):
+                out.setdefault(text, []).extend(inside)
+    return {text: tuple(dict.fromkeys(found)) for text, found in out.items()}
 
 
 def _ends_with_of(phrase: str) -> bool:

@@ -512,6 +512,10 @@ class OpenReader:
                 # "A firewall which controls traffic" where a note says what NACL is: NACL is that
                 # firewall (see _noun_fragment), so the clause is said of NACL.
                 head = [self.topic]
+            elif noun.dep_ == "ROOT" and self.topic is not None and verb.doc.user_data.get("describes_topic"):
+                # "warden (w): the person who locks the gate", a glossary's description: the term is
+                # that person, so the clause is said of the term.
+                head = [self.topic]
             relative_object = any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE for c in verb.children)
             if relative_object or (not any(c.dep_ in SUBJECTS for c in verb.children) and passive):
                 objects_direct = objects_direct or head
@@ -525,6 +529,10 @@ class OpenReader:
             and (passive or not objects_direct)
         ):
             subjects, generic = [self.topic], False  # a bullet under a heading says it of the heading
+        kept_from = _kept_from(verb, direct)
+        if kept_from is not None:
+            # "X stops Y from reading Z": what X keeps from happening is the fact, never "X stops Y".
+            return [] if generic else self._kept_from_facts(verb, base, kept_from, subjects, negated)
         active = _verb_words(verb, passive=False)
         for agent in agents:  # "X is created by Y": Y creates X
             for pobj in [c for c in agent.children if c.dep_ == "pobj"]:
@@ -577,6 +585,36 @@ class OpenReader:
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, denied, "open:prep")
                     )
         return facts
+
+    def _kept_from_facts(self, verb, base: str, kept, subjects: list[Concept], negated: bool) -> list[OpenFact]:
+        """Read "X prevents Y from reading Z" as (X, "prevent from reading", Z).
+
+        The verb ("prevent", "stop", "forbid", "keep") and the gerund after "from" make one
+        predicate, and its object is what the gerund acts on: Z, or Y itself when the gerund is
+        passive ("stops a letter from being opened": "stop from opening" the letter). Y as the
+        verb's own object is no fact: "X stops Y" alone says something else. Y acting on Z is no fact
+        either: it holds only where X applies. A gerund with no object of its own gives nothing.
+        """
+        gerund, holder = kept
+        passive = any(c.dep_ == "auxpass" for c in gerund.children)
+        forms = getInflection(gerund.lemma_.lower(), "VBG") if passive else [gerund.lower_]
+        particle = [c.lower_ for c in gerund.children if c.dep_ == "prt"]
+        words = " ".join([base, "from", forms[0] if forms else gerund.lower_, *particle])
+        surface = f"{_surface(verb)} from {' '.join(t.text for t in gerund.subtree if t.i <= gerund.i)}"
+        targets: list[tuple[str, Concept]] = []
+        if passive:
+            targets += [(words, c) for c in self._concepts(holder)]
+        else:
+            for obj in [c for c in gerund.children if c.dep_ == "dobj"]:
+                targets += [(words, c) for c in self._concepts(obj)]
+            for p in [c for c in gerund.children if c.dep_ == "prep" and _argument_preposition(c)]:
+                targets += [(f"{words} {p.lower_}", c) for c in self._prep_objects(p)]
+        return [
+            OpenFact(s, phrase, surface, target, negated, "open:from")
+            for s in subjects
+            for phrase, target in targets
+            if target.iri != s.iri
+        ]
 
     def _where(self, verb, passive: bool, direct: list, negated: bool) -> list[OpenFact]:
         """Read "the .git directory, where Git stores the history": the clause happens in the place.
@@ -860,6 +898,42 @@ def _phrase_head(token):
     if glued is not None and glued.i == token.i:  # (spaCy makes a new Token object at each access)
         return token.head
     return token
+
+
+def _kept_from(verb, direct: list):
+    """Return the gerund after "from" and a verb's object ("stops Y from reading Z"), and that object.
+
+    The "from" hangs on the verb or on its object (the parser does either); the gerund is its
+    clausal complement, active ("from reading") or passive ("from being read"). None otherwise.
+    """
+    for holder in direct:
+        for prep in [*verb.children, *holder.children]:
+            if prep.dep_ != "prep" or prep.lower_ != "from" or prep.i < holder.i:
+                continue
+            gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            if gerund is None:
+                continue
+            passive = gerund.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in gerund.children)
+            if passive or (gerund.tag_ == "VBG" and not _modifying_gerund(gerund)):
+                return gerund, holder
+    return None
+
+
+def _modifying_gerund(gerund) -> bool:
+    """Tell a "gerund" and bare noun after "from" that may be a noun phrase: "from publishing apps".
+
+    A word the dictionary knows as a noun or adjective too, right before a noun with no determiner
+    of its own, may modify that noun ("receives messages from streaming services" names where the
+    messages come from); only a gerund with a determined object ("from reading the file") or a
+    word that is only a verb ("from deleting files") surely opens a clause.
+    """
+    forms = getAllLemmas(gerund.lower_)
+    if not (forms.get("NOUN") or forms.get("ADJ")):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.i == gerund.i + 1 and not any(d.dep_ in ("det", "poss", "nummod") for d in c.children)
+        for c in gerund.children
+    )
 
 
 def _argument_preposition(prep) -> bool:

@@ -27,7 +27,17 @@ from kg.ingest.markdown import Block
 from kg.ingest.parse import leaves_out_subject
 from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
-from kg.text import ARTICLES, FILLERS, getAllLemmas, is_verb_only, noun_key, slug, split_sentences, tokenize
+from kg.text import (
+    ARTICLES,
+    FILLERS,
+    getAllLemmas,
+    is_adjective,
+    is_verb_only,
+    noun_key,
+    slug,
+    split_sentences,
+    tokenize,
+)
 
 #: Nouns that name kinds of a thing rather than a thing ("types", "kinds" of X).
 KIND_NOUNS = frozenset("type kind sort category form".split())
@@ -443,3 +453,64 @@ def is_property_row(head: str) -> bool:
     """
     words = head.split()
     return 0 < len(words) <= 5 and head == head.lower() and words[0] not in ARTICLES and any(c.isalpha() for c in head)
+
+
+#: Pronouns that stand for a group of people or things, and so describe one: "everyone on board".
+INDEFINITE_PRONOUNS = frozenset("everyone everybody everything anyone anybody anything nobody nothing".split())
+
+
+def glossary_term(label: str) -> str | None:
+    """Return the term a glossary item's label names ("warden" of "warden (w)"), or None if it is no term.
+
+    A term is one to three words of letters (hyphens inside), lowercase but perhaps for its first
+    letter, a noun phrase: no function word, no verb first, no adjective last ("symbolic" labels a
+    way of writing, not a thing). A short form or aside in brackets after it is no part of it.
+    """
+    term = re.sub(r"\s*\([^()]*\)$", "", label.strip()).strip()
+    words = term.split()
+    if not 0 < len(words) <= 3 or term[1:] != term[1:].lower():
+        return None
+    if not all(re.fullmatch(r"[A-Za-z][a-z]*(?:-[a-z]+)*", w) for w in words):
+        return None
+    last = words[-1].lower()
+    if is_verb_only(words[0].lower()) or (is_adjective(last) and "NOUN" not in getAllLemmas(last)):
+        return None
+    if {w.lower() for w in words} & (PREPOSITIONS | FILLERS | ARTICLES):
+        return None
+    return term[:1].lower() + term[1:] if term[1:2].islower() or len(term) == 1 else term
+
+
+def describes(doc) -> bool:
+    """Tell a glossary description that is a noun phrase ("the person who locks ...", "everyone on board").
+
+    The parse's one root is a common noun the dictionary knows as one (or a pronoun for a group,
+    "everyone"), with no subject of its own: a clause ("sails with the morning tide") or a name
+    listed ("getfacl / setfacl") describes nothing.
+    """
+    if doc.user_data.get("implicit_subject"):
+        return False
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in root.children):
+        return False
+    if root.pos_ == "PRON":
+        return root.lower_ in INDEFINITE_PRONOUNS
+    return root.pos_ == "NOUN" and root.is_lower and "NOUN" in getAllLemmas(root.lower_)
+
+
+def agrees_in_number(sentence: str, doc) -> bool:
+    """Tell a glossary item whose description's head agrees in number with its term.
+
+    "crew (c): members of the boat's team" describes one term by a plural: the set it stands
+    for, not a kind of thing the term is one of ("crew is a member" would be wrong).
+    """
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    match = re.match(r"^\s*([^:(]+)", sentence)
+    if root is None or match is None or not match.group(1).split():
+        return True
+    last = match.group(1).split()[-1].lower()
+    term_plural = noun_key(last) != last
+    body_plural = root.tag_ in ("NNS", "NNPS")
+    return term_plural == body_plural
