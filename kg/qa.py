@@ -1100,7 +1100,9 @@ class Engine:
             [w.text for w in reading.words[: link.start]] + ["X"] + [w.text for w in reading.words[link.end :]]
         )
         # With no wh-word, the parse names the asked noun ("a few rivers crossing X", "list some rivers ...").
-        fragment = None if view.answer_word else fragment_noun(reading.text, reading.words, view.inside)
+        fragment = (
+            None if view.answer_word else fragment_noun(reading.text, reading.words, view.inside, reading.request())
+        )
         asked = view.answer_word or (noun_key(fragment) if fragment else None)
         typed = {p for p, d in steps if asked and asked in self.catalog.predicates[p].kinds(d)}
         opposed = opposed_relations(self.catalog).of_any(view.residual)

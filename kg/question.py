@@ -410,21 +410,22 @@ def read_request(text: str, words: list[Token]) -> Request | None:
     return Request(at[root.idx], heads, wh_clause, particles)
 
 
-def fragment_noun(text: str, words: list[Token], inside: Collection[int]) -> str | None:
+def fragment_noun(text: str, words: list[Token], inside: Collection[int], request: Request | None) -> str | None:
     """Return the noun a question without a wh-word asks for: a request's object, or a bare noun phrase's head.
 
     "Could you list some rivers crossing X" and "a couple of rivers crossing X" ask for rivers as
     "which rivers cross X" does, with no wh-word to mark the asked noun: the parse does. The object of
     a request's verb, or the head of a question that is a noun phrase, names it, unless a name the
     question links (a position in ``inside``) stands there. None for a wh-question or a yes/no question.
+    ``request`` is the question's request as :meth:`Reading.request` read it (parsed once per question).
     """
     if not words or any(w.lower in WH_WORDS for w in words) or words[0].lower in AUX_START - MODALS:
         return None
     doc = _parse_words(text, words)
     if doc is None:
         return None
-    by_position = {i: t for t in doc for i, w in enumerate(words) if w.start == t.idx}
-    request = read_request(text, words)
+    at = {w.start: i for i, w in enumerate(words)}
+    by_position = {at[t.idx]: t for t in doc if t.idx in at}
     if request is not None:
         heads = [o for o in request.objects if o not in inside]
     else:

@@ -189,10 +189,31 @@ def plural_agreement(phrase: str) -> str:
         base = next((v for v in sorted(verb_forms(low)) if getInflection(v, "VBZ")[:1] == (low,)), None)
     if base is None:
         return phrase
+    if low in ("is", "was"):
+        rest = _plural_complement(rest)
     return f"{base} {rest}" if rest else base
 
 
 _PLURAL_AUXILIARIES = {"is": "are", "was": "were", "has": "have", "does": "do"}
+#: Prepositions that end a copular complement's noun phrase ("a term *of*"): closed-class words.
+_COMPLEMENT_ENDS = frozenset("of in on for to from with by at as under over between among".split())
+
+
+def _plural_complement(rest: str) -> str:
+    """Say a copula's singular complement in the plural ("a kind of X" -> "kinds of X").
+
+    Several subjects are each one of the kind, so the article goes and the noun the phrase ends on
+    (before its first preposition) takes its plural form; anything else is left as it was.
+    """
+    words = rest.split()
+    if len(words) < 2 or words[0].lower() not in ("a", "an"):
+        return rest
+    end = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _COMPLEMENT_ENDS), len(words))
+    head = words[end - 1]
+    plural = getInflection(head, "NNS")[:1] if head.isalpha() and head.islower() else ()
+    if end == 1 or not plural:
+        return rest
+    return " ".join([*words[1 : end - 1], plural[0], *words[end:]])
 
 
 def verb_forms(word: str) -> frozenset[str]:

@@ -58,7 +58,8 @@ def test_present_tense_inflects_only_an_opening_verb_lemma(phrase: str, reading:
 @pytest.mark.parametrize(
     ("phrase", "plural"),
     [("attaches to", "attach to"), ("is kept in", "are kept in"), ("has", "have"), ("does not run", "do not run"),
-     ("access time", "access time")],
+     ("access time", "access time"), ("is a term of", "are terms of"), ("is an open format", "are open formats"),
+     ("is a part of", "are parts of"), ("is the owner of", "are the owner of")],
 )  # fmt: skip
 def test_plural_agreement_for_several_subjects(phrase: str, plural: str) -> None:
     assert plural_agreement(phrase) == plural

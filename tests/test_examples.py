@@ -60,7 +60,7 @@ def test_ask_example_takes_questions_and_a_built_store(cache: Path, tmp_path: Pa
 
 def test_sparql_example_reruns_an_answers_query_and_its_own(cache: Path) -> None:
     out = run_example("sparql.py", env=clean_env({"KG_CACHE_DIR": str(cache)}))
-    assert "Answer: Container instance and task are a term of Amazon Elastic Container Service." in out
+    assert "Answer: Container instance and task are terms of Amazon Elastic Container Service." in out
     assert "Its SPARQL:\nSELECT" in out
     rerun = "Rerun by hand: ['https://kgqa.dev/id/container-instance', 'https://kgqa.dev/id/task']"
     assert rerun in out

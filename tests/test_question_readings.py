@@ -13,7 +13,7 @@ import pytest
 from facts_file import write_facts
 
 from kg.api import KnowledgeGraph
-from kg.question import fragment_noun
+from kg.question import fragment_noun, read_request
 from kg.text import tokenize
 
 pytestmark = pytest.mark.slow
@@ -68,4 +68,4 @@ def test_asked_kind_without_wh_word_chooses_the_relation(games: KnowledgeGraph, 
 )
 def test_fragment_noun_is_read_from_the_parse(question: str, noun: str | None):
     words = [t for t in tokenize(question) if t.is_word]
-    assert fragment_noun(question, words, set()) == noun
+    assert fragment_noun(question, words, set(), read_request(question, words)) == noun
