@@ -141,3 +141,40 @@ def test_a_noun_that_introduces_a_name_types_it_without_an_ontology_class(tmp_pa
     }
 
     assert "basin" in kinds
+
+
+def _kinds_of(graph: Graph, label: str) -> set[str]:
+    return {
+        str(graph.value(k, RDFS.label))
+        for s, k in graph.subject_objects(RDF.type)
+        if str(graph.value(s, RDFS.label)) == label
+    }
+
+
+def test_a_name_ending_in_a_kind_the_note_sets_up_is_of_that_kind_without_an_ontology_class(tmp_path: Path):
+    # "kiln furnace" is no class of the ontology; the note makes it a kind (a section of them), and then a
+    # name whose last words name that kind is one of them, as a vocabulary class types a name by its head.
+    text = (
+        "# Pottery\n\nA studio fires its pots in one of three kinds of furnaces:\n\n"
+        "- kiln furnaces\n- open pits\n- solar ovens\n\n"
+        "## Kiln furnaces\n\nA kiln furnace holds heat for hours.\n\n"
+        "## Makers\n\nSchools buy the Acme Kiln Furnace from a dealer in town.\n"
+    )
+    graph = extract_document(tmp_path / "pottery.md", text, _ontology())
+
+    assert "kiln furnace" in _kinds_of(graph, "Acme Kiln Furnace")
+
+
+def test_a_coordinated_name_is_not_of_the_kind_its_last_conjunct_names(tmp_path: Path):
+    # A heading "Gas and kiln furnaces" names two kinds; its last words name only the second.
+    text = (
+        "# Pottery\n\nA studio fires its pots in one of three kinds of furnaces:\n\n"
+        "- kiln furnaces\n- open pits\n- solar ovens\n\n"
+        "## Kiln furnaces\n\nA kiln furnace holds heat for hours.\n\n"
+        "## Gas and kiln furnaces\n\n"
+        "A **gas furnace** is a kiln furnace that burns gas. A **wood furnace** burns wood.\n"
+    )
+    graph = extract_document(tmp_path / "pottery.md", text, _ontology())
+
+    assert "Gas and kiln furnace" in {str(label) for label in graph.objects(None, RDFS.label)}
+    assert "kiln furnace" not in _kinds_of(graph, "Gas and kiln furnace")

@@ -62,6 +62,7 @@ from kg.text import (
     getAllLemmas,
     is_adjective,
     is_verb_only,
+    name_key,
     noun_key,
     present_tense,
     slug,
@@ -651,6 +652,7 @@ class _Extractor(StructureReader):
             elif block.kind == "table":
                 self._table(block, section)
         self._variants()
+        self._own_kind_heads()
         self.registry.to_graph(self.graph, self.used)
 
     def _variants(self) -> None:
@@ -670,6 +672,38 @@ class _Extractor(StructureReader):
             concept.types.add(base.iri)
             self.used.add(base.iri)
             self._emit(Fact(iri, RDF.type, base.iri, "name"), "", concept.label)
+
+    def _own_kind_heads(self) -> None:
+        """Type a name by a kind the note itself set up when the name's last words name that kind.
+
+        The vocabulary's classes type a name by its head ("Acme Widget Store" is a store, see
+        ``Lexicon.head_class``); a kind the note makes for itself counts the same. A note that has a
+        section "Widget stores", or lists "three types of widget stores", makes "widget store" a kind,
+        and then "Acme Widget Store" is one, whether or not the vocabulary has a class for it. A kind
+        is a minted concept the note uses as a class: a category heading, or the type of some other
+        concept. The longest such tail wins; a name that is itself a kind is left alone (it is a
+        narrower kind, not a member).
+        """
+        concepts = self.registry.concepts
+        kinds = {s for s in self.graph.subjects(RDF.type, OWL.Class) if s in concepts}
+        kinds.update(t for c in concepts.values() for t in c.types if t in concepts and t != c.iri)
+        kinds = {k for k in kinds if not concepts[k].known}
+        for iri in sorted(self.used):
+            concept = concepts.get(iri)
+            if concept is None or concept.known or iri in kinds:
+                continue
+            words = name_key(concept.label).split()
+            if {"and", "or"} & set(words):
+                continue  # "red and green widget": the tail names one of two, not the thing
+            for start in range(1, len(words)):
+                kind = self.registry.lookup(" ".join(words[start:]))
+                if kind is None or kind.iri not in kinds or kind.iri == iri:
+                    continue
+                if kind.iri not in concept.types:
+                    concept.types.add(kind.iri)
+                    self.used.add(kind.iri)
+                    self._emit(Fact(iri, RDF.type, kind.iri, "name"), "", concept.label)
+                break
 
     def _sentence(self, sentence: str, section: str, ctx: Context, block: Block) -> None:
         tokens = tokenize(sentence)
