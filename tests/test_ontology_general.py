@@ -178,3 +178,19 @@ def test_a_coordinated_name_is_not_of_the_kind_its_last_conjunct_names(tmp_path:
 
     assert "Gas and kiln furnace" in {str(label) for label in graph.objects(None, RDFS.label)}
     assert "kiln furnace" not in _kinds_of(graph, "Gas and kiln furnace")
+
+
+def test_a_name_with_a_preposition_is_of_the_kind_its_head_names_not_its_last_words(tmp_path: Path):
+    # "door of a kiln furnace" is a door: the kind its last words name is what the door belongs to.
+    text = (
+        "# Pottery\n\nA studio fires its pots in one of three kinds of furnaces:\n\n"
+        "- kiln furnaces\n- open pits\n- solar ovens\n\n"
+        "## Kiln furnaces\n\nA kiln furnace holds heat for hours.\n\n"
+        "## Repairs\n\nThe door of a kiln furnace can be opened from up to 2 metres. "
+        "The Acme Kiln Furnace rarely cracks.\n"
+    )
+    graph = extract_document(tmp_path / "pottery.md", text, _ontology())
+
+    assert "kiln furnace" in _kinds_of(graph, "Acme Kiln Furnace")
+    doors = [str(label) for label in graph.objects(None, RDFS.label) if str(label).startswith("door of")]
+    assert doors and all("kiln furnace" not in _kinds_of(graph, door) for door in doors)
