@@ -128,8 +128,15 @@ class EntityLinker:
         for iri in iris:
             entity = self.catalog.entities[iri]
             score = base if entity.spelt(text) else base * 0.97
-            # A lowercase common word naming a capitalised title ("up" vs the film "Up") is weak.
-            if text.islower() and entity.label[:1].isupper() and getAllLemmas(text) and len(text.split()) == 1:
+            # A lowercase common word naming a capitalised title ("up" vs the film "Up") is weak, unless
+            # the graph itself calls the entity so in lowercase (a note's "the widget" for its Acme Widget).
+            if (
+                text.islower()
+                and entity.label[:1].isupper()
+                and getAllLemmas(text)
+                and len(text.split()) == 1
+                and text not in entity.aliases
+            ):
                 score *= 0.6
             ranked.append((iri, round(score, 4)))
         entities = self.catalog.entities

@@ -197,6 +197,27 @@ class ConceptRegistry:
         kinds[0].aliases.add(words[0])  # the document calls it so: "an image creates an instance"
         return kinds[0]
 
+    def named_kind(self, word: str) -> Concept | None:
+        """Return the one concept lately named by a proper name ending with ``word``, or ``None``.
+
+        A reader takes "the widget" after "the Acme Widget" was introduced to mean the Acme Widget: a
+        bare common noun the document has not named by itself refers back to the one named thing of
+        that head noun it has been talking about. Only names written with a capital (a product, a
+        brand) are taken back so; "a commit" after "a merge commit" is commits in general.
+        """
+        key = name_key(word)
+        if not key or " " in key:
+            return None
+        kinds = [
+            recent for recent in reversed(self._recent.values())
+            if not recent.known and len(k := name_key(recent.label).split()) > 1 and k[-1] == key
+            and any(w[:1].isupper() for w in recent.label.split()[:-1])
+        ]  # fmt: skip
+        if len(kinds) != 1:
+            return None  # none named, or several ("A widgets" and "B widgets"): any widget
+        kinds[0].aliases.add(word)
+        return kinds[0]
+
     # -- output ------------------------------------------------------------------------------------
     def to_graph(self, graph: Graph, only: set[URIRef]) -> None:
         """Write names, types and definitions of the concepts in ``only`` into ``graph``."""

@@ -6,6 +6,7 @@ into the few block kinds extraction rules care about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -46,9 +47,17 @@ class Block:
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
+#: C0 control characters other than tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def parse_markdown(text: str) -> list[Block]:
-    """Parse Markdown ``text`` into blocks in document order."""
-    tokens = _PARSER.parse(text)
+    """Parse Markdown ``text`` into blocks in document order.
+
+    Control characters (a NUL or an escape pasted in from a terminal) are read as spaces: they are
+    no words, and left in they split words for the tagger (a bell after a verb hides the verb).
+    """
+    tokens = _PARSER.parse(_CONTROL.sub(" ", text))
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
     list_depth = 0

@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from kg.ingest.brands import Drops, brand_graph, drops_of, learn_brands, texts_of
 from kg.ingest.concepts import Concept, ConceptRegistry
 from kg.ingest.identity import merge_shortened_names
-from kg.ingest.lexicon import Lexicon, opens_with_participle, phrase_words
+from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
@@ -62,6 +62,7 @@ from kg.text import (
     getAllLemmas,
     is_adjective,
     is_verb_only,
+    name_key,
     noun_key,
     present_tense,
     slug,
@@ -609,6 +610,10 @@ class _Extractor(StructureReader):
             return found
         if len(words) == 1 and words[0].lower in self.lexicon.brands:
             return None  # a brand alone ("AWS") is the setting of everything the note says, not a thing in it
+        if len(words) == 1 and words[0].text.islower():
+            named = self.registry.named_kind(words[0].text)  # "an image" after "Acme Machine Image"
+            if named is not None:
+                return named
         if not may_mint or len(words) > 4 or words[0].text[0].isdigit():
             return mentions[-1].concept if mentions and mentions[-1].end == len(tokens) else None
         return self.registry.get_or_mint(" ".join(t.text for t in words))
@@ -647,6 +652,7 @@ class _Extractor(StructureReader):
             elif block.kind == "table":
                 self._table(block, section)
         self._variants()
+        self._own_kind_heads(blocks)
         self.registry.to_graph(self.graph, self.used)
 
     def _variants(self) -> None:
@@ -666,6 +672,49 @@ class _Extractor(StructureReader):
             concept.types.add(base.iri)
             self.used.add(base.iri)
             self._emit(Fact(iri, RDF.type, base.iri, "name"), "", concept.label)
+
+    def _own_kind_heads(self, blocks: list[Block]) -> None:
+        """Type a name by a kind the note itself set up when the name's last words name that kind.
+
+        The vocabulary's classes type a name by its head ("Acme Widget Store" is a store, see
+        ``Lexicon.head_class``); a kind the note makes for itself counts the same. A note that has a
+        section "Widget stores", or lists "three types of widget stores", makes "widget store" a kind,
+        and then "Acme Widget Store" is one, whether or not the vocabulary has a class for it. A kind
+        is a minted concept the note uses as a class: a category heading, or the type of some other
+        concept. The longest such tail wins; a name that is itself a kind is left alone (it is a
+        narrower kind, not a member).
+
+        The head of a name is before its first preposition: "shelf of a widget store" is a shelf, not
+        a store. Like a vocabulary class's, the type is the concept's own (written with its names), not a
+        statement: no sentence of the note says it, so none is quoted for it, and no sentence becomes one
+        about the kind because it happens to name a member.
+
+        The kind the note's title names is not one it sorts things into: the whole note speaks of it
+        (a note on widgets names many "... widget" things), and a member would take on every fact the
+        note states of the kind in general, each a rival sentence to those about the member itself.
+        """
+        concepts = self.registry.concepts
+        kinds = {s for s in self.graph.subjects(RDF.type, OWL.Class) if s in concepts}
+        kinds.update(t for c in concepts.values() for t in c.types if t in concepts and t != c.iri)
+        titles = [self.registry.lookup(b.text) for b in blocks if b.kind == "heading" and b.level == 1]
+        kinds -= {t.iri for t in titles if t is not None}
+        kinds = {k for k in kinds if not concepts[k].known}
+        for iri in sorted(self.used):
+            concept = concepts.get(iri)
+            if concept is None or concept.known or iri in kinds:
+                continue
+            words = name_key(concept.label).split()
+            if {"and", "or"} & set(words):
+                continue  # "red and green widget": the tail names one of two, not the thing
+            cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS), len(words))
+            words = words[:cut]
+            for start in range(1, len(words)):
+                kind = self.registry.lookup(" ".join(words[start:]))
+                if kind is None or kind.iri not in kinds or kind.iri == iri:
+                    continue
+                concept.types.add(kind.iri)
+                self.used.add(kind.iri)
+                break
 
     def _sentence(self, sentence: str, section: str, ctx: Context, block: Block) -> None:
         tokens = tokenize(sentence)

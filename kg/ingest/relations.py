@@ -106,6 +106,7 @@ class OpenReader:
         facts.extend(self._qualities(doc))
         facts.extend(self._aside_roles(doc))
         facts.extend(self._example_kinds(doc))
+        facts.extend(self._called_kinds(doc))
         if defining:
             facts.extend(self._noun_fragment(doc))
         facts.extend(self._quantity_fragment(doc))
@@ -277,6 +278,27 @@ class OpenReader:
                     continue
                 for s in self._concepts(_phrase_head(cop.head)):
                     facts.append(OpenFact(s, "is", "is", None, False, "open:quality", attr.lower_))
+        return facts
+
+    def _called_kinds(self, doc) -> list[OpenFact]:
+        """Read "a network called X" ("named", "known as") as X being a network.
+
+        The noun gives the name its class; the clause that uses the phrase reads the name
+        itself as its participant (see :meth:`_concept`).
+        """
+        facts = []
+        for noun in doc:
+            if noun.pos_ != "NOUN":
+                continue
+            for acl in noun.children:
+                if acl.dep_ != "acl" or acl.lemma_ not in NAMING_VERBS:
+                    continue
+                names = [c for c in acl.children if c.dep_ in ("oprd", "dobj", "attr")]
+                named = self._concept(names[0]) if len(names) == 1 else None
+                words = [t.text for t in _name_tokens(noun)]
+                kind = self.resolve(" ".join(words), True) if named is not None else None
+                if kind is not None and kind is not named:
+                    facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
         return facts
 
     def _example_kinds(self, doc) -> list[OpenFact]:

@@ -129,6 +129,11 @@ class StructureReader:
                 self._property_row(_uncapitalised(head), contexts, cells, section, quote)
                 continue
             kind = self.lexicon.class_for(head)  # a row headed "technology" lists technologies
+            if kind is None and relation is not None and _names_a_kind(head):
+                # The row's noun names the relation and what its cells are: a row "engine | V8 | Rotary"
+                # says each cell is an engine, whether or not the vocabulary has a class for engines.
+                kind = self.registry.get_or_mint(_uncapitalised(head)).iri
+                self.used.add(kind)
             concepts = []
             for ctx_concept, cell in zip(contexts, cells, strict=False):
                 if not cell.strip():
@@ -408,6 +413,15 @@ def _written_as_name(cell: str) -> bool:
         return True
     words = text.split()
     return len(words) == 1 and not getAllLemmas(words[0].lower())
+
+
+def _names_a_kind(head: str) -> bool:
+    """Tell a row head that is one common noun and only a noun ("technology", not "host" or "based on")."""
+    words = re.sub(r"[*_`]", "", head).split()
+    if len(words) != 1 or not words[0].isalpha():
+        return False
+    forms = getAllLemmas(words[0].lower())
+    return "NOUN" in forms and "VERB" not in forms
 
 
 def _uncapitalised(head: str) -> str:
