@@ -1138,6 +1138,8 @@ class Engine:
         if len(directions) != 1 or self._modifies_other(reading, link, choice.predicate):
             return None
         path = ((choice.predicate, directions[0]),)
+        if self._prepositional_role(view, path[0]):
+            return None
         answers = self._constrain(self._run(topic, path), reading, link, topic)
         if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
             return None
@@ -1201,7 +1203,7 @@ class Engine:
         # name ("was X designed by" against "design"), or the reverse, makes it the relation's object.
         agree = phrase.passive == (len(label) > 1 and label[0] in BE_FORMS)
         path = ((choice.predicate, OUT if phrase.subject == agree else IN),)
-        if path[0] not in steps:
+        if path[0] not in steps or self._prepositional_role(view, path[0]):
             return None
         answers = self._constrain(self._run(topic, path), reading, link, topic)
         if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
@@ -1367,7 +1369,9 @@ class Engine:
             if said:  # the facts' own sentences were read and do not say these words either
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
-        if self._other_preposition(view.words, ps.steps[-1]):
+        if self._other_preposition(view.words, ps.steps[-1]) or (
+            len(ps.steps) == 1 and self._prepositional_role(view, ps.steps[0])
+        ):
             fit *= OTHER_PREPOSITION
         unexplained = {w for w in left if w not in explained}
         if len(ps.steps) == 1 and unexplained and self._modifies_unexplained(reading, link, unexplained):
@@ -1505,6 +1509,24 @@ class Engine:
         known = self.catalog.predicates.get(step[0])
         ends = [n.lower().split()[-1] for n in (known.names if known is not None else []) if n.split()]
         return bool(ends) and ends[0] in PREPOSITIONS and asked not in ends
+
+    def _prepositional_role(self, view: Reading, step: Step) -> bool:
+        """Tell whether a bare "who"/"what" question gets its answer from a preposition it never says.
+
+        "Who painted the mill?" asks for the doer, "what does the mill grind?" for the object: neither says
+        a preposition, and a relation read as "is painted on" (the mill is painted on a hill) puts its
+        answer in another role of the verb, however well "painted" fits. Only a question with no asked
+        noun (which may name the role itself: "what year ...") and no preposition outside its names, and
+        a relation from the topic whose label ends in a preposition other than a passive's "by", count.
+        """
+        words = view.words
+        if step[1] != OUT or view.answer_word or not words or words[0].lower not in ("who", "whom", "what"):
+            return False
+        if any(w.lower in PREPOSITIONS for i, w in enumerate(words) if i not in view.inside):
+            return False
+        known = self.catalog.predicates.get(step[0])
+        label = known.label.lower().split() if known is not None and known.label else []
+        return len(label) > 1 and label[-1] in PREPOSITIONS and label[-1] != "by"
 
     def _kind_said_beside(self, kind: str, answers, stated: Callable[[], frozenset[str]]) -> bool:
         """Tell whether the sentences the answers were read from say the asked noun, the answers' names not.

@@ -22,6 +22,7 @@ A **telescope** is an instrument that gathers faint light.
 The Kestrel Observatory is run by the Tern Valley Astronomy Club.
 The Kestrel Telescope was developed at the Harbour Institute.
 The Kestrel Telescope is mounted in the Kestrel Observatory.
+The Kestrel Lodge is built on Gull Hill.
 """
 
 
@@ -49,3 +50,12 @@ def test_a_fronted_preposition_and_a_passive_verb(observatory: KnowledgeGraph) -
 def test_a_verb_no_relation_means_abstains(observatory: KnowledgeGraph) -> None:
     assert labels(observatory.ask("Who repairs the Kestrel Observatory?")) == []
     assert labels(observatory.ask("Who photographed the Kestrel Telescope?")) == []
+
+
+@pytest.mark.parametrize("question", ["Who built the Kestrel Lodge?", "Who designed the Kestrel Lodge?"])
+def test_a_relation_that_places_its_answer_after_a_preposition_is_no_doer(
+    observatory: KnowledgeGraph, question: str
+) -> None:
+    # "is built on" a hill says where the lodge stands: no fact of it answers who built the lodge.
+    answer = observatory.ask(question)
+    assert not (answer.kind == "relation" and "Gull Hill" in labels(answer)), answer.answer
