@@ -151,15 +151,18 @@ def _kinds_of(graph: Graph, label: str) -> set[str]:
     }
 
 
+#: A pottery note's opening that sets up "kiln furnace" as a kind: a list of three, then a section of them.
+FURNACE_KINDS = (
+    "# Pottery\n\nA studio fires its pots in one of three kinds of furnaces:\n\n"
+    "- kiln furnaces\n- open pits\n- solar ovens\n\n"
+    "## Kiln furnaces\n\nA kiln furnace holds heat for hours.\n\n"
+)
+
+
 def test_a_name_ending_in_a_kind_the_note_sets_up_is_of_that_kind_without_an_ontology_class(tmp_path: Path):
     # "kiln furnace" is no class of the ontology; the note makes it a kind (a section of them), and then a
     # name whose last words name that kind is one of them, as a vocabulary class types a name by its head.
-    text = (
-        "# Pottery\n\nA studio fires its pots in one of three kinds of furnaces:\n\n"
-        "- kiln furnaces\n- open pits\n- solar ovens\n\n"
-        "## Kiln furnaces\n\nA kiln furnace holds heat for hours.\n\n"
-        "## Makers\n\nSchools buy the Acme Kiln Furnace from a dealer in town.\n"
-    )
+    text = FURNACE_KINDS + "## Makers\n\nSchools buy the Acme Kiln Furnace from a dealer in town.\n"
     graph = extract_document(tmp_path / "pottery.md", text, _ontology())
 
     assert "kiln furnace" in _kinds_of(graph, "Acme Kiln Furnace")
@@ -168,10 +171,7 @@ def test_a_name_ending_in_a_kind_the_note_sets_up_is_of_that_kind_without_an_ont
 def test_a_coordinated_name_is_not_of_the_kind_its_last_conjunct_names(tmp_path: Path):
     # A heading "Gas and kiln furnaces" names two kinds; its last words name only the second.
     text = (
-        "# Pottery\n\nA studio fires its pots in one of three kinds of furnaces:\n\n"
-        "- kiln furnaces\n- open pits\n- solar ovens\n\n"
-        "## Kiln furnaces\n\nA kiln furnace holds heat for hours.\n\n"
-        "## Gas and kiln furnaces\n\n"
+        FURNACE_KINDS + "## Gas and kiln furnaces\n\n"
         "A **gas furnace** is a kiln furnace that burns gas. A **wood furnace** burns wood.\n"
     )
     graph = extract_document(tmp_path / "pottery.md", text, _ontology())
@@ -183,10 +183,7 @@ def test_a_coordinated_name_is_not_of_the_kind_its_last_conjunct_names(tmp_path:
 def test_a_name_with_a_preposition_is_of_the_kind_its_head_names_not_its_last_words(tmp_path: Path):
     # "door of a kiln furnace" is a door: the kind its last words name is what the door belongs to.
     text = (
-        "# Pottery\n\nA studio fires its pots in one of three kinds of furnaces:\n\n"
-        "- kiln furnaces\n- open pits\n- solar ovens\n\n"
-        "## Kiln furnaces\n\nA kiln furnace holds heat for hours.\n\n"
-        "## Repairs\n\nThe door of a kiln furnace can be opened from up to 2 metres. "
+        FURNACE_KINDS + "## Repairs\n\nThe door of a kiln furnace can be opened from up to 2 metres. "
         "The Acme Kiln Furnace rarely cracks.\n"
     )
     graph = extract_document(tmp_path / "pottery.md", text, _ontology())
