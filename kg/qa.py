@@ -1038,9 +1038,7 @@ class Engine:
     def _relations_named(self, reading: Reading, word: str) -> set[URIRef]:
         """Return the relations ``word`` names: by a word of their names, or by meaning (``reading.meanings``)."""
         named = set(reading.meanings.get(word, {}))
-        for p in self.catalog.predicates.values():
-            if any(words_match(word, nw) >= 0.8 for n in p.names for nw in name_key(n).split()):
-                named.add(p.iri)
+        named.update(p.iri for p in self.catalog.predicates.values() if _names_word(p, word))
         return named
 
     # -- relation paths ----------------------------------------------------------------------------
@@ -1387,10 +1385,7 @@ class Engine:
         """
         noun = self._modified_noun(reading, link)
         known = self.catalog.predicates.get(predicate)
-        if noun is None or known is None:
-            return False
-        said = [w for name in (known.label, *known.names) for w in name.lower().split()]
-        return not any(words_match(noun, w) >= 0.8 for w in said)
+        return noun is not None and known is not None and not _names_word(known, noun)
 
     @staticmethod
     def _modifies_unexplained(reading: Reading, link: Link, left: set[str]) -> bool:
@@ -1794,6 +1789,11 @@ class Engine:
         answer = Answer("", text, [], 0.05 if suggestions else 0.0, "", kind="abstain")
         answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
         return answer
+
+
+def _names_word(predicate, word: str) -> bool:
+    """Tell whether a word of one of ``predicate``'s names is ``word`` by its letters (lemma or stem)."""
+    return any(words_match(word, nw) >= 0.8 for n in predicate.names for nw in name_key(n).split())
 
 
 def _fit(
