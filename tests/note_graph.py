@@ -12,3 +12,8 @@ def note_graph(folder: Path, name: str, text: str, **options) -> KnowledgeGraph:
     note = folder / f"{name}.md"
     note.write_text(text, encoding="utf-8")
     return KnowledgeGraph.open(docs=[note], cache_dir=folder / "vectors", **options)
+
+
+def answer_labels(answer) -> list[str]:
+    """The labels (or literal values) of an answer's items, in the order the engine gave them."""
+    return [item.get("label", item.get("value")) for item in answer.to_dict()["answers"]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from note_graph import answer_labels as labels
 from note_graph import note_graph
 from rdflib import Literal
 
@@ -46,10 +47,6 @@ Summit Crane lifts containers onto ships. Crews start Crane from the quay office
 Summit Dock keeps two lanes, Standard Queue and Standard Topic. Both are standard features. Ships wait
 in Queue until a berth is free, and notices go out on Topic.
 """
-
-
-def labels(reply) -> list[str]:
-    return [a["label"] for a in reply.to_dict()["answers"]]
 
 
 @pytest.fixture(scope="module")

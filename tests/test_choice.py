@@ -7,6 +7,7 @@ contrasting them) and two things said to power the same lamp.
 from __future__ import annotations
 
 import pytest
+from note_graph import answer_labels as labels
 
 from kg.api import KnowledgeGraph
 from kg.question import parse
@@ -42,10 +43,6 @@ def brakes(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     note = tmp_path_factory.mktemp("brakes") / "brakes.md"
     note.write_text(BRAKES, encoding="utf-8")
     return KnowledgeGraph.open(docs=[note], cache_dir=tmp_path_factory.mktemp("brake-vectors"))
-
-
-def labels(answer) -> list[str]:
-    return [item.get("label", item.get("value")) for item in answer.to_dict()["answers"]]
 
 
 def options(question: str) -> list[str]:

@@ -8,6 +8,7 @@ a relation that holds both ways round a topic ("the stable hosts the horse", "th
 from __future__ import annotations
 
 import pytest
+from note_graph import answer_labels as labels
 
 from kg.api import KnowledgeGraph
 
@@ -53,10 +54,6 @@ def barnyard(lamps: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) ->
     return KnowledgeGraph.open(
         docs=[note], embedder=lamps.engine.embedder, cache_dir=tmp_path_factory.mktemp("barnyard-vectors")
     )
-
-
-def labels(answer) -> list[str]:
-    return [item.get("label", item.get("value")) for item in answer.to_dict()["answers"]]
 
 
 def test_words_the_facts_own_sentence_says_count_for_the_answer(lamps: KnowledgeGraph):

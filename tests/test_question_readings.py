@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from facts_file import write_facts
+from note_graph import answer_labels as labels
 
 from kg.api import KnowledgeGraph
 from kg.question import fragment_noun, read_request
@@ -37,10 +38,6 @@ FACTS = [
 def games(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     path = write_facts(tmp_path_factory.mktemp("games") / "games.nt", FACTS, ENTITY, RELATION)
     return KnowledgeGraph.open(docs=[], rdf=[path], cache_dir=tmp_path_factory.mktemp("game-vectors"))
-
-
-def labels(answer) -> list[str]:
-    return [item.get("label", item.get("value")) for item in answer.to_dict()["answers"]]
 
 
 @pytest.mark.parametrize(

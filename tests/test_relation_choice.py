@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from facts_file import write_facts
+from note_graph import answer_labels as labels
 
 from kg.api import KnowledgeGraph
 from kg.paths import first_steps
@@ -66,10 +67,6 @@ def kettles(films: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> 
     # tests/test_answer_lines.py).
     graph.engine.text_threshold = graph.engine.threshold
     return graph
-
-
-def labels(answer) -> list[str]:
-    return [item.get("label", item.get("value")) for item in answer.to_dict()["answers"]]
 
 
 @pytest.mark.parametrize(
