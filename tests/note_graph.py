@@ -17,3 +17,8 @@ def note_graph(folder: Path, name: str, text: str, **options) -> KnowledgeGraph:
 def answer_labels(answer) -> list[str]:
     """The labels (or literal values) of an answer's items, in the order the engine gave them."""
     return [item.get("label", item.get("value")) for item in answer.to_dict()["answers"]]
+
+
+def label_set(answer) -> set[str]:
+    """The answer's labels (or values) lower-cased, for tests that ignore order and case."""
+    return {str(label).lower() for label in answer_labels(answer)}

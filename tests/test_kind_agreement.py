@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import pytest
+from note_graph import label_set as labels
 from note_graph import note_graph
 from rdflib import URIRef
 
@@ -92,10 +93,6 @@ def kiln(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
 @pytest.fixture(scope="module")
 def press(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return _graph(tmp_path_factory, "press", PRESS)
-
-
-def labels(answer) -> set[str]:
-    return {str(a.get("label", a.get("value"))).lower() for a in answer.answers}
 
 
 def test_an_answer_of_another_kind_than_the_notes_name_is_not_given(mill: KnowledgeGraph) -> None:

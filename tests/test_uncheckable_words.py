@@ -11,6 +11,7 @@ costs. The note is invented for these tests.
 from __future__ import annotations
 
 import pytest
+from note_graph import label_set as labels
 from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
@@ -37,10 +38,6 @@ The **Ash Guild** is a guild of potters in the hill towns. The Ash Guild teaches
 @pytest.fixture(scope="module")
 def kilns(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return note_graph(tmp_path_factory.mktemp("kilns"), "kilns", NOTE)
-
-
-def labels(answer) -> set[str]:
-    return {str(a.get("label", a.get("value"))).lower() for a in answer.answers}
 
 
 @pytest.mark.parametrize(

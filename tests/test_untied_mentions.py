@@ -8,6 +8,7 @@ confidence would be a confident wrong answer. The note is invented for these tes
 from __future__ import annotations
 
 import pytest
+from note_graph import label_set as labels
 from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
@@ -27,10 +28,6 @@ The **Rope Guild** repairs ships in the harbour. The **Sail Guild** repairs ship
 @pytest.fixture(scope="module")
 def guilds(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return note_graph(tmp_path_factory.mktemp("guilds"), "guilds", NOTE)
-
-
-def labels(answer) -> set[str]:
-    return {str(a.get("label", a.get("value"))).lower() for a in answer.answers}
 
 
 def test_a_mention_tied_to_the_topic_but_to_no_answer_is_not_answered_as_sure(guilds: KnowledgeGraph) -> None:

@@ -8,6 +8,7 @@ topic's relations ("who repairs ...") leaves the question unanswered.
 from __future__ import annotations
 
 import pytest
+from note_graph import answer_labels as labels
 from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
@@ -29,10 +30,6 @@ The Kestrel Lodge is built on Gull Hill.
 @pytest.fixture(scope="module")
 def observatory(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return note_graph(tmp_path_factory.mktemp("observatory"), "observatory", OBSERVATORY)
-
-
-def labels(answer) -> list[str]:
-    return [item.get("label", item.get("value")) for item in answer.to_dict()["answers"]]
 
 
 def test_a_verb_the_relation_means_answers(observatory: KnowledgeGraph) -> None:
