@@ -43,7 +43,7 @@ from rdflib import Literal, URIRef
 from kg.answer import Answer
 from kg.linking import Link
 from kg.opposites import are_opposites
-from kg.sentence_slots import Asked, keeps_roles, number_answer, slot_answers, verdict
+from kg.sentence_slots import Asked, keeps_roles, leaves_doer_unsaid, number_answer, slot_answers, verdict
 from kg.store import KGStore
 from kg.synonyms import are_synonyms
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
@@ -296,6 +296,8 @@ class SentenceAnswerer:
         if asked.how_many:
             number = number_answer(best.text, asked, self.parse)
             return [] if number is None else [{"value": number}]
+        if leaves_doer_unsaid(best.text, asked, self.parse):
+            return []  # "who" asked, and the sentence says no doer: its names play other roles; it is only quoted
         concepts = [self._concepts(c) for c in quoted]
         found = slot_answers([c.text for c in quoted], concepts, asked, self.parse, self._classes_of)
         return [d for d in (self.entity(iri) for iri in found) if d is not None]

@@ -229,6 +229,31 @@ def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
     return True
 
 
+def leaves_doer_unsaid(sentence: str, asked: Asked, parse: Callable) -> bool:
+    """Tell whether a "who" question's verb stands in the sentence with no doer: the sentence does not say who.
+
+    "Who carved the gate?" asks for the doer of the carving; "The gate is carved from oak" says the
+    carving but not by whom (no subject, no "by" phrase): the names it does give (the oak) stand in other
+    roles, and reading one out as the answer would name a material for a maker. The sentence may still be
+    quoted (it may help: "carved at the guild's yard"), with no answer read out of it. Only
+    "who": a "what" may be answered by a place ("what holds the letters?": "letters are kept in the
+    drawer"), a person is never a place or a material. The question's verb is found as
+    ``_in_open_slot`` finds it; a sentence without it, or with it twice, is not judged here.
+    """
+    if asked.wh_role != "subject" or asked.wh_phrase[:1] not in (["who"], ["whom"]):
+        return False
+    doc = parse(sentence)
+    content = {key for w in asked.content if w not in asked.wh_phrase for key in lemmas(w)}
+    verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & content]
+    if len(verbs) != 1:
+        return False
+    return not any(child.dep_ in _DOERS for child in verbs[0].children)
+
+
+#: Dependency labels of a verb's doer: its subject (a clause too), or the passive's "by" phrase.
+_DOERS = frozenset("nsubj csubj agent expl".split())
+
+
 def _within(token, clauses: set[int]) -> bool:
     """Tell whether ``token`` stands in one of ``clauses``, or in a clause that is its subject or complement."""
     clause = _clause(token)

@@ -15,7 +15,7 @@ from kg.linking import Link
 from kg.qa import ANSWER_THRESHOLD
 from kg.question import parse
 from kg.sentence_answer import Candidate, SentenceAnswerer
-from kg.sentence_slots import Asked, number_answer, slot_answers, verdict
+from kg.sentence_slots import Asked, leaves_doer_unsaid, number_answer, slot_answers, verdict
 
 pytestmark = pytest.mark.slow
 
@@ -121,6 +121,27 @@ def test_of_several_concepts_the_one_in_the_open_argument_answers():
     # Without the role the question gives its wh-word, two arguments are open, and neither is chosen.
     question.wh_role = None
     assert slot_answers([sentence], [concepts], question, parse) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsaid"),
+    [
+        ("The ferry is moored at the harbour.", True),  # where, not by whom
+        ("The ferry is moored by the captain.", False),  # the passive's doer
+        ("The captain moors the ferry at the harbour.", False),  # the active subject
+    ],
+)
+def test_a_who_question_is_read_out_only_where_the_sentence_says_a_doer(sentence: str, unsaid: bool):
+    question = asked("Who moors the ferry?", ["moors"], named={FERRY}, wh_phrase=["who"], wh_role="subject")
+
+    assert leaves_doer_unsaid(sentence, question, parse) is unsaid
+
+
+def test_a_what_question_may_be_answered_by_a_place():
+    # A thing that holds another is said as a place as often as a doer: only "who" asks for a doer alone.
+    question = asked("What holds the ferry?", ["holds"], named={FERRY}, wh_phrase=["what"], wh_role="subject")
+
+    assert not leaves_doer_unsaid("The ferry is held in the harbour.", question, parse)
 
 
 def test_a_concept_that_restates_the_asked_noun_is_no_answer():
