@@ -129,6 +129,9 @@ OTHER_PREPOSITION = 0.5
 #: The share of a path's fit left when the topic's name only modifies a noun the path does not account
 #: for ("what repairs Acme *cranes*?" over a fact about Acme): the question is about the noun's thing.
 MODIFIED_NOUN = 0.5
+#: How many of a topic's answering paths, best first, ``Engine._first_answer`` weighs: the best, and two
+#: runners-up that may answer sure where the best falls under the line.
+PATHS_TRIED = 3
 #: The relations that make a thing a member of a class: a question naming only these asks for a list.
 MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
@@ -1258,7 +1261,16 @@ class Engine:
         return any(p in named for p, _ in near)
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
+        """Return the answer of the best path that gives answers, or of a close runner-up that is sure.
+
+        The paths come best first. The first that gives answers answers, unless its answers fall under the
+        line (a word of the question none of them explains: "which *gate*" over a path to a lock); then
+        the next paths that give answers (``PATHS_TRIED`` in all) may answer instead, if one is sure: the
+        question's words decide between facts of one topic, not the order the path scores gave alone.
+        """
         kinds_of = classifier_complement(reading.tokens)
+        first: Answer | None = None
+        tried = 0
         for _, link, topic, ps in candidates:
             if (
                 kinds_of is not None
@@ -1276,13 +1288,19 @@ class Engine:
             if not answers:
                 continue
             if ps.score < 0.45:
-                return None
+                break
             stated = partial(self._stated_words, topic, ps.steps, answers)
             confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
             if len(answers) > 1 and self._untied_mention(reading, link, answers):
                 confidence *= UNTIED_MENTION
-            return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
-        return None
+            answer = self._path_answer(reading, topic, ps, answers, round(confidence, 3))
+            if self._sure(answer):
+                return answer
+            first = first or answer
+            tried += 1
+            if tried == PATHS_TRIED:
+                break
+        return first
 
     def _is_amount(self, answer) -> bool:
         """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres")."""
