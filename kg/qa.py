@@ -129,9 +129,6 @@ OTHER_PREPOSITION = 0.5
 #: The share of a path's fit left when the topic's name only modifies a noun the path does not account
 #: for ("what repairs Acme *cranes*?" over a fact about Acme): the question is about the noun's thing.
 MODIFIED_NOUN = 0.5
-#: How many of a topic's answering paths, best first, ``Engine._first_answer`` weighs: the best, and two
-#: runners-up that may answer sure where the best falls under the line.
-PATHS_TRIED = 3
 #: The relations that make a thing a member of a class: a question naming only these asks for a list.
 MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: How similar (cosine, all-MiniLM-L6-v2) a question word must be to a relation's name to name that
@@ -1078,8 +1075,16 @@ class Engine:
                     continue
                 for ps in beam_paths(first_steps(self.store, self.catalog, iri), self.catalog, scorer):
                     scored.append((ps.score + 0.2 * link_score * weak, link, iri, ps))
-        # Ties go to the shorter path, then to a fixed order, so every process answers alike.
-        scored.sort(key=lambda item: (-round(item[0], 6), len(item[3].steps), str(item[3].steps), str(item[2])))
+        # Ties go to the shorter path, then to the one whose relations the question calls by their own
+        # label (a column "Colour" of the topic's row, before the vocabulary's type relation that lists
+        # "colour" among its other names), then to a fixed order, so every process answers alike.
+        said = {noun_key(w.lower) for w in reading.words}
+        scored.sort(
+            key=lambda item: (
+                -round(item[0], 6), len(item[3].steps), -self._labels_said(item[3].steps, said),
+                str(item[3].steps), str(item[2]),
+            )
+        )  # fmt: skip
         # The best 8 paths; past them (when those found nothing), paths scoring at least halfway from the
         # answer threshold to the best: "tags of tags" is empty, the plain "tags" a little lower answers.
         good = 0.45 + (scored[0][3].score - 0.45) / 2 if scored else 0.0
@@ -1096,6 +1101,12 @@ class Engine:
             if found is not None:
                 return found
         return None
+
+    def _labels_said(self, steps, said: set[str]) -> int:
+        """Count the steps whose relation's label is a word the question says (singular forms, ``said``)."""
+        return sum(
+            1 for p, _ in steps if p in self.catalog.predicates and noun_key(self.catalog.label(p).lower()) in said
+        )
 
     def _by_meaning(self, reading: Reading) -> Answer | None:
         """Answer over the one relation of the topic that the whole question means (kg/relation_meaning.py).
@@ -1261,16 +1272,7 @@ class Engine:
         return any(p in named for p, _ in near)
 
     def _first_answer(self, reading: Reading, candidates, strict: bool) -> Answer | None:
-        """Return the answer of the best path that gives answers, or of a close runner-up that is sure.
-
-        The paths come best first. The first that gives answers answers, unless its answers fall under the
-        line (a word of the question none of them explains: "which *gate*" over a path to a lock); then
-        the next paths that give answers (``PATHS_TRIED`` in all) may answer instead, if one is sure: the
-        question's words decide between facts of one topic, not the order the path scores gave alone.
-        """
         kinds_of = classifier_complement(reading.tokens)
-        first: Answer | None = None
-        tried = 0
         for _, link, topic, ps in candidates:
             if (
                 kinds_of is not None
@@ -1288,19 +1290,13 @@ class Engine:
             if not answers:
                 continue
             if ps.score < 0.45:
-                break
+                return None
             stated = partial(self._stated_words, topic, ps.steps, answers)
             confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
             if len(answers) > 1 and self._untied_mention(reading, link, answers):
                 confidence *= UNTIED_MENTION
-            answer = self._path_answer(reading, topic, ps, answers, round(confidence, 3))
-            if self._sure(answer):
-                return answer
-            first = first or answer
-            tried += 1
-            if tried == PATHS_TRIED:
-                break
-        return first
+            return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
+        return None
 
     def _is_amount(self, answer) -> bool:
         """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres")."""

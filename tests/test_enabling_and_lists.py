@@ -152,3 +152,39 @@ def test_one_thing_for_both_names_is_not_each_of_them(graph: Graph):
         assert "console" not in {str(graph.value(kind, RDFS.label)) for kind in graph.objects(node, RDF.type)}
     console = named(graph, "console")
     assert relations(graph, named(graph, "Kestrel"), console) == {"provides"}
+
+
+COURIERS = """# Couriers
+
+## Wren
+
+**Wren** is a courier service for small parcels.
+
+## Finch
+
+**Finch** is a courier service for heavy parcels.
+
+## Depots
+
+- Depots are served by Wren/Finch.
+- Depots keep a day/night rota.
+"""
+
+
+@pytest.fixture(scope="module")
+def couriers(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    path = tmp_path_factory.mktemp("couriers") / "couriers.md"
+    path.write_text(COURIERS, encoding="utf-8")
+    return built(path)
+
+
+def test_an_unspaced_slash_between_two_names_of_the_note_names_two_things(couriers: Graph):
+    wren, finch, depot = named(couriers, "Wren"), named(couriers, "Finch"), named(couriers, "Depot")
+
+    assert relations(couriers, wren, depot) == relations(couriers, finch, depot) != set()
+    assert not any(True for _ in couriers.subjects(RDFS.label, Literal("Wren Finch")))
+
+
+def test_an_unspaced_slash_between_ordinary_words_stays_one_phrase(couriers: Graph):
+    # "day/night" names no two things of the note: one rota, not a day and a night.
+    assert not any(True for _ in couriers.subjects(RDFS.label, Literal("night rota")))

@@ -135,7 +135,7 @@ def parse_sentences(
     :func:`_emphasised_as_nouns`).
     """
     texts = list(sentences)
-    originals = [_slash_coordinated(text) for text in texts]
+    originals = [_slash_coordinated(text, names) for text in texts]
     sentences = [
         _with_subject(text, given in predicates, given in described)
         for text, given in zip(originals, texts, strict=True)
@@ -402,18 +402,40 @@ COPULA_FIRST = frozenset("is are".split())
 SPACED_SLASH_RE = re.compile(r"(?<=\w) / (?=\w)")
 
 
-def _slash_coordinated(text: str) -> str:
+#: Two words joined by a slash with no spaces ("TLS/SSL", "and/or"), neither part joined to another slash.
+UNSPACED_SLASH_RE = re.compile(r"(?<![\w/.+#-])(\w(?:[\w+#-]|\.(?=\w))*)/(\w(?:[\w+#-]|\.(?=\w))*)(?![\w/])")
+
+
+def _slash_coordinated(text: str, names: NameSpans | None = None) -> str:
     """Return ``text`` with a spaced slash between words read as "or": "can go to S3 / CloudWatch Logs".
 
     The slash coordinates, like "or": two objects of one verb, two names of one subject. The tagger
     reads it as punctuation and leaves what follows it hanging. "TLS/SSL" and "and/or", written with
-    no spaces, stay one word.
+    no spaces, stay one word, unless each side is a name the document gives a thing of its own
+    (``names``: the names known before parsing): "replaced by Quill/Stylus", where the note has a
+    section on each, names two things, not one called "Quill Stylus".
     """
     label, colon, body = text.partition(": ")
     if colon and "/" in label:
         # "NAT Gateway / Instances: give ...": a lead-in label names the item's thing, and is read as written.
-        return label + colon + SPACED_SLASH_RE.sub(" or ", body)
-    return SPACED_SLASH_RE.sub(" or ", text)
+        return label + colon + _or_for_slash(body, names)
+    return _or_for_slash(text, names)
+
+
+def _or_for_slash(text: str, names: NameSpans | None) -> str:
+    """Read a spaced slash as "or", and an unspaced one between two whole known names (see above)."""
+    text = SPACED_SLASH_RE.sub(" or ", text)
+    if names is None or "/" not in text:
+        return text
+
+    def whole_name(word: str) -> bool:
+        return list(names(word)) == [(0, len(word))]
+
+    def coordinated(match: re.Match) -> str:
+        first, second = match.group(1), match.group(2)
+        return f"{first} or {second}" if whole_name(first) and whole_name(second) else match.group(0)
+
+    return UNSPACED_SLASH_RE.sub(coordinated, text)
 
 
 def _with_subject(text: str, predicate: bool = False, described: bool = False) -> str:
