@@ -48,6 +48,7 @@ BOOKKEEPING = frozenset(
     {
         RDF.subject, RDF.predicate, RDF.object, KGO.document, KGO.section, KGO.quote, KGO.rule,
         KGO.derivedFrom, KGO.mentions, KGO.shownIn, KGO.figure, KGO.fileName, KGO.sha256,
+        KGO.context, KGO.contextSubject, KGO.contextMentions,
         RDFS.label, SKOS.altLabel, SKOS.prefLabel, KGO.acronym, SKOS.definition, RDFS.comment,
         OWL.inverseOf, KGO.contrary, KGO.pattern, KGO.questionPhrase, KGO.questionWord,
         RDFS.domain, RDFS.range, KGO.brandPrefix, KGO.subjectKind, KGO.objectKind, KGO.minted, KGO.negationOf,

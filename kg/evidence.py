@@ -30,6 +30,18 @@ SELECT ?s ?p ?o ?quote ?section ?file ?figure WHERE {
 """
 
 
+#: The text the sentence a triple was read from leans on (``kgo:context``: the item it is nested under, or
+#: what its "it" stands for), recorded on that sentence's node.
+_CONTEXT = """
+SELECT ?context WHERE {
+  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:quote ?quote ; kgo:document ?doc .
+  ?sn a kgo:Sentence ; kgo:quote ?quote ; kgo:document ?doc ; kgo:context ?context .
+}
+ORDER BY ?context
+LIMIT 1
+"""
+
+
 class Evidence:
     """Build evidence and sources for answers from a store and its catalog."""
 
@@ -123,6 +135,12 @@ class Evidence:
         )
         sources = [{"document": str(r.file), "section": str(r.section), "text": str(r.quote)} for r in rows]
         return evidence, sources
+
+    def context(self, triple: Triple) -> str:
+        """Return the text the sentence behind ``triple`` leans on for what it speaks of, or ""."""
+        s, p, o = triple
+        rows = list(self.store.query(_CONTEXT, {"s": s, "p": p, "o": o}))
+        return str(rows[0][0]) if rows else ""
 
     def sentence(self, triple: Triple) -> str | None:
         """Return the first sentence that states ``triple``, if any."""

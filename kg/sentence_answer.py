@@ -57,14 +57,25 @@ PREPOSITIONS = frozenset(
 
 #: The sentences that mention a concept or state a fact about it, with where they were read.
 _SENTENCES = """
-SELECT DISTINCT ?quote ?section ?file ?c WHERE {
+SELECT DISTINCT ?quote ?section ?file ?c ?leans WHERE {
   VALUES ?c { %s }
   { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
+  UNION { ?st kgo:contextMentions ?c . BIND(true AS ?leans) }
   ?st kgo:quote ?quote .
   OPTIONAL { ?st kgo:section ?section }
   OPTIONAL { ?st kgo:document/kgo:fileName ?file }
 }
 LIMIT 2000
+"""
+
+#: The texts recorded sentences lean on for what they speak of (``kgo:context``; see kg/ingest/pipeline.py),
+#: and whether the context stands for the sentence's own missing or pronoun subject.
+_CONTEXTS = """
+SELECT DISTINCT ?quote ?file ?context ?subject WHERE {
+  VALUES ?quote { %s }
+  ?sn kgo:quote ?quote ; kgo:context ?context ; kgo:document/kgo:fileName ?file .
+  OPTIONAL { ?sn kgo:contextSubject ?subject }
+}
 """
 
 #: Light (support) verbs: in a question they frame what is asked ("what lets a ship steer", "which oil does
@@ -130,6 +141,8 @@ MEANT_PENALTY = 0.05
 SHORTEST_SHARED_STEM = 4
 #: What separates a table's cells where a row is recorded as a sentence.
 TABLE_CELL = " | "
+#: The personal pronouns a sentence's subject may be, which its context stands for ("It never rusts").
+SUBJECT_PRONOUNS = frozenset("it they".split())
 #: At most this many sentences are embedded and compared per question (the best covering ones).
 MAX_CANDIDATES = 64
 #: Word and sentence vectors kept per process, each cache.
@@ -154,10 +167,34 @@ class Candidate:
     #: Whether the sentence names the question's mentions in the question's order ("A runs on B" for
     #: "Does A run on B?", not "B runs on A").
     in_order: bool = True
+    #: The text the sentence leans on for what it speaks of: the item it is nested under ("Brass widgets"
+    #: over "never rust"), or what its "it" stands for; "" for none. Never quoted as the sentence.
+    context: str = ""
+    #: Whether the context stands for the sentence's own missing or pronoun subject.
+    context_subject: bool = False
+    #: The concepts the sentence names only through its context.
+    context_concepts: set[URIRef] = field(default_factory=set)
+    #: Mentions of the question the sentence covers only by its context.
+    leaned: list[str] = field(default_factory=list)
 
     @property
     def coverage(self) -> float:
         return self.covered / self.units if self.units else 0.0
+
+    @property
+    def reading(self) -> str:
+        """The sentence as read with the subject its context gives it ("Brass widgets never rust").
+
+        Only for reading and comparing: the sentence quoted and cited is ``text``, as written.
+        """
+        if not self.context_subject or not self.context:
+            return self.text
+        first, _, rest = self.text.strip().partition(" ")
+        if first.lower() in SUBJECT_PRONOUNS:
+            return f"{self.context} {rest}"  # "It never rusts": the context in the pronoun's place
+        if first[:1].isupper() and first[1:] == first[1:].lower():
+            first = first.lower()  # "Never rusts" after its subject
+        return f"{self.context} {first} {rest}".strip()
 
 
 class SentenceAnswerer:
@@ -227,10 +264,12 @@ class SentenceAnswerer:
         if not self.clearly_answers(best, runner_up, content) or (ordered and not self._in_order(best, asked)):
             return None
         confidence = SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity))
-        sources = [{"document": c.document, "section": c.section, "text": c.text} for c in quoted]
+        sources = [_source(c) for c in quoted]
         where = f" ({best.document})" if best.document else ""
         items = [c.text[len(lead) + 1 :].strip() for c in quoted]
         said = best.text if len(quoted) == 1 else f"{lead}: " + "; ".join(item for item in items if item)
+        # The sentence is quoted as written; what it leans on is said beside it, never woven in.
+        leaning = f' (said of "{best.context}")' if len(quoted) == 1 and best.context else ""
         # The query shown finds the quoted sentences in the graph, where they were recorded with their source.
         values = " ".join(Literal(c.text).n3() for c in quoted)
         sparql = (
@@ -243,7 +282,7 @@ class SentenceAnswerer:
         closest = [c for c in ranked if c not in quoted][:1]
         clear = not closest or best.similarity - closest[0].similarity >= MIN_MARGIN
         answers = self._read_out(quoted, best, asked) if asked is not None and clear else []
-        if answers and not all(_says(_content_words(best.text), [w]) for w in asked.content):
+        if answers and not all(_says(_content_words(best.reading), [w]) for w in asked.content):
             confidence -= MEANT_PENALTY  # read through a word the sentence says in other words
         confidence = round(confidence, 3)
         if answers:
@@ -253,11 +292,11 @@ class SentenceAnswerer:
                 opening = "Yes" if value else "No"
             else:
                 opening = ", ".join(str(a.get("label", a.get("value"))) for a in answers)
-            text = f'{opening}: the notes say{where}: "{said}"'
+            text = f'{opening}: the notes say{where}: "{said}"{leaning}'
             return Answer("", text, answers, confidence, sparql, [], sources, kind="sentence")
         # No fact of the graph answers: ``answers`` stays empty (the contract's "no answer"), so no client
         # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
-        text = f'No fact in the graph answers that, but the notes say{where}: "{said}"'
+        text = f'No fact in the graph answers that, but the notes say{where}: "{said}"{leaning}'
         return Answer("", text, [], confidence, sparql, [], sources, kind="sentence")
 
     def _in_order(self, best: Candidate, asked: Asked | None) -> bool:
@@ -265,7 +304,7 @@ class SentenceAnswerer:
         by grammar, the question's subject in the role the question gives it (``keeps_roles``)."""
         if best.in_order:
             return True
-        return asked is not None and self.parse is not None and keeps_roles(best.text, asked, self.parse)
+        return asked is not None and self.parse is not None and keeps_roles(best.reading, asked, self.parse)
 
     def _read_out(self, quoted: list[Candidate], best: Candidate, asked: Asked) -> list[dict[str, Any]]:
         """Return the answers the quoted sentence(s) give plainly (``kg.sentence_slots``), or []."""
@@ -281,13 +320,16 @@ class SentenceAnswerer:
         if asked.yes_no:
             if len(quoted) > 1:
                 return []
-            words = _content_words(best.text)
+            # A sentence whose subject its context gives ("never rust" under "Brass widgets") is read with it.
+            words = _content_words(best.reading)
             unmatched = [w for w in asked.content if not _says(words, [w])]
             meant = self.meant_words(unmatched, words, VERDICT_WORD_SIMILARITY, same_stem=False)
             # A WordNet synonym in a frequent sense of both words says it as surely ("placed" for "put").
             meant.update({w: s for w in unmatched if w not in meant and (s := _synonym_in(words, w))})
-            value = verdict(best.text, asked, self.parse, meant)
+            value = verdict(best.reading, asked, self.parse, meant)
             return [] if value is None else [{"value": value}]
+        if best.leaned:
+            return []  # what a context-read sentence says of its subject is read for yes/no questions only
         words = [w for c in quoted for w in _content_words(c.text)]
         if not all(_says(words, [w]) or _synonym_in(words, w) for w in asked.content):
             # A word the sentence says only in other words: single-word meaning cannot tell a synonym from
@@ -347,7 +389,7 @@ class SentenceAnswerer:
         for cand in candidates:
             self._cover(cand, mentions, content, by_meaning=True)
         question = self.embed([text])[0]
-        for cand, vector in zip(candidates, self._sentence_vectors([c.text for c in candidates]), strict=True):
+        for cand, vector in zip(candidates, self._sentence_vectors([c.reading for c in candidates]), strict=True):
             cand.similarity = float(np.dot(question, vector))
         return sorted(candidates, key=lambda c: (-c.similarity, c.text))
 
@@ -365,24 +407,57 @@ class SentenceAnswerer:
             cand = found.get(quote)
             if cand is None:
                 cand = found[quote] = Candidate(quote, str(row.section or ""), str(row.file or ""))
-            cand.concepts.add(row.c)
+            (cand.context_concepts if row.leans else cand.concepts).add(row.c)
+        self._contexts(found)
         return list(found.values())
+
+    def _contexts(self, found: dict[str, Candidate]) -> None:
+        """Give each candidate the context its sentence leans on, if any.
+
+        A sentence recorded with two contexts (the same words under two items) has no one subject: it keeps
+        none, and only its own words count.
+        """
+        if not found:
+            return
+        values = " ".join(Literal(quote).n3() for quote in found)
+        contexts: dict[str, set[tuple[str, bool]]] = {}
+        for row in self.store.query(_CONTEXTS % values):
+            cand = found.get(str(row.quote))
+            if cand is not None and str(row.file or "") == cand.document:
+                contexts.setdefault(cand.text, set()).add((str(row.context), bool(row.subject)))
+        for quote, given in contexts.items():
+            cand = found[quote]
+            if len(given) == 1:
+                cand.context, cand.context_subject = next(iter(given))
+            else:
+                cand.context_concepts.clear()
 
     def _cover(self, cand: Candidate, links: Sequence[Link], content: Sequence[str], by_meaning: bool) -> None:
         """Count the question's units (mentions, content words) the sentence covers.
 
         ``by_meaning`` lets a content word be covered by a word of the same meaning, not only its lemma.
         """
-        words = _content_words(cand.text)
+        own = _content_words(cand.text)
+        words = _content_words(cand.reading)  # with the subject its context gives it, if any
+        context = _content_words(cand.context)
         section = _content_words(cand.section)
         title = _content_words(cand.section.split(">")[0])
-        covered, missing, headed = 0, [], []
+        covered, missing, headed, leaned = 0, [], [], []
         for link in links:
             said = [w.lower() for w in _link_words(link)]
             # The heading a sentence stands under is what it speaks of ("Git Basics" over "most operations
             # do not need a network connection"), as a bullet speaks of its heading.
-            if self._names(cand, link) or _says(words, said):
+            if self._names(cand, link) or _says(own, said):
                 covered += 1
+            elif cand.context and (
+                any(iri in cand.context_concepts for iri, _ in link.candidates[:3]) or _says(context, said)
+            ):
+                # The item a bullet is nested under, or what its "it" stands for, is what it speaks of; a
+                # context that is not the sentence's subject is a setting, as a heading is.
+                covered += 1
+                leaned.append(link.text)
+                if not cand.context_subject:
+                    headed.append(link.text)
             elif _says(section, said):
                 covered += 1
                 if not _says(title, said):  # the document's title names what all of it is about
@@ -398,7 +473,7 @@ class SentenceAnswerer:
             else:
                 missing.append(w)
         cand.covered, cand.asked, cand.units, cand.missing = covered + asked, asked, len(links) + len(content), missing
-        cand.headed = headed
+        cand.headed, cand.leaned = headed, leaned
         # Where the sentence names each mention (all its words in a row), in the question's order.
         found = [_position(words, [w.lower() for w in _link_words(link)]) for link in links]
         placed = [i for i in found if i is not None]
@@ -450,6 +525,14 @@ class SentenceAnswerer:
                 cache.update(fresh)
             return [cache.get(t, fresh.get(t)) for t in texts]
         return [cache[t] for t in texts]
+
+
+def _source(cand: Candidate) -> dict[str, str]:
+    """Return the source a quoted sentence cites: document, section, the sentence as written, its context."""
+    source = {"document": cand.document, "section": cand.section, "text": cand.text}
+    if cand.context:
+        source["context"] = cand.context
+    return source
 
 
 def _content_words(text: str) -> list[str]:

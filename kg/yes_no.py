@@ -166,7 +166,8 @@ class YesNoAnswerer:
                                         w for w in sentence_words(sentence)
                                         if w not in STOPWORDS and w not in DENIAL_WORDS and not said_in(w, asked)
                                     ]  # fmt: skip
-                                said = " ".join([sentence, *names])
+                                # The item the sentence is nested under says what it speaks of too.
+                                said = " ".join([sentence, self.evidence.context(verdict[1][0]), *names])
                                 # A concept the question names beside the two is a condition too.
                                 rest = [
                                     w.lower for k, link in enumerate(reading.links) if k not in (n, m)
@@ -345,7 +346,7 @@ class YesNoAnswerer:
                 matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
                 if matched:
                     verdict = (holds, [triple], ask_sparql([triple]))
-                    said = self.evidence.sentence(triple) or ""
+                    said = f"{self.evidence.sentence(triple) or ''} {self.evidence.context(triple)}"
                     fit = strict_fit(reading.residual, Relevance(1.0, matched), said)
                     return self._answer(reading, verdict, fit)
         return None
@@ -368,7 +369,7 @@ class YesNoAnswerer:
             for value_words, triple, holds in self._qualities(link.best[0]):
                 opposed = {q for q in words for v in value_words if holds and are_opposites(q, v)}
                 if opposed:
-                    said = self.evidence.sentence(triple) or ""
+                    said = f"{self.evidence.sentence(triple) or ''} {self.evidence.context(triple)}"
                     fit = strict_fit(words, Relevance(1.0, opposed), said)
                     return self._answer(reading, (False, [triple], ask_sparql([triple])), fit)
         return None

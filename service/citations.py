@@ -42,7 +42,8 @@ def _cite_source(source: dict[str, Any]) -> str:
         where += f', "{source["section"]}"'
     if source.get("figure"):
         where += f" (figure {source['figure']})"
-    return f'{where}: "{" ".join(str(source.get("text", "")).split())}"'
+    said_of = f' (said of "{source["context"]}")' if source.get("context") else ""
+    return f'{where}: "{" ".join(str(source.get("text", "")).split())}"{said_of}'
 
 
 def _cite_triple(triple: dict[str, Any]) -> str:

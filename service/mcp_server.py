@@ -56,7 +56,7 @@ class AskResult(TypedDict):
     confidence: Annotated[float, Field(description="0 to 1; low when the engine abstained.")]
     sparql: Annotated[str, Field(description="The query that found the answers; it runs as-is on `sparql`.")]
     evidence: Annotated[Items, Field(description="The triples used: subject, predicate, object.")]
-    sources: Annotated[Items, Field(description="The source sentences: document, section, text (figure).")]
+    sources: Annotated[Items, Field(description="The source sentences: document, section, text (figure, context).")]
     session: str | None
     topics: Annotated[Items, Field(description="The concepts the question was read as being about.")]
     kind: Annotated[str, Field(description="How it was read: definition, relation, boolean, list, abstain...")]

@@ -154,6 +154,11 @@ _SCHEMAS: dict[str, Any] = {
             "section": {"type": "string"},
             "text": {"type": "string", "description": "The sentence quoted."},
             "figure": {"type": "string"},
+            "context": {
+                "type": "string",
+                "description": "What the sentence is said of, when it does not say so itself: the list item it is "
+                "nested under, or what its 'it' stands for. Not part of the quote.",
+            },
         },
     },
     "SearchResults": {

@@ -27,7 +27,7 @@ from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phra
 from kg.ingest.markdown import Block, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
-from kg.ingest.relations import OpenFact, OpenReader, is_subordinate
+from kg.ingest.relations import OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal
 from kg.ingest.shortforms import (
@@ -826,7 +826,7 @@ class _Extractor(StructureReader):
             self._emit_open(fact, section, sentence)
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
-        self._sentence_node(sentence, section)
+        self._sentence_node(sentence, section, self._context(block, sentence, doc))
 
     def _named_in_subject(self, doc, iri: URIRef) -> bool:
         """Tell whether the subject of a parsed sentence's copula or passive clause names ``iri``.
@@ -1257,8 +1257,14 @@ class _Extractor(StructureReader):
         self.used.add(concept.iri)
         self._store_add((self._sentence_iri(sentence), KGO.mentions, concept.iri), self.graph, quoted=False)
 
-    def _sentence_node(self, sentence: str, section: str) -> None:
-        """Keep every sentence, with the concepts it names, for search and for quoting."""
+    def _sentence_node(self, sentence: str, section: str, context: SentenceContext | None = None) -> None:
+        """Keep every sentence, with the concepts it names, for search and for quoting.
+
+        A sentence that leans on another text for what it speaks of keeps that text as its context
+        (``kgo:context``, with the concepts it names: ``kgo:contextMentions``); ``kgo:contextSubject``
+        says the context stands for the sentence's own missing or pronoun subject. The quote stays the
+        sentence as written.
+        """
         node = self._sentence_iri(sentence)
         g, add = self.graph, self._store_add
         add((node, RDF.type, KGO.Sentence), g, quoted=False)
@@ -1267,12 +1273,74 @@ class _Extractor(StructureReader):
         add((node, KGO.section, Literal(section)), g, quoted=False)
         for m in self.registry.mentions(tokenize(sentence)):
             add((node, KGO.mentions, m.concept.iri), g, quoted=False)
+        if context is not None:
+            text, subject, concepts = context
+            add((node, KGO.context, Literal(text)), g, quoted=False)
+            if subject:
+                add((node, KGO.contextSubject, Literal(True)), g, quoted=False)
+            for concept in concepts:
+                add((node, KGO.contextMentions, concept.iri), g, quoted=False)
+
+    def _context(self, block: Block, sentence: str, doc) -> SentenceContext | None:
+        """Return the text a sentence leans on for what it speaks of, whether it is its subject, and its concepts.
+
+        A nested item leans on the item it hangs under: "never rust" under "Widgets made of brass" is said
+        of brass widgets. When the item has no subject of its own (a fragment, or a pronoun), the parent's
+        noun phrase is its subject, as a heading's thing is for the bullets under it (``_item_topic``);
+        otherwise the parent is only the setting. A sentence whose subject is "it" or "they" leans on the
+        concept the extractor resolved the pronoun to (``OpenReader.pronoun_subject``). An item with a
+        lead-in, or one read as the end of its parent's clause, speaks for itself.
+        """
+        subjectless = doc is not None and lacks_subject(doc)
+        if block.kind == "item" and block.parent:
+            if sentence in self.leads or sentence in self._continued_from:
+                return None
+            phrase = self._parent_phrase(block.parent)
+            text = phrase if phrase is not None else block.parent.strip().rstrip(":").strip()
+            concepts = {m.concept.iri: m.concept for m in self.registry.mentions(tokenize(text))}
+            parent = self._parent_topic(block.parent)
+            if parent is not None:
+                concepts.setdefault(parent.iri, parent)
+            known = [c for c in concepts.values() if c.iri in self.used]
+            return (text, bool(subjectless and phrase is not None), known) if text else None
+        if doc is None or pronoun_subject(doc) is None:
+            return None
+        concept = self.open_reader.pronoun_subject(doc)
+        if concept is None or concept.iri not in self.used:
+            return None
+        if block.kind == "item":
+            # A bullet's "it" is taken for its topic; after a sentence of the same bullet that names other
+            # things ("A loses the data, while B keeps it. It ..."), it may stand for one of those: unsure.
+            before = block.text[: max(0, block.text.find(sentence))]
+            if any(m.concept.iri != concept.iri for m in self.registry.mentions(tokenize(before))):
+                return None
+        return concept.label, True, [concept]
+
+    def _parent_phrase(self, parent: str) -> str | None:
+        """Return the noun phrase a parent item names ("Widgets made of brass", "Brass widgets:"), or None.
+
+        A parent that is a clause or a fragment ("supports:", "Can be resized"), or that counts its items
+        ("Two modes:"), names no subject for the items under it.
+        """
+        if counts_its_items(parent):
+            return None
+        text = re.sub(r"\s*\([^)]*\)", "", parent).strip().rstrip(":").strip()
+        i = self.sentence_index.get(parent.strip())
+        doc = self.parsed[i] if i is not None else None
+        if not text or doc is None or doc.user_data.get("implicit_subject", False) or len(text.split()) > 8:
+            return None
+        if self._named(text) is not None:
+            return text  # a name the note knows, whatever the tagger made of it
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        return text if root is not None and root.pos_ in ("NOUN", "PROPN") else None
 
     def _label(self, iri: URIRef) -> str:
         concept = self.registry.concepts.get(iri)
         return concept.label if concept else str(iri).rsplit("/", 1)[-1]
 
 
+#: What a sentence leans on: the text, whether it stands for the sentence's subject, and the concepts it names.
+SentenceContext = tuple[str, bool, list[Concept]]
 #: Cardinal numbers written as words: a count before a noun phrase, never part of its name.
 COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 #: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.

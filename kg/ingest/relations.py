@@ -34,6 +34,8 @@ GENERIC = frozenset("you we i one us people".split())
 #: Pronouns that refer back to what the text is about.
 ANAPHORIC = frozenset("it they this these them that those its their".split())
 RELATIVE = frozenset("that which who whom whose".split())
+#: The personal pronouns that stand for a thing spoken of before ("It never rusts").
+PERSONAL = frozenset("it they".split())
 #: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
 #: clause says is what X makes possible, read as said of X. The tagger may misread "lets" as a noun.
 ENABLING = frozenset("allow allows allowed let lets enable enables enabled permit permits permitted".split())
@@ -84,6 +86,37 @@ class OpenFact:
 Resolver = Callable[[str, bool], "Concept | None"]
 
 
+def pronoun_subject(doc):
+    """Return the pronoun that is the subject of a parsed sentence's main clause ("*It* never rusts"), or None.
+
+    The "It" a fragment's reading supplied ("Never rusts" read as "It never rusts") is no pronoun of the
+    text: the fragment has no subject of its own.
+    """
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if subject is None or subject.lower_ not in PERSONAL:
+        return None  # "this" or "that" may stand for a whole statement, not a thing
+    if doc.user_data.get("implicit_subject", False) and subject.i == 0:
+        return None
+    return subject
+
+
+def lacks_subject(doc) -> bool:
+    """Tell whether a parsed sentence's main clause has no subject of its own: a fragment or a pronoun.
+
+    "never rust", "Can be resized" (read as "It can be resized"), "They never rust": what the clause
+    is said of is found outside it (a heading, a parent item, the thing spoken of before).
+    """
+    if doc.user_data.get("implicit_subject", False) or pronoun_subject(doc) is not None:
+        return True
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return (
+        root is not None
+        and root.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in root.children)
+    )
+
+
 class OpenReader:
     """Turn a spaCy parse into :class:`OpenFact` s; concepts come from ``resolve``."""
 
@@ -121,6 +154,17 @@ class OpenReader:
                 seen.add(key)
                 unique.append(f)
         return unique
+
+    def pronoun_subject(self, doc) -> Concept | None:
+        """Return what the pronoun subject of a sentence's main clause stands for, as :meth:`read` resolved it.
+
+        "It never rusts." after a sentence about the widget: the widget. None when that subject is no
+        pronoun, or is the one a fragment's reading supplied ("Never rusts" read as "It never rusts"), or
+        stands for nothing known. Call after :meth:`read` of the same ``doc``: the topic and the concept
+        last spoken of are that sentence's.
+        """
+        subject = pronoun_subject(doc)
+        return self._concept(subject) if subject is not None else None
 
     def completion(self, doc, subject: Concept, target: Concept) -> list[OpenFact]:
         """Return the fact a parent item's unfinished clause makes with ``target`` for its object.
