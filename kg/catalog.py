@@ -195,11 +195,15 @@ class Catalog:
         for (cls,) in _select(store, "SELECT DISTINCT ?c WHERE { { ?c a owl:Class } UNION { ?x a ?c } }"):
             if isinstance(cls, URIRef):
                 self.classes.add(cls)
-        for node, pred, value in _select(
+        names = _select(
             store,
             "SELECT ?n ?p ?v WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel kgo:acronym "
             "skos:definition rdfs:comment } ?n ?p ?v }",
-        ):
+        )
+        # Sorted: the store's row order follows its hashed indexes, which differ from process to process;
+        # the first label read becomes the label, the others aliases, so unsorted a concept's name (and an
+        # answer naming it) would depend on the process.
+        for node, pred, value in sorted(names, key=lambda row: tuple(str(term) for term in row)):
             if not isinstance(node, URIRef) or node in records or node in props:
                 continue
             entity = self.entities.get(node)
