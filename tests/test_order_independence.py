@@ -70,3 +70,15 @@ def test_a_concepts_label_and_aliases_do_not_follow_the_row_order(monkeypatch):
     monkeypatch.setattr(catalog_module, "_select", lambda *args: list(select(*args))[::-1])
     second = Catalog(store).entities[KITE]
     assert (first.label, first.aliases) == (second.label, second.aliases)
+
+
+def test_of_labels_differing_in_case_the_one_written_as_in_a_sentence_is_the_label(monkeypatch):
+    graph = Graph()
+    graph.add((KITE, RDFS.label, Literal("Box Kite")))
+    graph.add((KITE, RDFS.label, Literal("box kite")))
+    store = open_store(None)
+    store.replace_graphs([(URIRef("https://example.org/graph/kites"), graph)])
+    assert Catalog(store).entities[KITE].label == "box kite"
+    select = catalog_module._select
+    monkeypatch.setattr(catalog_module, "_select", lambda *args: list(select(*args))[::-1])
+    assert Catalog(store).entities[KITE].label == "box kite"
