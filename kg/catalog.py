@@ -196,11 +196,15 @@ class Catalog:
         for (cls,) in _select(store, "SELECT DISTINCT ?c WHERE { { ?c a owl:Class } UNION { ?x a ?c } }"):
             if isinstance(cls, URIRef):
                 self.classes.add(cls)
-        for node, pred, value in _select(
+        names = _select(
             store,
             "SELECT ?n ?p ?v WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel kgo:acronym "
             "skos:definition rdfs:comment } ?n ?p ?v }",
-        ):
+        )
+        # Sorted: the store's row order follows its hashed indexes, which differ from process to process;
+        # the first label read becomes the label, the others aliases, so unsorted a concept's name (and an
+        # answer naming it) would depend on the process (see ``_name_order``).
+        for node, pred, value in sorted(names, key=_name_order):
             if not isinstance(node, URIRef) or node in records or node in props:
                 continue
             entity = self.entities.get(node)
@@ -479,6 +483,16 @@ def _locked(path: Path):
         yield
     finally:
         os.close(fd)
+
+
+def _name_order(row: tuple) -> tuple:
+    """Order a (node, predicate, name) row: by node and predicate, then by name, fewer capitals first.
+
+    Of two labels that differ only in case ("Paper kite" from a heading, "paper kite" from running text)
+    the one written as in a sentence is read first, so it becomes the label an answer shows.
+    """
+    node, pred, value = (str(term) for term in row)
+    return node, pred, value.lower(), sum(c.isupper() for c in value), value
 
 
 def _select(store: KGStore, sparql: str) -> list[tuple]:

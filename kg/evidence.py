@@ -78,8 +78,14 @@ class Evidence:
         if not triples:
             return []
         values = " ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in triples)
+        # The store gives its rows in no fixed order (its indexes are hashed, and a process's string hashes
+        # are seeded at random): sorted, the "first" sentence of a fact is the same in every process, so an
+        # answer judged by it (a yes/no verdict's fit) never depends on the process that gives it.
+        rows = sorted(
+            self.store.query(_SOURCES % values), key=lambda r: (str(r.file or ""), str(r.section or ""), str(r.quote))
+        )
         seen, out = set(), []
-        for row in self.store.query(_SOURCES % values):
+        for row in rows:
             quote = str(row.quote)
             if quote in seen:
                 continue
