@@ -55,11 +55,16 @@ PREPOSITIONS = frozenset(
     "underneath until upon via within without".split()
 )
 
-#: The sentences that mention a concept or state a fact about it, with where they were read.
+#: The sentences that mention a concept or state a fact about it, with where they were read. A fact a
+#: member inherits from its kind (``kg.ingest.infer``: rule "inherited from <kind>") quotes the sentence
+#: about the kind: that sentence speaks of the kind, not of the member, and would only rival the sentences
+#: that do speak of the member (a note on widgets says much of widgets in general).
 _SENTENCES = """
 SELECT DISTINCT ?quote ?section ?file ?c WHERE {
   VALUES ?c { %s }
-  { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
+  { ?st kgo:mentions ?c }
+  UNION { ?st rdf:subject ?c FILTER NOT EXISTS { ?st kgo:rule ?rule FILTER(STRSTARTS(STR(?rule), "inherited from")) } }
+  UNION { ?st rdf:object ?c }
   ?st kgo:quote ?quote .
   OPTIONAL { ?st kgo:section ?section }
   OPTIONAL { ?st kgo:document/kgo:fileName ?file }
@@ -73,11 +78,14 @@ LIMIT 2000
 #: by lemma.
 QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
 
-#: The concepts one recorded sentence names: those it mentions and those its statements relate.
+#: The concepts one recorded sentence names: those it mentions and those its statements relate (a member
+#: that inherits a fact of its kind is not named by the sentence about the kind).
 _CONCEPTS = """
 SELECT DISTINCT ?c WHERE {
   ?st kgo:quote ?quote ; kgo:document/kgo:fileName ?file .
-  { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
+  { ?st kgo:mentions ?c }
+  UNION { ?st rdf:subject ?c FILTER NOT EXISTS { ?st kgo:rule ?rule FILTER(STRSTARTS(STR(?rule), "inherited from")) } }
+  UNION { ?st rdf:object ?c }
   FILTER(isIRI(?c))
 }
 """
