@@ -428,7 +428,7 @@ def test_statement_iris_and_the_ontology_dereference_too(service: LiveService):
     assert page.status_code == 200 and "An image creates an instance." in page.text
     vocabulary = requests.get(service.url("/ontology"), headers={"Accept": "text/turtle"}, timeout=30)
     graph = Graph().parse(data=vocabulary.text, format="turtle")
-    assert (URIRef(KGO + "Service"), None, None) in graph
+    assert (URIRef(KGO + "Location"), None, None) in graph
     assert all(str(s).startswith(KGO) for s in graph.subjects())
 
 
