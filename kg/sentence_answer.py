@@ -55,11 +55,16 @@ PREPOSITIONS = frozenset(
     "underneath until upon via within without".split()
 )
 
-#: The sentences that mention a concept or state a fact about it, with where they were read.
+#: The sentences that mention a concept or state a fact about it, with where they were read. A fact a
+#: member inherits from its kind (``kg.ingest.infer``: rule "inherited from <kind>") quotes the sentence
+#: about the kind: that sentence speaks of the kind, not of the member, and would only rival the sentences
+#: that do speak of the member (a note on widgets says much of widgets in general).
 _SENTENCES = """
 SELECT DISTINCT ?quote ?section ?file ?c ?leans WHERE {
   VALUES ?c { %s }
-  { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
+  { ?st kgo:mentions ?c }
+  UNION { ?st rdf:subject ?c FILTER NOT EXISTS { ?st kgo:rule ?rule FILTER(STRSTARTS(STR(?rule), "inherited from")) } }
+  UNION { ?st rdf:object ?c }
   UNION { ?st kgo:contextMentions ?c . BIND(true AS ?leans) }
   ?st kgo:quote ?quote .
   OPTIONAL { ?st kgo:section ?section }
@@ -84,11 +89,14 @@ SELECT DISTINCT ?quote ?file ?context ?subject WHERE {
 #: by lemma.
 QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
 
-#: The concepts one recorded sentence names: those it mentions and those its statements relate.
+#: The concepts one recorded sentence names: those it mentions and those its statements relate (a member
+#: that inherits a fact of its kind is not named by the sentence about the kind).
 _CONCEPTS = """
 SELECT DISTINCT ?c WHERE {
   ?st kgo:quote ?quote ; kgo:document/kgo:fileName ?file .
-  { ?st kgo:mentions ?c } UNION { ?st rdf:subject ?c } UNION { ?st rdf:object ?c }
+  { ?st kgo:mentions ?c }
+  UNION { ?st rdf:subject ?c FILTER NOT EXISTS { ?st kgo:rule ?rule FILTER(STRSTARTS(STR(?rule), "inherited from")) } }
+  UNION { ?st rdf:object ?c }
   FILTER(isIRI(?c))
 }
 """

@@ -161,7 +161,7 @@ def describe_entity(identifier: str) -> Response:
     """Describe one concept: names, definition, types, relations both ways and the sentences behind them.
 
     ``identifier`` is the local part of a concept IRI (``ec2-instance``), a prefixed name
-    (``kgo:Service``) or a whole IRI, URL-encoded.
+    (``kgo:Concept``) or a whole IRI, URL-encoded.
     """
     refusal = not_ready()
     if refusal is not None:

@@ -340,7 +340,7 @@ _PATHS: dict[str, Any] = {
             "operationId": "describeEntity",
             "summary": "Describe a concept",
             "description": "Names, definition, types, relations both ways and the sentences behind them. "
-            "`id` is the local part of a concept IRI (`ec2-instance`), a prefixed name (`kgo:Service`) "
+            "`id` is the local part of a concept IRI (`ec2-instance`), a prefixed name (`kgo:Concept`) "
             "or a whole IRI, URL-encoded.",
             "tags": ["concepts"],
             "parameters": [

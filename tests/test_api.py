@@ -351,10 +351,10 @@ def test_describe_a_concept_by_local_name_prefixed_name_or_iri(
 
 
 def test_describe_an_ontology_term_and_an_unknown_concept(service: LiveService, contract: Contract):
-    term = requests.get(service.url("/api/entities/kgo:Service"), timeout=30)
+    term = requests.get(service.url("/api/entities/kgo:OrchestrationService"), timeout=30)
     contract.check(term, "/api/entities/{id}", "GET")
-    assert term.json()["iri"] == KGO + "Service"
-    assert KG + "amazon-elastic-compute-cloud" in {r["subject"]["iri"] for r in term.json()["incoming"]}
+    assert term.json()["iri"] == KGO + "OrchestrationService"
+    assert KG + "amazon-elastic-container-service" in {r["subject"]["iri"] for r in term.json()["incoming"]}
     missing = requests.get(service.url("/api/entities/no-such-concept"), timeout=10)
     contract.check(missing, "/api/entities/{id}", "GET")
     assert_error(missing, 404, "not_found")
@@ -428,7 +428,7 @@ def test_statement_iris_and_the_ontology_dereference_too(service: LiveService):
     assert page.status_code == 200 and "An image creates an instance." in page.text
     vocabulary = requests.get(service.url("/ontology"), headers={"Accept": "text/turtle"}, timeout=30)
     graph = Graph().parse(data=vocabulary.text, format="turtle")
-    assert (URIRef(KGO + "Service"), None, None) in graph
+    assert (URIRef(KGO + "Location"), None, None) in graph
     assert all(str(s).startswith(KGO) for s in graph.subjects())
 
 

@@ -1,7 +1,7 @@
 """Open extraction of common noun examples ("resources like a dedicated kernel") and "<name> for <name>".
 
-The note below was written for these tests; its product names are coined. "kernel" and "memory" are
-classes of the ontology: an example whose head noun is one is that class, not a concept of its own.
+The note below was written for these tests; its product names are coined. It names "kernel" on its own
+elsewhere: an example whose head noun is a concept the note knows is that concept, not one of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ NOTE = """# Sandboxes
 ## Quillbox
 
 **Quillbox** is a sandbox for untrusted plugins.
+
+A kernel isolates each plugin.
 
 Quillbox grants more resources, such as a private kernel, disk quotas and crash reporting.
 

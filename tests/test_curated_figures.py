@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.build import FIGURES_GRAPH, BuildError, Collected, collect
+from kg.ingest.curated import trace_curated
 from kg.namespaces import GRAPH, KG, KGO, data_dir
+from kg.rdfio import load_graph
 
 KITCHEN = """# Kitchen orders
 
@@ -102,6 +104,16 @@ def test_the_bundled_note_gets_its_figures_traced_to_them():
         for f in collected.graphs[FIGURES_GRAPH].objects(st, KGO.figure)
     }
     assert figures == {"./images/ec2-lifecycle.png", "./images/container-vs-vm.png"}
+
+
+def test_a_class_the_curated_file_declares_is_vocabulary_not_a_fact_its_figure_shows():
+    # data/figures.ttl declares the classes its pictures draw (kgo:Container a owl:Class): a statement
+    # citing the figure for "container is a class" would quote the picture for no fact it shows.
+    traced = trace_curated(load_graph(data_dir() / "figures.ttl"))
+    shown = {(traced.value(st, RDF.predicate), traced.value(st, RDF.object)) for st in figure_statements(traced)}
+
+    assert (RDF.type, OWL.Class) not in shown and (RDFS.subClassOf, KGO.Concept) not in shown
+    assert (KGO.runsOn, KGO.Hypervisor) in shown  # what the picture does show stays traced to it
 
 
 def _curated(tmp_path: Path, text_hash: str | None = None) -> Path:

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 from note_graph import note_graph
+from rdflib import URIRef
 
 from kg.api import KnowledgeGraph
+from kg.sentence_answer import SentenceAnswerer
 
 NOTE = """# Harbour computing
 
 ## Machines at the port
 
-Virtual machines offer dedicated kernels.
+Virtual machines offer kernels.
 
 **Kestrel** is a virtual machine. Kestrel offers fast disks.
 
@@ -46,7 +48,7 @@ def test_the_kind_keeps_its_own_statement(graph: KnowledgeGraph):
 
 FLEET = """# Fleet
 
-Virtual machines offer dedicated kernels.
+Virtual machines offer kernels.
 
 **Albatross** is a virtual machine. Albatross was built in Leith. Albatross runs in Leith. Albatross
 sails to Oban.
@@ -54,8 +56,33 @@ sails to Oban.
 
 
 def test_the_kind_that_states_a_fact_answers_before_the_members_that_inherit_it(tmp_path: Path):
-    # Albatross inherits "offers dedicated kernels" from virtual machines and is said more of (and comes
+    # Albatross inherits "offers kernels" from virtual machines and is said more of (and comes
     # first in the alphabet): the kind the note said it of comes first all the same.
     graph = note_graph(tmp_path, "fleet", FLEET)
 
     assert _labels(graph, "What offers kernels?") == ["virtual machine", "Albatross"]
+
+
+#: A note on widgets: its title names the kind, and a named widget is one ("Acme Widget").
+WIDGETS = """# Widgets
+
+Widgets hold small brass screws. The Zeta is a widget.
+
+## Acme Widget
+
+The Acme Widget folds flat for storage.
+"""
+
+
+def test_a_sentence_about_the_kind_is_no_sentence_about_a_member_that_inherits_its_fact(tmp_path: Path):
+    # The Acme Widget inherits what widgets do ("hold small brass screws"), but the sentence that says so speaks
+    # of widgets: it is no rival to what the note says of the Acme Widget itself.
+    (tmp_path / "widgets.md").write_text(WIDGETS, encoding="utf-8")
+    graph = KnowledgeGraph.open(docs=[tmp_path / "widgets.md"], preload_model=False)
+    acme = next(URIRef(iri) for (iri,) in graph.query('SELECT ?x WHERE { ?x rdfs:label "Acme Widget" }'))
+    kinds = {str(label) for (label,) in graph.query(f"SELECT ?l WHERE {{ {acme.n3()} a/rdfs:label ?l }}")}
+    inherited = {str(r) for (r,) in graph.query(f"SELECT ?r WHERE {{ ?st rdf:subject {acme.n3()} ; kgo:rule ?r }}")}
+
+    assert "widget" in kinds and any(rule.startswith("inherited from") for rule in inherited)
+    texts = {c.text for c in SentenceAnswerer(graph.store, embed=None).sentences({acme})}
+    assert texts == {"The Acme Widget folds flat for storage."}

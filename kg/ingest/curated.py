@@ -27,11 +27,13 @@ import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.namespaces import KG, KGO
 
 _NOT_FACTS = {RDFS.label, SKOS.altLabel, SKOS.definition, RDFS.comment, KGO.shownIn}
+#: Declaring a class (``kgo:Container a owl:Class``) is no fact a figure shows.
+_SCHEMA = {OWL.Class, RDFS.Class}
 _COPIED = (KGO.document, KGO.section, KGO.quote, KGO.figure)
 #: The target of a Markdown image, ``![alt](target "title")`` or ``![alt](<target>)``.
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?")
@@ -47,7 +49,9 @@ def trace_curated(graph: Graph) -> Graph:
     out += graph
     for subject, figure in graph.subject_objects(KGO.shownIn):
         for p, o in graph.predicate_objects(subject):
-            if p in _NOT_FACTS or (p == RDF.type and not isinstance(o, URIRef)):
+            if p in _NOT_FACTS or (p == RDF.type and (not isinstance(o, URIRef) or o in _SCHEMA)):
+                continue  # a class the file declares is vocabulary, not something its figure shows
+            if p == RDFS.subClassOf and o == KGO.Concept:
                 continue
             key = f"{subject}|{p}|{o}|{figure}"
             st = KG[f"stmt-{hashlib.sha1(key.encode()).hexdigest()[:16]}"]

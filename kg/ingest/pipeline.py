@@ -652,7 +652,7 @@ class _Extractor(StructureReader):
             elif block.kind == "table":
                 self._table(block, section)
         self._variants()
-        self._own_kind_heads(blocks)
+        self._own_kind_heads()
         self.registry.to_graph(self.graph, self.used)
 
     def _variants(self) -> None:
@@ -673,7 +673,7 @@ class _Extractor(StructureReader):
             self.used.add(base.iri)
             self._emit(Fact(iri, RDF.type, base.iri, "name"), "", concept.label)
 
-    def _own_kind_heads(self, blocks: list[Block]) -> None:
+    def _own_kind_heads(self) -> None:
         """Type a name by a kind the note itself set up when the name's last words name that kind.
 
         The vocabulary's classes type a name by its head ("Acme Widget Store" is a store, see
@@ -689,15 +689,13 @@ class _Extractor(StructureReader):
         statement: no sentence of the note says it, so none is quoted for it, and no sentence becomes one
         about the kind because it happens to name a member.
 
-        The kind the note's title names is not one it sorts things into: the whole note speaks of it
-        (a note on widgets names many "... widget" things), and a member would take on every fact the
-        note states of the kind in general, each a rival sentence to those about the member itself.
+        The kind the note's title names counts too ("Acme Widget" in a note on widgets is a widget): what
+        a member inherits of its kind quotes the sentence about the kind, and the sentence answerer does
+        not take that sentence for one about the member (``kg.sentence_answer``).
         """
         concepts = self.registry.concepts
         kinds = {s for s in self.graph.subjects(RDF.type, OWL.Class) if s in concepts}
         kinds.update(t for c in concepts.values() for t in c.types if t in concepts and t != c.iri)
-        titles = [self.registry.lookup(b.text) for b in blocks if b.kind == "heading" and b.level == 1]
-        kinds -= {t.iri for t in titles if t is not None}
         kinds = {k for k in kinds if not concepts[k].known}
         for iri in sorted(self.used):
             concept = concepts.get(iri)
