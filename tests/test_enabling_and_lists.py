@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
-from test_open_extraction import built, named, relations, subjects_of
+from test_open_extraction import built, built_note, named, relations, subjects_of
 
 NOTE = """# Warehouses
 
@@ -173,9 +173,7 @@ COURIERS = """# Couriers
 
 @pytest.fixture(scope="module")
 def couriers(tmp_path_factory: pytest.TempPathFactory) -> Graph:
-    path = tmp_path_factory.mktemp("couriers") / "couriers.md"
-    path.write_text(COURIERS, encoding="utf-8")
-    return built(path)
+    return built_note(tmp_path_factory, "couriers.md", COURIERS)
 
 
 def test_an_unspaced_slash_between_two_names_of_the_note_names_two_things(couriers: Graph):
