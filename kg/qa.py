@@ -1514,10 +1514,9 @@ class Engine:
         """
         if not words or words[-1].lower not in PREPOSITIONS or step[1] != OUT:
             return False
-        asked = words[-1].lower
         known = self.catalog.predicates.get(step[0])
-        ends = [n.lower().split()[-1] for n in (known.names if known is not None else []) if n.split()]
-        return bool(ends) and ends[0] in PREPOSITIONS and asked not in ends
+        ends = {n.lower().split()[-1] for n in (known.names if known is not None else []) if n.split()}
+        return self._label_preposition(step[0]) is not None and words[-1].lower not in ends
 
     def _prepositional_role(self, view: Reading, step: Step) -> bool:
         """Tell whether a bare "who"/"what" question gets its answer from a preposition it never says.
@@ -1533,9 +1532,17 @@ class Engine:
             return False
         if any(w.lower in PREPOSITIONS for i, w in enumerate(words) if i not in view.inside):
             return False
-        known = self.catalog.predicates.get(step[0])
+        return self._label_preposition(step[0]) not in (None, "by")
+
+    def _label_preposition(self, predicate: URIRef) -> str | None:
+        """Return the preposition a relation's label ends in ("is painted on": "on"), or None.
+
+        Where a relation puts its answer: after that preposition, in another role than the subject's or
+        the object's (``_other_preposition``, ``_prepositional_role``).
+        """
+        known = self.catalog.predicates.get(predicate)
         label = known.label.lower().split() if known is not None and known.label else []
-        return len(label) > 1 and label[-1] in PREPOSITIONS and label[-1] != "by"
+        return label[-1] if len(label) > 1 and label[-1] in PREPOSITIONS else None
 
     def _kind_said_beside(self, kind: str, answers, stated: Callable[[], frozenset[str]]) -> bool:
         """Tell whether the sentences the answers were read from say the asked noun, the answers' names not.
