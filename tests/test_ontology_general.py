@@ -15,8 +15,8 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from test_open_extraction import built
 
-from kg.build import collect
 from kg.ingest import extract_document
 from kg.namespaces import KG, KGO, data_dir
 from kg.rdfio import load_graph
@@ -112,11 +112,7 @@ def test_another_note_that_names_those_classes_is_not_typed_by_them(tmp_path: Pa
         "A crash of the Grid Virtual Machine loses the data in memory (RAM).\n",
         encoding="utf-8",
     )
-    union = Graph()
-    for graph in collect([path], []).graphs.values():
-        union += graph
-
-    named = {node for triple in union for node in triple}
+    named = {node for triple in built(path) for node in triple}
     assert {name for name in FIGURES_ONLY if KGO[name] in named} == set()
 
 
