@@ -1289,10 +1289,10 @@ class _Extractor(StructureReader):
         concept the extractor resolved the pronoun to (``OpenReader.pronoun_subject``). An item with a
         lead-in, or one read as the end of its parent's clause, speaks for itself.
         """
-        subjectless = doc is not None and lacks_subject(doc)
         if block.kind == "item" and block.parent:
             if sentence in self.leads or sentence in self._continued_from:
                 return None
+            subjectless = doc is not None and lacks_subject(doc)
             phrase = self._parent_phrase(block.parent)
             text = phrase if phrase is not None else block.parent.strip().rstrip(":").strip()
             concepts = {m.concept.iri: m.concept for m in self.registry.mentions(tokenize(text))}
