@@ -30,15 +30,15 @@ SELECT ?s ?p ?o ?quote ?section ?file ?figure WHERE {
 """
 
 
-#: The text the sentence a triple was read from leans on (``kgo:context``: the item it is nested under, or
-#: what its "it" stands for), recorded on that sentence's node.
-_CONTEXT = """
-SELECT ?context WHERE {
-  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:quote ?quote ; kgo:document ?doc .
-  ?sn a kgo:Sentence ; kgo:quote ?quote ; kgo:document ?doc ; kgo:context ?context .
+#: The sentences that state a triple, each with the text it leans on (``kgo:context``: the item it is
+#: nested under, or what its "it" stands for), recorded on that sentence's node.
+_STATED = """
+SELECT ?quote ?section ?file ?context WHERE {
+  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:quote ?quote .
+  OPTIONAL { ?st kgo:section ?section }
+  OPTIONAL { ?st kgo:document ?doc . OPTIONAL { ?doc kgo:fileName ?file } }
+  OPTIONAL { ?sn a kgo:Sentence ; kgo:quote ?quote ; kgo:document ?doc ; kgo:context ?context }
 }
-ORDER BY ?context
-LIMIT 1
 """
 
 
@@ -142,16 +142,22 @@ class Evidence:
         sources = [{"document": str(r.file), "section": str(r.section), "text": str(r.quote)} for r in rows]
         return evidence, sources
 
-    def context(self, triple: Triple) -> str:
-        """Return the text the sentence behind ``triple`` leans on for what it speaks of, or ""."""
+    def stated(self, triple: Triple) -> tuple[str, str]:
+        """Return the first sentence that states ``triple`` ("" if none) and the text it leans on ("" if none).
+
+        "First" in the order ``sources`` gives (document, section, text), so that the sentence quoted
+        and the context read with it are always the same sentence's, whichever process answers.
+        """
         s, p, o = triple
-        rows = list(self.store.query(_CONTEXT, {"s": s, "p": p, "o": o}))
-        return str(rows[0][0]) if rows else ""
+        rows = self.store.query(_STATED, {"s": s, "p": p, "o": o})
+        ordered = sorted(
+            rows, key=lambda r: (str(r.file or ""), str(r.section or ""), str(r.quote), str(r.context or ""))
+        )
+        return (str(ordered[0].quote), str(ordered[0].context or "")) if ordered else ("", "")
 
     def sentence(self, triple: Triple) -> str | None:
         """Return the first sentence that states ``triple``, if any."""
-        found = self.sources([triple])
-        return found[0]["text"] if found else None
+        return self.stated(triple)[0] or None
 
     # -- lookups the engine needs ------------------------------------------------------------------
     def qualities(self, iri: URIRef) -> list[tuple[str, Triple, bool]]:

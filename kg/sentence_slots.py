@@ -34,7 +34,7 @@ from functools import cached_property
 from rdflib import URIRef
 
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
-from kg.text import NEGATIONS, lemmas, noun_key
+from kg.text import NEAR_NEGATIONS, NEGATIONS, lemmas, noun_key
 
 #: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
 ARGUMENTS = frozenset("nsubj nsubjpass dobj agent prep attr oprd dative acomp pobj obj".split())
@@ -170,6 +170,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     head = governing[0]
     inside = {t.i for tokens in hits.values() for t in tokens if _clause(t).i == head.i}
     hit = {t.i for tokens in hits.values() for t in tokens}
+    if _denied(doc, head, inside | hit, NEAR_NEGATIONS):
+        return None  # "It seldom rusts": neither yes nor no (see kg.text.NEAR_NEGATIONS)
     complement = head.i not in hit and any(t.dep_ == "xcomp" and t.head.i == head.i for t in doc if t.i in hit)
     if complement and _denied(doc, head, {head.i}):
         # "do not need to run": the "not" bears on a verb the question does not say, whose complement holds the
@@ -280,10 +282,13 @@ def _role(token):
     return ROLES.get(t.dep_), t.head
 
 
-def _denied(doc, head, inside: set[int]) -> bool:
-    """Tell whether a "not" bears on the clause ``head`` heads, or on one of its words in ``inside``."""
+def _denied(doc, head, inside: set[int], words: frozenset[str] = frozenset()) -> bool:
+    """Tell whether a "not" bears on the clause ``head`` heads, or on one of its words in ``inside``.
+
+    With ``words``, whether one of those words does instead ("seldom").
+    """
     for token in doc:
-        if not _negates(token):
+        if not (token.lower_ in words if words else _negates(token)):
             continue
         target = token.head
         if target.i == head.i or (_clause(target).i == head.i and {t.i for t in target.subtree} & inside):

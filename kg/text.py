@@ -59,6 +59,9 @@ LIGHT_VERBS = frozenset("have has had be is are was were".split())
 #: The articles, which a noun phrase may open with and which name nothing.
 ARTICLES = frozenset(("a", "an", "the"))
 NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())
+#: The adverbs of negative frequency or degree ("seldom rusts", "hardly moves"): neither the statement
+#: nor its denial. A clause they bear on says that something holds only now and then, or barely: no fact.
+NEAR_NEGATIONS = frozenset("seldom rarely hardly barely scarcely".split())
 PRONOUNS_SUBJECT = frozenset("it they he she".split())
 PRONOUNS_OBJECT = frozenset("it them this these".split())
 COPULAS = frozenset("is are was were be".split())

@@ -148,7 +148,7 @@ class YesNoAnswerer:
                                 verdict, uncounted, ruling = self._counted(reading, m, b, verdict)
                                 # What the fact says: its sentence and its relation's names.
                                 names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
-                                sentence = self.evidence.sentence(verdict[1][0]) or ""
+                                sentence, leaning = self.evidence.stated(verdict[1][0])
                                 unsaid: list[str] = []
                                 if verdict[1][0][1] in self.catalog.predicates and (
                                     self.catalog.predicates[verdict[1][0][1]].negation_of is not None
@@ -167,7 +167,7 @@ class YesNoAnswerer:
                                         if w not in STOPWORDS and w not in DENIAL_WORDS and not said_in(w, asked)
                                     ]  # fmt: skip
                                 # The item the sentence is nested under says what it speaks of too.
-                                said = " ".join([sentence, self.evidence.context(verdict[1][0]), *names])
+                                said = " ".join([sentence, leaning, *names])
                                 # A concept the question names beside the two is a condition too.
                                 rest = [
                                     w.lower for k, link in enumerate(reading.links) if k not in (n, m)
@@ -346,7 +346,7 @@ class YesNoAnswerer:
                 matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
                 if matched:
                     verdict = (holds, [triple], ask_sparql([triple]))
-                    said = f"{self.evidence.sentence(triple) or ''} {self.evidence.context(triple)}"
+                    said = " ".join(self.evidence.stated(triple))
                     fit = strict_fit(reading.residual, Relevance(1.0, matched), said)
                     return self._answer(reading, verdict, fit)
         return None
@@ -369,7 +369,7 @@ class YesNoAnswerer:
             for value_words, triple, holds in self._qualities(link.best[0]):
                 opposed = {q for q in words for v in value_words if holds and are_opposites(q, v)}
                 if opposed:
-                    said = f"{self.evidence.sentence(triple) or ''} {self.evidence.context(triple)}"
+                    said = " ".join(self.evidence.stated(triple))
                     fit = strict_fit(words, Relevance(1.0, opposed), said)
                     return self._answer(reading, (False, [triple], ask_sparql([triple])), fit)
         return None

@@ -142,8 +142,24 @@ def test_a_fact_read_from_a_nested_fragment_cites_its_parent_as_context(kg: Know
     )
     triples = [tuple(row) for row in rows]
 
-    assert triples and all(kg.engine.evidence.context(t) == "Glazed mugs" for t in triples)
-    assert (
-        kg.engine.evidence.context(triples[0]) != ""
-        and kg.engine.evidence.sentence(triples[0]) == "are not safe in the oven"
+    assert triples and all(kg.engine.evidence.stated(t) == ("are not safe in the oven", "Glazed mugs") for t in triples)
+    assert kg.engine.evidence.sentence(triples[0]) == "are not safe in the oven"
+
+
+def test_a_fact_stated_twice_is_quoted_with_its_own_sentences_context(tmp_path):
+    # The same fact, said nested under an item in one section and plainly in another: the sentence quoted
+    # (the first by section) and the context read with it must be the same sentence's.
+    graph = note_graph(
+        tmp_path,
+        "kilns",
+        "# Kilns\n\n## A plain word\n\n- Glazed mugs are not safe in the oven.\n\n"
+        "## B nested\n\n- Glazed mugs\n  - are not safe in the oven\n",
     )
+    rows = graph.query(
+        "SELECT DISTINCT ?s ?p ?o WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; "
+        'kgo:quote "are not safe in the oven" }'
+    )
+    triples = [tuple(row) for row in rows]
+    stated = [graph.engine.evidence.stated(t) for t in triples]
+
+    assert triples and ("Glazed mugs are not safe in the oven.", "") in stated, stated

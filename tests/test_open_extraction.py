@@ -231,3 +231,17 @@ def test_the_first_sentence_under_a_heading_defines_the_heading_only_when_it_is_
     assert definitions["lamp maker"].startswith("A lamp maker is a person")
     assert "wicks" not in definitions and "wick" not in definitions  # the sentence is the lamp maker's
     assert any(label.startswith("globe") and text.startswith("A globe is") for label, text in definitions.items())
+
+
+def test_a_passive_sentence_says_what_is_done_to_a_concept_not_what_it_is(tmp_path: Path):
+    path = tmp_path / "looms.md"
+    path.write_text(
+        "# Looms\n\nThe **Shuttle** is thrown across the warp.\n\n"
+        "The **Heddle** is a frame that lifts the warp threads.\n",
+        encoding="utf-8",
+    )
+    graph = built(path)
+    definitions = {str(graph.value(s, RDFS.label)): str(d) for s, d in graph.subject_objects(SKOS.definition)}
+
+    assert "Shuttle" not in definitions  # a passive says what is done to it
+    assert definitions["Heddle"].startswith("The Heddle is a frame")

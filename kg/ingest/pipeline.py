@@ -29,7 +29,7 @@ from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
 from kg.ingest.report import DocumentReport
-from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal
+from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal, passive_participles
 from kg.ingest.shortforms import (
     CLIPPED_RE,
     SHORT_AFTER_RE,
@@ -719,6 +719,11 @@ class _Extractor(StructureReader):
         bold = [(s.start, s.end) for s in block.bold]
         offset = block.text.find(sentence)
         mentions = self.registry.mentions(tokens)
+        i = self.sentence_index.get(sentence)
+        doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
+        passive = passive_participles(doc) if doc is not None else frozenset()
+        # "The **lid** is sealed by hand" introduces the lid by what is done to it, not by what it is.
+        done_to = doc is not None and any(t.dep_ == "ROOT" and t.lower_ in passive for t in doc)
         for m in mentions:
             self.used.add(m.concept.iri)
             # A sentence that introduces a name in bold or with its acronym describes it.
@@ -728,7 +733,7 @@ class _Extractor(StructureReader):
             said = [t for t in tokens[m.end :] if t.is_word and t.text not in m.concept.acronyms]
             if (
                 (in_bold or introduces) and not m.concept.known and _about(tokens, m.start) and len(said) >= 3
-                and not _names_another(tokens, m.end)
+                and not _names_another(tokens, m.end) and not done_to
             ):  # fmt: skip
                 # A sentence that opens with the name it introduces says what it is; one that only
                 # mentions it ("It allows you to provision X", "... offers two: X, Y") does not.
@@ -750,15 +755,18 @@ class _Extractor(StructureReader):
             self._spelled_out(topic, sentence)
         # A bullet never inherits the subject of the bullet before it: each is said of its topic.
         previous = topic if block.kind == "item" else self.last_open_subject
-        i = self.sentence_index.get(sentence)
-        doc = self.parsed[i] if i is not None else self._continued_docs.get(sentence)
         glossary = self._lead_docs.get(sentence)
         if glossary is not None and topic is not None:
             # "warden (w): the person who locks ...": the description after the term is what it is.
             doc = glossary
             self.used.add(topic.iri)
             topic.definitions.append((2, sentence, None))
-        facts = self.reader.read(sentence, ctx, nominal=only_nominal(doc) if doc is not None else frozenset())
+        facts = self.reader.read(
+            sentence,
+            ctx,
+            nominal=only_nominal(doc) if doc is not None else frozenset(),
+            passive=passive,
+        )
         opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
             opened += self._completed(self._continued_from[sentence], topic, opened)

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, getAllLemmas, getInflection, is_adjective, noun_key
+from kg.text import FILLERS, NEAR_NEGATIONS, getAllLemmas, getInflection, is_adjective, noun_key
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -135,15 +135,22 @@ class OpenReader:
         self.defining = defining
         self.implicit = doc.user_data.get("implicit_subject", False)
         facts: list[OpenFact] = []
-        facts.extend(self._copulas(doc))
-        facts.extend(self._qualities(doc))
-        facts.extend(self._aside_roles(doc))
-        facts.extend(self._example_kinds(doc))
-        facts.extend(self._called_kinds(doc))
-        if defining:
-            facts.extend(self._noun_fragment(doc))
-        facts.extend(self._quantity_fragment(doc))
+        # "It seldom rusts": a clause a near negation bears on states neither the fact nor its denial. The
+        # readings of whole-sentence shapes (copulas, qualities, asides) are dropped with it; a clause of
+        # the same sentence that none bears on still gives its facts.
+        hedged = {_clause_head(t).i for t in doc if t.lower_ in NEAR_NEGATIONS}
+        if not hedged:
+            facts.extend(self._copulas(doc))
+            facts.extend(self._qualities(doc))
+            facts.extend(self._aside_roles(doc))
+            facts.extend(self._example_kinds(doc))
+            facts.extend(self._called_kinds(doc))
+            if defining:
+                facts.extend(self._noun_fragment(doc))
+            facts.extend(self._quantity_fragment(doc))
         for token in doc:
+            if token.i in hedged:
+                continue
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and _negated(token) and not _has_verb_child(token)):
                 facts.extend(self._clause(token))
         seen, unique = set(), []
@@ -1243,6 +1250,14 @@ def _contrasted(token) -> bool:
 def _denied(noun) -> bool:
     """Tell a noun phrase that "no" determines ("no lid", "no separate channel"): none of it is there."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _clause_head(token):
+    """Return the verb (or copula's complement) a modifier bears on: its head, through adverb chains."""
+    head = token.head
+    while head.dep_ == "advmod" and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _negated(token) -> bool:

@@ -21,6 +21,7 @@ from kg.text import (
     AUXILIARIES,
     COPULAS,
     FILLERS,
+    NEAR_NEGATIONS,
     NEGATIONS,
     PRONOUNS_OBJECT,
     PRONOUNS_SUBJECT,
@@ -73,17 +74,26 @@ class SentenceReader:
         self.registry = registry
         self.lexicon = lexicon
         self.nominal: frozenset[str] = frozenset()
+        self.passive: frozenset[str] = frozenset()
 
     def read(
-        self, sentence: str, ctx: Context, defining: bool = True, nominal: frozenset[str] = frozenset()
+        self,
+        sentence: str,
+        ctx: Context,
+        defining: bool = True,
+        nominal: frozenset[str] = frozenset(),
+        passive: frozenset[str] = frozenset(),
     ) -> list[Fact]:
         """Return the facts ``sentence`` states; update ``ctx`` for the sentences that follow.
 
         ``nominal`` are the words the sentence's parse reads only as nouns or adjectives (see
         :func:`only_nominal`): a relation phrase never opens on one ("direct private connection" states
-        no directing, "a (star) connection" no starring).
+        no directing, "a (star) connection" no starring). ``passive`` are the verbs the parse reads as
+        passive participles (see :func:`passive_participles`): "X is <participle>" says what is done to X,
+        never what X is.
         """
         self.nominal = nominal
+        self.passive = passive
         tokens = tokenize(sentence)
         mentions = self.registry.mentions(tokens)
         # "the stop action": a class noun right after a name only says what the name is.
@@ -103,6 +113,8 @@ class SentenceReader:
 
     # -- one clause --------------------------------------------------------------------------------
     def _read_clause(self, sentence, tokens, start, end, mentions, ctx, defining) -> list[Fact]:
+        if any(tokens[i].lower in NEAR_NEGATIONS for i in range(start, end)):
+            return []  # "X seldom runs on Y": neither the fact nor its denial (see kg.text.NEAR_NEGATIONS)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         facts = self._patterns(tokens, start, end, mentions, ctx)
         if facts:
@@ -287,6 +299,8 @@ class SentenceReader:
         after = _skip_aux(tokens, cop + 1, end)
         if after >= end or tokens[after].lower in {"more", "less"} or tokens[after].lower.endswith("er"):
             return
+        if tokens[after].lower in self.passive:
+            return  # "The lid is sealed by hand": a passive says what is done to the lid, not what it is
         article = tokens[after].lower in {"a", "an"}
         first.concept.definitions.append((rank if article else rank + 1, sentence, None))
         if article:
@@ -378,6 +392,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "npadvmod"})
 
 
+#: The dependencies that mark a verb as passive: its passive auxiliary and its passive subject.
+PASSIVE_DEPS = frozenset("auxpass nsubjpass".split())
+
+
 def only_nominal(doc) -> frozenset[str]:
     """Return the lowercase words that a parse reads as nouns or adjectives wherever they occur.
 
@@ -397,6 +415,19 @@ def only_nominal(doc) -> frozenset[str]:
         word
         for word, found in readings.items()
         if found == {True} and not third_person_verb(word) and not is_verb_only(word)
+    )
+
+
+def passive_participles(doc) -> frozenset[str]:
+    """Return the lowercase words a parse reads as passive participles ("sealed" in "The lid is sealed").
+
+    The dictionary cannot tell them apart: "rung" and "cast" are nouns too, and "X is cast" may look
+    like a copula before a noun. The parse can: a passive verb carries a passive auxiliary or subject.
+    """
+    return frozenset(
+        token.lower_
+        for token in doc
+        if token.tag_ == "VBN" and any(child.dep_ in PASSIVE_DEPS for child in token.children)
     )
 
 
