@@ -76,6 +76,7 @@ from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_path
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sentence_slots import Asked
 from kg.sessions import Sessions
+from kg.spelling import Speller
 from kg.store import KGStore
 from kg.text import (
     ARTICLES,
@@ -179,6 +180,7 @@ class Engine:
         self.about = AboutAnswerer(store, self.catalog, self.evidence)
         self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse)
         self.choices = ChoiceAnswerer(store, self.catalog, self.evidence, parse, self.sentences)
+        self.speller = Speller(self._vocabulary())
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
         pairs = sorted((p.iri, n) for p in self.catalog.predicates.values() for n in p.names)
@@ -237,8 +239,12 @@ class Engine:
 
     # -- entry point -------------------------------------------------------------------------------
     def ask(self, question: str, session: str | None = None) -> Answer:
-        """Answer ``question``; ``session`` carries the topic of earlier questions for follow-ups."""
-        text = clean_question(question)
+        """Answer ``question``; ``session`` carries the topic of earlier questions for follow-ups.
+
+        A misspelt word is read as the graph's word it was meant to be (``kg.spelling``); the answer
+        repeats the question as asked.
+        """
+        text = self.speller.correct(clean_question(question))
         reading = self._read(text, session)
         answer = self._answer(reading)
         answer.question = question
@@ -246,6 +252,13 @@ class Engine:
         answer.sparql = with_prefixes(answer.sparql)
         self.sessions.remember(session, answer)
         return answer
+
+    def _vocabulary(self) -> list[str]:
+        """Return the texts whose words the graph uses: its names, its relations' names, its sentences."""
+        texts = [name for e in self.catalog.entities.values() for name in (e.label, *e.aliases)]
+        texts += [name for p in self.catalog.predicates.values() for name in (p.label, *p.names)]
+        texts += [str(row[0]) for row in self.store.query("SELECT DISTINCT ?q WHERE { ?s kgo:quote ?q }")]
+        return texts
 
     def _answer(self, reading: Reading) -> Answer:
         """Answer a read question: the first handler that answers, then the fallbacks, in order of certainty."""

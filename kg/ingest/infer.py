@@ -20,6 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.namespaces import GRAPH, KG, KGO
+from kg.text import getAllLemmas, noun_key
 
 _PROVENANCE = (KGO.document, KGO.section, KGO.quote, KGO.figure)
 
@@ -68,6 +69,8 @@ def infer(union: Graph) -> Graph:
             for member in members.get(s, ()):
                 if member != o and (member, p) not in stated:
                     derive((member, p, o), (s, p, o), f"inherited from {_local(s)}")
+    for cls, parent, name in _compound_kinds(union, classes):
+        derive((cls, RDFS.subClassOf, parent), (cls, RDFS.label, name), "kind named by its head")
     for x, cls in list(union.subject_objects(RDF.type)):
         if cls not in classes or not isinstance(x, URIRef):
             continue
@@ -75,6 +78,47 @@ def infer(union: Graph) -> Graph:
             if sup != cls and sup != KGO.Concept and sup in classes:
                 derive((x, RDF.type, sup), (x, RDF.type, cls), f"subclass of {_local(sup)}")
     return out
+
+
+def _compound_kinds(union: Graph, classes: set) -> list[tuple[URIRef, URIRef, Literal]]:
+    """Return (class, parent, name) for each class whose name ends with the whole name of another concept.
+
+    A compound names a kind of what its head names: a "glazing kiln" is a kind of "kiln", an "electric
+    glazing kiln" a kind of "glazing kiln" (the longest such ending is the nearest kind). Classes from
+    any source meet the note's concepts here: one a curated file or a heading gave ("orchestration
+    service") hangs under the concept the notes name by its head ("service"). Only names of two words
+    or more, never the class itself, and never a parent it already sits under; a name that may open
+    with a verb's base form ("change owner") may be what something does, not a kind, and is left.
+    """
+    by_name: dict[str, URIRef] = {}
+    for node, label in union.subject_objects(RDFS.label):
+        if (isinstance(node, URIRef) and str(node).startswith(str(KG))) or node in classes:
+            by_name.setdefault(_name_key(str(label)), node)
+    found = []
+    for cls in sorted(classes):
+        if not isinstance(cls, URIRef):
+            continue
+        above = set(union.transitive_objects(cls, RDFS.subClassOf))
+        for name in sorted(union.objects(cls, RDFS.label)):
+            words = str(name).split()
+            if words and words[0].lower() in getAllLemmas(words[0].lower()).get("VERB", ()):
+                continue  # "change owner" may be a verb and its object (what a command does), not a kind
+            for start in range(1, len(words)):
+                parent = by_name.get(_name_key(" ".join(words[start:])))
+                if (
+                    parent is not None
+                    and parent not in above
+                    and cls not in set(union.transitive_objects(parent, RDFS.subClassOf))
+                ):
+                    found.append((cls, parent, name))
+                    break
+    return found
+
+
+def _name_key(name: str) -> str:
+    """Return a name lowercased, its last word singular ("Glazing Kilns" -> "glazing kiln")."""
+    words = name.lower().split()
+    return " ".join([*words[:-1], noun_key(words[-1])]) if words else ""
 
 
 def _statement_index(graph: Graph) -> dict[tuple, list]:
