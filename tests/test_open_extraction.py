@@ -46,6 +46,11 @@ def subjects_of(graph: Graph, obj: URIRef) -> set[str]:
     return {str(graph.value(s, RDFS.label)) for s in graph.subjects(None, obj) if (s, RDFS.label, None) in graph}
 
 
+def definitions_of(graph: Graph) -> dict[str, str]:
+    """Return each defined concept's label with its definition."""
+    return {str(graph.value(s, RDFS.label)): str(d) for s, d in graph.subject_objects(SKOS.definition)}
+
+
 def built_note(factory: pytest.TempPathFactory, filename: str, text: str) -> Graph:
     """Write ``text`` as the note ``filename`` in a fresh folder and return its extracted graph."""
     path = factory.mktemp(Path(filename).stem) / filename
@@ -177,7 +182,7 @@ def test_a_definition_says_what_the_concept_is_never_a_sentence_that_only_lists_
         encoding="utf-8",
     )
     graph = built(path)
-    definitions = {str(graph.value(s, RDFS.label)): str(d) for s, d in graph.subject_objects(SKOS.definition)}
+    definitions = definitions_of(graph)
 
     assert "Amazon Elastic Container Service" not in definitions  # listed, never defined
     assert "EC2 instance" not in definitions  # only mentioned by a sentence about EC2
@@ -234,14 +239,9 @@ def test_the_first_sentence_under_a_heading_defines_the_heading_only_when_it_is_
 
 
 def test_a_passive_sentence_says_what_is_done_to_a_concept_not_what_it_is(tmp_path: Path):
-    path = tmp_path / "looms.md"
-    path.write_text(
-        "# Looms\n\nThe **Shuttle** is thrown across the warp.\n\n"
-        "The **Heddle** is a frame that lifts the warp threads.\n",
-        encoding="utf-8",
-    )
-    graph = built(path)
-    definitions = {str(graph.value(s, RDFS.label)): str(d) for s, d in graph.subject_objects(SKOS.definition)}
+    note = "# Looms\n\nThe **Shuttle** is thrown across the warp.\n\nThe **Heddle** is a frame that lifts warps.\n"
+    (tmp_path / "looms.md").write_text(note, encoding="utf-8")
+    definitions = definitions_of(built(tmp_path / "looms.md"))
 
     assert "Shuttle" not in definitions  # a passive says what is done to it
     assert definitions["Heddle"].startswith("The Heddle is a frame")
