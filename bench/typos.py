@@ -65,10 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/kg-typos-cache"))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--score-py", type=Path, default=ROOT.parent / "shared" / "qa" / "score.py")
     args = parser.parse_args(argv)
     from kg.spelling import CLOSED_CLASS
 
-    scorer = load_scorer()
+    scorer = load_scorer(args.score_py)
     engine = notes_engine(False, args.cache_dir, None)
     rng = random.Random(args.seed)
     items = []
