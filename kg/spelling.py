@@ -1,6 +1,6 @@
 """Read a question's misspelt words as the words of the graph they were meant to be.
 
-People type fast: "wat does the kiln creat" asks what the kiln creates. A word of the question that is
+People type fast: "wich ferry sials at nihgt" asks which ferry sails at night. A word of the question that is
 neither an English word (the lemmatizer's dictionary) nor a word the graph uses (its names and the
 sentences it was read from) nor a closed-class word (spaCy's English stop words) is read as the one
 word of those that is a single edit away (an insertion, a deletion, a substitution, or two neighbouring
