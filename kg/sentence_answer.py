@@ -8,7 +8,8 @@ quoted (and cited) when it clearly answers:
   with the concept as subject or object);
 - it covers the question: each of the question's mentions is named in it (as a concept or in words), and
   each remaining content word (the verb, the asked-for noun) is one of its words by lemma or a WordNet
-  synonym of one ("placed" for "put", ``kg.synonyms``), or, failing that, means nearly the same as one
+  synonym of one ("placed" for "put", ``kg.synonyms``), or a WordNet phrase for it the sentence says
+  word for word ("at the same time" for "simultaneously", ``kg.synonyms.phrases``), or, failing that, means nearly the same as one
   of them (single-word embeddings: "reuse" ~ "reusable"); the light verbs that frame a question ("what
   lets ...", "which ... does X use") are not asked for (``QUESTION_LIGHT_VERBS``);
 - the question and the sentence are close in meaning (sentence embeddings), and closer than the runner-up
@@ -45,7 +46,7 @@ from kg.linking import Link
 from kg.opposites import are_opposites
 from kg.sentence_slots import Asked, keeps_roles, leaves_doer_unsaid, number_answer, slot_answers, verdict
 from kg.store import KGStore
-from kg.synonyms import are_synonyms
+from kg.synonyms import are_synonyms, phrases
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
 
 #: Prepositions the engine's stopwords leave in: closed-class words, which a sentence need not repeat.
@@ -334,12 +335,15 @@ class SentenceAnswerer:
             meant = self.meant_words(unmatched, words, VERDICT_WORD_SIMILARITY, same_stem=False)
             # A WordNet synonym in a frequent sense of both words says it as surely ("placed" for "put").
             meant.update({w: s for w in unmatched if w not in meant and (s := _synonym_in(words, w))})
+            # So does a WordNet phrase for the word ("at the same time" for "simultaneously"): read at its last word.
+            meant.update({w: p for w in unmatched if w not in meant and (p := _phrase_in(best.reading, w))})
             value = verdict(best.reading, asked, self.parse, meant)
             return [] if value is None else [{"value": value}]
         if best.leaned:
             return []  # what a context-read sentence says of its subject is read for yes/no questions only
         words = [w for c in quoted for w in _content_words(c.text)]
-        if not all(_says(words, [w]) or _synonym_in(words, w) for w in asked.content):
+        said = " ".join(c.text for c in quoted)
+        if not all(_says(words, [w]) or _synonym_in(words, w) or _phrase_in(said, w) for w in asked.content):
             # A word the sentence says only in other words: single-word meaning cannot tell a synonym from
             # an opposite (MiniLM: "buy" ~ "sell" 0.76, "offer" ~ "provide" 0.22), so nothing is read out.
             return []
@@ -472,7 +476,9 @@ class SentenceAnswerer:
                     headed.append(link.text)
             else:
                 missing.append(link.text)
-        unmatched = [w for w in content if not _says(words, [w]) and not _synonym_in(words, w)]
+        # A word the sentence says with a WordNet phrase for it ("at the same time") is said, as a synonym is.
+        said = [w for w in content if _says(words, [w]) or _synonym_in(words, w) or _phrase_in(cand.reading, w)]
+        unmatched = [w for w in content if w not in said]
         similar = self.similar_words(unmatched, words) if by_meaning else set()
         asked = 0
         for w in content:
@@ -571,6 +577,24 @@ def _synonym_in(words: list[str], wanted: str) -> str:
     cannot tell a synonym from an opposite, the table can.
     """
     return next((s for s in words if are_synonyms(wanted, s)), "")
+
+
+def _phrase_in(text: str, wanted: str) -> str:
+    """Return the last word of a WordNet phrase for ``wanted`` that ``text`` says word for word, or "".
+
+    "The two ferries need not sail at the same time" says "simultaneously" (``kg.synonyms.phrases``): a
+    phrase of a frequent sense says the word as a synonym does, and its last word stands for it in the
+    sentence's grammar ("time", under the verb the phrase belongs to).
+    """
+    found = phrases(wanted)
+    if not found:
+        return ""
+    words = [t.lower for t in tokenize(text) if t.is_word]
+    for phrase in found:
+        n = len(phrase)
+        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+            return phrase[-1]
+    return ""
 
 
 def _lead(text: str) -> str:
