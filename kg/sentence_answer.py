@@ -9,9 +9,10 @@ quoted (and cited) when it clearly answers:
 - it covers the question: each of the question's mentions is named in it (as a concept or in words), and
   each remaining content word (the verb, the asked-for noun) is one of its words by lemma or a WordNet
   synonym of one ("placed" for "put", ``kg.synonyms``), or a WordNet phrase for it the sentence says
-  word for word ("at the same time" for "simultaneously", ``kg.synonyms.phrases``), or, failing that, means nearly the same as one
-  of them (single-word embeddings: "reuse" ~ "reusable"); the light verbs that frame a question ("what
-  lets ...", "which ... does X use") are not asked for (``QUESTION_LIGHT_VERBS``);
+  word for word ("at the same time" for "simultaneously", ``kg.synonyms.phrases``), or, failing that,
+  means nearly the same as one of them (single-word embeddings: "reuse" ~ "reusable"); the light verbs
+  that frame a question ("what lets ...", "which ... does X use") are not asked for
+  (``QUESTION_LIGHT_VERBS``);
 - the question and the sentence are close in meaning (sentence embeddings), and closer than the runner-up
   sentence by a margin, so that of two sentences that share the question's words neither is picked. A
   sentence that says every word of the question is only measured against the sentences that say some of
