@@ -29,7 +29,10 @@ grammar gives that name the same role ("Creating a branch does not copy any file
 copied ...?"; ``kg.sentence_slots.keeps_roles``). Its verdict (``kg.sentence_slots.verdict``) may be read
 through a word the sentence says in other words ("modify": "change"), under a stricter test than
 coverage's (``VERDICT_WORD_SIMILARITY``, never an opposite or a word of the same stem under another
-prefix), and is then less sure by ``MEANT_PENALTY``.
+prefix), and is then less sure by ``MEANT_PENALTY``. A word the sentence says by its WordNet antonym
+(``kg.opposites``: "lost" for "kept") is read the other way round ("its sourness is not lost": kept,
+yes), only one such word and only in a question with no modal (``FLIPPING_AUXILIARIES``), as surely as
+a word said in other words.
 """
 
 from __future__ import annotations
@@ -45,7 +48,15 @@ from rdflib import Literal, URIRef
 from kg.answer import Answer
 from kg.linking import Link
 from kg.opposites import are_opposites
-from kg.sentence_slots import Asked, keeps_roles, leaves_doer_unsaid, number_answer, slot_answers, verdict
+from kg.sentence_slots import (
+    Asked,
+    asks_necessity,
+    keeps_roles,
+    leaves_doer_unsaid,
+    number_answer,
+    slot_answers,
+    verdict,
+)
 from kg.store import KGStore
 from kg.synonyms import are_synonyms, phrases
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
@@ -250,7 +261,7 @@ class SentenceAnswerer:
         ``_in_order``). ``asked`` says what the question asks for
         reading its answer out of the sentence (see ``_read_out``).
         """
-        ranked = self.rank(text, mentions, content)
+        ranked = self.rank(text, mentions, content, opposed=ordered)
         # A sentence that says none of the asked words (a heading that repeats the question's names, a
         # sentence about something else of the same concept) does not rival one that says every word of the
         # question: its closeness comes from the names alone, which every sentence about the concept shares.
@@ -338,7 +349,14 @@ class SentenceAnswerer:
             meant.update({w: s for w in unmatched if w not in meant and (s := _synonym_in(words, w))})
             # So does a WordNet phrase for the word ("at the same time" for "simultaneously"): read at its last word.
             meant.update({w: p for w in unmatched if w not in meant and (p := _phrase_in(best.reading, w))})
+            # A word the sentence says by its WordNet antonym ("loses" for "keep") answers the other way round.
+            opposed = {w: s for w in unmatched if w not in meant and (s := _opposite_in(words, w))}
+            if opposed and (len(opposed) > 1 or not _flips(asked.words)):
+                return []
+            meant.update(opposed)
             value = verdict(best.reading, asked, self.parse, meant)
+            if value is not None and opposed:
+                value = not value
             return [] if value is None else [{"value": value}]
         if best.leaned:
             return []  # what a context-read sentence says of its subject is read for yes/no questions only
@@ -383,11 +401,15 @@ class SentenceAnswerer:
             and best.similarity - runner_up >= MIN_MARGIN
         )
 
-    def rank(self, text: str, mentions: Sequence[Link], content: Sequence[str]) -> list[Candidate]:
+    def rank(
+        self, text: str, mentions: Sequence[Link], content: Sequence[str], opposed: bool = False
+    ) -> list[Candidate]:
         """Return the sentences that mention a named concept of the question, closest in meaning first.
 
         Every such sentence competes, whether or not it covers the question: the one chosen must be
-        closer to the question than any other sentence about the same concepts.
+        closer to the question than any other sentence about the same concepts. With ``opposed`` (a yes/no
+        question) a word the sentence says by its WordNet antonym is covered: the sentence answers it the
+        other way ("loses" for "keep").
         """
         iris = {iri for link in mentions for iri, _ in link.candidates[:3]}
         if not iris or not content:
@@ -396,11 +418,11 @@ class SentenceAnswerer:
         if not candidates:
             return []
         for cand in candidates:
-            self._cover(cand, mentions, content, by_meaning=False)
+            self._cover(cand, mentions, content, by_meaning=False, opposed=opposed)
         # Bound the embedding work on a concept many sentences mention: the best covering ones compete.
         candidates = sorted(candidates, key=lambda c: (-c.coverage, c.text))[:MAX_CANDIDATES]
         for cand in candidates:
-            self._cover(cand, mentions, content, by_meaning=True)
+            self._cover(cand, mentions, content, by_meaning=True, opposed=opposed)
         question = self.embed([text])[0]
         for cand, vector in zip(candidates, self._sentence_vectors([c.reading for c in candidates]), strict=True):
             cand.similarity = float(np.dot(question, vector))
@@ -445,10 +467,13 @@ class SentenceAnswerer:
             else:
                 cand.context_concepts.clear()
 
-    def _cover(self, cand: Candidate, links: Sequence[Link], content: Sequence[str], by_meaning: bool) -> None:
+    def _cover(
+        self, cand: Candidate, links: Sequence[Link], content: Sequence[str], by_meaning: bool, opposed: bool = False
+    ) -> None:
         """Count the question's units (mentions, content words) the sentence covers.
 
-        ``by_meaning`` lets a content word be covered by a word of the same meaning, not only its lemma.
+        ``by_meaning`` lets a content word be covered by a word of the same meaning, not only its lemma;
+        ``opposed`` by its WordNet antonym (a yes/no question, answered the other way).
         """
         own = _content_words(cand.text)
         words = _content_words(cand.reading)  # with the subject its context gives it, if any
@@ -479,6 +504,8 @@ class SentenceAnswerer:
                 missing.append(link.text)
         # A word the sentence says with a WordNet phrase for it ("at the same time") is said, as a synonym is.
         said = [w for w in content if _says(words, [w]) or _synonym_in(words, w) or _phrase_in(cand.reading, w)]
+        if opposed:
+            said += [w for w in content if w not in said and _opposite_in(words, w)]
         unmatched = [w for w in content if w not in said]
         similar = self.similar_words(unmatched, words) if by_meaning else set()
         asked = 0
@@ -596,6 +623,23 @@ def _phrase_in(text: str, wanted: str) -> str:
         if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
             return phrase[-1]
     return ""
+
+
+def _opposite_in(words: list[str], wanted: str) -> str:
+    """Return the word of ``words`` that is a WordNet antonym of ``wanted`` (``kg.opposites``), or ""."""
+    return next((s for s in words if are_opposites(wanted, s)), "")
+
+
+#: The auxiliaries a yes/no question may open with when a sentence that says its word's antonym answers it the
+#: other way round: "Does the starter keep its strength?" is "no" where it "loses" it. A modal asks what may
+#: or must be ("can it keep ...?", "must it keep ...?"), which a sentence saying what happens does not deny:
+#: losing is no proof that keeping cannot be, and "need not keep" is no "must lose". Closed-class grammar.
+FLIPPING_AUXILIARIES = frozenset("do does did is are was were will would".split())
+
+
+def _flips(words: Sequence[str]) -> bool:
+    """Tell whether a yes/no question may be answered by the antonym of its word: it opens with no modal."""
+    return bool(words) and words[0] in FLIPPING_AUXILIARIES and not asks_necessity(words)
 
 
 def _lead(text: str) -> str:
