@@ -30,7 +30,7 @@ copied ...?"; ``kg.sentence_slots.keeps_roles``). Its verdict (``kg.sentence_slo
 through a word the sentence says in other words ("modify": "change"), under a stricter test than
 coverage's (``VERDICT_WORD_SIMILARITY``, never an opposite or a word of the same stem under another
 prefix), and is then less sure by ``MEANT_PENALTY``. A word the sentence says by its WordNet antonym
-(``kg.opposites``: "lost" for "kept") is read the other way round ("its sourness is not lost": kept,
+(``kg.opposites``: "lost" for "kept") is read the other way round ("the glow is not lost": kept,
 yes), only one such word and only in a question with no modal (``FLIPPING_AUXILIARIES``), as surely as
 a word said in other words.
 """
@@ -631,7 +631,7 @@ def _opposite_in(words: list[str], wanted: str) -> str:
 
 
 #: The auxiliaries a yes/no question may open with when a sentence that says its word's antonym answers it the
-#: other way round: "Does the starter keep its strength?" is "no" where it "loses" it. A modal asks what may
+#: other way round: "Does the lamp keep its glow?" is "no" where it "loses" it. A modal asks what may
 #: or must be ("can it keep ...?", "must it keep ...?"), which a sentence saying what happens does not deny:
 #: losing is no proof that keeping cannot be, and "need not keep" is no "must lose". Closed-class grammar.
 FLIPPING_AUXILIARIES = frozenset("do does did is are was were will would".split())
