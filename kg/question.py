@@ -300,12 +300,25 @@ def modified_noun(text: str, span: tuple[int, int]) -> str | None:
 
 
 def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
-    """Return the lowercase main verb of a question (its parse's root, when a verb), or None.
+    """Return the lowercase main verb of a question (its parse's root, when a verb; a passive's participle), or None.
 
     ``names`` are the character spans of the question's linked names, read as pronouns (see
     ``parse_named``: a name before its verb may be read as part of a noun compound otherwise).
     """
-    root = next((t for t in parse_named(text, names) if t.dep_ == "ROOT"), None)
+    doc = parse_named(text, names)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ == "AUX":
+        # "Is the gate locked when ...?": the parser may hang a passive's participle off the auxiliary (as
+        # its complement) or off the subject (as a clause of the noun); it is the verb asked about.
+        subjects = {t.i for t in root.children if t.dep_ in ("nsubj", "nsubjpass")}
+        hung = [
+            t
+            for t in doc
+            if (t.head.i == root.i and t.dep_ in ("xcomp", "ccomp")) or (t.head.i in subjects and t.dep_ == "acl")
+        ]
+        # A participle the tagger may read as a past tense ("kept"): either form, as a verb.
+        participle = next((t for t in hung if t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD")), None)
+        return participle.lower_ if participle is not None else None
     return root.lower_ if root is not None and root.pos_ == "VERB" else None
 
 

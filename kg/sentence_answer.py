@@ -8,9 +8,11 @@ quoted (and cited) when it clearly answers:
   with the concept as subject or object);
 - it covers the question: each of the question's mentions is named in it (as a concept or in words), and
   each remaining content word (the verb, the asked-for noun) is one of its words by lemma or a WordNet
-  synonym of one ("placed" for "put", ``kg.synonyms``), or, failing that, means nearly the same as one
-  of them (single-word embeddings: "reuse" ~ "reusable"); the light verbs that frame a question ("what
-  lets ...", "which ... does X use") are not asked for (``QUESTION_LIGHT_VERBS``);
+  synonym of one ("placed" for "put", ``kg.synonyms``), or a WordNet phrase for it the sentence says
+  word for word ("at the same time" for "simultaneously", ``kg.synonyms.phrases``), or, failing that,
+  means nearly the same as one of them (single-word embeddings: "reuse" ~ "reusable"); the light verbs
+  that frame a question ("what lets ...", "which ... does X use") are not asked for
+  (``QUESTION_LIGHT_VERBS``);
 - the question and the sentence are close in meaning (sentence embeddings), and closer than the runner-up
   sentence by a margin, so that of two sentences that share the question's words neither is picked. A
   sentence that says every word of the question is only measured against the sentences that say some of
@@ -27,7 +29,10 @@ grammar gives that name the same role ("Creating a branch does not copy any file
 copied ...?"; ``kg.sentence_slots.keeps_roles``). Its verdict (``kg.sentence_slots.verdict``) may be read
 through a word the sentence says in other words ("modify": "change"), under a stricter test than
 coverage's (``VERDICT_WORD_SIMILARITY``, never an opposite or a word of the same stem under another
-prefix), and is then less sure by ``MEANT_PENALTY``.
+prefix), and is then less sure by ``MEANT_PENALTY``. A word the sentence says by its WordNet antonym
+(``kg.opposites``: "lost" for "kept") is read the other way round ("the glow is not lost": kept,
+yes), only one such word and only in a question with no modal (``FLIPPING_AUXILIARIES``), as surely as
+a word said in other words.
 """
 
 from __future__ import annotations
@@ -43,9 +48,17 @@ from rdflib import Literal, URIRef
 from kg.answer import Answer
 from kg.linking import Link
 from kg.opposites import are_opposites
-from kg.sentence_slots import Asked, keeps_roles, leaves_doer_unsaid, number_answer, slot_answers, verdict
+from kg.sentence_slots import (
+    Asked,
+    asks_necessity,
+    keeps_roles,
+    leaves_doer_unsaid,
+    number_answer,
+    slot_answers,
+    verdict,
+)
 from kg.store import KGStore
-from kg.synonyms import are_synonyms
+from kg.synonyms import are_synonyms, phrases
 from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
 
 #: Prepositions the engine's stopwords leave in: closed-class words, which a sentence need not repeat.
@@ -248,7 +261,7 @@ class SentenceAnswerer:
         ``_in_order``). ``asked`` says what the question asks for
         reading its answer out of the sentence (see ``_read_out``).
         """
-        ranked = self.rank(text, mentions, content)
+        ranked = self.rank(text, mentions, content, opposed=ordered)
         # A sentence that says none of the asked words (a heading that repeats the question's names, a
         # sentence about something else of the same concept) does not rival one that says every word of the
         # question: its closeness comes from the names alone, which every sentence about the concept shares.
@@ -334,12 +347,22 @@ class SentenceAnswerer:
             meant = self.meant_words(unmatched, words, VERDICT_WORD_SIMILARITY, same_stem=False)
             # A WordNet synonym in a frequent sense of both words says it as surely ("placed" for "put").
             meant.update({w: s for w in unmatched if w not in meant and (s := _synonym_in(words, w))})
+            # So does a WordNet phrase for the word ("at the same time" for "simultaneously"): read at its last word.
+            meant.update({w: p for w in unmatched if w not in meant and (p := _phrase_in(best.reading, w))})
+            # A word the sentence says by its WordNet antonym ("loses" for "keep") answers the other way round.
+            opposed = {w: s for w in unmatched if w not in meant and (s := _opposite_in(words, w))}
+            if opposed and (len(opposed) > 1 or not _flips(asked.words)):
+                return []
+            meant.update(opposed)
             value = verdict(best.reading, asked, self.parse, meant)
+            if value is not None and opposed:
+                value = not value
             return [] if value is None else [{"value": value}]
         if best.leaned:
             return []  # what a context-read sentence says of its subject is read for yes/no questions only
         words = [w for c in quoted for w in _content_words(c.text)]
-        if not all(_says(words, [w]) or _synonym_in(words, w) for w in asked.content):
+        said = " ".join(c.text for c in quoted)
+        if not all(_says(words, [w]) or _synonym_in(words, w) or _phrase_in(said, w) for w in asked.content):
             # A word the sentence says only in other words: single-word meaning cannot tell a synonym from
             # an opposite (MiniLM: "buy" ~ "sell" 0.76, "offer" ~ "provide" 0.22), so nothing is read out.
             return []
@@ -378,11 +401,15 @@ class SentenceAnswerer:
             and best.similarity - runner_up >= MIN_MARGIN
         )
 
-    def rank(self, text: str, mentions: Sequence[Link], content: Sequence[str]) -> list[Candidate]:
+    def rank(
+        self, text: str, mentions: Sequence[Link], content: Sequence[str], opposed: bool = False
+    ) -> list[Candidate]:
         """Return the sentences that mention a named concept of the question, closest in meaning first.
 
         Every such sentence competes, whether or not it covers the question: the one chosen must be
-        closer to the question than any other sentence about the same concepts.
+        closer to the question than any other sentence about the same concepts. With ``opposed`` (a yes/no
+        question) a word the sentence says by its WordNet antonym is covered: the sentence answers it the
+        other way ("loses" for "keep").
         """
         iris = {iri for link in mentions for iri, _ in link.candidates[:3]}
         if not iris or not content:
@@ -391,11 +418,11 @@ class SentenceAnswerer:
         if not candidates:
             return []
         for cand in candidates:
-            self._cover(cand, mentions, content, by_meaning=False)
+            self._cover(cand, mentions, content, by_meaning=False, opposed=opposed)
         # Bound the embedding work on a concept many sentences mention: the best covering ones compete.
         candidates = sorted(candidates, key=lambda c: (-c.coverage, c.text))[:MAX_CANDIDATES]
         for cand in candidates:
-            self._cover(cand, mentions, content, by_meaning=True)
+            self._cover(cand, mentions, content, by_meaning=True, opposed=opposed)
         question = self.embed([text])[0]
         for cand, vector in zip(candidates, self._sentence_vectors([c.reading for c in candidates]), strict=True):
             cand.similarity = float(np.dot(question, vector))
@@ -440,10 +467,13 @@ class SentenceAnswerer:
             else:
                 cand.context_concepts.clear()
 
-    def _cover(self, cand: Candidate, links: Sequence[Link], content: Sequence[str], by_meaning: bool) -> None:
+    def _cover(
+        self, cand: Candidate, links: Sequence[Link], content: Sequence[str], by_meaning: bool, opposed: bool = False
+    ) -> None:
         """Count the question's units (mentions, content words) the sentence covers.
 
-        ``by_meaning`` lets a content word be covered by a word of the same meaning, not only its lemma.
+        ``by_meaning`` lets a content word be covered by a word of the same meaning, not only its lemma;
+        ``opposed`` by its WordNet antonym (a yes/no question, answered the other way).
         """
         own = _content_words(cand.text)
         words = _content_words(cand.reading)  # with the subject its context gives it, if any
@@ -472,7 +502,11 @@ class SentenceAnswerer:
                     headed.append(link.text)
             else:
                 missing.append(link.text)
-        unmatched = [w for w in content if not _says(words, [w]) and not _synonym_in(words, w)]
+        # A word the sentence says with a WordNet phrase for it ("at the same time") is said, as a synonym is.
+        said = [w for w in content if _says(words, [w]) or _synonym_in(words, w) or _phrase_in(cand.reading, w)]
+        if opposed:
+            said += [w for w in content if w not in said and _opposite_in(words, w)]
+        unmatched = [w for w in content if w not in said]
         similar = self.similar_words(unmatched, words) if by_meaning else set()
         asked = 0
         for w in content:
@@ -571,6 +605,41 @@ def _synonym_in(words: list[str], wanted: str) -> str:
     cannot tell a synonym from an opposite, the table can.
     """
     return next((s for s in words if are_synonyms(wanted, s)), "")
+
+
+def _phrase_in(text: str, wanted: str) -> str:
+    """Return the last word of a WordNet phrase for ``wanted`` that ``text`` says word for word, or "".
+
+    "The two ferries need not sail at the same time" says "simultaneously" (``kg.synonyms.phrases``): a
+    phrase of a frequent sense says the word as a synonym does, and its last word stands for it in the
+    sentence's grammar ("time", under the verb the phrase belongs to).
+    """
+    found = phrases(wanted)
+    if not found:
+        return ""
+    words = [t.lower for t in tokenize(text) if t.is_word]
+    for phrase in found:
+        n = len(phrase)
+        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+            return phrase[-1]
+    return ""
+
+
+def _opposite_in(words: list[str], wanted: str) -> str:
+    """Return the word of ``words`` that is a WordNet antonym of ``wanted`` (``kg.opposites``), or ""."""
+    return next((s for s in words if are_opposites(wanted, s)), "")
+
+
+#: The auxiliaries a yes/no question may open with when a sentence that says its word's antonym answers it the
+#: other way round: "Does the lamp keep its glow?" is "no" where it "loses" it. A modal asks what may
+#: or must be ("can it keep ...?", "must it keep ...?"), which a sentence saying what happens does not deny:
+#: losing is no proof that keeping cannot be, and "need not keep" is no "must lose". Closed-class grammar.
+FLIPPING_AUXILIARIES = frozenset("do does did is are was were will would".split())
+
+
+def _flips(words: Sequence[str]) -> bool:
+    """Tell whether a yes/no question may be answered by the antonym of its word: it opens with no modal."""
+    return bool(words) and words[0] in FLIPPING_AUXILIARIES and not asks_necessity(words)
 
 
 def _lead(text: str) -> str:

@@ -176,7 +176,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     if complement and _denied(doc, head, {head.i}):
         # "do not need to run": the "not" bears on a verb the question does not say, whose complement holds the
         # question's verb. It denies the needing ("need not" for "must"), or the trying, not the running.
-        return False if lemmas(head.text) & NECESSITY_VERBS and _asks_necessity(asked.words) else None
+        return False if lemmas(head.text) & NECESSITY_VERBS and asks_necessity(asked.words) else None
     if _denied(doc, head, inside):
         return False
     # A clause under a denied one ("does not open *when it rains*") may be what is denied, or a
@@ -189,7 +189,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     return True
 
 
-def _asks_necessity(words: Sequence[str]) -> bool:
+def asks_necessity(words: Sequence[str]) -> bool:
     """Tell whether a question asks whether something must be ("Must X ...?", "Does X have to ...?")."""
     pairs = itertools.pairwise(words)
     return any(w in NECESSITY_WORDS for w in words) or any(a in ("have", "has") and b == "to" for a, b in pairs)

@@ -10,6 +10,11 @@ Two words are synonyms when some lemma of one and some lemma of the other are a 
 ("constructed" and "builds": construct / build). Grammar words and light verbs never are, nor are the
 forms of one ("done" is no synonym of "made" by "do"): they name no relation by themselves. Nor are
 opposites, whatever the table says: kg/opposites.py overrules it.
+
+A note may also say an adverb with a phrase ("at the same time" for "simultaneously"): WordNet's
+multi-word adverbs that share a frequent sense with a single word are in ``data/phrases.tsv`` (made by
+``scripts/make_phrases.py``), and ``phrases`` gives them, as word tuples, for a quoted sentence to be
+searched for (kg/sentence_answer.py).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from kg.opposites import are_opposites, carries_meaning, word_pairs
 from kg.text import lemmas
 
 TABLE = "synonyms.tsv"
+PHRASE_TABLE = "phrases.tsv"
 
 
 def synonym_table() -> dict[str, frozenset[str]]:
@@ -52,4 +58,18 @@ def are_synonyms(a: str, b: str) -> bool:
     return bool(found) and not found.isdisjoint(_lemmas(lower)) and not are_opposites(a, b)
 
 
-__all__ = ["are_synonyms", "synonym_table", "synonyms"]
+@lru_cache(maxsize=10_000)
+def phrases(word: str) -> tuple[tuple[str, ...], ...]:
+    """Return the multi-word phrases WordNet gives for the single word ``word``, each as its words.
+
+    Only the word as written or its lemmas are looked up ("simultaneously": ("at", "the", "same", "time")).
+    """
+    lower = word.lower()
+    if not carries_meaning(lower):
+        return ()
+    table = word_pairs(PHRASE_TABLE)
+    found = {other for lemma in lemmas(lower) | {lower} for other in table.get(lemma, ()) if " " in other}
+    return tuple(tuple(phrase.split()) for phrase in sorted(found))
+
+
+__all__ = ["are_synonyms", "phrases", "synonym_table", "synonyms"]

@@ -112,7 +112,7 @@ def test_the_items_of_a_list_are_quoted_together_and_compete_as_one():
     unranked = Candidate(f"{lead}: spring saddles", "Shop", "shop.md")
 
     class Ranked(SentenceAnswerer):
-        def rank(self, text, mentions, content):
+        def rank(self, text, mentions, content, opposed=False):
             return items
 
         def _items(self, lead, document):
