@@ -246,7 +246,10 @@ class Engine:
         """
         text = self.speller.correct(clean_question(question))
         reading = self._read(text, session)
-        answer = self._answer(reading)
+        unread = self.speller.unread(text)
+        # A word nothing can read (no English word, none of the graph's, no typo of one) may be the word
+        # that decides: the question is not answered as if it were not there.
+        answer = self._abstain(reading, unread) if unread else self._answer(reading)
         answer.question = question
         answer.session = session
         answer.sparql = with_prefixes(answer.sparql)
@@ -1812,12 +1815,16 @@ class Engine:
         return answer
 
     # -- no answer ---------------------------------------------------------------------------------
-    def _abstain(self, reading: Reading) -> Answer:
+    def _abstain(self, reading: Reading, unread: list[str] | None = None) -> Answer:
+        """Say "I don't know", with the concepts nearest the question; ``unread`` are words it could not read."""
         suggestions = []
         if reading.text.strip():
             hits = self.entity_index.search(self._vector(reading.text), 3) if len(self.entity_index) else []
             suggestions = [self.catalog.label(iri) for iri, sim in hits if sim > 0.35]
         text = "I don't know: the graph holds no answer to that."
+        if unread:
+            listed = ", ".join(f'"{w}"' for w in unread)
+            text = f"I don't know: the question has words that are neither English nor the notes' ({listed})."
         if suggestions:
             text += " Nearest concepts: " + ", ".join(suggestions) + "."
         answer = Answer("", text, [], 0.05 if suggestions else 0.0, "", kind="abstain")

@@ -56,9 +56,27 @@ class Speller:
         """
         return _WORD_OR_ENTITY.sub(lambda m: m.group(0) if m.group(0)[0] == "&" else self.word(m.group(0)), text)
 
+    def unread(self, text: str) -> list[str]:
+        """Return the words of ``text`` (as corrected) that are no word this reader knows, in order.
+
+        Such a word is no English word, no word of the graph and no closed-class word, and no single
+        edit makes it one alone: the engine cannot tell what it adds to the question ("What is X
+        frobbed for?"), which may be the very word that decides the answer.
+        """
+        return [
+            m.group(0)
+            for m in _WORD_OR_ENTITY.finditer(text)
+            if self._correctable(m.group(0)) and m.group(0) not in self.known and not getAllLemmas(m.group(0))
+        ]
+
+    @staticmethod
+    def _correctable(word: str) -> bool:
+        """Tell whether ``word`` is one the speller reads: lowercase letters only, three or more."""
+        return len(word) >= SHORTEST_CORRECTED and word.isalpha() and word.islower()
+
     def word(self, typed: str) -> str:
         """Return the word ``typed`` was meant to be, or ``typed`` when it is a word or unclear."""
-        if len(typed) < SHORTEST_CORRECTED or not typed.isalpha() or not typed.islower():
+        if not self._correctable(typed):
             return typed
         if typed in self.known or getAllLemmas(typed):
             return typed

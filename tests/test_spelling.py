@@ -64,3 +64,16 @@ def test_a_character_reference_is_markup_not_a_misspelt_word():
     speller = Speller(["The potter's apes and pots."])
 
     assert speller.correct("who made the kiln &apos;s pots") == "who made the kiln &apos;s pots"
+
+
+def test_a_word_no_edit_makes_known_is_unread():
+    speller = Speller(VOCABULARY)
+
+    assert speller.unread("what does the kiln zorble") == ["zorble"]
+    assert speller.unread("what does the kiln fire") == []
+
+
+def test_a_question_with_an_unreadable_word_is_not_answered_as_if_it_were_not_there(kilns: KnowledgeGraph):
+    answer = kilns.ask("What does the glazing kiln zorble?")
+
+    assert answer.answers == [] and '"zorble"' in answer.answer, answer.answer
