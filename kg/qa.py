@@ -1268,8 +1268,10 @@ class Engine:
         predicate, direction = steps[-1]
         if predicate in MEMBERSHIP or predicate not in self.catalog.predicates:
             return True
-        kinds = self.catalog.predicates[predicate].kinds(direction)
-        if asked in kinds or any(asked in self._name_nouns(a) for a in answers[:10]):
+        relation = self.catalog.predicates[predicate]
+        if _names_word(relation, asked):
+            return True  # the relation names its values' kind: a column "wheel size" holds sizes
+        if asked in relation.kinds(direction) or any(asked in self._name_nouns(a) for a in answers[:10]):
             return True
         headed = [c for c in self.members if noun_key((self.catalog.label(c).split() or [""])[-1].lower()) == asked]
         return any(self._is_a(a, c) for a in answers[:10] for c in headed)
