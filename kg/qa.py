@@ -1270,6 +1270,28 @@ class Engine:
         # kind beside an answer of another ("sand from the quarry lines the kiln").
         return any(asked in self._name_nouns(a) for a in answers[:10])
 
+    def _of_noted_kind(self, reading: Reading, steps: tuple[Step, ...], answers) -> bool:
+        """Tell whether a relation's answers may be of the noun "which N" asks for, when the notes name Ns.
+
+        "Which crate does the mill use?" over "the mill uses a **Reed belt 4** drive": the notes call
+        things crates elsewhere, and no answer is one (named with the noun, or of a class so headed), so
+        the relation answers some other question. A noun the notes never use as a kind (given RDF facts,
+        a word of no concept read from text) cannot rule an answer out: the names are all there is.
+        """
+        asked = noun_key(reading.answer_word) if reading.answer_word else None
+        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS or not self._noted_concept(asked):
+            return True
+        predicate, direction = steps[-1]
+        if predicate in MEMBERSHIP or predicate not in self.catalog.predicates:
+            return True
+        relation = self.catalog.predicates[predicate]
+        if _names_word(relation, asked):
+            return True  # the relation names its values' kind: a column "wheel size" holds sizes
+        if asked in relation.kinds(direction) or any(asked in self._name_nouns(a) for a in answers[:10]):
+            return True
+        headed = [c for c in self.members if noun_key((self.catalog.label(c).split() or [""])[-1].lower()) == asked]
+        return any(self._is_a(a, c) for a in answers[:10] for c in headed)
+
     def _named_here(self, view: Reading, steps: set[Step]) -> bool:
         """Tell whether the question's relation words name a relation the topic has, or things like it have.
 
@@ -1303,6 +1325,8 @@ class Engine:
                 # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
                 # answers another question, however well the relation's words fit.
                 answers = []
+            if answers and not self._of_noted_kind(reading, ps.steps, answers):
+                continue
             if not answers:
                 continue
             if ps.score < 0.45:
@@ -1646,6 +1670,11 @@ class Engine:
                 typed = [a for a in kept if a == other or self._is_a(a, other)]
                 if not typed and self.members.get(other) and strict:
                     return []  # "which state ...": answers that are not states answer something else
+                if not typed:
+                    # No answer is typed: those whose own names say the asked noun are of it ("Acme port 9"
+                    # for "which port", beside the "link" that runs on it).
+                    noun = noun_key(link.text.split()[-1].lower())
+                    typed = [a for a in kept if isinstance(a, URIRef) and noun in self._name_nouns(a)]
                 specific = {a for a in typed if a != other}
                 kept = typed or kept
                 continue

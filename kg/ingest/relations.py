@@ -618,6 +618,10 @@ class OpenReader:
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
+            for d in direct:  # "uses a single **Acme port 9** link": the link, and the port the writer named
+                if not enumerated[d.i]:
+                    for named in self._named_modifiers(d, objects_direct):
+                        facts.append(OpenFact(s, base, _surface(verb), named, negated, "open:modifier"))
             for d in direct:  # "supports many tools, including A and B": the verb's object by example, too
                 for example in self._examples(d) + enumerated[d.i]:
                     facts.append(OpenFact(s, base, _surface(verb), example, negated, "open:example"))
@@ -630,10 +634,16 @@ class OpenReader:
                     facts.append(
                         OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", _quantity(pobj))
                     )
-                for target in self._prep_objects(prep):
-                    denied = negated or any(_denied(p) for p in prep.children if p.dep_ == "pobj")
+                denied = negated or any(_denied(p) for p in prep.children if p.dep_ == "pobj")
+                targets = self._prep_objects(prep)
+                for target in targets:
                     facts.append(
                         OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), target, denied, "open:prep")
+                    )
+                named_in = [n for p in prep.children if p.dep_ == "pobj" for n in self._named_modifiers(p, targets)]
+                for named in [] if _idiom(prep) else named_in:
+                    facts.append(
+                        OpenFact(s, f"{base} {prep.lower_}", _surface(verb, prep), named, denied, "open:modifier")
                     )
         return facts
 
@@ -798,6 +808,29 @@ class OpenReader:
         if noun.dep_ not in SUBJECTS:
             return []
         return self._concepts(noun)
+
+    def _named_modifiers(self, noun, named: list[Concept]) -> list[Concept]:
+        """Return the names the writer gave inside an object's noun phrase that its concept dropped.
+
+        "uses a single **Acme port 9** link": the phrase is too long to be a name, so it is read as its
+        head noun ("link"); the name in front of that noun ("Acme port 9", merged as one token before
+        parsing because the writer marked it) is a thing of the note the verb reaches too: what is used
+        is a link on that port. A modifier the concept kept ("a **Clay Ledger** table" read as "Clay
+        Ledger table") is part of its name and adds nothing.
+        """
+        out: list[Concept] = []
+        for member in [noun, *_conjuncts(noun)]:
+            for child in member.children:
+                # A merged name is a name however the tagger labels it ("amod" for an unknown one).
+                if child.dep_ not in NAME_PARTS or " " not in child.text or child.i > member.i:
+                    continue
+                concept = self._concept(child)
+                if concept is None or any(concept.iri == c.iri for c in [*named, *out]):
+                    continue
+                if any(child.text.lower() in c.label.lower() for c in named):
+                    continue  # the object's own name holds it
+                out.append(concept)
+        return out
 
     def _prep_objects(self, prep) -> list[Concept]:
         if _idiom(prep):
