@@ -130,8 +130,12 @@ class YesNoAnswerer:
 
     # -- a relation between two named concepts ---------------------------------------------------------
     def _related(self, reading: Reading) -> Answer | None:
-        """Answer from a triple between the first named concept and another, by a relation the words name."""
-        relevance = self._with_denials(reading, self.relevance(reading))
+        """Answer from a triple between the first named concept and another, by a relation the words name.
+
+        The relation is the one the main clause names: a word said only in a condition clause ("... when
+        it is left in the cellar") names the condition's relation, not the one asked about.
+        """
+        relevance = self._with_denials(reading, self.relevance(self._main_clause(reading)))
         passive = is_passive(reading.words)
         fitting = [p for p in relevance if relevance[p].score >= 0.5]
         ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
@@ -321,6 +325,24 @@ class YesNoAnswerer:
             ([w.lower() for w in re.findall(r"[A-Za-z]+", value)], triple, holds)
             for value, triple, holds in self.evidence.qualities(iri)
         ]
+
+    def _main_clause(self, reading: Reading) -> Reading:
+        """Return ``reading`` without the relation words said only inside its condition clauses, if any."""
+        spans = name_spans(reading, reading.links)
+        conditions = condition_spans(reading.text, spans) if spans else ()
+        if not conditions:
+            return reading
+        inside = {t.lower for t in reading.words if any(lo <= t.start and t.end <= hi for lo, hi in conditions)}
+        outside = {t.lower for t in reading.words if not any(lo <= t.start and t.end <= hi for lo, hi in conditions)}
+        only_inside = inside - outside
+        if not only_inside:
+            return reading
+        return replace(
+            reading,
+            residual=[w for w in reading.residual if w.lower() not in only_inside],
+            relation_words={w for w in reading.relation_words if w.lower() not in only_inside},
+            meanings={w: m for w, m in reading.meanings.items() if w.lower() not in only_inside},
+        )
 
     def _in_condition(self, reading: Reading) -> Callable[[Link], bool]:
         """Return a test of whether a link stands in a condition clause of the question ("when X is present").

@@ -50,3 +50,27 @@ def test_a_quality_of_what_the_main_clause_names_still_answers(kettles: Knowledg
     # The condition is the one the sentence states: the lid's quality answers.
     answer = kettles.ask("Is the lid removable when the kettle is cold?")
     assert [item.get("value") for item in answer.answers] == [True]
+
+
+CELLAR = """# Cheeses
+
+The dairy keeps a goat cheese and a blue cheese in the cellar.
+
+When the blue cheese is left in the sun for a day, its rind is lost.
+"""
+
+
+@pytest.fixture(scope="module")
+def cheeses(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    return note_graph(tmp_path_factory.mktemp("cheeses"), "cheeses", CELLAR)
+
+
+def test_a_relation_said_only_in_the_condition_is_not_the_one_asked(cheeses: KnowledgeGraph) -> None:
+    # "is left in the sun" is a fact, but the question asks about keeping the rind: never "yes" from it.
+    answer = cheeses.ask("Can the blue cheese keep its rind when it is left in the sun?")
+    assert [item.get("value") for item in answer.answers] != [True], answer.answer
+
+
+def test_the_relation_of_the_main_clause_still_answers(cheeses: KnowledgeGraph) -> None:
+    answer = cheeses.ask("Is the blue cheese left in the sun?")
+    assert [item.get("value") for item in answer.answers] == [True], answer.answer
