@@ -29,7 +29,7 @@ from kg.linking import Link
 from kg.namespaces import KGO
 from kg.question import parser
 from kg.store import KGStore
-from kg.text import AUXILIARIES, Token, getAllLemmas
+from kg.text import AUXILIARIES, Token, getAllLemmas, root_of
 
 #: At most this many facts follow the definition.
 MAX_FACTS = 5
@@ -80,7 +80,7 @@ def is_about_request(
     if doc is None:
         return False
     mention = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     if mention is None or root is None or root.pos_ != "VERB":
         return False
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
@@ -126,7 +126,7 @@ def _parse(text: str, start: int, end: int):
     """
     nlp = parser()
     doc = _merged(nlp, text, start, end)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     if (
         root is not None

@@ -31,6 +31,7 @@ from kg.text import (
     is_verb_only,
     lemmas,
     noun_key,
+    root_of,
     splits_into_prefixes,
     verb_forms,
 )
@@ -306,7 +307,7 @@ def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     ``parse_named``: a name before its verb may be read as part of a noun compound otherwise).
     """
     doc = parse_named(text, names)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     if root is not None and root.pos_ == "AUX":
         # "Is the gate locked when ...?": the parser may hang a passive's participle off the auxiliary (as
         # its complement) or off the subject (as a clause of the noun); it is the verb asked about.
@@ -431,7 +432,7 @@ def read_request(text: str, words: list[Token]) -> Request | None:
     if doc is None:
         return None
     at = {t.start: i for i, t in enumerate(words)}
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     if root is None or root.pos_ != "VERB" or root.idx not in at:
         return None
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
@@ -475,7 +476,7 @@ def _parse_words(text: str, words: list[Token]):
     """Parse ``text`` so that its tokens start where the question's words do (None if they cannot)."""
     nlp = parser()
     doc = nlp(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     first = words[0].text
     if root is not None and root.pos_ != "VERB" and first[:1].isupper() and "VERB" in getAllLemmas(first.lower()):
         # The small English model reads a capitalised imperative before a name ("Name AWS's ...") as part of

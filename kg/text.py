@@ -322,3 +322,8 @@ def is_numeral(word: str) -> bool:
 def counts_things(word: str) -> bool:
     """Tell a numeral that counts the things a noun names ("which *two* vents"): any but "one", also a pronoun."""
     return is_numeral(word) and word.lower() != "one"
+
+
+def root_of(doc):
+    """Return the root token of a parsed text (the first, for a text of several sentences), or None."""
+    return next((t for t in doc if t.dep_ == "ROOT"), None)

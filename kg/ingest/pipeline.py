@@ -65,6 +65,7 @@ from kg.text import (
     name_key,
     noun_key,
     present_tense,
+    root_of,
     slug,
     split_sentences,
     tokenize,
@@ -466,7 +467,7 @@ class _Extractor(StructureReader):
             return True
         i = self.sentence_index.get(parent.strip())
         doc = self.parsed[i] if i is not None and len(words) == 1 else None
-        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+        root = root_of(doc) if doc is not None else None
         # The verb is the parse's root and has no object: "supports", not "options" (a noun).
         if root is None or root.pos_ != "VERB" or root.tag_ != "VBZ" or "VERB" not in getAllLemmas(root.lower_):
             return False
@@ -996,7 +997,7 @@ class _Extractor(StructureReader):
                 found = self._named(text)
                 i = self.sentence_index.get(text.strip())
                 doc = self.parsed[i] if i is not None else None
-                root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+                root = root_of(doc) if doc is not None else None
                 label = re.sub(r"\s*\([^)]*\)", "", text).strip()
                 noun = root is not None and root.pos_ in ("NOUN", "PROPN") and _looks_like_name(label)
                 if found is None and (noun or self._names_a_thing(text)):
@@ -1337,7 +1338,7 @@ class _Extractor(StructureReader):
             return None
         if self._named(text) is not None:
             return text  # a name the note knows, whatever the tagger made of it
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = root_of(doc)
         return text if root is not None and root.pos_ in ("NOUN", "PROPN") else None
 
     def _label(self, iri: URIRef) -> str:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, NEAR_NEGATIONS, getAllLemmas, getInflection, is_adjective, noun_key
+from kg.text import FILLERS, NEAR_NEGATIONS, getAllLemmas, getInflection, is_adjective, noun_key, root_of
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -92,7 +92,7 @@ def pronoun_subject(doc):
     The "It" a fragment's reading supplied ("Never rusts" read as "It never rusts") is no pronoun of the
     text: the fragment has no subject of its own.
     """
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
     if subject is None or subject.lower_ not in PERSONAL:
         return None  # "this" or "that" may stand for a whole statement, not a thing
@@ -109,7 +109,7 @@ def lacks_subject(doc) -> bool:
     """
     if doc.user_data.get("implicit_subject", False) or pronoun_subject(doc) is not None:
         return True
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     return (
         root is not None
         and root.pos_ in ("VERB", "AUX")
@@ -179,7 +179,7 @@ class OpenReader:
         ``doc`` is the parse of the parent alone: a verb with no object ("supports", read as "It
         supports"), or an adjective or verb waiting for its preposition's object ("similar to").
         """
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = root_of(doc)
         if root is None:
             return []
         if root.lemma_ == "be":  # "similar to" read as "It is similar to"

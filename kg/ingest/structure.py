@@ -34,6 +34,7 @@ from kg.text import (
     is_adjective,
     is_verb_only,
     noun_key,
+    root_of,
     slug,
     split_sentences,
     tokenize,
@@ -506,7 +507,7 @@ def agrees_in_number(sentence: str, doc) -> bool:
     "crew (c): members of the boat's team" describes one term by a plural: the set it stands
     for, not a kind of thing the term is one of ("crew is a member" would be wrong).
     """
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     match = re.match(r"^\s*([^:(]+)", sentence)
     if root is None or match is None or not match.group(1).split():
         return True
