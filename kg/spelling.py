@@ -2,13 +2,15 @@
 
 People type fast: "wich ferry sials at nihgt" asks which ferry sails at night. A word of the question that is
 neither an English word (the lemmatizer's dictionary) nor a word the graph uses (its names and the
-sentences it was read from) nor a closed-class word (spaCy's English stop words) is read as the one
+sentences it was read from) nor a closed-class word (``kg.text``'s lists) is read as the one
 word of those that is a single edit away (an insertion, a deletion, a substitution, or two neighbouring
 letters swapped), when exactly one such word is best. Best means: fewest edits, then the same first
 letter, then the same last letter, then a closed-class word (the most frequent words of any English
-text), then the word the graph uses most; a tie leaves the word as typed, as
-does a word of two letters or fewer, a word with a capital, a digit or an apostrophe (a name, a model
-number, a contraction), and a word no candidate is close to.
+text), then the word the graph uses most. A tie of two such words leaves the word as typed; so does an
+English word the graph does not use that fits as well, counts aside ("sjort": the notes' "sort", or
+"short"?), a word of two letters or fewer, a word with a capital, a digit or an apostrophe (a name, a
+model number, a contraction), and a word no candidate is close to. A word left as typed that is no word
+at all is unread (``Speller.unread``): the engine does not answer as if it were not there.
 
 Names are matched loosely by the linker already (``kg.linking``); this reads the other words, the
 question's verbs and asked-for nouns, which a relation or sentence must match by lemma.
@@ -19,14 +21,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
+from lemminflect.core.Lemmatizer import Lemmatizer
 from rapidfuzz.distance import OSA
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.text import STOPWORDS, getAllLemmas
+from kg.text import (
+    AUXILIARIES,
+    NEGATIONS,
+    PRONOUNS_OBJECT,
+    PRONOUNS_SUBJECT,
+    REFLEXIVES,
+    STOPWORDS,
+    getAllLemmas,
+)
 
-#: The words a question may say that no dictionary or graph needs to hold: closed-class words.
-CLOSED_CLASS = frozenset(STOP_WORDS) | STOPWORDS
+#: The words a question may say that no dictionary or graph needs to hold: closed-class words (wh-words,
+#: auxiliaries, negations, pronouns, prepositions), as the engine lists them.
+CLOSED_CLASS = STOPWORDS | AUXILIARIES | NEGATIONS | PRONOUNS_SUBJECT | PRONOUNS_OBJECT | REFLEXIVES
 #: Words this short are left as typed: one edit away from too many others.
 SHORTEST_CORRECTED = 3
 #: The most edits between a typed word and the word read for it.
@@ -57,17 +69,27 @@ class Speller:
         return _WORD_OR_ENTITY.sub(lambda m: m.group(0) if m.group(0)[0] == "&" else self.word(m.group(0)), text)
 
     def unread(self, text: str) -> list[str]:
-        """Return the words of ``text`` (as corrected) that are no word this reader knows, in order.
+        """Return the words of ``text`` (as corrected) that are typos of more than one word, in order.
 
-        Such a word is no English word, no word of the graph and no closed-class word, and no single
-        edit makes it one alone: the engine cannot tell what it adds to the question ("What is X
-        frobbed for?"), which may be the very word that decides the answer.
+        Such a word is no English word, no word of the graph and no closed-class word, and one edit makes
+        it one of several words alike ("sjort": "sort" or "short"): the engine cannot tell what it adds to
+        the question, and it may be the very word that decides the answer. A word no edit brings near any
+        ("vsftpd", a term the notes lack) is read as the engine reads any unknown word.
         """
         return [
             m.group(0)
             for m in _WORD_OR_ENTITY.finditer(text)
-            if self._correctable(m.group(0)) and m.group(0) not in self.known and not getAllLemmas(m.group(0))
+            if self._correctable(m.group(0))
+            and m.group(0) not in self.known
+            and not getAllLemmas(m.group(0))
+            and self._near(m.group(0))
         ]
+
+    def _near(self, typed: str) -> bool:
+        """Tell whether some word of the graph, closed class or English is one edit from ``typed``."""
+        lengths = range(len(typed) - MAX_EDITS, len(typed) + MAX_EDITS + 1)
+        ours = (word for n in lengths for word in self._by_length.get(n, ()))
+        return any(_fit(typed, word)[0] <= MAX_EDITS for word in (*ours, *_english(len(typed))))
 
     @staticmethod
     def _correctable(word: str) -> bool:
@@ -83,14 +105,31 @@ class Speller:
         scored = []
         for length in range(len(typed) - MAX_EDITS, len(typed) + MAX_EDITS + 1):
             for word in self._by_length.get(length, ()):
-                edits = OSA.distance(typed, word, score_cutoff=MAX_EDITS)
-                if edits <= MAX_EDITS:
-                    rare = word not in CLOSED_CLASS
-                    key = (edits, word[0] != typed[0], word[-1] != typed[-1], rare, -self.counts.get(word, 0))
-                    scored.append((key, word))
+                fit = _fit(typed, word)
+                if fit[0] <= MAX_EDITS:
+                    scored.append(((*fit, -self.counts.get(word, 0)), word))
         if not scored:
             return typed
         scored.sort()
         if len(scored) > 1 and scored[0][0] == scored[1][0]:
             return typed  # two words fit alike: which was meant is unclear
-        return scored[0][1]
+        best_key, best = scored[0]
+        # An English word the graph does not use may be the one meant ("sjort": "sort" of the notes, or
+        # "short"?): one that fits as well, counts aside, leaves the word unclear.
+        if any(_fit(typed, word) <= best_key[:4] for word in _english(len(typed)) if word not in self.known):
+            return typed
+        return best
+
+
+def _fit(typed: str, word: str) -> tuple[int, bool, bool, bool]:
+    """Return how well ``word`` fits ``typed``, smaller first: edits, first and last letter kept, closed class."""
+    edits = OSA.distance(typed, word, score_cutoff=MAX_EDITS)
+    return (edits, word[0] != typed[0], word[-1] != typed[-1], word not in CLOSED_CLASS)
+
+
+@lru_cache(maxsize=64)
+def _english(length: int) -> tuple[str, ...]:
+    """Return the lemmatizer dictionary's lowercase words within one letter of ``length`` letters."""
+    getAllLemmas("loaded")  # the dictionary is read on first use
+    words = Lemmatizer().lemma_dict
+    return tuple(w for w in words if w.isalpha() and w.islower() and abs(len(w) - length) <= MAX_EDITS)

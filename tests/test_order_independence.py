@@ -35,7 +35,8 @@ class RowsStore:
 
 
 def _row(quote, section="Flying", file="kites.md"):
-    return SimpleNamespace(quote=Literal(quote), section=Literal(section), file=Literal(file), figure=None)
+    quote, section, file = Literal(quote), Literal(section), Literal(file)
+    return SimpleNamespace(quote=quote, section=section, file=file, figure=None, context=None)
 
 
 def test_a_facts_sentences_come_in_one_order_whatever_the_store_gives():

@@ -10,14 +10,19 @@ from note_graph import answer_labels, note_graph
 from kg.api import KnowledgeGraph
 from kg.spelling import Speller
 
-VOCABULARY = ["The kiln fires clay pots.", "A glazing kiln glazes tiles.", "Potters shape clay on a wheel."]
+VOCABULARY = [
+    "The kiln fires clay pots.",
+    "A glazing kiln glazes tiles.",
+    "Potters shape clay on a wheel.",
+    "Sort the pots.",
+]
 
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
         ("wat does the kiln creat", "what does the kiln creat"),  # no word of the graph is one edit from "creat"
-        ("which kiln glazs tiels", "which kiln glazes tiles"),
+        ("which potetrs shape clya", "which potters shape clay"),
         ("whcih potters shape clay", "which potters shape clay"),  # two letters swapped
     ],
 )
@@ -38,6 +43,14 @@ def test_a_word_one_edit_from_one_graph_or_closed_class_word_is_read_as_it(typed
 )
 def test_words_that_are_english_names_or_short_are_left_as_typed(typed: str):
     assert Speller(VOCABULARY).correct(typed) == typed
+
+
+def test_a_word_an_english_word_the_graph_lacks_fits_as_well_is_left_as_typed():
+    # "sjort": the graph's "sort", or "short"? Unclear, so unread: the question is not answered.
+    speller = Speller(VOCABULARY)
+
+    assert speller.word("sjort") == "sjort"
+    assert speller.unread("what is the kiln sjort for") == ["sjort"]
 
 
 def test_a_word_two_graph_words_fit_alike_is_left_as_typed():
@@ -66,14 +79,15 @@ def test_a_character_reference_is_markup_not_a_misspelt_word():
     assert speller.correct("who made the kiln &apos;s pots") == "who made the kiln &apos;s pots"
 
 
-def test_a_word_no_edit_makes_known_is_unread():
+def test_a_typo_of_several_words_is_unread_and_a_word_near_none_is_not():
     speller = Speller(VOCABULARY)
 
-    assert speller.unread("what does the kiln zorble") == ["zorble"]
+    assert speller.unread("what does the kiln sjort") == ["sjort"]  # "sort" or "short"
+    assert speller.unread("what does the kiln zorble") == []  # near no word: an unknown word, as any other
     assert speller.unread("what does the kiln fire") == []
 
 
 def test_a_question_with_an_unreadable_word_is_not_answered_as_if_it_were_not_there(kilns: KnowledgeGraph):
-    answer = kilns.ask("What does the glazing kiln zorble?")
+    answer = kilns.ask("What does the glazing kiln sjort?")
 
-    assert answer.answers == [] and '"zorble"' in answer.answer, answer.answer
+    assert answer.answers == [] and '"sjort"' in answer.answer, answer.answer
