@@ -2,7 +2,7 @@
 
 People type fast: "wich ferry sials at nihgt" asks which ferry sails at night. A word of the question that is
 neither an English word (the lemmatizer's dictionary) nor a word the graph uses (its names and the
-sentences it was read from) nor a closed-class word (``kg.text``'s lists) is read as the one
+sentences it was read from) nor a closed-class word (spaCy's English stop words) is read as the one
 word of those that is a single edit away (an insertion, a deletion, a substitution, or two neighbouring
 letters swapped), when exactly one such word is best. Best means: fewest edits, then the same first
 letter, then the same last letter, then a closed-class word (the most frequent words of any English
@@ -18,10 +18,12 @@ question's verbs and asked-for nouns, which a relation or sentence must match by
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from lemminflect.core.Lemmatizer import Lemmatizer
 from rapidfuzz.distance import OSA
@@ -36,9 +38,30 @@ from kg.text import (
     getAllLemmas,
 )
 
+
+def _spacy_stop_words() -> frozenset[str]:
+    """Return spaCy's English stop words (closed-class words), read without importing spaCy itself.
+
+    ``import spacy.lang.en.stop_words`` runs spaCy's package import (thinc, torch): seconds a question
+    that needs no parse should not wait. The list is a plain module of its own, loaded here by its path.
+    """
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    loaded = importlib.util.spec_from_file_location("_spacy_en_stop_words", path)
+    if loaded is None or loaded.loader is None or not path.exists():
+        return frozenset()
+    module = importlib.util.module_from_spec(loaded)
+    loaded.loader.exec_module(module)
+    return frozenset(getattr(module, "STOP_WORDS", ()))
+
+
 #: The words a question may say that no dictionary or graph needs to hold: closed-class words (wh-words,
-#: auxiliaries, negations, pronouns, prepositions), as the engine lists them.
-CLOSED_CLASS = STOPWORDS | AUXILIARIES | NEGATIONS | PRONOUNS_SUBJECT | PRONOUNS_OBJECT | REFLEXIVES
+#: auxiliaries, negations, pronouns, prepositions): spaCy's English stop words and the engine's own lists.
+CLOSED_CLASS = (
+    _spacy_stop_words() | STOPWORDS | AUXILIARIES | NEGATIONS | PRONOUNS_SUBJECT | PRONOUNS_OBJECT | REFLEXIVES
+)
 #: Words this short are left as typed: one edit away from too many others.
 SHORTEST_CORRECTED = 3
 #: The most edits between a typed word and the word read for it.
