@@ -247,8 +247,8 @@ class Engine:
         text = self.speller.correct(clean_question(question))
         reading = self._read(text, session)
         unread = self.speller.unread(text)
-        # A typo of more than one word ("sjort": "sort" or "short") may be the word
-        # that decides: the question is not answered as if it were not there.
+        # A typo the speller could not resolve ("sjort": "sort" or "short"?) may be the word that
+        # decides: the question is not answered as if it were not there.
         answer = self._abstain(reading, unread) if unread else self._answer(reading)
         answer.question = question
         answer.session = session
@@ -1853,7 +1853,7 @@ class Engine:
         text = "I don't know: the graph holds no answer to that."
         if unread:
             listed = ", ".join(f'"{w}"' for w in unread)
-            text = f"I don't know: the question has words that may be typos of more than one word ({listed})."
+            text = f"I don't know: I cannot tell what these words were meant to be ({listed})."
         if suggestions:
             text += " Nearest concepts: " + ", ".join(suggestions) + "."
         answer = Answer("", text, [], 0.05 if suggestions else 0.0, "", kind="abstain")

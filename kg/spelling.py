@@ -9,8 +9,9 @@ letter, then the same last letter, then a closed-class word (the most frequent w
 text), then the word the graph uses most. A tie of two such words leaves the word as typed; so does an
 English word the graph does not use that fits as well, counts aside ("sjort": the notes' "sort", or
 "short"?), a word of two letters or fewer, a word with a capital, a digit or an apostrophe (a name, a
-model number, a contraction), and a word no candidate is close to. A word left as typed that is no word
-at all is unread (``Speller.unread``): the engine does not answer as if it were not there.
+model number, a contraction), and a word no candidate is close to. A misspelt word left as typed (one
+edit from some word, but read as none) is unread (``Speller.unread``): the engine does not answer as if
+it were not there.
 
 Names are matched loosely by the linker already (``kg.linking``); this reads the other words, the
 question's verbs and asked-for nouns, which a relation or sentence must match by lemma.
@@ -92,12 +93,13 @@ class Speller:
         return _WORD_OR_ENTITY.sub(lambda m: m.group(0) if m.group(0)[0] == "&" else self.word(m.group(0)), text)
 
     def unread(self, text: str) -> list[str]:
-        """Return the words of ``text`` (as corrected) that are typos of more than one word, in order.
+        """Return the words of ``text`` (as corrected) that look misspelt but were read as no word, in order.
 
-        Such a word is no English word, no word of the graph and no closed-class word, and one edit makes
-        it one of several words alike ("sjort": "sort" or "short"): the engine cannot tell what it adds to
-        the question, and it may be the very word that decides the answer. A word no edit brings near any
-        ("vsftpd", a term the notes lack) is read as the engine reads any unknown word.
+        Such a word is no English word, no word of the graph and no closed-class word, yet one edit from
+        some word: a typo the speller could not resolve ("sjort": "sort" or "short"?, or a word the graph
+        lacks). The engine cannot tell what it adds to the question, and it may be the very word that
+        decides the answer. A word no edit brings near any ("vsftpd", a term the notes lack) is read as
+        the engine reads any unknown word.
         """
         return [
             m.group(0)
