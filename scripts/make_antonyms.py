@@ -24,6 +24,8 @@ import re
 import sys
 from pathlib import Path
 
+from make_synonyms import write_table
+
 POS_FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
 #: Adjective position markers ("(a)", "(p)", "(ip)") that WordNet appends to some words.
 MARKER = re.compile(r"\(\w+\)$")
@@ -68,20 +70,12 @@ def antonym_pairs(wordnet: Path) -> set[tuple[str, str]]:
 
 def main(argv: list[str]) -> int:
     """Write the table; return the process's exit status."""
-    if len(argv) not in (2, 3):
-        print(__doc__.rsplit("Usage: ", 1)[1].strip(), file=sys.stderr)
-        return 2
-    wordnet = Path(argv[1])
-    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).resolve().parent.parent / "data" / "antonyms.tsv"
-    pairs = sorted(antonym_pairs(wordnet))
     header = [
         '# Antonym pairs of single words from Princeton WordNet 3.0 (lexical "!" pointers), one pair a line.',
         "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Licence: data/WORDNET-LICENSE.",
         "# Made by scripts/make_antonyms.py; read by kg/opposites.py.",
     ]
-    out.write_text("\n".join([*header, *(f"{a}\t{b}" for a, b in pairs)]) + "\n", encoding="utf-8")
-    print(f"{len(pairs)} pairs -> {out}")
-    return 0
+    return write_table(argv, __doc__, "antonyms.tsv", antonym_pairs, header)
 
 
 if __name__ == "__main__":

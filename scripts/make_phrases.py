@@ -23,7 +23,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from make_synonyms import MARKER, TOP_SENSES
+from make_synonyms import MARKER, TOP_SENSES, write_table
 
 
 def frequent_senses(path: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
@@ -59,21 +59,13 @@ def phrase_pairs(wordnet: Path) -> set[tuple[str, str]]:
 
 def main(argv: list[str]) -> int:
     """Write the table; return the process's exit status."""
-    if len(argv) not in (2, 3):
-        print(__doc__.rsplit("Usage: ", 1)[1].strip(), file=sys.stderr)
-        return 2
-    wordnet = Path(argv[1])
-    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).resolve().parent.parent / "data" / "phrases.tsv"
-    pairs = sorted(phrase_pairs(wordnet))
     header = [
         "# Adverbs from Princeton WordNet 3.0: a single word and a multi-word lemma sharing a synset that is, for",
         f"# both, among their first {TOP_SENSES} senses and seen in the sense-tagged corpus; a pair a line.",
         "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Licence: data/WORDNET-LICENSE.",
         "# Made by scripts/make_phrases.py; read by kg/synonyms.py.",
     ]
-    out.write_text("\n".join([*header, *(f"{a}\t{b}" for a, b in pairs)]) + "\n", encoding="utf-8")
-    print(f"{len(pairs)} pairs -> {out}")
-    return 0
+    return write_table(argv, __doc__, "phrases.tsv", phrase_pairs, header)
 
 
 if __name__ == "__main__":

@@ -98,23 +98,32 @@ def synonym_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
     return pairs
 
 
-def main(argv: list[str]) -> int:
-    """Write the table; return the process's exit status."""
+def write_table(argv: list[str], usage: str, default: str, pairs_of, header: list[str]) -> int:
+    """Write the pairs ``pairs_of(WORDNET_DIR)`` gives, sorted, under ``header``; return the exit status.
+
+    ``argv`` is ``[script, WORDNET_DIR, OUT?]``; OUT defaults to ``data/<default>``. Shared by the three
+    table scripts (synonyms, antonyms, phrases), which differ only in the pairs they read.
+    """
     if len(argv) not in (2, 3):
-        print(__doc__.rsplit("Usage: ", 1)[1].strip(), file=sys.stderr)
+        print(usage.rsplit("Usage: ", 1)[1].strip(), file=sys.stderr)
         return 2
     wordnet = Path(argv[1])
-    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).resolve().parent.parent / "data" / "synonyms.tsv"
-    pairs = sorted(synonym_pairs(wordnet))
+    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).resolve().parent.parent / "data" / default
+    pairs = sorted(pairs_of(wordnet))
+    out.write_text("\n".join([*header, *(f"{a}\t{b}" for a, b in pairs)]) + "\n", encoding="utf-8")
+    print(f"{len(pairs)} pairs -> {out}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Write the table; return the process's exit status."""
     header = [
         "# Verb synonyms from Princeton WordNet 3.0: single words sharing a synset that is, for both words,",
         f"# among their first {TOP_SENSES} senses and seen in the sense-tagged corpus (tag count > 0); a pair a line.",
         "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Licence: data/WORDNET-LICENSE.",
         "# Made by scripts/make_synonyms.py; read by kg/synonyms.py.",
     ]
-    out.write_text("\n".join([*header, *(f"{a}\t{b}" for a, b in pairs)]) + "\n", encoding="utf-8")
-    print(f"{len(pairs)} pairs -> {out}")
-    return 0
+    return write_table(argv, __doc__, "synonyms.tsv", synonym_pairs, header)
 
 
 if __name__ == "__main__":
