@@ -12,11 +12,11 @@ our own wording.
 from __future__ import annotations
 
 import pytest
+from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
 from kg.question import main_verb
 from kg.sentence_answer import _flips
-from tests.note_graph import note_graph
 
 NOTE = """# Bakery starters
 

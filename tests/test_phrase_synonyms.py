@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from note_graph import note_graph
 
 from kg.api import KnowledgeGraph
 from kg.namespaces import data_dir
 from kg.sentence_answer import _phrase_in
 from kg.synonyms import phrases
-from tests.note_graph import note_graph
 
 NOTE = """# Harbour ferries
 
