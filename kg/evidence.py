@@ -42,6 +42,11 @@ SELECT ?quote ?section ?file ?context WHERE {
 """
 
 
+def _source_order(row) -> tuple[str, str, str]:
+    """Order a fact's sentence rows by document, section and text: the same in every process."""
+    return str(row.file or ""), str(row.section or ""), str(row.quote)
+
+
 class Evidence:
     """Build evidence and sources for answers from a store and its catalog."""
 
@@ -81,9 +86,7 @@ class Evidence:
         # The store gives its rows in no fixed order (its indexes are hashed, and a process's string hashes
         # are seeded at random): sorted, the "first" sentence of a fact is the same in every process, so an
         # answer judged by it (a yes/no verdict's fit) never depends on the process that gives it.
-        rows = sorted(
-            self.store.query(_SOURCES % values), key=lambda r: (str(r.file or ""), str(r.section or ""), str(r.quote))
-        )
+        rows = sorted(self.store.query(_SOURCES % values), key=_source_order)
         seen, out = set(), []
         for row in rows:
             quote = str(row.quote)
@@ -150,9 +153,7 @@ class Evidence:
         """
         s, p, o = triple
         rows = self.store.query(_STATED, {"s": s, "p": p, "o": o})
-        ordered = sorted(
-            rows, key=lambda r: (str(r.file or ""), str(r.section or ""), str(r.quote), str(r.context or ""))
-        )
+        ordered = sorted(rows, key=lambda r: (*_source_order(r), str(r.context or "")))
         return (str(ordered[0].quote), str(ordered[0].context or "")) if ordered else ("", "")
 
     def sentence(self, triple: Triple) -> str | None:

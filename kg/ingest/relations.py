@@ -26,7 +26,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ingest.concepts import Concept
-from kg.text import FILLERS, NEAR_NEGATIONS, getAllLemmas, getInflection, is_adjective, noun_key, root_of
+from kg.text import (
+    FILLERS,
+    NEAR_NEGATIONS,
+    PASSIVE_DEPS,
+    getAllLemmas,
+    getInflection,
+    is_adjective,
+    is_passive_participle,
+    noun_key,
+    root_of,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Pronouns that stand for whoever reads or acts ("you attach volumes"): the clause says nothing of them.
@@ -195,7 +205,7 @@ class OpenReader:
             return [OpenFact(subject, phrase, phrase, target, negated, "open:prep")]
         if root.pos_ != "VERB":
             return []
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
+        passive = any(c.dep_ in PASSIVE_DEPS for c in root.children)
         base = _verb_words(root, passive)
         if prep is not None:
             return [OpenFact(subject, f"{base} {prep.lower_}", _surface(root, prep), target, negated, "open:prep")]
@@ -510,7 +520,7 @@ class OpenReader:
             verb = verb.head  # "stop loses the data, while stop-hibernate won't": the verb the clause echoes
         if verb.lemma_.lower() in ("be", "have") and verb.pos_ != "VERB":
             return []
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children) or (
             _described_by_participle(verb) is not None  # "a marker used for navigation" is used for it
         )
         restricted = [c for c in verb.children if _name_given(c) is not None]
@@ -1038,12 +1048,7 @@ def _argument_preposition(prep) -> bool:
 def _used_for(prep) -> bool:
     """Tell the "for" of a passive "is used for" (the instrument's purpose follows it)."""
     verb = prep.head
-    return (
-        prep.lower_ == "for"
-        and verb.lemma_ == "use"
-        and verb.tag_ == "VBN"
-        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    )
+    return prep.lower_ == "for" and verb.lemma_ == "use" and is_passive_participle(verb)
 
 
 def _described_by_participle(verb):

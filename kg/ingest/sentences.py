@@ -27,6 +27,7 @@ from kg.text import (
     PRONOUNS_SUBJECT,
     Token,
     can_be_noun,
+    is_passive_participle,
     is_verb_only,
     lemmas,
     tokenize,
@@ -392,10 +393,6 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "npadvmod"})
 
 
-#: The dependencies that mark a verb as passive: its passive auxiliary and its passive subject.
-PASSIVE_DEPS = frozenset("auxpass nsubjpass".split())
-
-
 def only_nominal(doc) -> frozenset[str]:
     """Return the lowercase words that a parse reads as nouns or adjectives wherever they occur.
 
@@ -424,11 +421,7 @@ def passive_participles(doc) -> frozenset[str]:
     The dictionary cannot tell them apart: "rung" and "cast" are nouns too, and "X is cast" may look
     like a copula before a noun. The parse can: a passive verb carries a passive auxiliary or subject.
     """
-    return frozenset(
-        token.lower_
-        for token in doc
-        if token.tag_ == "VBN" and any(child.dep_ in PASSIVE_DEPS for child in token.children)
-    )
+    return frozenset(token.lower_ for token in doc if is_passive_participle(token))
 
 
 def _at_start(tokens, start, index) -> bool:
