@@ -247,7 +247,7 @@ class Engine:
         text = self.speller.correct(clean_question(question))
         reading = self._read(text, session)
         unread = self.speller.unread(text)
-        # A typo the speller could not resolve ("sjort": "sort" or "short"?) may be the word that
+        # A typo the speller could not resolve ("sheot": "sheet" or "shoot"?) may be the word that
         # decides: the question is not answered as if it were not there.
         answer = self._abstain(reading, unread) if unread else self._answer(reading)
         answer.question = question

@@ -7,8 +7,8 @@ word of those that is a single edit away (an insertion, a deletion, a substituti
 letters swapped), when exactly one such word is best. Best means: fewest edits, then the same first
 letter, then the same last letter, then a closed-class word (the most frequent words of any English
 text), then the word the graph uses most. A tie of two such words leaves the word as typed; so does an
-English word the graph does not use that fits as well, counts aside ("sjort": the notes' "sort", or
-"short"?), a word of two letters or fewer, a word with a capital, a digit or an apostrophe (a name, a
+English word the graph does not use that fits as well, counts aside ("sheot": the notes' "sheet", or
+"shoot"?), a word of two letters or fewer, a word with a capital, a digit or an apostrophe (a name, a
 model number, a contraction), and a word no candidate is close to. A misspelt word left as typed (one
 edit from some word, but read as none) is unread (``Speller.unread``): the engine does not answer as if
 it were not there.
@@ -96,7 +96,7 @@ class Speller:
         """Return the words of ``text`` (as corrected) that look misspelt but were read as no word, in order.
 
         Such a word is no English word, no word of the graph and no closed-class word, yet one edit from
-        some word: a typo the speller could not resolve ("sjort": "sort" or "short"?, or a word the graph
+        some word: a typo the speller could not resolve ("sheot": "sheet" or "shoot"?, or a word the graph
         lacks). The engine cannot tell what it adds to the question, and it may be the very word that
         decides the answer. A word no edit brings near any ("vsftpd", a term the notes lack) is read as
         the engine reads any unknown word.
@@ -139,8 +139,8 @@ class Speller:
         if len(scored) > 1 and scored[0][0] == scored[1][0]:
             return typed  # two words fit alike: which was meant is unclear
         best_key, best = scored[0]
-        # An English word the graph does not use may be the one meant ("sjort": "sort" of the notes, or
-        # "short"?): one that fits as well, counts aside, leaves the word unclear.
+        # An English word the graph does not use may be the one meant ("sheot": "sheet" of the notes, or
+        # "shoot"?): one that fits as well, counts aside, leaves the word unclear.
         if any(_fit(typed, word) <= best_key[:4] for word in _english(len(typed)) if word not in self.known):
             return typed
         return best
