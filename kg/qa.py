@@ -311,7 +311,7 @@ class Engine:
         """
         if self._sure(answer):
             return answer
-        quoted = self._quote(reading)
+        quoted = self._quote(reading, answer)
         if quoted is not None:
             return quoted
         if answer is None or answer.answers:
@@ -577,8 +577,12 @@ class Engine:
         """Return the answer dict of a concept of the graph, or None for a node that is no concept."""
         return self.evidence.entity_dict(iri) if iri in self.catalog.entities else None
 
-    def _quote(self, reading: Reading) -> Answer | None:
-        """Quote the one source sentence that clearly answers, when no fact did; names are mentions."""
+    def _quote(self, reading: Reading, facts: Answer | None = None) -> Answer | None:
+        """Quote the one source sentence that clearly answers, when no fact did; names are mentions.
+
+        ``facts`` is the answer found below the line, which the sentence may agree with (see
+        ``SentenceAnswerer.answer``).
+        """
         mentions = [link for link in reading.links if not self._weak(link)]
         spans = name_spans(reading, mentions)
         # A mention that may be an ordinary word ("access") is part of what is asked, not a name; the adverb
@@ -610,7 +614,7 @@ class Engine:
             subject_words=mentions[0].text.lower().split() if mentions else [],
             passive=is_passive(reading.words),
         )
-        answer = self.sentences.answer(reading.text, mentions, content, ordered, asked) if mentions else None
+        answer = self.sentences.answer(reading.text, mentions, content, ordered, asked, facts) if mentions else None
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(link.best[0]) for link in mentions]
         return answer
@@ -1002,8 +1006,11 @@ class Engine:
         }  # fmt: skip
         if others - MEMBERSHIP:
             return None
+        # "Which sheds ...": the class is the noun the wh-word asks for; in "which shed are kilns put in",
+        # the plural class is another word of the question, and the shed its relation's answer.
+        asked_here = reading.answer_word is None or noun_key(link.text.split()[-1]) == reading.answer_word
         cued = (
-            (self._members_asked(link) and reading.words[0].lower in ("what", "which"))
+            (self._members_asked(link) and reading.words[0].lower in ("what", "which") and asked_here)
             or self._members_requested(reading, link)
             or bool(others)
         )
@@ -1638,8 +1645,14 @@ class Engine:
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""
+        return len(reading.links) >= 2 and self._at_asked_phrase(reading, link)
+
+    @staticmethod
+    def _at_asked_phrase(reading: Reading, link: Link) -> bool:
+        """Tell whether a linked span is the noun the wh-word asks for: only articles, numerals and
+        classifiers stand between them ("which *kilns*", "what kind of *queue*")."""
         words = reading.words
-        if len(reading.links) < 2 or not words or words[0].lower not in ("which", "what"):
+        if not words or words[0].lower not in ("which", "what"):
             return False
         # A numeral counts the asked things ("which *two* vents"), as an article introduces them.
         between = {w.lower for w in words[1 : link.start] if not counts_things(w.lower)}
@@ -1662,6 +1675,10 @@ class Engine:
             answers = self._without_asked_kind(answers, self._asked_kind(reading)[0])
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
+        if answers and len(reading.links) == 1 and self._members_of_topic_asked(reading, topic_link, topic):
+            # "Which kilns fire pots?" names one concept, the class asked for: what kilns fire answers
+            # another question, the kilns that do are members of the class.
+            answers = [a for a in answers if self._is_a(a, topic)]
         kept, specific = answers, set()
         for link in self._other_mentions(reading, topic_link) if answers else []:
             other = link.best[0]
@@ -1684,6 +1701,10 @@ class Engine:
             elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
                 return []
         return self._rank(kept, specific)
+
+    def _members_of_topic_asked(self, reading: Reading, topic_link: Link, topic: URIRef) -> bool:
+        """Tell whether the question asks for members of its topic, a class the wh-word's noun names."""
+        return bool(self.members.get(topic)) and self._at_asked_phrase(reading, topic_link)
 
     def _untied_mention(self, reading: Reading, topic_link: Link, answers) -> bool:
         """Tell whether the question names a concept none of the answers touches, besides the topic.

@@ -250,6 +250,7 @@ class SentenceAnswerer:
         content: Sequence[str],
         ordered: bool = False,
         asked: Asked | None = None,
+        facts: Answer | None = None,
     ) -> Answer | None:
         """Return a sentence answer to ``text``, or None when no sentence clearly answers it.
 
@@ -259,7 +260,10 @@ class SentenceAnswerer:
         asks whether A run on B), so a sentence that names the mentions the other way round ("B runs on A")
         states another fact: its words match, its roles do not (unless its grammar shows they do: see
         ``_in_order``). ``asked`` says what the question asks for
-        reading its answer out of the sentence (see ``_read_out``).
+        reading its answer out of the sentence (see ``_read_out``). ``facts`` is the answer the graph's
+        facts gave below the engine's line, if any: when the sentence chosen here is the only one those
+        facts were read from, two readings made apart (the path by its relation's words, the sentence by
+        its meaning) agree, and the facts give the answer the sentence's own words could not be read for.
         """
         ranked = self.rank(text, mentions, content, opposed=ordered)
         # A sentence that says none of the asked words (a heading that repeats the question's names, a
@@ -306,6 +310,10 @@ class SentenceAnswerer:
         if answers and not all(_says(_content_words(best.reading), [w]) for w in asked.content):
             confidence -= MEANT_PENALTY  # read through a word the sentence says in other words
         confidence = round(confidence, 3)
+        evidence: list[dict] = []
+        if not answers and _stated_only_in(facts, sources):
+            # The sentence's confidence stays: the facts are its reading, no surer than its choice.
+            answers, sparql, evidence = facts.answers, facts.sparql, facts.evidence
         if answers:
             # The answer read out of the sentence is as sure as the sentence's choice, no surer.
             value = answers[0].get("value")
@@ -314,7 +322,7 @@ class SentenceAnswerer:
             else:
                 opening = ", ".join(str(a.get("label", a.get("value"))) for a in answers)
             text = f'{opening}: the notes say{where}: "{said}"{leaning}'
-            return Answer("", text, answers, confidence, sparql, [], sources, kind="sentence")
+            return Answer("", text, answers, confidence, sparql, evidence, sources, kind="sentence")
         # No fact of the graph answers: ``answers`` stays empty (the contract's "no answer"), so no client
         # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
         text = f'No fact in the graph answers that, but the notes say{where}: "{said}"{leaning}'
@@ -567,6 +575,18 @@ class SentenceAnswerer:
                 cache.update(fresh)
             return [cache.get(t, fresh.get(t)) for t in texts]
         return [cache[t] for t in texts]
+
+
+def _stated_only_in(facts: Answer | None, sources: list[dict[str, str]]) -> bool:
+    """Tell whether ``facts`` gives answers read out of the quoted ``sources`` and out of no other sentence.
+
+    A path whose facts another sentence gave as well (a second hop's, a fact said twice) rests on more than
+    the sentence chosen, which then vouches for part of it only.
+    """
+    if facts is None or not facts.answers or not facts.sources:
+        return False
+    quoted = {(s["document"], s["text"]) for s in sources}
+    return all((s["document"], s["text"]) in quoted for s in facts.sources)
 
 
 def _source(cand: Candidate) -> dict[str, str]:
