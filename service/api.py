@@ -35,6 +35,10 @@ bp = Blueprint("api", __name__)
 MAX_SESSION_CHARS = 128
 #: Most results one search returns.
 MAX_SEARCH_LIMIT = 100
+#: The longest name /api/entities searches for: autocomplete sends what a user types into a box. Bounded
+#: so that any request the description allows fits gunicorn's request line (8190 bytes), and the server,
+#: not gunicorn, answers one that is too long (400, in the one JSON error shape).
+MAX_SEARCH_CHARS = 200
 #: Seconds a client should wait before asking again while the engine loads.
 RETRY_AFTER = "5"
 
@@ -142,6 +146,10 @@ def search_entities() -> Response:
     if "q" not in request.args:
         return error_response(400, "missing_parameter", "give the text to search for as the parameter q")
     text = request.args["q"]
+    if len(text) > MAX_SEARCH_CHARS:
+        return error_response(
+            400, "query_too_long", f"q has {len(text)} characters; search for at most {MAX_SEARCH_CHARS}"
+        )
     limit_text = request.args.get("limit", "10")
     if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_SEARCH_LIMIT:
         return error_response(

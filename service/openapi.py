@@ -15,6 +15,7 @@ from flask import Blueprint, Response, jsonify, render_template
 from markupsafe import Markup, escape
 
 from kg.qa import MAX_QUESTION_CHARS
+from service.api import MAX_SEARCH_CHARS, MAX_SEARCH_LIMIT
 
 bp = Blueprint("openapi", __name__)
 
@@ -319,17 +320,23 @@ _PATHS: dict[str, Any] = {
             "description": "Exact, prefix and fuzzy matches on names and aliases, then similar meaning.",
             "tags": ["concepts"],
             "parameters": [
-                {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}},
+                {
+                    "name": "q",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string", "maxLength": MAX_SEARCH_CHARS},
+                    "description": "The name, or the start of one, to search for.",
+                },
                 {
                     "name": "limit",
                     "in": "query",
                     "required": False,
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
+                    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_SEARCH_LIMIT, "default": 10},
                 },
             ],
             "responses": {
                 "200": _json(_ref("SearchResults"), "Matching concepts, best first."),
-                "400": _error("No q, or a limit out of range."),
+                "400": _error("No q, a q over the length limit, or a limit out of range."),
                 "414": _URI_TOO_LONG,
                 "503": _NOT_READY,
             },
