@@ -72,10 +72,21 @@ class EntityLinker:
                 # the film "May", the band "Yes".
                 if all(t.lower in STOPWORDS and not (t.text[:1].isupper() and i + k > 0) for k, t in enumerate(span)):
                     continue
-                key = " ".join(keys[i : i + n])
-                iris = self.catalog.by_name.get(key)
+                texts = [t.text for t in span]
+                iris = self.catalog.by_name.get(" ".join(keys[i : i + n]))
+                owner = _owner(texts[-1])
+                if not iris and owner is not None:
+                    # A possessive ends a name: "FTP's port" names FTP (unless the name has it: "Let's Go").
+                    texts[-1] = owner
+                    iris = self.catalog.by_name.get(" ".join([*keys[i : i + n - 1], noun_key(owner)]))
+                owned = [k for k in range(n - 1) if _owner(texts[k]) is not None]
+                if not iris and len(owned) == 1:
+                    # "the zone's serial number" is "the serial number of the zone", as a note may name it.
+                    k = owned[0]
+                    owner_key = [*keys[i : i + k], noun_key(_owner(texts[k]) or "")]
+                    iris = self.catalog.by_name.get(" ".join([*keys[i + k + 1 : i + n], "of", *owner_key]))
                 if iris:
-                    text = " ".join(t.text for t in span)
+                    text = " ".join(texts)
                     found.append(Link(i, i + n, text, self._rank(iris, text), "exact"))
         single = {link.start: link for link in found if link.end - link.start == 1}
         for i, tok in enumerate(words):
@@ -176,6 +187,12 @@ class EntityLinker:
             if best is not None:
                 out.append(best[2])
         return out
+
+
+def _owner(word: str) -> str | None:
+    """Return the owner a possessive word names ("FTP's", "users'": FTP, users), or None for any other word."""
+    bare = re.sub(r"(?<=[A-Za-z0-9])['’]s$|(?<=s)['’]$", "", word)
+    return bare if bare != word else None
 
 
 def _select(found: list[Link]) -> list[Link]:

@@ -1340,7 +1340,10 @@ class Engine:
                 return None
             stated = partial(self._stated_words, topic, ps.steps, answers)
             confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
-            if len(answers) > 1 and self._untied_mention(reading, link, answers):
+            # One thing may answer however the question narrows; a value (a table cell) no graph edge can
+            # tie to the other concepts the question names, so those go unaccounted for, as with several.
+            several = len(answers) > 1 or not any(isinstance(a, URIRef) for a in answers)
+            if several and self._untied_mention(reading, link, answers):
                 confidence *= UNTIED_MENTION
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
