@@ -323,10 +323,11 @@ def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     return root.lower_ if root is not None and root.pos_ == "VERB" else None
 
 
-#: Dependencies of a verb that heads a clause of its own (the question's, a relative's, a subordinate's):
+#: Dependencies of a verb that heads a clause of its own (the question's, a relative's, a subordinate's, a
+#: gerund's after a preposition: "keeps X from *leaving* the pot"):
 #: a verb in one of these places says what is done, not what is spoken of. A verb that fills an argument
 #: slot of another ("*stopping* an instance keeps ...") names an event, and may name a concept.
-_CLAUSE_HEADS = frozenset("ROOT relcl ccomp xcomp advcl acl conj".split())
+_CLAUSE_HEADS = frozenset("ROOT relcl ccomp xcomp advcl acl conj pcomp".split())
 #: A verb's subject or object: a verb with one of them, a noun or pronoun, acts as a verb in its clause.
 _VERB_ARGUMENTS = frozenset("nsubj nsubjpass dobj obj".split())
 _NOMINAL = frozenset("NOUN PROPN PRON".split())
