@@ -40,6 +40,13 @@ TOPIC_PREPOSITIONS = frozenset("about on regarding concerning".split())
 FUNCTION_POS = frozenset("PRON DET AUX ADP PART CCONJ SCONJ INTJ PUNCT".split())
 #: The addressee: a request is an imperative (no subject) or a question to "you".
 ADDRESSEE = "you"
+#: The confidence of the reply to "what is X?" when the notes never say what X is and the reply quotes what
+#: they say of X instead. The sentences are the notes' own, each cited; what they cannot promise is to say
+#: what X *is*, so the reply gives no answer (``answers`` stays empty, as a quoted sentence's does): given
+#: as answers at the plain line, such replies were right once in two on notes nobody developed on.
+UNDEFINED_CONFIDENCE = 0.6
+#: At most this many sentences are quoted for a concept the notes do not define.
+UNDEFINED_SENTENCES = 3
 #: Types every concept has, which say nothing about it.
 GENERIC_TYPES = frozenset({KGO.Concept, KGO.Term, OWL.Class})
 
@@ -180,6 +187,34 @@ class AboutAnswerer:
             item["value"] = entity.definition
         answer = Answer(
             "", " ".join(lines), [item], round(0.9 * link_score, 3), _facts_query(iri, triples), evidence, sources,
+            kind="about",
+        )  # fmt: skip
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
+
+    def undefined(self, iri: URIRef, link_score: float) -> Answer | None:
+        """Answer "what is X?" for an X no sentence defines: quote what the notes say of X, cited.
+
+        A concept the notes only use ("a PTR record is used for reverse lookups") has no definition, yet
+        the sentences that state its main facts are the best the notes hold on what it is. They are quoted
+        as written (not the facts' wording) with their sources, at ``UNDEFINED_CONFIDENCE``, as context and no
+        answer; None when no sentence states a fact of X.
+        """
+        entity = self.catalog.entities.get(iri)
+        if entity is None:
+            return None
+        facts = [f for f in self.main_facts(iri) if f.stated]
+        if not facts:
+            return None
+        triples = [f.triple for f in facts]
+        evidence, sources = self.evidence.for_triples(triples)
+        sources = sources[:UNDEFINED_SENTENCES]
+        if not sources:
+            return None
+        said = " ".join(f'"{source["text"]}"' for source in sources)
+        text = f"The notes do not say what {entity.label} is; what they say of it: {said}"
+        answer = Answer(
+            "", text, [], round(UNDEFINED_CONFIDENCE * link_score, 3), _facts_query(iri, triples), evidence, sources,
             kind="about",
         )  # fmt: skip
         answer.topics = [self.evidence.entity_dict(iri)]

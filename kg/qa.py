@@ -277,7 +277,14 @@ class Engine:
         handlers = [
             self._about, self._acronym_or_definition, self._comparison, self._list, self._boolean, self._paths
         ]  # fmt: skip
-        answer = next((found for handler in handlers if (found := handler(reading)) is not None), None)
+        answer, context = None, None
+        for handler in handlers:
+            found = handler(reading)
+            if found is not None and not found.answers and found.kind == "about":
+                context = context or found  # what the notes say of an undefined X: given only if nothing answers
+            elif found is not None:
+                answer = found
+                break
         if not self._sure(answer):
             # No path's words fit well enough: the question as a whole may mean one relation of its topic.
             meant = self._by_meaning(reading)
@@ -287,7 +294,7 @@ class Engine:
                 phrased = self._by_phrase(reading)
                 if self._sure(phrased):
                     answer = phrased
-        return self._or_quoted(reading, answer)
+        return self._or_quoted(reading, answer, context)
 
     def _sure(self, answer: Answer | None) -> bool:
         """Tell whether ``answer`` gives answers at or above the engine's threshold for its kind of support.
@@ -304,8 +311,9 @@ class Engine:
         """Tell whether ``answer`` is a relation path's answer over facts read out of text (it cites sentences)."""
         return answer.kind == "relation" and bool(answer.sources)
 
-    def _or_quoted(self, reading: Reading, answer: Answer | None) -> Answer:
-        """Return ``answer`` if sure; else one source sentence that answers (kg/sentence_answer.py), else abstain.
+    def _or_quoted(self, reading: Reading, answer: Answer | None, context: Answer | None = None) -> Answer:
+        """Return ``answer`` if sure; else one source sentence that answers (kg/sentence_answer.py), else
+        ``context`` (what the notes say of a concept they do not define, no answer), else abstain.
 
         An answer that is no answer (a quote with empty ``answers``, an abstention) stands as it is.
         """
@@ -315,7 +323,7 @@ class Engine:
         if quoted is not None:
             return quoted
         if answer is None or answer.answers:
-            return self._abstain(reading)
+            return context or self._abstain(reading)
         return answer
 
     # -- reading the question ----------------------------------------------------------------------
@@ -713,6 +721,9 @@ class Engine:
             if kinds is None and records:
                 # Nothing says what it is or what kind it is, but a short form means its long form.
                 return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
+            if kinds is None and asked == SKOS.definition:
+                # Nothing says what it is: what the notes say of it, quoted, is the best they hold.
+                return self.about.undefined(iri, link.best[1])
             return kinds
         return self._definition_answer(iri, entity, link.best[1])
 
