@@ -1,4 +1,4 @@
-""""What is X?" for an X the notes use but never define: what they say of X, quoted and cited, is the reply.
+"""Asked what X is, for an X the notes use but never define: what they say of X, quoted and cited, is the reply.
 
 It is context, not an answer (``answers`` stays empty): the sentences say what X does, not what it is.
 
