@@ -21,7 +21,7 @@ from rdflib import URIRef
 from kg.catalog import Catalog
 from kg.opposites import are_opposites
 from kg.synonyms import are_synonyms
-from kg.text import STOPWORDS, Token, getAllLemmas, lemmas, name_key, noun_key
+from kg.text import STOPWORDS, Token, getAllLemmas, lemmas, name_key, noun_key, possessor
 
 
 @dataclass
@@ -74,16 +74,16 @@ class EntityLinker:
                     continue
                 texts = [t.text for t in span]
                 iris = self.catalog.by_name.get(" ".join(keys[i : i + n]))
-                owner = _owner(texts[-1])
+                owner = possessor(texts[-1])
                 if not iris and owner is not None:
                     # A possessive ends a name: "FTP's port" names FTP (unless the name has it: "Let's Go").
                     texts[-1] = owner
                     iris = self.catalog.by_name.get(" ".join([*keys[i : i + n - 1], noun_key(owner)]))
-                owned = [k for k in range(n - 1) if _owner(texts[k]) is not None]
+                owned = [k for k in range(n - 1) if possessor(texts[k]) is not None]
                 if not iris and len(owned) == 1:
-                    # "the zone's serial number" is "the serial number of the zone", as a note may name it.
+                    # "the loom's warp beam" is "the warp beam of the loom", as a note may name it.
                     k = owned[0]
-                    owner_key = [*keys[i : i + k], noun_key(_owner(texts[k]) or "")]
+                    owner_key = [*keys[i : i + k], noun_key(possessor(texts[k]) or "")]
                     iris = self.catalog.by_name.get(" ".join([*keys[i + k + 1 : i + n], "of", *owner_key]))
                 if iris:
                     text = " ".join(texts)
@@ -187,12 +187,6 @@ class EntityLinker:
             if best is not None:
                 out.append(best[2])
         return out
-
-
-def _owner(word: str) -> str | None:
-    """Return the owner a possessive word names ("FTP's", "users'": FTP, users), or None for any other word."""
-    bare = re.sub(r"(?<=[A-Za-z0-9])['’]s$|(?<=s)['’]$", "", word)
-    return bare if bare != word else None
 
 
 def _select(found: list[Link]) -> list[Link]:

@@ -47,6 +47,7 @@ from kg.question import (
     asked_type,
     asks_for_instances,
     classifier_complement,
+    embedded_question,
     expansion,
     fragment_noun,
     is_negated,
@@ -241,10 +242,12 @@ class Engine:
     def ask(self, question: str, session: str | None = None) -> Answer:
         """Answer ``question``; ``session`` carries the topic of earlier questions for follow-ups.
 
-        A misspelt word is read as the graph's word it was meant to be (``kg.spelling``); the answer
-        repeats the question as asked.
+        A misspelt word is read as the graph's word it was meant to be (``kg.spelling``), a question a
+        request wraps as that question; the answer repeats the question as asked.
         """
         text = self.speller.correct(clean_question(question))
+        # "Do you know which port X uses?" asks which port X uses (``kg.question.embedded_question``).
+        text = embedded_question(text) or text
         reading = self._read(text, session)
         unread = self.speller.unread(text)
         # A typo the speller could not resolve ("sheot": "sheet" or "shoot"?) may be the word that
@@ -319,7 +322,10 @@ class Engine:
         """
         if self._sure(answer):
             return answer
-        quoted = self._quote(reading, answer)
+        # A fact's answer the sentence may vouch for: one the plain line would take, short of the line for
+        # facts read out of text only (an answer demoted for cause, of another kind or role, stays demoted).
+        vouched = answer if answer is not None and answer.confidence >= self.threshold else None
+        quoted = self._quote(reading, vouched)
         if quoted is not None:
             return quoted
         if answer is None or answer.answers:
@@ -1017,9 +1023,10 @@ class Engine:
         }  # fmt: skip
         if others - MEMBERSHIP:
             return None
-        # "Which sheds ...": the class is the noun the wh-word asks for; in "which shed are kilns put in",
-        # the plural class is another word of the question, and the shed its relation's answer.
-        asked_here = reading.answer_word is None or noun_key(link.text.split()[-1]) == reading.answer_word
+        # "Which barns ...": the class is the noun the wh-word asks for; in "which barn are ploughs kept
+        # in", the plural class is another word of the question, and the barn its relation's answer.
+        asked = reading.answer_word
+        asked_here = asked is None or noun_key(link.text.split()[-1]) == noun_key(asked)
         cued = (
             (self._members_asked(link) and reading.words[0].lower in ("what", "which") and asked_here)
             or self._members_requested(reading, link)
@@ -1690,8 +1697,8 @@ class Engine:
         if kinds_of is not None and answers:
             answers = self._kinds_asked(answers, kinds_of, topic_link, topic)
         if answers and len(reading.links) == 1 and self._members_of_topic_asked(reading, topic_link, topic):
-            # "Which kilns fire pots?" names one concept, the class asked for: what kilns fire answers
-            # another question, the kilns that do are members of the class.
+            # "Which looms weave silk?" names one concept, the class asked for: what looms weave answers
+            # another question, the looms that do are members of the class.
             answers = [a for a in answers if self._is_a(a, topic)]
         kept, specific = answers, set()
         for link in self._other_mentions(reading, topic_link) if answers else []:

@@ -187,6 +187,46 @@ def parse(text: str):
     return parser()(text)
 
 
+#: Parts of speech a clause that only wraps a question may hold ("Do you know ...", "I'd like to know ...",
+#: "Tell me ..."): pronouns, verbs and their auxiliaries, particles, interjections ("please"), punctuation.
+_WRAPPER_POS = frozenset("PRON AUX VERB PART INTJ PUNCT".split())
+#: The tags of wh-words (what, which, who, whose, where, when, why, how).
+_WH_TAGS = frozenset("WP WP$ WDT WRB".split())
+
+
+def embedded_question(text: str) -> str | None:
+    """Return the wh-question a request or statement wraps, in its own words, or None.
+
+    "Do you know which port the mill uses?", "I'd like to know what a heddle is", "Tell me who owned
+    the mill": the words before the wh-word name no thing (no noun, name, number or adjective: only
+    pronouns, verbs, particles, "please") and the wh-clause hangs from them, so they ask nothing of their
+    own, and the clause from the wh-word on ("which port the mill uses") is the question; "what a heddle
+    is" is asked as "what is a heddle?". A question that starts with its wh-word, or whose words before
+    it name something ("the mill that ...") or stand apart from it ("Heddle: what is it?"), is None.
+    """
+    lowered = [w.lower() for w in re.findall(r"[A-Za-z']+", text)]
+    if not lowered or lowered[0] in WH_WORDS or not WH_WORDS & set(lowered[1:]):
+        return None
+    doc = parse(text)
+    wh = next((t for t in doc if t.tag_ in _WH_TAGS and t.lower_ in WH_WORDS), None)
+    if wh is None or wh.i == 0:
+        return None
+    wrapper = doc[: wh.i]
+    if not any(t.pos_ == "VERB" for t in wrapper) or any(t.pos_ not in _WRAPPER_POS for t in wrapper):
+        return None
+    if any(t.pos_ == "PRON" and t.tag_ != "PRP" for t in wrapper):
+        return None  # "that", "this": a thing the clause may be about
+    if not any(a.i < wh.i for a in wh.ancestors):
+        return None  # a question of its own after the words before it ("Rebase: what is it?"), not wrapped
+    words = [t for t in doc[wh.i :] if not t.is_punct]
+    if len(words) > 2 and words[-1].lemma_ == "be" and wh.lower_ in ("what", "who"):
+        # "what containers are": the copula ends the clause as a statement's order has it; asked directly,
+        # it follows the wh-word ("what are containers?"), not read as "what containers" (which ones).
+        return f"{wh.text} {words[-1].text} {text[words[1].idx : words[-2].idx + len(words[-2].text)]}?"
+    clause = text[wh.idx :].strip()
+    return clause if len(clause.split()) > 1 else None
+
+
 @lru_cache(maxsize=1024)
 def parse_named(text: str, names: tuple[tuple[int, int], ...]):
     """Return the parse of ``text`` with each name span (character offsets) read as a pronoun.
@@ -324,7 +364,7 @@ def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
 
 
 #: Dependencies of a verb that heads a clause of its own (the question's, a relative's, a subordinate's, a
-#: gerund's after a preposition: "keeps X from *leaving* the pot"):
+#: gerund's after a preposition: "stops the dye from *staining* a cloth"):
 #: a verb in one of these places says what is done, not what is spoken of. A verb that fills an argument
 #: slot of another ("*stopping* an instance keeps ...") names an event, and may name a concept.
 _CLAUSE_HEADS = frozenset("ROOT relcl ccomp xcomp advcl acl conj pcomp".split())

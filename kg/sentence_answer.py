@@ -59,7 +59,7 @@ from kg.sentence_slots import (
 )
 from kg.store import KGStore
 from kg.synonyms import are_synonyms, phrases
-from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, tokenize
+from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, possessor, tokenize
 
 #: Prepositions the engine's stopwords leave in: closed-class words, which a sentence need not repeat.
 PREPOSITIONS = frozenset(
@@ -598,8 +598,9 @@ def _source(cand: Candidate) -> dict[str, str]:
 
 
 def _content_words(text: str) -> list[str]:
-    """Return the lowercase words of a sentence that carry content."""
-    return [t.lower for t in tokenize(text) if t.is_word and t.lower not in STOPWORDS]
+    """Return the lowercase words of a sentence that carry content; a possessive is its owner ("keeper's")."""
+    words = [possessor(t.lower) or t.lower for t in tokenize(text) if t.is_word]
+    return [w for w in words if w not in STOPWORDS]
 
 
 def _link_words(link: Link) -> list[str]:

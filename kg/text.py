@@ -122,6 +122,12 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def possessor(word: str) -> str | None:
+    """Return the owner a possessive word names ("loom's", "weavers'": loom, weavers), or None for another word."""
+    bare = re.sub(r"(?<=[A-Za-z0-9])['’]s$|(?<=s)['’]$", "", word)
+    return bare if bare != word else None
+
+
 @lru_cache(maxsize=200_000)
 def noun_key(word: str) -> str:
     """Return the singular lowercase form of a word (``EC2 instances`` -> ``instance``)."""
