@@ -17,7 +17,7 @@ NOTE = """# Weaving
 
 ## Looms
 
-A **heddle** is a cord or wire with an eye through which a warp thread passes.
+A **treadle** is a foot pedal that lifts a set of warp threads.
 
 The **floor loom** weaves wool blankets.
 """
@@ -27,10 +27,10 @@ The **floor loom** weaves wool blankets.
     ("text", "question"),
     [
         ("Do you know which blankets the floor loom weaves?", "which blankets the floor loom weaves?"),
-        ("Tell me who owned the mill.", "who owned the mill."),
+        ("Tell me who repaired the loom.", "who repaired the loom."),
         # The copula ends the wrapped clause; asked directly it follows the wh-word.
-        ("I'd like to know what a heddle is.", "what is a heddle?"),
-        ("Can you tell me what heddles are?", "what are heddles?"),
+        ("I'd like to know what a treadle is.", "what is a treadle?"),
+        ("Can you tell me what treadles are?", "what are treadles?"),
     ],
 )
 def test_the_wrapped_question_is_read_out(text: str, question: str):
@@ -40,7 +40,7 @@ def test_the_wrapped_question_is_read_out(text: str, question: str):
 @pytest.mark.parametrize(
     "text",
     [
-        "What is a heddle?",  # a question already
+        "What is a treadle?",  # a question already
         "Name the looms that weave wool.",  # words before the wh-word name things
         "Heddle: what is it?",  # a question of its own after a heading-like word
         "Do you know whether the loom weaves wool?",  # a yes/no clause, no wh-word
@@ -56,12 +56,12 @@ def graph(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_a_wrapped_question_is_answered_as_asked_directly(graph):
-    wrapped = graph.ask("I'd like to know what a heddle is.")
-    direct = graph.ask("What is a heddle?")
+    wrapped = graph.ask("I'd like to know what a treadle is.")
+    direct = graph.ask("What is a treadle?")
 
     assert wrapped.kind == direct.kind == "definition"
     assert wrapped.answer == direct.answer
-    assert wrapped.question == "I'd like to know what a heddle is."  # the question as asked
+    assert wrapped.question == "I'd like to know what a treadle is."  # the question as asked
 
 
 def test_a_wrapped_relation_question_is_answered(graph):
