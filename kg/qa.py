@@ -736,18 +736,30 @@ class Engine:
     def _frame(self, reading: Reading, inside: set[int]) -> list[tuple[int, str]]:
         """Return the content words outside ``inside`` (word positions), with their positions.
 
-        Grammar is left out: stopwords, wh-words ("what's"), and the verb of a request ("define X",
-        "could you explain X"), read from the parse.
+        Grammar is left out: stopwords, wh-words ("what's"), the verb of a request ("define X",
+        "could you explain X"), and an adverb of the wh-word or of a copula ("what *exactly* is X": it
+        says how the question is meant, not what it asks), read from the parse.
         """
         request = reading.request()
         verb = {request.verb, *request.particles} if request is not None else set()
-        frame = []
+        frame, adverbs = [], None
         for i, w in enumerate(reading.words):
             bare = re.sub(r"['’]s$", "", w.lower)
             if i in inside or i in verb or w.lower in STOPWORDS or bare in WH_WORDS:
                 continue
+            adverbs = self._framing_adverbs(reading.text) if adverbs is None else adverbs
+            if w.lower in adverbs:
+                continue
             frame.append((i, w.lower))
         return frame
+
+    @staticmethod
+    def _framing_adverbs(text: str) -> frozenset[str]:
+        """Return the question's adverbs that modify its wh-word or a copula ("what *exactly* is X")."""
+        return frozenset(
+            t.lower_ for t in parse(text)
+            if t.pos_ == "ADV" and t.dep_ == "advmod" and (t.head.lemma_ == "be" or t.head.tag_ in ("WP", "WDT"))
+        )  # fmt: skip
 
     def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:
         """Return the naming relation ``words`` name (``kgo:acronym`` or ``skos:definition``), or None.

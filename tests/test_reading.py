@@ -130,8 +130,10 @@ def test_words_that_name_no_naming_relation_get_no_definition(parcels: Knowledge
     assert parcels.ask(question).answers == [], question
 
 
-def test_a_bare_question_about_a_concept_gets_its_definition(parcels: KnowledgeGraph):
-    answer = parcels.ask("What is EMS?")
+@pytest.mark.parametrize("question", ["What is EMS?", "What exactly is EMS?", "What really is EMS?"])
+def test_a_bare_question_about_a_concept_gets_its_definition(parcels: KnowledgeGraph, question: str):
+    # An adverb of the wh-word or the copula says how the question is meant, not what it asks.
+    answer = parcels.ask(question)
 
     assert answer.kind == "definition"
     assert "urgent parcels" in answer.answer
