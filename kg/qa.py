@@ -747,9 +747,11 @@ class Engine:
             bare = re.sub(r"['’]s$", "", w.lower)
             if i in inside or i in verb or w.lower in STOPWORDS or bare in WH_WORDS:
                 continue
-            adverbs = self._framing_adverbs(reading.text) if adverbs is None else adverbs
-            if w.lower in adverbs:
-                continue
+            # The parser loads only for a word that can be an adverb (a question answered by names needs none).
+            if "ADV" in getAllLemmas(w.lower):
+                adverbs = self._framing_adverbs(reading.text) if adverbs is None else adverbs
+                if w.lower in adverbs:
+                    continue
             frame.append((i, w.lower))
         return frame
 
