@@ -225,6 +225,11 @@ class Engine:
         for entity in self.catalog.entities.values():
             for cls in entity.types:
                 self.members.setdefault(cls, set()).add(entity.iri)
+        #: The classes with members by the head noun of their name ("east canal": "canal"), singular.
+        self.classes_by_head: dict[str, list[URIRef]] = {}
+        for cls in self.members:
+            head = noun_key((self.catalog.label(cls).split() or [""])[-1].lower())
+            self.classes_by_head.setdefault(head, []).append(cls)
         #: Classes that hold most of the graph's typed things (a root such as "concept"): being one
         #: tells nothing, so they are never an answer.
         schema = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty}
@@ -1328,8 +1333,7 @@ class Engine:
             return True  # the relation names its values' kind: a column "wheel size" holds sizes
         if asked in relation.kinds(direction) or any(asked in self._name_nouns(a) for a in answers[:10]):
             return True
-        headed = [c for c in self.members if noun_key((self.catalog.label(c).split() or [""])[-1].lower()) == asked]
-        return any(self._is_a(a, c) for a in answers[:10] for c in headed)
+        return any(self._is_a(a, c) for a in answers[:10] for c in self.classes_by_head.get(asked, ()))
 
     def _named_here(self, view: Reading, steps: set[Step]) -> bool:
         """Tell whether the question's relation words name a relation the topic has, or things like it have.
