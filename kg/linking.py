@@ -79,11 +79,11 @@ class EntityLinker:
                     # A possessive ends a name: "FTP's port" names FTP (unless the name has it: "Let's Go").
                     texts[-1] = owner
                     iris = self.catalog.by_name.get(" ".join([*keys[i : i + n - 1], noun_key(owner)]))
-                owned = [k for k in range(n - 1) if possessor(texts[k]) is not None]
+                owned = [(k, owner) for k in range(n - 1) if (owner := possessor(texts[k])) is not None]
                 if not iris and len(owned) == 1:
                     # "the loom's warp beam" is "the warp beam of the loom", as a note may name it.
-                    k = owned[0]
-                    owner_key = [*keys[i : i + k], noun_key(possessor(texts[k]) or "")]
+                    k, owner = owned[0]
+                    owner_key = [*keys[i : i + k], noun_key(owner)]
                     iris = self.catalog.by_name.get(" ".join([*keys[i + k + 1 : i + n], "of", *owner_key]))
                 if iris:
                     text = " ".join(texts)

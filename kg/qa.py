@@ -94,6 +94,7 @@ from kg.text import (
     lemmas,
     name_key,
     noun_key,
+    possessor,
     tokenize,
 )
 from kg.yes_no import YesNoAnswerer
@@ -749,8 +750,7 @@ class Engine:
         verb = {request.verb, *request.particles} if request is not None else set()
         frame, adverbs = [], None
         for i, w in enumerate(reading.words):
-            bare = re.sub(r"['’]s$", "", w.lower)
-            if i in inside or i in verb or w.lower in STOPWORDS or bare in WH_WORDS:
+            if i in inside or i in verb or w.lower in STOPWORDS or (possessor(w.lower) or w.lower) in WH_WORDS:
                 continue
             # The parser loads only for a word that can be an adverb (a question answered by names needs none).
             if "ADV" in getAllLemmas(w.lower):
@@ -1827,13 +1827,8 @@ class Engine:
             return answers  # not classes: the classifier asked for something else ("what type of film")
         if noun in GENERIC_NOUNS:
             return answers  # a generic noun ("sort of thing") takes any class of X
-        head = noun_key(noun)
-
-        def headed(cls) -> bool:
-            return noun_key(self.catalog.label(cls).split()[-1].lower()) == head
-
-        named = [c for c in self.members if headed(c)]
-        return [a for a in answers if headed(a) or any(self._is_a(a, c) for c in named)]
+        named = self.classes_by_head.get(noun_key(noun), [])
+        return [a for a in answers if a in named or any(self._is_a(a, c) for c in named)]
 
     def _said(self, reading: Reading) -> set[str]:
         """Return the name keys the question itself says: its mentions (by any of their names) and asked-for type.
