@@ -47,6 +47,7 @@ from kg.question import (
     asked_type,
     asks_for_instances,
     classifier_complement,
+    classifying_words,
     embedded_question,
     expansion,
     fragment_noun,
@@ -215,6 +216,18 @@ class Engine:
             for w in name_key(n).split()
             if w not in STOPWORDS
         }
+        #: The relations minted from a note's verbs (``kgo:minted``): a classifier, a noun, never names one
+        #: by its letters (``classifying_words``); and the words of the other relations' names.
+        minted = {row[0] for row in self.store.query("SELECT DISTINCT ?p WHERE { ?p kgo:minted true }")}
+        self.verb_relations = frozenset(p for p in self.catalog.predicates if p in minted)
+        self.noun_relation_words = {
+            w
+            for p in self.catalog.predicates.values()
+            if p.iri not in self.verb_relations
+            for n in p.names
+            for w in name_key(n).split()
+            if w not in STOPWORDS
+        }
         #: The graph's own names for its naming relations: a question whose words name one asks for a
         #: concept's definition or for what its short form stands for, not for a relation path.
         self.naming = {SKOS.definition: self.definition_names, KGO.acronym: self.acronym_names}
@@ -347,7 +360,7 @@ class Engine:
         links = self._not_verbs(text, words, links)
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
-        relation_words, meanings = self._relation_words(residual)
+        relation_words, meanings = self._relation_words(residual, classifying_words(words))
         named = {i for link in links if not self._weak(link) for i in range(link.start, link.end)}
         answer_word, asked_at = asked_type(words, named, text)  # a tag named "director" does not hide the asked type
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
@@ -383,14 +396,21 @@ class Engine:
             return False
         return all(lemmas(alias) & lemmas(entity.label) for alias in entity.aliases)
 
-    def _relation_words(self, residual: list[str]) -> tuple[set[str], dict[str, dict[URIRef, float]]]:
+    def _relation_words(
+        self, residual: list[str], classifying: frozenset[str] = frozenset()
+    ) -> tuple[set[str], dict[str, dict[URIRef, float]]]:
         """Return the words that name some predicate of the graph, and, of those, the ones named by meaning.
 
         A word a predicate's name contains (by lemma or stem) names it by its letters; any other may
-        name one by meaning (see ``_word_meanings``).
+        name one by meaning (see ``_word_meanings``). A classifier (``classifying_words``) names no
+        relation minted from a verb by its letters.
         """
         vocabulary = self.predicate_words
-        lexical = {w for w in residual if w not in LIGHT_VERBS and any(words_match(w, nw) >= 0.8 for nw in vocabulary)}
+        lexical = {
+            w for w in residual
+            if w not in LIGHT_VERBS
+            and any(words_match(w, nw) >= 0.8 for nw in (self.noun_relation_words if w in classifying else vocabulary))
+        }  # fmt: skip
         meanings = self._word_meanings([w for w in residual if w not in lexical])
         return lexical | set(meanings), meanings
 
@@ -563,7 +583,14 @@ class Engine:
         unexplained = [w for w in reading.residual if w not in reading.relation_words and noun_key(w) not in kinds]
         vector = self._vector(" ".join(reading.residual)) if unexplained else None
         return predicate_relevance(
-            self.catalog, reading.residual, reading.words, vector, self.predicate_index, reading.meanings
+            self.catalog,
+            reading.residual,
+            reading.words,
+            vector,
+            self.predicate_index,
+            reading.meanings,
+            reading.classifying,
+            self.verb_relations,
         )
 
     def _vector(self, text: str):
@@ -647,7 +674,11 @@ class Engine:
         concept it links to. A noun the words give names the concepts called so.
         """
         typed = [link for link in reading.links if self._is_answer_type(reading, link)]
-        if reading.answer_word is None and typed:
+        kinds_of = classifier_complement(reading.tokens)
+        if reading.answer_word is not None and reading.answer_word.lower() in CLASSIFIERS and kinds_of:
+            # "Which *types* of X": the classifier asks for kinds of its complement, which names the kind.
+            typed = [link for link in reading.links if link.start == kinds_of[0]]
+        if typed and (reading.answer_word is None or reading.answer_word.lower() in CLASSIFIERS):
             link = typed[0]
             return link.text.lower().split()[-1], frozenset(iri for iri, _ in link.candidates[:1])
         if reading.answer_word is None:

@@ -11,6 +11,7 @@ and what a definition, an acronym or a list question asks is decided against the
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Collection
@@ -72,11 +73,26 @@ class Reading:
     #: What the parse found, read once per question and shared by its views (see ``request``).
     parsed: dict[str, object] = field(default_factory=dict, repr=False)
 
+    @property
+    def classifying(self) -> frozenset[str]:
+        """The classifiers of the question (see ``classifying_words``)."""
+        return classifying_words(self.words)
+
     def request(self) -> Request | None:
         """Return the question's request ("name the X", "could you list ..."), parsed once, or None."""
         if "request" not in self.parsed:
             self.parsed["request"] = read_request(self.text, self.words)
         return self.parsed["request"]  # type: ignore[return-value]
+
+
+def classifying_words(words: list[Token]) -> frozenset[str]:
+    """Return the classifiers that stand before "of" ("which *sorts* of cheese").
+
+    They classify the asked noun and name no relation by their letters, whatever verb of the graph they
+    spell ("the grader sorts the cheeses"); by meaning they may ("what type of song": its genre).
+    """
+    pairs = itertools.pairwise(words)
+    return frozenset(w.lower for w, after in pairs if w.lower in CLASSIFIERS and after.lower == "of")
 
 
 def asked_type(words: list[Token], inside: set[int], text: str | None = None) -> tuple[str | None, int | None]:

@@ -79,8 +79,14 @@ def predicate_relevance(
     vector: np.ndarray | None,
     index: VectorIndex,
     meanings: dict[str, dict[URIRef, float]] | None = None,
+    classifying: frozenset[str] = frozenset(),
+    verb_relations: frozenset[URIRef] = frozenset(),
 ) -> dict[URIRef, Relevance]:
     """Score every predicate against the question's remaining words.
+
+    ``classifying`` holds the classifiers of the question ("which *sorts* of cheese"), nouns: by their
+    letters they never name one of ``verb_relations``, the relations minted from a note's verbs, whatever
+    verb they spell ("the grader sorts the cheeses").
 
     ``meanings`` gives, for words no name contains, the predicates they name by meaning and the
     similarity (see ``Engine._word_meanings``): such a word is a slot of those predicates like a word
@@ -95,15 +101,18 @@ def predicate_relevance(
     #: Question words some name contains: such a word is that relation's, whatever else it opposes.
     lettered: set[str] = set()
     scores: dict[URIRef, Relevance] = {}
+    # The words by position, a classifier blanked where it names no relation (positions are the slots').
+    unclassified = [("" if w in classifying else w) for w in residual]
     for pred in catalog.predicates.values():
         best = Relevance()
         alternatives = []
+        lettered_words = unclassified if pred.iri in verb_relations else residual
         for name in pred.names:
-            slots = name_matches(residual, name)
+            slots = name_matches(lettered_words, name)
             if not slots or not any(slots):
                 continue
             lettered.update(residual[i] for slot in slots for i in slot)
-            score, _ = phrase_support(residual, name)
+            score, _ = phrase_support(lettered_words, name)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
             if last == "by" and not passive:
                 score *= 0.75  # "is followed by" reads the other way round from "follows"

@@ -48,6 +48,7 @@ from rdflib import Literal, URIRef
 from kg.answer import Answer
 from kg.linking import Link
 from kg.opposites import are_opposites
+from kg.question import CLASSIFIERS
 from kg.sentence_slots import (
     Asked,
     asks_necessity,
@@ -284,7 +285,7 @@ class SentenceAnswerer:
             known = {c.text for c in quoted}
             quoted += [c for c in self._items(lead, best.document) if c.text not in known]
         quoted = sorted(quoted, key=lambda c: c.text) if len(quoted) > 1 else [best]
-        rivals = [c for c in (saying if not best.missing else ranked) if c not in quoted]
+        rivals = [c for c in (saying if not best.missing else ranked) if c not in quoted and self._rivals(best, c)]
         runner_up = rivals[0].similarity if rivals else 0.0
         if not self.clearly_answers(best, runner_up, content) or (ordered and not self._in_order(best, asked)):
             return None
@@ -304,7 +305,7 @@ class SentenceAnswerer:
         # Reading an answer out of the sentence claims more than quoting it: only the sentence closest to the
         # question of all those about its concepts, by the margin, is read (one that says none of the asked
         # words may still be a sentence about something the question means in other words).
-        closest = [c for c in ranked if c not in quoted][:1]
+        closest = [c for c in ranked if c not in quoted and self._rivals(best, c)][:1]
         clear = not closest or best.similarity - closest[0].similarity >= MIN_MARGIN
         answers = self._read_out(quoted, best, asked) if asked is not None and clear else []
         if answers and not all(_says(_content_words(best.reading), [w]) for w in asked.content):
@@ -327,6 +328,17 @@ class SentenceAnswerer:
         # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
         text = f'No fact in the graph answers that, but the notes say{where}: "{said}"{leaning}'
         return Answer("", text, [], confidence, sparql, [], sources, kind="sentence")
+
+    @staticmethod
+    def _rivals(best: Candidate, other: Candidate) -> bool:
+        """Tell whether ``other`` competes with ``best`` for the answer.
+
+        A sentence that covers every unit of the question competes only with sentences that cover as much of
+        it as an answer must (``MIN_COVERAGE``): one that lacks more of the question's names and words says
+        something else of the same concepts, however close its meaning. A sentence that lacks a word itself
+        competes with every other: the word it lacks may be the one the other says in its own words.
+        """
+        return bool(best.missing) or other.coverage >= MIN_COVERAGE
 
     def _in_order(self, best: Candidate, asked: Asked | None) -> bool:
         """Tell whether the sentence keeps the question's roles: its names in the question's order, or, read
@@ -623,8 +635,11 @@ def _synonym_in(words: list[str], wanted: str) -> str:
 
     The table keeps only senses frequent for both words and never pairs opposites, so a synonym says the
     question's word as a lemma would ("placed" for "put", "select" for "choose"); single-word embeddings
-    cannot tell a synonym from an opposite, the table can.
+    cannot tell a synonym from an opposite, the table can. The classifier nouns are one another's
+    synonyms ("which *types* of X" is said by "three *kinds* of X"): grammar of classifying, a closed class.
     """
+    if wanted in CLASSIFIERS:
+        return next((s for s in words if s in CLASSIFIERS), "")
     return next((s for s in words if are_synonyms(wanted, s)), "")
 
 

@@ -346,7 +346,10 @@ def slot_answers(
                 return []
             continue
         fresh = {iri: names for iri, names in named.items() if not _said(iri, names, asked)}
-        restating = {iri for iri, names in fresh.items() if _restates(names, asked.said)}
+        # A list's items, for a question that asks for kinds ("which sorts of lathe"), are the kind said with
+        # more words ("pole lathe"): there the longer name is the answer, not the question's noun again.
+        asks_kinds = len(sentences) > 1 and any(w in CLASSIFIERS for w in asked.wh_phrase)
+        restating = set() if asks_kinds else {iri for iri, names in fresh.items() if _restates(names, asked.said)}
         if restating and len(sentences) == 1:
             return []  # the sentence's answer is no concept of the graph
         fresh = {iri: names for iri, names in fresh.items() if iri not in restating}

@@ -95,6 +95,34 @@ def test_the_lines_need_coverage_similarity_and_a_margin_all_together():
     assert not SentenceAnswerer.clearly_answers(good, 0.0, [])  # nothing asked beyond the names
 
 
+def test_a_sentence_that_says_the_whole_question_is_not_rivalled_by_one_that_lacks_a_third_of_it():
+    whole = Candidate(
+        "The bell tower is not joined to the chapel.", "", "", covered=3, asked=1, units=3, similarity=0.70
+    )
+    # Closer in meaning, but about the tower alone: it lacks the chapel and the asked word.
+    about_one = Candidate("The bell tower is a stone spire.", "", "", covered=1, asked=0, units=3, similarity=0.72)
+    # Says as much of the question as an answer must: it rivals.
+    close = Candidate("The tower and the chapel are joined.", "", "", covered=3, asked=1, units=3, similarity=0.68)
+
+    class Ranked(SentenceAnswerer):
+        def rank(self, text, mentions, content, opposed=False):
+            return sorted(self.ranked, key=lambda c: -c.similarity)
+
+    answerer = Ranked(None, None)
+    answerer.ranked = [whole, about_one]
+    quoted = answerer.answer("Is the bell tower joined to the chapel?", [], ["joined"])
+    assert quoted is not None and "not joined to the chapel" in quoted.answer
+
+    answerer.ranked = [whole, about_one, close]
+    assert answerer.answer("Is the bell tower joined to the chapel?", [], ["joined"]) is None
+
+    # A sentence that lacks a word itself meets every other: the word it lacks may be said there.
+    lacking = Candidate("The bell tower is not joined.", "", "", covered=2, asked=1, units=3, similarity=0.70)
+    lacking.missing = ["chapel"]
+    assert SentenceAnswerer._rivals(lacking, about_one)
+    assert not SentenceAnswerer._rivals(whole, about_one)
+
+
 def test_light_verbs_and_prepositions_ask_nothing():
     assert question_content(["happen", "is", "about", "after", "battery"]) == ["happen", "battery"]
 

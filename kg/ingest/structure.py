@@ -76,7 +76,12 @@ class StructureReader:
         tokens = tokenize(label or block.text)
         mentions = self.registry.mentions(tokens)
         words = [t for t in tokens if t.is_word]
-        whole = mentions and mentions[0].end == len(tokens) and mentions[0].start <= 1
+        # A name that is the whole item, but for an article ("the staging area"); "smoked cheeses" is no "cheeses".
+        whole = (
+            mentions
+            and mentions[0].end == len(tokens)
+            and all(t.lower in ARTICLES for t in tokens[: mentions[0].start])
+        )
         if label and not whole:
             # "Top vent — releases the steam": the label is the item, not the first name its text mentions.
             item = self._resolve(" ".join(t.text for t in words if t.lower not in ARTICLES), True)
@@ -88,8 +93,8 @@ class StructureReader:
             item = named
         else:
             item = mentions[0].concept if mentions else None
-        if item is None:
-            return
+        if item is None or item.iri == cls:
+            return  # a kind is never a member of itself
         item.types.add(cls)
         self.used.add(item.iri)
         quote = f"{intro} {block.text.strip()}"
