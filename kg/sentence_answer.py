@@ -37,6 +37,7 @@ a word said in other words.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -650,15 +651,24 @@ def _phrase_in(text: str, wanted: str) -> str:
     phrase of a frequent sense says the word as a synonym does, and its last word stands for it in the
     sentence's grammar ("time", under the verb the phrase belongs to).
     """
+    words = [t.lower for t in tokenize(text) if t.is_word]
+    if "exist" in lemmas(wanted.lower()):
+        # The existential "there is / there are" says that something exists: grammar, a closed class.
+        verb = next((b for a, b in itertools.pairwise(words) if a == "there" and b in EXISTENTIAL_BE), "")
+        if verb:
+            return verb
     found = phrases(wanted)
     if not found:
         return ""
-    words = [t.lower for t in tokenize(text) if t.is_word]
     for phrase in found:
         n = len(phrase)
         if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
             return phrase[-1]
     return ""
+
+
+#: The forms of "be" that follow an existential "there" ("there are three kinds of X").
+EXISTENTIAL_BE = frozenset("is are was were be been".split())
 
 
 def _opposite_in(words: list[str], wanted: str) -> str:

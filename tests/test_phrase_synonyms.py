@@ -48,6 +48,13 @@ def test_a_phrase_is_found_word_for_word_and_stands_at_its_last_word():
     assert _phrase_in("They dock at the same quay each time.", "simultaneously") == ""
 
 
+def test_an_existential_there_says_that_something_exists():
+    assert _phrase_in("There are four kinds of buoy:", "exist") == "are"
+    assert _phrase_in("Once there was a lighthouse on the point.", "existed") == "was"
+    assert _phrase_in("Buoys float there all year.", "exists") == ""  # "there" of place, no "be" after it
+    assert _phrase_in("There are four kinds of buoy:", "float") == ""
+
+
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return note_graph(tmp_path_factory.mktemp("ferries"), "ferries", NOTE)
