@@ -630,13 +630,15 @@ class Engine:
         ``facts`` is the answer found below the line, which the sentence may agree with (see
         ``SentenceAnswerer.answer``).
         """
-        mentions = [link for link in reading.links if not self._weak(link)]
+        # A generic noun stands for what the question names elsewhere ("the cheapest *one*"), as a pronoun does.
+        links = [link for link in reading.links if link.text.lower() not in GENERIC_NOUNS]
+        mentions = [link for link in links if not self._weak(link)]
         spans = name_spans(reading, mentions)
         # A mention that may be an ordinary word ("access") is part of what is asked, not a name; the adverb
         # of a subordinator ("as soon as") is grammar, which a sentence says with a conjunction of its own.
         grammar = subordinator_words(reading.text, spans) if mentions else frozenset()
         content = [w for w in question_content(reading.residual) if w not in grammar] + [
-            w for link in reading.links if self._weak(link) for w in link.text.lower().split()
+            w for link in links if self._weak(link) for w in link.text.lower().split()
         ]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
@@ -675,9 +677,11 @@ class Engine:
         """
         typed = [link for link in reading.links if self._is_answer_type(reading, link)]
         kinds_of = classifier_complement(reading.tokens)
-        if reading.answer_word is not None and reading.answer_word.lower() in CLASSIFIERS and kinds_of:
-            # "Which *types* of X": the classifier asks for kinds of its complement, which names the kind.
-            typed = [link for link in reading.links if link.start == kinds_of[0]]
+        classifier = reading.answer_word is not None and reading.answer_word.lower() in CLASSIFIERS
+        if kinds_of and not kinds_of[2] and (classifier or not typed):
+            # "Which *types* of X": the classifier asks for kinds of its complement, which names the kind
+            # (also when X is the only name of the question); "the type of X" asks for X's own.
+            typed = [link for link in reading.links if link.start == kinds_of[0]] or typed
         if typed and (reading.answer_word is None or reading.answer_word.lower() in CLASSIFIERS):
             link = typed[0]
             return link.text.lower().split()[-1], frozenset(iri for iri, _ in link.candidates[:1])

@@ -124,6 +124,15 @@ SELECT DISTINCT ?c ?label WHERE {
 }
 """
 
+#: The subclasses and members of some classes, through subclasses.
+_KINDS = """
+SELECT DISTINCT ?k WHERE {
+  VALUES ?c { %s }
+  ?k (rdf:type|rdfs:subClassOf)/rdfs:subClassOf* ?c .
+}
+LIMIT %d
+"""
+
 #: The sentences of one document that open with a list's introduction.
 _ITEMS = """
 SELECT DISTINCT ?quote ?section WHERE {
@@ -199,6 +208,9 @@ class Candidate:
     context_concepts: set[URIRef] = field(default_factory=set)
     #: Mentions of the question the sentence covers only by its context.
     leaned: list[str] = field(default_factory=list)
+    #: Whether the sentence names a kind or member of the kind the question asks for ("copper kettle" for
+    #: "which kind of kettle"): it says the question's classifier by naming one.
+    names_kind: bool = False
 
     @property
     def coverage(self) -> float:
@@ -267,7 +279,8 @@ class SentenceAnswerer:
         facts were read from, two readings made apart (the path by its relation's words, the sentence by
         its meaning) agree, and the facts give the answer the sentence's own words could not be read for.
         """
-        ranked = self.rank(text, mentions, content, opposed=ordered)
+        kinds = asked.kind_concepts if asked is not None else frozenset()
+        ranked = self.rank(text, mentions, content, opposed=ordered, kinds=kinds)
         # A sentence that says none of the asked words (a heading that repeats the question's names, a
         # sentence about something else of the same concept) does not rival one that says every word of the
         # question: its closeness comes from the names alone, which every sentence about the concept shares.
@@ -276,7 +289,10 @@ class SentenceAnswerer:
         saying = [c for c in ranked if c.asked > 0]
         if not saying:
             return None
-        best = saying[0] if not saying[0].missing else ranked[0]
+        # The closest sentence that says the whole question is the one to answer, if any; else the closest
+        # of all, which must then clear every rival (``_rivals``).
+        whole = [c for c in saying if not c.missing]
+        best = whole[0] if whole else ranked[0]
         # A list's items are recorded one sentence each, joined to the words that introduce them ("X offers
         # two services: A", "... two services: B"): an item is a part of an answer, never the whole. The
         # items compete as one list, and are quoted together.
@@ -383,7 +399,11 @@ class SentenceAnswerer:
             return []  # what a context-read sentence says of its subject is read for yes/no questions only
         words = [w for c in quoted for w in _content_words(c.text)]
         said = " ".join(c.text for c in quoted)
-        if not all(_says(words, [w]) or _synonym_in(words, w) or _phrase_in(said, w) for w in asked.content):
+        classified = best.names_kind and len(quoted) == 1  # the classifier said by naming a kind
+        if not all(
+            _says(words, [w]) or _synonym_in(words, w) or _phrase_in(said, w) or (classified and w in CLASSIFIERS)
+            for w in asked.content
+        ):
             # A word the sentence says only in other words: single-word meaning cannot tell a synonym from
             # an opposite (MiniLM: "buy" ~ "sell" 0.76, "offer" ~ "provide" 0.22), so nothing is read out.
             return []
@@ -423,31 +443,57 @@ class SentenceAnswerer:
         )
 
     def rank(
-        self, text: str, mentions: Sequence[Link], content: Sequence[str], opposed: bool = False
+        self,
+        text: str,
+        mentions: Sequence[Link],
+        content: Sequence[str],
+        opposed: bool = False,
+        kinds: frozenset[URIRef] = frozenset(),
     ) -> list[Candidate]:
         """Return the sentences that mention a named concept of the question, closest in meaning first.
 
         Every such sentence competes, whether or not it covers the question: the one chosen must be
         closer to the question than any other sentence about the same concepts. With ``opposed`` (a yes/no
         question) a word the sentence says by its WordNet antonym is covered: the sentence answers it the
-        other way ("loses" for "keep").
+        other way ("loses" for "keep"). ``kinds`` are the concepts the question asks a kind or member of
+        ("which *kind of kettle* ..."): the sentences about their kinds and members compete too (the answer
+        is one of them), and one that names such a kind says the classifier ("kind") as it names it.
         """
         iris = {iri for link in mentions for iri, _ in link.candidates[:3]}
         if not iris or not content:
             return []
-        candidates = self.sentences(iris)
+        instances = self._kinds_of(kinds) if kinds and any(w in CLASSIFIERS for w in content) else set()
+        candidates = self.sentences(iris | instances)
         if not candidates:
             return []
         for cand in candidates:
             self._cover(cand, mentions, content, by_meaning=False, opposed=opposed)
+            self._classified(cand, instances)
         # Bound the embedding work on a concept many sentences mention: the best covering ones compete.
         candidates = sorted(candidates, key=lambda c: (-c.coverage, c.text))[:MAX_CANDIDATES]
         for cand in candidates:
             self._cover(cand, mentions, content, by_meaning=True, opposed=opposed)
+            self._classified(cand, instances)
         question = self.embed([text])[0]
         for cand, vector in zip(candidates, self._sentence_vectors([c.reading for c in candidates]), strict=True):
             cand.similarity = float(np.dot(question, vector))
         return sorted(candidates, key=lambda c: (-c.similarity, c.text))
+
+    def _kinds_of(self, kinds: frozenset[URIRef]) -> set[URIRef]:
+        """Return the subclasses and members of ``kinds``, through subclasses (at most ``MAX_CANDIDATES``)."""
+        values = " ".join(iri.n3() for iri in sorted(kinds))
+        rows = self.store.query(_KINDS % (values, MAX_CANDIDATES))
+        return {row[0] for row in rows if isinstance(row[0], URIRef) and row[0] not in kinds}
+
+    @staticmethod
+    def _classified(cand: Candidate, instances: set[URIRef]) -> None:
+        """Count a classifier the sentence lacks as said when it names a kind or member of the asked kind."""
+        cand.names_kind = bool(cand.concepts & instances)
+        unsaid = [w for w in cand.missing if w in CLASSIFIERS]
+        if unsaid and cand.names_kind:
+            cand.missing = [w for w in cand.missing if w not in unsaid]
+            cand.covered += len(unsaid)
+            cand.asked += len(unsaid)
 
     def _items(self, lead: str, document: str) -> list[Candidate]:
         """Return the recorded sentences of ``document`` that ``lead`` introduces (a list's items)."""

@@ -105,7 +105,7 @@ def test_a_sentence_that_says_the_whole_question_is_not_rivalled_by_one_that_lac
     close = Candidate("The tower and the chapel are joined.", "", "", covered=3, asked=1, units=3, similarity=0.68)
 
     class Ranked(SentenceAnswerer):
-        def rank(self, text, mentions, content, opposed=False):
+        def rank(self, text, mentions, content, opposed=False, kinds=frozenset()):
             return sorted(self.ranked, key=lambda c: -c.similarity)
 
     answerer = Ranked(None, None)
@@ -140,7 +140,7 @@ def test_the_items_of_a_list_are_quoted_together_and_compete_as_one():
     unranked = Candidate(f"{lead}: spring saddles", "Shop", "shop.md")
 
     class Ranked(SentenceAnswerer):
-        def rank(self, text, mentions, content, opposed=False):
+        def rank(self, text, mentions, content, opposed=False, kinds=frozenset()):
             return items
 
         def _items(self, lead, document):

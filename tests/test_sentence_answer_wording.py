@@ -85,7 +85,7 @@ def test_a_sentence_that_says_none_of_the_asked_words_neither_answers_nor_rivals
                       similarity=0.78)  # fmt: skip
 
     class Ranked(SentenceAnswerer):
-        def rank(self, text, mentions, content, opposed=False):
+        def rank(self, text, mentions, content, opposed=False, kinds=frozenset()):
             return [caption, says, other]
 
     answer = Ranked(None, None).answer("Where does the harbour logbook go each month?", [], ["go"])
@@ -95,7 +95,7 @@ def test_a_sentence_that_says_none_of_the_asked_words_neither_answers_nor_rivals
     assert [s["text"] for s in answer.sources] == [says.text]
 
     class Close(Ranked):
-        def rank(self, text, mentions, content, opposed=False):
+        def rank(self, text, mentions, content, opposed=False, kinds=frozenset()):
             rival = Candidate("The harbour logbook goes to the archive.", "Logbook", "note.md", covered=2, asked=1,
                               units=2, similarity=0.78)  # fmt: skip
             return [caption, says, rival]
