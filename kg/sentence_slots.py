@@ -363,7 +363,13 @@ def slot_answers(
             found.extend(sorted(fresh, key=str) if len(sentences) > 1 else fresh)
             continue
         found.extend(_in_open_slot(sentence, fresh, asked, parse) or _unnamed(fresh, asked))
-    return list(dict.fromkeys(found))
+    found = list(dict.fromkeys(found))
+    if classes_of is not None and len(found) > 1:
+        # "in a yard called the east yard": the kind a sentence gives a named answer ("yard") is what that
+        # answer is, no answer beside it.
+        kinds = {cls for iri in found for cls in classes_of(iri) if cls != iri}
+        found = [iri for iri in found if iri not in kinds]
+    return found
 
 
 def _unnamed(fresh: dict[URIRef, list[str]], asked: Asked) -> list[URIRef]:

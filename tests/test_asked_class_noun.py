@@ -47,3 +47,10 @@ def test_a_relation_of_the_asked_class_itself_is_no_answer_to_which_of_its_membe
     answer = graph.ask("Which kilns fire pots?")
 
     assert "clay" not in label_set(answer), answer.answer
+
+
+def test_the_kind_a_sentence_gives_a_named_answer_is_no_answer_beside_it(graph):
+    # "in a room called the north shed": the north shed is the answer, "room" what it is.
+    answer = graph.ask("Where do new kilns get installed by default?")
+
+    assert label_set(answer) == {"north shed"}, answer.answer
