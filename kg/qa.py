@@ -84,6 +84,7 @@ from kg.text import (
     ARTICLES,
     AUXILIARIES,
     LIGHT_VERBS,
+    QUESTION_LIGHT_VERBS,
     REFLEXIVES,
     STOPWORDS,
     Token,
@@ -1476,6 +1477,10 @@ class Engine:
             w for w in view.residual
             if w in explained or not (w in REFLEXIVES or (w in GENERIC_NOUNS and noun_key(w) != view.answer_word))
         ]  # fmt: skip
+        if view.answer_word and ps.steps[-1][1] == OUT and any(noun_key(w) == view.answer_word for w in ps.explained):
+            # "Which port does X use?": a relation the asked noun names ("ports") is the one asked for, and
+            # the light verb that frames the question ("use", "have") says nothing more.
+            explained |= {w for w in words if lemmas(w) & QUESTION_LIGHT_VERBS}
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:

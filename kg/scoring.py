@@ -29,7 +29,7 @@ from kg.index import VectorIndex
 from kg.linking import Link, name_matches, phrase_support, words_match
 from kg.opposites import opposed_relations
 from kg.paths import Step
-from kg.text import ARTICLES, FILLERS, Token, noun_key
+from kg.text import ARTICLES, FILLERS, QUESTION_LIGHT_VERBS, Token, lemmas, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
@@ -196,6 +196,9 @@ class PathScorer:
         self.answer_word = answer_word
         self.asked = [i for i, w in enumerate(residual) if w in relation_words and noun_key(w) != answer_word]
         self._asked_set = set(self.asked)
+        #: Whether the question's relation words are light verbs only ("which port does X *use*"): then the
+        #: asked noun says the relation, and a relation named by it ("ports") is the one asked for.
+        self.light_asked = bool(self.asked) and all(lemmas(residual[i]) & QUESTION_LIGHT_VERBS for i in self.asked)
         self._answer_positions = {i for i, w in enumerate(residual) if noun_key(w) == answer_word}
         self._kind_cache: dict[Step, set[str]] = {}
         self._prefix_cache: dict[tuple[Step, ...], tuple[frozenset[int], int]] = {}
@@ -293,6 +296,8 @@ class PathScorer:
             return PathScore(steps, score, 0.0, mean, explained, type_bonus > 0, hops, soft)
         consumed, silent = self._consume(rels, steps)
         coverage = consumed / len(self.asked)
+        if self.light_asked and self.answer_word in last_words and steps[-1][1] == OUT:
+            coverage = 1.0  # "which port does X use": X's ports, the light verb said by the noun's relation
         score = coverage + type_bonus + order + 0.5 * mean + 0.2 * weakest - 0.12 * hops - 0.4 * silent
         return PathScore(steps, score, coverage, mean, explained, type_bonus > 0, silent, soft)
 

@@ -61,7 +61,7 @@ from kg.sentence_slots import (
 )
 from kg.store import KGStore
 from kg.synonyms import are_synonyms, phrases
-from kg.text import LIGHT_VERBS, STOPWORDS, lemmas, noun_key, possessor, tokenize
+from kg.text import LIGHT_VERBS, QUESTION_LIGHT_VERBS, STOPWORDS, lemmas, noun_key, possessor, tokenize
 
 #: Prepositions the engine's stopwords leave in: closed-class words, which a sentence need not repeat.
 PREPOSITIONS = frozenset(
@@ -98,11 +98,6 @@ SELECT DISTINCT ?quote ?file ?context ?subject WHERE {
 }
 """
 
-#: Light (support) verbs: in a question they frame what is asked ("what lets a ship steer", "which oil does
-#: the lamp use") rather than say it, and a sentence that answers says it with a verb of its own. A closed
-#: class of English grammar (do, have and be are dropped as stopwords or ``LIGHT_VERBS`` already), matched
-#: by lemma.
-QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
 
 #: The concepts one recorded sentence names: those it mentions and those its statements relate (a member
 #: that inherits a fact of its kind is not named by the sentence about the kind).

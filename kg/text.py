@@ -56,6 +56,11 @@ AUXILIARIES = frozenset(
 )
 #: Verbs that name no relation by themselves ("have" in "has genre", "is" in "is part of").
 LIGHT_VERBS = frozenset("have has had be is are was were".split())
+#: Light (support) verbs: in a question they frame what is asked ("what lets a ship steer", "which oil does
+#: the lamp use") rather than say it, and a sentence that answers says it with a verb of its own. A closed
+#: class of English grammar (do, have and be are dropped as stopwords or ``LIGHT_VERBS`` already), matched
+#: by lemma.
+QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
 #: The articles, which a noun phrase may open with and which name nothing.
 ARTICLES = frozenset(("a", "an", "the"))
 NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())
