@@ -1,4 +1,4 @@
-""" "Which N does X use?": the asked noun names the relation, the light verb only frames the question.
+"""In "which N does X use?", the asked noun names the relation; the light verb only frames the question.
 
 A note of our own with a property table ("range" per lamp) and a "uses" sentence. "Which range does the
 Aldis lamp use?" asks for the lamp's range; before, the verb "use" chose the relation "uses" and the
