@@ -325,6 +325,8 @@ class SentenceReader:
             return []
         if any(m.start >= after for m in mentions):
             return []
+        if any(tokens[i].lower in NEGATIONS for i in range(start, after)):
+            return []  # "X cannot be caught": a denied quality is never recorded as X's quality
         return [Fact(subject.iri, KGO.hasCharacteristic, Literal(q), "quality") for q in _qualities(tokens, after, end)]
 
     def _class_after(self, tokens, start, end) -> URIRef | None:
