@@ -33,6 +33,7 @@ from functools import cached_property
 
 from rdflib import URIRef
 
+from kg.coordination import shared_denial
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import NEAR_NEGATIONS, NEGATIONS, lemmas, noun_key
 
@@ -177,7 +178,10 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         # "do not need to run": the "not" bears on a verb the question does not say, whose complement holds the
         # question's verb. It denies the needing ("need not" for "must"), or the trying, not the running.
         return False if lemmas(head.text) & NECESSITY_VERBS and asks_necessity(asked.words) else None
-    if _denied(doc, head, inside) or _denied_with_first(doc, head):
+    shared = shared_denial(head)  # "cannot be caught, *blocked* or ignored": the first verb's "not"
+    if shared is None:
+        return None  # "cannot be opened and painted": denied each, or only together
+    if shared or _denied(doc, head, inside):
         return False
     # A clause under a denied one ("does not open *when it rains*") may be what is denied, or a
     # reason given beside the denial ("... *because* the lamps are switched on by a timer"): unclear.
@@ -294,33 +298,6 @@ def _denied(doc, head, inside: set[int], words: frozenset[str] = frozenset()) ->
         if target.i == head.i or (_clause(target).i == head.i and {t.i for t in target.subtree} & inside):
             return True
     return False
-
-
-#: The coordinators over which a "not" of the first verb bears on the others: "cannot be caught, blocked or
-#: ignored" denies all three; "does not rust but shines" and "is not locked and is guarded" do not.
-_DISJUNCTIONS = frozenset(("or", "nor"))
-
-
-def _denied_with_first(doc, head) -> bool:
-    """Tell whether ``head`` is a verb coordinated by "or" with a denied first verb, sharing its auxiliaries.
-
-    A conjunct with no subject and no auxiliary of its own takes the first verb's ("cannot be"), and a
-    "not" there bears on every verb an "or" joins to it.
-    """
-    first, coordinators = head, set()
-    while first.dep_ == "conj" and first.head.i != first.i:
-        if any(c.dep_ in _OWN_CLAUSE for c in first.children):
-            return False  # "is not locked and *is* guarded": a clause of its own
-        coordinators |= {c.lower_ for c in first.children if c.dep_ == "cc"}
-        first = first.head
-    if first.i == head.i:
-        return False
-    coordinators |= {c.lower_ for c in first.children if c.dep_ == "cc"}
-    return bool(coordinators) and coordinators <= _DISJUNCTIONS and _denied(doc, first, {first.i})
-
-
-#: The dependents that give a coordinated verb a clause of its own: its own subject or auxiliary.
-_OWN_CLAUSE = frozenset("nsubj nsubjpass csubj expl aux auxpass neg".split())
 
 
 #: Dependency labels that open a clause of its own: a verb under one of these has its own subject.

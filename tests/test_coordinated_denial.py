@@ -13,8 +13,8 @@ import pytest
 from note_graph import label_set, note_graph
 from rdflib import Literal, URIRef
 
+from kg.coordination import shared_denial
 from kg.ingest.parse import load_parser
-from kg.ingest.relations import _shared_denial
 from kg.namespaces import KGO
 
 pytestmark = pytest.mark.slow
@@ -84,4 +84,4 @@ def test_a_conjunct_shares_the_first_verbs_not_by_its_coordinator(sentence, verb
     doc = load_parser()(sentence)
     token = next(t for t in doc if t.text == verb)
 
-    assert _shared_denial(token) is expected
+    assert shared_denial(token) is expected

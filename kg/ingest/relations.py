@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.coordination import shared_denial
 from kg.ingest.concepts import Concept
 from kg.text import (
     FILLERS,
@@ -510,7 +511,7 @@ class OpenReader:
     def _clause(self, verb) -> list[OpenFact]:
         if _is_modifier_verb(verb):
             return []  # "allow" in "supports allow rules": part of the object, read with "supports"
-        shared = _shared_denial(verb)
+        shared = shared_denial(verb)
         if shared is None:
             return []  # "cannot be opened and painted": whether the "not" bears on "painted" is unclear
         negated = _negated(verb) or shared
@@ -1303,32 +1304,6 @@ def _clause_head(token):
 
 def _negated(token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
-
-
-#: The dependents that give a coordinated verb a clause of its own: its own subject, auxiliary or "not".
-_OWN_CLAUSE = frozenset("nsubj nsubjpass csubj expl aux auxpass neg".split())
-
-
-def _shared_denial(verb) -> bool | None:
-    """Tell whether a "not" of the first verb of a coordination bears on ``verb`` too: True, False, or None.
-
-    A conjunct with no subject, auxiliary or "not" of its own shares the first verb's ("cannot be opened,
-    locked or painted"): joined by "or" / "nor", the "not" denies each verb; by "but", none of the
-    others ("is not sold but given away"); by "and" it may deny each or only their union, so no fact is
-    read (None). A verb that is no such conjunct, or whose first verb is not denied, shares nothing.
-    """
-    first, coordinators = verb, set()
-    while first.dep_ == "conj" and first.head.i != first.i:
-        if any(c.dep_ in _OWN_CLAUSE or c.lower_ in ("never", "not", "n't") for c in first.children):
-            return False
-        coordinators |= {c.lower_ for c in first.children if c.dep_ == "cc"}
-        first = first.head
-    if first.i == verb.i or not _negated(first):
-        return False
-    coordinators |= {c.lower_ for c in first.children if c.dep_ == "cc"}
-    if coordinators and coordinators <= {"or", "nor"}:
-        return True
-    return False if "but" in coordinators else None
 
 
 def _has_verb_child(token) -> bool:
