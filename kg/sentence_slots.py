@@ -35,7 +35,7 @@ from rdflib import URIRef
 
 from kg.coordination import shared_denial
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
-from kg.text import NEAR_NEGATIONS, NEGATIONS, lemmas, noun_key
+from kg.text import NEAR_NEGATIONS, NEGATIONS, SETTING_APART, lemmas, noun_key
 
 #: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
 ARGUMENTS = frozenset("nsubj nsubjpass dobj agent prep attr oprd dative acomp pobj obj".split())
@@ -151,6 +151,12 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         found = [t for t in doc if lemmas(word) & lemmas(t.text) and not t.is_stop]
         if found and word not in hits:
             hits[word] = found
+    # "Every *other* signal can be caught" speaks of the rest of them, not of every signal: a word the
+    # question names, set apart by "other" / "else" the question does not say, is not the question's thing.
+    if any(c.lower_ in SETTING_APART for ts in hits.values() for t in ts for c in t.children) and not (
+        SETTING_APART & set(asked.words)
+    ):
+        return None
     clauses: dict[int, set[str]] = {}
     for word, tokens in hits.items():
         for token in tokens:

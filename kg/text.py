@@ -61,6 +61,9 @@ LIGHT_VERBS = frozenset("have has had be is are was were".split())
 #: class of English grammar (do, have and be are dropped as stopwords or ``LIGHT_VERBS`` already), matched
 #: by lemma.
 QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
+#: The words that set a thing apart from the ones named before ("every *other* signal", "anything *else*"):
+#: what is said of it is said of the rest, not of every thing of the kind. Closed class.
+SETTING_APART = frozenset(("other", "else"))
 #: The articles, which a noun phrase may open with and which name nothing.
 ARTICLES = frozenset(("a", "an", "the"))
 NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())

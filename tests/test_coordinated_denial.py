@@ -28,6 +28,8 @@ The east gate cannot be opened, locked or painted by visitors.
 The **sluice** is a channel under the east gate. The sluice cannot be closed.
 
 The **west gate** is not locked at night and is guarded by a watchman.
+
+Every other gate can be opened by the harbour master.
 """
 
 
@@ -47,6 +49,12 @@ def graph(tmp_path_factory: pytest.TempPathFactory):
 )
 def test_what_the_note_denies_is_never_answered_yes(graph, question):
     answer = graph.ask(question)
+
+    assert "true" not in label_set(answer), answer.answer
+
+
+def test_what_is_said_of_every_other_thing_is_not_said_of_every_thing(graph):
+    answer = graph.ask("Can every gate be opened by the harbour master?")
 
     assert "true" not in label_set(answer), answer.answer
 

@@ -31,6 +31,7 @@ from kg.text import (
     FILLERS,
     NEAR_NEGATIONS,
     PASSIVE_DEPS,
+    SETTING_APART,
     getAllLemmas,
     getInflection,
     is_adjective,
@@ -511,6 +512,8 @@ class OpenReader:
     def _clause(self, verb) -> list[OpenFact]:
         if _is_modifier_verb(verb):
             return []  # "allow" in "supports allow rules": part of the object, read with "supports"
+        if _sets_apart(verb):
+            return []  # "every other gate can be opened": said of the rest, not of gates in general
         shared = shared_denial(verb)
         if shared is None:
             return []  # "cannot be opened and painted": whether the "not" bears on "painted" is unclear
@@ -1304,6 +1307,13 @@ def _clause_head(token):
 
 def _negated(token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
+
+
+def _sets_apart(verb) -> bool:
+    """Tell whether a participant of ``verb`` is set apart by "other" / "else" ("every *other* gate")."""
+    nouns = [c for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "dobj"]
+    nouns += [g for c in verb.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
+    return any(m.lower_ in SETTING_APART for n in nouns for m in n.children)
 
 
 def _has_verb_child(token) -> bool:

@@ -25,6 +25,7 @@ from kg.text import (
     NEGATIONS,
     PRONOUNS_OBJECT,
     PRONOUNS_SUBJECT,
+    SETTING_APART,
     Token,
     can_be_noun,
     is_passive_participle,
@@ -327,6 +328,8 @@ class SentenceReader:
             return []
         if any(tokens[i].lower in NEGATIONS for i in range(start, after)):
             return []  # "X cannot be caught": a denied quality is never recorded as X's quality
+        if any(tokens[i].lower in SETTING_APART for i in range(start, cop)):
+            return []  # "every other X is ...": said of the rest of them, not of X
         return [Fact(subject.iri, KGO.hasCharacteristic, Literal(q), "quality") for q in _qualities(tokens, after, end)]
 
     def _class_after(self, tokens, start, end) -> URIRef | None:
