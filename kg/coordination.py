@@ -13,9 +13,16 @@ OWN_CLAUSE = frozenset("nsubj nsubjpass csubj expl aux auxpass neg".split())
 DENIALS = frozenset(("never", "not", "n't"))
 
 
+#: The comparatives that "no" turns into a denial of the verb they hang from: "no longer", "no more".
+CEASING = frozenset(("longer", "more"))
+
+
 def negated(token) -> bool:
-    """Tell whether a "not", "never" or "n't" hangs from ``token``."""
-    return any(c.dep_ == "neg" or c.lower_ in DENIALS for c in token.children)
+    """Tell whether a "not", "never" or "n't" hangs from ``token``, or a "no longer" ("no longer burns")."""
+    return any(
+        c.dep_ == "neg" or c.lower_ in DENIALS or (c.lower_ in CEASING and any(g.lower_ == "no" for g in c.children))
+        for c in token.children
+    )
 
 
 def shared_denial(verb) -> bool | None:

@@ -27,6 +27,7 @@ from kg.about import AboutAnswerer, is_about_request
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
 from kg.choice import ChoiceAnswerer
+from kg.contrast import without_set_aside
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
@@ -1720,7 +1721,8 @@ class Engine:
         condition the graph does not hold. Facts the graph was given without a sentence say nothing here.
         """
         _, sources = self.evidence.for_path(topic, steps, answers[:10])
-        return frozenset().union(*(sentence_words(source["text"]) for source in sources))
+        # What a sentence sets aside ("except on feast days") it does not say of its fact.
+        return frozenset().union(*(sentence_words(without_set_aside(source["text"], parse)) for source in sources))
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""

@@ -33,7 +33,8 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-from kg.coordination import shared_denial
+from kg.contrast import set_aside
+from kg.coordination import CEASING, shared_denial
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import NEAR_NEGATIONS, NEGATIONS, SETTING_APART, lemmas, noun_key
 
@@ -134,13 +135,15 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         return None
     meant = meant or {}
     doc = parse(sentence)
+    # The words the sentence sets aside ("instead of oil lamps") say nothing of the question's thing.
+    aside = set_aside(doc)
     hits: dict[str, list] = {}
     for word in asked.content:
         if word in _CLOSED:
             continue
-        found = [t for t in doc if lemmas(word) & lemmas(t.text)]
+        found = [t for t in doc if lemmas(word) & lemmas(t.text) and t.i not in aside]
         if not found and word in meant:
-            found = [t for t in doc if t.lower_ == meant[word]]
+            found = [t for t in doc if t.lower_ == meant[word] and t.i not in aside]
         if not found:
             return None  # a content word the sentence lacks (or says in other words): no verdict
         hits[word] = found
@@ -149,6 +152,9 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     # The names the question mentions place it too ("Does the clerk file the form?": "form").
     for word in asked.mention_words:
         found = [t for t in doc if lemmas(word) & lemmas(t.text) and not t.is_stop]
+        if found and all(t.i in aside for t in found):
+            return None  # the question's thing is what the sentence sets aside
+        found = [t for t in found if t.i not in aside]
         if found and word not in hits:
             hits[word] = found
     # "Every *other* signal can be caught" speaks of the rest of them, not of every signal: a word the
@@ -292,6 +298,10 @@ def _role(token):
     return ROLES.get(t.dep_), t.head
 
 
+#: "Neither A nor B may be opened": the correlative denies the clause its nouns stand in.
+CORRELATIVE_DENIALS = frozenset(("neither", "nor"))
+
+
 def _denied(doc, head, inside: set[int], words: frozenset[str] = frozenset()) -> bool:
     """Tell whether a "not" bears on the clause ``head`` heads, or on one of its words in ``inside``.
 
@@ -301,6 +311,8 @@ def _denied(doc, head, inside: set[int], words: frozenset[str] = frozenset()) ->
         if not (token.lower_ in words if words else _negates(token)):
             continue
         target = token.head
+        if target.lower_ in CEASING and target.head.i != target.i:
+            target = target.head  # "no longer runs": the "no" denies the running
         if target.i == head.i or (_clause(target).i == head.i and {t.i for t in target.subtree} & inside):
             return True
     return False
@@ -319,11 +331,11 @@ def _clause(token):
 
 
 def _negates(token) -> bool:
-    """Tell whether ``token`` negates its head: "not", "never", "n't", or "no" before a noun."""
+    """Tell whether ``token`` negates its head: "not", "never", "n't", "no" before a noun, "neither"."""
     lower = token.lower_
     if lower == "not" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "only":
         return False  # "not only A but also B" says both
-    return token.dep_ == "neg" or lower in NEGATIONS or lower.endswith("n't")
+    return token.dep_ == "neg" or lower in NEGATIONS or lower.endswith("n't") or lower in CORRELATIVE_DENIALS
 
 
 def denied_words(doc) -> str:

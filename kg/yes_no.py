@@ -30,6 +30,7 @@ from rdflib import URIRef
 
 from kg.answer import Answer
 from kg.catalog import Catalog
+from kg.contrast import without_set_aside
 from kg.evidence import Evidence
 from kg.linking import (
     Link,
@@ -153,6 +154,8 @@ class YesNoAnswerer:
                                 # What the fact says: its sentence and its relation's names.
                                 names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
                                 sentence, leaning = self.evidence.stated(verdict[1][0])
+                                # What the sentence sets aside ("except on the river") it does not say of the fact.
+                                sentence = without_set_aside(sentence, parse)
                                 unsaid: list[str] = []
                                 if verdict[1][0][1] in self.catalog.predicates and (
                                     self.catalog.predicates[verdict[1][0][1]].negation_of is not None

@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.coordination import shared_denial
+from kg.contrast import EXCEPTING, LEADING
+from kg.coordination import negated, shared_denial
 from kg.ingest.concepts import Concept
 from kg.text import (
     FILLERS,
@@ -1049,6 +1050,10 @@ def _argument_preposition(prep) -> bool:
         verb = prep.head
         between = [t for t in prep.doc[verb.i + 1 : prep.i] if t.dep_ != "prt"]
         return verb.pos_ == "VERB" and verb.lemma_ != "be" and prep.i > verb.i and not between
+    # "except the north quay", "unlike a pier", "instead of oil": what the clause sets aside is no
+    # participant of it (kg/contrast.py).
+    if prep.lower_ in EXCEPTING or any(c.lower_ in LEADING for c in prep.children):
+        return False
     return prep.lower_ not in NOT_ARGUMENTS
 
 
@@ -1306,7 +1311,7 @@ def _clause_head(token):
 
 
 def _negated(token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
+    return negated(token)
 
 
 def _sets_apart(verb) -> bool:

@@ -1,0 +1,56 @@
+"""The words a sentence sets aside: "except X", "instead of X", "rather than X", "unlike X".
+
+"Visitors may climb the tower, except on feast days" says nothing of visitors on feast days but that
+they may not; "the beacon now burns gas instead of oil" says that it does not burn oil. A
+fact read from such a sentence holds outside the words set aside, so those words never count as said
+for it, and a yes/no reading never finds the question's thing among them. Closed-class grammar over a
+spaCy parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+#: A preposition whose object is set aside ("except the north quay", "unlike a pier").
+EXCEPTING = frozenset(("except", "excepting", "unlike"))
+#: An adverb that makes the word after it set aside what follows: "*instead* of", "*rather* than",
+#: "*apart* from", "*other* than".
+LEADING = frozenset(("instead", "rather", "apart", "other"))
+#: The word such an adverb leads.
+LED = frozenset(("of", "than", "from"))
+
+
+def set_aside(doc) -> set[int]:
+    """Return the positions of the tokens a sentence sets aside, the marker words among them."""
+    out: set[int] = set()
+    for token in doc:
+        if token.lower_ in EXCEPTING and token.dep_ in ("prep", "mark", "cc", "advmod"):
+            out |= {t.i for t in token.subtree}
+        elif token.lower_ in LED and any(c.lower_ in LEADING for c in token.children):
+            out |= {t.i for t in token.subtree}
+            if token.dep_ == "cc":
+                # "rather than engines", "instead of barges" read as a coordinator: what it sets aside is
+                # what follows it under the same head.
+                out |= {t.i for c in token.head.children if c.i > token.i and c.dep_ != "punct" for t in c.subtree}
+    return out
+
+
+def without_set_aside(text: str, parse: Callable) -> str:
+    """Return ``text`` with the words it sets aside left out (the text itself when it sets none aside)."""
+    return _without(text, parse)
+
+
+@lru_cache(maxsize=4096)
+def _without_cached(text: str, parse: Callable) -> str:
+    doc = parse(text)
+    aside = set_aside(doc)
+    if not aside:
+        return text
+    return " ".join(t.text for t in doc if t.i not in aside)
+
+
+def _without(text: str, parse: Callable) -> str:
+    if not any(w in text.lower() for w in EXCEPTING | LEADING):
+        return text  # no marker word: no parse needed
+    return _without_cached(text, parse)
