@@ -632,15 +632,21 @@ class Engine:
         ``facts`` is the answer found below the line, which the sentence may agree with (see
         ``SentenceAnswerer.answer``).
         """
-        # A generic noun stands for what the question names elsewhere ("the cheapest *one*"), as a pronoun does.
+        # A generic noun stands for what the question names elsewhere ("the cheapest *one*"), as a pronoun does;
+        # a classifier ("which *types* of X") is grammar, said by the sentence's own classifier, never a name.
         links = [link for link in reading.links if link.text.lower() not in GENERIC_NOUNS]
+        classifying = [link for link in links if link.text.lower() in reading.classifying]
+        links = [link for link in links if link not in classifying]
         mentions = [link for link in links if not self._weak(link)]
         spans = name_spans(reading, mentions)
         # A mention that may be an ordinary word ("access") is part of what is asked, not a name; the adverb
         # of a subordinator ("as soon as") is grammar, which a sentence says with a conjunction of its own.
         grammar = subordinator_words(reading.text, spans) if mentions else frozenset()
         content = [w for w in question_content(reading.residual) if w not in grammar] + [
-            w for link in links if self._weak(link) for w in link.text.lower().split()
+            w
+            for link in links + classifying
+            if link in classifying or self._weak(link)
+            for w in link.text.lower().split()
         ]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
@@ -677,7 +683,11 @@ class Engine:
         ...", a kind of dock), from the mention that is the asked-for type (``_is_answer_type``): its head word, and the
         concept it links to. A noun the words give names the concepts called so.
         """
-        typed = [link for link in reading.links if self._is_answer_type(reading, link)]
+        typed = [
+            link
+            for link in reading.links
+            if link.text.lower() not in reading.classifying and self._is_answer_type(reading, link)
+        ]
         kinds_of = classifier_complement(reading.tokens)
         classifier = reading.answer_word is not None and reading.answer_word.lower() in CLASSIFIERS
         if kinds_of and not kinds_of[2] and (classifier or not typed):
