@@ -15,9 +15,10 @@ quoted (and cited) when it clearly answers:
   (``QUESTION_LIGHT_VERBS``);
 - the question and the sentence are close in meaning (sentence embeddings), and closer than the runner-up
   sentence by a margin, so that of two sentences that share the question's words neither is picked. A
-  sentence that says every word of the question is only measured against the sentences that say some of
-  its asked words (a heading that repeats its names is no rival); an answer is read out of it only when it
-  is also the closest of all.
+  sentence that says every word of the question is the one weighed, even where closer ones lack a word,
+  and is only measured against the sentences that say some of its asked words and cover as much of the
+  question as an answer must (a heading that repeats its names, a definition of one of its concepts, is
+  no rival); an answer is read out of it only when it is also the closest of those.
 
 Sharing words is never enough: the coverage, the similarity and the margin must all hold. The answer is
 less sure than a fact (a sentence is quoted, not understood), so its confidence sits below the engine's
