@@ -1,4 +1,5 @@
-"""The words a sentence sets aside: "except X", "instead of X", "rather than X", "unlike X".
+"""The words a sentence sets aside: "except X", "instead of X", "rather than X", "unlike X", "unless ...";
+and what something "used to" do, a habit that has stopped.
 
 "Visitors may climb the tower, except on feast days" says nothing of visitors on feast days but that
 they may not; "the beacon now burns gas instead of oil" says that it does not burn oil. A
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+#: A subordinator whose clause is the exception to what the main clause says ("... unless it rains").
+CONDITIONS_AGAINST = frozenset(("unless",))
 #: A preposition whose object is set aside ("except the north quay", "unlike a pier").
 EXCEPTING = frozenset(("except", "excepting", "unlike"))
 #: An adverb that makes the word after it set aside what follows: "*instead* of", "*rather* than",
@@ -25,7 +28,10 @@ def set_aside(doc) -> set[int]:
     """Return the positions of the tokens a sentence sets aside, the marker words among them."""
     out: set[int] = set()
     for token in doc:
-        if token.lower_ in EXCEPTING and token.dep_ in ("prep", "mark", "cc", "advmod"):
+        if token.lower_ in CONDITIONS_AGAINST and token.dep_ == "mark":
+            # "can be renewed unless another member has reserved it": the clause is the exception.
+            out |= {t.i for t in token.head.subtree}
+        elif token.lower_ in EXCEPTING and token.dep_ in ("prep", "mark", "cc", "advmod"):
             out |= {t.i for t in token.subtree}
         elif token.lower_ in LED and any(c.lower_ in LEADING for c in token.children):
             out |= {t.i for t in token.subtree}
@@ -34,6 +40,17 @@ def set_aside(doc) -> set[int]:
                 # what follows it under the same head.
                 out |= {t.i for c in token.head.children if c.i > token.i and c.dep_ != "punct" for t in c.subtree}
     return out
+
+
+def past_habit(verb) -> bool:
+    """Tell whether ``verb`` is what something "used to" do: a habit that has stopped, nothing of now."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lower_ == "used"
+        and head.i < verb.i
+        and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux")
+    )
 
 
 def without_set_aside(text: str, parse: Callable) -> str:
@@ -51,6 +68,6 @@ def _without_cached(text: str, parse: Callable) -> str:
 
 
 def _without(text: str, parse: Callable) -> str:
-    if not any(w in text.lower() for w in EXCEPTING | LEADING):
+    if not any(w in text.lower() for w in EXCEPTING | LEADING | CONDITIONS_AGAINST):
         return text  # no marker word: no parse needed
     return _without_cached(text, parse)

@@ -33,10 +33,10 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-from kg.contrast import set_aside
+from kg.contrast import past_habit, set_aside
 from kg.coordination import CEASING, shared_denial
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
-from kg.text import NEAR_NEGATIONS, NEGATIONS, SETTING_APART, lemmas, noun_key
+from kg.text import NEAR_NEGATIONS, NEGATIONS, SETTING_APART, is_numeral, lemmas, noun_key
 
 #: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
 ARGUMENTS = frozenset("nsubj nsubjpass dobj agent prep attr oprd dative acomp pobj obj".split())
@@ -135,6 +135,9 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         return None
     meant = meant or {}
     doc = parse(sentence)
+    said_numbers = {t.lower_ for t in doc if is_numeral(t.text)}
+    if any(is_numeral(w) and w.lower() not in said_numbers for w in asked.words):
+        return None  # "six" asked, "up to five" said: the sentence does not say the question's number
     # The words the sentence sets aside ("instead of oil lamps") say nothing of the question's thing.
     aside = set_aside(doc)
     hits: dict[str, list] = {}
@@ -181,6 +184,14 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     if len(governing) != 1:
         return None
     head = governing[0]
+    if past_habit(head):
+        return None  # "used to open on feast days": nothing of now
+    # The subject may stand outside a conjoined verb's clause ("X is closed ... but open ..."); other words not.
+    placed = [w for w in [*asked.content, *asked.mention_words] if w in hits and w not in asked.subject_words]
+    if not _one_conjunct(head, hits, placed):
+        # "closed to the townsfolk but open to scholars" for "open to the townsfolk?": the question's words
+        # stand in two predicates set against each other.
+        return None
     inside = {t.i for tokens in hits.values() for t in tokens if _clause(t).i == head.i}
     hit = {t.i for tokens in hits.values() for t in tokens}
     if _denied(doc, head, inside | hit, NEAR_NEGATIONS):
@@ -320,6 +331,28 @@ def _denied(doc, head, inside: set[int], words: frozenset[str] = frozenset()) ->
 
 #: Dependency labels that open a clause of its own: a verb under one of these has its own subject.
 _CLAUSES = frozenset("ROOT conj advcl ccomp relcl acl parataxis csubj".split())
+
+
+#: The coordinators that set one conjunct against another.
+CONTRASTING = frozenset(("but", "yet"))
+
+
+def _one_conjunct(head, hits: Mapping[str, list], words: Sequence[str]) -> bool:
+    """Tell whether ``words`` all stand in one conjunct of ``head``'s predicate when "but" contrasts its
+    conjuncts: its own part, or the predicate set against it ("closed to the townsfolk but *open to
+    scholars*"). Conjuncts joined otherwise share what hangs from any of them."""
+    if not any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in head.children):
+        return True
+    branches = [{t.i for t in c.subtree} for c in head.children if c.dep_ == "conj"]
+
+    def branch(token) -> int:
+        return next((k for k, tree in enumerate(branches) if token.i in tree), -1)
+
+    common: set[int] | None = None
+    for word in words:
+        found = {branch(t) for t in hits[word]}
+        common = found if common is None else common & found
+    return common is None or bool(common)
 
 
 def _clause(token):

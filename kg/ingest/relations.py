@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.contrast import EXCEPTING, LEADING
+from kg.contrast import EXCEPTING, LEADING, past_habit
 from kg.coordination import negated, shared_denial
 from kg.ingest.concepts import Concept
 from kg.text import (
@@ -515,6 +515,8 @@ class OpenReader:
             return []  # "allow" in "supports allow rules": part of the object, read with "supports"
         if _sets_apart(verb):
             return []  # "every other gate can be opened": said of the rest, not of gates in general
+        if past_habit(verb):
+            return []  # "used to open on feast days": a habit that has stopped says nothing of now
         shared = shared_denial(verb)
         if shared is None:
             return []  # "cannot be opened and painted": whether the "not" bears on "painted" is unclear
