@@ -137,7 +137,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     doc = parse(sentence)
     said_numbers = {t.lower_ for t in doc if is_numeral(t.text)}
     if any(is_numeral(w) and w.lower() not in said_numbers for w in asked.words):
-        return None  # "six" asked, "up to five" said: the sentence does not say the question's number
+        return None  # "seven" asked, "up to four" said: the sentence does not say the question's number
     # The words the sentence sets aside ("instead of oil lamps") say nothing of the question's thing.
     aside = set_aside(doc)
     hits: dict[str, list] = {}
