@@ -43,13 +43,19 @@ def set_aside(doc) -> set[int]:
 
 
 def past_habit(verb) -> bool:
-    """Tell whether ``verb`` is what something "used to" do: a habit that has stopped, nothing of now."""
+    """Tell whether ``verb`` is what something "used to" do: a habit that has stopped, nothing of now.
+
+    Only the active past with its own subject ("the mill used to grind oats"); "is used to lift" and a
+    bullet's "Used to moor ships" say what a thing is for.
+    """
     head = verb.head
     return (
         verb.dep_ == "xcomp"
         and head.lower_ == "used"
         and head.i < verb.i
         and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux")
+        and any(c.dep_ == "nsubj" for c in head.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
     )
 
 

@@ -182,9 +182,11 @@ class YesNoAnswerer:
                                 ]  # fmt: skip
                                 asked_words = reading.residual + rest + uncounted
                                 fit = strict_fit(asked_words, relevance[pred], ruling or said)
-                                if unsaid:
+                                if unsaid or self._unmet_condition(reading, said):
                                     # The denial may hold only under what its clause says besides ("in most
-                                    # places"): no sure answer from the fact; the sentence may still be quoted.
+                                    # places"), or the question asks under a condition the sentence does not
+                                    # state ("when the miller is away" of "only if the miller is there"): no sure
+                                    # answer from the fact; the sentence may still be quoted.
                                     fit = min(fit, UNSURE_FIT)
                                 return self._answer(reading, verdict, fit, ruling)
         return None
@@ -346,6 +348,20 @@ class YesNoAnswerer:
             relation_words={w for w in reading.relation_words if w.lower() not in only_inside},
             meanings={w: m for w, m in reading.meanings.items() if w.lower() not in only_inside},
         )
+
+    def _unmet_condition(self, reading: Reading, said: str) -> bool:
+        """Tell whether a condition clause of the question holds a word the fact's sentence does not say.
+
+        The names are left to the linking (the sentence may speak of "the instance" by its heading); a word of
+        the condition besides them ("away") must be the sentence's own.
+        """
+        words = sentence_words(said)
+        named = {w for link in reading.links for w in sentence_words(link.text)}
+        for start, end in self._conditions(reading):
+            for w in sentence_words(reading.text[start:end]):
+                if w not in STOPWORDS and w not in named and not said_in(w, words):
+                    return True
+        return False
 
     @staticmethod
     def _conditions(reading: Reading) -> tuple[tuple[int, int], ...]:

@@ -76,3 +76,8 @@ def test_an_unless_clause_is_set_aside_and_used_to_is_a_past_habit():
     assert past_habit(next(t for t in used if t.text == "grind"))
     grinds = parse("The mill grinds oats.")
     assert not past_habit(next(t for t in grinds if t.text == "grinds"))
+    # "is used to lift", a bullet's "Used to moor": what a thing is for, not a habit that stopped.
+    purpose = parse("The crane, which is used to lift crates, stands on the quay.")
+    assert not past_habit(next(t for t in purpose if t.text == "lift"))
+    bullet = parse("Used to moor ships")
+    assert not past_habit(next(t for t in bullet if t.text == "moor"))
