@@ -30,6 +30,8 @@ The **sluice** is a channel under the east gate. The sluice cannot be closed.
 The **west gate** is not locked at night and is guarded by a watchman.
 
 Every other gate can be opened by the harbour master.
+
+Dogs are allowed on the open deck but not in the cabin.
 """
 
 
@@ -57,6 +59,14 @@ def test_what_is_said_of_every_other_thing_is_not_said_of_every_thing(graph):
     answer = graph.ask("Can every gate be opened by the harbour master?")
 
     assert "true" not in label_set(answer), answer.answer
+
+
+def test_a_place_the_not_denies_is_no_place_allowed(graph):
+    denied = graph.ask("Are dogs allowed in the cabin?")
+    allowed = graph.ask("Are dogs allowed on the open deck?")
+
+    assert label_set(denied) == {"false"}, denied.answer
+    assert label_set(allowed) == {"true"}, allowed.answer
 
 
 def test_the_denial_is_read_as_no_from_the_sentence(graph):

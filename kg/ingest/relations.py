@@ -558,6 +558,9 @@ class OpenReader:
             if (c.dep_ == "prep" and _argument_preposition(c) and not _framing(c))
             or (c.dep_ == "dative" and c.pos_ == "ADP")
         ]
+        # "allowed on the deck but not in the cabin": a participant the "not" denies is no positive one (a
+        # quoted sentence's verdict reads the denial; no fact is minted for it).
+        preps = [p for p in preps if not _negated(p)]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
         agents = [c for c in verb.children if c.dep_ == "agent" and not _idiom(c)]
         # "a kiln that has no lid": the determiner "no" denies the object, as "does not have a lid" would.
