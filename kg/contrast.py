@@ -61,19 +61,15 @@ def past_habit(verb) -> bool:
 
 def without_set_aside(text: str, parse: Callable) -> str:
     """Return ``text`` with the words it sets aside left out (the text itself when it sets none aside)."""
-    return _without(text, parse)
+    if not any(w in text.lower() for w in EXCEPTING | LEADING | CONDITIONS_AGAINST):
+        return text  # no marker word: no parse needed
+    return _without_parsed(text, parse)
 
 
 @lru_cache(maxsize=4096)
-def _without_cached(text: str, parse: Callable) -> str:
+def _without_parsed(text: str, parse: Callable) -> str:
     doc = parse(text)
     aside = set_aside(doc)
     if not aside:
         return text
     return " ".join(t.text for t in doc if t.i not in aside)
-
-
-def _without(text: str, parse: Callable) -> str:
-    if not any(w in text.lower() for w in EXCEPTING | LEADING | CONDITIONS_AGAINST):
-        return text  # no marker word: no parse needed
-    return _without_cached(text, parse)

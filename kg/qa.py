@@ -144,6 +144,11 @@ MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 WORD_MEANING_LINE = 0.7
 
 
+def _name_words(predicates) -> set[str]:
+    """Return every content word of the names of ``predicates``."""
+    return {w for p in predicates for n in p.names for w in name_key(n).split() if w not in STOPWORDS}
+
+
 class Engine:
     """Answers questions over one graph; build it once per process (it loads names and vectors)."""
 
@@ -211,25 +216,14 @@ class Engine:
         self.definition_names = self._names_of(SKOS.definition)
         self.acronym_names = self._names_of(KGO.acronym)
         #: Every word of a predicate name: a question word among them names a relation.
-        self.predicate_words = {
-            w
-            for p in self.catalog.predicates.values()
-            for n in p.names
-            for w in name_key(n).split()
-            if w not in STOPWORDS
-        }
+        self.predicate_words = _name_words(self.catalog.predicates.values())
         #: The relations minted from a note's verbs (``kgo:minted``): a classifier, a noun, never names one
         #: by its letters (``classifying_words``); and the words of the other relations' names.
         minted = {row[0] for row in self.store.query("SELECT DISTINCT ?p WHERE { ?p kgo:minted true }")}
         self.verb_relations = frozenset(p for p in self.catalog.predicates if p in minted)
-        self.noun_relation_words = {
-            w
-            for p in self.catalog.predicates.values()
-            if p.iri not in self.verb_relations
-            for n in p.names
-            for w in name_key(n).split()
-            if w not in STOPWORDS
-        }
+        self.noun_relation_words = _name_words(
+            p for p in self.catalog.predicates.values() if p.iri not in self.verb_relations
+        )
         #: The graph's own names for its naming relations: a question whose words name one asks for a
         #: concept's definition or for what its short form stands for, not for a relation path.
         self.naming = {SKOS.definition: self.definition_names, KGO.acronym: self.acronym_names}
@@ -642,11 +636,9 @@ class Engine:
         # A mention that may be an ordinary word ("access") is part of what is asked, not a name; the adverb
         # of a subordinator ("as soon as") is grammar, which a sentence says with a conjunction of its own.
         grammar = subordinator_words(reading.text, spans) if mentions else frozenset()
+        worded = [link for link in links if self._weak(link)] + classifying
         content = [w for w in question_content(reading.residual) if w not in grammar] + [
-            w
-            for link in links + classifying
-            if link in classifying or self._weak(link)
-            for w in link.text.lower().split()
+            w for link in worded for w in link.text.lower().split()
         ]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
@@ -694,7 +686,7 @@ class Engine:
             # "Which *types* of X": the classifier asks for kinds of its complement, which names the kind
             # (also when X is the only name of the question); "the type of X" asks for X's own.
             typed = [link for link in reading.links if link.start == kinds_of[0]] or typed
-        if typed and (reading.answer_word is None or reading.answer_word.lower() in CLASSIFIERS):
+        if typed and (reading.answer_word is None or classifier):
             link = typed[0]
             return link.text.lower().split()[-1], frozenset(iri for iri, _ in link.candidates[:1])
         if reading.answer_word is None:

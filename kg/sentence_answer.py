@@ -693,15 +693,16 @@ def _phrase_in(text: str, wanted: str) -> str:
     phrase of a frequent sense says the word as a synonym does, and its last word stands for it in the
     sentence's grammar ("time", under the verb the phrase belongs to).
     """
+    existing = "exist" in lemmas(wanted.lower())
+    found = phrases(wanted)
+    if not existing and not found:
+        return ""  # the common case, asked per candidate sentence: no tokenizing
     words = [t.lower for t in tokenize(text) if t.is_word]
-    if "exist" in lemmas(wanted.lower()):
+    if existing:
         # The existential "there is / there are" says that something exists: grammar, a closed class.
         verb = next((b for a, b in itertools.pairwise(words) if a == "there" and b in EXISTENTIAL_BE), "")
         if verb:
             return verb
-    found = phrases(wanted)
-    if not found:
-        return ""
     for phrase in found:
         n = len(phrase)
         if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):

@@ -26,7 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.contrast import EXCEPTING, LEADING, past_habit
-from kg.coordination import negated, shared_denial
+from kg.coordination import negated as _negated
+from kg.coordination import shared_denial
 from kg.ingest.concepts import Concept
 from kg.text import (
     FILLERS,
@@ -1313,10 +1314,6 @@ def _clause_head(token):
     while head.dep_ == "advmod" and head.head.i != head.i:
         head = head.head
     return head
-
-
-def _negated(token) -> bool:
-    return negated(token)
 
 
 def _sets_apart(verb) -> bool:
