@@ -1,5 +1,5 @@
 """The words a sentence sets aside: "except X", "instead of X", "rather than X", "unlike X", "unless ...";
-and what something "used to" do, a habit that has stopped.
+what something "used to" do, a habit that has stopped; and what "only" restricts a clause to.
 
 "Visitors may climb the tower, except on feast days" says nothing of visitors on feast days but that
 they may not; "the beacon now burns gas instead of oil" says that it does not burn oil. A
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+
+from kg.text import STOPWORDS, lemmas, tokenize
 
 #: A subordinator whose clause is the exception to what the main clause says ("... unless it rains").
 CONDITIONS_AGAINST = frozenset(("unless",))
@@ -73,3 +75,53 @@ def _without_parsed(text: str, parse: Callable) -> str:
     if not aside:
         return text
     return " ".join(t.text for t in doc if t.i not in aside)
+
+
+#: Subordinators that state a condition alike: "only if the baker is present" is asked "when he is present".
+CONDITIONAL = frozenset(("if", "when", "whenever", "once", "provided", "providing"))
+#: "not only A but also B" adds B; it restricts nothing.
+_ADDING = frozenset(("not",))
+
+
+def restrictions(doc) -> list[list]:
+    """Return what "only" restricts each clause of a parsed sentence to, as tokens, the marker first.
+
+    "may board *only after* the cars have boarded", "can book *only if* a member comes", "opens *only in*
+    summer": the clause holds in that case alone, so a question that does not state the case is not
+    answered by the clause ("Can they board before the cars?"). "Only" before a subordinator or a
+    preposition; "not only" adds instead.
+    """
+    out = []
+    for token in doc:
+        if token.lower_ != "only" or token.i + 1 >= len(doc) or (token.i > 0 and doc[token.i - 1].lower_ in _ADDING):
+            continue
+        marker = doc[token.i + 1]
+        if marker.dep_ == "prep":
+            span = list(marker.subtree)
+        elif marker.dep_ in ("mark", "advmod") and marker.head.dep_ == "advcl":
+            span = [marker, *(t for t in marker.head.subtree if t.i not in (marker.i, token.i))]
+        else:
+            continue
+        out.append(span)
+    return out
+
+
+def unmet_restriction(doc, question: str) -> bool:
+    """Tell whether a parsed sentence restricts what it says ("only if ...") to a case the question does not state.
+
+    The question states the case when it says the marker ("after"; for a condition, any of ``CONDITIONAL``)
+    and every content word of the restricted clause, by lemma.
+    """
+    spans = restrictions(doc)
+    if not spans:
+        return False
+    words = [t.lower for t in tokenize(question)]
+    said = {lemma for w in words for lemma in lemmas(w)}
+    for marker, *rest in spans:
+        conditional = marker.lower_ in CONDITIONAL and CONDITIONAL & set(words)
+        if marker.lower_ not in words and not conditional:
+            return True
+        for t in rest:
+            if t.is_alpha and t.lower_ not in STOPWORDS and not lemmas(t.lower_) & said:
+                return True
+    return False

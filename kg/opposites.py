@@ -44,7 +44,7 @@ OPPOSED_SUFFIXES = (("ful", "less"), ("less", "ful"))
 SHORTEST_STEM = 3
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def word_pairs(name: str) -> dict[str, frozenset[str]]:
     """Return each word's partners in the pair table ``data/<name>`` (tab-separated, "#" comments), read once."""
     found: dict[str, set[str]] = {}

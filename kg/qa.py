@@ -84,11 +84,13 @@ from kg.store import KGStore
 from kg.text import (
     ARTICLES,
     AUXILIARIES,
+    EXISTENCE_VERBS,
     LIGHT_VERBS,
     QUESTION_LIGHT_VERBS,
     REFLEXIVES,
     STOPWORDS,
     Token,
+    comparison_phrase,
     counts_things,
     getAllLemmas,
     is_numeral,
@@ -1036,9 +1038,17 @@ class Engine:
                 winner = lesser if less else greater
                 triples = [(node, KGO.greater, greater), (node, KGO.lesser, lesser)]
                 evidence, sources = self.evidence.for_triples(triples)
-                text = f"{self.catalog.label(winner)[:1].upper()}{self.catalog.label(winner)[1:]}: " + (
-                    f"{self.catalog.label(greater)} is more {quality} than {self.catalog.label(lesser)}."
+                said = (
+                    f"{self.catalog.label(greater)} is {comparison_phrase(quality)} than {self.catalog.label(lesser)}."
                 )
+                named = self.catalog.label(winner)
+                found = [self.evidence.entity_dict(winner)]
+                text, kind = f"{named[:1].upper()}{named[1:]}: {said}", "comparison"
+                if self._is_yes_no(reading):
+                    # "Is A faster than B?" asks whether A is the one with more of it (or less, with "less").
+                    holds = (winner == iris[0]) != reading.negated
+                    text, found = f"{'Yes' if holds else 'No'}: {said}", [{"value": holds}]
+                    kind = "boolean"
                 sparql = (
                     "SELECT ?greater WHERE {\n  ?c a kgo:Comparison ; kgo:greater ?greater ;\n"
                     f"     kgo:lesser ?lesser ; kgo:quality ?q .\n  VALUES (?greater ?lesser) "
@@ -1047,12 +1057,12 @@ class Engine:
                 answer = Answer(
                     "",
                     text,
-                    [self.evidence.entity_dict(winner)],
+                    found,
                     0.85,
                     sparql,
                     evidence,
                     sources,
-                    kind="comparison",
+                    kind=kind,
                 )
                 answer.topics = [self.evidence.entity_dict(i) for i in iris]
                 return answer
@@ -1080,6 +1090,16 @@ class Engine:
             for p in self._relations_named(reading, w)
         }  # fmt: skip
         if others - MEMBERSHIP:
+            return None
+        # "Which trees flower earlier?": a word that names no relation at all says what only some members
+        # do; the list of all of them does not answer it.
+        unsaid = [
+            w for w in reading.residual
+            if (verb is None or w != reading.words[verb].lower)
+            and w not in EXISTENCE_VERBS and w not in CLASSIFIERS and w not in LIGHT_VERBS | QUESTION_LIGHT_VERBS
+            and not self._relations_named(reading, w)
+        ]  # fmt: skip
+        if unsaid and not others:
             return None
         # "Which barns ...": the class is the noun the wh-word asks for; in "which barn are ploughs kept
         # in", the plural class is another word of the question, and the barn its relation's answer.

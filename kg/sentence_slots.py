@@ -33,7 +33,7 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-from kg.contrast import past_habit, set_aside
+from kg.contrast import past_habit, set_aside, unmet_restriction
 from kg.coordination import CEASING, shared_denial
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import NEAR_NEGATIONS, NEGATIONS, SETTING_APART, is_numeral, lemmas, noun_key
@@ -138,6 +138,10 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     said_numbers = {t.lower_ for t in doc if is_numeral(t.text)}
     if any(is_numeral(w) and w.lower() not in said_numbers for w in asked.words):
         return None  # "seven" asked, "up to four" said: the sentence does not say the question's number
+    # "Are the plums picked after the apples ripen?" is not said by "... before the apples ripen".
+    said_words = {t.lower_ for t in doc}
+    if any(w in TEMPORAL_ORDER and w not in said_words and TEMPORAL_ORDER - {w} & said_words for w in asked.words):
+        return None
     # The words the sentence sets aside ("instead of oil lamps") say nothing of the question's thing.
     aside = set_aside(doc)
     hits: dict[str, list] = {}
@@ -166,12 +170,28 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         SETTING_APART & set(asked.words)
     ):
         return None
+    order = _compared_in_order(doc, asked, hits)
+    if order is None:
+        return None
     clauses: dict[int, set[str]] = {}
     for word, tokens in hits.items():
         for token in tokens:
             clauses.setdefault(_clause(token).i, set()).add(word)
-    most = max(len(words) for words in clauses.values())
-    tied = [doc[i] for i, words in clauses.items() if len(words) == most]
+    # The question's subject places it: "members may stay three nights; guests one night only" answers
+    # "Can guests stay three nights?" in the clause that has the guests, if any clause has them.
+    subject = {w for w in asked.subject_words if w in hits} if _leads(asked) else set()
+    placed = {i for i, words in clauses.items() if subject and subject <= words}
+    # "X lowers A, but *it* does not lift B": the clause a pronoun goes on with is the subject's too.
+    placed |= {i for i in clauses if doc[i].dep_ == "conj" and doc[i].head.i in placed and not _own_subject(doc[i])}
+    placed_by = {i: clauses[i] for i in placed} or clauses
+    if placed_by is not clauses and len(placed_by) == 1:
+        # "Apple trees are pruned in winter, while plum trees are pruned in summer": the plum trees' clause
+        # says nothing of winter, whatever the other clause says.
+        own = _own_words(doc[next(iter(placed_by))], asked)
+        if any(all(t.i not in own for t in tokens) for tokens in hits.values()):
+            return None
+    most = max(len(words) for words in placed_by.values())
+    tied = [doc[i] for i, words in placed_by.items() if len(words) == most]
     verb = next((w for w in hits if asked.main_verb and lemmas(w) & lemmas(asked.main_verb)), None)
     own = {_clause(t).i for t in hits[verb]} if verb is not None else set()
     if len(own) == 1:
@@ -184,6 +204,9 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     if len(governing) != 1:
         return None
     head = governing[0]
+    numbers = [w for w in hits if is_numeral(w)]
+    if any(all(_clause(t).i != head.i for t in hits[w]) for w in numbers):
+        return None  # the question's number is said of another clause's thing
     if past_habit(head):
         return None  # "used to open on feast days": nothing of now
     # The subject may stand outside a conjoined verb's clause ("X is closed ... but open ..."); other words not.
@@ -205,7 +228,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     if shared is None:
         return None  # "cannot be opened and painted": denied each, or only together
     if shared or _denied(doc, head, inside):
-        return False
+        # "A is not faster than B" says nothing of whether B is faster than A.
+        return False if order else None
     # A clause under a denied one ("does not open *when it rains*") may be what is denied, or a
     # reason given beside the denial ("... *because* the lamps are switched on by a timer"): unclear.
     clause = head
@@ -213,7 +237,72 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         clause = _clause(clause.head)
         if _denied(doc, clause, {clause.i}):
             return None
-    return True
+    if order and unmet_restriction(doc, " ".join(asked.words)):
+        return None  # "may board only after the cars have": not said of boarding before them
+    return order  # "A is faster than B" says no to "Is B faster than A?"
+
+
+#: The word that introduces what a comparison measures against: "faster *than* the barge".
+_THAN = "than"
+
+
+def _compared_in_order(doc, asked: Asked, hits: Mapping[str, list]) -> bool | None:
+    """Tell whether the sentence compares the question's things in the question's order.
+
+    True when the question compares nothing or the sentence puts the question's words after "than" after
+    its own "than" and the named words before it outside; False when exactly the other way round ("The
+    path is steeper than the road" for "Is the road steeper than the path?"); None otherwise.
+    """
+    if _THAN not in asked.words:
+        return True
+    than = asked.words.index(_THAN)
+    compared = [t for t in doc if t.lower_ == _THAN]
+    if not compared:
+        return None  # "the path is steep": steeper than what, it does not say
+    inside = {t.i for c in compared for t in c.subtree}
+    after = [w for w in hits if w in asked.words[than + 1 :]]
+    # The words before "than" besides the comparative itself ("steeper", "more expensive").
+    before = [w for w in hits if w in asked.words[: than - 1] and w not in after]
+    if not after or not before:
+        return None
+
+    def where(word: str) -> set[bool]:
+        return {t.i in inside for t in hits[word]}
+
+    if all(where(w) == {True} for w in after) and all(where(w) == {False} for w in before):
+        return True
+    if all(where(w) == {False} for w in after) and any(where(w) == {True} for w in before):
+        return False
+    return None
+
+
+def _own_subject(verb) -> bool:
+    """Tell whether a verb has a subject of its own that is no pronoun ("but *it* does not ..." goes on)."""
+    return any(d.dep_ in ("nsubj", "nsubjpass") and d.pos_ != "PRON" for d in verb.children)
+
+
+def _leads(asked: Asked) -> bool:
+    """Tell whether the question's subject words are what follows its first word ("Are *plum trees* ...?").
+
+    A question whose subject is no name ("May the side door be shut while the bells ring?") gives its first
+    name as the subject words, which then places nothing.
+    """
+    rest = [w for w in asked.words[1:] if w not in ("the", "a", "an")]
+    return bool(asked.subject_words) and rest[: len(asked.subject_words)] == asked.subject_words
+
+
+def _own_words(head, asked: Asked) -> set[int]:
+    """Return the positions of the words of ``head``'s clause, less the clauses joined to it or set against it
+    with a subject of their own ("..., while plum trees are pruned in summer"); a clause that says when or
+    whether ("before the apples ripen"), one whose subject is a pronoun ("but it does not change X": the
+    same thing) and one set against it by a word the question says too stay part of it."""
+
+    def set_apart(c) -> bool:
+        marks = {d.lower_ for d in c.children if d.dep_ == "mark"}
+        return c.dep_ in ("conj", "parataxis") or bool(marks & SETTING_AGAINST - set(asked.words))
+
+    apart = {t.i for c in head.children if set_apart(c) and _own_subject(c) for t in c.subtree}
+    return {t.i for t in head.subtree if t.i not in apart}
 
 
 def asks_necessity(words: Sequence[str]) -> bool:
@@ -309,6 +398,13 @@ def _role(token):
     return ROLES.get(t.dep_), t.head
 
 
+#: The wh-word that asks for a reason.
+REASON_WH = frozenset(("why",))
+#: Subordinators that set one clause against another ("A is X, while B is Y").
+SETTING_AGAINST = frozenset(("while", "whereas"))
+#: The words that order one event against another: a question's and its sentence's must agree.
+TEMPORAL_ORDER = frozenset(("before", "after"))
+
 #: "Neither A nor B may be opened": the correlative denies the clause its nouns stand in.
 CORRELATIVE_DENIALS = frozenset(("neither", "nor"))
 
@@ -391,8 +487,8 @@ def slot_answers(
     names (label first). ``classes_of`` gives a concept's classes, through subclasses, with their labels
     (the graph's types): a concept typed as the asked kind is of it though its name does not say the noun.
     """
-    if asked.yes_no or asked.how_many:
-        return []
+    if asked.yes_no or asked.how_many or REASON_WH & set(asked.wh_phrase):
+        return []  # a reason is a clause ("to avoid the frost"), never a concept read out alone
     found: list[URIRef] = []
     for sentence, named in zip(sentences, concepts, strict=True):
         if _asked_clause_denied(sentence, asked, parse):
@@ -415,6 +511,8 @@ def slot_answers(
             item = _words(sentence.partition(":")[2])
             fresh = {iri: names for iri, names in fresh.items() if any(_occurs(n, item) for n in names)}
         if len(sentences) > 1 or len(fresh) <= 1:
+            if len(sentences) == 1 and fresh and not _may_play_asked_role(sentence, fresh, asked, parse):
+                return []  # "When did the X replace Y?": the concept left is who replaced, no time
             found.extend(sorted(fresh, key=str) if len(sentences) > 1 else fresh)
             continue
         found.extend(_in_open_slot(sentence, fresh, asked, parse) or _unnamed(fresh, asked))
@@ -528,6 +626,40 @@ def _restates(names: list[str], said: set[str]) -> bool:
         return False
     words = _name_words(label)
     return len(words) > 1 and bool(lemmas(words[-1]) & said) and any(lemmas(w) & said for w in words[:-1])
+
+
+def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked: Asked, parse: Callable) -> bool:
+    """Tell whether the concepts left in a sentence may stand where the wh-word asks ("when": an oblique).
+
+    False when the sentence's one verb the question says takes each of them as an argument in another
+    role ("*The ferry, the MV Tern,* replaced the old one in 2019" for "When did ... replace ...?"), and for
+    "when" / "where" (an oblique) when none of them hangs from that verb by a preposition.
+    """
+    if asked.wh_role is None:
+        return True
+    verb = _asked_verb(parse(sentence), asked)
+    if verb is None:
+        return True
+    roles: set[str | None] = set()
+    for child in verb.children:
+        if child.dep_ not in ARGUMENTS:
+            continue
+        words = [t.lower_ for t in child.subtree]
+        if any(_occurs(n, words) for names in fresh.values() for n in names):
+            roles.add(ROLES.get(child.dep_))
+    if asked.wh_role == "oblique":
+        # "When was the X planted?" of "The oldest tree is an X planted in 1962": nothing hangs from
+        # "planted" but the year, which is no concept; "oldest tree" is no time.
+        return "oblique" in roles or None in roles
+    return not roles or asked.wh_role in roles or None in roles
+
+
+def _asked_verb(doc, asked: Asked):
+    """Return the one verb of a parsed sentence that says a content word of the question, else None."""
+    standing_in = set(asked.wh_phrase)
+    content = {key for w in asked.content if w not in standing_in for key in lemmas(w)}
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
+    return verbs[0] if len(verbs) == 1 else None
 
 
 def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, parse: Callable) -> list[URIRef]:

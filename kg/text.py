@@ -56,6 +56,8 @@ AUXILIARIES = frozenset(
 )
 #: Verbs that name no relation by themselves ("have" in "has genre", "is" in "is part of").
 LIGHT_VERBS = frozenset("have has had be is are was were".split())
+#: Verbs that only say a thing is there ("which kinds of X exist?"): they ask for the members, no relation.
+EXISTENCE_VERBS = frozenset("exist exists existed existing".split())
 #: Light (support) verbs: in a question they frame what is asked ("what lets a ship steer", "which oil does
 #: the lamp use") rather than say it, and a sentence that answers says it with a verb of its own. A closed
 #: class of English grammar (do, have and be are dropped as stopwords or ``LIGHT_VERBS`` already), matched
@@ -331,6 +333,17 @@ def is_numeral(word: str) -> bool:
         return True
     parts = lower.split("-")
     return bool(lower) and all(p in NUMBER_WORDS for p in parts)
+
+
+#: Comparatives whose lemma shares no stem with them.
+_IRREGULAR_COMPARATIVES = frozenset(("better", "worse"))
+
+
+def comparison_phrase(quality: str) -> str:
+    """Return how a comparison says ``quality``: "faster" as written, "expensive" as "more expensive"."""
+    lower = quality.lower()
+    inflected = lower.endswith("er") and any(lemma != lower for lemma in lemmas(lower))
+    return quality if inflected or lower in _IRREGULAR_COMPARATIVES else f"more {quality}"
 
 
 def counts_things(word: str) -> bool:

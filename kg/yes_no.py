@@ -30,7 +30,7 @@ from rdflib import URIRef
 
 from kg.answer import Answer
 from kg.catalog import Catalog
-from kg.contrast import without_set_aside
+from kg.contrast import unmet_restriction, without_set_aside
 from kg.evidence import Evidence
 from kg.linking import (
     Link,
@@ -182,11 +182,14 @@ class YesNoAnswerer:
                                 ]  # fmt: skip
                                 asked_words = reading.residual + rest + uncounted
                                 fit = strict_fit(asked_words, relevance[pred], ruling or said)
-                                if unsaid or self._unmet_condition(reading, said):
+                                # "not on the terminals, only on the website" denies; "only if" limits a yes.
+                                restricted = verdict[0] and unmet_restriction(parse(sentence), reading.text)
+                                if unsaid or restricted or self._unmet_condition(reading, said):
                                     # The denial may hold only under what its clause says besides ("in most
                                     # places"), or the question asks under a condition the sentence does not
-                                    # state ("when the miller is away" of "only if the miller is there"): no sure
-                                    # answer from the fact; the sentence may still be quoted.
+                                    # state ("when the miller is away" of "only if the miller is there"), or
+                                    # the sentence holds only in a case the question does not state ("only
+                                    # after ..."): no sure answer from the fact; the sentence may still be quoted.
                                     fit = min(fit, UNSURE_FIT)
                                 return self._answer(reading, verdict, fit, ruling)
         return None

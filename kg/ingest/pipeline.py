@@ -59,6 +59,7 @@ from kg.namespaces import GRAPH, KG, KGO, PREFIXES
 from kg.text import (
     ARTICLES,
     STOPWORDS,
+    comparison_phrase,
     getAllLemmas,
     is_adjective,
     is_verb_only,
@@ -254,6 +255,8 @@ class _Extractor(StructureReader):
             if self._acronyms(part):
                 continue
             words = part.split()
+            if _joins_things(words):
+                continue  # "Heating and water" names two things, neither of them the whole heading
             if words and not is_verb_only(words[0]) and len(words) <= 5 and not part.rstrip().endswith("?"):
                 self.registry.get_or_mint(part)
 
@@ -1149,6 +1152,8 @@ class _Extractor(StructureReader):
             self.graph.add((iri, KGO.minted, Literal(True)))
             if fact.negated:  # "does not scale" horizontally denies "scale" horizontally
                 self.graph.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}-value"]))
+            elif (reading := present_tense(label)) != label:  # as an answer says it of one thing: "takes"
+                self.graph.add((iri, SKOS.prefLabel, Literal(reading)))
         return iri
 
     def _emit_open(self, fact: OpenFact, section: str, sentence: str) -> None:
@@ -1234,7 +1239,7 @@ class _Extractor(StructureReader):
             self.graph.add((node, KGO.greater, s))
             self.graph.add((node, KGO.lesser, o))
             self.graph.add((node, KGO.quality, Literal(quality)))
-            label = f"{self._label(s)} is more {quality} than {self._label(o)}"
+            label = f"{self._label(s)} is {comparison_phrase(quality)} than {self._label(o)}"
             self.graph.add((node, RDFS.label, Literal(label)))
             s, p, o, rule = node, KGO.greater, s, "comparison"
         self.graph.add((s, p, o))
@@ -1456,6 +1461,21 @@ def _without_article(text: str, possessive: bool = False) -> str:
     """
     pattern = r"^(?:a|an|the|your|our|their|its|my)\s+" if possessive else r"^(?:a|an|the)\s+"
     return re.sub(pattern, "", text.strip(), flags=re.IGNORECASE)
+
+
+#: Words that join two things a heading names.
+_JOINING = frozenset(("and", "or", "&"))
+
+
+def _joins_things(words: list[str]) -> bool:
+    """Tell a heading that names two things ("Tolls and fares") from one name ("Identity and Access Management").
+
+    A name capitalises its words; a heading in sentence case that joins words names each, not the whole.
+    """
+    inner = [w.lower() for w in words[1:-1]]
+    if not _JOINING & set(inner):
+        return False
+    return not all(w[:1].isupper() for w in words[1:] if w.lower() not in _JOINING | STOPWORDS)
 
 
 def _coined(heading: str) -> bool:

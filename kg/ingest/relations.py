@@ -29,6 +29,7 @@ from kg.contrast import EXCEPTING, LEADING, past_habit
 from kg.coordination import negated as _negated
 from kg.coordination import shared_denial
 from kg.ingest.concepts import Concept
+from kg.opposites import word_pairs
 from kg.text import (
     FILLERS,
     NEAR_NEGATIONS,
@@ -37,6 +38,7 @@ from kg.text import (
     getAllLemmas,
     getInflection,
     is_adjective,
+    is_numeral,
     is_passive_participle,
     noun_key,
     root_of,
@@ -881,8 +883,9 @@ class OpenReader:
                         concept = self._concept(named)
                         if concept is not None:
                             return concept
-        named = None if plain else _name_given(token)
+        named = None if plain else _name_given(token) or _name_in_apposition(token)
         if named is not None:
+            # "The current ferry, the MV Tern, ...": the ferry so named, not ferries in general.
             # "The program that sends a message is called a producer": that program is the producer, not
             # programs in general (a second "program that reads it" is another one).
             concept = self._concept(named)
@@ -985,6 +988,28 @@ def _identified_by(token):
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _name_in_apposition(token):
+    """Return the proper name a common noun is given in an apposition set off by a comma or parenthesis.
+
+    "The current ferry, the MV Tern, replaced ...": the description and the name are one thing, and the
+    name is what the graph knows it by. None when there is no such name.
+    """
+    if token.pos_ != "NOUN":
+        return None
+    doc = token.doc
+    for child in token.children:
+        if (
+            child.dep_ == "appos"
+            and child.i > token.i
+            and (child.pos_ == "PROPN" or " " in child.text)
+            and child.text[:1].isupper()
+            and child.left_edge.i > token.i + 1
+            and doc[child.left_edge.i - 1].text in (",", "(")
+        ):
+            return child
     return None
 
 
@@ -1116,14 +1141,21 @@ def _idiom(prep) -> bool:
     return any(p.dep_ == "pobj" and (prep.lower_, p.lemma_.lower()) in IDIOMS for p in prep.children)
 
 
+#: Nouns whose first sense measures (units, periods of time), from WordNet: see scripts/make_units.py.
+UNIT_TABLE = "units.tsv"
+
+
 def _quantity(token) -> str | None:
     """Return an amount a noun phrase states, as written ("up to 15 read replicas"), or None.
 
-    Only a noun counted by a number in digits: "three AZs" or "one instance" count things the text
-    names, and stay concepts.
+    A noun counted by a number in digits, or a unit or period counted in words ("about fifty minutes",
+    "three nights"): "three AZs" or "one instance" count things the text names, and stay concepts.
     """
-    if token.pos_ not in ("NOUN", "PROPN") or not any(
-        c.dep_ == "nummod" and c.text[:1].isdigit() for c in token.children
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    counts = [c for c in token.children if c.dep_ == "nummod"]
+    if not any(c.text[:1].isdigit() for c in counts) and not (
+        any(is_numeral(c.text) for c in counts) and token.lemma_.lower() in word_pairs(UNIT_TABLE)
     ):
         return None
     words = [t for t in token.subtree if not (t.dep_ == "punct" and t.i in (token.left_edge.i, token.right_edge.i))]

@@ -1,0 +1,199 @@
+"""Sentences that limit or compare: "only after", "only if", "faster than", amounts, and names in apposition.
+
+A note of our own, written to try them (harbour tugs; no wording of any question set). Before: a quoted
+"Pilots board only after the engines stop" answered "Can pilots board before the engines stop?" with yes;
+"X is deeper than Y" answered "Is Y deeper than X?" with yes; "takes about forty minutes" gave the concept
+"minute" as what a tow takes; "The senior tug, the MV Osprey, replaced ..." said it of "senior tug"; a
+heading "Crews and fuel" became one concept that every later "fuel" named; "Trainees can steer X only if a master
+stands beside them" answered "Can trainees steer X alone?" with yes at 0.95. Real parser and model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from note_graph import note_graph
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+from test_open_extraction import built_note, named, relations
+
+from kg.namespaces import data_dir
+from kg.question import parse
+from kg.sentence_slots import Asked, slot_answers, verdict
+
+pytestmark = pytest.mark.slow
+
+NOTE = """# Harbour tugs
+
+The **harbour tugs** of Port Wendle guide large ships to the quays.
+
+## Crews and fuel
+
+The senior tug, the MV Osprey, replaced the old MV Kittiwake in 2011.
+The MV Osprey is faster than the MV Kittiwake.
+A tow across the bay takes about forty minutes.
+The MV Osprey carries nine deckhands.
+Fuel is delivered to the tugs by a barge from the refinery.
+Trainees can steer the MV Osprey only if a master stands beside them.
+
+## Kinds of tug
+
+The harbour keeps three kinds of tug:
+
+- pusher tugs
+- tractor tugs
+- coastal tugs
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory):
+    return built_note(tmp_path_factory, "tugs.md", NOTE)
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory: pytest.TempPathFactory):
+    return note_graph(tmp_path_factory.mktemp("tugs"), "tugs", NOTE)
+
+
+def asked(question: str, content: list[str], **kw) -> Asked:
+    return Asked(content=content, words=question.lower().rstrip("?").split(), **kw)
+
+
+CASES = [
+    # A comparison says no to the question that turns it round, and nothing when it names no "than".
+    ("Is the channel deeper than the river mouth?", "The channel is deeper than the river mouth.", True),
+    ("Is the river mouth deeper than the channel?", "The channel is deeper than the river mouth.", False),
+    ("Is the river mouth deeper than the channel?", "The channel is not deeper than the river mouth.", None),
+    ("Is the channel deeper than the river mouth?", "Of the channel and the river mouth, the channel is deeper.", None),
+    # What "only" limits a clause to must be what the question asks about.
+    ("Can pilots board before the engines stop?", "Pilots may board only after the engines stop.", None),
+    ("Can pilots board after the engines stop?", "Pilots may board only after the engines stop.", True),
+    ("Can trainees steer a tug on their own?", "Trainees can steer a tug only if a master stands beside them.", None),
+    ("Can trainees steer a tug?", "Trainees can steer a tug not only in port but also at sea.", True),
+    # The clause that names the question's subject answers, and must say the question's number.
+    ("Can trainees work twelve hours?", "Masters may work up to twelve hours; trainees may work six hours only.", None),
+    ("Can masters work twelve hours?", "Masters may work up to twelve hours; trainees may work six hours only.", True),
+    ("Are tows booked after the tide turns?", "Tows are booked before the tide turns.", None),
+    ("Are tows booked before the tide turns?", "Tows are booked before the tide turns.", True),
+    # A clause "while" sets against the subject's own says nothing of it; a pronoun's clause goes on with it.
+    (
+        "Are pushers painted in winter?",
+        "Tractors are painted in winter, while pushers are painted in May.",
+        None,
+    ),
+    (
+        "Are pushers painted in winter?",
+        "Pushers are painted in May, while tractors are painted in winter.",
+        None,
+    ),
+    (
+        "Are tractors painted in winter?",
+        "Pushers are painted in May, while tractors are painted in winter.",
+        True,
+    ),
+    ("Does the winch lift the boom?", "The winch lowers the sails, but it does not lift the boom.", False),
+    # "while" the question says too is part of what it asks.
+    ("Can the gate be opened while the tide rises?", "The gate may not be opened while the tide rises.", False),
+]
+#: The words of the questions above that are grammar, not content.
+GRAMMAR = {"is", "are", "can", "does", "the", "a", "than", "on", "their", "own", "before", "after", "in"}
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), CASES)
+def test_a_verdict_reads_the_order_of_a_comparison_and_what_only_limits(question, sentence, expected):
+    words = question.lower().rstrip("?").split()
+    content = [w for w in words if w not in GRAMMAR]
+    subject = [content[0]]  # "Is the channel ...", "Can pilots ...": the first content word
+
+    assert verdict(sentence, asked(question, content, yes_no=True, subject_words=subject), parse) is expected
+
+
+TERN, PUFFIN, VESSEL = (URIRef(f"urn:x:{n}") for n in ("tern", "puffin", "vessel"))
+
+
+def test_a_when_question_is_not_answered_by_the_doer_of_its_verb():
+    concepts = {TERN: ["MV Tern"], PUFFIN: ["MV Puffin"], VESSEL: ["harbour vessel"]}
+    sentence = "The harbour vessel, the MV Tern, replaced the MV Puffin in 2011."
+    words = dict(named={TERN, PUFFIN}, mention_words=["mv", "tern", "mv", "puffin"])
+    when = asked(
+        "When did the MV Tern replace the MV Puffin?", ["replace"], wh_phrase=["when"], wh_role="oblique", **words
+    )
+    who = asked("Who replaced the MV Puffin?", ["replaced"], wh_phrase=["who"], wh_role="subject", **words)
+
+    assert slot_answers([sentence], [concepts], when, parse) == []
+    assert slot_answers([sentence], [concepts], who, parse) == [VESSEL]
+
+
+AUK, OLDEST = URIRef("urn:x:auk"), URIRef("urn:x:oldest")
+
+
+def test_when_and_why_are_not_answered_by_a_concept_that_hangs_from_no_preposition_of_the_verb():
+    concepts = {AUK: ["MV Auk"], OLDEST: ["oldest tug"]}
+    sentence = "The oldest tug is the MV Auk, built in 1962 to tow coal barges."
+    words = dict(named={AUK}, mention_words=["mv", "auk"], wh_role="oblique")
+    when = asked("When was the MV Auk built?", ["built"], wh_phrase=["when"], **words)
+    why = asked("Why was the MV Auk built?", ["built"], wh_phrase=["why"], **words)
+
+    assert slot_answers([sentence], [concepts], when, parse) == []
+    assert slot_answers([sentence], [concepts], why, parse) == []
+
+
+def test_a_name_in_apposition_is_the_participant_not_the_description(graph):
+    osprey, kittiwake = named(graph, "MV Osprey"), named(graph, "MV Kittiwake")
+
+    assert relations(graph, osprey, kittiwake) == {"replace"}
+    assert not any(str(graph.value(s, RDFS.label)).lower() == "senior tug" for s in graph.subjects(None, kittiwake))
+
+
+def test_a_unit_counted_in_words_is_an_amount_and_counted_things_stay_concepts(graph):
+    labels = {str(o).lower() for o in graph.objects(None, RDFS.label)}
+    values = {str(o) for o in graph.objects() if isinstance(o, Literal)}
+
+    assert "about forty minutes" in values
+    assert "minute" not in labels
+    assert "deckhand" in labels  # "nine deckhands" counts things the note speaks of
+
+
+def test_a_heading_that_joins_two_things_is_no_concept(graph):
+    labels = {str(o).lower() for o in graph.objects(None, RDFS.label)}
+
+    assert "crews and fuel" not in labels
+    assert "fuel" in labels
+
+
+def test_a_comparison_answers_a_yes_no_question_in_the_questions_order(kg):
+    turned = kg.ask("Is the MV Kittiwake faster than the MV Osprey?")
+    same = kg.ask("Is the MV Osprey faster than the MV Kittiwake?")
+
+    assert [a.get("value") for a in turned.answers] == [False]
+    assert turned.answer == "No: MV Osprey is faster than MV Kittiwake."
+    assert [a.get("value") for a in same.answers] == [True]
+
+
+def test_a_fact_that_holds_only_if_gives_no_sure_yes_to_a_question_that_does_not_state_the_case(kg):
+    answer = kg.ask("Can trainees steer the MV Osprey on their own?")
+
+    assert not any(a.get("value") is True and answer.confidence >= 0.9 for a in answer.answers), answer.answer
+
+
+def test_an_amount_is_the_answer_said_of_one_thing(kg):
+    answer = kg.ask("How long does a tow across the bay take?")
+
+    assert answer.answer == "Tow takes about forty minutes.", answer.answer
+
+
+def test_the_unit_table_is_wordnets_units_and_periods_with_its_licence():
+    lines = (data_dir() / "units.tsv").read_text(encoding="utf-8").splitlines()
+    rows = dict(line.split("\t") for line in lines if not line.startswith("#"))
+
+    assert any("WORDNET-LICENSE" in line for line in lines if line.startswith("#"))
+    assert {"minute", "night", "mile", "gigabyte"} <= rows.keys()
+    assert not {"people", "instance", "deckhand", "volume", "time"} & rows.keys()
+
+
+def test_a_list_of_all_members_does_not_answer_what_only_some_of_them_do(kg):
+    some = kg.ask("Which tugs sail at dawn?")
+    every = kg.ask("List the tugs.")
+
+    assert some.kind != "list", some.answer
+    assert {a["label"] for a in every.answers} == {"coastal tug", "pusher tug", "tractor tug"}
