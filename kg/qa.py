@@ -28,6 +28,7 @@ from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
 from kg.choice import ChoiceAnswerer
 from kg.contrast import without_set_aside
+from kg.coordination import head_of_name, said_apart
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
@@ -1526,7 +1527,12 @@ class Engine:
             said = stated()
             # The asked-for type is what the answer must be: a sentence that says the word may say it of
             # something else ("uses a TCP port 22 connection" answers "which port" with "connection").
-            explained |= {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
+            by_sentence = {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
+            if by_sentence and topic is not None:
+                # "... four times a day in summer and twice a day in winter": "winter" is said of the other
+                # conjunct, not of the answer.
+                by_sentence -= self._said_of_other(by_sentence, topic, ps.steps, answers)
+            explained |= by_sentence
             if said:  # the facts' own sentences were read and do not say these words either
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
@@ -1734,6 +1740,20 @@ class Engine:
             w.lower for i, w in enumerate(view.words)
             if i > 0 and w.text[:1].isupper() and w.text != "I" and i not in view.inside
         )  # fmt: skip
+
+    def _said_of_other(self, words: set[str], topic: URIRef, steps: tuple[Step, ...], answers) -> set[str]:
+        """Return the ``words`` that every sentence stating the path's facts (and naming an answer) says in
+        another conjunct than the answers' (``kg.coordination.said_apart``)."""
+        _, sources = self.evidence.for_path(topic, steps, answers[:10])
+        names = [self.catalog.label(a) if isinstance(a, URIRef) else str(a) for a in answers[:10]]
+        apart, telling = set(words), False
+        for source in sources:
+            doc = parse(source["text"])
+            if not any(head_of_name(doc, name) is not None for name in names):
+                continue
+            telling = True
+            apart &= said_apart(doc, words, names)
+        return apart if telling else set()
 
     def _stated_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:
         """Return the lowercase words of the sentences that state the path's facts for ``answers``.

@@ -48,6 +48,7 @@ import numpy as np
 from rdflib import Literal, URIRef
 
 from kg.answer import Answer
+from kg.coordination import said_apart
 from kg.linking import Link
 from kg.opposites import are_opposites
 from kg.question import CLASSIFIERS
@@ -325,9 +326,13 @@ class SentenceAnswerer:
             confidence -= MEANT_PENALTY  # read through a word the sentence says in other words
         confidence = round(confidence, 3)
         evidence: list[dict] = []
+        quoting = sparql
         if not answers and _stated_only_in(facts, sources):
             # The sentence's confidence stays: the facts are its reading, no surer than its choice.
             answers, sparql, evidence = facts.answers, facts.sparql, facts.evidence
+        if answers and asked is not None and len(quoted) == 1 and self._said_apart(best.text, asked, answers):
+            # "... four times a day in summer and twice a day in winter": asked of winter, the other conjunct.
+            answers, sparql, evidence = [], quoting, []
         if answers:
             # The answer read out of the sentence is as sure as the sentence's choice, no surer.
             value = answers[0].get("value")
@@ -341,6 +346,13 @@ class SentenceAnswerer:
         # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
         text = f'No fact in the graph answers that, but the notes say{where}: "{said}"{leaning}'
         return Answer("", text, [], confidence, sparql, [], sources, kind="sentence")
+
+    def _said_apart(self, sentence: str, asked: Asked, answers: list[dict]) -> bool:
+        """Tell whether the sentence says a word of the question only in another conjunct than the answers."""
+        if self.parse is None or isinstance(answers[0].get("value"), bool):
+            return False
+        names = [str(a.get("label", a.get("value"))) for a in answers]
+        return bool(said_apart(self.parse(sentence), [*asked.content, *asked.mention_words], names))
 
     @staticmethod
     def _rivals(best: Candidate, other: Candidate) -> bool:

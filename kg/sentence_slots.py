@@ -487,8 +487,9 @@ def slot_answers(
     names (label first). ``classes_of`` gives a concept's classes, through subclasses, with their labels
     (the graph's types): a concept typed as the asked kind is of it though its name does not say the noun.
     """
-    if asked.yes_no or asked.how_many or REASON_WH & set(asked.wh_phrase):
-        return []  # a reason is a clause ("to avoid the frost"), never a concept read out alone
+    if asked.yes_no or asked.how_many or REASON_WH & set(asked.wh_phrase) or _asks_degree(asked):
+        # A reason is a clause ("to avoid the frost"), a degree an amount ("twice a day"): never a concept.
+        return []
     found: list[URIRef] = []
     for sentence, named in zip(sentences, concepts, strict=True):
         if _asked_clause_denied(sentence, asked, parse):
@@ -626,6 +627,13 @@ def _restates(names: list[str], said: set[str]) -> bool:
         return False
     words = _name_words(label)
     return len(words) > 1 and bool(lemmas(words[-1]) & said) and any(lemmas(w) & said for w in words[:-1])
+
+
+def _asks_degree(asked: Asked) -> bool:
+    """Tell "how" with a word of degree after it ("how *often*", "how *long*", "how *far*") from "how" alone
+    ("how do instances connect?"), whose next word is an auxiliary."""
+    words = asked.words
+    return len(words) > 2 and words[0] == "how" and words[1] not in _CLOSED | {"has", "have", "had"}
 
 
 def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked: Asked, parse: Callable) -> bool:

@@ -16,6 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 from test_open_extraction import built_note, named, relations
 
+from kg.coordination import in_other_conjunct
 from kg.namespaces import data_dir
 from kg.question import parse
 from kg.sentence_slots import Asked, slot_answers, verdict
@@ -34,6 +35,7 @@ A tow across the bay takes about forty minutes.
 The MV Osprey carries nine deckhands.
 Fuel is delivered to the tugs by a barge from the refinery.
 Trainees can steer the MV Osprey only if a master stands beside them.
+The MV Kittiwake sails four times a day in summer and twice a day in winter.
 
 ## Kinds of tug
 
@@ -197,3 +199,33 @@ def test_a_list_of_all_members_does_not_answer_what_only_some_of_them_do(kg):
 
     assert some.kind != "list", some.answer
     assert {a["label"] for a in every.answers} == {"coastal tug", "pusher tug", "tractor tug"}
+
+
+def test_a_count_per_unit_is_an_amount(graph):
+    values = {str(o) for o in graph.objects() if isinstance(o, Literal)}
+
+    assert "four times a day" in values
+
+
+def test_a_word_said_of_another_conjunct_does_not_place_the_answer(kg):
+    answer = kg.ask("How often does the MV Kittiwake sail in winter?")
+
+    # "four times a day" is said of summer; "in winter" hangs from "twice a day", its other conjunct.
+    assert not answer.answers, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "other", "apart"),
+    [
+        # "in winter" hangs from "twice a day", the conjunct of "four times a day" (whose head is "times").
+        ("The ferry sails four times a day in summer and twice a day in winter.", "winter", "times", True),
+        ("The ferry sails four times a day in summer and twice a day in winter.", "summer", "times", False),
+        ("Instances run on hosts in regions and zones of the cloud.", "zones", "hosts", False),  # inside one side
+        ("The harvest starts in August and ends in October.", "October", "harvest", False),  # verbs share a subject
+    ],
+)
+def test_words_in_different_conjuncts_are_said_apart(sentence, word, other, apart):
+    doc = parse(sentence)
+    a, b = (next(t for t in doc if t.text == w) for w in (word, other))
+
+    assert in_other_conjunct(a, b) is apart

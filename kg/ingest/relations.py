@@ -1155,11 +1155,30 @@ def _quantity(token) -> str | None:
         return None
     counts = [c for c in token.children if c.dep_ == "nummod"]
     if not any(c.text[:1].isdigit() for c in counts) and not (
-        any(is_numeral(c.text) for c in counts) and token.lemma_.lower() in word_pairs(UNIT_TABLE)
+        any(is_numeral(c.text) for c in counts) and (_is_unit(token) or _per_unit(token))
     ):
         return None
     words = [t for t in token.subtree if not (t.dep_ == "punct" and t.i in (token.left_edge.i, token.right_edge.i))]
     return " ".join(t.text for t in words).strip()
+
+
+def _is_unit(token) -> bool:
+    """Tell whether a noun measures (a unit or a period: "minutes", "nights"), by ``UNIT_TABLE``."""
+    return token.lemma_.lower() in word_pairs(UNIT_TABLE)
+
+
+#: The words that make a unit after them a rate's ("four times *a* day", "ten loads *per* week").
+RATE_WORDS = frozenset(("a", "an", "per", "each", "every"))
+
+
+def _per_unit(token) -> bool:
+    """Tell whether a counted noun is counted per unit ("four times a day", "two loads per week"): a rate."""
+    for child in token.children:
+        if child.dep_ == "npadvmod" and _is_unit(child) and any(d.lower_ in RATE_WORDS for d in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in RATE_WORDS and any(_is_unit(p) for p in child.children):
+            return True
+    return False
 
 
 def _opens_clause(token, root) -> bool:
