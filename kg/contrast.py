@@ -44,6 +44,11 @@ def set_aside(doc) -> set[int]:
     return out
 
 
+def has_exception(doc) -> bool:
+    """Tell whether a parsed sentence makes an exception to what it says by a clause ("... unless it rains")."""
+    return any(t.lower_ in CONDITIONS_AGAINST and t.dep_ == "mark" for t in doc)
+
+
 def past_habit(verb) -> bool:
     """Tell whether ``verb`` is what something "used to" do: a habit that has stopped, nothing of now.
 

@@ -1275,6 +1275,8 @@ class Engine:
         answers = self._constrain(self._run(topic, path), reading, link, topic)
         if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
             return None
+        if self._time_as_argument(view, path[0], answers):
+            return None  # "when" asks a time, not the verb's doer or object
         # Calibrated on the MetaQA NTM development questions (bench/RESULTS.md): the lead over the
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
@@ -1340,6 +1342,8 @@ class Engine:
         answers = self._constrain(self._run(topic, path), reading, link, topic)
         if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
             return None
+        if self._time_as_argument(view, path[0], answers):
+            return None  # "when" asks a time, not the verb's doer or object
         if not self._of_asked_kind(view, choice.predicate, path[0][1], answers):
             return None
         # Below a name matched word for word: the margin over the runner-up is the evidence, and only a
@@ -1537,7 +1541,8 @@ class Engine:
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         if self._other_preposition(view.words, ps.steps[-1]) or (
-            len(ps.steps) == 1 and self._prepositional_role(view, ps.steps[0])
+            len(ps.steps) == 1
+            and (self._prepositional_role(view, ps.steps[0]) or self._time_as_argument(view, ps.steps[0], answers))
         ):
             fit *= OTHER_PREPOSITION
         unexplained = {w for w in left if w not in explained}
@@ -1688,6 +1693,20 @@ class Engine:
         if any(w.lower in PREPOSITIONS for i, w in enumerate(words) if i not in view.inside):
             return False
         return self._label_preposition(step[0]) not in (None, "by")
+
+    def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
+        """Tell whether "when" gets a thing the relation's verb takes as its subject or object.
+
+        "When will the box be replaced?" over "Network Rail replaces the box": a time is said with a
+        preposition ("in 2030", "at night"), and a relation whose label ends in none gives the verb's doer
+        or what it is done to. Amounts (literal values) are left alone: "the course lasts two weeks".
+        """
+        words = view.words
+        if not words or words[0].lower != "when" or not any(isinstance(a, URIRef) for a in answers[:1]):
+            return False
+        if any(self.catalog.label(a)[:1].isdigit() for a in answers[:3]):
+            return False  # a year or a date the graph holds as a node ("1999") is a time
+        return self._label_preposition(step[0]) is None
 
     def _label_preposition(self, predicate: URIRef) -> str | None:
         """Return the preposition a relation's label ends in ("is painted on": "on"), or None.

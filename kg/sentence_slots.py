@@ -33,7 +33,7 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-from kg.contrast import past_habit, set_aside, unmet_restriction
+from kg.contrast import has_exception, past_habit, set_aside, unmet_restriction
 from kg.coordination import CEASING, shared_denial
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import NEAR_NEGATIONS, NEGATIONS, SETTING_APART, is_numeral, lemmas, noun_key
@@ -183,6 +183,11 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     placed = {i for i, words in clauses.items() if subject and subject <= words}
     # "X lowers A, but *it* does not lift B": the clause a pronoun goes on with is the subject's too.
     placed |= {i for i in clauses if doc[i].dep_ == "conj" and doc[i].head.i in placed and not _own_subject(doc[i])}
+    # Only clauses set against each other ("A ..., while B ...", "A ...; B ...") are told apart by their
+    # subject: a "when" clause that holds the subject belongs to the clause it modifies.
+    others = [doc[i] for i in clauses if i not in placed]
+    if not any(_set_against(doc[i], c, asked) or _set_against(c, doc[i], asked) for i in placed for c in others):
+        placed = set()
     placed_by = {i: clauses[i] for i in placed} or clauses
     if placed_by is not clauses and len(placed_by) == 1:
         # "Apple trees are pruned in winter, while plum trees are pruned in summer": the plum trees' clause
@@ -193,6 +198,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     most = max(len(words) for words in placed_by.values())
     tied = [doc[i] for i, words in placed_by.items() if len(words) == most]
     verb = next((w for w in hits if asked.main_verb and lemmas(w) & lemmas(asked.main_verb)), None)
+    if verb is not None and not any(_heads_clause(t) for t in hits[verb]):
+        return None  # the question's verb is read as a noun there ("red levers work signals" misparsed)
     own = {_clause(t).i for t in hits[verb]} if verb is not None else set()
     if len(own) == 1:
         # The clause of the question's own verb answers (the main clause, not
@@ -228,8 +235,9 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     if shared is None:
         return None  # "cannot be opened and painted": denied each, or only together
     if shared or _denied(doc, head, inside):
-        # "A is not faster than B" says nothing of whether B is faster than A.
-        return False if order else None
+        # "A is not faster than B" says nothing of whether B is faster than A; "No train may pass unless the
+        # signaller allows it" is no plain no.
+        return False if order and not has_exception(doc) else None
     # A clause under a denied one ("does not open *when it rains*") may be what is denied, or a
     # reason given beside the denial ("... *because* the lamps are switched on by a timer"): unclear.
     clause = head
@@ -291,17 +299,35 @@ def _leads(asked: Asked) -> bool:
     return bool(asked.subject_words) and rest[: len(asked.subject_words)] == asked.subject_words
 
 
+#: Dependency labels of a word inside a noun phrase or standing as one: no verb heading a clause.
+_NOMINAL = frozenset("compound nsubj nsubjpass dobj pobj attr".split())
+
+
+def _heads_clause(token) -> bool:
+    """Tell whether a word is parsed as heading a clause, not as a noun phrase or part of one ("red levers
+    *work* signals" misread as a compound); a fragment's verb tagged as a noun ("scales vertically") heads one."""
+    return token.dep_ not in _NOMINAL
+
+
+def _set_against(clause, other, asked: Asked) -> bool:
+    """Tell whether ``other`` is a clause joined to ``clause`` or set against it with a subject of its own."""
+    return other.head.i == clause.i and _set_apart(other, asked) and _own_subject(other)
+
+
+def _set_apart(clause, asked: Asked) -> bool:
+    """Tell whether a clause is joined to its head ("and", ";") or set against it ("while", "whereas") by a
+    word the question does not say."""
+    marks = {d.lower_ for d in clause.children if d.dep_ == "mark"}
+    return clause.dep_ in ("conj", "parataxis") or bool(marks & SETTING_AGAINST - set(asked.words))
+
+
 def _own_words(head, asked: Asked) -> set[int]:
     """Return the positions of the words of ``head``'s clause, less the clauses joined to it or set against it
     with a subject of their own ("..., while plum trees are pruned in summer"); a clause that says when or
     whether ("before the apples ripen"), one whose subject is a pronoun ("but it does not change X": the
     same thing) and one set against it by a word the question says too stay part of it."""
 
-    def set_apart(c) -> bool:
-        marks = {d.lower_ for d in c.children if d.dep_ == "mark"}
-        return c.dep_ in ("conj", "parataxis") or bool(marks & SETTING_AGAINST - set(asked.words))
-
-    apart = {t.i for c in head.children if set_apart(c) and _own_subject(c) for t in c.subtree}
+    apart = {t.i for c in head.children if _set_against(head, c, asked) for t in c.subtree}
     return {t.i for t in head.subtree if t.i not in apart}
 
 
@@ -645,9 +671,11 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
     """
     if asked.wh_role is None:
         return True
-    verb = _asked_verb(parse(sentence), asked)
+    doc = parse(sentence)
+    verb = _asked_verb(doc, asked)
     if verb is None:
-        return True
+        # The question's verb read only as a noun ("red levers *work* signals" misparsed): no role is known.
+        return not _asked_verb(doc, asked, nominal=True)
     roles: set[str | None] = set()
     for child in verb.children:
         if child.dep_ not in ARGUMENTS:
@@ -662,11 +690,15 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
     return not roles or asked.wh_role in roles or None in roles
 
 
-def _asked_verb(doc, asked: Asked):
-    """Return the one verb of a parsed sentence that says a content word of the question, else None."""
+def _asked_verb(doc, asked: Asked, nominal: bool = False):
+    """Return the one verb heading a clause of a parsed sentence that says a content word of the question,
+    else None; with ``nominal``, one the parse reads inside a noun phrase instead."""
     standing_in = set(asked.wh_phrase)
     content = {key for w in asked.content if w not in standing_in for key in lemmas(w)}
-    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
+    verbs = [
+        t for t in doc
+        if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content and _heads_clause(t) != nominal
+    ]  # fmt: skip
     return verbs[0] if len(verbs) == 1 else None
 
 

@@ -30,7 +30,7 @@ from rdflib import URIRef
 
 from kg.answer import Answer
 from kg.catalog import Catalog
-from kg.contrast import unmet_restriction, without_set_aside
+from kg.contrast import has_exception, unmet_restriction, without_set_aside
 from kg.evidence import Evidence
 from kg.linking import (
     Link,
@@ -154,6 +154,9 @@ class YesNoAnswerer:
                                 # What the fact says: its sentence and its relation's names.
                                 names = self.catalog.predicates[pred].names if pred in self.catalog.predicates else []
                                 sentence, leaning = self.evidence.stated(verdict[1][0])
+                                # "No train may pass ... unless the signaller allows it": a denial with an exception
+                                # the question does not state is no sure "no".
+                                excepted = has_exception(parse(sentence)) and not has_exception(parse(reading.text))
                                 # What the sentence sets aside ("except on the river") it does not say of the fact.
                                 sentence = without_set_aside(sentence, parse)
                                 unsaid: list[str] = []
@@ -184,6 +187,7 @@ class YesNoAnswerer:
                                 fit = strict_fit(asked_words, relevance[pred], ruling or said)
                                 # "not on the terminals, only on the website" denies; "only if" limits a yes.
                                 restricted = verdict[0] and unmet_restriction(parse(sentence), reading.text)
+                                restricted = restricted or (not verdict[0] and excepted)
                                 if unsaid or restricted or self._unmet_condition(reading, said):
                                     # The denial may hold only under what its clause says besides ("in most
                                     # places"), or the question asks under a condition the sentence does not

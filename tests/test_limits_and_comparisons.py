@@ -36,6 +36,9 @@ The MV Osprey carries nine deckhands.
 Fuel is delivered to the tugs by a barge from the refinery.
 Trainees can steer the MV Osprey only if a master stands beside them.
 The MV Kittiwake sails four times a day in summer and twice a day in winter.
+No tug may leave the harbour unless the harbour master gives permission.
+No tug carries passengers.
+The harbour board will sell the MV Kittiwake to a museum by 2030.
 
 ## Kinds of tug
 
@@ -94,8 +97,6 @@ CASES = [
         True,
     ),
     ("Does the winch lift the boom?", "The winch lowers the sails, but it does not lift the boom.", False),
-    # "while" the question says too is part of what it asks.
-    ("Can the gate be opened while the tide rises?", "The gate may not be opened while the tide rises.", False),
 ]
 #: The words of the questions above that are grammar, not content.
 GRAMMAR = {"is", "are", "can", "does", "the", "a", "than", "on", "their", "own", "before", "after", "in"}
@@ -229,3 +230,29 @@ def test_words_in_different_conjuncts_are_said_apart(sentence, word, other, apar
     a, b = (next(t for t in doc if t.text == w) for w in (word, other))
 
     assert in_other_conjunct(a, b) is apart
+
+
+def test_a_subject_counted_as_none_is_a_denial_and_an_exception_keeps_it_from_a_plain_no(graph, kg):
+    carries = {str(graph.value(p, RDFS.label)) for p in graph.predicates(named(graph, "tug"), None)}
+    leave = kg.ask("Can a tug leave the harbour?")
+
+    assert "does not carry" in carries  # "No tug carries passengers": a denial, never "tug carries passengers"
+    assert "carry" not in carries
+    # "No tug may leave ... unless the harbour master gives permission": neither yes nor a sure no.
+    assert not any(a.get("value") is True for a in leave.answers), leave.answer
+    assert leave.confidence < 0.9, leave.answer
+
+
+def test_when_is_not_answered_by_the_doer_of_the_verb(kg):
+    answer = kg.ask("When will the MV Kittiwake be sold?")
+
+    assert "harbour board" not in {str(a.get("label", "")).lower() for a in answer.answers}, answer.answer
+
+
+def test_a_question_verb_the_parse_reads_as_a_noun_gives_no_verdict():
+    # "work" misparsed as part of a noun phrase ("red levers work signals"): the clause is not read.
+    sentence = "The box has six levers; red levers work signals and black levers work points."
+    question = asked("Do red levers work points?", ["red", "work"], mention_words=["levers", "points"], yes_no=True)
+    question.main_verb = "work"
+
+    assert verdict(sentence, question, parse) is None

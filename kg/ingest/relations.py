@@ -523,7 +523,7 @@ class OpenReader:
         shared = shared_denial(verb)
         if shared is None:
             return []  # "cannot be opened and painted": whether the "not" bears on "painted" is unclear
-        negated = _negated(verb) or shared
+        negated = _negated(verb) or shared or _none_of_them(verb)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
             return []
         if _disagreeing_subject(verb):
@@ -1160,6 +1160,15 @@ def _quantity(token) -> str | None:
         return None
     words = [t for t in token.subtree if not (t.dep_ == "punct" and t.i in (token.left_edge.i, token.right_edge.i))]
     return " ".join(t.text for t in words).strip()
+
+
+def _none_of_them(verb) -> bool:
+    """Tell whether the clause's subject or object is counted as none: "*No* train may pass ...", "keeps *no*
+    spare levers". The clause then says that it does not hold, as a "not" would."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def _is_unit(token) -> bool:
