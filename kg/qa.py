@@ -90,6 +90,7 @@ from kg.text import (
     QUESTION_LIGHT_VERBS,
     REFLEXIVES,
     STOPWORDS,
+    TEMPORAL_ORDER,
     Token,
     comparison_phrase,
     counts_things,
@@ -133,6 +134,8 @@ TEXT_ANSWER_THRESHOLD = 0.9
 UNTIED_MENTION = 0.8
 #: The share of a path's fit left when the question strands one preposition and the path's relation ends in
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
+#: Prepositions of time a relation's label may end in besides ``PREPOSITIONS`` and "before"/"after".
+TIME_PREPOSITIONS = frozenset(("during", "until", "since", "till"))
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
 OTHER_PREPOSITION = 0.5
 #: The share of a path's fit left when the topic's name only modifies a noun the path does not account
@@ -1706,7 +1709,10 @@ class Engine:
             return False
         if any(self.catalog.label(a)[:1].isdigit() for a in answers[:3]):
             return False  # a year or a date the graph holds as a node ("1999") is a time
-        return self._label_preposition(step[0]) is None
+        known = self.catalog.predicates.get(step[0])
+        last = known.label.lower().split()[-1:] if known is not None and known.label else []
+        # "is not crossed after" (heavy rain): a relation ending in any preposition gives a time.
+        return not (set(last) & (PREPOSITIONS | TEMPORAL_ORDER | TIME_PREPOSITIONS))
 
     def _label_preposition(self, predicate: URIRef) -> str | None:
         """Return the preposition a relation's label ends in ("is painted on": "on"), or None.

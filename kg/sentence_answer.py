@@ -55,6 +55,7 @@ from kg.question import CLASSIFIERS
 from kg.sentence_slots import (
     Asked,
     asks_necessity,
+    done_by_another,
     keeps_roles,
     leaves_doer_unsaid,
     number_answer,
@@ -397,6 +398,10 @@ class SentenceAnswerer:
             # A word the sentence says by its WordNet antonym ("loses" for "keep") answers the other way round.
             opposed = {w: s for w in unmatched if w not in meant and (s := _opposite_in(words, w))}
             if opposed and (len(opposed) > 1 or not _flips(asked.words)):
+                return []
+            if opposed and done_by_another(best.reading, asked, next(iter(opposed.values())), self.parse):
+                # "Visitors buy oatmeal in the shop" for "Does the shop sell oatmeal?": the antonym said of
+                # another doer is the converse, which says yes, not no. Only the subject's own antonym flips.
                 return []
             meant.update(opposed)
             value = verdict(best.reading, asked, self.parse, meant)

@@ -36,7 +36,7 @@ from rdflib import URIRef
 from kg.contrast import has_exception, past_habit, set_aside, unmet_restriction
 from kg.coordination import CEASING, shared_denial
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
-from kg.text import NEAR_NEGATIONS, NEGATIONS, SETTING_APART, is_numeral, lemmas, noun_key
+from kg.text import ABSENCE, NEAR_NEGATIONS, NEGATIONS, SETTING_APART, TEMPORAL_ORDER, is_numeral, lemmas, noun_key
 
 #: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
 ARGUMENTS = frozenset("nsubj nsubjpass dobj agent prep attr oprd dative acomp pobj obj".split())
@@ -155,6 +155,10 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
             return None  # a content word the sentence lacks (or says in other words): no verdict
         hits[word] = found
     if not hits:
+        return None
+    # "Barley is ground *without* drying": what "without" governs is not done, nor is it said what else is.
+    lacking = {t.i for w in doc if w.lower_ in ABSENCE for t in w.subtree}
+    if lacking and not ABSENCE & set(asked.words) and any(all(t.i in lacking for t in ts) for ts in hits.values()):
         return None
     # The names the question mentions place it too ("Does the clerk file the form?": "form").
     for word in asked.mention_words:
@@ -337,6 +341,25 @@ def asks_necessity(words: Sequence[str]) -> bool:
     return any(w in NECESSITY_WORDS for w in words) or any(a in ("have", "has") and b == "to" for a, b in pairs)
 
 
+def done_by_another(sentence: str, asked: Asked, verb_word: str, parse: Callable) -> bool:
+    """Tell whether the sentence gives ``verb_word`` a doer of its own that is not the question's subject.
+
+    "Visitors *buy* oatmeal in the shop", for "Does the shop sell oatmeal?": the antonym said of another
+    doer is the converse ("the shop sells it"), no denial. "Its strength is lost" names no doer; "the lamp
+    loses its glow" names the question's own.
+    """
+    head = asked.subject_words[-1] if asked.subject_words else ""
+    doc = parse(sentence)
+    for verb in (t for t in doc if lemmas(verb_word) & lemmas(t.text)):
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if not doers and verb.dep_ == "conj":
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if any(d.pos_ != "PRON" and not (lemmas(head) & lemmas(d.text)) for d in doers):
+            return True
+    return False
+
+
 def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
     """Tell whether the sentence gives the yes/no question's subject the role the question gives it.
 
@@ -428,8 +451,6 @@ def _role(token):
 REASON_WH = frozenset(("why",))
 #: Subordinators that set one clause against another ("A is X, while B is Y").
 SETTING_AGAINST = frozenset(("while", "whereas"))
-#: The words that order one event against another: a question's and its sentence's must agree.
-TEMPORAL_ORDER = frozenset(("before", "after"))
 
 #: "Neither A nor B may be opened": the correlative denies the clause its nouns stand in.
 CORRELATIVE_DENIALS = frozenset(("neither", "nor"))

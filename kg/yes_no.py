@@ -43,10 +43,10 @@ from kg.linking import (
 )
 from kg.opposites import are_opposites
 from kg.question import Reading, condition_spans, is_passive, link_spans, name_spans, parse, parse_named
-from kg.scoring import Relevance
+from kg.scoring import PREPOSITIONS, Relevance
 from kg.sentence_slots import denied_words
 from kg.store import KGStore
-from kg.text import LIGHT_VERBS, NEGATIONS, STOPWORDS, key_words, lemmas, noun_key, tokenize
+from kg.text import ABSENCE, LIGHT_VERBS, NEGATIONS, STOPWORDS, TEMPORAL_ORDER, key_words, lemmas, noun_key, tokenize
 
 #: The values that say yes or no (a property table's cells).
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}
@@ -333,10 +333,7 @@ class YesNoAnswerer:
     # -- a quality of one named concept ----------------------------------------------------------------
     def _qualities(self, iri: URIRef) -> list[tuple[list[str], tuple, bool]]:
         """Return a concept's stated qualities as (their lowercase words, triple, whether it holds)."""
-        return [
-            ([w.lower() for w in re.findall(r"[A-Za-z]+", value)], triple, holds)
-            for value, triple, holds in self.evidence.qualities(iri)
-        ]
+        return [(_present_words(value), triple, holds) for value, triple, holds in self.evidence.qualities(iri)]
 
     def _main_clause(self, reading: Reading) -> Reading:
         """Return ``reading`` without the relation words said only inside its condition clauses, if any."""
@@ -392,11 +389,15 @@ class YesNoAnswerer:
     def _quality(self, reading: Reading) -> Answer | None:
         """Answer from a quality of a named concept that a question word says: "Is the bucket versioned?"."""
         in_condition = self._in_condition(reading)
+        # A word said only in the question's condition ("... before they are *loaded*?") asks no quality; a
+        # preposition or subordinator ("after") is grammar and says none ("afterwards").
+        main = self._main_clause(reading).residual
+        content = [q for q in main if q.lower() not in PREPOSITIONS | TEMPORAL_ORDER]
         for link in reading.links:
             if in_condition(link):
                 continue
             for value_words, triple, holds in self._qualities(link.best[0]):
-                matched = {q for q in reading.residual for v in value_words if words_match(q, v) >= 0.8}
+                matched = {q for q in content for v in value_words if words_match(q, v) >= 0.8}
                 if matched:
                     verdict = (holds, [triple], ask_sparql([triple]))
                     said = " ".join(self.evidence.stated(triple))
@@ -647,3 +648,10 @@ __all__ = [
     "restricts",
     "strict_fit",
 ]
+
+
+def _present_words(value: str) -> list[str]:
+    """Return a quality's lowercase words up to one that says what is absent ("ground *without* drying")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", value)]
+    cut = next((k for k, w in enumerate(words) if w in ABSENCE), len(words))
+    return words[:cut]

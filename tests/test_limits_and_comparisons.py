@@ -19,7 +19,8 @@ from test_open_extraction import built_note, named, relations
 from kg.coordination import in_other_conjunct
 from kg.namespaces import data_dir
 from kg.question import parse
-from kg.sentence_slots import Asked, slot_answers, verdict
+from kg.sentence_slots import Asked, done_by_another, slot_answers, verdict
+from kg.yes_no import _present_words
 
 pytestmark = pytest.mark.slow
 
@@ -39,6 +40,10 @@ The MV Kittiwake sails four times a day in summer and twice a day in winter.
 No tug may leave the harbour unless the harbour master gives permission.
 No tug carries passengers.
 The harbour board will sell the MV Kittiwake to a museum by 2030.
+Pilots buy charts in the harbour office.
+Coal barges are loaded without weighing.
+The MV Osprey is refuelled afterwards.
+After a storm the slipway cannot be used.
 
 ## Kinds of tug
 
@@ -256,3 +261,35 @@ def test_a_question_verb_the_parse_reads_as_a_noun_gives_no_verdict():
     question.main_verb = "work"
 
     assert verdict(sentence, question, parse) is None
+
+
+def test_an_absence_gives_no_sure_answer(kg):
+    # "Coal barges are loaded without weighing": what "without" governs is not done, and "loaded" is only
+    # the question's condition.
+    answer = kg.ask("Are coal barges weighed before they are loaded?")
+
+    assert not (answer.answers and answer.confidence >= 0.6), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "other"),
+    [
+        ("Pilots buy charts in the harbour office.", "buy", True),  # the converse: the office sells them
+        ("When the starter is chilled, its strength is lost.", "lost", False),  # no doer named
+        ("The harbour office loses charts.", "loses", False),  # the question's own subject
+    ],
+)
+def test_an_antonym_said_of_another_doer_is_the_converse(sentence, verb, other):
+    question = asked("Does the harbour office keep charts?", ["keep", "charts"], subject_words=["harbour", "office"])
+
+    assert done_by_another(sentence, question, verb, parse) is other
+
+
+def test_a_quality_names_no_word_after_without():
+    assert _present_words("loaded without weighing") == ["loaded"]
+
+
+def test_when_is_answered_by_a_relation_that_ends_in_a_preposition_of_time(kg):
+    answer = kg.ask("When can the slipway not be used?")
+
+    assert "storm" in {str(a.get("label", "")).lower() for a in answer.answers}, answer.answer
