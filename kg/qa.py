@@ -134,8 +134,9 @@ TEXT_ANSWER_THRESHOLD = 0.9
 UNTIED_MENTION = 0.8
 #: The share of a path's fit left when the question strands one preposition and the path's relation ends in
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
-#: Prepositions of time a relation's label may end in besides ``PREPOSITIONS`` and "before"/"after".
-TIME_PREPOSITIONS = frozenset(("during", "until", "since", "till"))
+#: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
+#: label ends in one of them may answer "when".
+TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
 OTHER_PREPOSITION = 0.5
 #: The share of a path's fit left when the topic's name only modifies a noun the path does not account
@@ -665,7 +666,7 @@ class Engine:
             kind_known=bool(kind_concepts) or self._knows_kind(kind),
             wh_phrase=phrase,
             wh_role=role,
-            main_verb=main_verb(reading.text, spans),
+            main_verb=self._main_verb(reading.text, spans),
             subject_words=mentions[0].text.lower().split() if mentions else [],
             passive=is_passive(reading.words),
         )
@@ -1437,6 +1438,8 @@ class Engine:
                 answers = []
             if answers and not self._of_noted_kind(reading, ps.steps, answers):
                 continue
+            if answers and self._time_as_argument(reading, ps.steps[-1], answers):
+                continue  # "when" asks a time: a relation that gives the verb's doer answers something else
             if not answers:
                 continue
             if ps.score < 0.45:
@@ -1544,8 +1547,7 @@ class Engine:
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
         if self._other_preposition(view.words, ps.steps[-1]) or (
-            len(ps.steps) == 1
-            and (self._prepositional_role(view, ps.steps[0]) or self._time_as_argument(view, ps.steps[0], answers))
+            len(ps.steps) == 1 and self._prepositional_role(view, ps.steps[0])
         ):
             fit *= OTHER_PREPOSITION
         unexplained = {w for w in left if w not in explained}
@@ -1697,12 +1699,24 @@ class Engine:
             return False
         return self._label_preposition(step[0]) not in (None, "by")
 
-    def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
-        """Tell whether "when" gets a thing the relation's verb takes as its subject or object.
+    @staticmethod
+    def _main_verb(text: str, spans: tuple[tuple[int, int], ...]) -> str | None:
+        """Return the question's main verb; a mention that is the verb ("work", also a concept) is read as one."""
+        verb = main_verb(text, spans)
+        for span in spans if verb is None else ():
+            rest = tuple(other for other in spans if other != span)
+            found = main_verb(text, rest)
+            if found is not None and found == text[span[0] : span[1]].lower():
+                return found
+        return verb
 
-        "When will the box be replaced?" over "Network Rail replaces the box": a time is said with a
-        preposition ("in 2030", "at night"), and a relation whose label ends in none gives the verb's doer
-        or what it is done to. Amounts (literal values) are left alone: "the course lasts two weeks".
+    def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
+        """Tell whether "when" gets a thing the relation's verb takes as its subject or object, or another role.
+
+        "When will the pier be rebuilt?" over "The council rebuilds the pier": a time is said with a
+        preposition of time ("in 2030", "at night"), and a relation whose label ends in none gives the verb's
+        doer, what it is done to, or an instrument ("rebuild with"). Amounts (literal values) are left
+        alone: "the course lasts two weeks".
         """
         words = view.words
         if not words or words[0].lower != "when" or not any(isinstance(a, URIRef) for a in answers[:1]):
@@ -1711,8 +1725,9 @@ class Engine:
             return False  # a year or a date the graph holds as a node ("1999") is a time
         known = self.catalog.predicates.get(step[0])
         last = known.label.lower().split()[-1:] if known is not None and known.label else []
-        # "is not crossed after" (heavy rain): a relation ending in any preposition gives a time.
-        return not (set(last) & (PREPOSITIONS | TEMPORAL_ORDER | TIME_PREPOSITIONS))
+        # "is not opened after" (a flood): a relation ending in a preposition of time gives a time;
+        # "replace with" gives a thing.
+        return not (set(last) & (TEMPORAL_ORDER | TIME_PREPOSITIONS))
 
     def _label_preposition(self, predicate: URIRef) -> str | None:
         """Return the preposition a relation's label ends in ("is painted on": "on"), or None.

@@ -400,7 +400,7 @@ class SentenceAnswerer:
             if opposed and (len(opposed) > 1 or not _flips(asked.words)):
                 return []
             if opposed and done_by_another(best.reading, asked, next(iter(opposed.values())), self.parse):
-                # "Visitors buy oatmeal in the shop" for "Does the shop sell oatmeal?": the antonym said of
+                # "Walkers buy maps at the kiosk" for "Does the kiosk sell maps?": the antonym said of
                 # another doer is the converse, which says yes, not no. Only the subject's own antonym flips.
                 return []
             meant.update(opposed)

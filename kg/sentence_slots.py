@@ -156,7 +156,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         hits[word] = found
     if not hits:
         return None
-    # "Barley is ground *without* drying": what "without" governs is not done, nor is it said what else is.
+    # "Hemp is spun *without* soaking": what "without" governs is not done, nor is it said what else is.
     lacking = {t.i for w in doc if w.lower_ in ABSENCE for t in w.subtree}
     if lacking and not ABSENCE & set(asked.words) and any(all(t.i in lacking for t in ts) for ts in hits.values()):
         return None
@@ -263,7 +263,7 @@ def _compared_in_order(doc, asked: Asked, hits: Mapping[str, list]) -> bool | No
 
     True when the question compares nothing or the sentence puts the question's words after "than" after
     its own "than" and the named words before it outside; False when exactly the other way round ("The
-    path is steeper than the road" for "Is the road steeper than the path?"); None otherwise.
+    quay is longer than the pier" for "Is the pier longer than the quay?"); None otherwise.
     """
     if _THAN not in asked.words:
         return True
@@ -291,6 +291,26 @@ def _compared_in_order(doc, asked: Asked, hits: Mapping[str, list]) -> bool | No
 def _own_subject(verb) -> bool:
     """Tell whether a verb has a subject of its own that is no pronoun ("but *it* does not ..." goes on)."""
     return any(d.dep_ in ("nsubj", "nsubjpass") and d.pos_ != "PRON" for d in verb.children)
+
+
+def subject_clause(sentence: str, subject: str, parse: Callable) -> str:
+    """Return the words of the clause whose subject ``subject``'s head noun is, less the clauses set against
+    it ("Freight trains use the line at night, while passenger trains use it by day": for the passenger
+    trains, "passenger trains use it by day"); the whole sentence when no clause has that subject."""
+    words = subject.lower().split()
+    if not words:
+        return sentence
+    doc = parse(sentence)
+    heads = [
+        t for t in doc
+        if t.dep_ in ("nsubj", "nsubjpass") and (lemmas(words[-1]) & lemmas(t.text) or t.lower_ == words[-1])
+        and all(any(lemmas(w) & lemmas(m.text) for m in t.subtree) for w in words[:-1])
+    ]  # fmt: skip
+    if len(heads) != 1:
+        return sentence
+    clause = heads[0].head
+    apart = {t.i for c in clause.children if _set_against(clause, c, _NO_QUESTION) for t in c.subtree}
+    return " ".join(t.text for t in clause.subtree if t.i not in apart)
 
 
 def _leads(asked: Asked) -> bool:
@@ -344,8 +364,8 @@ def asks_necessity(words: Sequence[str]) -> bool:
 def done_by_another(sentence: str, asked: Asked, verb_word: str, parse: Callable) -> bool:
     """Tell whether the sentence gives ``verb_word`` a doer of its own that is not the question's subject.
 
-    "Visitors *buy* oatmeal in the shop", for "Does the shop sell oatmeal?": the antonym said of another
-    doer is the converse ("the shop sells it"), no denial. "Its strength is lost" names no doer; "the lamp
+    "Walkers *buy* maps at the kiosk", for "Does the kiosk sell maps?": the antonym said of another
+    doer is the converse ("the kiosk sells them"), no denial. "Its colour is lost" names no doer; "the lamp
     loses its glow" names the question's own.
     """
     head = asked.subject_words[-1] if asked.subject_words else ""
@@ -447,6 +467,8 @@ def _role(token):
     return ROLES.get(t.dep_), t.head
 
 
+#: A question that says nothing, for the grammar tests that read a sentence alone.
+_NO_QUESTION = Asked(content=[], words=[])
 #: The wh-word that asks for a reason.
 REASON_WH = frozenset(("why",))
 #: Subordinators that set one clause against another ("A is X, while B is Y").
@@ -606,8 +628,24 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     """Return the one number ``sentence`` gives that the question does not, for "how many", or None."""
     if not asked.how_many or _asked_clause_denied(sentence, asked, parse):
         return None
-    numbers = [t.text for t in parse(sentence) if t.like_num and t.lower_ not in asked.words]
+    words = asked.words
+    # "how many square feet does ...": the words between "many" and the verb name what is counted.
+    after = words[words.index("many") + 1 :] if "many" in words else []
+    counted = list(itertools.takewhile(lambda w: w not in _CLOSED | {"has", "have", "had"}, after)) or None
+    numbers = [
+        t.text for t in parse(sentence)
+        if t.like_num and t.lower_ not in words and not _counts_other(t, counted)
+    ]  # fmt: skip
     return numbers[0] if len(set(numbers)) == 1 else None
+
+
+def _counts_other(number, counted: list[str] | None) -> bool:
+    """Tell whether a number counts another noun than the one "how many" asks about ("two *shifts*" for
+    "how many signallers")."""
+    head = number.head
+    if not counted or number.dep_ != "nummod" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(lemmas(w) & lemmas(head.text) or noun_key(w) == noun_key(head.lower_) for w in counted)
 
 
 def _said(iri: URIRef, names: list[str], asked: Asked) -> bool:

@@ -56,10 +56,10 @@ AUXILIARIES = frozenset(
 )
 #: Verbs that name no relation by themselves ("have" in "has genre", "is" in "is part of").
 LIGHT_VERBS = frozenset("have has had be is are was were".split())
-#: The words that order one event against another ("dried *before* they are ground"): grammar, whose
-#: question's and sentence's must agree, and which names no quality ("sieved afterwards").
+#: The words that order one event against another ("rinsed *before* they are dyed"): grammar, whose
+#: question's and sentence's must agree, and which names no quality ("rinsed afterwards").
 TEMPORAL_ORDER = frozenset(("before", "after"))
-#: The preposition that says something is absent ("ground *without* drying"): what it governs is not done.
+#: The preposition that says something is absent ("spun *without* soaking"): what it governs is not done.
 ABSENCE = frozenset(("without",))
 #: Verbs that only say a thing is there ("which kinds of X exist?"): they ask for the members, no relation.
 EXISTENCE_VERBS = frozenset("exist exists existed existing".split())

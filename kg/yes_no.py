@@ -44,7 +44,7 @@ from kg.linking import (
 from kg.opposites import are_opposites
 from kg.question import Reading, condition_spans, is_passive, link_spans, name_spans, parse, parse_named
 from kg.scoring import PREPOSITIONS, Relevance
-from kg.sentence_slots import denied_words
+from kg.sentence_slots import denied_words, subject_clause
 from kg.store import KGStore
 from kg.text import ABSENCE, LIGHT_VERBS, NEGATIONS, STOPWORDS, TEMPORAL_ORDER, key_words, lemmas, noun_key, tokenize
 
@@ -176,8 +176,10 @@ class YesNoAnswerer:
                                         w for w in sentence_words(sentence)
                                         if w not in STOPWORDS and w not in DENIAL_WORDS and not said_in(w, asked)
                                     ]  # fmt: skip
-                                # The item the sentence is nested under says what it speaks of too.
-                                said = " ".join([sentence, leaning, *names])
+                                # The item the sentence is nested under says what it speaks of too. Of a
+                                # sentence that sets clauses against each other, the fact's subject's says it.
+                                subject = self.catalog.label(verdict[1][0][0])
+                                said = " ".join([subject_clause(sentence, subject, parse), leaning, *names])
                                 # A concept the question names beside the two is a condition too.
                                 rest = [
                                     w.lower for k, link in enumerate(reading.links) if k not in (n, m)
@@ -389,7 +391,7 @@ class YesNoAnswerer:
     def _quality(self, reading: Reading) -> Answer | None:
         """Answer from a quality of a named concept that a question word says: "Is the bucket versioned?"."""
         in_condition = self._in_condition(reading)
-        # A word said only in the question's condition ("... before they are *loaded*?") asks no quality; a
+        # A word said only in the question's condition ("... before they are *spun*?") asks no quality; a
         # preposition or subordinator ("after") is grammar and says none ("afterwards").
         main = self._main_clause(reading).residual
         content = [q for q in main if q.lower() not in PREPOSITIONS | TEMPORAL_ORDER]
@@ -651,7 +653,7 @@ __all__ = [
 
 
 def _present_words(value: str) -> list[str]:
-    """Return a quality's lowercase words up to one that says what is absent ("ground *without* drying")."""
+    """Return a quality's lowercase words up to one that says what is absent ("spun *without* soaking")."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", value)]
     cut = next((k for k, w in enumerate(words) if w in ABSENCE), len(words))
     return words[:cut]

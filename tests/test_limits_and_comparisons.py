@@ -19,7 +19,7 @@ from test_open_extraction import built_note, named, relations
 from kg.coordination import in_other_conjunct
 from kg.namespaces import data_dir
 from kg.question import parse
-from kg.sentence_slots import Asked, done_by_another, slot_answers, verdict
+from kg.sentence_slots import Asked, done_by_another, number_answer, slot_answers, subject_clause, verdict
 from kg.yes_no import _present_words
 
 pytestmark = pytest.mark.slow
@@ -44,6 +44,8 @@ Pilots buy charts in the harbour office.
 Coal barges are loaded without weighing.
 The MV Osprey is refuelled afterwards.
 After a storm the slipway cannot be used.
+Pusher tugs patrol the estuary at night, while tractor tugs patrol it during the day.
+The skipper checks the tug in two rounds.
 
 ## Kinds of tug
 
@@ -293,3 +295,47 @@ def test_when_is_answered_by_a_relation_that_ends_in_a_preposition_of_time(kg):
     answer = kg.ask("When can the slipway not be used?")
 
     assert "storm" in {str(a.get("label", "")).lower() for a in answer.answers}, answer.answer
+
+
+PRONOUNS = """# Quay
+
+## Use
+
+Fishing boats no longer use the quay; it is now used by yachts.
+
+Crews may moor the barge, except at night, when only the watchman moors it.
+"""
+
+
+def test_a_pronoun_of_a_later_clause_is_read_against_the_earlier_clause(tmp_path_factory):
+    graph = built_note(tmp_path_factory, "quay.md", PRONOUNS)
+    quay, barge = named(graph, "quay"), named(graph, "barge")
+
+    # "it" is singular: the quay, not the fishing boats; the same verb's object: the barge, not the watchman.
+    assert relations(graph, named(graph, "yacht"), quay) == {"use"}
+    assert relations(graph, named(graph, "watchman"), barge) == {"moor"}
+
+
+def test_a_fact_is_said_by_its_subjects_clause_not_by_one_set_against_it(kg):
+    night = kg.ask("Do tractor tugs patrol the estuary at night?")
+    day = kg.ask("Do tractor tugs patrol the estuary during the day?")
+
+    assert not any(a.get("value") is True for a in night.answers), night.answer
+    assert [a.get("value") for a in day.answers] == [True], day.answer
+
+
+def test_the_clause_of_a_subject_leaves_out_the_clause_set_against_it():
+    sentence = "Pusher tugs patrol the estuary at night, while tractor tugs patrol it during the day."
+
+    assert "night" not in subject_clause(sentence, "tractor tug", parse)
+    assert "day" not in subject_clause(sentence, "pusher tug", parse)
+    assert subject_clause(sentence, "pilot", parse) == sentence  # no clause of its own: the whole sentence
+
+
+def test_how_many_is_not_answered_by_a_number_that_counts_something_else():
+    sentence = "The skipper checks the tug in two rounds."
+    skippers = asked("How many skippers check the tug?", ["skippers", "check"], how_many=True)
+    rounds = asked("How many rounds does the skipper check the tug in?", ["rounds", "check"], how_many=True)
+
+    assert number_answer(sentence, skippers, parse) is None
+    assert number_answer(sentence, rounds, parse) == "two"

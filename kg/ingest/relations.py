@@ -913,6 +913,9 @@ class OpenReader:
                 return self._concept(antecedent)
             if token.i == 0 and self.implicit:
                 return self.topic or self.previous  # the fragment's left-out subject: the section's concept
+            antecedent = _clause_antecedent(token)
+            if antecedent is not None:  # "boats no longer use the canal; it is now used by ...": the canal
+                return self._concept(antecedent)
             if lower in ANAPHORIC and lower not in RELATIVE:
                 return self.previous or self.topic
             return None
@@ -1134,6 +1137,43 @@ def _object_antecedent(token):
         return None  # "X stores the file, and Y reads it": another subject, another reading
     first = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     return first[0] if len(first) == 1 else None
+
+
+#: Personal pronouns read against an earlier clause of their sentence, with the number each asks for.
+_PERSONAL = {"it": "singular", "they": "plural", "them": "plural"}
+
+
+def _clause_antecedent(token):
+    """Return the noun an "it"/"they"/"them" of a later clause stands for, by the parse, else None.
+
+    Only an earlier clause of the same sentence is read: the pronoun's number must agree ("Working boats
+    no longer use the canal; *it* is ..." is the canal, not the boats), and of the earlier clause's
+    arguments the object of the same verb comes first ("Boaters may operate the lock, ... where only the
+    keeper operates *it*": the lock), then the subject, then the object. A pronoun in the first clause
+    is left to what the text was about.
+    """
+    number = _PERSONAL.get(token.lower_)
+    clause = _clause_head(token)
+    if number is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    earlier = [
+        v for v in token.doc
+        if v.i < clause.i and v.pos_ in ("VERB", "AUX") and v.dep_ in ("ROOT", "conj", "parataxis", "ccomp")
+    ]  # fmt: skip
+    own_subjects = {c.i for c in clause.children if c.dep_ in SUBJECTS}
+
+    def agrees(noun) -> bool:
+        plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+        return noun.pos_ in ("NOUN", "PROPN") and plural == (number == "plural") and noun.i not in own_subjects
+
+    for verb in reversed(earlier):
+        arguments = {c.dep_: c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
+        order = ["dobj", "nsubj", "nsubjpass"] if verb.lemma_ == clause.lemma_ else ["nsubj", "nsubjpass", "dobj"]
+        for dep in order:
+            noun = arguments.get(dep)
+            if noun is not None and agrees(noun):
+                return noun
+    return None
 
 
 def _idiom(prep) -> bool:
