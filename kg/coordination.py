@@ -2,6 +2,8 @@
 
 Read by the open extractor (kg/ingest/relations.py), which must not record a denied verb as a fact,
 and by the yes/no reading of quoted sentences (kg/sentence_slots.py), which must not say yes to one.
+And what coordination sets apart: a word said in one conjunct ("twice a day *in winter*") is not said of
+another ("four times a day"), for the path answers (kg/qa.py) and the quoted read-outs.
 Closed-class grammar over a spaCy parse: coordinators, auxiliaries, negations.
 """
 

@@ -132,11 +132,11 @@ TEXT_ANSWER_THRESHOLD = 0.9
 #: ``Engine._untied_mention``): the same share a step no word asks for costs, enough to take a fully
 #: explained answer under ``ANSWER_THRESHOLD``.
 UNTIED_MENTION = 0.8
-#: The share of a path's fit left when the question strands one preposition and the path's relation ends in
-#: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
 #: label ends in one of them may answer "when".
 TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
+#: The share of a path's fit left when the question strands one preposition and the path's relation ends in
+#: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
 OTHER_PREPOSITION = 0.5
 #: The share of a path's fit left when the topic's name only modifies a noun the path does not account

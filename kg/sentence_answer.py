@@ -222,12 +222,15 @@ class Candidate:
         """
         if not self.context_subject or not self.context:
             return self.text
+        # A common noun opens the reading with an article, as a sentence would: the tagger misreads a bare
+        # "drying rack folds flat" as a verb and its object.
+        subject = f"The {self.context}" if self.context[:1].islower() else self.context
         first, _, rest = self.text.strip().partition(" ")
         if first.lower() in SUBJECT_PRONOUNS:
-            return f"{self.context} {rest}"  # "It never rusts": the context in the pronoun's place
+            return f"{subject} {rest}"  # "It never rusts": the context in the pronoun's place
         if first[:1].isupper() and first[1:] == first[1:].lower():
             first = first.lower()  # "Never rusts" after its subject
-        return f"{self.context} {first} {rest}".strip()
+        return f"{subject} {first} {rest}".strip()
 
 
 class SentenceAnswerer:
