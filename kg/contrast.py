@@ -30,7 +30,7 @@ def set_aside(doc) -> set[int]:
     """Return the positions of the tokens a sentence sets aside, the marker words among them."""
     out: set[int] = set()
     for token in doc:
-        if token.lower_ in CONDITIONS_AGAINST and token.dep_ == "mark":
+        if _excepts(token):
             # "can be renewed unless another member has reserved it": the clause is the exception.
             out |= {t.i for t in token.head.subtree}
         elif token.lower_ in EXCEPTING and token.dep_ in ("prep", "mark", "cc", "advmod"):
@@ -46,7 +46,12 @@ def set_aside(doc) -> set[int]:
 
 def has_exception(doc) -> bool:
     """Tell whether a parsed sentence makes an exception to what it says by a clause ("... unless it rains")."""
-    return any(t.lower_ in CONDITIONS_AGAINST and t.dep_ == "mark" for t in doc)
+    return any(_excepts(t) for t in doc)
+
+
+def _excepts(token) -> bool:
+    """Tell whether a token opens a clause that is an exception ("*unless* it rains")."""
+    return token.lower_ in CONDITIONS_AGAINST and token.dep_ == "mark"
 
 
 def past_habit(verb) -> bool:

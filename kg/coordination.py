@@ -96,14 +96,14 @@ def head_of_name(doc, name: str):
     return None
 
 
-def said_apart(doc, words, names) -> set[str]:
+def said_apart(doc, words, names) -> set[str] | None:
     """Return the ``words`` that a parsed sentence says only in another conjunct than each of ``names``.
 
-    Empty when the sentence names none of ``names`` (it tells nothing of them).
+    None when the sentence names none of ``names`` (it tells nothing of them).
     """
     held = [t for t in (head_of_name(doc, name) for name in names) if t is not None]
     if not held:
-        return set()
+        return None
     apart = set()
     for word in words:
         tokens = [t for t in doc if lemmas(word) & lemmas(t.text)]

@@ -28,7 +28,7 @@ from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
 from kg.choice import ChoiceAnswerer
 from kg.contrast import without_set_aside
-from kg.coordination import head_of_name, said_apart
+from kg.coordination import said_apart
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
@@ -1276,15 +1276,24 @@ class Engine:
         path = ((choice.predicate, directions[0]),)
         if self._prepositional_role(view, path[0]):
             return None
-        answers = self._constrain(self._run(topic, path), reading, link, topic)
-        if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
+        answers = self._one_step_answers(reading, view, link, topic, path)
+        if not answers:
             return None
-        if self._time_as_argument(view, path[0], answers):
-            return None  # "when" asks a time, not the verb's doer or object
         # Calibrated on the MetaQA NTM development questions (bench/RESULTS.md): the lead over the
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
         return self._path_answer(reading, topic, PathScore(path), answers, confidence)
+
+    def _one_step_answers(self, reading: Reading, view: Reading, link: Link, topic: URIRef, path) -> list:
+        """Return the answers one chosen relation gives the topic, or [] when they answer another question.
+
+        For the whole-question and verb-phrase readings: "how many" asks for an amount, and "when" for a
+        time, not the verb's doer or object (``_time_as_argument``).
+        """
+        answers = self._constrain(self._run(topic, path), reading, link, topic)
+        if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
+            return []
+        return [] if self._time_as_argument(view, path[0], answers) else answers
 
     def _single_topic(self, reading: Reading) -> Link | None:
         """Return the question's one named thing (no weak word, not the asked-for type), or None.
@@ -1343,11 +1352,9 @@ class Engine:
         path = ((choice.predicate, OUT if phrase.subject == agree else IN),)
         if path[0] not in steps or self._prepositional_role(view, path[0]):
             return None
-        answers = self._constrain(self._run(topic, path), reading, link, topic)
-        if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
+        answers = self._one_step_answers(reading, view, link, topic, path)
+        if not answers:
             return None
-        if self._time_as_argument(view, path[0], answers):
-            return None  # "when" asks a time, not the verb's doer or object
         if not self._of_asked_kind(view, choice.predicate, path[0][1], answers):
             return None
         # Below a name matched word for word: the margin over the runner-up is the evidence, and only a
@@ -1723,11 +1730,9 @@ class Engine:
             return False
         if any(self.catalog.label(a)[:1].isdigit() for a in answers[:3]):
             return False  # a year or a date the graph holds as a node ("1999") is a time
-        known = self.catalog.predicates.get(step[0])
-        last = known.label.lower().split()[-1:] if known is not None and known.label else []
         # "is not opened after" (a flood): a relation ending in a preposition of time gives a time;
         # "replace with" gives a thing.
-        return not (set(last) & (TEMPORAL_ORDER | TIME_PREPOSITIONS))
+        return not (set(self._label_words(step[0])[-1:]) & (TEMPORAL_ORDER | TIME_PREPOSITIONS))
 
     def _label_preposition(self, predicate: URIRef) -> str | None:
         """Return the preposition a relation's label ends in ("is painted on": "on"), or None.
@@ -1735,9 +1740,13 @@ class Engine:
         Where a relation puts its answer: after that preposition, in another role than the subject's or
         the object's (``_other_preposition``, ``_prepositional_role``).
         """
-        known = self.catalog.predicates.get(predicate)
-        label = known.label.lower().split() if known is not None and known.label else []
+        label = self._label_words(predicate)
         return label[-1] if len(label) > 1 and label[-1] in PREPOSITIONS else None
+
+    def _label_words(self, predicate: URIRef) -> list[str]:
+        """Return the lowercase words of a relation's label ([] for a relation the catalog does not know)."""
+        known = self.catalog.predicates.get(predicate)
+        return known.label.lower().split() if known is not None and known.label else []
 
     def _kind_said_beside(self, kind: str, answers, stated: Callable[[], frozenset[str]]) -> bool:
         """Tell whether the sentences the answers were read from say the asked noun, the answers' names not.
@@ -1788,11 +1797,10 @@ class Engine:
         names = [self.catalog.label(a) if isinstance(a, URIRef) else str(a) for a in answers[:10]]
         apart, telling = set(words), False
         for source in sources:
-            doc = parse(source["text"])
-            if not any(head_of_name(doc, name) is not None for name in names):
-                continue
-            telling = True
-            apart &= said_apart(doc, words, names)
+            found = said_apart(parse(source["text"]), words, names)
+            if found is not None:
+                telling = True
+                apart &= found
         return apart if telling else set()
 
     def _stated_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:

@@ -58,6 +58,8 @@ NECESSITY_VERBS = frozenset("need have require".split())
 NECESSITY_WORDS = frozenset("must need needs required".split())
 #: Words a yes/no verdict may leave out of the sentence: they ask nothing of its content.
 _CLOSED = frozenset("do does did be is are was were can could may might must should would will shall".split())
+#: The auxiliaries a question may put after its wh-word: "how *do* ...", "how many X *have* ...".
+_AUXILIARY_WORDS = _CLOSED | {"has", "have", "had"}
 
 
 @dataclass
@@ -184,15 +186,20 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     # The question's subject places it: "members may stay three nights; guests one night only" answers
     # "Can guests stay three nights?" in the clause that has the guests, if any clause has them.
     subject = {w for w in asked.subject_words if w in hits} if _leads(asked) else set()
-    placed = {i for i, words in clauses.items() if subject and subject <= words}
+    subject_clauses = {i for i, words in clauses.items() if subject and subject <= words}
     # "X lowers A, but *it* does not lift B": the clause a pronoun goes on with is the subject's too.
-    placed |= {i for i in clauses if doc[i].dep_ == "conj" and doc[i].head.i in placed and not _own_subject(doc[i])}
+    subject_clauses |= {
+        i for i in clauses
+        if doc[i].dep_ == "conj" and doc[i].head.i in subject_clauses and not _own_subject(doc[i])
+    }  # fmt: skip
     # Only clauses set against each other ("A ..., while B ...", "A ...; B ...") are told apart by their
     # subject: a "when" clause that holds the subject belongs to the clause it modifies.
-    others = [doc[i] for i in clauses if i not in placed]
-    if not any(_set_against(doc[i], c, asked) or _set_against(c, doc[i], asked) for i in placed for c in others):
-        placed = set()
-    placed_by = {i: clauses[i] for i in placed} or clauses
+    others = [doc[i] for i in clauses if i not in subject_clauses]
+    if not any(
+        _set_against(doc[i], c, asked) or _set_against(c, doc[i], asked) for i in subject_clauses for c in others
+    ):
+        subject_clauses = set()
+    placed_by = {i: clauses[i] for i in subject_clauses} or clauses
     if placed_by is not clauses and len(placed_by) == 1:
         # "Apple trees are pruned in winter, while plum trees are pruned in summer": the plum trees' clause
         # says nothing of winter, whatever the other clause says.
@@ -309,8 +316,8 @@ def subject_clause(sentence: str, subject: str, parse: Callable) -> str:
     if len(heads) != 1:
         return sentence
     clause = heads[0].head
-    apart = {t.i for c in clause.children if _set_against(clause, c, _NO_QUESTION) for t in c.subtree}
-    return " ".join(t.text for t in clause.subtree if t.i not in apart)
+    own = _own_words(clause, _NO_QUESTION)
+    return " ".join(t.text for t in clause.subtree if t.i in own)
 
 
 def _leads(asked: Asked) -> bool:
@@ -350,7 +357,6 @@ def _own_words(head, asked: Asked) -> set[int]:
     with a subject of their own ("..., while plum trees are pruned in summer"); a clause that says when or
     whether ("before the apples ripen"), one whose subject is a pronoun ("but it does not change X": the
     same thing) and one set against it by a word the question says too stay part of it."""
-
     apart = {t.i for c in head.children if _set_against(head, c, asked) for t in c.subtree}
     return {t.i for t in head.subtree if t.i not in apart}
 
@@ -631,7 +637,7 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     words = asked.words
     # "how many square feet does ...": the words between "many" and the verb name what is counted.
     after = words[words.index("many") + 1 :] if "many" in words else []
-    counted = list(itertools.takewhile(lambda w: w not in _CLOSED | {"has", "have", "had"}, after)) or None
+    counted = list(itertools.takewhile(lambda w: w not in _AUXILIARY_WORDS, after)) or None
     numbers = [
         t.text for t in parse(sentence)
         if t.like_num and t.lower_ not in words and not _counts_other(t, counted)
@@ -718,7 +724,7 @@ def _asks_degree(asked: Asked) -> bool:
     """Tell "how" with a word of degree after it ("how *often*", "how *long*", "how *far*") from "how" alone
     ("how do instances connect?"), whose next word is an auxiliary."""
     words = asked.words
-    return len(words) > 2 and words[0] == "how" and words[1] not in _CLOSED | {"has", "have", "had"}
+    return len(words) > 2 and words[0] == "how" and words[1] not in _AUXILIARY_WORDS
 
 
 def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked: Asked, parse: Callable) -> bool:
@@ -749,11 +755,16 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
     return not roles or asked.wh_role in roles or None in roles
 
 
+def _content_lemmas(asked: Asked) -> set[str]:
+    """Return the lemmas of the question's content words outside its wh-phrase (which stands for the answer)."""
+    standing_in = set(asked.wh_phrase)
+    return {key for w in asked.content if w not in standing_in for key in lemmas(w)}
+
+
 def _asked_verb(doc, asked: Asked, nominal: bool = False):
     """Return the one verb heading a clause of a parsed sentence that says a content word of the question,
     else None; with ``nominal``, one the parse reads inside a noun phrase instead."""
-    standing_in = set(asked.wh_phrase)
-    content = {key for w in asked.content if w not in standing_in for key in lemmas(w)}
+    content = _content_lemmas(asked)
     verbs = [
         t for t in doc
         if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content and _heads_clause(t) != nominal
@@ -765,8 +776,7 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
     """Return the concepts inside the one argument of the question's verb that holds no question word."""
     doc = parse(sentence)
     said = asked.said_besides_wh
-    standing_in = set(asked.wh_phrase)
-    content = {key for w in asked.content if w not in standing_in for key in lemmas(w)}
+    content = _content_lemmas(asked)
     verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
     if not verbs:
         # The question's verb may have linked as a name ("package" is also a concept of the graph).
