@@ -183,8 +183,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     for word, tokens in hits.items():
         for token in tokens:
             clauses.setdefault(_clause(token).i, set()).add(word)
-    # The question's subject places it: "members may stay three nights; guests one night only" answers
-    # "Can guests stay three nights?" in the clause that has the guests, if any clause has them.
+    # The question's subject places it: "adults may swim two lengths; children one length only" answers
+    # "May children swim two lengths?" in the clause that has the children, if any clause has them.
     subject = {w for w in asked.subject_words if w in hits} if _leads(asked) else set()
     subject_clauses = {i for i, words in clauses.items() if subject and subject <= words}
     # "X lowers A, but *it* does not lift B": the clause a pronoun goes on with is the subject's too.
@@ -201,8 +201,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         subject_clauses = set()
     placed_by = {i: clauses[i] for i in subject_clauses} or clauses
     if placed_by is not clauses and len(placed_by) == 1:
-        # "Apple trees are pruned in winter, while plum trees are pruned in summer": the plum trees' clause
-        # says nothing of winter, whatever the other clause says.
+        # "Oak doors are oiled in spring, while pine doors are oiled in autumn": the pine doors' clause
+        # says nothing of spring, whatever the other clause says.
         own = _own_words(doc[next(iter(placed_by))], asked)
         if any(all(t.i not in own for t in tokens) for tokens in hits.values()):
             return None
@@ -210,7 +210,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     tied = [doc[i] for i, words in placed_by.items() if len(words) == most]
     verb = next((w for w in hits if asked.main_verb and lemmas(w) & lemmas(asked.main_verb)), None)
     if verb is not None and not any(_heads_clause(t) for t in hits[verb]):
-        return None  # the question's verb is read as a noun there ("red levers work signals" misparsed)
+        return None  # the question's verb is read as a noun there ("blue valves feed tanks" misparsed)
     own = {_clause(t).i for t in hits[verb]} if verb is not None else set()
     if len(own) == 1:
         # The clause of the question's own verb answers (the main clause, not
@@ -302,8 +302,8 @@ def _own_subject(verb) -> bool:
 
 def subject_clause(sentence: str, subject: str, parse: Callable) -> str:
     """Return the words of the clause whose subject ``subject``'s head noun is, less the clauses set against
-    it ("Freight trains use the line at night, while passenger trains use it by day": for the passenger
-    trains, "passenger trains use it by day"); the whole sentence when no clause has that subject."""
+    it ("Coal carts use the lane at dawn, while milk carts use it by noon": for the milk carts, "milk
+    carts use it by noon"); the whole sentence when no clause has that subject."""
     words = subject.lower().split()
     if not words:
         return sentence
@@ -321,7 +321,7 @@ def subject_clause(sentence: str, subject: str, parse: Callable) -> str:
 
 
 def _leads(asked: Asked) -> bool:
-    """Tell whether the question's subject words are what follows its first word ("Are *plum trees* ...?").
+    """Tell whether the question's subject words are what follows its first word ("Are *pine doors* ...?").
 
     A question whose subject is no name ("May the side door be shut while the bells ring?") gives its first
     name as the subject words, which then places nothing.
@@ -335,8 +335,8 @@ _NOMINAL = frozenset("compound nsubj nsubjpass dobj pobj attr".split())
 
 
 def _heads_clause(token) -> bool:
-    """Tell whether a word is parsed as heading a clause, not as a noun phrase or part of one ("red levers
-    *work* signals" misread as a compound); a fragment's verb tagged as a noun ("scales vertically") heads one."""
+    """Tell whether a word is parsed as heading a clause, not as a noun phrase or part of one ("blue valves
+    *feed* tanks" misread as a compound); a fragment's verb tagged as a noun ("scales vertically") heads one."""
     return token.dep_ not in _NOMINAL
 
 
@@ -354,7 +354,7 @@ def _set_apart(clause, asked: Asked) -> bool:
 
 def _own_words(head, asked: Asked) -> set[int]:
     """Return the positions of the words of ``head``'s clause, less the clauses joined to it or set against it
-    with a subject of their own ("..., while plum trees are pruned in summer"); a clause that says when or
+    with a subject of their own ("..., while pine doors are oiled in autumn"); a clause that says when or
     whether ("before the apples ripen"), one whose subject is a pronoun ("but it does not change X": the
     same thing) and one set against it by a word the question says too stay part of it."""
     apart = {t.i for c in head.children if _set_against(head, c, asked) for t in c.subtree}
@@ -739,7 +739,7 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
     doc = parse(sentence)
     verb = _asked_verb(doc, asked)
     if verb is None:
-        # The question's verb read only as a noun ("red levers *work* signals" misparsed): no role is known.
+        # The question's verb read only as a noun ("blue valves *feed* tanks" misparsed): no role is known.
         return not _asked_verb(doc, asked, nominal=True)
     roles: set[str | None] = set()
     for child in verb.children:

@@ -1203,8 +1203,8 @@ def _quantity(token) -> str | None:
 
 
 def _none_of_them(verb) -> bool:
-    """Tell whether the clause's subject or object is counted as none: "*No* train may pass ...", "keeps *no*
-    spare levers". The clause then says that it does not hold, as a "not" would."""
+    """Tell whether the clause's subject or object is counted as none: "*No* barge may moor ...", "keeps *no*
+    spare ropes". The clause then says that it does not hold, as a "not" would."""
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in verb.children
