@@ -52,6 +52,7 @@ BOOKKEEPING = frozenset(
         RDFS.label, SKOS.altLabel, SKOS.prefLabel, KGO.acronym, SKOS.definition, RDFS.comment,
         OWL.inverseOf, KGO.contrary, KGO.pattern, KGO.questionPhrase, KGO.questionWord,
         RDFS.domain, RDFS.range, KGO.brandPrefix, KGO.subjectKind, KGO.objectKind, KGO.minted, KGO.negationOf,
+        KGO.unrealisedBy,
     }
 )  # fmt: skip
 #: Node types that are records, not things people ask about.
@@ -61,7 +62,7 @@ W3C_VOCABULARIES = (str(RDF), str(RDFS), str(OWL), str(SKOS))
 #: The attributes a catalog's loading fills in: what its cache file holds.
 STATE = ("entities", "predicates", "classes", "by_name", "follow", "kind_words", "brands")
 #: Bump when the cached state's layout changes in a way the code digest would not notice.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: Nodes a relation must start from before its share of single values says anything (see Predicate).
 SINGLE_VALUED_MIN = 20
 
@@ -103,6 +104,9 @@ class Predicate:
     reading: str = ""
     #: The relation this one denies: "does not support" is the negation of "support" (``kgo:negationOf``).
     negation_of: URIRef | None = None
+    #: The words that make the relation only meant or wanted ("hope" of "hope to buy",
+    #: ``kgo:unrealisedBy``): a question that does not say them is not asking about it.
+    unrealised_by: str | None = None
     #: Per direction, the share of the nodes a step starts from that reach exactly one node, when at
     #: least ``SINGLE_VALUED_MIN`` nodes use the relation that way: how nearly the graph makes it a
     #: function ("release year": one per film).
@@ -254,7 +258,8 @@ class Catalog:
                 store,
                 "SELECT ?p ?k ?v WHERE { VALUES ?p { %s } VALUES ?k { rdfs:label skos:altLabel skos:prefLabel "
                 "kgo:questionPhrase kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind "
-                "skos:definition rdfs:comment kgo:negationOf } ?p ?k ?v }" % " ".join(p.n3() for p in self.predicates),
+                "skos:definition rdfs:comment kgo:negationOf kgo:unrealisedBy } ?p ?k ?v }"
+                % " ".join(p.n3() for p in self.predicates),
             )
             if self.predicates
             else []
@@ -283,6 +288,8 @@ class Catalog:
                 pred.object_kinds.add(name_key(str(value)))
             elif kind == KGO.negationOf:
                 pred.negation_of = value  # type: ignore[assignment]
+            elif kind == KGO.unrealisedBy:
+                pred.unrealised_by = str(value)
             elif kind == SKOS.definition or (kind == RDFS.comment and not pred.description):
                 pred.description = str(value)
         # rdfs:domain and rdfs:range say the same with classes: their names are kinds too.

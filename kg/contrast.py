@@ -1,5 +1,6 @@
 """The words a sentence sets aside: "except X", "instead of X", "rather than X", "unlike X", "unless ...";
-what something "used to" do, a habit that has stopped; and what "only" restricts a clause to.
+what something "used to" do, a habit that has stopped; what someone only "hopes to" or "plans to" do; and
+what "only" restricts a clause to.
 
 "Visitors may climb the tower, except on feast days" says nothing of visitors on feast days but that
 they may not; "the beacon now burns gas instead of oil" says that it does not burn oil. A
@@ -69,6 +70,56 @@ def past_habit(verb) -> bool:
         and any(c.dep_ == "nsubj" for c in head.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
     )
+
+
+#: Catenative verbs whose "to" complement happens when they do: aspect ("begins to leak"), raising ("seems
+#: to leak", "tends to"), necessity ("has to", "needs to"), enabling ("allows you to"), and the passive of
+#: "use" that names a purpose ("is used to lift"; so does any passive participle: "a ship designed to dig").
+#: Closed-class grammar: any other verb's complement ("hopes
+#: to buy", "plans to open", "would like to rebuild", "refuses to pay") is what someone means, wants or
+#: tries to do, not what is done.
+REALISING = frozenset(
+    "begin start continue cease resume proceed seem appear tend happen have need ought require"
+    " allow let enable permit use".split()
+)
+
+
+def unrealised(verb):
+    """Return the verb whose "to" complement ``verb`` is when that complement is not said to happen, else None.
+
+    "The parish hopes to buy the barn" does not say the parish buys it: the buying is only hoped
+    for, so a fact read from the clause must keep "hope to" in its predicate and a yes/no reading must not
+    take the sentence for a yes to "Did the parish buy it?". The raising, aspectual, necessity and
+    enabling verbs of ``REALISING`` say their complement happens.
+    """
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "keeps running", "made it work": no "to" complement
+    if head.lemma_.lower() in REALISING or head.lower_ in REALISING:
+        return None
+    if head.tag_ == "VBN" and (head.dep_ == "acl" or any(c.dep_ == "auxpass" for c in head.children)):
+        return None  # "a ship designed to remove silt", "is built to carry": a passive names what it is for
+    return head
+
+
+#: Quantifiers that speak of every one of a kind, and those that speak of only part of it. Closed class.
+UNIVERSAL = frozenset(("all", "every", "each"))
+PARTIAL = frozenset(("some", "many", "most", "several", "few", "certain"))
+
+
+def only_some(doc, question: str) -> bool:
+    """Tell whether the sentence says of only part of a kind what the question asks of all of it.
+
+    "Some kilns burn wood" answers no "Do all kilns burn wood?" with a yes: it says nothing of the rest.
+    The question's universal quantifier ("all", "every", "each") against a partial one of the sentence
+    ("some", "most", "many") that the question does not say.
+    """
+    asked = {w.lower for w in tokenize(question)}
+    if not asked & UNIVERSAL:
+        return False
+    return any(t.lower_ in PARTIAL - asked and t.dep_ in ("det", "amod", "nsubj", "nsubjpass") for t in doc)
 
 
 def without_set_aside(text: str, parse: Callable) -> str:

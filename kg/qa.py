@@ -78,7 +78,7 @@ from kg.relation_meaning import (
 )
 from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
-from kg.sentence_slots import Asked
+from kg.sentence_slots import Asked, names_time
 from kg.sessions import Sessions
 from kg.spelling import Speller
 from kg.store import KGStore
@@ -135,6 +135,16 @@ UNTIED_MENTION = 0.8
 #: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
 #: label ends in one of them may answer "when".
 TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
+#: The share of a path's fit left when it goes back along the relation it came by with no word asking for it
+#: (``_turns_back``): a quarter takes a full fit's 0.97 to 0.61 at most, below the engine's answer line with
+#: any other word left unexplained.
+TURNING_BACK = 0.25
+#: The wh-word that asks for a reason, and the words a relation's label gives one with ("is closed *because of*").
+REASON_WORDS = frozenset(("why",))
+REASON_PREPOSITIONS = frozenset(("because", "for", "due", "since"))
+#: Those of them that give a place as readily as a time ("in the studio", "in winter"): along a relation that
+#: ends in one, "when" is answered only by a time or something that happens (``kg.sentence_slots.names_time``).
+PLACE_OR_TIME = frozenset("in at on by from within".split())
 #: The share of a path's fit left when the question strands one preposition and the path's relation ends in
 #: another ("stir the soup *with*?" over "stir in": a time, not an instrument): another role of the verb.
 #: Half the fit takes a full fit's 0.97 to 0.73, below both answer lines.
@@ -154,6 +164,15 @@ WORD_MEANING_LINE = 0.7
 def _name_words(predicates) -> set[str]:
     """Return every content word of the names of ``predicates``."""
     return {w for p in predicates for n in p.names for w in name_key(n).split() if w not in STOPWORDS}
+
+
+def _turns_back(steps) -> bool:
+    """Tell whether a path ends by taking its last relation back the other way ("bakes", then "is baked by").
+
+    Its answers are the topic's fellows (who else bakes what the pupils bake). A turn inside a longer path
+    ("the books that share printers with X", then their languages) leads on to what is asked.
+    """
+    return len(steps) > 1 and steps[-1][0] == steps[-2][0] and steps[-1][1] != steps[-2][1]
 
 
 class Engine:
@@ -644,7 +663,8 @@ class Engine:
         # of a subordinator ("as soon as") is grammar, which a sentence says with a conjunction of its own.
         grammar = subordinator_words(reading.text, spans) if mentions else frozenset()
         worded = [link for link in links if self._weak(link)] + classifying
-        content = [w for w in question_content(reading.residual) if w not in grammar] + [
+        yes_no = self._is_yes_no(reading)
+        content = [w for w in question_content(reading.residual, yes_no) if w not in grammar] + [
             w for link in worded for w in link.text.lower().split()
         ]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
@@ -658,7 +678,7 @@ class Engine:
             words=lowered,
             named={iri for link in mentions for iri, _ in link.candidates[:3]},
             # "Is X A or B?" asks which of two, not whether.
-            yes_no=self._is_yes_no(reading) and "or" not in lowered,
+            yes_no=yes_no and "or" not in lowered,
             negated=reading.negated,
             how_many=_asks_amount(reading.words),
             kind=kind,
@@ -1288,12 +1308,12 @@ class Engine:
         """Return the answers one chosen relation gives the topic, or [] when they answer another question.
 
         For the whole-question and verb-phrase readings: "how many" asks for an amount, and "when" for a
-        time, not the verb's doer or object (``_time_as_argument``).
+        time and "why" a reason, not the verb's doer or object (``_other_role``).
         """
         answers = self._constrain(self._run(topic, path), reading, link, topic)
         if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
             return []
-        return [] if self._time_as_argument(view, path[0], answers) else answers
+        return [] if self._other_role(view, path[0], answers) else answers
 
     def _single_topic(self, reading: Reading) -> Link | None:
         """Return the question's one named thing (no weak word, not the asked-for type), or None.
@@ -1445,8 +1465,10 @@ class Engine:
                 answers = []
             if answers and not self._of_noted_kind(reading, ps.steps, answers):
                 continue
-            if answers and self._time_as_argument(reading, ps.steps[-1], answers):
-                continue  # "when" asks a time: a relation that gives the verb's doer answers something else
+            if answers and self._other_role(reading, ps.steps[-1], answers):
+                continue  # "when" asks a time, "why" a reason: a relation that gives the verb's doer answers neither
+            if answers and any(self._slot_taken(reading, step) for step in ps.steps[:-1]):
+                continue  # "bake in" (the lesson) then its kind: the path goes through what the question gives
             if not answers:
                 continue
             if ps.score < 0.45:
@@ -1553,6 +1575,10 @@ class Engine:
             if said:  # the facts' own sentences were read and do not say these words either
                 unsaid = frozenset(w for w in left if w not in explained)
         fit = _fit(words, explained, ps.relevance, ps.soft, self._unknown_names(view), unsaid) * 0.8**ps.silent
+        if ps.silent and _turns_back(ps.steps):
+            # "What do pupils bake?" over pupils -bake-> bread <-bake- bakery: the last step back along the same
+            # relation, which no word asks for, answers who else bakes it, a question nobody asked.
+            fit *= TURNING_BACK
         if self._other_preposition(view.words, ps.steps[-1]) or (
             len(ps.steps) == 1 and self._prepositional_role(view, ps.steps[0])
         ):
@@ -1717,6 +1743,51 @@ class Engine:
                 return found
         return verb
 
+    def _other_role(self, view: Reading, step: Step, answers) -> bool:
+        """Tell whether a relation's answers stand in another role than the one "when" or "why" asks for, or in
+        the one the question's own preposition phrase fills."""
+        return (
+            self._time_as_argument(view, step, answers)
+            or self._reason_unsaid(view, step)
+            or self._slot_taken(view, step)
+        )
+
+    def _slot_taken(self, view: Reading, step: Step) -> bool:
+        """Tell whether a relation puts its answer after a preposition the question gives an object of its own.
+
+        "What do pupils bake in their first lesson?" asks what is baked: "in" has its object already, so a
+        relation "bake in" answers where they bake (another lesson, or the same one again), not what. A
+        preposition left at the end ("what do they bake in?") or with the wh-word as its object asks for it.
+        """
+        if step[1] != OUT:
+            return False
+        preposition = self._label_preposition(step[0])
+        if preposition in (None, "by"):
+            return False
+        words = [w.lower for w in view.words]
+        asked = {i for i, w in enumerate(words) if w in ("what", "which", "who", "whom", "where", "when")}
+        # "kept *in* for good": a preposition followed by another has no object of its own.
+        return any(
+            w == preposition
+            and i + 1 < len(words)
+            and (i + 1) not in asked
+            and words[i + 1].isalnum()
+            and words[i + 1] not in PREPOSITIONS
+            for i, w in enumerate(words)
+        )
+
+    def _reason_unsaid(self, view: Reading, step: Step) -> bool:
+        """Tell whether "why" is answered by a relation that gives no reason.
+
+        "Why must visitors wear boots?" over "visitors wear boots": the relation gives what is worn, which
+        the question already says; only a relation whose label ends in a word of reason ("because of",
+        "for", "due to") gives one.
+        """
+        words = view.words
+        if not words or words[0].lower not in REASON_WORDS:
+            return False
+        return not set(self._label_words(step[0])[-2:]) & REASON_PREPOSITIONS
+
     def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "when" gets a thing the relation's verb takes as its subject or object, or another role.
 
@@ -1732,7 +1803,11 @@ class Engine:
             return False  # a year or a date the graph holds as a node ("1999") is a time
         # "is not opened after" (a flood): a relation ending in a preposition of time gives a time;
         # "replace with" gives a thing.
-        return not (set(self._label_words(step[0])[-1:]) & (TEMPORAL_ORDER | TIME_PREPOSITIONS))
+        last = set(self._label_words(step[0])[-1:])
+        if not last & (TEMPORAL_ORDER | TIME_PREPOSITIONS):
+            return True
+        # "is placed in" gives a place as readily: "in the studio" is no time, "in winter" is.
+        return bool(last & PLACE_OR_TIME) and not all(names_time(self.catalog.label(a)) for a in answers[:3])
 
     def _label_preposition(self, predicate: URIRef) -> str | None:
         """Return the preposition a relation's label ends in ("is painted on": "on"), or None.

@@ -29,7 +29,7 @@ from kg.index import VectorIndex
 from kg.linking import Link, name_matches, phrase_support, words_match
 from kg.opposites import opposed_relations
 from kg.paths import Step
-from kg.text import ARTICLES, FILLERS, QUESTION_LIGHT_VERBS, Token, lemmas, noun_key
+from kg.text import ARTICLES, AUXILIARIES, FILLERS, QUESTION_LIGHT_VERBS, Token, lemmas, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
@@ -152,6 +152,11 @@ def predicate_relevance(
             if words[0].lower in pred.question_words:
                 rel = scores[pred.iri]
                 rel.score = min(1.0, rel.score + 0.3)
+    # "hope to buy" answers what someone hopes to buy, not what they buy: a question must say the hoping.
+    said = {lemma for w in words for lemma in lemmas(w.lower)}
+    for pred in catalog.predicates.values():
+        if pred.unrealised_by and not all(lemmas(w) & said for w in pred.unrealised_by.split() if w not in AUXILIARIES):
+            scores[pred.iri] = Relevance()
     return scores
 
 

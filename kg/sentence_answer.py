@@ -775,9 +775,16 @@ def _says(words: list[str], wanted: list[str]) -> bool:
     return all(any(lemmas(w) & lemmas(s) or noun_key(w) == noun_key(s) for s in words) for w in wanted)
 
 
-def question_content(residual: Sequence[str]) -> list[str]:
-    """Return the question's content words that ask something: light verbs and prepositions ask nothing."""
-    return [w for w in residual if w not in LIGHT_VERBS and w not in PREPOSITIONS and not _light_verb(w)]
+def question_content(residual: Sequence[str], yes_no: bool = False) -> list[str]:
+    """Return the question's content words that ask something: light verbs and prepositions ask nothing.
+
+    A verb that only frames a wh-question ("which tools does X *use*") asks nothing; in a yes/no question
+    it is what is asked ("Does X *use* graphite blocks?"), so there it is content.
+    """
+    return [
+        w for w in residual
+        if w not in LIGHT_VERBS and w not in PREPOSITIONS and (yes_no or not _light_verb(w))
+    ]  # fmt: skip
 
 
 def _light_verb(word: str) -> bool:

@@ -33,8 +33,9 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-from kg.contrast import has_exception, past_habit, set_aside, unmet_restriction
+from kg.contrast import has_exception, only_some, past_habit, set_aside, unmet_restriction, unrealised
 from kg.coordination import CEASING, shared_denial
+from kg.opposites import word_pairs
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import ABSENCE, NEAR_NEGATIONS, NEGATIONS, SETTING_APART, TEMPORAL_ORDER, is_numeral, lemmas, noun_key
 
@@ -225,8 +226,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     numbers = [w for w in hits if is_numeral(w)]
     if any(all(_clause(t).i != head.i for t in hits[w]) for w in numbers):
         return None  # the question's number is said of another clause's thing
-    if past_habit(head):
-        return None  # "used to open on feast days": nothing of now
+    if past_habit(head) or only_meant(sentence, asked, parse):
+        return None  # "used to open on feast days", "hopes to open on feast days": nothing of now
     # The subject may stand outside a conjoined verb's clause ("X is closed ... but open ..."); other words not.
     placed = [w for w in [*asked.content, *asked.mention_words] if w in hits and w not in asked.subject_words]
     if not _one_conjunct(head, hits, placed):
@@ -256,6 +257,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         clause = _clause(clause.head)
         if _denied(doc, clause, {clause.i}):
             return None
+    if order and only_some(doc, " ".join(asked.words)):
+        return None  # "Some kilns burn wood" says nothing of all kilns
     if order and unmet_restriction(doc, " ".join(asked.words)):
         return None  # "may board only after the cars have": not said of boarding before them
     return order  # "A is faster than B" says no to "Is B faster than A?"
@@ -349,7 +352,10 @@ def _set_apart(clause, asked: Asked) -> bool:
     """Tell whether a clause is joined to its head ("and", ";") or set against it ("while", "whereas") by a
     word the question does not say."""
     marks = {d.lower_ for d in clause.children if d.dep_ == "mark"}
-    return clause.dep_ in ("conj", "parataxis") or bool(marks & SETTING_AGAINST - set(asked.words))
+    # "Some kilns burn wood; the annealer burns gas" is often parsed with the first clause the second's
+    # complement: a complement before its verb is a clause of its own.
+    before = clause.dep_ == "ccomp" and clause.i < clause.head.i
+    return clause.dep_ in ("conj", "parataxis") or before or bool(marks & SETTING_AGAINST - set(asked.words))
 
 
 def _own_words(head, asked: Asked) -> set[int]:
@@ -567,8 +573,9 @@ def slot_answers(
         return []
     found: list[URIRef] = []
     for sentence, named in zip(sentences, concepts, strict=True):
-        if _asked_clause_denied(sentence, asked, parse):
-            # "X does not stock maps" names what X does not stock: a wh-question asks what it does.
+        if _asked_clause_denied(sentence, asked, parse) or only_meant(sentence, asked, parse):
+            # "X does not stock maps" names what X does not stock: a wh-question asks what it does; nor does
+            # "X hopes to stock maps" say what it stocks.
             if len(sentences) == 1:
                 return []
             continue
@@ -593,6 +600,10 @@ def slot_answers(
             continue
         found.extend(_in_open_slot(sentence, fresh, asked, parse) or _unnamed(fresh, asked))
     found = list(dict.fromkeys(found))
+    if "when" in asked.wh_phrase:
+        # "emptied *of bikes* when snow is forecast": whatever slot a concept stands in, "when" asks a time.
+        names = {iri: n for named in concepts for iri, n in named.items()}
+        found = [iri for iri in found if names.get(iri) and names_time(names[iri][0])]
     if classes_of is not None and len(found) > 1:
         # "in a yard called the east yard": the kind a sentence gives a named answer ("yard") is what that
         # answer is, no answer beside it.
@@ -630,9 +641,23 @@ def _asked_clause_denied(sentence: str, asked: Asked, parse: Callable) -> bool:
     return any(_denied(doc, _clause(v), {v.i}) for v in verbs)
 
 
+def only_meant(sentence: str, asked: Asked, parse: Callable) -> bool:
+    """Tell whether the sentence says the question's verb only as what someone hopes, plans or wants to do.
+
+    "The parish hopes to buy the barn" answers neither "Did the parish buy it?" nor "Who will buy
+    it?": the buying is not said to happen (``kg.contrast.unrealised``). A question that says the wanting
+    itself ("What does the parish hope to buy?") asks about what the sentence says.
+    """
+    doc = parse(sentence)
+    asked_words = {key for w in [*asked.content, *asked.mention_words] for key in lemmas(w)}
+    verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & asked_words]
+    meant = [v for v in verbs if (c := unrealised(v)) is not None and not lemmas(c.text) & asked.said]
+    return bool(meant) and all(unrealised(v) is not None for v in verbs)
+
+
 def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     """Return the one number ``sentence`` gives that the question does not, for "how many", or None."""
-    if not asked.how_many or _asked_clause_denied(sentence, asked, parse):
+    if not asked.how_many or _asked_clause_denied(sentence, asked, parse) or only_meant(sentence, asked, parse):
         return None
     words = asked.words
     # "how many square feet does ...": the words between "many" and the verb name what is counted.
@@ -725,6 +750,18 @@ def _asks_degree(asked: Asked) -> bool:
     ("how do instances connect?"), whose next word is an auxiliary."""
     words = asked.words
     return len(words) > 2 and words[0] == "how" and words[1] not in _AUXILIARY_WORDS
+
+
+#: Nouns whose first sense in WordNet is a time, an event or an act ("night", "Sunday", "harvest";
+#: made by scripts/make_times.py).
+TIME_TABLE = "times.tsv"
+
+
+def names_time(name: str) -> bool:
+    """Tell whether a name's head noun is a time or something that happens (``TIME_TABLE``), or a number
+    ("at eight": an hour)."""
+    words = name.lower().split()
+    return bool(words) and (is_numeral(words[-1]) or noun_key(words[-1]) in word_pairs(TIME_TABLE))
 
 
 def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked: Asked, parse: Callable) -> bool:

@@ -47,7 +47,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 #: quantifiers): "lose [all your] data in [the] memory" still reads as "lose data in memory".
 FILLERS = frozenset(
     "a an the this that these those your their its his her our my all any some many much most several "
-    "each every both either own full whole other another of same more less such various different".split()
+    "each every both either own whole other another of same more less such various different".split()
 )
 #: Auxiliaries and modal verbs that may stand inside a verb phrase ("are placed", "can be created").
 AUXILIARIES = frozenset(

@@ -30,7 +30,7 @@ from rdflib import URIRef
 
 from kg.answer import Answer
 from kg.catalog import Catalog
-from kg.contrast import has_exception, unmet_restriction, without_set_aside
+from kg.contrast import has_exception, only_some, unmet_restriction, without_set_aside
 from kg.evidence import Evidence
 from kg.linking import (
     Link,
@@ -46,7 +46,17 @@ from kg.question import Reading, condition_spans, is_passive, link_spans, name_s
 from kg.scoring import PREPOSITIONS, Relevance
 from kg.sentence_slots import denied_words, subject_clause
 from kg.store import KGStore
-from kg.text import ABSENCE, LIGHT_VERBS, NEGATIONS, STOPWORDS, TEMPORAL_ORDER, key_words, lemmas, noun_key, tokenize
+from kg.text import (
+    ABSENCE,
+    LIGHT_VERBS,
+    NEGATIONS,
+    STOPWORDS,
+    TEMPORAL_ORDER,
+    key_words,
+    lemmas,
+    noun_key,
+    tokenize,
+)
 
 #: The values that say yes or no (a property table's cells).
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}
@@ -189,7 +199,19 @@ class YesNoAnswerer:
                                 fit = strict_fit(asked_words, relevance[pred], ruling or said)
                                 # "not on the terminals, only on the website" denies; "only if" limits a yes.
                                 restricted = verdict[0] and unmet_restriction(parse(sentence), reading.text)
+                                # "Some kilns burn wood" is no yes to "Do all kilns burn wood?".
+                                restricted = restricted or (verdict[0] and only_some(parse(sentence), reading.text))
                                 restricted = restricted or (not verdict[0] and excepted)
+                                # "Do pupils get *full* marks?" of "Pupils get half marks": a modifier of the
+                                # question that neither the relation nor the sentence says may be what the fact
+                                # lacks, so a yes is unsure (a noun may be said by a pronoun: "patrol *it*").
+                                said_words = sentence_words(ruling or said)
+                                left = [
+                                    w for w in reading.residual
+                                    if w not in relevance[pred].words and not said_in(w, said_words)
+                                    and _modifier(w, reading.text)
+                                ]  # fmt: skip
+                                restricted = restricted or (verdict[0] and bool(left))
                                 if unsaid or restricted or self._unmet_condition(reading, said):
                                     # The denial may hold only under what its clause says besides ("in most
                                     # places"), or the question asks under a condition the sentence does not
@@ -402,8 +424,12 @@ class YesNoAnswerer:
                 matched = {q for q in content for v in value_words if words_match(q, v) >= 0.8}
                 if matched:
                     verdict = (holds, [triple], ask_sparql([triple]))
-                    said = " ".join(self.evidence.stated(triple))
-                    fit = strict_fit(reading.residual, Relevance(1.0, matched), said)
+                    # "A is lit first, and B is lit last": B's quality is said by B's clause, not by A's.
+                    sentence, leaning = self.evidence.stated(triple)
+                    own = subject_clause(sentence, self.catalog.label(triple[0]), parse)
+                    fit = strict_fit(reading.residual, Relevance(1.0, matched), f"{own} {leaning}")
+                    if holds and only_some(parse(sentence), reading.text):
+                        fit = min(fit, UNSURE_FIT)  # "most kilns are glazed": not all of them
                     return self._answer(reading, verdict, fit)
         return None
 
@@ -609,6 +635,11 @@ def only_one(sentence: str, name: str) -> bool:
         if counted and all(noun_key(words[i + k]) == w for k, w in enumerate(wanted)):
             return True
     return False
+
+
+def _modifier(word: str, question: str) -> bool:
+    """Tell whether the question's parse reads a word as a modifier ("*full* price", "sails *quickly*")."""
+    return any(t.lower_ == word and t.dep_ in ("amod", "advmod") for t in parse(question))
 
 
 def strict_fit(words: list[str], relevance: Relevance, sentence: str = "") -> float:

@@ -68,7 +68,12 @@ class Lexicon:
             if not isinstance(prop, URIRef) or (prop, RDFS.domain, None) in graph:
                 continue  # properties with a domain are structural (transition parts), not sentence verbs
             lex.labels[prop] = str(graph.value(prop, RDFS.label) or prop)
-            for name in _names(graph, prop):
+            # A relation of typed records ("starring": a work and a person) names its attribute with nouns
+            # ("cast", "actors", "director"): a sentence's verb ("apprentices *cast* bells") is no such noun,
+            # so only its label, a relation's phrase ("directed by"), reads a sentence.
+            typed = (prop, KGO.subjectKind, None) in graph or (prop, KGO.objectKind, None) in graph
+            label = graph.value(prop, RDFS.label)
+            for name in [str(label)] if typed and label is not None else _names(graph, prop):
                 words = phrase_words(name)
                 if words and not all(w & PREPOSITIONS for w in words):  # "in" alone says nothing
                     lex.phrases.append(Phrase(prop, words, name))

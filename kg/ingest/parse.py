@@ -92,10 +92,12 @@ def _pipeline_requirements(name: str) -> list[str] | None:
 def _load(name: str):
     import spacy
 
+    from kg.ingest.repairs import add_repairs
     from kg.ingest.ruler import index_attribute_ruler
 
     nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     index_attribute_ruler(nlp)  # same attributes, found through an index (see kg/ingest/ruler.py)
+    add_repairs(nlp)  # "hopes" is "hope", not "hop"; "The annealer runs": a subject (kg/ingest/repairs.py)
     return nlp
 
 

@@ -1154,14 +1154,21 @@ class _Extractor(StructureReader):
                 self.graph.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}-value"]))
             elif (reading := present_tense(label)) != label:  # as an answer says it of one thing: "takes"
                 self.graph.add((iri, SKOS.prefLabel, Literal(reading)))
+            self._intended(iri, fact)
         return iri
+
+    def _intended(self, iri: URIRef, fact: OpenFact) -> None:
+        """Record the words that make a minted relation only meant or wanted ("hope" of "hope to buy")."""
+        if fact.intention:
+            self.graph.add((iri, KGO.unrealisedBy, Literal(fact.intention)))
 
     def _emit_open(self, fact: OpenFact, section: str, sentence: str) -> None:
         """Store an open fact as the ontology's property when its words name one, else as its own."""
         if fact.phrase == "is a":
             self._classify(fact, section, sentence)
             return
-        prop = self._aligned(fact.phrase)
+        # "hope to buy" is no ontology relation whatever its last verb: only the hoping is said.
+        prop = None if fact.intention else self._aligned(fact.phrase)
         if prop is not None and fact.negated:
             prop = self.lexicon.contrary.get(prop)
             if prop is None:
@@ -1221,6 +1228,7 @@ class _Extractor(StructureReader):
                 g.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}"]))
             elif (reading := present_tense(label)) != label:  # how an answer says it of one thing: "attaches to"
                 g.add((iri, SKOS.prefLabel, Literal(reading)))
+            self._intended(iri, fact)
         surface = fact.surface.lower()
         if not negated and surface != label:
             g.add((iri, SKOS.altLabel, Literal(surface)))

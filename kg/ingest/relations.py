@@ -23,9 +23,9 @@ the words match one. What is read, all by the dependency parse:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kg.contrast import EXCEPTING, LEADING, past_habit
+from kg.contrast import EXCEPTING, LEADING, past_habit, unrealised
 from kg.coordination import negated as _negated
 from kg.coordination import shared_denial
 from kg.ingest.concepts import Concept
@@ -96,6 +96,9 @@ class OpenFact:
     negated: bool
     rule: str
     value: str | None = None
+    #: The words of the verb whose "to" complement the clause is, when it only means or wants it
+    #: ("hope" of "hope to buy"): a question must say them for the fact to answer it.
+    intention: str | None = None
 
 
 #: ``resolve(text, is_name)`` returns the concept a noun phrase names (minting it if allowed), or None.
@@ -514,6 +517,22 @@ class OpenReader:
         return [OpenFact(self.topic, "has", "has", None, False, "open:quantity", value)]
 
     def _clause(self, verb) -> list[OpenFact]:
+        """Read one clause's facts; a clause only hoped, planned or wanted keeps the wanting in its predicate.
+
+        "The parish hopes to buy the barn" gives "hope to buy", never "buy": the buying is not said
+        to happen (``kg.contrast.unrealised``). A "not" on the wanting denies the whole ("does not plan to").
+        """
+        facts = self._clause_facts(verb)
+        intending = unrealised(verb)
+        if intending is None or not facts:
+            return facts
+        words = _intending_words(intending)
+        denied = _negated(intending)
+        return [
+            replace(f, phrase=f"{words} to {f.phrase}", negated=f.negated or denied, intention=words) for f in facts
+        ]
+
+    def _clause_facts(self, verb) -> list[OpenFact]:
         if _is_modifier_verb(verb):
             return []  # "allow" in "supports allow rules": part of the object, read with "supports"
         if _sets_apart(verb):
@@ -583,8 +602,12 @@ class OpenReader:
             head = self._concepts(noun)
             whole = _one_of(noun)  # "X is one of the services that provide Z": said of X too
             if whole.dep_ == "attr" and whole.head.lemma_ == "be":
-                # "X is a service that provides Z": Z is said of X, not of services in general.
-                head = [s for s in self._subjects(whole.head) if s is not None] or head
+                # "X is a service that provides Z": Z is said of X, not of services in general. Of "X is the
+                # cargo bike, which weighs 35 kg" it is said of both: "the" makes the bike one thing, X, and
+                # the comma makes the clause say more of it ("the directive that stops Y" only describes X).
+                definite = any(c.dep_ == "det" and c.lower_ == "the" for c in whole.children) and _set_off(verb)
+                subjects_of_be = [s for s in self._subjects(whole.head) if s is not None]
+                head = subjects_of_be + (head if definite else []) if subjects_of_be else head
             elif noun.dep_ == "ROOT" and self.defining and self.topic is not None and self._noun_fragment(verb.doc):
                 # "A firewall which controls traffic" where a note says what NACL is: NACL is that
                 # firewall (see _noun_fragment), so the clause is said of NACL.
@@ -619,6 +642,11 @@ class OpenReader:
         if agents:
             # "X was created by Y for Z": besides who did it, the passive's own participants are X's.
             for prep in preps:
+                for pobj in [p for p in prep.children if p.dep_ == "pobj" and _value(p) is not None]:
+                    for s in subjects:  # "was founded in 1987 by Y": when X was founded
+                        phrase = f"{base} {prep.lower_}"
+                        value = _value(pobj)
+                        facts.append(OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", value))
                 for target in self._prep_objects(prep):
                     for s in subjects:
                         facts.append(
@@ -655,11 +683,10 @@ class OpenReader:
                 if _quantity(d) is not None:
                     facts.append(OpenFact(s, base, _surface(verb), None, negated, "open:quantity", _quantity(d)))
             for prep in preps:
-                for pobj in [p for p in prep.children if p.dep_ == "pobj" and _quantity(p) is not None]:
+                for pobj in [p for p in prep.children if p.dep_ == "pobj" and _value(p) is not None]:
                     phrase = f"{base} {prep.lower_}"
-                    facts.append(
-                        OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", _quantity(pobj))
-                    )
+                    value = _value(pobj)
+                    facts.append(OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", value))
                 denied = negated or any(_denied(p) for p in prep.children if p.dep_ == "pobj")
                 targets = self._prep_objects(prep)
                 for target in targets:
@@ -1202,6 +1229,29 @@ def _quantity(token) -> str | None:
     return " ".join(t.text for t in words).strip()
 
 
+def _set_off(clause) -> bool:
+    """Tell whether a relative clause is set off by a comma ("the cargo bike, which weighs ..."): it adds to
+    its noun, rather than telling which one is meant."""
+    first = clause.left_edge
+    return first.i > 0 and clause.doc[first.i - 1].text == ","
+
+
+def _date(token) -> str | None:
+    """Return a year, or a date with a year ("May 2001", "1 May 2001"), a preposition's object states, or None.
+
+    A year is a number of four digits; it names a time, not a thing, so it is a value, not a concept.
+    """
+    years = [t for t in token.subtree if t.like_num and len(t.text) == 4 and t.text.isdigit()]
+    if len(years) != 1 or not 1000 <= int(years[0].text) <= 2999 or token.pos_ not in ("NUM", "PROPN", "NOUN"):
+        return None
+    return " ".join(t.text for t in token.subtree if t.dep_ != "punct").strip()
+
+
+def _value(token) -> str | None:
+    """Return the amount or the date a noun phrase states, as written, or None."""
+    return _quantity(token) or _date(token)
+
+
 def _none_of_them(verb) -> bool:
     """Tell whether the clause's subject or object is counted as none: "*No* barge may moor ...", "keeps *no*
     spare ropes". The clause then says that it does not hold, as a "not" would."""
@@ -1432,6 +1482,12 @@ def _verb_words(verb, passive: bool) -> str:
     particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
     head = f"is {_participle(verb)}" if passive else verb.lemma_.lower()
     return f"{head} {particle}".strip()
+
+
+def _intending_words(verb) -> str:
+    """Return the words of a verb whose "to" complement is only meant or wanted: "hope", "would like"."""
+    modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "will"]
+    return " ".join([*modals, _verb_words(verb, False)])
 
 
 def _participle(verb) -> str:
