@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
+from kg.amounts import amount_verdict, asked_amount
 from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.contrast import has_exception, only_some, unmet_restriction, without_set_aside
@@ -134,6 +135,7 @@ class YesNoAnswerer:
         return (
             self._related(reading)
             or self._excluded(reading)
+            or self._amount(reading)
             or self._quality(reading)
             or self._yes_no_value(reading)
             or self._opposite_quality(reading)
@@ -454,6 +456,37 @@ class YesNoAnswerer:
                     said = " ".join(self.evidence.stated(triple))
                     fit = strict_fit(words, Relevance(1.0, opposed), said)
                     return self._answer(reading, (False, [triple], ask_sparql([triple])), fit)
+        return None
+
+    # -- an amount within a stated one ------------------------------------------------------------------
+    def _amount(self, reading: Reading) -> Answer | None:
+        """Answer whether the amount a question names lies within the one a fact of the named thing states.
+
+        "Can the cargo bike carry 100 kilograms?" of "carries up to 80 kilograms": the relation the question's
+        verb names gives an amount of the same unit, with its bounds (``kg.amounts``); outside them the answer
+        is no, inside them yes. Only one relation of the thing may give a verdict.
+        """
+        if asked_amount(reading.text) is None:
+            return None
+        relevance = self.relevance(reading)
+        for link in reading.links:  # a weak mention too ("annual pass"): the relation must be the verb's
+            iri = link.best[0]
+            rows = self.store.query("SELECT ?p ?v WHERE { ?s ?p ?v FILTER(isLiteral(?v)) }", {"s": iri})
+            found = []
+            for pred, value in rows:
+                rel = relevance.get(pred)
+                if rel is None or rel.score < 0.5 or pred not in self.catalog.predicates:
+                    continue
+                # "runs between" + "1,100 and 1,200 degrees": the label's last preposition bounds the value.
+                label = self.catalog.predicates[pred].label.split()
+                bound = label[-1] if len(label) > 1 and label[-1] in PREPOSITIONS else ""
+                verdict = amount_verdict(reading.text, f"{bound} {value}")
+                if verdict is not None:
+                    found.append((verdict, (iri, pred, value), rel.score))
+            if len({triple[1] for _, triple, _ in found}) != 1:
+                continue
+            holds, triple, score = found[0]
+            return self._answer(reading, (holds, [triple], ask_sparql([triple])), min(1.0, score))
         return None
 
     # -- a property table's yes/no cell -----------------------------------------------------------------

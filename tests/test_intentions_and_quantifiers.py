@@ -20,6 +20,7 @@ from note_graph import note_graph
 from rdflib import Literal, URIRef
 from test_open_extraction import built_note, named, relations
 
+from kg.amounts import amount_verdict, read_amount
 from kg.contrast import only_some, unrealised
 from kg.namespaces import KGO, data_dir
 from kg.qa import _turns_back
@@ -47,6 +48,7 @@ The annealer runs on electricity.
 The heaviest bell is the tenor bell, which weighs 900 kilograms.
 Schools pay half price for a tour.
 The moulds are emptied of sand when rain is forecast.
+The yard crane can lift up to 500 kilograms.
 """
 
 
@@ -184,3 +186,42 @@ def test_when_is_not_read_out_as_a_thing(kg):
     answer = kg.ask("When are the moulds emptied?")
 
     assert "sand" not in {a.get("label") for a in answer.answers}, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("up to 500 kilograms", None, 500.0),
+        ("between one and three pounds", 1.0, 3.0),
+        ("at least sixteen years", 16.0, None),
+        ("one night only", None, 1.0),
+        ("35 kilograms", 35.0, 35.0),
+        ("1,200 tonnes", 1200.0, 1200.0),
+    ],
+)
+def test_an_amount_is_read_with_its_bounds(text, low, high):
+    amount = read_amount(text)
+
+    assert (amount.low, amount.high) == (low, high)
+
+
+def test_a_rough_amount_or_one_without_a_unit_has_no_bounds():
+    assert read_amount("about fifty minutes") is None
+    assert read_amount("twelve") is None
+
+
+def test_an_asked_amount_lies_within_the_stated_bounds_or_not():
+    assert amount_verdict("Can it lift 800 kilograms?", "up to 500 kilograms") is False
+    assert amount_verdict("Can it lift 300 kilograms?", "up to 500 kilograms") is True
+    assert amount_verdict("Does it cost five pounds?", "between one and three pounds") is False
+    assert amount_verdict("Does it cost 90 pounds?", "90 pounds") is True
+    assert amount_verdict("Can it lift 300 pounds?", "up to 500 kilograms") is None  # another unit
+    assert amount_verdict("Can it lift 30 kilograms?", "35 kilograms") is None  # one figure says nothing of less
+
+
+def test_a_yes_no_question_with_an_amount_is_answered_by_the_bounds(kg):
+    heavy = kg.ask("Can the yard crane lift 800 kilograms?")
+    light = kg.ask("Can the yard crane lift 300 kilograms?")
+
+    assert [a.get("value") for a in heavy.answers] == [False], heavy.answer
+    assert [a.get("value") for a in light.answers] == [True], light.answer
