@@ -1,7 +1,7 @@
 """Amounts with their bounds, read from words: "up to 80 kilograms", "between one and three pounds",
 "at least 16 years", "one night only", "35 kilograms".
 
-A yes/no question that names an amount ("Can the cargo bike carry 100 kilograms?") is answered by the
+A yes/no question that names an amount ("Can the van carry 900 kilograms?") is answered by the
 amount a fact states of the same unit: inside its bounds it holds, outside them it does not. The
 bounds are closed-class grammar ("up to", "at most", "at least", "between ... and", "only", "more
 than"); the unit is the noun after the number, compared by its noun key. An amount whose unit or

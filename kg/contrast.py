@@ -75,9 +75,8 @@ def past_habit(verb) -> bool:
 #: Catenative verbs whose "to" complement happens when they do: aspect ("begins to leak"), raising ("seems
 #: to leak", "tends to"), necessity ("has to", "needs to"), enabling ("allows you to"), and the passive of
 #: "use" that names a purpose ("is used to lift"; so does any passive participle: "a ship designed to dig").
-#: Closed-class grammar: any other verb's complement ("hopes
-#: to buy", "plans to open", "would like to rebuild", "refuses to pay") is what someone means, wants or
-#: tries to do, not what is done.
+#: Closed-class grammar: any other verb's complement ("hopes to buy", "plans to open", "would like to
+#: rebuild", "refuses to pay") is what someone means, wants or tries to do, not what is done.
 REALISING = frozenset(
     "begin start continue cease resume proceed seem appear tend happen have need ought require"
     " allow let enable permit use".split()

@@ -78,7 +78,7 @@ from kg.relation_meaning import (
 )
 from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
 from kg.sentence_answer import SentenceAnswerer, question_content
-from kg.sentence_slots import Asked, names_time
+from kg.sentence_slots import REASON_WH, Asked, names_time
 from kg.sessions import Sessions
 from kg.spelling import Speller
 from kg.store import KGStore
@@ -139,8 +139,7 @@ TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".
 #: (``_turns_back``): a quarter takes a full fit's 0.97 to 0.61 at most, below the engine's answer line with
 #: any other word left unexplained.
 TURNING_BACK = 0.25
-#: The wh-word that asks for a reason, and the words a relation's label gives one with ("is closed *because of*").
-REASON_WORDS = frozenset(("why",))
+#: The words a relation's label gives a reason with ("is closed *because of*"), which "why" asks for.
 REASON_PREPOSITIONS = frozenset(("because", "for", "due", "since"))
 #: Those of them that give a place as readily as a time ("in the studio", "in winter"): along a relation that
 #: ends in one, "when" is answered only by a time or something that happens (``kg.sentence_slots.names_time``).
@@ -1765,7 +1764,7 @@ class Engine:
         if preposition in (None, "by"):
             return False
         words = [w.lower for w in view.words]
-        asked = {i for i, w in enumerate(words) if w in ("what", "which", "who", "whom", "where", "when")}
+        asked = {i for i, w in enumerate(words) if w in WH_WORDS}
         # "kept *in* for good": a preposition followed by another has no object of its own.
         return any(
             w == preposition
@@ -1784,7 +1783,7 @@ class Engine:
         "for", "due to") gives one.
         """
         words = view.words
-        if not words or words[0].lower not in REASON_WORDS:
+        if not words or words[0].lower not in REASON_WH:
             return False
         return not set(self._label_words(step[0])[-2:]) & REASON_PREPOSITIONS
 

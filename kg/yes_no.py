@@ -462,7 +462,7 @@ class YesNoAnswerer:
     def _amount(self, reading: Reading) -> Answer | None:
         """Answer whether the amount a question names lies within the one a fact of the named thing states.
 
-        "Can the cargo bike carry 100 kilograms?" of "carries up to 80 kilograms": the relation the question's
+        "Can the van carry 900 kilograms?" of "carries up to 700 kilograms": the relation the question's
         verb names gives an amount of the same unit, with its bounds (``kg.amounts``); outside them the answer
         is no, inside them yes. Only one relation of the thing may give a verdict.
         """
@@ -477,6 +477,8 @@ class YesNoAnswerer:
                 rel = relevance.get(pred)
                 if rel is None or rel.score < 0.5 or pred not in self.catalog.predicates:
                     continue
+                if self.catalog.predicates[pred].negation_of is not None:
+                    continue  # "does not carry 50 kilograms": a denied amount bounds nothing
                 # "runs between" + "1,100 and 1,200 degrees": the label's last preposition bounds the value.
                 label = self.catalog.predicates[pred].label.split()
                 bound = label[-1] if len(label) > 1 and label[-1] in PREPOSITIONS else ""

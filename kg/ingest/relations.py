@@ -603,7 +603,7 @@ class OpenReader:
             whole = _one_of(noun)  # "X is one of the services that provide Z": said of X too
             if whole.dep_ == "attr" and whole.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general. Of "X is the
-                # cargo bike, which weighs 35 kg" it is said of both: "the" makes the bike one thing, X, and
+                # tow barge, which weighs 35 t" it is said of both: "the" makes the barge one thing, X, and
                 # the comma makes the clause say more of it ("the directive that stops Y" only describes X).
                 definite = any(c.dep_ == "det" and c.lower_ == "the" for c in whole.children) and _set_off(verb)
                 subjects_of_be = [s for s in self._subjects(whole.head) if s is not None]
@@ -1230,7 +1230,7 @@ def _quantity(token) -> str | None:
 
 
 def _set_off(clause) -> bool:
-    """Tell whether a relative clause is set off by a comma ("the cargo bike, which weighs ..."): it adds to
+    """Tell whether a relative clause is set off by a comma ("the tow barge, which weighs ..."): it adds to
     its noun, rather than telling which one is meant."""
     first = clause.left_edge
     return first.i > 0 and clause.doc[first.i - 1].text == ","
