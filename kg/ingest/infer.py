@@ -15,10 +15,12 @@ text says of the member.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.contrast import PARTIAL
 from kg.namespaces import GRAPH, KG, KGO
 from kg.text import getAllLemmas, noun_key
 
@@ -65,7 +67,7 @@ def infer(union: Graph) -> Graph:
             derive((o, inverse[p], s), (s, p, o), f"inverse of {_local(p)}")
         if p in symmetric and isinstance(o, URIRef):
             derive((o, p, s), (s, p, o), f"symmetric {_local(p)}")
-        if p in relations and s in classes:
+        if p in relations and s in classes and not _said_of_some(union, sources.get((s, p, o), ()), s):
             for member in members.get(s, ()):
                 if member != o and (member, p) not in stated:
                     derive((member, p, o), (s, p, o), f"inherited from {_local(s)}")
@@ -119,6 +121,28 @@ def _name_key(name: str) -> str:
     """Return a name lowercased, its last word singular ("Glazing Kilns" -> "glazing kiln")."""
     words = name.lower().split()
     return " ".join([*words[:-1], noun_key(words[-1])]) if words else ""
+
+
+def _said_of_some(union: Graph, statements, cls: URIRef) -> bool:
+    """Tell whether every sentence that states a class's fact says it of only some of the class.
+
+    "Some bikes have child seats" says nothing of any one bike: no member inherits it. The quantifier is
+    closed-class grammar (``kg.contrast.PARTIAL``) right before the class's name.
+    """
+    names = [[noun_key(w) for w in str(n).lower().split()] for n in union.objects(cls, RDFS.label)]
+    quotes = [str(q) for st in statements for q in union.objects(st, KGO.quote)]
+    if not quotes or not names:
+        return False
+
+    def partial(quote: str) -> bool:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", quote)]
+        return any(
+            w in PARTIAL and [noun_key(x) for x in words[i + 1 : i + 1 + len(name)]] == name
+            for i, w in enumerate(words)
+            for name in names
+        )
+
+    return all(partial(q) for q in quotes)
 
 
 def _statement_index(graph: Graph) -> dict[tuple, list]:
