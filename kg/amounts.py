@@ -13,17 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.text import noun_key
+from kg.text import NUMBER_MULTIPLIERS, NUMBER_VALUES, noun_key
 
-#: Number words and their values (closed class); "twenty-one" is read as twenty plus one.
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-_UNITS += "seventeen eighteen nineteen"
-NUMBER_VALUES = {w: float(i) for i, w in enumerate(_UNITS.split())}
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
-NUMBER_VALUES |= {w: float(10 * (i + 2)) for i, w in enumerate(_TENS.split())}
-NUMBER_VALUES["dozen"] = 12.0
-#: Words that multiply the number before them.
-MULTIPLIERS = {"hundred": 100.0, "thousand": 1000.0, "million": 1e6}
 #: Words before an amount that make it a most ("up to 80"), a least ("at least 16"), or a strict one.
 UPPER = (("up", "to"), ("at", "most"), ("no", "more", "than"), ("not", "more", "than"), ("maximum",), ("max",))
 LOWER = (("at", "least"), ("no", "less", "than"), ("no", "fewer", "than"), ("minimum",), ("min",))
@@ -66,15 +57,14 @@ def _number(words: list[str], i: int) -> tuple[float, int] | None:
             value = float(word.replace(",", ""))
         except ValueError:
             return None
-        j = i + 1
     else:
         parts = word.split("-")
         if not all(p in NUMBER_VALUES for p in parts):
             return None
         value = sum(NUMBER_VALUES[p] for p in parts)
-        j = i + 1
-    while j < len(words) and words[j] in MULTIPLIERS:
-        value *= MULTIPLIERS[words[j]]
+    j = i + 1
+    while j < len(words) and words[j] in NUMBER_MULTIPLIERS:
+        value *= NUMBER_MULTIPLIERS[words[j]]
         j += 1
     return value, j
 

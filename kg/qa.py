@@ -76,7 +76,15 @@ from kg.relation_meaning import (
     places,
     same_places,
 )
-from kg.scoring import PREPOSITIONS, PathScore, PathScorer, Relevance, beam_paths, predicate_relevance
+from kg.scoring import (
+    PREPOSITIONS,
+    PathScore,
+    PathScorer,
+    Relevance,
+    beam_paths,
+    label_preposition,
+    predicate_relevance,
+)
 from kg.sentence_answer import SentenceAnswerer, question_content
 from kg.sentence_slots import REASON_WH, Asked, names_time
 from kg.sessions import Sessions
@@ -1312,7 +1320,7 @@ class Engine:
         answers = self._constrain(self._run(topic, path), reading, link, topic)
         if not answers or (_asks_amount(reading.words) and not any(self._is_amount(a) for a in answers)):
             return []
-        return [] if self._other_role(view, path[0], answers) else answers
+        return [] if self._other_role(view, path, answers) else answers
 
     def _single_topic(self, reading: Reading) -> Link | None:
         """Return the question's one named thing (no weak word, not the asked-for type), or None.
@@ -1464,10 +1472,8 @@ class Engine:
                 answers = []
             if answers and not self._of_noted_kind(reading, ps.steps, answers):
                 continue
-            if answers and self._other_role(reading, ps.steps[-1], answers):
+            if answers and self._other_role(reading, ps.steps, answers):
                 continue  # "when" asks a time, "why" a reason: a relation that gives the verb's doer answers neither
-            if answers and any(self._slot_taken(reading, step) for step in ps.steps[:-1]):
-                continue  # "bake in" (the lesson) then its kind: the path goes through what the question gives
             if not answers:
                 continue
             if ps.score < 0.45:
@@ -1742,13 +1748,14 @@ class Engine:
                 return found
         return verb
 
-    def _other_role(self, view: Reading, step: Step, answers) -> bool:
-        """Tell whether a relation's answers stand in another role than the one "when" or "why" asks for, or in
-        the one the question's own preposition phrase fills."""
+    def _other_role(self, view: Reading, steps, answers) -> bool:
+        """Tell whether a path's answers stand in another role than the one "when" or "why" asks for (its last
+        step), or whether any step goes through the one the question's own preposition phrase fills ("bake
+        in" the lesson, then its kind)."""
         return (
-            self._time_as_argument(view, step, answers)
-            or self._reason_unsaid(view, step)
-            or self._slot_taken(view, step)
+            self._time_as_argument(view, steps[-1], answers)
+            or self._reason_unsaid(view, steps[-1])
+            or any(self._slot_taken(view, step) for step in steps)
         )
 
     def _slot_taken(self, view: Reading, step: Step) -> bool:
@@ -1814,8 +1821,8 @@ class Engine:
         Where a relation puts its answer: after that preposition, in another role than the subject's or
         the object's (``_other_preposition``, ``_prepositional_role``).
         """
-        label = self._label_words(predicate)
-        return label[-1] if len(label) > 1 and label[-1] in PREPOSITIONS else None
+        known = self.catalog.predicates.get(predicate)
+        return label_preposition(known.label) if known is not None and known.label else None
 
     def _label_words(self, predicate: URIRef) -> list[str]:
         """Return the lowercase words of a relation's label ([] for a relation the catalog does not know)."""

@@ -160,6 +160,16 @@ def predicate_relevance(
     return scores
 
 
+def label_preposition(label: str) -> str | None:
+    """Return the preposition a relation's label ends in ("is painted on": "on"), or None.
+
+    Where a relation puts its answer ("is painted on" a hill), or what bounds its value ("runs between"
+    two temperatures).
+    """
+    words = label.lower().split()
+    return words[-1] if len(words) > 1 and words[-1] in PREPOSITIONS else None
+
+
 def _scaled(similarity: float) -> float:
     """Map an embedding similarity to a predicate's relevance (0 at 0.3, 0.85 from 0.75 up)."""
     return max(0.0, min(1.0, (similarity - 0.3) / 0.45)) * 0.85

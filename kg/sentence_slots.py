@@ -634,8 +634,7 @@ def _asked_clause_denied(sentence: str, asked: Asked, parse: Callable) -> bool:
     doc = parse(sentence)
     if not any(_negates(t) for t in doc):
         return False
-    asked_words = {key for w in [*asked.content, *asked.mention_words] for key in lemmas(w)}
-    verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & asked_words]
+    verbs = _verbs_asked(doc, asked)
     if not verbs:
         return True
     return any(_denied(doc, _clause(v), {v.i}) for v in verbs)
@@ -648,11 +647,15 @@ def only_meant(sentence: str, asked: Asked, parse: Callable) -> bool:
     it?": the buying is not said to happen (``kg.contrast.unrealised``). A question that says the wanting
     itself ("What does the parish hope to buy?") asks about what the sentence says.
     """
-    doc = parse(sentence)
+    wanting = [unrealised(v) for v in _verbs_asked(parse(sentence), asked)]
+    meant = [c for c in wanting if c is not None and not lemmas(c.text) & asked.said]
+    return bool(meant) and all(c is not None for c in wanting)
+
+
+def _verbs_asked(doc, asked: Asked) -> list:
+    """Return the verbs of a parsed sentence that say a content word or a name word of the question."""
     asked_words = {key for w in [*asked.content, *asked.mention_words] for key in lemmas(w)}
-    verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & asked_words]
-    meant = [v for v in verbs if (c := unrealised(v)) is not None and not lemmas(c.text) & asked.said]
-    return bool(meant) and all(unrealised(v) is not None for v in verbs)
+    return [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & asked_words]
 
 
 def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:

@@ -323,12 +323,21 @@ def splits_into_prefixes(letters: str, words: list[str], skippable: frozenset[st
     return False
 
 
-#: English number words (closed class): "two", "twelve", "hundred".
-NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
-    "billion dozen".split()
-)
+#: English number words (closed class) and their values: "two", "twelve", "ninety", "dozen".
+NUMBER_VALUES = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_VALUES |= {w: 10.0 * (i + 2) for i, w in enumerate(_TENS)}
+NUMBER_VALUES["dozen"] = 12.0
+#: Number words that multiply the number before them ("two hundred").
+NUMBER_MULTIPLIERS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+#: Every English number word: "two", "twelve", "hundred".
+NUMBER_WORDS = frozenset(NUMBER_VALUES) | frozenset(NUMBER_MULTIPLIERS)
 
 
 def is_numeral(word: str) -> bool:

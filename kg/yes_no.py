@@ -44,7 +44,7 @@ from kg.linking import (
 )
 from kg.opposites import are_opposites
 from kg.question import Reading, condition_spans, is_passive, link_spans, name_spans, parse, parse_named
-from kg.scoring import PREPOSITIONS, Relevance
+from kg.scoring import PREPOSITIONS, Relevance, label_preposition
 from kg.sentence_slots import denied_words, subject_clause
 from kg.store import KGStore
 from kg.text import (
@@ -480,8 +480,7 @@ class YesNoAnswerer:
                 if self.catalog.predicates[pred].negation_of is not None:
                     continue  # "does not carry 50 kilograms": a denied amount bounds nothing
                 # "runs between" + "1,100 and 1,200 degrees": the label's last preposition bounds the value.
-                label = self.catalog.predicates[pred].label.split()
-                bound = label[-1] if len(label) > 1 and label[-1] in PREPOSITIONS else ""
+                bound = label_preposition(self.catalog.predicates[pred].label) or ""
                 verdict = amount_verdict(reading.text, f"{bound} {value}")
                 if verdict is not None:
                     found.append((verdict, (iri, pred, value), rel.score))

@@ -642,11 +642,8 @@ class OpenReader:
         if agents:
             # "X was created by Y for Z": besides who did it, the passive's own participants are X's.
             for prep in preps:
-                for pobj in [p for p in prep.children if p.dep_ == "pobj" and _value(p) is not None]:
-                    for s in subjects:  # "was founded in 1987 by Y": when X was founded
-                        phrase = f"{base} {prep.lower_}"
-                        value = _value(pobj)
-                        facts.append(OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", value))
+                for s in subjects:  # "was founded in 1987 by Y": when X was founded
+                    facts.extend(_prep_values(s, base, verb, prep, negated))
                 for target in self._prep_objects(prep):
                     for s in subjects:
                         facts.append(
@@ -683,10 +680,7 @@ class OpenReader:
                 if _quantity(d) is not None:
                     facts.append(OpenFact(s, base, _surface(verb), None, negated, "open:quantity", _quantity(d)))
             for prep in preps:
-                for pobj in [p for p in prep.children if p.dep_ == "pobj" and _value(p) is not None]:
-                    phrase = f"{base} {prep.lower_}"
-                    value = _value(pobj)
-                    facts.append(OpenFact(s, phrase, _surface(verb, prep), None, negated, "open:quantity", value))
+                facts.extend(_prep_values(s, base, verb, prep, negated))
                 denied = negated or any(_denied(p) for p in prep.children if p.dep_ == "pobj")
                 targets = self._prep_objects(prep)
                 for target in targets:
@@ -1250,6 +1244,16 @@ def _date(token) -> str | None:
 def _value(token) -> str | None:
     """Return the amount or the date a noun phrase states, as written, or None."""
     return _quantity(token) or _date(token)
+
+
+def _prep_values(subject: Concept, base: str, verb, prep, negated: bool) -> list[OpenFact]:
+    """Return the amounts and dates a preposition's objects state, as values of "<verb> <preposition>" of the
+    subject ("takes over 14 hours", "was founded in 1987")."""
+    return [
+        OpenFact(subject, f"{base} {prep.lower_}", _surface(verb, prep), None, negated, "open:quantity", value)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and (value := _value(pobj)) is not None
+    ]
 
 
 def _none_of_them(verb) -> bool:
