@@ -74,9 +74,8 @@ def _before(words: list[str], i: int, phrases) -> bool:
     return any(tuple(words[max(0, i - len(p)) : i]) == p for p in phrases)
 
 
-def read_amount(text: str) -> Amount | None:
-    """Return the one amount ``text`` states with its bounds, or None (none, several, or no unit)."""
-    words = [w.lower() for w in _WORD_RE.findall(text)]
+def _numbers(words: list[str]) -> list[tuple[int, float, int]]:
+    """Return each number the words spell, as (start, value, position after it)."""
     found = []
     i = 0
     while i < len(words):
@@ -86,18 +85,11 @@ def read_amount(text: str) -> Amount | None:
             continue
         found.append((i, *got))
         i = got[1]
-    if not found:
-        return None
-    if len(found) == 2 and found[0][2] < len(words) and words[found[0][2]] == "and" and found[1][0] == found[0][2] + 1:
-        start, low, _ = found[0]
-        _, high, end = found[1]
-        if not _before(words, start, (("between",), ("from",))):
-            return None
-        unit = _unit(words, end)
-        return Amount(unit, low, high) if unit else None
-    if len(found) != 1:
-        return None
-    start, value, end = found[0]
+    return found
+
+
+def _bounded(words: list[str], start: int, value: float, end: int) -> Amount | None:
+    """Return the amount one number states with the bounds the words around it give, or None."""
     unit = _unit(words, end)
     if not unit or _before(words, start, tuple((w,) for w in ROUGH)):
         return None
@@ -110,6 +102,47 @@ def read_amount(text: str) -> Amount | None:
     if _before(words, start, STRICT_LOWER):
         return Amount(unit, value, None, strict_low=True)
     return Amount(unit, value, value)
+
+
+def _ranged(words: list[str], first: tuple[int, float, int], second: tuple[int, float, int]) -> Amount | None:
+    """Return "between one and three pounds" as one amount, or None when the two numbers form no range."""
+    start, low, end = first
+    if end >= len(words) or words[end] != "and" or second[0] != end + 1:
+        return None
+    if not _before(words, start, (("between",), ("from",))):
+        return None
+    unit = _unit(words, second[2])
+    return Amount(unit, low, second[1]) if unit else None
+
+
+def read_amount(text: str) -> Amount | None:
+    """Return the one amount ``text`` states with its bounds, or None (none, several, or no unit)."""
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    found = _numbers(words)
+    if len(found) == 2:
+        return _ranged(words, found[0], found[1])
+    if len(found) != 1:
+        return None
+    return _bounded(words, *found[0])
+
+
+def read_amounts(text: str) -> list[Amount]:
+    """Return every amount ``text`` states with a unit ("eight hours on one tank": two), ranges as one."""
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    found = _numbers(words)
+    amounts = []
+    i = 0
+    while i < len(found):
+        ranged = _ranged(words, found[i], found[i + 1]) if i + 1 < len(found) else None
+        if ranged is not None:
+            amounts.append(ranged)
+            i += 2
+            continue
+        amount = _bounded(words, *found[i])
+        if amount is not None:
+            amounts.append(amount)
+        i += 1
+    return amounts
 
 
 def _unit(words: list[str], end: int) -> str:
@@ -150,3 +183,29 @@ def amount_verdict(question: str, stated: str) -> bool | None:
 def _opens_with_modal(question: str) -> bool:
     first = question.strip().split(" ", 1)[0].lower()
     return first in ("can", "could", "may", "might", "will", "would", "must", "should")
+
+
+def amounts_hold(question: str, stated: str) -> bool | None:
+    """Tell whether every plain amount a yes/no question names lies within the one ``stated`` gives.
+
+    "Can the generator run for ten hours on one tank?" of "can run for eight hours on one tank": a fact
+    that answers the question's verb may yet state another amount than the question's, which then
+    decides. True when each of the question's amounts ("one tank" too) lies within the stated amount of
+    its unit (also when the question names none); False when one lies outside; None when the sentence
+    states no single amount of one of the units, or when the two cannot be compared (a capacity stated as
+    one figure, asked about by another under a modal, see :func:`amount_verdict`).
+    """
+    stated_amounts = read_amounts(stated)
+    holds = True
+    for asked in read_amounts(question):
+        if not asked.exact:
+            continue
+        value = asked.low
+        same = [a for a in stated_amounts if a.unit == asked.unit]
+        if len(same) != 1:
+            return None
+        amount = same[0]
+        if amount.exact and value != amount.low and _opens_with_modal(question):
+            return None
+        holds = holds and amount.holds(value)  # type: ignore[arg-type]
+    return holds

@@ -121,6 +121,20 @@ def only_some(doc, question: str) -> bool:
     return any(t.lower_ in PARTIAL - asked and t.dep_ in ("det", "amod", "nsubj", "nsubjpass") for t in doc)
 
 
+#: Words that say whether two things are one and the same or not. Closed class.
+IDENTITY = frozenset(("same", "different", "other", "another"))
+
+
+def identity_unsaid(question: str, sentence: str) -> bool:
+    """Tell whether a yes/no question says "same" or "different" where the sentence does not.
+
+    "Do the guides lead the same walk?" of "Each guide leads a different walk": the word that decides is
+    one the sentence lacks (or says the opposite of), so the sentence gives no yes to it.
+    """
+    asked = {w.lower for w in tokenize(question)} & IDENTITY
+    return bool(asked - {w.lower for w in tokenize(sentence)})
+
+
 def without_set_aside(text: str, parse: Callable) -> str:
     """Return ``text`` with the words it sets aside left out (the text itself when it sets none aside)."""
     if not any(w in text.lower() for w in EXCEPTING | LEADING | CONDITIONS_AGAINST):

@@ -37,7 +37,17 @@ from kg.contrast import has_exception, only_some, past_habit, set_aside, unmet_r
 from kg.coordination import CEASING, shared_denial
 from kg.opposites import word_pairs
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
-from kg.text import ABSENCE, NEAR_NEGATIONS, NEGATIONS, SETTING_APART, TEMPORAL_ORDER, is_numeral, lemmas, noun_key
+from kg.text import (
+    ABSENCE,
+    NEAR_NEGATIONS,
+    NEGATIONS,
+    NUMBER_WORDS,
+    SETTING_APART,
+    TEMPORAL_ORDER,
+    is_numeral,
+    lemmas,
+    noun_key,
+)
 
 #: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
 ARGUMENTS = frozenset("nsubj nsubjpass dobj agent prep attr oprd dative acomp pobj obj".split())
@@ -663,14 +673,36 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     if not asked.how_many or _asked_clause_denied(sentence, asked, parse) or only_meant(sentence, asked, parse):
         return None
     words = asked.words
-    # "how many square feet does ...": the words between "many" and the verb name what is counted.
-    after = words[words.index("many") + 1 :] if "many" in words else []
-    counted = list(itertools.takewhile(lambda w: w not in _AUXILIARY_WORDS, after)) or None
+    counted = _counted_noun(" ".join(words), parse)
     numbers = [
-        t.text for t in parse(sentence)
-        if t.like_num and t.lower_ not in words and not _counts_other(t, counted)
+        _number_text(t) for t in parse(sentence)
+        if (t.like_num or t.lower_ in NUMBER_WORDS) and t.lower_ not in words and not _counts_other(t, counted)
     ]  # fmt: skip
     return numbers[0] if len(set(numbers)) == 1 else None
+
+
+def _counted_noun(question: str, parse: Callable) -> list[str] | None:
+    """Return the words of the noun "how many" counts ("how many *square feet* ..."), or None.
+
+    The noun "many" modifies, with its own modifiers; "how many of the presenters": the noun after "of".
+    """
+    for token in parse(question):
+        if token.lower_ != "many":
+            continue
+        head = token.head if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") else None
+        if head is None:
+            head = next((c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+        if head is not None:
+            modifiers = [t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and t.i != token.i]
+            return [*modifiers, head.lower_]
+    return None
+
+
+def _number_text(token) -> str:
+    """Return a number as the sentence says it: "a dozen" with its article, "40" alone."""
+    if not token.like_num and any(c.dep_ in ("quantmod", "det") and c.lower_ in ("a", "an") for c in token.children):
+        return f"a {token.text}"
+    return token.text
 
 
 def _counts_other(number, counted: list[str] | None) -> bool:

@@ -28,10 +28,10 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from kg.amounts import amount_verdict, asked_amount
+from kg.amounts import amount_verdict, amounts_hold, asked_amount
 from kg.answer import Answer
 from kg.catalog import Catalog
-from kg.contrast import has_exception, only_some, unmet_restriction, without_set_aside
+from kg.contrast import has_exception, identity_unsaid, only_some, unmet_restriction, without_set_aside
 from kg.evidence import Evidence
 from kg.linking import (
     Link,
@@ -214,6 +214,15 @@ class YesNoAnswerer:
                                     and _modifier(w, reading.text)
                                 ]  # fmt: skip
                                 restricted = restricted or (verdict[0] and bool(left))
+                                # "Can it run for ten hours?" of "can run for eight hours", "the same X" of "a
+                                # different X": what decides is what the sentence states otherwise, or not at all.
+                                restricted = restricted or (
+                                    verdict[0]
+                                    and (
+                                        amounts_hold(reading.text, sentence) is not True
+                                        or identity_unsaid(reading.text, sentence)
+                                    )
+                                )
                                 if unsaid or restricted or self._unmet_condition(reading, said):
                                     # The denial may hold only under what its clause says besides ("in most
                                     # places"), or the question asks under a condition the sentence does not

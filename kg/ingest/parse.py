@@ -148,7 +148,7 @@ def parse_sentences(
     texts = list(sentences)
     originals = [_slash_coordinated(text, names) for text in texts]
     sentences = [
-        _with_subject(text, given in predicates, given in described)
+        _with_subject(text, given in predicates, given in described, lambda t: _plural_subject(nlp, t))
         for text, given in zip(originals, texts, strict=True)
     ]
     spans = [names(text) for text in sentences]
@@ -449,7 +449,12 @@ def _or_for_slash(text: str, names: NameSpans | None) -> str:
     return UNSPACED_SLASH_RE.sub(coordinated, text)
 
 
-def _with_subject(text: str, predicate: bool = False, described: bool = False) -> str:
+def _with_subject(
+    text: str,
+    predicate: bool = False,
+    described: bool = False,
+    plural_subject: Callable[[str], bool] | None = None,
+) -> str:
     """Return "It provides X" for a fragment "Provides X" (a verb, modal or copula first).
 
     Notes' bullets are often written in lowercase ("supports SQL", "does not support SQL") and may
@@ -457,6 +462,8 @@ def _with_subject(text: str, predicate: bool = False, described: bool = False) -
     include X" opens with its subject; where the text stands as a ``predicate`` of a thing, a word
     that may be either ("Supports allow rules only") is read as the verb. A bullet ``described`` as
     a predicate by its siblings may open with a verb's base form ("Establish a connection").
+    A first word that may be a plural noun or a verb's -s form ("Volunteers present ...") is the
+    subject when ``plural_subject(text)`` says the parse reads it so (see :func:`_plural_subject`).
     """
     words = text.split()
     if not words or not _uncontracted(words[0]).isalpha():
@@ -478,6 +485,8 @@ def _with_subject(text: str, predicate: bool = False, described: bool = False) -
     if second in MODALS:
         return text  # "Ships can be guided": a verb's -s form never takes a modal after it
     if third_person_verb(first):
+        if not predicate and at == 0 and plural_subject is not None and plural_subject(text):
+            return text  # "Volunteers present every programme": a plural subject, its verb after it
         return IMPLICIT + _lower_first(text)
     if described and _base_verb_opening(first, second):
         # "Connect two VPC" among bullets that say what a thing does ("Goes over ...", "Must not have
@@ -487,6 +496,22 @@ def _with_subject(text: str, predicate: bool = False, described: bool = False) -
             rest = " ".join(words[at + 1 :])
             return " ".join([IMPLICIT.strip(), *[w.lower() for w in words[:at]], inflected[0], rest]).rstrip()
     return text
+
+
+def _plural_subject(nlp, text: str) -> bool:
+    """Tell whether the parse reads a sentence's first word as a plural subject of the verb after it.
+
+    "Volunteers present every programme" and "Stores objects in buckets" open alike: a word that may
+    be a plural noun or a verb's -s form, then another that may be a noun or a verb. The second word's
+    form decides what the first is: a plural subject takes the verb's plain present form ("present",
+    tagged VBP), while a fragment's verb takes a plural noun as its object ("objects"). Only a parse
+    that reads the first word as the subject of a VBP verb right after it makes it a subject.
+    """
+    doc = nlp(text)
+    if len(doc) < 2:
+        return False
+    first, verb = doc[0], doc[1]
+    return first.dep_ == "nsubj" and first.head.i == verb.i and verb.tag_ == "VBP" and first.tag_ in ("NNS", "NNPS")
 
 
 #: Adverbs that may stand between a subject and its verb without changing which word is which.
