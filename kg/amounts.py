@@ -25,7 +25,7 @@ ONLY = frozenset(("only", "just"))
 #: Words that make an amount rough ("about fifty minutes"): no bound can be read from it.
 ROUGH = frozenset(("about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa"))
 
-_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,]*(?:\.\d+)?")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|(?<![A-Za-z])\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from kg.linking import EntityLinker, Link, content_positions, content_words, sai
 from kg.namespaces import KGO, SKOS, with_prefixes
 from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
+from kg.quality_answer import QualityAnswerer
 from kg.question import (
     AUX_START,
     BE_FORMS,
@@ -223,6 +224,7 @@ class Engine:
         self.about = AboutAnswerer(store, self.catalog, self.evidence)
         self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse)
         self.choices = ChoiceAnswerer(store, self.catalog, self.evidence, parse, self.sentences)
+        self.qualities = QualityAnswerer(store, self.catalog, self.evidence, parse, self.sentences.classes_of)
         self.speller = Speller(self._vocabulary())
         cache = Path(cache_dir) if cache_dir else None
         # Sorted, so the same graph always gives the same texts and so hits the vector cache.
@@ -317,8 +319,9 @@ class Engine:
     def _answer(self, reading: Reading) -> Answer:
         """Answer a read question: the first handler that answers, then the fallbacks, in order of certainty."""
         if not reading.links:
-            # A short form no name links ("what is X short for").
-            return self._or_quoted(reading, self._acronym_or_definition(reading))
+            # A short form no name links ("what is X short for"); a quality no name holds ("what is brief?").
+            answer = self._by_quality(reading) or self._acronym_or_definition(reading)
+            return self._or_quoted(reading, answer or self._by_quality(reading, kinds_only=False))
         # A question that offers its options ("..., A or B?") is answered by the one the notes support, if
         # exactly one is (kg/choice.py). A fact's answer must reach the threshold; one read from the notes is
         # given below it, quoted and cited, as a sentence answer (kg/sentence_answer.py) is.
@@ -326,7 +329,8 @@ class Engine:
         if chosen is not None and (chosen.kind == "sentence" or self._sure(chosen)):
             return chosen
         handlers = [
-            self._about, self._acronym_or_definition, self._comparison, self._list, self._boolean, self._paths
+            self._about, self._by_quality, self._acronym_or_definition, self._comparison, self._list,
+            self._boolean, self._paths,
         ]  # fmt: skip
         answer, context = None, None
         for handler in handlers:
@@ -1100,6 +1104,18 @@ class Engine:
                 return answer
         return None
 
+    # -- the things a quality is stated of -------------------------------------------------------------
+    def _by_quality(self, reading: Reading, kinds_only: bool = True) -> Answer | None:
+        """Answer "Which show is the shortest?" from the things of that kind stated so (kg/quality_answer.py).
+
+        A question that names no kind ("What is serverless?") may ask what a word means: it is read so only
+        when nothing defines it (``kinds_only`` False, after the definitions).
+        """
+        answer = self.qualities.answer(reading.text, kinds_only)
+        if answer is not None:
+            answer.topics = [item for item in answer.answers]
+        return answer
+
     # -- lists -------------------------------------------------------------------------------------
     def _list(self, reading: Reading) -> Answer | None:
         """Answer with the members of the one class the question names, when it asks for them.
@@ -1466,6 +1482,12 @@ class Engine:
             answers = self._run(topic, ps.steps)
             answers = self._constrain(answers, reading, link, topic, strict)
             answers = self._in_asked_role(reading.words, topic, ps.steps, answers)
+            # "Which studio has the oldest desk?": the desk's quality "oldest" is the question's own word,
+            # no answer to what it asks.
+            said = {w.lower for w in reading.words}
+            answers = [
+                a for a in answers if isinstance(a, URIRef) or not set(re.findall(r"[a-z0-9]+", str(a).lower())) <= said
+            ]
             if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
                 # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
                 # answers another question, however well the relation's words fit.

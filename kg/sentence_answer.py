@@ -65,7 +65,16 @@ from kg.sentence_slots import (
 )
 from kg.store import KGStore
 from kg.synonyms import are_synonyms, phrases
-from kg.text import LIGHT_VERBS, QUESTION_LIGHT_VERBS, STOPWORDS, lemmas, noun_key, possessor, tokenize
+from kg.text import (
+    LIGHT_VERBS,
+    QUESTION_LIGHT_VERBS,
+    STOPWORDS,
+    lemmas,
+    noun_key,
+    possessor,
+    same_degree,
+    tokenize,
+)
 
 #: Prepositions the engine's stopwords leave in: closed-class words, which a sentence need not repeat.
 PREPOSITIONS = frozenset(
@@ -430,10 +439,10 @@ class SentenceAnswerer:
         if leaves_doer_unsaid(best.text, asked, self.parse):
             return []  # "who" asked, and the sentence says no doer: its names play other roles; it is only quoted
         concepts = [self._concepts(c) for c in quoted]
-        found = slot_answers([c.text for c in quoted], concepts, asked, self.parse, self._classes_of)
+        found = slot_answers([c.text for c in quoted], concepts, asked, self.parse, self.classes_of)
         return [d for d in (self.entity(iri) for iri in found) if d is not None]
 
-    def _classes_of(self, node: URIRef) -> dict[URIRef, str]:
+    def classes_of(self, node: URIRef) -> dict[URIRef, str]:
         """Return the classes ``node`` is a member or a subclass of (through subclasses), with their labels."""
         rows = self.store.query(_CLASSES, {"n": node})
         return {row[0]: str(row[1] or "") for row in rows if isinstance(row[0], URIRef)}
@@ -770,10 +779,13 @@ def _position(words: list[str], wanted: list[str]) -> int | None:
 def _says(words: list[str], wanted: list[str]) -> bool:
     """Tell whether every word of ``wanted`` is a word of ``words`` by lemma or singular.
 
-    Shared stems are not enough ("contain" and "containers" say different things); a word of another
-    form that means the same is left to the word embeddings.
+    Shared stems are not enough ("contain" and "containers" say different things), nor is a lemma in
+    another degree ("the oldest item" is not said to be old); a word of another form that means the same
+    is left to the word embeddings.
     """
-    return all(any(lemmas(w) & lemmas(s) or noun_key(w) == noun_key(s) for s in words) for w in wanted)
+    return all(
+        any((lemmas(w) & lemmas(s) and same_degree(w, s)) or noun_key(w) == noun_key(s) for s in words) for w in wanted
+    )
 
 
 def question_content(residual: Sequence[str], yes_no: bool = False) -> list[str]:

@@ -137,6 +137,30 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=50_000)
+def degree(word: str) -> str:
+    """Return "JJS" for a superlative ("oldest", "best"), "JJR" for a comparative ("older"), else "".
+
+    Read off lemminflect: the word is its adjective (or adverb) lemma's inflection of that degree.
+    "The oldest item" is not said to be old: a quality of one degree says nothing of another.
+    """
+    lower = word.lower()
+    found = getAllLemmas(lower)
+    for lemma in (*found.get("ADJ", ()), *found.get("ADV", ())):
+        if lemma == lower:
+            return ""
+        if lower in getInflection(lemma, "JJS") or lower in getInflection(lemma, "RBS"):
+            return "JJS"
+        if lower in getInflection(lemma, "JJR") or lower in getInflection(lemma, "RBR"):
+            return "JJR"
+    return ""
+
+
+def same_degree(a: str, b: str) -> bool:
+    """Tell whether two words are of one degree (plain, comparative or superlative)."""
+    return degree(a) == degree(b)
+
+
 def possessor(word: str) -> str | None:
     """Return the owner a possessive word names ("loom's", "weavers'": loom, weavers), or None for another word."""
     bare = re.sub(r"(?<=[A-Za-z0-9])['’]s$|(?<=s)['’]$", "", word)

@@ -56,6 +56,7 @@ from kg.text import (
     key_words,
     lemmas,
     noun_key,
+    same_degree,
     tokenize,
 )
 
@@ -432,7 +433,8 @@ class YesNoAnswerer:
             if in_condition(link):
                 continue
             for value_words, triple, holds in self._qualities(link.best[0]):
-                matched = {q for q in content for v in value_words if words_match(q, v) >= 0.8}
+                # "Is the desk old?" of "the oldest item": a quality of one degree says nothing of another.
+                matched = {q for q in content for v in value_words if words_match(q, v) >= 0.8 and same_degree(q, v)}
                 if matched:
                     verdict = (holds, [triple], ask_sparql([triple]))
                     # "A is lit first, and B is lit last": B's quality is said by B's clause, not by A's.
@@ -460,7 +462,7 @@ class YesNoAnswerer:
                 continue
             words = list(reading.residual) + [other.text.lower() for other in lone if other is not link]
             for value_words, triple, holds in self._qualities(link.best[0]):
-                opposed = {q for q in words for v in value_words if holds and are_opposites(q, v)}
+                opposed = {q for q in words for v in value_words if holds and are_opposites(q, v) and same_degree(q, v)}
                 if opposed:
                     said = " ".join(self.evidence.stated(triple))
                     fit = strict_fit(words, Relevance(1.0, opposed), said)

@@ -109,6 +109,7 @@ def test_every_amount_of_a_text_is_read_with_its_unit():
         ("Does the lifeboat carry thirty survivors?", "The lifeboat carries up to forty survivors.", True),
         ("Does it cost five pounds?", "The lifeboat carries survivors.", None),
         ("Does the lifeboat carry survivors?", "The lifeboat carries up to forty survivors.", True),
+        ("Does an S3 bucket hold objects?", "A bucket holds objects.", True),  # a digit in a name is no amount
     ],
 )
 def test_the_question_s_amounts_against_the_sentence_s(question, stated, holds):

@@ -247,12 +247,43 @@ class OpenReader:
                     facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
             for attr in attrs:
                 facts.extend(self._relational_copula(cop, attr, subjects))
+                facts.extend(self._superlative(cop, attr, subjects))
                 if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children) and attr.tag_ != "NNS":
                     continue  # "X is the entity you interact with" identifies, it does not classify
                 for kind in self._concepts(attr):
                     for s in subjects:
                         facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
         return facts
+
+    def _superlative(self, cop, attr, subjects: list[Concept]) -> list[OpenFact]:
+        """Read "X is the oldest item" and "The shortest show is X" as X being an item (a show), and oldest
+        (shortest) its quality.
+
+        A superlative picks one thing out of a kind: the noun it modifies, without it, is the kind, and the
+        superlative (with "most"/"least" and the words between) what sets the thing apart, which "Which show
+        is the shortest?" asks for. The thing is the copula's other side: its complement when the subject
+        holds the superlative, else the subject. A phrase after the noun ("in Studio A") stays in the
+        sentence, which the answer cites.
+        """
+        if _negated(cop):
+            return []
+        for described, things in ((attr, subjects), *[(s, self._concepts(attr)) for s in _subject_tokens(cop)]):
+            marks = [c for c in described.children if _is_superlative(c)]
+            if len(marks) != 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in described.children):
+                continue
+            mark = marks[0]
+            kind_words = [t.text for t in _name_tokens(described) if t.i not in {m.i for m in mark.subtree}]
+            kind = self.resolve(" ".join(kind_words), True) if kind_words else None
+            quality = " ".join(t.text for t in sorted(mark.subtree, key=lambda t: t.i))
+            facts = []
+            for thing in things:
+                if thing is None:
+                    continue
+                if kind is not None:
+                    facts.append(OpenFact(thing, "is a", "is a", kind, False, "open:copula"))
+                facts.append(OpenFact(thing, "is", "is", None, False, "open:quality", quality))
+            return facts
+        return []
 
     def _relational_copula(self, cop, attr, subjects: list[Concept]) -> list[OpenFact]:
         """Read "X is the N of Y" ("another N of Y", "part of Y") as X's relation "is N of" to Y.
@@ -1342,6 +1373,19 @@ def _quality_words(word) -> str:
     parts = [c for c in word.children if c.dep_ == "advmod" and c.i < word.i and not _is_negation(c)]
     parts += [c for c in word.children if c.dep_ in ("npadvmod", "amod", "compound") and c.i < word.i]
     return " ".join(t.text for t in sorted([*parts, word], key=lambda t: t.i))
+
+
+def _is_superlative(token) -> bool:
+    """Tell a modifier that makes its noun one of a kind picked out: "shortest", "most popular", "least used"."""
+    if token.dep_ != "amod":
+        return False
+    return token.tag_ in ("JJS", "RBS") or any(c.lower_ in ("most", "least") for c in token.children)
+
+
+def _subject_tokens(verb) -> list:
+    """Return the nouns a clause's subject is, its coordinated ones too."""
+    found = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    return [m for t in found for m in (t, *_conjuncts(t))]
 
 
 def _is_negation(token) -> bool:
