@@ -188,7 +188,7 @@ def _opens_with_modal(question: str) -> bool:
 def amounts_hold(question: str, stated: str) -> bool | None:
     """Tell whether every plain amount a yes/no question names lies within the one ``stated`` gives.
 
-    "Can the generator run for ten hours on one tank?" of "can run for eight hours on one tank": a fact
+    "Can the pump run for ten days on one battery?" of "can run for six days on one battery": a fact
     that answers the question's verb may yet state another amount than the question's, which then
     decides. True when each of the question's amounts ("one tank" too) lies within the stated amount of
     its unit (also when the question names none); False when one lies outside; None when the sentence

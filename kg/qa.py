@@ -1106,7 +1106,7 @@ class Engine:
 
     # -- the things a quality is stated of -------------------------------------------------------------
     def _by_quality(self, reading: Reading, kinds_only: bool = True) -> Answer | None:
-        """Answer "Which show is the shortest?" from the things of that kind stated so (kg/quality_answer.py).
+        """Answer "Which kettle is the smallest?" from the things of that kind stated so (kg/quality_answer.py).
 
         A question that names no kind ("What is serverless?") may ask what a word means: it is read so only
         when nothing defines it (``kinds_only`` False, after the definitions).
@@ -1482,7 +1482,7 @@ class Engine:
             answers = self._run(topic, ps.steps)
             answers = self._constrain(answers, reading, link, topic, strict)
             answers = self._in_asked_role(reading.words, topic, ps.steps, answers)
-            # "Which studio has the oldest desk?": the desk's quality "oldest" is the question's own word,
+            # "Which hall has the oldest organ?": the organ's quality "oldest" is the question's own word,
             # no answer to what it asks.
             said = {w.lower for w in reading.words}
             answers = [

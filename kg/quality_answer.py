@@ -1,14 +1,14 @@
-"""Which thing has a quality: "Which show is the shortest?", "What is popular?", answered by the concepts
+"""Which thing has a quality: "Which kettle is the smallest?", "What is popular?", answered by the concepts
 the notes state the quality of, of the kind the question asks for.
 
-A note says "The tide report is the shortest show" or "The lift is out of order"; the qualities are
+A note says "The copper kettle is the smallest kettle" or "The lift is out of order"; the qualities are
 stored as ``kgo:hasCharacteristic`` (``kg.ingest.relations``: a superlative also makes the thing one of
 the noun's kind). A relation path starts from a concept the question names, but here the question names
 only the kind and the quality: the answer is found from the quality's side. The question is read by its
 parse (closed-class grammar only): a wh-word that is, or determines, the subject of "be", and an
 adjective complement, with its adverbs ("most popular"). The quality must be stated in the same words
 (by lemma, and of the same degree: "old" is not "oldest"), not denied, and of a thing of the asked kind;
-any other content word of the question ("in Studio A") must be said by the sentence that states it.
+any other content word of the question ("in the east wing") must be said by the sentence that states it.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class AskedQuality:
 
 
 def asked_quality(doc) -> AskedQuality | None:
-    """Read "Which show is the shortest?" / "What is popular?" from a question's parse, or None.
+    """Read "Which kettle is the smallest?" / "What is popular?" from a question's parse, or None.
 
     The question's root is "be", its first word a wh-word asking for a thing that is the subject or
     the subject's determiner, and the complement an adjective (not denied). A question of any other
@@ -84,14 +84,14 @@ def asked_quality(doc) -> AskedQuality | None:
 
 
 def _superlative_described(root, wh) -> AskedQuality | None:
-    """Read "What is the shortest show?": the copula's other side a noun a superlative picks one out of."""
+    """Read "What is the widest bridge?": the copula's other side a noun a superlative picks one out of."""
     if wh.head != root or wh.dep_ not in ("nsubj", "attr"):
         return None
     others = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c != wh and c.pos_ == "NOUN"]
     if len(others) != 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in others[0].children):
         return None
     noun = others[0]
-    marks = [c for c in noun.children if c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or _most(c))]  # "the shortest"
+    marks = [c for c in noun.children if c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or _most(c))]  # "the widest"
     if len(marks) != 1:
         return None
     quality = sorted(marks[0].subtree, key=lambda t: t.i)
@@ -148,7 +148,7 @@ class QualityAnswerer:
         evidence, sources = self.evidence.for_triples(triples)
         names = ", ".join(self.catalog.label(c) for c in things)
         quality = " ".join(asked.quality)
-        said = f"the {quality}" if degree(asked.quality[-1]) == "JJS" else quality  # "the shortest"
+        said = f"the {quality}" if degree(asked.quality[-1]) == "JJS" else quality  # "the widest"
         sparql = (
             "SELECT DISTINCT ?x WHERE {\n  ?x kgo:hasCharacteristic ?q .\n"
             f'  FILTER(CONTAINS(LCASE(STR(?q)), "{quality}"))\n}}'

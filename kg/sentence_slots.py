@@ -684,7 +684,7 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
 def _counted_noun(question: str, parse: Callable) -> list[str] | None:
     """Return the words of the noun "how many" counts ("how many *square feet* ..."), or None.
 
-    The noun "many" modifies, with its own modifiers; "how many of the presenters": the noun after "of".
+    The noun "many" modifies, with its own modifiers; "how many of the ferries": the noun after "of".
     """
     for token in parse(question):
         if token.lower_ != "many":

@@ -215,7 +215,7 @@ class YesNoAnswerer:
                                     and _modifier(w, reading.text)
                                 ]  # fmt: skip
                                 restricted = restricted or (verdict[0] and bool(left))
-                                # "Can it run for ten hours?" of "can run for eight hours", "the same X" of "a
+                                # "Can it pump for ten days?" of "can pump for six days", "the same X" of "a
                                 # different X": what decides is what the sentence states otherwise, or not at all.
                                 restricted = restricted or (
                                     verdict[0]

@@ -256,13 +256,13 @@ class OpenReader:
         return facts
 
     def _superlative(self, cop, attr, subjects: list[Concept]) -> list[OpenFact]:
-        """Read "X is the oldest item" and "The shortest show is X" as X being an item (a show), and oldest
-        (shortest) its quality.
+        """Read "X is the oldest organ" and "The widest bridge is X" as X being an organ (a bridge), and
+        oldest (widest) its quality.
 
         A superlative picks one thing out of a kind: the noun it modifies, without it, is the kind, and the
-        superlative (with "most"/"least" and the words between) what sets the thing apart, which "Which show
-        is the shortest?" asks for. The thing is the copula's other side: its complement when the subject
-        holds the superlative, else the subject. A phrase after the noun ("in Studio A") stays in the
+        superlative (with "most"/"least" and the words between) what sets the thing apart, which "Which kettle
+        is the smallest?" asks for. The thing is the copula's other side: its complement when the subject
+        holds the superlative, else the subject. A phrase after the noun ("in the east wing") stays in the
         sentence, which the answer cites.
         """
         if _negated(cop):
