@@ -121,6 +121,18 @@ def only_some(doc, question: str) -> bool:
     return any(t.lower_ in PARTIAL - asked and t.dep_ in ("det", "amod", "nsubj", "nsubjpass") for t in doc)
 
 
+def disjoined_subject(doc, question: str) -> bool:
+    """Tell whether the sentence gives its clause's doer as one of several ("*Either* A *or* B collects
+    it"), where the question does not: it says that one of them does, not that each does."""
+    asked = {w.lower for w in tokenize(question)}
+    if asked & {"or", "either"}:
+        return False
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children):
+            return True
+    return False
+
+
 #: Words that say whether two things are one and the same or not. Closed class.
 IDENTITY = frozenset(("same", "different", "other", "another"))
 

@@ -12,6 +12,7 @@ by embedding similarity.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +22,17 @@ from rdflib import URIRef
 from kg.catalog import Catalog
 from kg.opposites import are_opposites
 from kg.synonyms import are_synonyms
-from kg.text import STOPWORDS, Token, getAllLemmas, lemmas, name_key, noun_key, possessor
+from kg.text import (
+    REQUEST_VERBS,
+    STOPWORDS,
+    Token,
+    getAllLemmas,
+    is_request_verb,
+    lemmas,
+    name_key,
+    noun_key,
+    possessor,
+)
 
 
 @dataclass
@@ -39,6 +50,8 @@ class Link:
         return self.candidates[0]
 
 
+#: How surely "the cinema" names the document titled "... Cinema": a reading of the reader's, not a name.
+TITLE_HEAD_SCORE = 0.9
 #: What a link's scores are multiplied by when the name goes on past it ("S3 Glacier" linked as S3).
 PARTIAL_NAME = 0.5
 
@@ -55,10 +68,20 @@ def _name_goes_on(words: list[Token], link: Link, taken: set[int]) -> bool:
 class EntityLinker:
     """Link question spans to catalog entities: exact names, lemmas, then fuzzy for unknown words."""
 
-    def __init__(self, catalog: Catalog, max_words: int = 10):
+    def __init__(self, catalog: Catalog, max_words: int = 10, titles: Iterable[str] = ()):
+        """``titles`` are the documents' titles: a title that names one concept of several words ("Ridgeway
+        Community Cinema") is what "the cinema" means, when no other title ends in that noun."""
         self.catalog = catalog
         self.keys = list(catalog.by_name)
         self.max_words = min(max_words, max((len(k.split()) for k in self.keys), default=1))
+        heads: dict[str, set[URIRef]] = {}
+        for title in titles:
+            words = title.split()
+            iris = catalog.by_name.get(" ".join(noun_key(w) for w in words), set())
+            if len(words) > 1 and len(iris) == 1:
+                heads.setdefault(noun_key(words[-1]), set()).update(iris)
+        #: The head noun of each document title that names one concept, when that noun ends no other title.
+        self.title_heads = {head: next(iter(iris)) for head, iris in heads.items() if len(iris) == 1}
 
     def link(self, tokens: list[Token]) -> list[Link]:
         """Return the entity mentions in ``tokens``, longest first without overlaps, in order."""
@@ -127,7 +150,18 @@ class EntityLinker:
                 if _name_goes_on(words, link, taken):
                     link.candidates = [(iri, round(score * PARTIAL_NAME, 4)) for iri, score in link.candidates]
                     link.method = "partial"
-        return chosen
+        return sorted(chosen + self._titles_by_head(words, keys, taken), key=lambda link: link.start)
+
+    def _titles_by_head(self, words: list[Token], keys: list[str], taken: set[int]) -> list[Link]:
+        """Link "the cinema" to the document titled "Ridgeway Community Cinema": a reader takes a definite
+        noun no name of the graph spells to be the one thing the notes are about that is so headed."""
+        found = []
+        for i, word in enumerate(words):
+            iri = self.title_heads.get(keys[i])
+            if iri is None or i in taken or i == 0 or words[i - 1].lower != "the" or keys[i] in self.catalog.by_name:
+                continue
+            found.append(Link(i, i + 1, word.text, [(iri, TITLE_HEAD_SCORE)], "title"))
+        return found
 
     def _rank(self, iris, text: str, base: float = 1.0) -> list[tuple[URIRef, float]]:
         """Order same-named entities: exact case match first, then the better-described one.
@@ -205,12 +239,20 @@ def _select(found: list[Link]) -> list[Link]:
 def content_positions(tokens: list[Token], skip: set[int]) -> list[int]:
     """Return, for each word :func:`content_words` returns, its position among the question's words."""
     words = [t for t in tokens if t.is_word]
+    lowered = [t.lower for t in words]
     out: list[int] = []
     for i, t in enumerate(words):
-        if i in skip or t.lower in STOPWORDS:
+        if i in skip or _grammar_word(lowered, i):
             continue
         out.extend([i, i] if t.lower.startswith("co-") and len(t.lower) > 4 else [i])
     return out
+
+
+def _grammar_word(lowered: list[str], i: int) -> bool:
+    """Tell whether the question's word at ``i`` is grammar: a stopword, but for a request verb that is not
+    at a request's head ("What does the cinema *show*?" is the clause's own verb)."""
+    word = lowered[i]
+    return word in STOPWORDS and (word not in REQUEST_VERBS or is_request_verb(lowered, i))
 
 
 def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
@@ -220,9 +262,10 @@ def content_words(tokens: list[Token], skip: set[int]) -> list[str]:
     a path that goes out over the relation and back.
     """
     words = [t for t in tokens if t.is_word]
+    lowered = [t.lower for t in words]
     out: list[str] = []
     for i, t in enumerate(words):
-        if i in skip or t.lower in STOPWORDS:
+        if i in skip or _grammar_word(lowered, i):
             continue
         if t.lower.startswith("co-") and len(t.lower) > 4:
             out.extend([t.lower[3:], t.lower[3:]])

@@ -87,7 +87,7 @@ from kg.scoring import (
     predicate_relevance,
 )
 from kg.sentence_answer import SentenceAnswerer, question_content
-from kg.sentence_slots import REASON_WH, Asked, names_time
+from kg.sentence_slots import REASON_WH, Asked, counted_noun, names_time
 from kg.sessions import Sessions
 from kg.spelling import Speller
 from kg.store import KGStore
@@ -144,6 +144,8 @@ UNTIED_MENTION = 0.8
 #: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
 #: label ends in one of them may answer "when".
 TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
+#: Of those, the ones whose object, when it names a time, is no place ("on Friday", "during the match").
+WHEN_ONLY_PREPOSITIONS = frozenset("on during until since till before after".split())
 #: The share of a path's fit left when it goes back along the relation it came by with no word asking for it
 #: (``_turns_back``): a quarter takes a full fit's 0.97 to 0.61 at most, below the engine's answer line with
 #: any other word left unexplained.
@@ -209,7 +211,8 @@ class Engine:
         #: The line for relation answers read out of text (see ``TEXT_ANSWER_THRESHOLD``).
         self.text_threshold = TEXT_ANSWER_THRESHOLD if threshold is None else threshold
         self.catalog = Catalog(store, cache_dir=cache_dir)
-        self.linker = EntityLinker(self.catalog)
+        titles = [str(row[0]) for row in store.query("SELECT DISTINCT ?t WHERE { ?d dcterms:title ?t }")]
+        self.linker = EntityLinker(self.catalog, titles=titles)
         self.embedder = embedder or SentenceTransformerEmbedder()
         self.sessions = Sessions()
         if preload_model:
@@ -678,6 +681,9 @@ class Engine:
         content = [w for w in question_content(reading.residual, yes_no) if w not in grammar] + [
             w for link in worded for w in link.text.lower().split()
         ]
+        if _asks_amount(reading.words):
+            # "How many presenters does the station have?": what is counted is asked, though it is a name.
+            content += [w for w in counted_noun(reading.text, parse) or () if w not in content]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
         lowered = [w.lower for w in reading.words]
@@ -1320,7 +1326,11 @@ class Engine:
         if self._prepositional_role(view, path[0]):
             return None
         answers = self._one_step_answers(reading, view, link, topic, path)
-        if not answers:
+        # "Which N": answers of no kind the notes call N answer another question; so does a name in the
+        # wh-word's place ("what *permissions* ...", linked to the notes' concept).
+        kind, _ = self._asked_kind(reading)
+        asking = replace(reading, answer_word=kind) if kind and not reading.answer_word else reading
+        if not answers or not self._of_noted_kind(asking, path, answers):
             return None
         # Calibrated on the MetaQA NTM development questions (bench/RESULTS.md): the lead over the
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
@@ -1571,6 +1581,12 @@ class Engine:
             # "Which port does X use?": a relation the asked noun names ("ports") is the one asked for, and
             # the light verb that frames the question ("use", "have") says nothing more.
             explained |= {w for w in words if lemmas(w) & QUESTION_LIGHT_VERBS}
+        measure = _asked_measure(view.words)
+        if measure in words and not ps.silent and answers and all(self._is_amount(a) for a in answers):
+            # "How long can the pump run?" answered by the relation the verb names with an amount ("runs for
+            # six days"): "long" asks for the amount, as "many" does. A path no word names is a guess at
+            # which of the topic's amounts is meant, and the measure word alone does not settle that.
+            explained.add(measure)
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:
@@ -1594,6 +1610,10 @@ class Engine:
             # The asked-for type is what the answer must be: a sentence that says the word may say it of
             # something else ("uses a TCP port 22 connection" answers "which port" with "connection").
             by_sentence = {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
+            # "Where does the cinema show films?" over "Ridgeway Cinema shows films": a word the sentence says only
+            # as the answer's own name names the answer, which the question then does not ask for.
+            named = {n for a in answers[:10] if isinstance(a, URIRef) for n in self._name_nouns(a)}
+            by_sentence = {w for w in by_sentence if noun_key(w) not in named}
             if by_sentence and topic is not None:
                 # "... four times a day in summer and twice a day in winter": "winter" is said of the other
                 # conjunct, not of the answer.
@@ -1776,6 +1796,7 @@ class Engine:
         in" the lesson, then its kind)."""
         return (
             self._time_as_argument(view, steps[-1], answers)
+            or self._time_as_place(view, steps[-1], answers)
             or self._reason_unsaid(view, steps[-1])
             or any(self._slot_taken(view, step) for step in steps)
         )
@@ -1815,6 +1836,20 @@ class Engine:
         if not words or words[0].lower not in REASON_WH:
             return False
         return not set(self._label_words(step[0])[-2:]) & REASON_PREPOSITIONS
+
+    def _time_as_place(self, view: Reading, step: Step, answers) -> bool:
+        """Tell whether "where" gets a time along a relation whose preposition gives times, never places.
+
+        "Where does the cinema show films?" over "shows films ... on Friday evenings": "on" before a day,
+        "during", "until", "before" and "after" say when. Along "in", "at" or "from" a word of time may name a
+        place as well ("comes from a spring"), so those are left alone.
+        """
+        words = view.words
+        if not words or words[0].lower != "where" or not answers:
+            return False
+        if not set(self._label_words(step[0])[-1:]) & WHEN_ONLY_PREPOSITIONS:
+            return False
+        return all(isinstance(a, URIRef) and names_time(self.catalog.label(a)) for a in answers[:3])
 
     def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "when" gets a thing the relation's verb takes as its subject or object, or another role.
@@ -2207,6 +2242,13 @@ def _without(words: list[str], dropped: set[str]) -> list[str]:
 def _asks_amount(words: list[Token]) -> bool:
     """Tell whether a question asks for a number or an amount: "how many ...", "how much ..."."""
     return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
+
+
+def _asked_measure(words: list[Token]) -> str | None:
+    """Return the word a question opening "how" + a word asks the measure of ("how *long*", "how *far*")."""
+    if len(words) > 2 and words[0].lower == "how" and words[1].lower not in STOPWORDS:
+        return words[1].lower
+    return None
 
 
 def _asked_preposition(words: list[Token]) -> str | None:

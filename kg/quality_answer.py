@@ -25,10 +25,12 @@ from kg.linking import sentence_words
 from kg.namespaces import KGO
 from kg.question import WH_WORDS
 from kg.store import KGStore
-from kg.text import STOPWORDS, degree, lemmas, noun_key, same_degree
+from kg.text import STOPWORDS, degree, lemmas, noun_key, same_degree, tokenize
 
 #: The wh-words that ask for a thing ("what", "which", "who"); the others ask for a place, time or way.
 THING_WH = frozenset(("what", "which", "who"))
+#: The forms of "be" a "which N is Q" question is asked with.
+COPULA_FORMS = frozenset(("is", "are", "was", "were"))
 #: How sure an answer read off stated qualities is: a fact of the graph, its words the question's own.
 QUALITY_CONFIDENCE = 0.9
 
@@ -130,6 +132,8 @@ class QualityAnswerer:
 
         With ``kinds_only``, a question that names no kind ("What is popular?") is left alone.
         """
+        if not _may_ask_quality(text, kinds_only):
+            return None  # the parser is not loaded for a question that cannot be of this shape
         asked = asked_quality(self.parse(text))
         if asked is None or (kinds_only and asked.kind is None):
             return None
@@ -171,6 +175,15 @@ class QualityAnswerer:
         key = noun_key(kind)
         names = [self.catalog.label(concept), *self.classes_of(concept).values()]
         return any(name.split() and noun_key(name.split()[-1].lower()) == key for name in names)
+
+
+def _may_ask_quality(text: str, kinds_only: bool) -> bool:
+    """Tell from the words alone whether a question may ask "which N is Q": a thing's wh-word and a form of
+    "be"; for a kind, "which" or a superlative ("What is the widest bridge?")."""
+    words = [w.lower for w in tokenize(text) if w.is_word]
+    if not words or words[0] not in THING_WH or not COPULA_FORMS & set(words):
+        return False
+    return not kinds_only or words[0] == "which" or any(degree(w) == "JJS" for w in words)
 
 
 def _says(value: str, quality: tuple[str, ...]) -> bool:

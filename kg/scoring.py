@@ -32,6 +32,9 @@ from kg.paths import Step
 from kg.text import ARTICLES, AUXILIARIES, FILLERS, QUESTION_LIGHT_VERBS, Token, lemmas, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
+#: The wh-words that ask for a place or a time, and the prepositions they stand for ("where ... held *in*").
+SETTING_WH = frozenset(("where", "when"))
+SETTING_PREPOSITIONS = frozenset(("in", "at", "on"))
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
 #: Determiners and adverbs that ask for things sharing a relation with the topic ("the same director",
 #: "also directed", "other films"); the prefix "co-" ("co-starred") does too (see ``_sibling_cues``).
@@ -95,6 +98,10 @@ def predicate_relevance(
     """
     passive = any(w.lower == "by" for w in words)
     spoken = {w.lower for w in words}
+    if spoken & SETTING_WH:
+        # "Where is the fair held?" says "held in" without the "in": "where" and "when" ask for the object of
+        # a preposition of place or time.
+        spoken |= SETTING_PREPOSITIONS
     # Meaning never links a word to a relation named by its opposite ("buy" to "sell": the embedding
     # puts antonyms close); letters cannot either (``words_match``).
     opposed = opposed_relations(catalog)

@@ -48,7 +48,7 @@ import numpy as np
 from rdflib import Literal, URIRef
 
 from kg.answer import Answer
-from kg.contrast import identity_unsaid
+from kg.contrast import disjoined_subject, identity_unsaid
 from kg.coordination import said_apart
 from kg.linking import Link
 from kg.opposites import are_opposites
@@ -398,8 +398,11 @@ class SentenceAnswerer:
         if best.missing:
             return []  # a word of the question the sentence lacks may be the one that decides
         if asked.yes_no:
-            if len(quoted) > 1 or identity_unsaid(" ".join(asked.words), best.reading):
+            question = " ".join(asked.words)
+            if len(quoted) > 1 or identity_unsaid(question, best.reading):
                 return []  # "the same walk" of "a different walk": the deciding word is not the sentence's
+            if disjoined_subject(self.parse(best.reading), question):
+                return []  # "Either A or B collects it": one of them does, which one is not said
             # A sentence whose subject its context gives ("never rust" under "Brass widgets") is read with it.
             words = _content_words(best.reading)
             unmatched = [w for w in asked.content if not _says(words, [w])]

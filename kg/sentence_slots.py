@@ -614,12 +614,31 @@ def slot_answers(
         # "emptied *of bikes* when snow is forecast": whatever slot a concept stands in, "when" asks a time.
         names = {iri: n for named in concepts for iri, n in named.items()}
         found = [iri for iri in found if names.get(iri) and names_time(names[iri][0])]
+    elif "where" in asked.wh_phrase:
+        # "shows films in the town hall on Friday evenings": "where" asks a place, not the time "on" gives.
+        names = {iri: n for named in concepts for iri, n in named.items()}
+        found = [iri for iri in found if not _when_only(names.get(iri, []), " ".join(sentences))]
     if classes_of is not None and len(found) > 1:
         # "in a yard called the east yard": the kind a sentence gives a named answer ("yard") is what that
         # answer is, no answer beside it.
         kinds = {cls for iri in found for cls in classes_of(iri) if cls != iri}
         found = [iri for iri in found if iri not in kinds]
     return found
+
+
+#: Prepositions whose object, when it names a time, is no place ("on Friday", "during the match").
+WHEN_ONLY_PREPOSITIONS = ("on", "during", "until", "since", "till", "before", "after")
+
+
+def _when_only(names: list[str], sentence: str) -> bool:
+    """Tell whether a concept named by a word of time stands in ``sentence`` after a preposition of time only."""
+    if not names or not names_time(names[0]):
+        return False
+    lowered = sentence.lower()
+    before = "|".join(WHEN_ONLY_PREPOSITIONS)
+    return any(
+        re.search(rf"\b(?:{before})\s+(?:the\s+|a\s+|an\s+)?{re.escape(name.lower())}\b", lowered) for name in names
+    )
 
 
 def _unnamed(fresh: dict[URIRef, list[str]], asked: Asked) -> list[URIRef]:
@@ -673,7 +692,7 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     if not asked.how_many or _asked_clause_denied(sentence, asked, parse) or only_meant(sentence, asked, parse):
         return None
     words = asked.words
-    counted = _counted_noun(" ".join(words), parse)
+    counted = counted_noun(" ".join(words), parse)
     numbers = [
         _number_text(t) for t in parse(sentence)
         if (t.like_num or t.lower_ in NUMBER_WORDS) and t.lower_ not in words and not _counts_other(t, counted)
@@ -681,7 +700,7 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     return numbers[0] if len(set(numbers)) == 1 else None
 
 
-def _counted_noun(question: str, parse: Callable) -> list[str] | None:
+def counted_noun(question: str, parse: Callable) -> list[str] | None:
     """Return the words of the noun "how many" counts ("how many *square feet* ..."), or None.
 
     The noun "many" modifies, with its own modifiers; "how many of the ferries": the noun after "of".

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -92,6 +93,18 @@ STOPWORDS = (
         "it they them he she him".split()
     )
 )
+
+
+#: Verbs that open a request ("*Show* me ...", "could you *list* ..."): grammar there, a clause's own verb
+#: anywhere else ("What does the cinema *show*?").
+REQUEST_VERBS = frozenset("tell give list show".split())
+#: The words after which a request verb opens the request.
+REQUEST_OPENERS = frozenset(("please", "you"))
+
+
+def is_request_verb(words: Sequence[str], i: int) -> bool:
+    """Tell whether the lowercase word at ``i`` is a request's verb: first, or after "please" or "you"."""
+    return words[i] in REQUEST_VERBS and (i == 0 or words[i - 1] in REQUEST_OPENERS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,14 @@ from rdflib import URIRef
 from kg.amounts import amount_verdict, amounts_hold, asked_amount
 from kg.answer import Answer
 from kg.catalog import Catalog
-from kg.contrast import has_exception, identity_unsaid, only_some, unmet_restriction, without_set_aside
+from kg.contrast import (
+    disjoined_subject,
+    has_exception,
+    identity_unsaid,
+    only_some,
+    unmet_restriction,
+    without_set_aside,
+)
 from kg.evidence import Evidence
 from kg.linking import (
     Link,
@@ -204,6 +211,9 @@ class YesNoAnswerer:
                                 restricted = verdict[0] and unmet_restriction(parse(sentence), reading.text)
                                 # "Some kilns burn wood" is no yes to "Do all kilns burn wood?".
                                 restricted = restricted or (verdict[0] and only_some(parse(sentence), reading.text))
+                                # "Either A or B collects the rent" is no yes to "Does B collect the rent?".
+                                disjoined = disjoined_subject(parse(sentence), reading.text)
+                                restricted = restricted or (verdict[0] and disjoined)
                                 restricted = restricted or (not verdict[0] and excepted)
                                 # "Do pupils get *full* marks?" of "Pupils get half marks": a modifier of the
                                 # question that neither the relation nor the sentence says may be what the fact
@@ -215,15 +225,8 @@ class YesNoAnswerer:
                                     and _modifier(w, reading.text)
                                 ]  # fmt: skip
                                 restricted = restricted or (verdict[0] and bool(left))
-                                # "Can it pump for ten days?" of "can pump for six days", "the same X" of "a
-                                # different X": what decides is what the sentence states otherwise, or not at all.
-                                restricted = restricted or (
-                                    verdict[0]
-                                    and (
-                                        amounts_hold(reading.text, sentence) is not True
-                                        or identity_unsaid(reading.text, sentence)
-                                    )
-                                )
+                                # "the same X" of "a different X": what decides is what the sentence says otherwise.
+                                restricted = restricted or (verdict[0] and identity_unsaid(reading.text, sentence))
                                 if unsaid or restricted or self._unmet_condition(reading, said):
                                     # The denial may hold only under what its clause says besides ("in most
                                     # places"), or the question asks under a condition the sentence does not
@@ -594,6 +597,11 @@ class YesNoAnswerer:
         value = holds != reading.negated
         evidence, sources = self.evidence.for_triples(triples)
         fact = fact or self.evidence.sentence(triples[0])
+        if holds and fact and amounts_hold(reading.text, fact) is not True:
+            # "Can it pump for ten days?" of "can pump for six days", "... if twenty are sold?" of "if fewer
+            # than fifteen are sold": an amount the question names that the sentence states otherwise, or not
+            # at all, is what decides; the fact's yes is unsure.
+            fit = min(fit, UNSURE_FIT)
         text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
         answer = Answer(
             "",

@@ -31,6 +31,7 @@ Each coxswain leads a different crew.
 The station has eight helms, and a dozen volunteers run the shop.
 The tractor can tow the boat for six miles on one charge.
 The lifeboat carries up to forty survivors.
+The winch can run for forty minutes on one battery.
 """
 
 
@@ -114,3 +115,15 @@ def test_every_amount_of_a_text_is_read_with_its_unit():
 )
 def test_the_question_s_amounts_against_the_sentence_s(question, stated, holds):
     assert amounts_hold(question, stated) is holds
+
+
+def test_how_long_is_asked_of_the_relation_the_verb_names_with_an_amount(kg):
+    answer = kg.ask("How long can the winch run?")
+
+    assert "forty minutes" in answer.answer and answer.confidence >= 0.9, answer.answer
+
+
+def test_how_many_of_a_named_thing_is_read_out_of_the_sentence_that_counts_it(kg):
+    answer = kg.ask("How many helms does the station have?")
+
+    assert [a.get("value") for a in answer.answers] == ["eight"], answer.answer

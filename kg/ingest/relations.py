@@ -1287,11 +1287,19 @@ def _prep_values(subject: Concept, base: str, verb, prep, negated: bool) -> list
     ]
 
 
+#: Determiners that count what they stand before as none ("*no* barge", "*neither* prize"), and the pronouns
+#: that do so alone ("*none* of the barges"). Closed class.
+NONE_DETERMINERS = frozenset(("no", "neither"))
+NONE_PRONOUNS = frozenset(("none", "neither"))
+
+
 def _none_of_them(verb) -> bool:
     """Tell whether the clause's subject or object is counted as none: "*No* barge may moor ...", "keeps *no*
-    spare ropes". The clause then says that it does not hold, as a "not" would."""
+    spare ropes", "*Neither* prize is paid", "*None* of the rooms has ...". The clause then says that it does
+    not hold, as a "not" would."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and (c.lower_ in NONE_PRONOUNS or any(d.dep_ == "det" and d.lower_ in NONE_DETERMINERS for d in c.children))
         for c in verb.children
     )
 
@@ -1487,7 +1495,12 @@ def _written_as_name(token) -> bool:
 
 
 def _conjuncts(token) -> list:
-    return [c for c in token.conjuncts if c.i > token.i and not _contrasted(c)]
+    """Return the phrases coordinated after ``token``; one a "not" denies ("hens but *not* cockerels") is
+    no participant (a quoted sentence's verdict reads the denial), nor is one set aside ("instead of")."""
+    return [
+        c for c in token.conjuncts
+        if c.i > token.i and not _contrasted(c) and not any(d.dep_ == "neg" for d in c.children)
+    ]  # fmt: skip
 
 
 #: Two-word openings of a noun phrase set against the verb's real participant: "instead of Y", "rather than Y".
