@@ -682,7 +682,7 @@ class Engine:
             w for link in worded for w in link.text.lower().split()
         ]
         if _asks_amount(reading.words):
-            # "How many presenters does the station have?": what is counted is asked, though it is a name.
+            # "How many ferries does the port have?": what is counted is asked, though it is a name.
             content += [w for w in counted_noun(reading.text, parse) or () if w not in content]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
