@@ -527,8 +527,10 @@ CONTRASTING = frozenset(("but", "yet"))
 def _one_conjunct(head, hits: Mapping[str, list], words: Sequence[str]) -> bool:
     """Tell whether ``words`` all stand in one conjunct of ``head``'s predicate when "but" contrasts its
     conjuncts: its own part, or the predicate set against it ("closed to the townsfolk but *open to
-    scholars*"). Conjuncts joined otherwise share what hangs from any of them."""
-    if not any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in head.children):
+    scholars*"). Conjuncts joined otherwise share what hangs from any of them ("washes and dries the cups
+    on Mondays"), unless each has complements of its own ("opens from Tuesday to Sunday and closes *on
+    Mondays*": Mondays is said of the closing only)."""
+    if not any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in head.children) and not _own_complements(head):
         return True
     branches = [{t.i for t in c.subtree} for c in head.children if c.dep_ == "conj"]
 
@@ -540,6 +542,18 @@ def _one_conjunct(head, hits: Mapping[str, list], words: Sequence[str]) -> bool:
         found = {branch(t) for t in hits[word]}
         common = found if common is None else common & found
     return common is None or bool(common)
+
+
+#: The dependents that complete a verb's own predicate (not its subject, auxiliaries or conjuncts).
+_COMPLEMENTS = frozenset("dobj prep attr acomp oprd dative agent xcomp npadvmod".split())
+
+
+def _own_complements(head) -> bool:
+    """Tell whether a verb and a verb conjoined to it each have complements of their own."""
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return any(c.dep_ in _COMPLEMENTS for c in head.children) and any(
+        d.dep_ in _COMPLEMENTS for c in conjuncts for d in c.children
+    )
 
 
 def _clause(token):

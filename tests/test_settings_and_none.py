@@ -108,6 +108,7 @@ CLUB = """# Ridley Model Railway Club
 
 Ridley Model Railway Club meets on Thursday evenings. It was founded in 1987 by three engineers.
 Members show their layouts at the spring fair.
+The shop opens from Tuesday to Friday and closes on Saturdays.
 """
 
 
@@ -141,3 +142,12 @@ def test_a_request_verb_inside_a_question_is_its_verb(club):
     assert is_request_verb(["show", "me", "the", "layouts"], 0)
     assert is_request_verb(["can", "you", "list", "them"], 2)
     assert not is_request_verb(["what", "do", "members", "show"], 3)
+
+
+def test_what_hangs_from_a_conjoined_verb_with_complements_of_its_own_is_not_shared(club):
+    # "opens from Tuesday to Friday and closes on Saturdays": Saturdays is the closing's, not the opening's.
+    opens = club.ask("Does the shop open on Saturdays?")
+    closes = club.ask("Does the shop close on Saturdays?")
+
+    assert not any(a.get("value") is True for a in opens.answers), opens.answer
+    assert [a.get("value") for a in closes.answers] == [True], closes.answer
