@@ -1119,7 +1119,7 @@ class Engine:
         """
         answer = self.qualities.answer(reading.text, kinds_only)
         if answer is not None:
-            answer.topics = [item for item in answer.answers]
+            answer.topics = list(answer.answers)  # a follow-up ("how long is it?") asks of the things found
         return answer
 
     # -- lists -------------------------------------------------------------------------------------
@@ -1494,10 +1494,7 @@ class Engine:
             answers = self._in_asked_role(reading.words, topic, ps.steps, answers)
             # "Which hall has the oldest organ?": the organ's quality "oldest" is the question's own word,
             # no answer to what it asks.
-            said = {w.lower for w in reading.words}
-            answers = [
-                a for a in answers if isinstance(a, URIRef) or not set(re.findall(r"[a-z0-9]+", str(a).lower())) <= said
-            ]
+            answers = [a for a in answers if isinstance(a, URIRef) or not _said_by(str(a), reading.words)]
             if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
                 # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
                 # answers another question, however well the relation's words fit.
@@ -2242,6 +2239,12 @@ def _without(words: list[str], dropped: set[str]) -> list[str]:
 def _asks_amount(words: list[Token]) -> bool:
     """Tell whether a question asks for a number or an amount: "how many ...", "how much ..."."""
     return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
+
+
+def _said_by(value: str, words: list[Token]) -> bool:
+    """Tell whether every word of a literal value is a word of the question ("oldest" of "the oldest organ")."""
+    said = {w.lower for w in words}
+    return set(re.findall(r"[a-z0-9]+", value.lower())) <= said
 
 
 def _asked_measure(words: list[Token]) -> str | None:

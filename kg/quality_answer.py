@@ -78,11 +78,7 @@ def asked_quality(doc) -> AskedQuality | None:
     quality = [c for c in adjective.children if c.dep_ == "advmod" and c.i < adjective.i] + [adjective]
     kind = subject.lower_ if subject is not wh and subject.pos_ == "NOUN" else None
     taken = {t.i for t in quality} | {wh.i, root.i} | ({subject.i} if kind else set())
-    rest = [
-        t.lower_ for t in doc
-        if t.i not in taken and not t.is_punct and t.lower_ not in STOPWORDS and t.lower_ not in WH_WORDS
-    ]  # fmt: skip
-    return AskedQuality(tuple(t.lower_ for t in quality), kind, tuple(rest))
+    return AskedQuality(tuple(t.lower_ for t in quality), kind, _rest(doc, taken))
 
 
 def _superlative_described(root, wh) -> AskedQuality | None:
@@ -98,11 +94,15 @@ def _superlative_described(root, wh) -> AskedQuality | None:
         return None
     quality = sorted(marks[0].subtree, key=lambda t: t.i)
     taken = {t.i for t in quality} | {wh.i, root.i, noun.i}
-    rest = [
-        t.lower_ for t in root.doc
+    return AskedQuality(tuple(t.lower_ for t in quality), noun.lower_, _rest(root.doc, taken))
+
+
+def _rest(doc, taken: set[int]) -> tuple[str, ...]:
+    """Return the question's content words outside the positions ``taken`` (its wh-word, kind and quality)."""
+    return tuple(
+        t.lower_ for t in doc
         if t.i not in taken and not t.is_punct and t.lower_ not in STOPWORDS and t.lower_ not in WH_WORDS
-    ]  # fmt: skip
-    return AskedQuality(tuple(t.lower_ for t in quality), noun.lower_, tuple(rest))
+    )  # fmt: skip
 
 
 def _most(token) -> bool:
