@@ -49,6 +49,7 @@ from kg.question import (
     acting_verbs,
     asked_type,
     asks_for_instances,
+    asks_what_it_does,
     classifier_complement,
     classifying_words,
     embedded_question,
@@ -812,7 +813,8 @@ class Engine:
                 return self._spelt_out(reading, frame, link) if is_short_form(short) else None
             return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
         if entity.definition is None:
-            kinds = self._kind_as_definition(iri, entity, link.best[1])
+            # "What does the flag do?": the kind it belongs to says what it is, not what it does.
+            kinds = None if asks_what_it_does(reading.text) else self._kind_as_definition(iri, entity, link.best[1])
             if kinds is None and records:
                 # Nothing says what it is or what kind it is, but a short form means its long form.
                 return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
@@ -1747,16 +1749,26 @@ class Engine:
         return [a for a in answers if a not in derived]
 
     def _other_preposition(self, words: list[Token], step: Step) -> bool:
-        """Tell whether the path's last relation ends in a preposition other than the one the question strands.
+        """Tell whether the path's last relation ends in a preposition other than the one the question strands,
+        or is read back from a note's verb to its doer where the stranded preposition asks for another role.
 
         "What does the cook stir the soup *with*?" asks for the instrument: a relation read as "stir *in*"
         (a time, "in the evening") or "stir *from*" (a place) gives another role of the same verb, however
         well "stir" fits. Only a relation whose label ends in another preposition, and none of whose
         names ends in the question's, counts.
         """
-        if not words or words[-1].lower not in PREPOSITIONS or step[1] != OUT:
+        if not words or words[-1].lower not in PREPOSITIONS:
             return False
         known = self.catalog.predicates.get(step[0])
+        if step[1] == IN:
+            # "What does the lid shield the jar *from*?" over "Glass shields the jar": read back, a relation
+            # gives its doer, which only a stranded "by" asks for, unless its inverse is said with the
+            # preposition. Relations of typed records are left alone (a person "appears *in*" a work's
+            # "starring": the records' vocabulary has no inverse to say it with).
+            if known is None or words[-1].lower == "by" or known.subject_kinds or known.object_kinds:
+                return False
+            inverse = self.catalog.predicates.get(known.inverse) if known.inverse is not None else None
+            return not (inverse is not None and _ends_in(inverse.names, words[-1].lower))
         ends = {n.lower().split()[-1] for n in (known.names if known is not None else []) if n.split()}
         return self._label_preposition(step[0]) is not None and words[-1].lower not in ends
 

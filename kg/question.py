@@ -429,11 +429,18 @@ def _inflected_after_do(token) -> bool:
     return helped and token.tag_ != "VB"
 
 
+def asks_what_it_does(text: str) -> bool:
+    """Tell whether a question's own verb is the pro-verb "do" ("What does the flag *do*?"): it asks what
+    the thing does, which the kind it belongs to does not say."""
+    return any(t.lemma_ == "do" and t.dep_ == "ROOT" and t.pos_ == "VERB" for t in parse(text))
+
+
 def wh_phrase(text: str) -> tuple[list[str], str | None]:
     """Return the lowercase words of the question's wh-phrase and the role it plays for its verb.
 
     The words: "which", "storage", "class" of "which storage class ...", or the wh-word alone ("what",
-    "where"); [] when no wh-word opens a phrase. The role: "subject" (the doer: "who steers X"),
+    "where"); [] when no wh-word opens a phrase. The role: "subject" (the doer: "who steers X", "who is X
+    steered by"),
     "object" ("what does X steer", "which X is steered"), "oblique" ("where", "from what"), or None.
     """
     # Typed questions often lack the capital and the mark the parser was trained on ("which x films were
@@ -441,15 +448,19 @@ def wh_phrase(text: str) -> tuple[list[str], str | None]:
     text = text.strip()
     if text[-1:].isalnum():
         text += "?"
-    for token in parse(text[:1].upper() + text[1:]):
+    doc = parse(text[:1].upper() + text[1:])
+    words = [t.lower_ for t in doc if not t.is_punct]
+    for token in doc:
         if token.tag_ not in WH_TAGS:
             continue
         head = token.head
+        # "Who was it founded by?", "By whom ...": the agent of a passive is the doer.
+        agent = token.tag_ != "WRB" and (words[-1:] == ["by"] or head.lower_ == "by")
         if token.dep_ == "det" and head.pos_ in ("NOUN", "PROPN"):
             modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")]
-            return [token.lower_, *modifiers, head.lower_], _ROLES.get(head.dep_)
+            return [token.lower_, *modifiers, head.lower_], "subject" if agent else _ROLES.get(head.dep_)
         role = "oblique" if token.tag_ == "WRB" else _ROLES.get(token.dep_)
-        return [token.lower_], role
+        return [token.lower_], "subject" if agent else role
     return [], None
 
 

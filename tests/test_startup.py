@@ -195,7 +195,7 @@ def test_kg_serve_reads_the_catalog_and_imports_the_model_once_before_forking(
     with running(command, tmp_path / "serve.log", env) as server:
         wait_until_ready(base, server, workers=2, seconds=LIVE_READY_SECONDS)
         master = server.process.pid
-        workers = {requests.get(f"{base}/readyz", timeout=10).json()["pid"] for _ in range(20)}
+        workers = answering_pids(base, 2)
         assert workers <= children(master) and len(workers) == 2
         assert maps_torch(master), "the master imported torch before forking"
         assert all(maps_torch(pid) for pid in workers)
@@ -210,6 +210,18 @@ def test_kg_serve_reads_the_catalog_and_imports_the_model_once_before_forking(
     log = (tmp_path / "serve.log").read_text()
     assert "graph catalog read and cached" in log
     assert log.count("question-answering engine ready") == 2 and "Traceback" not in log
+
+
+def answering_pids(base: str, expected: int, tries: int = 200) -> set[int]:
+    """Return the worker pids that answer ``/readyz``, asking until ``expected`` have answered or ``tries``
+    requests went: which worker accepts a connection is the kernel's choice, and on a loaded machine one
+    worker may take twenty in a row."""
+    pids: set[int] = set()
+    for _ in range(tries):
+        pids.add(requests.get(f"{base}/readyz", timeout=10).json()["pid"])
+        if len(pids) >= expected:
+            break
+    return pids
 
 
 # -- the shared index -------------------------------------------------------------------------------------

@@ -1,0 +1,59 @@
+"""The role a stranded preposition asks for, the doer a passive's "by" asks for, and "what does X do".
+
+A note of our own in the style of technical how-to notes (HTTP cookies; no wording of any question set),
+written to try them. Before: "What does HttpOnly protect the cookie from?" got "JavaScript" at 0.97 (the
+relative clause "which protects the cookie from cross-site scripting attacks" gave "JavaScript protects
+cookie", and the path read it back to its doer though "from" asks for something else); over a longer
+note, "Who is the cookie sent by?" read "later request" out of "sends it back with later requests" (the
+wh-word had no role, so the read-out took a preposition's object for the doer); "What does the Secure
+attribute do?" got "Secure attribute is an Attribute" (the kind its heading gives says what it is, not
+what it does). Real parser and model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from note_graph import note_graph
+
+from kg.question import asks_what_it_does, wh_phrase
+
+pytestmark = pytest.mark.slow
+
+NOTE = """# HTTP cookies
+
+An HTTP cookie is a small piece of data that a server sends to a browser. The browser stores the cookie and
+sends it back with later requests to the same server.
+
+## Attributes
+
+The `Secure` attribute tells the browser to send the cookie only over HTTPS. The `HttpOnly` attribute
+blocks access from JavaScript, which protects the cookie from cross-site scripting attacks.
+"""
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory: pytest.TempPathFactory):
+    return note_graph(tmp_path_factory.mktemp("cookies"), "cookies", NOTE)
+
+
+def test_a_stranded_preposition_is_not_answered_by_the_relations_doer(kg):
+    answer = kg.ask("What does HttpOnly protect the cookie from?")
+
+    assert "JavaScript" not in {a.get("label") for a in answer.answers}, answer.answer
+
+
+def test_the_agent_of_a_passive_question_is_the_doer(kg):
+    answer = kg.ask("Who is the cookie sent by?")
+
+    assert "later request" not in {a.get("label") for a in answer.answers}, answer.answer
+    assert wh_phrase("Who is the cookie sent by?") == (["who"], "subject")
+    assert wh_phrase("By whom is the cookie sent?") == (["whom"], "subject")
+    assert wh_phrase("What does the browser send?")[1] == "object"
+
+
+def test_what_it_does_is_not_the_kind_it_is(kg):
+    answer = kg.ask("What does the Secure attribute do?")
+
+    assert "is an Attribute" not in answer.answer, answer.answer
+    assert asks_what_it_does("What does the Secure attribute do?")
+    assert not asks_what_it_does("What does the Secure attribute block?")
