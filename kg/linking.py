@@ -52,6 +52,24 @@ class Link:
 
 #: How surely "the cinema" names the document titled "... Cinema": a reading of the reader's, not a name.
 TITLE_HEAD_SCORE = 0.9
+#: How surely "HttpOnly" names the "HttpOnly attribute": the name as written, less its kind noun.
+KIND_STRIPPED_SCORE = 0.9
+
+
+def _kind_stripped(catalog: Catalog) -> dict[str, URIRef]:
+    """Return, by the key of a name less its last word, the one concept whose name ends in the noun of a kind
+    it is typed by ("HttpOnly attribute", an attribute), where no concept is called by the shorter name."""
+    found: dict[str, set[URIRef]] = {}
+    for iri, entity in catalog.entities.items():
+        words = entity.label.split()
+        if len(words) < 2:
+            continue
+        kinds = {noun_key(catalog.label(cls).split()[-1].lower()) for cls in entity.types if catalog.label(cls).split()}
+        if noun_key(words[-1].lower()) in kinds:
+            found.setdefault(" ".join(noun_key(w) for w in words[:-1]), set()).add(iri)
+    return {key: next(iter(iris)) for key, iris in found.items() if len(iris) == 1 and key not in catalog.by_name}
+
+
 #: What a link's scores are multiplied by when the name goes on past it ("S3 Glacier" linked as S3).
 PARTIAL_NAME = 0.5
 
@@ -82,6 +100,9 @@ class EntityLinker:
                 heads.setdefault(noun_key(words[-1]), set()).update(iris)
         #: The head noun of each document title that names one concept, when that noun ends no other title.
         self.title_heads = {head: next(iter(iris)) for head, iris in heads.items() if len(iris) == 1}
+        #: Names said without the kind noun that ends them: "HttpOnly" for the "HttpOnly attribute" typed as an
+        #: attribute, when nothing else is called so (see ``_without_kind``).
+        self.kind_stripped = _kind_stripped(catalog)
 
     def link(self, tokens: list[Token]) -> list[Link]:
         """Return the entity mentions in ``tokens``, longest first without overlaps, in order."""
@@ -96,7 +117,11 @@ class EntityLinker:
                 if all(t.lower in STOPWORDS and not (t.text[:1].isupper() and i + k > 0) for k, t in enumerate(span)):
                     continue
                 texts = [t.text for t in span]
-                iris = self.catalog.by_name.get(" ".join(keys[i : i + n]))
+                joined = " ".join(keys[i : i + n])
+                iris = self.catalog.by_name.get(joined)
+                if not iris and "-" in joined:
+                    # "Max-Age" for the note's "Max Age": a hyphen joins the words a name spells apart.
+                    iris = self.catalog.by_name.get(joined.replace("-", " "))
                 owner = possessor(texts[-1])
                 if not iris and owner is not None:
                     # A possessive ends a name: "FTP's port" names FTP (unless the name has it: "Let's Go").
@@ -150,7 +175,21 @@ class EntityLinker:
                 if _name_goes_on(words, link, taken):
                     link.candidates = [(iri, round(score * PARTIAL_NAME, 4)) for iri, score in link.candidates]
                     link.method = "partial"
-        return sorted(chosen + self._titles_by_head(words, keys, taken), key=lambda link: link.start)
+        extra = self._titles_by_head(words, keys, taken)
+        taken |= {link.start for link in extra}
+        extra += self._without_kind(words, keys, taken)
+        return sorted(chosen + extra, key=lambda link: link.start)
+
+    def _without_kind(self, words: list[Token], keys: list[str], taken: set[int]) -> list[Link]:
+        """Link "HttpOnly" to the "HttpOnly attribute": a capitalised word no name of the graph spells, which
+        is a concept's name without the kind noun that ends it (a kind the concept is typed by)."""
+        found = []
+        for i, word in enumerate(words):
+            iri = self.kind_stripped.get(keys[i].replace("-", " "))  # "Max-Age" for the "Max Age attribute" too
+            if iri is None or i in taken or not any(c.isupper() for c in word.text):
+                continue
+            found.append(Link(i, i + 1, word.text, [(iri, KIND_STRIPPED_SCORE)], "kind"))
+        return found
 
     def _titles_by_head(self, words: list[Token], keys: list[str], taken: set[int]) -> list[Link]:
         """Link "the cinema" to the document titled "Ridgeway Community Cinema": a reader takes a definite

@@ -1,4 +1,5 @@
-"""The role a stranded preposition asks for, the doer a passive's "by" asks for, and "what does X do".
+"""The role a stranded preposition asks for, the doer a passive's "by" asks for, "what does X do", and
+names said as written in code ("Max-Age", "HttpOnly" for the "HttpOnly attribute").
 
 A note of our own in the style of technical how-to notes (HTTP cookies; no wording of any question set),
 written to try them. Before: "What does HttpOnly protect the cookie from?" got "JavaScript" at 0.97 (the
@@ -28,6 +29,7 @@ sends it back with later requests to the same server.
 
 The `Secure` attribute tells the browser to send the cookie only over HTTPS. The `HttpOnly` attribute
 blocks access from JavaScript, which protects the cookie from cross-site scripting attacks.
+The `Expires` attribute sets a date, while `Max-Age` sets a lifetime in seconds.
 """
 
 
@@ -57,3 +59,17 @@ def test_what_it_does_is_not_the_kind_it_is(kg):
     assert "is an Attribute" not in answer.answer, answer.answer
     assert asks_what_it_does("What does the Secure attribute do?")
     assert not asks_what_it_does("What does the Secure attribute block?")
+
+
+def test_a_hyphenated_name_links_to_the_name_it_spells(kg):
+    # Before: "Max-Age" linked to nothing (the note's concept is "Max Age"), and the question abstained.
+    answer = kg.ask("What does Max-Age set?")
+
+    assert [a.get("label") for a in answer.answers] == ["lifetime"], answer.answer
+
+
+def test_a_name_said_without_its_kind_noun_links_to_it(kg):
+    # Before: "HttpOnly" alone linked to nothing; the concept is the "HttpOnly attribute", an attribute.
+    answer = kg.ask("What does HttpOnly block?")
+
+    assert [a.get("label") for a in answer.answers] == ["access"], answer.answer
