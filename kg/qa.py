@@ -1767,6 +1767,8 @@ class Engine:
             # "starring": the records' vocabulary has no inverse to say it with).
             if known is None or words[-1].lower == "by" or known.subject_kinds or known.object_kinds:
                 return False
+            if not _strands_preposition(" ".join(w.text for w in words) + "?"):
+                return False  # "the lamp you have switched *on*": a particle of another verb asks no role
             inverse = self.catalog.predicates.get(known.inverse) if known.inverse is not None else None
             return not (inverse is not None and _ends_in(inverse.names, words[-1].lower))
         ends = {n.lower().split()[-1] for n in (known.names if known is not None else []) if n.split()}
@@ -2251,6 +2253,13 @@ def _without(words: list[str], dropped: set[str]) -> list[str]:
 def _asks_amount(words: list[Token]) -> bool:
     """Tell whether a question asks for a number or an amount: "how many ...", "how much ..."."""
     return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
+
+
+def _strands_preposition(text: str) -> bool:
+    """Tell whether the question's last word is a preposition left without its object by the question's own
+    verb ("What does it protect the cookie *from*?"), not a particle ("the lamp you switched *on*")."""
+    tokens = [t for t in parse(text) if not t.is_punct]
+    return bool(tokens) and tokens[-1].dep_ == "prep" and tokens[-1].head.dep_ in ("ROOT", "acl")
 
 
 def _said_by(value: str, words: list[Token]) -> bool:
