@@ -1768,7 +1768,7 @@ class Engine:
             if known is None or words[-1].lower == "by" or known.subject_kinds or known.object_kinds:
                 return False
             if not _strands_preposition(" ".join(w.text for w in words) + "?"):
-                return False  # "the lamp you have switched *on*": a particle of another verb asks no role
+                return False  # "the kettle you turned *off*": a particle of another verb asks no role
             inverse = self.catalog.predicates.get(known.inverse) if known.inverse is not None else None
             return not (inverse is not None and _ends_in(inverse.names, words[-1].lower))
         ends = {n.lower().split()[-1] for n in (known.names if known is not None else []) if n.split()}
@@ -2257,7 +2257,7 @@ def _asks_amount(words: list[Token]) -> bool:
 
 def _strands_preposition(text: str) -> bool:
     """Tell whether the question's last word is a preposition left without its object by the question's own
-    verb ("What does it protect the cookie *from*?"), not a particle ("the lamp you switched *on*")."""
+    verb ("What does the lid shield the jar *from*?"), not a particle ("the kettle you turned *off*")."""
     tokens = [t for t in parse(text) if not t.is_punct]
     return bool(tokens) and tokens[-1].dep_ == "prep" and tokens[-1].head.dep_ in ("ROOT", "acl")
 
