@@ -115,9 +115,14 @@ def _ranged(words: list[str], first: tuple[int, float, int], second: tuple[int, 
     return Amount(unit, low, second[1]) if unit else None
 
 
+def _words(text: str) -> list[str]:
+    """Return the lowercase words and numbers of ``text`` (a digit inside a name, "EC2", is none)."""
+    return [w.lower() for w in _WORD_RE.findall(text)]
+
+
 def read_amount(text: str) -> Amount | None:
     """Return the one amount ``text`` states with its bounds, or None (none, several, or no unit)."""
-    words = [w.lower() for w in _WORD_RE.findall(text)]
+    words = _words(text)
     found = _numbers(words)
     if len(found) == 2:
         return _ranged(words, found[0], found[1])
@@ -128,7 +133,7 @@ def read_amount(text: str) -> Amount | None:
 
 def read_amounts(text: str) -> list[Amount]:
     """Return every amount ``text`` states with a unit ("eight hours on one tank": two), ranges as one."""
-    words = [w.lower() for w in _WORD_RE.findall(text)]
+    words = _words(text)
     found = _numbers(words)
     amounts = []
     i = 0
@@ -174,7 +179,13 @@ def amount_verdict(question: str, stated: str) -> bool | None:
     amount = read_amount(stated)
     if asked is None or amount is None or asked[1] != amount.unit:
         return None
-    value = asked[0]
+    return _within(amount, asked[0], question)
+
+
+def _within(amount: Amount, value: float, question: str) -> bool | None:
+    """Return whether ``value`` lies within ``amount``; None for a single figure asked about by another one
+    under a modal ("Can it carry 50 kilograms?" of "carries 35 kilograms": a capacity says nothing of less).
+    """
     if amount.exact and value != amount.low and _opens_with_modal(question):
         return None
     return amount.holds(value)
@@ -204,8 +215,8 @@ def amounts_hold(question: str, stated: str) -> bool | None:
         same = [a for a in stated_amounts if a.unit == asked.unit]
         if len(same) != 1:
             return None
-        amount = same[0]
-        if amount.exact and value != amount.low and _opens_with_modal(question):
+        within = _within(same[0], value, question)  # type: ignore[arg-type]
+        if within is None:
             return None
-        holds = holds and amount.holds(value)  # type: ignore[arg-type]
+        holds = holds and within
     return holds

@@ -133,6 +133,20 @@ def disjoined_subject(doc, question: str) -> bool:
     return False
 
 
+#: The adverbs that make the adjective after them a superlative ("most popular", "least used").
+SUPERLATIVE_ADVERBS = frozenset(("most", "least"))
+
+
+def is_superlative(token) -> bool:
+    """Tell a modifier that picks one thing out of its noun's kind: "shortest", "most popular", "least used".
+
+    Read by the notes' extractor ("X is the oldest N") and by questions ("What is the widest bridge?") alike.
+    """
+    if token.dep_ != "amod":
+        return False
+    return token.tag_ in ("JJS", "RBS") or any(c.lower_ in SUPERLATIVE_ADVERBS for c in token.children)
+
+
 #: Words that say whether two things are one and the same or not. Closed class.
 IDENTITY = frozenset(("same", "different", "other", "another"))
 

@@ -59,13 +59,17 @@ KIND_STRIPPED_SCORE = 0.9
 def _kind_stripped(catalog: Catalog) -> dict[str, URIRef]:
     """Return, by the key of a name less its last word, the one concept whose name ends in the noun of a kind
     it is typed by ("HttpOnly attribute", an attribute), where no concept is called by the shorter name."""
+    heads: dict[URIRef, str] = {}  # each class's head noun, read once however many members it has
     found: dict[str, set[URIRef]] = {}
     for iri, entity in catalog.entities.items():
         words = entity.label.split()
-        if len(words) < 2:
+        if len(words) < 2 or not entity.types:
             continue
-        kinds = {noun_key(catalog.label(cls).split()[-1].lower()) for cls in entity.types if catalog.label(cls).split()}
-        if noun_key(words[-1].lower()) in kinds:
+        for cls in entity.types:
+            if cls not in heads:
+                label = catalog.label(cls).split()
+                heads[cls] = noun_key(label[-1].lower()) if label else ""
+        if noun_key(words[-1].lower()) in {heads[cls] for cls in entity.types}:
             found.setdefault(" ".join(noun_key(w) for w in words[:-1]), set()).add(iri)
     return {key: next(iter(iris)) for key, iris in found.items() if len(iris) == 1 and key not in catalog.by_name}
 

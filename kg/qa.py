@@ -88,7 +88,7 @@ from kg.scoring import (
     predicate_relevance,
 )
 from kg.sentence_answer import SentenceAnswerer, question_content
-from kg.sentence_slots import REASON_WH, Asked, counted_noun, names_time
+from kg.sentence_slots import REASON_WH, WHEN_ONLY_PREPOSITIONS, Asked, counted_noun, names_time
 from kg.sessions import Sessions
 from kg.spelling import Speller
 from kg.store import KGStore
@@ -145,8 +145,6 @@ UNTIED_MENTION = 0.8
 #: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
 #: label ends in one of them may answer "when".
 TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
-#: Of those, the ones whose object, when it names a time, is no place ("on Friday", "during the match").
-WHEN_ONLY_PREPOSITIONS = frozenset("on during until since till before after".split())
 #: The share of a path's fit left when it goes back along the relation it came by with no word asking for it
 #: (``_turns_back``): a quarter takes a full fit's 0.97 to 0.61 at most, below the engine's answer line with
 #: any other word left unexplained.

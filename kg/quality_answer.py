@@ -20,6 +20,7 @@ from rdflib import URIRef
 
 from kg.answer import Answer
 from kg.catalog import Catalog
+from kg.contrast import is_superlative
 from kg.evidence import Evidence
 from kg.linking import sentence_words
 from kg.namespaces import KGO
@@ -89,7 +90,7 @@ def _superlative_described(root, wh) -> AskedQuality | None:
     if len(others) != 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in others[0].children):
         return None
     noun = others[0]
-    marks = [c for c in noun.children if c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or _most(c))]  # "the widest"
+    marks = [c for c in noun.children if is_superlative(c)]  # "the widest"
     if len(marks) != 1:
         return None
     quality = sorted(marks[0].subtree, key=lambda t: t.i)
@@ -103,11 +104,6 @@ def _rest(doc, taken: set[int]) -> tuple[str, ...]:
         t.lower_ for t in doc
         if t.i not in taken and not t.is_punct and t.lower_ not in STOPWORDS and t.lower_ not in WH_WORDS
     )  # fmt: skip
-
-
-def _most(token) -> bool:
-    """Tell an adjective made superlative by "most"/"least" ("most popular")."""
-    return any(c.lower_ in ("most", "least") for c in token.children)
 
 
 class QualityAnswerer:

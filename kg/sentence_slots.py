@@ -641,7 +641,7 @@ def slot_answers(
 
 
 #: Prepositions whose object, when it names a time, is no place ("on Friday", "during the match").
-WHEN_ONLY_PREPOSITIONS = ("on", "during", "until", "since", "till", "before", "after")
+WHEN_ONLY_PREPOSITIONS = frozenset(("on", "during", "until", "since", "till", "before", "after"))
 
 
 def _when_only(names: list[str], sentence: str) -> bool:
@@ -649,7 +649,7 @@ def _when_only(names: list[str], sentence: str) -> bool:
     if not names or not names_time(names[0]):
         return False
     lowered = sentence.lower()
-    before = "|".join(WHEN_ONLY_PREPOSITIONS)
+    before = "|".join(sorted(WHEN_ONLY_PREPOSITIONS))
     return any(
         re.search(rf"\b(?:{before})\s+(?:the\s+|a\s+|an\s+)?{re.escape(name.lower())}\b", lowered) for name in names
     )

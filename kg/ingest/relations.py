@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from kg.contrast import EXCEPTING, LEADING, past_habit, unrealised
+from kg.contrast import EXCEPTING, LEADING, is_superlative, past_habit, unrealised
 from kg.coordination import negated as _negated
 from kg.coordination import shared_denial
 from kg.ingest.concepts import Concept
@@ -268,7 +268,7 @@ class OpenReader:
         if _negated(cop):
             return []
         for described, things in ((attr, subjects), *[(s, self._concepts(attr)) for s in _subject_tokens(cop)]):
-            marks = [c for c in described.children if _is_superlative(c)]
+            marks = [c for c in described.children if is_superlative(c)]
             if len(marks) != 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in described.children):
                 continue
             mark = marks[0]
@@ -1381,13 +1381,6 @@ def _quality_words(word) -> str:
     parts = [c for c in word.children if c.dep_ == "advmod" and c.i < word.i and not _is_negation(c)]
     parts += [c for c in word.children if c.dep_ in ("npadvmod", "amod", "compound") and c.i < word.i]
     return " ".join(t.text for t in sorted([*parts, word], key=lambda t: t.i))
-
-
-def _is_superlative(token) -> bool:
-    """Tell a modifier that makes its noun one of a kind picked out: "shortest", "most popular", "least used"."""
-    if token.dep_ != "amod":
-        return False
-    return token.tag_ in ("JJS", "RBS") or any(c.lower_ in ("most", "least") for c in token.children)
 
 
 def _subject_tokens(verb) -> list:
