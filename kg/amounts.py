@@ -132,7 +132,7 @@ def read_amount(text: str) -> Amount | None:
 
 
 def read_amounts(text: str) -> list[Amount]:
-    """Return every amount ``text`` states with a unit ("eight hours on one tank": two), ranges as one."""
+    """Return every amount ``text`` states with a unit ("six days on one battery": two), ranges as one."""
     words = _words(text)
     found = _numbers(words)
     amounts = []

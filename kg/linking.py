@@ -50,7 +50,7 @@ class Link:
         return self.candidates[0]
 
 
-#: How surely "the cinema" names the document titled "... Cinema": a reading of the reader's, not a name.
+#: How surely "the museum" names the document titled "... Museum": a reading of the reader's, not a name.
 TITLE_HEAD_SCORE = 0.9
 #: How surely "HttpOnly" names the "HttpOnly attribute": the name as written, less its kind noun.
 KIND_STRIPPED_SCORE = 0.9
@@ -91,8 +91,8 @@ class EntityLinker:
     """Link question spans to catalog entities: exact names, lemmas, then fuzzy for unknown words."""
 
     def __init__(self, catalog: Catalog, max_words: int = 10, titles: Iterable[str] = ()):
-        """``titles`` are the documents' titles: a title that names one concept of several words ("Ridgeway
-        Community Cinema") is what "the cinema" means, when no other title ends in that noun."""
+        """``titles`` are the documents' titles: a title that names one concept of several words ("Ashby
+        Valley Museum") is what "the museum" means, when no other title ends in that noun."""
         self.catalog = catalog
         self.keys = list(catalog.by_name)
         self.max_words = min(max_words, max((len(k.split()) for k in self.keys), default=1))
@@ -196,7 +196,7 @@ class EntityLinker:
         return found
 
     def _titles_by_head(self, words: list[Token], keys: list[str], taken: set[int]) -> list[Link]:
-        """Link "the cinema" to the document titled "Ridgeway Community Cinema": a reader takes a definite
+        """Link "the museum" to the document titled "Ashby Valley Museum": a reader takes a definite
         noun no name of the graph spells to be the one thing the notes are about that is so headed."""
         found = []
         for i, word in enumerate(words):
@@ -293,7 +293,7 @@ def content_positions(tokens: list[Token], skip: set[int]) -> list[int]:
 
 def _grammar_word(lowered: list[str], i: int) -> bool:
     """Tell whether the question's word at ``i`` is grammar: a stopword, but for a request verb that is not
-    at a request's head ("What does the cinema *show*?" is the clause's own verb)."""
+    at a request's head ("What does the gallery *show*?" is the clause's own verb)."""
     word = lowered[i]
     return word in STOPWORDS and (word not in REQUEST_VERBS or is_request_verb(lowered, i))
 

@@ -1580,7 +1580,7 @@ class Engine:
             explained |= {w for w in words if lemmas(w) & QUESTION_LIGHT_VERBS}
         measure = _asked_measure(view.words)
         if measure in words and not ps.silent and answers and all(self._is_amount(a) for a in answers):
-            # "How long can the pump run?" answered by the relation the verb names with an amount ("runs for
+            # "How long may a pump run?" answered by the relation the verb names with an amount ("runs for
             # six days"): "long" asks for the amount, as "many" does. A path no word names is a guess at
             # which of the topic's amounts is meant, and the measure word alone does not settle that.
             explained.add(measure)
@@ -1607,7 +1607,7 @@ class Engine:
             # The asked-for type is what the answer must be: a sentence that says the word may say it of
             # something else ("uses a TCP port 22 connection" answers "which port" with "connection").
             by_sentence = {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
-            # "Where does the cinema show films?" over "Ridgeway Cinema shows films": a word the sentence says only
+            # "Where does the gallery hang prints?" over "Fenwick Gallery hangs prints": a word the sentence says only
             # as the answer's own name names the answer, which the question then does not ask for.
             named = {n for a in answers[:10] if isinstance(a, URIRef) for n in self._name_nouns(a)}
             by_sentence = {w for w in by_sentence if noun_key(w) not in named}
@@ -1849,7 +1849,7 @@ class Engine:
     def _time_as_place(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "where" gets a time along a relation whose preposition gives times, never places.
 
-        "Where does the cinema show films?" over "shows films ... on Friday evenings": "on" before a day,
+        "Where does the choir sing hymns?" over "sings hymns ... on Sunday mornings": "on" before a day,
         "during", "until", "before" and "after" say when. Along "in", "at" or "from" a word of time may name a
         place as well ("comes from a spring"), so those are left alone.
         """

@@ -99,7 +99,7 @@ def predicate_relevance(
     passive = any(w.lower == "by" for w in words)
     spoken = {w.lower for w in words}
     if spoken & SETTING_WH:
-        # "Where is the fair held?" says "held in" without the "in": "where" and "when" ask for the object of
+        # "Where is the market held?" says "held in" without the "in": "where" and "when" ask for the object of
         # a preposition of place or time.
         spoken |= SETTING_PREPOSITIONS
     # Meaning never links a word to a relation named by its opposite ("buy" to "sell": the embedding

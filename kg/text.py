@@ -96,7 +96,7 @@ STOPWORDS = (
 
 
 #: Verbs that open a request ("*Show* me ...", "could you *list* ..."): grammar there, a clause's own verb
-#: anywhere else ("What does the cinema *show*?").
+#: anywhere else ("What does the gallery *show*?").
 REQUEST_VERBS = frozenset("tell give list show".split())
 #: The words after which a request verb opens the request.
 REQUEST_OPENERS = frozenset(("please", "you"))

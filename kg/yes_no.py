@@ -598,8 +598,8 @@ class YesNoAnswerer:
         evidence, sources = self.evidence.for_triples(triples)
         fact = fact or self.evidence.sentence(triples[0])
         if holds and fact and amounts_hold(reading.text, fact) is not True:
-            # "Can it pump for ten days?" of "can pump for six days", "... if twenty are sold?" of "if fewer
-            # than fifteen are sold": an amount the question names that the sentence states otherwise, or not
+            # "Can it pump for ten days?" of "can pump for six days", "... if nine are sold?" of "if fewer
+            # than eight are sold": an amount the question names that the sentence states otherwise, or not
             # at all, is what decides; the fact's yes is unsure.
             fit = min(fit, UNSURE_FIT)
         text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
