@@ -45,6 +45,9 @@ ADDRESSEE = "you"
 #: what X *is*, so the reply gives no answer (``answers`` stays empty, as a quoted sentence's does): given
 #: as answers at the plain line, such replies were right once in two on notes nobody developed on.
 UNDEFINED_CONFIDENCE = 0.6
+#: The confidence of the reply to "what does X do?" that quotes the sentences where X is a verb's subject:
+#: what they say X does is what was asked (unlike ``UNDEFINED_CONFIDENCE``'s reply to "what is X?").
+DOES_CONFIDENCE = 0.7
 #: At most this many sentences are quoted for a concept the notes do not define.
 UNDEFINED_SENTENCES = 3
 #: Types every concept has, which say nothing about it.
@@ -200,10 +203,34 @@ class AboutAnswerer:
         as written (not the facts' wording) with their sources, at ``UNDEFINED_CONFIDENCE``, as context and no
         answer; None when no sentence states a fact of X.
         """
+        return self._quoted(
+            iri,
+            lambda f: True,
+            "The notes do not say what {} is; what they say of it:",
+            UNDEFINED_CONFIDENCE * link_score,
+        )
+
+    def does(self, iri: URIRef, link_score: float) -> Answer | None:
+        """Answer "what does X do?" for an X no sentence defines: quote the sentences where X is the doer.
+
+        What X does is what the notes say with X for the subject of a verb ("NFC composes characters"): the
+        facts that start from X, other than the kinds it belongs to, cited with their sentences, at
+        ``DOES_CONFIDENCE``. None when no sentence states such a fact.
+        """
+        return self._quoted(
+            iri,
+            lambda f: f.triple[0] == iri and f.triple[1] != RDF.type,
+            "What the notes say {} does:",
+            DOES_CONFIDENCE * link_score,
+        )
+
+    def _quoted(self, iri: URIRef, keep: Callable[[Fact], bool], lead: str, confidence: float) -> Answer | None:
+        """Quote the sentences that state X's main facts ``keep`` accepts, after ``lead`` (X's label in its
+        braces), cited; None when no sentence states one."""
         entity = self.catalog.entities.get(iri)
         if entity is None:
             return None
-        facts = [f for f in self.main_facts(iri) if f.stated]
+        facts = [f for f in self.main_facts(iri) if f.stated and keep(f)]
         if not facts:
             return None
         triples = [f.triple for f in facts]
@@ -212,10 +239,9 @@ class AboutAnswerer:
         if not sources:
             return None
         said = " ".join(f'"{source["text"]}"' for source in sources)
-        text = f"The notes do not say what {entity.label} is; what they say of it: {said}"
         answer = Answer(
-            "", text, [], round(UNDEFINED_CONFIDENCE * link_score, 3), _facts_query(iri, triples), evidence, sources,
-            kind="about",
+            "", f"{lead.format(entity.label)} {said}", [], round(confidence, 3), _facts_query(iri, triples), evidence,
+            sources, kind="about",
         )  # fmt: skip
         answer.topics = [self.evidence.entity_dict(iri)]
         return answer

@@ -116,6 +116,8 @@ from kg.text import (
 )
 from kg.yes_no import YesNoAnswerer
 
+#: The wh-words that ask how, why, when or where something is done, not who or what takes part in it.
+WH_ADVERBS = frozenset(("why", "how", "when", "where"))
 #: A relation with one value for at least this share of the nodes it starts from is read as a function:
 #: several values for one topic then mean its name is shared (``Engine._shared_name``).
 SINGLE_VALUED = 0.9
@@ -677,7 +679,11 @@ class Engine:
         grammar = subordinator_words(reading.text, spans) if mentions else frozenset()
         worded = [link for link in links if self._weak(link)] + classifying
         yes_no = self._is_yes_no(reading)
-        content = [w for w in question_content(reading.residual, yes_no) if w not in grammar] + [
+        phrase, role = wh_phrase(reading.text)
+        # "Why do browsers use TLS?": a wh-adverb asks no participant of the verb, so a light verb is
+        # what is said of them, as in a yes/no question ("which tools does X use" asks what it frames).
+        adverbial = phrase in ([w] for w in WH_ADVERBS)
+        content = [w for w in question_content(reading.residual, yes_no or adverbial) if w not in grammar] + [
             w for link in worded for w in link.text.lower().split()
         ]
         if _asks_amount(reading.words):
@@ -686,7 +692,6 @@ class Engine:
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
         lowered = [w.lower for w in reading.words]
-        phrase, role = wh_phrase(reading.text)
         kind, kind_concepts = self._asked_kind(reading)
         asked = Asked(
             content=content,
@@ -811,8 +816,13 @@ class Engine:
                 return self._spelt_out(reading, frame, link) if is_short_form(short) else None
             return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
         if entity.definition is None:
-            # "What does the flag do?": the kind it belongs to says what it is, not what it does.
-            kinds = None if asks_what_it_does(reading.text) else self._kind_as_definition(iri, entity, link.best[1])
+            # "What does the flag do?": the kind it belongs to says what it is, not what it does; the facts
+            # with the flag for their doer do.
+            doing = asks_what_it_does(reading.text)
+            answer = self.about.does(iri, link.best[1]) if doing else None
+            if answer is not None:
+                return answer
+            kinds = None if doing else self._kind_as_definition(iri, entity, link.best[1])
             if kinds is None and records:
                 # Nothing says what it is or what kind it is, but a short form means its long form.
                 return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
@@ -1002,7 +1012,9 @@ class Engine:
             "SELECT ?definition WHERE {\n  VALUES ?c { %s }\n  { ?c skos:definition ?definition }\n"
             "  UNION { ?c rdfs:comment ?definition }\n}" % iri.n3()
         )
-        label = entity.label if not entity.aliases else f"{entity.label} ({entity.aliases[0]})"
+        # Another name, not the label's plural or its case ("Encoding (encodings)" says nothing more).
+        other = next((a for a in entity.aliases if name_key(a) != name_key(entity.label)), None)
+        label = entity.label if other is None else f"{entity.label} ({other})"
         answer = Answer(
             "", f"{label}: {entity.definition}", [{"value": entity.definition, "iri": str(iri),
             "label": entity.label}], round(0.9 * link_score, 3), sparql, kind="definition",

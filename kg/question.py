@@ -431,7 +431,14 @@ def _inflected_after_do(token) -> bool:
 
 def asks_what_it_does(text: str) -> bool:
     """Tell whether a question's own verb is the pro-verb "do" ("What does the flag *do*?"): it asks what
-    the thing does, which the kind it belongs to does not say."""
+    the thing does, which the kind it belongs to does not say.
+
+    A name the parser splits into a verb ("What does systemctl *start* do?") may take the root: a "do" that
+    ends a question opened by "what" and a form of "do" is the pro-verb all the same.
+    """
+    words = [w.lower() for w in re.findall(r"[\w'-]+", text)]
+    if len(words) > 3 and words[0] == "what" and words[1] in ("does", "do", "did") and words[-1] == "do":
+        return True
     return any(t.lemma_ == "do" and t.dep_ == "ROOT" and t.pos_ == "VERB" for t in parse(text))
 
 

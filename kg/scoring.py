@@ -35,6 +35,10 @@ PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 #: The wh-words that ask for a place or a time, and the prepositions they stand for ("where ... held *in*").
 SETTING_WH = frozenset(("where", "when"))
 SETTING_PREPOSITIONS = frozenset(("in", "at", "on"))
+#: The prepositions that may name a place ("where") or a time ("when") a relation leads to: a relation
+#: ending in another one ("lives *for* packaged units", "is sent *with* requests") names neither.
+PLACE_PREPOSITIONS = frozenset("in at on to into onto from under inside within near across through over".split())
+TIME_PREPOSITIONS = frozenset("in at on after before during until since by from to within".split())
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
 #: Determiners and adverbs that ask for things sharing a relation with the topic ("the same director",
 #: "also directed", "other films"); the prefix "co-" ("co-starred") does too (see ``_sibling_cues``).
@@ -98,6 +102,10 @@ def predicate_relevance(
     """
     passive = any(w.lower == "by" for w in words)
     spoken = {w.lower for w in words}
+    # What a relation's last preposition must be for "where"/"when" to ask for its object (None: any).
+    settings = (PLACE_PREPOSITIONS if "where" in spoken else frozenset()) | (
+        TIME_PREPOSITIONS if "when" in spoken else frozenset()
+    )
     if spoken & SETTING_WH:
         # "Where is the market held?" says "held in" without the "in": "where" and "when" ask for the object of
         # a preposition of place or time.
@@ -121,6 +129,8 @@ def predicate_relevance(
             lettered.update(residual[i] for slot in slots for i in slot)
             score, _ = phrase_support(lettered_words, name)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
+            if settings and last in PREPOSITIONS and last not in settings and last not in spoken:
+                continue  # "Where do units live?" is not asked by "live for": "for" names no place
             if last == "by" and not passive:
                 score *= 0.75  # "is followed by" reads the other way round from "follows"
             elif last in PREPOSITIONS and last not in spoken:

@@ -92,6 +92,7 @@ class ConceptRegistry:
         """Return the concept ``name`` denotes, minting a new one (typed by its head word) if none."""
         found = self.lookup(name)
         if found is not None:
+            self.seen_as(found, name)
             return found
         label = singular_label(name)
         iri = KG[slug(label)]
@@ -106,6 +107,19 @@ class ConceptRegistry:
         self.add_alias(concept, name)
         self._index(label, concept)
         return concept
+
+    def seen_as(self, concept: Concept, name: str) -> None:
+        """Note that the text names ``concept`` as ``name``: a lowercase form of a label whose only capital is
+        its first letter is a name of it too.
+
+        "an encoding" under "## Encodings": the heading's capital is its position's, not the name's. A
+        question that writes "an encoding" then names the concept as the text does.
+        """
+        name = " ".join(name.split())
+        label = concept.label
+        lowered = not concept.known and name.islower() and label[:1].isupper() and label[1:].islower()
+        if lowered and name_key(name) == name_key(label) and name not in concept.aliases:
+            self.add_alias(concept, name)
 
     def add_alias(self, concept: Concept, name: str, acronym: bool = False) -> None:
         """Give ``concept`` another name, and its plural, and the name without the brand word."""

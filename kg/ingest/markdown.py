@@ -15,7 +15,7 @@ from markdown_it.token import Token as MdToken
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A bold phrase: its text and offsets in the block's plain text."""
+    """A bold phrase or a code span: its text and offsets in the block's plain text."""
 
     text: str
     start: int
@@ -37,6 +37,7 @@ class Block:
     header: list[str] = field(default_factory=list)  # tables
     rows: list[list[str]] = field(default_factory=list)  # tables
     src: str = ""  # images
+    code: list[Span] = field(default_factory=list)  # paragraphs and items: the spans written as code
     #: items: only a link to a place in the document ("[EBS Volumes](#ebs-volumes)"), a table of contents'
     #: line; its words still name things, but it is navigation, not a sentence.
     navigation: bool = False
@@ -75,7 +76,7 @@ def parse_markdown(text: str) -> list[Block]:
         section = tuple(h for _, h in headings)
         if tok.type == "heading_open":
             level = int(tok.tag[1:])
-            plain, bold = _inline(tokens[i + 1])
+            plain, bold, _ = _inline(tokens[i + 1])
             headings = [(lv, h) for lv, h in headings if lv < level] + [(level, plain)]
             blocks.append(Block("heading", tuple(h for _, h in headings), line, plain, bold, level=level))
             pending_intro = None
@@ -112,7 +113,7 @@ def parse_markdown(text: str) -> list[Block]:
         elif tok.type == "inline" and row is not None:
             row.append(_inline(tok)[0].strip())
         elif tok.type == "inline":
-            plain, bold = _inline(tok)
+            plain, bold, code = _inline(tok)
             for img in _images(tok):
                 blocks.append(Block("image", section, line, img[0], src=img[1]))
             if not plain.strip():
@@ -131,11 +132,12 @@ def parse_markdown(text: str) -> list[Block]:
                     parent=parent,
                     navigation=nav,
                     ordered=ordered[-1],
+                    code=code,
                 )
                 blocks.append(item)
                 items[-1] = plain
             else:
-                blocks.append(Block("paragraph", section, line, plain, bold))
+                blocks.append(Block("paragraph", section, line, plain, bold, code=code))
                 pending_intro = plain.strip() if plain.rstrip().endswith(":") else None
         i += 1
     return blocks
@@ -157,14 +159,17 @@ def _anchor_only(tok: MdToken) -> bool:
     return anchor
 
 
-def _inline(tok: MdToken) -> tuple[str, list[Span]]:
-    """Flatten an inline token to plain text, remembering where bold phrases are."""
+def _inline(tok: MdToken) -> tuple[str, list[Span], list[Span]]:
+    """Flatten an inline token to plain text, remembering where bold phrases and code spans are."""
     parts: list[str] = []
     bold: list[Span] = []
+    code: list[Span] = []
     bold_start: int | None = None
     length = 0
     for child in tok.children or []:
         if child.type in ("text", "code_inline"):
+            if child.type == "code_inline" and child.content.strip():
+                code.append(Span(child.content.strip(), length, length + len(child.content)))
             parts.append(child.content)
             length += len(child.content)
         elif child.type in ("softbreak", "hardbreak"):
@@ -177,7 +182,7 @@ def _inline(tok: MdToken) -> tuple[str, list[Span]]:
             if text.strip():
                 bold.append(Span(text.strip(), bold_start, length))
             bold_start = None
-    return "".join(parts), bold
+    return "".join(parts), bold, code
 
 
 def _images(tok: MdToken) -> list[tuple[str, str]]:

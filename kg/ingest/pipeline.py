@@ -24,7 +24,7 @@ from kg.ingest.brands import Drops, brand_graph, drops_of, learn_brands, texts_o
 from kg.ingest.concepts import Concept, ConceptRegistry
 from kg.ingest.identity import merge_shortened_names
 from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phrase_words
-from kg.ingest.markdown import Block, parse_markdown
+from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
@@ -173,6 +173,8 @@ class _Extractor(StructureReader):
         self.sentence_index: dict[str, int] = {}
         self.topic: Concept | None = None
         self.last_open_subject: Concept | None = None  # what "it"/"they" refer to in open facts
+        self.last_open_plural: bool | None = None  # whether the text named it in the plural (None: unknown)
+        self.last_open_rivalled = False  # whether an object of the same number stood beside it
         self.categories: dict[int, Concept] = {}  # heading level -> the category that heading names
         self.topics: dict[int, Concept] = {}  # heading level -> the thing that heading names
         self.mentioned: set[URIRef] = set()  # concepts some sentence names (not only a heading)
@@ -199,6 +201,7 @@ class _Extractor(StructureReader):
         for prefix, ns in PREFIXES.items():
             self.graph.bind(prefix, ns)
         self.used: set[URIRef] = set()
+        self.code_names: set[URIRef] = set()  # concepts a note names in code spans (``_code_names``)
         # The statement and sentence nodes (most of a document's triples) go straight to the graph's
         # store: Graph.add only checks that they are RDF terms, which they are by construction.
         self._store_add = self.graph.store.add
@@ -209,6 +212,7 @@ class _Extractor(StructureReader):
 
     # -- pass 1: names -----------------------------------------------------------------------------
     def collect_names(self, blocks: list[Block]) -> None:
+        code: list[tuple[Span, str]] = []  # code spans, with the text of their block
         for block in blocks:
             if block.kind == "heading" and block.level == 1:
                 self.graph.add((self.doc, DCTERMS.title, Literal(block.text)))
@@ -220,6 +224,7 @@ class _Extractor(StructureReader):
                     self._name_run(run.group())
                 for span in block.bold:
                     self._bold_name(span.text)
+                code.extend((span, block.text) for span in block.code)
                 if block.kind == "item" and block.intro:
                     self._item_name(block.text)
             elif block.kind == "table":
@@ -237,8 +242,30 @@ class _Extractor(StructureReader):
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
+        self._code_names(code)
         # "Apache Kafka" then "Kafka": one concept, before any sentence is read.
         merge_shortened_names(self.registry, texts_of(blocks))
+
+    def _code_names(self, spans: list[tuple[Span, str]]) -> None:
+        """Register what a note writes as code (a command, an option, a header, a path) as names.
+
+        "The `systemctl enable` command makes ...": the span is one name, read whole ("systemctl enable", not
+        "systemctl" and a verb); followed by a noun that says what it is ("`Retry-After`
+        header"), the name is the phrase, and the span alone another name of it. A span whose words
+        are all dictionary words alone ("`Restart`", "`Requires=`") is kept only before such a noun: as a
+        name of its own it would match the word wherever the text uses it ("restarts", "requires").
+        Spans that are several tokens of code ("`chmod 640 notes.txt`") or amounts ("`429`") name nothing.
+        """
+        kinds = [(span.text, _kind_after(text, span.end)) for span, text in spans if _code_name(span.text)]
+        for name, kind in kinds:  # the phrases first: a bare span written before its phrase is the same thing
+            if kind is not None:
+                concept = self.registry.get_or_mint(f"{name} {kind}")
+                if _bare_code_name(name):
+                    self.registry.add_alias(concept, name)
+                self.code_names.add(concept.iri)
+        for name, kind in kinds:
+            if kind is None and _bare_code_name(name):
+                self.code_names.add(self.registry.get_or_mint(name).iri)
 
     def _heading_names(self, text: str) -> None:
         pair = VERSUS_RE.match(text)
@@ -584,6 +611,27 @@ class _Extractor(StructureReader):
             return False
         return any(t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN") for t in doc)
 
+    def _said_of_other(self, doc) -> bool:
+        """Tell whether a sentence's main clause has a subject of its own that is not the section's concept.
+
+        "Some characters can be written in more than one way" first under "Normalization" says nothing of
+        what normalization is; nor does "The token bucket algorithm gives ..." under "Algorithms" (a kind,
+        not the heading's concept). A fragment ("Runs code without servers") or a pronoun subject ("It
+        ...") is said of the heading's concept.
+        """
+        root = root_of(doc)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+        if subject is None or subject.pos_ == "PRON" or doc.user_data.get("implicit_subject", False):
+            return False
+        words = [t for t in doc[subject.left_edge.i : subject.i + 1] if t.dep_ not in ("det", "poss", "punct")]
+        if not words:
+            return False
+        text = " ".join(t.text for t in words)
+        named = self.registry.lookup(text)  # the name itself ("token bucket algorithm" is no "algorithm")
+        if named is not None:
+            return named is not self.topic
+        return name_key(text) != name_key(self.topic.label)
+
     def _resolve(self, text: str, may_mint: bool) -> Concept | None:
         """Return the concept a noun phrase names: a known name, the name it ends with, or a new one."""
         tokens = tokenize(text)
@@ -593,6 +641,7 @@ class _Extractor(StructureReader):
         # Mentions resolve a bare generic name as a reader would ("an image" after the AMI is introduced).
         mentions = self.registry.mentions(tokens)
         if mentions and mentions[-1].end == len(tokens) and mentions[-1].start == 0:
+            self.registry.seen_as(mentions[-1].concept, " ".join(t.text for t in words))
             return mentions[-1].concept
         whole = mentions and mentions[0].start == 0 and mentions[-1].end == len(tokens)
         if (
@@ -630,7 +679,7 @@ class _Extractor(StructureReader):
             if block.kind == "heading":
                 ctx = Context()
                 self.topic = self._heading_topic(block, blocks[at + 1] if at + 1 < len(blocks) else None)
-                self.last_open_subject = None
+                self.last_open_subject, self.last_open_plural, self.last_open_rivalled = None, None, False
                 self._first_in_section = True
                 self._enter_heading(block, section)
                 pair = VERSUS_RE.match(block.text)
@@ -749,6 +798,7 @@ class _Extractor(StructureReader):
         opening = self._first_in_section and not sentence.rstrip().endswith(":")
         first = opening and block.kind == "paragraph"
         other_subject = any(_about(tokens, m.start) and m.concept is not self.topic for m in mentions)
+        other_subject = other_subject or (doc is not None and self.topic is not None and self._said_of_other(doc))
         if first and self.topic is not None and not self.topic.known and not other_subject:
             self.topic.definitions.append((2, sentence, None))
         self._first_in_section = False
@@ -759,6 +809,8 @@ class _Extractor(StructureReader):
             self._spelled_out(topic, sentence)
         # A bullet never inherits the subject of the bullet before it: each is said of its topic.
         previous = topic if block.kind == "item" else self.last_open_subject
+        plural = None if block.kind == "item" else self.last_open_plural
+        rivalled = block.kind != "item" and self.last_open_rivalled
         glossary = self._lead_docs.get(sentence)
         if glossary is not None and topic is not None:
             # "warden (w): the person who locks ...": the description after the term is what it is.
@@ -771,7 +823,7 @@ class _Extractor(StructureReader):
             nominal=only_nominal(doc) if doc is not None else frozenset(),
             passive=passive,
         )
-        opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
+        opened = self.open_reader.read(doc, topic, previous, defining, plural, rivalled) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
             opened += self._completed(self._continued_from[sentence], topic, opened)
         kinds = self._kinds_listed(sentence, topic) if topic is not None else []
@@ -814,7 +866,10 @@ class _Extractor(StructureReader):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
             facts = [f for f in facts if f.rule != "relation"]
-            self.last_open_subject = opened[0].subject
+            subject, plural, rivalled = self.open_reader.main_subject(doc)
+            if subject is None:
+                subject, plural, rivalled = opened[0].subject, None, False
+            self.last_open_subject, self.last_open_plural, self.last_open_rivalled = subject, plural, rivalled
         for fact in facts:
             self._emit(fact, section, sentence)
         pairs = {frozenset((f.subject, f.object)) for f in facts}
@@ -1292,6 +1347,10 @@ class _Extractor(StructureReader):
         add((node, KGO.document, self.doc), g, quoted=False)
         add((node, KGO.section, Literal(section)), g, quoted=False)
         for m in self.registry.mentions(tokenize(sentence)):
+            if m.concept.iri in self.code_names:
+                # A name written as code ("`Restart` option") is in the graph, facts or none: the sentences
+                # that name it answer for it.
+                self.used.add(m.concept.iri)
             add((node, KGO.mentions, m.concept.iri), g, quoted=False)
         if context is not None:
             text, subject, concepts = context
@@ -1375,6 +1434,47 @@ CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+
+
+#: The most words a code span may have to be read as a name ("journalctl -u", "systemctl daemon-reload").
+CODE_NAME_WORDS = 3
+
+
+def _code_name(text: str) -> bool:
+    """Tell whether a code span may name a thing: a few words, with a letter, no sentence or command line."""
+    words = [t for t in tokenize(text) if t.is_word]
+    return (
+        0 < len(text.split()) <= CODE_NAME_WORDS
+        and len(text) <= 40
+        and any(c.isalpha() for c in text)
+        and bool(words)
+        and not any(c in text for c in "\"'(){}<>;|")
+    )
+
+
+def _bare_code_name(text: str) -> bool:
+    """Tell whether a code span may stand as a name by itself: the words it is matched by are not all
+    plain dictionary words, which the text uses as words ("`Restart`", "`Requires=`", "`[Service]`")."""
+    words = [t.text for t in tokenize(text) if t.is_word]
+    return len(words) > 1 or not getAllLemmas(words[0].lower()) or any(c.isdigit() for c in words[0])
+
+
+def _kind_after(text: str, end: int) -> str | None:
+    """Return the noun right after a code span that says what it names ("header" of "`Set-Cookie` header").
+
+    A lowercase dictionary noun, not a word the span's clause may take for its verb ("`ls -l` shows",
+    "`on-failure` restarts"): a word ending in -s that is also a verb's form is read as that verb.
+    """
+    match = re.match(r"\s+([a-z]+)\b", text[end:])
+    if match is None:
+        return None
+    word = match.group(1)
+    entry = getAllLemmas(word)
+    if "NOUN" not in entry or word in STOPWORDS:
+        return None
+    if word.endswith("s") and "VERB" in entry:
+        return None
+    return word
 
 
 def _bold_phrases(blocks: list[Block]) -> dict[str, tuple[str, ...]]:

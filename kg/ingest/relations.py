@@ -50,6 +50,12 @@ GENERIC = frozenset("you we i one us people".split())
 #: Pronouns that refer back to what the text is about.
 ANAPHORIC = frozenset("it they this these them that those its their".split())
 RELATIVE = frozenset("that which who whom whose".split())
+#: The dependencies of a verb's or a preposition's object.
+OBJECTS = frozenset(("dobj", "pobj", "dative", "iobj"))
+#: Demonstratives that, standing alone, may stand for what a whole clause said ("This avoids ...").
+DEMONSTRATIVES = frozenset("this that".split())
+#: The anaphoric pronouns that stand for several things ("they", "them", "these").
+PLURAL_ANAPHORS = frozenset("they them these those their".split())
 #: The personal pronouns that stand for a thing spoken of before ("It never rusts").
 PERSONAL = frozenset("it they".split())
 #: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
@@ -143,14 +149,27 @@ class OpenReader:
         self.resolve = resolve
         self.topic: Concept | None = None
         self.previous: Concept | None = None
+        self.previous_plural: bool | None = None
+        self.previous_rivalled = False
         self.defining = False
         self.implicit = False
 
-    def read(self, doc, topic: Concept | None, previous: Concept | None, defining: bool = False) -> list[OpenFact]:
+    def read(
+        self,
+        doc,
+        topic: Concept | None,
+        previous: Concept | None,
+        defining: bool = False,
+        previous_plural: bool | None = None,
+        previous_rivalled: bool = False,
+    ) -> list[OpenFact]:
         """Return the facts of one parsed sentence; ``topic`` is the section's concept, ``previous``
-        the concept the text was last about (for "it" and "they"). ``defining`` says the sentence
-        stands where a note says what its topic is (see :meth:`_noun_fragment`)."""
-        self.topic, self.previous = topic, previous
+        the concept the text was last about (for "it" and "they"), ``previous_plural`` whether the text
+        named it in the plural (None: not known), ``previous_rivalled`` whether an object of the same
+        number stood beside it (see :meth:`main_subject`). ``defining`` says the sentence stands where a
+        note says what its topic is (see :meth:`_noun_fragment`)."""
+        self.topic, self.previous, self.previous_plural = topic, previous, previous_plural
+        self.previous_rivalled = previous_rivalled
         self.defining = defining
         self.implicit = doc.user_data.get("implicit_subject", False)
         facts: list[OpenFact] = []
@@ -191,6 +210,31 @@ class OpenReader:
         """
         subject = pronoun_subject(doc)
         return self._concept(subject) if subject is not None else None
+
+    def main_subject(self, doc) -> tuple[Concept | None, bool | None, bool]:
+        """Return the concept the subject of a sentence's main clause names, whether it is plural, and
+        whether the main clause has an object of the same number.
+
+        What "it" in the next sentence stands for is what this one was about: its main clause's subject
+        ("The SameSite attribute controls whether a cookie is sent ... It takes three values"), not the
+        subject of a clause inside it. An object "it" may as well stand for the main clause's object of
+        the same number ("Each user has a crontab. The editor opens it."): the third value says so.
+        (None, None, False) when the main clause has no subject that names a thing. Call after :meth:`read`
+        of the same ``doc``: a pronoun subject is what it stood for there.
+        """
+        root = root_of(doc)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+        if subject is None or subject.lower_ in DEMONSTRATIVES or subject.lower_ in GENERIC:
+            return None, None, False
+        concept = self._concept(subject)
+        if concept is None:
+            return None, None, False
+        plural = _plural(subject) if subject.pos_ != "PRON" else None
+        if subject.pos_ == "PRON" and concept is self.previous:
+            plural = self.previous_plural
+        objects = [c for c in root.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+        rivalled = any(plural is None or _plural(o) == plural for o in objects)
+        return concept, plural, rivalled
 
     def completion(self, doc, subject: Concept, target: Concept) -> list[OpenFact]:
         """Return the fact a parent item's unfinished clause makes with ``target`` for its object.
@@ -826,7 +870,8 @@ class OpenReader:
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
         if not found:
             if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-                return self._subjects(verb.head)  # "X stores A and serves B"
+                sharing = _sharing_clause(verb)  # "X stores A and serves B"
+                return self._subjects(sharing) if sharing is not None else []
             if verb.dep_ == "xcomp":
                 controller = verb.head
                 datives = [c for c in controller.children if c.dep_ == "dative" and c.pos_ != "ADP"]
@@ -968,7 +1013,14 @@ class OpenReader:
             antecedent = _clause_antecedent(token)
             if antecedent is not None:  # "boats no longer use the canal; it is now used by ...": the canal
                 return self._concept(antecedent)
+            if lower in DEMONSTRATIVES:
+                return None  # "avoids this by keeping ...": "this" may stand for a whole statement, not a thing
             if lower in ANAPHORIC and lower not in RELATIVE:
+                number = self.previous_plural if self.previous is not None else None
+                if number is not None and number != (lower in PLURAL_ANAPHORS):
+                    return None  # "lets subdomains receive X ... receives it": not the subdomains
+                if self.previous_rivalled and token.dep_ in OBJECTS:
+                    return None  # "Each user has a crontab. The editor opens it.": the user or the crontab
                 return self.previous or self.topic
             return None
         if " " in token.text:  # a name merged before parsing
@@ -1195,14 +1247,22 @@ def _object_antecedent(token):
 _PERSONAL = {"it": "singular", "they": "plural", "them": "plural"}
 
 
+#: The clauses before a pronoun's own whose arguments it may stand for: joined and reported clauses, a
+#: condition or circumstance ("When the queue is full, it ..."), a relative clause ("the host that set
+#: the cookie receives it").
+EARLIER_CLAUSES = frozenset(("ROOT", "conj", "parataxis", "ccomp", "advcl", "relcl"))
+
+
 def _clause_antecedent(token):
     """Return the noun an "it"/"they"/"them" of a later clause stands for, by the parse, else None.
 
-    Only an earlier clause of the same sentence is read: the pronoun's number must agree ("Working boats
-    no longer use the canal; *it* is ..." is the canal, not the boats), and of the earlier clause's
-    arguments the object of the same verb comes first ("Boaters may operate the lock, ... where only the
-    keeper operates *it*": the lock), then the subject, then the object. A pronoun in the first clause
-    is left to what the text was about.
+    Only an earlier clause of the same sentence is read (``EARLIER_CLAUSES``): the pronoun's number must
+    agree ("Working boats no longer use the canal; *it* is ..." is the canal, not the boats), and of the
+    earlier clause's arguments the object comes first for an object pronoun or the same verb ("Boaters may
+    operate the lock, ... where only the keeper operates *it*": the lock; "X stores the file and Y reads
+    *it*": the file), then the subject, then the object; an object that is the same pronoun is returned
+    ("X opens *it* and Y prints *it*": one thing). A pronoun in the first clause is left to what the
+    text was about.
     """
     number = _PERSONAL.get(token.lower_)
     clause = _clause_head(token)
@@ -1210,7 +1270,7 @@ def _clause_antecedent(token):
         return None
     earlier = [
         v for v in token.doc
-        if v.i < clause.i and v.pos_ in ("VERB", "AUX") and v.dep_ in ("ROOT", "conj", "parataxis", "ccomp")
+        if v.i < clause.i and v.pos_ in ("VERB", "AUX") and v.dep_ in EARLIER_CLAUSES
     ]  # fmt: skip
     own_subjects = {c.i for c in clause.children if c.dep_ in SUBJECTS}
 
@@ -1218,9 +1278,16 @@ def _clause_antecedent(token):
         plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
         return noun.pos_ in ("NOUN", "PROPN") and plural == (number == "plural") and noun.i not in own_subjects
 
+    parallel = token.dep_ == "dobj"
     for verb in reversed(earlier):
         arguments = {c.dep_: c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
-        order = ["dobj", "nsubj", "nsubjpass"] if verb.lemma_ == clause.lemma_ else ["nsubj", "nsubjpass", "dobj"]
+        order = (
+            ["dobj", "nsubj", "nsubjpass"]
+            if verb.lemma_ == clause.lemma_ or parallel
+            else ["nsubj", "nsubjpass", "dobj"]
+        )
+        if parallel and arguments.get("dobj") is not None and arguments["dobj"].lower_ == token.lower_:
+            return arguments["dobj"]  # "X opens it, and Y prints it": one thing, whatever the first stands for
         for dep in order:
             noun = arguments.get(dep)
             if noun is not None and agrees(noun):
@@ -1334,6 +1401,48 @@ def _opens_clause(token, root) -> bool:
     if token.dep_ == "advmod":
         return token.head.i == root.i
     return token.dep_ in ("mark", "advcl")
+
+
+#: Subject pronouns that take a verb's plural form ("they store", not "they stores").
+PLURAL_PRONOUNS = frozenset(("they", "we", "you", "i"))
+
+
+def _agrees(subject, verb) -> bool:
+    """Tell whether a subject agrees in number with a present-tense verb ("it stores", "they store").
+
+    A past form or a modal agrees with every subject; a coordinated subject ("A and B") is plural.
+    """
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return True
+    return _plural(subject) == (verb.tag_ == "VBP")
+
+
+def _plural(noun) -> bool:
+    """Tell whether a parsed noun phrase names several things: a plural noun, or nouns joined by "and"."""
+    joined = any(c.dep_ == "conj" for c in noun.children)
+    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ in PLURAL_PRONOUNS or joined
+
+
+def _sharing_clause(verb):
+    """Return the verb whose subject a joined verb with none of its own shares, or None.
+
+    "X stores A and serves B": "serves" shares the subject of "stores", the verb it is joined to. The
+    parser may join it to the wrong verb: in "It starts services, restarts them when they fail and
+    collects their logs", "collects" is joined to "fail", whose subject "they" cannot take "collects".
+    Up the verbs it hangs under, the first whose subject agrees with it is the one it shares; if none
+    agrees, the clause's subject is unknown.
+    """
+    head = verb.head
+    while head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        if subjects and all(_agrees(s, verb) for s in subjects):
+            return head
+        if not subjects and head.dep_ != "conj":
+            return head  # no subject to disagree with: the head's own reading decides
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _disagreeing_subject(verb) -> bool:

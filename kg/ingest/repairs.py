@@ -7,6 +7,8 @@ a note's sentences, a question and a quoted sentence alike.
   question's "hope" no longer meets it. lemminflect's dictionary knows each inflected form's lemma, so
   an inflected verb takes its lemma from there; a form the dictionary does not know keeps spaCy's.
 - A subject parsed as a compound of its verb ("The annealer runs on gas"): see ``subject_as_compound``.
+- A joined clause's subject parsed as one more object of the first clause ("NFC composes characters and
+  NFD decomposes them"): see ``joined_clause_subject``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from spacy.language import Language
 
 VERB_LEMMAS = "kg_verb_lemmas"
 SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
+JOINED_CLAUSE_SUBJECT = "kg_joined_clause_subject"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -58,8 +61,35 @@ def subject_as_compound(doc):
     return doc
 
 
+@Language.component(JOINED_CLAUSE_SUBJECT)
+def joined_clause_subject(doc):
+    """Read as a joined clause's subject the noun the parser made one more object of the clause before.
+
+    "NFC composes characters and NFD decomposes them" is parsed as "composes characters and NFD", with
+    "decomposes" a second verb of NFC. A finite verb joined to another, with no subject of its own,
+    right after a joined noun that agrees with it in number, has that noun for its subject: a verb
+    sharing the first clause's subject would follow its own "and", not a noun.
+    """
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in FINITE or verb.dep_ != "conj" or verb.i == 0:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        noun = doc[verb.i - 1]
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.dep_ not in ("dobj", "pobj"):
+            continue
+        if verb.tag_ != "VBD" and (verb.tag_ == "VBZ") == (noun.tag_ in ("NNS", "NNPS")):
+            continue  # "decomposes" takes one thing, "decompose" several (or I, you)
+        for child in list(noun.children):
+            if child.i < noun.i and child.dep_ in NOUN_MODIFIERS:
+                child.head = noun
+        noun.head = verb
+        noun.dep_ = "nsubj"
+    return doc
+
+
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
-    for name in (VERB_LEMMAS, SUBJECT_AS_COMPOUND):
+    for name in (VERB_LEMMAS, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
