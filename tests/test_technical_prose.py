@@ -73,6 +73,12 @@ Each user has a table. The `tabctl edit` command opens it in an editor, and `tab
 The loader stores the file, and the checker parses it.
 """
 
+ASIDES = """# Asides
+
+UCS-4 always uses four bytes, which makes it simple. A window log keeps the time of every request, which
+costs more memory. Producers send messages to a broker, which routes them to queues.
+"""
+
 
 def _note_fixture(name: str, text: str):
     """A module fixture: the graph extracted from ``text`` alone, as the note ``<name>.md``."""
@@ -88,6 +94,7 @@ tables = _note_fixture("tables", TABLES)
 encodings = _note_fixture("encodings", ENCODINGS)
 scheduler = _note_fixture("scheduler", SCHEDULER)
 cookies = _note_fixture("cookies", COOKIES)
+asides = _note_fixture("asides", ASIDES)
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +205,17 @@ def test_an_object_pronoun_stands_for_the_object_of_the_clause_before(tables):
     checker, file = named(tables, "checker"), named(tables, "file")
 
     assert relations(tables, checker, file) == {"parse"}
+
+
+def test_an_amount_ends_where_the_clause_beside_it_begins(asides):
+    values = {
+        str(o) for o in asides.objects(named(asides, "UCS-4"), None) if any(c.isdigit() or c == " " for c in str(o))
+    }
+
+    assert "four bytes" in values, values
+    assert not any("which" in v for v in values), values
+
+
+def test_a_which_clause_that_may_say_the_whole_statement_is_nobodys_fact(asides):
+    assert not {p for p in asides.predicates() if "cost" in str(p)}  # the keeping costs it, not a request
+    assert relations(asides, named(asides, "broker"), named(asides, "queue"))

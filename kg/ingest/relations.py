@@ -695,7 +695,7 @@ class OpenReader:
             if relative_object or (not any(c.dep_ in SUBJECTS for c in verb.children) and passive):
                 objects_direct = objects_direct or head
             elif any(c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in verb.children):
-                subjects, generic = head, False
+                subjects, generic = ([], False) if _clause_may_be_meant(verb, noun) else (head, False)
         if (
             generic
             and not subjects
@@ -1317,8 +1317,35 @@ def _quantity(token) -> str | None:
         any(is_numeral(c.text) for c in counts) and (_is_unit(token) or _per_unit(token))
     ):
         return None
-    words = [t for t in token.subtree if not (t.dep_ == "punct" and t.i in (token.left_edge.i, token.right_edge.i))]
+    # The amount is the noun phrase without what is said beside it: "four bytes, which makes it simple",
+    # "1,114,112 code points, and about 150,000 of them ..." state "four bytes", "1,114,112 code points".
+    beside = {d.i for c in token.children if c.dep_ in BESIDE_A_NOUN for d in c.subtree}
+    words = [t for t in token.subtree if t.i not in beside]
+    while words and words[-1].dep_ == "punct":
+        words.pop()
+    while words and words[0].dep_ == "punct":
+        words.pop(0)
     return " ".join(t.text for t in words).strip()
+
+
+#: What may follow a noun phrase without being part of it: a clause or another phrase set beside it.
+BESIDE_A_NOUN = frozenset(("relcl", "acl", "conj", "cc", "appos", "advcl", "parataxis"))
+
+
+def _clause_may_be_meant(relative, noun) -> bool:
+    """Tell whether a "which" set off by a comma may stand for what the clause before it said, not its noun.
+
+    "UTF-32 uses four bytes, which makes it simple": "makes" cannot take "bytes" for its subject, so the
+    "which" is the using. "blocks access from JavaScript, which protects the cookie": a noun inside
+    another noun's phrase ("access from JavaScript", "the time of every request") may be meant, or the
+    phrase, or the clause. Neither is read as the noun's fact; "publishes messages to an exchange,
+    which routes them" is the exchange's.
+    """
+    if not _set_off(relative):
+        return False
+    if relative.tag_ in ("VBZ", "VBP") and noun.pos_ in ("NOUN", "PROPN") and _plural(noun) == (relative.tag_ == "VBZ"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _set_off(clause) -> bool:
