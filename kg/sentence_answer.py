@@ -50,6 +50,7 @@ from rdflib import Literal, URIRef
 from kg.answer import Answer
 from kg.contrast import disjoined_subject, identity_unsaid
 from kg.coordination import said_apart
+from kg.ingest.relations import lacks_subject
 from kg.linking import Link
 from kg.opposites import are_opposites
 from kg.question import CLASSIFIERS
@@ -72,6 +73,7 @@ from kg.text import (
     lemmas,
     noun_key,
     possessor,
+    root_of,
     same_degree,
     tokenize,
 )
@@ -204,6 +206,8 @@ class Candidate:
     missing: list[str] = field(default_factory=list)
     #: Mentions of the question the sentence covers only by the heading it stands under.
     headed: list[str] = field(default_factory=list)
+    #: The question's names only the document's title says for the sentence (see ``_read_out``).
+    titled: list[str] = field(default_factory=list)
     #: Whether the sentence names the question's mentions in the question's order ("A runs on B" for
     #: "Does A run on B?", not "B runs on A").
     in_order: bool = True
@@ -403,6 +407,12 @@ class SentenceAnswerer:
                 return []  # "the same walk" of "a different walk": the deciding word is not the sentence's
             if disjoined_subject(self.parse(best.reading), question):
                 return []  # "Either A or B collects it": one of them does, which one is not said
+            if best.titled and _other_subject(self.parse(best.reading), asked.words):
+                # "UTF-16 and UTF-32 depend on byte order" in a note titled "Unicode and UTF-8": a sentence
+                # with a subject of its own the question does not name says it of that subject; the title
+                # supplies only a missing one ("Most operations do not need ..." under "Git Basics" is
+                # about Git's operations, the question's "most Git operations").
+                return []
             # A sentence whose subject its context gives ("never rust" under "Brass widgets") is read with it.
             words = _content_words(best.reading)
             unmatched = [w for w in asked.content if not _says(words, [w])]
@@ -576,7 +586,7 @@ class SentenceAnswerer:
         context = _content_words(cand.context)
         section = _content_words(cand.section)
         title = _content_words(cand.section.split(">")[0])
-        covered, missing, headed, leaned = 0, [], [], []
+        covered, missing, headed, leaned, titled = 0, [], [], [], []
         for link in links:
             said = [w.lower() for w in _link_words(link)]
             # The heading a sentence stands under is what it speaks of ("Git Basics" over "most operations
@@ -596,6 +606,8 @@ class SentenceAnswerer:
                 covered += 1
                 if not _says(title, said):  # the document's title names what all of it is about
                     headed.append(link.text)
+                else:
+                    titled.append(link.text)
             else:
                 missing.append(link.text)
         # A word the sentence says with a WordNet phrase for it ("at the same time") is said, as a synonym is.
@@ -611,7 +623,7 @@ class SentenceAnswerer:
             else:
                 missing.append(w)
         cand.covered, cand.asked, cand.units, cand.missing = covered + asked, asked, len(links) + len(content), missing
-        cand.headed, cand.leaned = headed, leaned
+        cand.headed, cand.leaned, cand.titled = headed, leaned, titled
         # Where the sentence names each mention (all its words in a row), in the question's order.
         found = [_position(words, [w.lower() for w in _link_words(link)]) for link in links]
         placed = [i for i in found if i is not None]
@@ -689,6 +701,16 @@ def _content_words(text: str) -> list[str]:
     """Return the lowercase words of a sentence that carry content; a possessive is its owner ("keeper's")."""
     words = [possessor(t.lower) or t.lower for t in tokenize(text) if t.is_word]
     return [w for w in words if w not in STOPWORDS]
+
+
+def _other_subject(doc, question_words: Sequence[str]) -> bool:
+    """Tell whether a parsed sentence's main clause has a subject of its own that no question word names."""
+    if lacks_subject(doc):
+        return False
+    root = root_of(doc)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    asked = {key for w in question_words for key in lemmas(w)}
+    return any(not (lemmas(s.text) & asked) for s in subjects)
 
 
 def _link_words(link: Link) -> list[str]:

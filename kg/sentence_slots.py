@@ -622,7 +622,10 @@ def slot_answers(
                 return []  # "When did the X replace Y?": the concept left is who replaced, no time
             found.extend(sorted(fresh, key=str) if len(sentences) > 1 else fresh)
             continue
-        found.extend(_in_open_slot(sentence, fresh, asked, parse) or _unnamed(fresh, asked))
+        slotted = _in_open_slot(sentence, fresh, asked, parse)
+        if not slotted and not _pronoun_in_open_slot(sentence, asked, parse):
+            slotted = _unnamed(fresh, asked)
+        found.extend(slotted)
     found = list(dict.fromkeys(found))
     if "when" in asked.wh_phrase:
         # "emptied *of bikes* when snow is forecast": whatever slot a concept stands in, "when" asks a time.
@@ -857,6 +860,12 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
         # "When was the X planted?" of "The oldest tree is an X planted in 1962": nothing hangs from
         # "planted" but the year, which is no concept; "oldest tree" is no time.
         return "oblique" in roles or None in roles
+    if not roles and verb.dep_ == "relcl":
+        # A relative clause's verb takes its noun for the relative pronoun's role ("the crane, which lifts
+        # crates"); a concept elsewhere in the sentence ("blocks *access* from JavaScript, which protects
+        # the cookie") plays no role for it.
+        own = [t.lower_ for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i]
+        return any(_occurs(n, own) for names in fresh.values() for n in names)
     return not roles or asked.wh_role in roles or None in roles
 
 
@@ -877,34 +886,80 @@ def _asked_verb(doc, asked: Asked, nominal: bool = False):
     return verbs[0] if len(verbs) == 1 else None
 
 
-def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, parse: Callable) -> list[URIRef]:
-    """Return the concepts inside the one argument of the question's verb that holds no question word."""
-    doc = parse(sentence)
-    said = asked.said_besides_wh
+def _question_verb(doc, asked: Asked):
+    """Return the one verb of a parsed sentence that is the question's verb, or None."""
     content = _content_lemmas(asked)
     verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
     if not verbs:
         # The question's verb may have linked as a name ("package" is also a concept of the graph).
         named = {key for w in asked.mention_words for key in lemmas(w)}
         verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & named]
-    if len(verbs) != 1:
+    return verbs[0] if len(verbs) == 1 else None
+
+
+def _pronoun_in_open_slot(sentence: str, asked: Asked, parse: Callable) -> bool:
+    """Tell whether the question's verb in the sentence has a pronoun where the question's wh-word stands.
+
+    "The `crontab -e` command opens it in an editor, and `crontab -l` prints it", asked what crontab -l
+    prints: what is printed is "it", which the sentence does not name; no other concept of the sentence
+    (the editor) is the answer.
+    """
+    verb = _question_verb(parse(sentence), asked)
+    if verb is None:
+        return False
+    said = asked.said_besides_wh
+    return any(
+        c.dep_ in ARGUMENTS and c.pos_ == "PRON" and not any(lemmas(t.text) & said for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, parse: Callable) -> list[URIRef]:
+    """Return the concepts inside the one argument of the question's verb that holds no question word."""
+    doc = parse(sentence)
+    said = asked.said_besides_wh
+    verb = _question_verb(doc, asked)
+    if verb is None:
         return []
-    verb = verbs[0]
     open_slots: list[tuple[str | None, list[URIRef]]] = []
-    for child in verb.children:
-        if child.dep_ not in ARGUMENTS:
+    arguments = _parallel_phrase(verb, said) or [(c.dep_, list(c.subtree)) for c in verb.children]
+    for dep, span in arguments:
+        if dep not in ARGUMENTS:
             continue
-        span = list(child.subtree)
         if any(lemmas(t.text) & said for t in span if not t.is_stop):
             continue  # this argument holds what the question says
         words = [t.lower_ for t in span]
         inside = [iri for iri, names in fresh.items() if any(_occurs(n, words) for n in names)]
         if inside:
-            open_slots.append((ROLES.get(child.dep_), inside))
+            open_slots.append((ROLES.get(dep), inside))
     if len(open_slots) > 1 and asked.wh_role:
         # "Who signs a permit?" asks for the doer: the agent of "is signed by the clerk", not "in the town hall".
         open_slots = [slot for slot in open_slots if slot[0] == asked.wh_role]
     return open_slots[0][1] if len(open_slots) == 1 else []
+
+
+def _parallel_phrase(verb, said: set[str]) -> list[tuple[str, list]]:
+    """Return the parts (dependency, tokens) of a joined prepositional phrase that holds the question's
+    words, else [].
+
+    "Unit files live in A for local changes and in B for packaged units": asked where packaged units live,
+    the phrase joined by "and" that says "packaged units" ("in B for packaged units") is the clause's
+    second reading, and its own object (B) is the open slot, not the first phrase's A. The phrase itself
+    stands in for the verb's preposition: its object and its own prepositions are the arguments.
+    """
+    joined = [
+        t for t in verb.subtree
+        if t.dep_ == "conj" and t.pos_ == "ADP" and any(lemmas(w.text) & said for w in t.subtree if not w.is_stop)
+    ]  # fmt: skip
+    if len(joined) != 1:
+        return []
+    phrase = joined[0]
+    # The object's own prepositional phrases ("B for packaged units") are read beside it, as the verb's are.
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    preps = [c for h in (phrase, *objects) for c in h.children if c.dep_ == "prep"]
+    nested = {t.i for p in preps for t in p.subtree}
+    rest = [t for t in phrase.subtree if t.i != phrase.i and t.i not in nested]  # the object, its marks kept
+    return [("pobj", rest), *(("prep", list(p.subtree)) for p in preps)]
 
 
 def _words(text: str) -> list[str]:

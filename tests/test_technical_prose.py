@@ -28,7 +28,7 @@ from kg.question import asks_what_it_does
 
 pytestmark = pytest.mark.slow
 
-ENCODINGS = """# Text encodings
+ENCODINGS = """# Unicode and UTF-8
 
 Unicode assigns a number, called a code point, to every character.
 
@@ -41,6 +41,10 @@ range, most web pages use UTF-8.
 
 Some characters can be written in more than one way. Normalization converts both forms to one of them:
 NFC composes characters and NFD decomposes them.
+
+## Byte order
+
+UTF-16 and UTF-32 depend on byte order.
 """
 
 SCHEDULER = """# Tasker
@@ -102,7 +106,9 @@ def kg(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("technical")
     (folder / "tasker.md").write_text(SCHEDULER, encoding="utf-8")
     (folder / "encodings.md").write_text(ENCODINGS, encoding="utf-8")
-    return KnowledgeGraph.open(docs=[folder / "encodings.md", folder / "tasker.md"], cache_dir=folder / "vectors")
+    (folder / "tables.md").write_text(TABLES, encoding="utf-8")
+    docs = [folder / "encodings.md", folder / "tasker.md", folder / "tables.md"]
+    return KnowledgeGraph.open(docs=docs, cache_dir=folder / "vectors")
 
 
 def test_a_first_sentence_about_something_else_does_not_define_the_heading(encodings):
@@ -191,6 +197,8 @@ def test_where_is_not_answered_by_a_relation_ending_in_for(kg):
     answer = kg.ask("Where do archived jobs live?")
 
     assert answer.kind != "relation", (answer.confidence, answer.answer)
+    # "live in A for local jobs and in B for archived jobs": the joined phrase that says "archived jobs".
+    assert [a.get("label") for a in answer.answers] == ["/srv/tasker"], answer.answer
 
 
 def test_an_object_pronoun_is_not_guessed_between_two_things_of_its_number(tables):
@@ -219,3 +227,16 @@ def test_an_amount_ends_where_the_clause_beside_it_begins(asides):
 def test_a_which_clause_that_may_say_the_whole_statement_is_nobodys_fact(asides):
     assert not {p for p in asides.predicates() if "cost" in str(p)}  # the keeping costs it, not a request
     assert relations(asides, named(asides, "broker"), named(asides, "queue"))
+
+
+def test_a_name_only_the_title_says_gets_no_verdict_from_a_sentence_with_its_own_subject(kg):
+    answer = kg.ask("Does UTF-8 depend on byte order?")
+
+    assert not any(isinstance(a.get("value"), bool) for a in answer.answers), answer.answer
+    assert not answer.answer.startswith("Yes"), answer.answer
+
+
+def test_a_pronoun_where_the_wh_word_stands_is_not_answered_by_another_concept(kg):
+    answer = kg.ask("What does tabctl show print?")
+
+    assert "editor" not in {str(a.get("label", "")).lower() for a in answer.answers}, answer.answer
