@@ -408,7 +408,7 @@ class SentenceAnswerer:
             if disjoined_subject(self.parse(best.reading), question):
                 return []  # "Either A or B collects it": one of them does, which one is not said
             if best.titled and _other_subject(self.parse(best.reading), asked.words):
-                # "UTF-16 and UTF-32 depend on byte order" in a note titled "Unicode and UTF-8": a sentence
+                # "Ports 80 and 8080 serve plain HTTP" in a note titled "Ports and TLS": a sentence
                 # with a subject of its own the question does not name says it of that subject; the title
                 # supplies only a missing one ("Most operations do not need ..." under "Git Basics" is
                 # about Git's operations, the question's "most Git operations").
