@@ -254,7 +254,8 @@ class _Extractor(StructureReader):
         header"), the name is the phrase, and the span alone another name of it. A span whose words
         are all dictionary words alone ("`Restart`", "`Requires=`") is kept only before such a noun: as a
         name of its own it would match the word wherever the text uses it ("restarts", "requires").
-        Spans that are several tokens of code ("`chmod 640 notes.txt`") or amounts ("`429`") name nothing.
+        Spans of more than ``CODE_NAME_WORDS`` words (a command line with its arguments) or with no letter
+        (an amount: "`429`") name nothing.
         """
         kinds = [(span.text, _kind_after(text, span.end)) for span, text in spans if _code_name(span.text)]
         for name, kind in kinds:  # the phrases first: a bare span written before its phrase is the same thing
