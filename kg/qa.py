@@ -80,6 +80,7 @@ from kg.relation_meaning import (
 )
 from kg.scoring import (
     PREPOSITIONS,
+    TIME_PREPOSITIONS,
     PathScore,
     PathScorer,
     Relevance,
@@ -144,9 +145,6 @@ TEXT_ANSWER_THRESHOLD = 0.9
 #: ``Engine._untied_mention``): the same share a step no word asks for costs, enough to take a fully
 #: explained answer under ``ANSWER_THRESHOLD``.
 UNTIED_MENTION = 0.8
-#: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
-#: label ends in one of them may answer "when".
-TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
 #: The share of a path's fit left when it goes back along the relation it came by with no word asking for it
 #: (``_turns_back``): a quarter takes a full fit's 0.97 to 0.61 at most, below the engine's answer line with
 #: any other word left unexplained.
@@ -682,7 +680,7 @@ class Engine:
         phrase, role = wh_phrase(reading.text)
         # "Why do browsers use TLS?": a wh-adverb asks no participant of the verb, so a light verb is
         # what is said of them, as in a yes/no question ("which tools does X use" asks what it frames).
-        adverbial = phrase in ([w] for w in WH_ADVERBS)
+        adverbial = len(phrase) == 1 and phrase[0] in WH_ADVERBS
         content = [w for w in question_content(reading.residual, yes_no or adverbial) if w not in grammar] + [
             w for link in worded for w in link.text.lower().split()
         ]

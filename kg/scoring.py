@@ -29,7 +29,7 @@ from kg.index import VectorIndex
 from kg.linking import Link, name_matches, phrase_support, words_match
 from kg.opposites import opposed_relations
 from kg.paths import Step
-from kg.text import ARTICLES, AUXILIARIES, FILLERS, QUESTION_LIGHT_VERBS, Token, lemmas, noun_key
+from kg.text import ARTICLES, AUXILIARIES, FILLERS, QUESTION_LIGHT_VERBS, TEMPORAL_ORDER, Token, lemmas, noun_key
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 #: The wh-words that ask for a place or a time, and the prepositions they stand for ("where ... held *in*").
@@ -38,7 +38,11 @@ SETTING_PREPOSITIONS = frozenset(("in", "at", "on"))
 #: The prepositions that may name a place ("where") or a time ("when") a relation leads to: a relation
 #: ending in another one ("lives *for* packaged units", "is sent *with* requests") names neither.
 PLACE_PREPOSITIONS = frozenset("in at on to into onto from under inside within near across through over".split())
-TIME_PREPOSITIONS = frozenset("in at on after before during until since by from to within".split())
+#: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
+#: label ends in one of them may answer "when".
+TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
+#: What "when" may ask along: a time's preposition, or "to" closing a span ("from Monday to Friday").
+WHEN_PREPOSITIONS = TIME_PREPOSITIONS | TEMPORAL_ORDER | {"to"}
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
 #: Determiners and adverbs that ask for things sharing a relation with the topic ("the same director",
 #: "also directed", "other films"); the prefix "co-" ("co-starred") does too (see ``_sibling_cues``).
@@ -104,7 +108,7 @@ def predicate_relevance(
     spoken = {w.lower for w in words}
     # What a relation's last preposition must be for "where"/"when" to ask for its object (None: any).
     settings = (PLACE_PREPOSITIONS if "where" in spoken else frozenset()) | (
-        TIME_PREPOSITIONS if "when" in spoken else frozenset()
+        WHEN_PREPOSITIONS if "when" in spoken else frozenset()
     )
     if spoken & SETTING_WH:
         # "Where is the market held?" says "held in" without the "in": "where" and "when" ask for the object of

@@ -71,9 +71,9 @@ from kg.text import (
     QUESTION_LIGHT_VERBS,
     STOPWORDS,
     lemmas,
+    main_subject,
     noun_key,
     possessor,
-    root_of,
     same_degree,
     tokenize,
 )
@@ -705,12 +705,8 @@ def _content_words(text: str) -> list[str]:
 
 def _other_subject(doc, question_words: Sequence[str]) -> bool:
     """Tell whether a parsed sentence's main clause has a subject of its own that no question word names."""
-    if lacks_subject(doc):
-        return False
-    root = root_of(doc)
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
-    asked = {key for w in question_words for key in lemmas(w)}
-    return any(not (lemmas(s.text) & asked) for s in subjects)
+    subject = None if lacks_subject(doc) else main_subject(doc)
+    return subject is not None and not (lemmas(subject.text) & {key for w in question_words for key in lemmas(w)})
 
 
 def _link_words(link: Link) -> list[str]:

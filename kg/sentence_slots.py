@@ -887,7 +887,11 @@ def _asked_verb(doc, asked: Asked, nominal: bool = False):
 
 
 def _question_verb(doc, asked: Asked):
-    """Return the one verb of a parsed sentence that is the question's verb, or None."""
+    """Return the one verb of a parsed sentence that is the question's verb, or None.
+
+    Unlike ``_asked_verb`` (which of a sentence's clauses the question's verb heads), any verb saying a
+    content word counts, and failing one, a verb the question's names spell ("package").
+    """
     content = _content_lemmas(asked)
     verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & content]
     if not verbs:

@@ -407,6 +407,32 @@ def root_of(doc):
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
+def main_subject(doc):
+    """Return the (nominal, active or passive) subject of a parsed text's main clause, or None."""
+    root = root_of(doc)
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+
+
+#: Subject pronouns that take a verb's plural form ("they store", not "they stores").
+PLURAL_PRONOUNS = frozenset(("they", "we", "you", "i"))
+
+
+def names_several(noun) -> bool:
+    """Tell whether a parsed noun phrase names several things: a plural noun, or nouns joined by "and"."""
+    joined = any(c.dep_ == "conj" for c in noun.children)
+    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ in PLURAL_PRONOUNS or joined
+
+
+def agrees_in_number(subject, verb) -> bool:
+    """Tell whether a subject agrees in number with a present-tense verb ("it stores", "they store").
+
+    A past form or a modal agrees with every subject; a coordinated subject ("A and B") is plural.
+    """
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return True
+    return names_several(subject) == (verb.tag_ == "VBP")
+
+
 #: The dependencies that mark a verb as passive: its passive auxiliary and its passive subject.
 PASSIVE_DEPS = frozenset(("auxpass", "nsubjpass"))
 

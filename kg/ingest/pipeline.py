@@ -27,7 +27,7 @@ from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phra
 from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
-from kg.ingest.relations import OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
+from kg.ingest.relations import Antecedent, OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal, passive_participles
 from kg.ingest.shortforms import (
@@ -63,6 +63,7 @@ from kg.text import (
     getAllLemmas,
     is_adjective,
     is_verb_only,
+    main_subject,
     name_key,
     noun_key,
     present_tense,
@@ -172,9 +173,7 @@ class _Extractor(StructureReader):
         self.parsed: Sequence = []  # one doc per sentence of ``self.sentence_index``
         self.sentence_index: dict[str, int] = {}
         self.topic: Concept | None = None
-        self.last_open_subject: Concept | None = None  # what "it"/"they" refer to in open facts
-        self.last_open_plural: bool | None = None  # whether the text named it in the plural (None: unknown)
-        self.last_open_rivalled = False  # whether an object of the same number stood beside it
+        self.last_open = Antecedent()  # what "it"/"they" refer to in open facts
         self.categories: dict[int, Concept] = {}  # heading level -> the category that heading names
         self.topics: dict[int, Concept] = {}  # heading level -> the thing that heading names
         self.mentioned: set[URIRef] = set()  # concepts some sentence names (not only a heading)
@@ -620,8 +619,7 @@ class _Extractor(StructureReader):
         not the heading's concept). A fragment ("Runs code without servers") or a pronoun subject ("It
         ...") is said of the heading's concept.
         """
-        root = root_of(doc)
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+        subject = main_subject(doc)
         if subject is None or subject.pos_ == "PRON" or doc.user_data.get("implicit_subject", False):
             return False
         words = [t for t in doc[subject.left_edge.i : subject.i + 1] if t.dep_ not in ("det", "poss", "punct")]
@@ -680,7 +678,7 @@ class _Extractor(StructureReader):
             if block.kind == "heading":
                 ctx = Context()
                 self.topic = self._heading_topic(block, blocks[at + 1] if at + 1 < len(blocks) else None)
-                self.last_open_subject, self.last_open_plural, self.last_open_rivalled = None, None, False
+                self.last_open = Antecedent()
                 self._first_in_section = True
                 self._enter_heading(block, section)
                 pair = VERSUS_RE.match(block.text)
@@ -809,9 +807,7 @@ class _Extractor(StructureReader):
         if defining and topic is not None:
             self._spelled_out(topic, sentence)
         # A bullet never inherits the subject of the bullet before it: each is said of its topic.
-        previous = topic if block.kind == "item" else self.last_open_subject
-        plural = None if block.kind == "item" else self.last_open_plural
-        rivalled = block.kind != "item" and self.last_open_rivalled
+        previous = Antecedent(topic) if block.kind == "item" else self.last_open
         glossary = self._lead_docs.get(sentence)
         if glossary is not None and topic is not None:
             # "warden (w): the person who locks ...": the description after the term is what it is.
@@ -824,7 +820,7 @@ class _Extractor(StructureReader):
             nominal=only_nominal(doc) if doc is not None else frozenset(),
             passive=passive,
         )
-        opened = self.open_reader.read(doc, topic, previous, defining, plural, rivalled) if doc is not None else []
+        opened = self.open_reader.read(doc, topic, previous, defining) if doc is not None else []
         if sentence in self._continued_from and topic is not None:
             opened += self._completed(self._continued_from[sentence], topic, opened)
         kinds = self._kinds_listed(sentence, topic) if topic is not None else []
@@ -867,10 +863,7 @@ class _Extractor(StructureReader):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
             facts = [f for f in facts if f.rule != "relation"]
-            subject, plural, rivalled = self.open_reader.main_subject(doc)
-            if subject is None:
-                subject, plural, rivalled = opened[0].subject, None, False
-            self.last_open_subject, self.last_open_plural, self.last_open_rivalled = subject, plural, rivalled
+            self.last_open = self.open_reader.main_subject(doc) or Antecedent(opened[0].subject)
         for fact in facts:
             self._emit(fact, section, sentence)
         pairs = {frozenset((f.subject, f.object)) for f in facts}
@@ -1443,12 +1436,10 @@ CODE_NAME_WORDS = 3
 
 def _code_name(text: str) -> bool:
     """Tell whether a code span may name a thing: a few words, with a letter, no sentence or command line."""
-    words = [t for t in tokenize(text) if t.is_word]
     return (
         0 < len(text.split()) <= CODE_NAME_WORDS
         and len(text) <= 40
         and any(c.isalpha() for c in text)
-        and bool(words)
         and not any(c in text for c in "\"'(){}<>;|")
     )
 

@@ -35,11 +35,14 @@ from kg.text import (
     NEAR_NEGATIONS,
     PASSIVE_DEPS,
     SETTING_APART,
+    agrees_in_number,
     getAllLemmas,
     getInflection,
     is_adjective,
     is_numeral,
     is_passive_participle,
+    main_subject,
+    names_several,
     noun_key,
     root_of,
 )
@@ -117,8 +120,7 @@ def pronoun_subject(doc):
     The "It" a fragment's reading supplied ("Never rusts" read as "It never rusts") is no pronoun of the
     text: the fragment has no subject of its own.
     """
-    root = root_of(doc)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    subject = main_subject(doc)
     if subject is None or subject.lower_ not in PERSONAL:
         return None  # "this" or "that" may stand for a whole statement, not a thing
     if doc.user_data.get("implicit_subject", False) and subject.i == 0:
@@ -142,34 +144,32 @@ def lacks_subject(doc) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Antecedent:
+    """What "it" and "they" of the next sentence stand for: the concept the text was last about, whether
+    the text named it in the plural (None: not known), and whether an object of that number stood beside
+    it (an object "it" may stand for either; see :meth:`OpenReader.main_subject`)."""
+
+    concept: Concept | None = None
+    plural: bool | None = None
+    rivalled: bool = False
+
+
 class OpenReader:
     """Turn a spaCy parse into :class:`OpenFact` s; concepts come from ``resolve``."""
 
     def __init__(self, resolve: Resolver):
         self.resolve = resolve
         self.topic: Concept | None = None
-        self.previous: Concept | None = None
-        self.previous_plural: bool | None = None
-        self.previous_rivalled = False
+        self.previous = Antecedent()
         self.defining = False
         self.implicit = False
 
-    def read(
-        self,
-        doc,
-        topic: Concept | None,
-        previous: Concept | None,
-        defining: bool = False,
-        previous_plural: bool | None = None,
-        previous_rivalled: bool = False,
-    ) -> list[OpenFact]:
-        """Return the facts of one parsed sentence; ``topic`` is the section's concept, ``previous``
-        the concept the text was last about (for "it" and "they"), ``previous_plural`` whether the text
-        named it in the plural (None: not known), ``previous_rivalled`` whether an object of the same
-        number stood beside it (see :meth:`main_subject`). ``defining`` says the sentence stands where a
-        note says what its topic is (see :meth:`_noun_fragment`)."""
-        self.topic, self.previous, self.previous_plural = topic, previous, previous_plural
-        self.previous_rivalled = previous_rivalled
+    def read(self, doc, topic: Concept | None, previous: Antecedent | None, defining: bool = False) -> list[OpenFact]:
+        """Return the facts of one parsed sentence; ``topic`` is the section's concept, ``previous`` what
+        the text was last about (for "it" and "they"). ``defining`` says the sentence stands where a note
+        says what its topic is (see :meth:`_noun_fragment`)."""
+        self.topic, self.previous = topic, previous or Antecedent()
         self.defining = defining
         self.implicit = doc.user_data.get("implicit_subject", False)
         facts: list[OpenFact] = []
@@ -211,30 +211,28 @@ class OpenReader:
         subject = pronoun_subject(doc)
         return self._concept(subject) if subject is not None else None
 
-    def main_subject(self, doc) -> tuple[Concept | None, bool | None, bool]:
-        """Return the concept the subject of a sentence's main clause names, whether it is plural, and
-        whether the main clause has an object of the same number.
+    def main_subject(self, doc) -> Antecedent | None:
+        """Return what "it" and "they" of the next sentence stand for: this one's main clause's subject.
 
         What "it" in the next sentence stands for is what this one was about: its main clause's subject
         ("The SameSite attribute controls whether a cookie is sent ... It takes three values"), not the
         subject of a clause inside it. An object "it" may as well stand for the main clause's object of
-        the same number ("Each user has a crontab. The editor opens it."): the third value says so.
-        (None, None, False) when the main clause has no subject that names a thing. Call after :meth:`read`
-        of the same ``doc``: a pronoun subject is what it stood for there.
+        the same number ("Each user has a crontab. The editor opens it."): ``rivalled`` says so. None when
+        the main clause has no subject that names a thing. Call after :meth:`read` of the same ``doc``: a
+        pronoun subject is what it stood for there.
         """
-        root = root_of(doc)
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+        subject = main_subject(doc)
         if subject is None or subject.lower_ in DEMONSTRATIVES or subject.lower_ in GENERIC:
-            return None, None, False
+            return None
         concept = self._concept(subject)
         if concept is None:
-            return None, None, False
-        plural = _plural(subject) if subject.pos_ != "PRON" else None
-        if subject.pos_ == "PRON" and concept is self.previous:
-            plural = self.previous_plural
-        objects = [c for c in root.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
-        rivalled = any(plural is None or _plural(o) == plural for o in objects)
-        return concept, plural, rivalled
+            return None
+        plural = names_several(subject) if subject.pos_ != "PRON" else None
+        if subject.pos_ == "PRON" and concept is self.previous.concept:
+            plural = self.previous.plural
+        objects = [c for c in subject.head.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+        rivalled = any(plural is None or names_several(o) == plural for o in objects)
+        return Antecedent(concept, plural, rivalled)
 
     def completion(self, doc, subject: Concept, target: Concept) -> list[OpenFact]:
         """Return the fact a parent item's unfinished clause makes with ``target`` for its object.
@@ -1009,19 +1007,19 @@ class OpenReader:
             if antecedent is not None:  # "tows a barge or pushes it": the barge
                 return self._concept(antecedent)
             if token.i == 0 and self.implicit:
-                return self.topic or self.previous  # the fragment's left-out subject: the section's concept
+                return self.topic or self.previous.concept  # the fragment's left-out subject: the section's concept
             antecedent = _clause_antecedent(token)
             if antecedent is not None:  # "boats no longer use the canal; it is now used by ...": the canal
                 return self._concept(antecedent)
             if lower in DEMONSTRATIVES:
                 return None  # "avoids this by keeping ...": "this" may stand for a whole statement, not a thing
             if lower in ANAPHORIC and lower not in RELATIVE:
-                number = self.previous_plural if self.previous is not None else None
+                number = self.previous.plural if self.previous.concept is not None else None
                 if number is not None and number != (lower in PLURAL_ANAPHORS):
                     return None  # "lets subdomains receive X ... receives it": not the subdomains
-                if self.previous_rivalled and token.dep_ in OBJECTS:
+                if self.previous.rivalled and token.dep_ in OBJECTS:
                     return None  # "Each user has a crontab. The editor opens it.": the user or the crontab
-                return self.previous or self.topic
+                return self.previous.concept or self.topic
             return None
         if " " in token.text:  # a name merged before parsing
             return self.resolve(token.text, True)
@@ -1275,7 +1273,7 @@ def _clause_antecedent(token):
     own_subjects = {c.i for c in clause.children if c.dep_ in SUBJECTS}
 
     def agrees(noun) -> bool:
-        plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+        plural = names_several(noun)
         return noun.pos_ in ("NOUN", "PROPN") and plural == (number == "plural") and noun.i not in own_subjects
 
     parallel = token.dep_ == "dobj"
@@ -1343,7 +1341,7 @@ def _clause_may_be_meant(relative, noun) -> bool:
     """
     if not _set_off(relative):
         return False
-    if relative.tag_ in ("VBZ", "VBP") and noun.pos_ in ("NOUN", "PROPN") and _plural(noun) == (relative.tag_ == "VBZ"):
+    if noun.pos_ in ("NOUN", "PROPN") and not agrees_in_number(noun, relative):
         return True
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN")
 
@@ -1430,26 +1428,6 @@ def _opens_clause(token, root) -> bool:
     return token.dep_ in ("mark", "advcl")
 
 
-#: Subject pronouns that take a verb's plural form ("they store", not "they stores").
-PLURAL_PRONOUNS = frozenset(("they", "we", "you", "i"))
-
-
-def _agrees(subject, verb) -> bool:
-    """Tell whether a subject agrees in number with a present-tense verb ("it stores", "they store").
-
-    A past form or a modal agrees with every subject; a coordinated subject ("A and B") is plural.
-    """
-    if verb.tag_ not in ("VBZ", "VBP"):
-        return True
-    return _plural(subject) == (verb.tag_ == "VBP")
-
-
-def _plural(noun) -> bool:
-    """Tell whether a parsed noun phrase names several things: a plural noun, or nouns joined by "and"."""
-    joined = any(c.dep_ == "conj" for c in noun.children)
-    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ in PLURAL_PRONOUNS or joined
-
-
 def _sharing_clause(verb):
     """Return the verb whose subject a joined verb with none of its own shares, or None.
 
@@ -1462,7 +1440,7 @@ def _sharing_clause(verb):
     head = verb.head
     while head.pos_ in ("VERB", "AUX"):
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
-        if subjects and all(_agrees(s, verb) for s in subjects):
+        if subjects and all(agrees_in_number(s, verb) for s in subjects):
             return head
         if not subjects and head.dep_ != "conj":
             return head  # no subject to disagree with: the head's own reading decides

@@ -16,6 +16,8 @@ from __future__ import annotations
 from lemminflect import getLemma
 from spacy.language import Language
 
+from kg.text import agrees_in_number
+
 VERB_LEMMAS = "kg_verb_lemmas"
 SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
 JOINED_CLAUSE_SUBJECT = "kg_joined_clause_subject"
@@ -78,7 +80,7 @@ def joined_clause_subject(doc):
         noun = doc[verb.i - 1]
         if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.dep_ not in ("dobj", "pobj"):
             continue
-        if verb.tag_ != "VBD" and (verb.tag_ == "VBZ") == (noun.tag_ in ("NNS", "NNPS")):
+        if not agrees_in_number(noun, verb):
             continue  # "decomposes" takes one thing, "decompose" several (or I, you)
         for child in list(noun.children):
             if child.i < noun.i and child.dep_ in NOUN_MODIFIERS:
