@@ -433,7 +433,7 @@ def asks_what_it_does(text: str) -> bool:
     """Tell whether a question's own verb is the pro-verb "do" ("What does the flag *do*?"): it asks what
     the thing does, which the kind it belongs to does not say.
 
-    A name the parser splits into a verb ("What does systemctl *start* do?") may take the root: a "do" that
+    A name the parser splits into a verb ("What does apt *install* do?") may take the root: a "do" that
     ends a question opened by "what" and a form of "do" is the pro-verb all the same.
     """
     words = [w.lower() for w in re.findall(r"[\w'-]+", text)]

@@ -615,7 +615,7 @@ class _Extractor(StructureReader):
         """Tell whether a sentence's main clause has a subject of its own that is not the section's concept.
 
         "Some characters can be written in more than one way" first under "Normalization" says nothing of
-        what normalization is; nor does "The token bucket algorithm gives ..." under "Algorithms" (a kind,
+        what normalization is; nor does "The leaky bucket scheduler queues ..." under "Schedulers" (a kind,
         not the heading's concept). A fragment ("Runs code without servers") or a pronoun subject ("It
         ...") is said of the heading's concept.
         """
@@ -626,7 +626,7 @@ class _Extractor(StructureReader):
         if not words:
             return False
         text = " ".join(t.text for t in words)
-        named = self.registry.lookup(text)  # the name itself ("token bucket algorithm" is no "algorithm")
+        named = self.registry.lookup(text)  # the name itself ("leaky bucket scheduler" is no "scheduler")
         if named is not None:
             return named is not self.topic
         return name_key(text) != name_key(self.topic.label)

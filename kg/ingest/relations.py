@@ -1335,7 +1335,7 @@ def _clause_may_be_meant(relative, noun) -> bool:
 
     "UTF-32 uses four bytes, which makes it simple": "makes" cannot take "bytes" for its subject, so the
     "which" is the using. "blocks access from JavaScript, which protects the cookie": a noun inside
-    another noun's phrase ("access from JavaScript", "the time of every request") may be meant, or the
+    another noun's phrase ("access from JavaScript", "the size of each packet") may be meant, or the
     phrase, or the clause. Neither is read as the noun's fact; "publishes messages to an exchange,
     which routes them" is the exchange's.
     """
