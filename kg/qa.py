@@ -804,8 +804,15 @@ class Engine:
             span = reading.text[reading.words[link.start].start : reading.words[link.end - 1].end]
             written = span if is_short_form(span) else written
         short = written[:-1] if written.endswith("s") and written[:-1].isupper() else written
-        # A short form the graph records: one token among the concept's other names, shorter than its label.
-        records = is_short_form(short) and short in entity.aliases and len(short) < len(entity.label)
+        # A short form the graph records: one token among the concept's other names, shorter than its label,
+        # and not the label's own first word ("copytruncate" of "copytruncate option" is the name less the
+        # noun that says what it is, no abbreviation).
+        records = (
+            is_short_form(short)
+            and short in entity.aliases
+            and len(short) < len(entity.label)
+            and not entity.label.lower().startswith(short.lower() + " ")
+        )
         if records and not abbreviates(short, entity.label):
             # The graph records the short form for a concept whose name its letters cannot spell.
             return self._spelt_out(reading, frame, link)

@@ -55,7 +55,7 @@ keeps their output in the vault.
 ## Commands
 
 The `tasker run` command starts a job at once. The `Retry` option decides when tasker retries a job.
-Logs are written to `/var/lib/tasker` by default.
+Logs are written to `/var/lib/tasker` by default. With the `quietlog` option, nothing is printed.
 
 ## Files
 
@@ -240,3 +240,9 @@ def test_a_pronoun_where_the_wh_word_stands_is_not_answered_by_another_concept(k
     answer = kg.ask("What does tabctl show print?")
 
     assert "editor" not in {str(a.get("label", "")).lower() for a in answer.answers}, answer.answer
+
+
+def test_a_code_name_less_its_kind_noun_is_no_short_form(kg):
+    answer = kg.ask("What does quietlog do?")
+
+    assert "stands for" not in answer.answer, answer.answer
