@@ -29,7 +29,7 @@ from kg.linking import Link
 from kg.namespaces import KGO
 from kg.question import parser
 from kg.store import KGStore
-from kg.text import AUXILIARIES, Token, getAllLemmas, root_of
+from kg.text import AUXILIARIES, Token, getAllLemmas, reads_passive, root_of
 
 #: At most this many facts follow the definition.
 MAX_FACTS = 5
@@ -214,12 +214,15 @@ class AboutAnswerer:
         """Answer "what does X do?" for an X no sentence defines: quote the sentences where X is the doer.
 
         What X does is what the notes say with X for the subject of a verb ("NFC composes characters"): the
-        facts that start from X, other than the kinds it belongs to, cited with their sentences, at
+        facts that start from X, other than the kinds it belongs to and those whose relation X undergoes
+        ("mapped onto", "is placed in": someone else does it), cited with their sentences, at
         ``DOES_CONFIDENCE``. None when no sentence states such a fact.
         """
         return self._quoted(
             iri,
-            lambda f: f.triple[0] == iri and f.triple[1] != RDF.type,
+            lambda f: (
+                f.triple[0] == iri and f.triple[1] != RDF.type and not reads_passive(self.catalog.label(f.triple[1]))
+            ),
             "What the notes say {} does:",
             DOES_CONFIDENCE * link_score,
         )

@@ -19,6 +19,20 @@ DENIALS = frozenset(("never", "not", "n't"))
 
 #: The comparatives that "no" turns into a denial of the verb they hang from: "no longer", "no more".
 CEASING = frozenset(("longer", "more"))
+#: The pronouns that count a participant as none ("installs *nothing*", "*nobody* reads it", "*none* of the
+#: barges"): a clause with one as its subject or object says that it does not hold, as a "not" would.
+NONE_PRONOUNS = frozenset(("none", "neither", "nothing", "nobody"))
+#: The words after such a pronoun that name what does take part after all ("nothing *but* logs").
+_EXCEPT_AFTER = frozenset(("but", "except", "besides"))
+
+
+def counts_none(token) -> bool:
+    """Tell whether ``token`` is a none-pronoun standing as its verb's subject or object ("installs
+    *nothing*"), which denies the clause; "nothing but logs" names what the clause holds of, so does not."""
+    if token.lower_ not in NONE_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is None or after.lower_ not in _EXCEPT_AFTER
 
 
 def negated(token) -> bool:

@@ -356,6 +356,10 @@ def modified_noun(text: str, span: tuple[int, int]) -> str | None:
     return last.head.lower_
 
 
+#: The auxiliary of do-support ("*Does* it open ...?"): the verb it leads is a bare infinitive.
+DO_SUPPORT = frozenset(("do", "does", "did"))
+
+
 def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Return the lowercase main verb of a question (its parse's root, when a verb; a passive's participle), or None.
 
@@ -364,6 +368,12 @@ def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     """
     doc = parse_named(text, names)
     root = root_of(doc)
+    if root is not None and len(doc) and doc[0].lower_ in DO_SUPPORT and root.tag_ in ("VBN", "VBD"):
+        # "Does saved output stay ...?": after "do" the verb is a bare infinitive, so a participle the parser
+        # made the root ("copied") modifies a noun, and the bare verb after it is the one asked about.
+        bare = next((t for t in doc if t.i > root.i and t.tag_ == "VB" and t.pos_ == "VERB"), None)
+        if bare is not None:
+            return bare.lower_
     if root is not None and root.pos_ == "AUX":
         # "Is the gate locked when ...?": the parser may hang a passive's participle off the auxiliary (as
         # its complement) or off the subject (as a clause of the noun); it is the verb asked about.
@@ -433,7 +443,7 @@ def asks_what_it_does(text: str) -> bool:
     """Tell whether a question's own verb is the pro-verb "do" ("What does the flag *do*?"): it asks what
     the thing does, which the kind it belongs to does not say.
 
-    A name the parser splits into a verb ("What does apt *install* do?") may take the root: a "do" that
+    A name the parser splits into a verb ("What does pip *freeze* do?") may take the root: a "do" that
     ends a question opened by "what" and a form of "do" is the pro-verb all the same.
     """
     words = [w.lower() for w in re.findall(r"[\w'-]+", text)]

@@ -34,7 +34,7 @@ from functools import cached_property
 from rdflib import URIRef
 
 from kg.contrast import has_exception, only_some, past_habit, set_aside, unmet_restriction, unrealised
-from kg.coordination import CEASING, shared_denial
+from kg.coordination import CEASING, counts_none, shared_denial
 from kg.opposites import word_pairs
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import (
@@ -565,11 +565,18 @@ def _clause(token):
 
 
 def _negates(token) -> bool:
-    """Tell whether ``token`` negates its head: "not", "never", "n't", "no" before a noun, "neither"."""
+    """Tell whether ``token`` negates its head: "not", "never", "n't", "no" before a noun, "neither", a
+    subject or object counted as none ("installs *nothing*", ``kg.coordination.counts_none``)."""
     lower = token.lower_
     if lower == "not" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "only":
         return False  # "not only A but also B" says both
-    return token.dep_ == "neg" or lower in NEGATIONS or lower.endswith("n't") or lower in CORRELATIVE_DENIALS
+    return (
+        token.dep_ == "neg"
+        or lower in NEGATIONS
+        or lower.endswith("n't")
+        or lower in CORRELATIVE_DENIALS
+        or counts_none(token)
+    )
 
 
 def denied_words(doc) -> str:

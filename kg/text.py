@@ -199,6 +199,17 @@ def noun_key(word: str) -> str:
     return lower
 
 
+#: A placeholder after a command's words in its synopsis ("pip show <name>", "git checkout <branch>"): a
+#: slot for a word the reader supplies, no part of the command's name. One that opens a name ("`<div>`
+#: element") is the name.
+PLACEHOLDER_RE = re.compile(r"(?<=\S)\s+<[^<>\s]{1,30}>")
+
+
+def without_placeholders(name: str) -> str:
+    """Return a name without the placeholders after its words ("git checkout <branch>" -> "git checkout")."""
+    return PLACEHOLDER_RE.sub("", name)
+
+
 @lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """Return the matching key of a name: lowercase singular words joined by spaces."""
@@ -435,6 +446,33 @@ def agrees_in_number(subject, verb) -> bool:
 
 #: The dependencies that mark a verb as passive: its passive auxiliary and its passive subject.
 PASSIVE_DEPS = frozenset(("auxpass", "nsubjpass"))
+
+
+def reads_passive(label: str) -> bool:
+    """Tell a relation label that says its subject undergoes the verb: "is placed in", "attached to" (a
+    participle, as the extractor names "you attach volumes to instances"), not "attach to" or "runs on"."""
+    words = label.lower().split()
+    if not words:
+        return False
+    copula = words[0] in COPULAS and len(words) > 1
+    first = words[1] if copula else words[0]
+    if not first.isalpha():
+        return False
+    # A word the dictionary lacks ("rebound") is read by its form; after "is" the participle may be
+    # its lemma's spelling ("is split into"), bare it must differ from it ("split" is the verb itself).
+    forms = verb_forms(first) or frozenset(getAllLemmasOOV(first, "VERB").get("VERB", ()))
+    return any((copula or first != lemma) and first in getInflection(lemma, "VBN") for lemma in forms)
+
+
+#: The key of a parsed ``Doc``'s user data that holds the offsets of the names merged into one token
+#: before parsing (``kg.ingest.parse``).
+MERGED_NAMES = "merged_names"
+
+
+def merged_name(token) -> bool:
+    """Tell a token that is a name merged before parsing: one with a space ("Amazon S3"), or one without
+    that the parse recorded as merged ("/usr/share/doc/", spaCy's several tokens made one)."""
+    return " " in token.text or token.idx in token.doc.user_data.get(MERGED_NAMES, ())
 
 
 def is_passive_participle(token) -> bool:

@@ -14,7 +14,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.ingest.lexicon import Lexicon
 from kg.namespaces import KG, KGO
-from kg.text import Token, name_key, noun_key, plural, slug
+from kg.text import Token, name_key, noun_key, plural, slug, without_placeholders
 
 
 @dataclass
@@ -82,14 +82,15 @@ class ConceptRegistry:
             self._prefixes.update(k[:n] for n in range(1, len(k) + 1))
 
     def lookup(self, name: str) -> Concept | None:
-        """Return the concept a name denotes, if any (brand prefix optional)."""
-        key = tuple(name_key(name).split())
+        """Return the concept a name denotes, if any (brand prefix optional; placeholders dropped)."""
+        key = tuple(name_key(without_placeholders(name)).split())
         if key and key[0] in self.lexicon.brands and len(key) > 1 and key not in self._by_key:
             key = key[1:]
         return self._by_key.get(key)
 
     def get_or_mint(self, name: str) -> Concept:
         """Return the concept ``name`` denotes, minting a new one (typed by its head word) if none."""
+        name = without_placeholders(name)
         found = self.lookup(name)
         if found is not None:
             self.seen_as(found, name)

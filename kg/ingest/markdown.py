@@ -36,6 +36,7 @@ class Block:
     parent: str | None = None  # nested list items: the text of the item the list hangs under
     header: list[str] = field(default_factory=list)  # tables
     rows: list[list[str]] = field(default_factory=list)  # tables
+    code_cells: set[tuple[int, int]] = field(default_factory=set)  # tables: (row, column) of cells wholly code
     src: str = ""  # images
     code: list[Span] = field(default_factory=list)  # paragraphs and items: the spans written as code
     #: items: only a link to a place in the document ("[EBS Volumes](#ebs-volumes)"), a table of contents'
@@ -111,7 +112,10 @@ def parse_markdown(text: str) -> list[Block]:
                 table.rows.append(row)
             row = None
         elif tok.type == "inline" and row is not None:
-            row.append(_inline(tok)[0].strip())
+            plain, _, code = _inline(tok)
+            if table is not None and not in_head and len(code) == 1 and code[0].text == plain.strip():
+                table.code_cells.add((len(table.rows), len(row)))
+            row.append(plain.strip())
         elif tok.type == "inline":
             plain, bold, code = _inline(tok)
             for img in _images(tok):

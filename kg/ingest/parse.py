@@ -26,12 +26,14 @@ from kg.ingest.parallel import ParseStream, parse_processes
 from kg.ingest.relations import IDIOMS
 from kg.text import (
     ADJECTIVE_ENDINGS,
+    MERGED_NAMES,
     can_be_noun,
     getAllLemmas,
     getInflection,
     is_adjective,
     is_passive_participle,
     is_verb_only,
+    merged_name,
     noun_key,
 )
 
@@ -243,6 +245,8 @@ def _parse(
                 doc.user_data.update(parsed[i].user_data)
                 parsed[i] = doc
     for i, doc in enumerate(parsed):
+        _names_after_prepositions(doc)
+        _demonstrative_objects(doc)
         _objects_as_nouns(doc)
         _particle_as_preposition(doc)
         parsed[i] = _have_as_verb(doc) or doc
@@ -386,14 +390,50 @@ def _objects_as_nouns(doc) -> None:
             t.tag_, t.pos_, t.lemma_ = "NN", "NOUN", t.lower_  # "its parent commit": a determiner makes a noun
 
 
+def _demonstrative_objects(doc) -> None:
+    """Read "empties *that cache*" as a verb and its object where the parser made a clause of it.
+
+    A clause needs a verb: a noun the parser hung under a verb as a clause ("ccomp", "relcl") with
+    "that" / "this" right before it as its subject, and nothing of a verb under it, is that verb's object,
+    the demonstrative its determiner.
+    """
+    for t in doc:
+        if t.dep_ not in ("ccomp", "relcl") or t.pos_ not in ("NOUN", "PROPN") or t.i == 0:
+            continue
+        before = doc[t.i - 1]
+        if before.lower_ not in DEMONSTRATIVE_DETERMINERS or before.head.i != t.i:
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "dobj", "prep") or c.pos_ in ("VERB", "AUX") for c in t.children):
+            continue
+        t.dep_ = "dobj"
+        before.dep_, before.tag_, before.pos_ = "det", "DT", "DET"
+
+
+def _names_after_prepositions(doc) -> None:
+    """Make a merged name the tagger read as punctuation ("kept in `/srv/spool/`") the object of a
+    preposition right before it that has none: a preposition needs one, and a name is a noun phrase."""
+    for t in doc:
+        if not merged_name(t) or t.dep_ != "punct" or t.i == 0:
+            continue
+        before = doc[t.i - 1]
+        if before.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in before.children):
+            continue
+        t.head = before
+        t.dep_, t.tag_, t.pos_ = "pobj", "NNP", "PROPN"
+
+
+#: The demonstratives that may determine a noun ("that cache") as well as open a clause ("that it ...").
+DEMONSTRATIVE_DETERMINERS = frozenset(("that", "this"))
+
+
 def _name_as_punctuation(doc) -> bool:
-    """Tell whether the tagger read a merged name (a token with a space) as punctuation."""
-    return any(" " in t.text and (t.pos_ in ("PUNCT", "SYM") or t.dep_ == "punct") for t in doc)
+    """Tell whether the tagger read a merged name as punctuation."""
+    return any(merged_name(t) and (t.pos_ in ("PUNCT", "SYM") or t.dep_ == "punct") for t in doc)
 
 
 def _name_spans_of(doc) -> list[tuple[int, int]]:
-    """Return the character spans of the names merged in ``doc`` (its tokens with a space)."""
-    return [(t.idx, t.idx + len(t.text)) for t in doc if " " in t.text]
+    """Return the character spans of the names merged in ``doc``."""
+    return [(t.idx, t.idx + len(t.text)) for t in doc if merged_name(t)]
 
 
 #: What a subjectless fragment is parsed with: a pronoun for the thing the section is about.
@@ -639,6 +679,7 @@ def _merged(nlp, text: str, spans: Sequence[tuple[int, int]], pronoun: bool, as_
         for span in chosen:
             attrs = {"NORM": _pronoun_for(span.text)} if pronoun else {}
             retokenizer.merge(span, attrs=attrs)
+    doc.user_data[MERGED_NAMES] = frozenset(span.start_char for span in chosen)
     for token in doc:
         if token.lower_ in as_pronoun:
             token.norm_ = "it"
@@ -658,7 +699,7 @@ def _has_verb_root(doc) -> bool:
 
 def _needs_reading_as_pronouns(doc) -> bool:
     """Tell whether a sentence with a multi-word name parsed with no verb at its root."""
-    return not _has_verb_root(doc) and any(" " in t.text for t in doc)
+    return not _has_verb_root(doc) and any(merged_name(t) for t in doc)
 
 
 #: Determiners that open a generic or definite singular subject ("a tugboat", "every commit").
@@ -679,7 +720,9 @@ def _generic_subject_end(doc) -> tuple[int, int] | None:
     lowercase singular noun opening a note's line ("leader handles client requests") is such a
     subject too, where the tagger found no verb at all.
     """
-    bare = len(doc) >= 4 and doc[0].tag_ == "NN" and doc[0].is_lower and third_person_verb(doc[1].lower_)
+    # "`git gc` packs the objects": a name merged before parsing opens the line as its subject too.
+    opening = (doc[0].tag_ == "NN" and doc[0].is_lower) or merged_name(doc[0]) if len(doc) else False
+    bare = len(doc) >= 4 and opening and third_person_verb(doc[1].lower_)
     if bare and not _has_verb_root(doc) and not doc[2].is_punct:
         return 0, 1  # "leader handles client requests": a bare noun opening a note's line, and its verb
     if len(doc) < 4 or doc[0].lower_ not in SUBJECT_DETERMINERS:

@@ -34,6 +34,7 @@ from kg.ingest.shortforms import (
     CLIPPED_RE,
     SHORT_AFTER_RE,
     SHORT_BEFORE_RE,
+    SHORT_EQUALS_RE,
     abbreviates,
     clipped_suffix,
     spelled_suffix,
@@ -71,6 +72,7 @@ from kg.text import (
     slug,
     split_sentences,
     tokenize,
+    without_placeholders,
 )
 
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
@@ -254,9 +256,11 @@ class _Extractor(StructureReader):
         are all dictionary words alone ("`Restart`", "`Requires=`") is kept only before such a noun: as a
         name of its own it would match the word wherever the text uses it ("restarts", "requires").
         Spans of more than ``CODE_NAME_WORDS`` words (a command line with its arguments) or with no letter
-        (an amount: "`429`") name nothing.
+        (an amount: "`429`") name nothing; a synopsis's placeholders are no part of the name ("`git checkout
+        <branch>`" names "git checkout").
         """
-        kinds = [(span.text, _kind_after(text, span.end)) for span, text in spans if _code_name(span.text)]
+        names = [(without_placeholders(span.text), span, text) for span, text in spans]  # "git checkout <branch>"
+        kinds = [(name, _kind_after(text, span.end)) for name, span, text in names if _code_name(name)]
         for name, kind in kinds:  # the phrases first: a bare span written before its phrase is the same thing
             if kind is not None:
                 concept = self.registry.get_or_mint(f"{name} {kind}")
@@ -290,7 +294,7 @@ class _Extractor(StructureReader):
     def _acronyms(self, text: str) -> list[Concept]:
         """Register short forms with their long names: the long name is a concept, the short form its acronym.
 
-        "Long Name (LN)", "LN (Long Name)" and "publish/subscribe (pub/sub)"; a short form is given
+        "Long Name (LN)", "LN (Long Name)", "LN = Long Name" and "publish/subscribe (pub/sub)"; a short form is given
         only to a name whose words its letters spell (see :mod:`kg.ingest.shortforms`).
         """
         found = []
@@ -314,7 +318,7 @@ class _Extractor(StructureReader):
                         found.append(mentions[-1].concept)
                 continue
             found.append(self._short_form(long_form, acronym))
-        for match in SHORT_BEFORE_RE.finditer(text):
+        for match in [*SHORT_BEFORE_RE.finditer(text), *SHORT_EQUALS_RE.finditer(text)]:
             long_form = match.group(2).strip()
             # "NFS (Network File System)"; "DAX (DynamoDB Accelerator)": a proper name whose words'
             # initials the short form keeps in order (a letter for effect, the X, aside).

@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kg.contrast import EXCEPTING, LEADING, is_superlative, past_habit, unrealised
+from kg.coordination import counts_none, shared_denial
 from kg.coordination import negated as _negated
-from kg.coordination import shared_denial
 from kg.ingest.concepts import Concept
 from kg.opposites import word_pairs
 from kg.text import (
@@ -42,6 +42,7 @@ from kg.text import (
     is_numeral,
     is_passive_participle,
     main_subject,
+    merged_name,
     names_several,
     noun_key,
     root_of,
@@ -1000,7 +1001,7 @@ class OpenReader:
         if owner is not None:
             return self._relational(token, owner)
         lower = token.lower_
-        if " " in token.text and token.pos_ in ("PRON", "PUNCT"):
+        if merged_name(token) and token.pos_ in ("PRON", "PUNCT"):
             return self.resolve(token.text, True)  # a merged name the tagger read as a pronoun: still the name
         if token.pos_ == "PRON" or lower in ANAPHORIC:
             antecedent = _object_antecedent(token)
@@ -1021,7 +1022,7 @@ class OpenReader:
                     return None  # "Each user has a crontab. The editor opens it.": the user or the crontab
                 return self.previous.concept or self.topic
             return None
-        if " " in token.text:  # a name merged before parsing
+        if merged_name(token):  # a name merged before parsing
             return self.resolve(token.text, True)
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not token.text[:1].isupper():
             return None
@@ -1029,7 +1030,7 @@ class OpenReader:
         glued = _glued_apposition(token)
         if glued is not None:  # "a distributed event streaming platform" parsed as "event", "streaming platform"
             words = (words + _name_tokens(glued))[-MAX_NAME_WORDS:]
-        text = " ".join(t.text for t in words)
+        text = _joined(words)
         if _capital_by_position(words):
             text = text[:1].lower() + text[1:]  # "Tugboats pull barges": tugboats, not a name
         return self.resolve(text, token.pos_ == "PROPN" or len(words) <= MAX_NAME_WORDS)
@@ -1379,10 +1380,9 @@ def _prep_values(subject: Concept, base: str, verb, prep, negated: bool) -> list
     ]
 
 
-#: Determiners that count what they stand before as none ("*no* barge", "*neither* prize"), and the pronouns
-#: that do so alone ("*none* of the barges"). Closed class.
+#: Determiners that count what they stand before as none ("*no* barge", "*neither* prize"); the pronouns that
+#: do so alone ("*none* of the barges") are ``kg.coordination.NONE_PRONOUNS``. Closed class.
 NONE_DETERMINERS = frozenset(("no", "neither"))
-NONE_PRONOUNS = frozenset(("none", "neither"))
 
 
 def _none_of_them(verb) -> bool:
@@ -1390,8 +1390,11 @@ def _none_of_them(verb) -> bool:
     spare ropes", "*Neither* prize is paid", "*None* of the rooms has ...". The clause then says that it does
     not hold, as a "not" would."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and (c.lower_ in NONE_PRONOUNS or any(d.dep_ == "det" and d.lower_ in NONE_DETERMINERS for d in c.children))
+        counts_none(c)
+        or (
+            c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and any(d.dep_ == "det" and d.lower_ in NONE_DETERMINERS for d in c.children)
+        )
         for c in verb.children
     )
 
@@ -1535,7 +1538,30 @@ def _name_tokens(token) -> list:
     for t in reversed(words[:-1]):
         if run[0].i - t.i <= 2:
             run.insert(0, t)
+    # "Alt-F4": the parser splits a hyphenated word, and may hang its last part after the head.
+    doc, end = token.doc, token.i
+    while end + 2 < len(doc) and _hyphen_glued(doc[end], doc[end + 1]) and doc[end + 2] in token.subtree:
+        end += 2
+        run.append(doc[end])
     return run[-MAX_NAME_WORDS:]
+
+
+def _hyphen_glued(word, hyphen) -> bool:
+    """Tell whether ``hyphen`` joins ``word`` to the token after it with no space: one word ("read-only")."""
+    return hyphen.i == word.i + 1 and hyphen.tag_ == "HYPH" and not word.whitespace_ and not hyphen.whitespace_
+
+
+def _joined(tokens) -> str:
+    """Join a name's tokens as the text writes them: parts of a hyphenated word stay one word ("Alt-F4",
+    "read-only mount"), as ``kg.text.tokenize`` reads them in questions and mentions; others take a space."""
+    out = ""
+    for k, t in enumerate(tokens):
+        if k:
+            prev = tokens[k - 1]
+            glued = t.i == prev.i + 2 and _hyphen_glued(prev, t.doc[prev.i + 1])
+            out += "-" if glued else " "
+        out += t.text
+    return out
 
 
 def _framing(prep) -> bool:

@@ -21,6 +21,11 @@ CLOSED_CLASS = frozenset("of and the for".split())
 SHORT_AFTER_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*[A-Z0-9]s?)\)")
 #: An upper-case short form with its long name in parentheses: "NFS (Network File System)".
 SHORT_BEFORE_RE = re.compile(r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+\(([A-Za-z][A-Za-z /-]{2,78})\)")
+#: A short form written equal to its long name, as terse notes do: "DNS = Domain Name System", "TTL =
+#: time to live". The long name runs to the next comma, bracket or stop.
+SHORT_EQUALS_RE = re.compile(
+    r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s*=\s*([A-Za-z][A-Za-z /-]{2,78}?)\s*(?=[,;:.(]|$)"
+)
 #: A clipped short form in parentheses, its parts joined as the long name's are: "publish/subscribe (pub/sub)".
 CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
 _PART = re.compile(r"[A-Za-z0-9]+")

@@ -171,11 +171,13 @@ class StructureReader:
         heads = block.header[1:]
         if not heads or not block.rows or not all(h.strip() for h in heads):
             return False
-        for row in block.rows:
+        for number, row in enumerate(block.rows):
             head = row[0].strip()
             words = [t for t in tokenize(head) if t.is_word]
             if not 0 < len(words) <= MAX_ROW_NAME_WORDS or words[0].lower in ARTICLES:
                 return False
+            if (number, 0) in block.code_cells:
+                continue  # "`pip show <name>`": a command, code, path or option is a name, whatever its words
             if (is_property_row(head) and any(getAllLemmas(t.lower) for t in words)) or self._aligned(head):
                 return False
         for h in heads:
