@@ -112,6 +112,7 @@ from kg.text import (
     lemmas,
     name_key,
     noun_key,
+    plural,
     possessor,
     tokenize,
 )
@@ -786,6 +787,8 @@ class Engine:
             if other is not link and before >= link.end and reading.words[before].lower in SETTING:
                 inside |= set(range(before, other.end))
         frame = self._frame(reading, inside)
+        if frame and all(lemmas(w) & QUESTION_LIGHT_VERBS for _, w in frame) and asks_what_it_does(reading.text):
+            frame = []  # "What does X let you do?": the light verb frames what X does, as "What does X do?"
         asked = self._naming_asked([w for _, w in frame], reading.relation_words)
         if asked is None:
             return None
@@ -820,6 +823,8 @@ class Engine:
             if not records:
                 return self._spelt_out(reading, frame, link) if is_short_form(short) else None
             return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
+        if entity.definition is None and self._property_named(iri, [w for _, w in frame] or reading.residual):
+            return None  # "What does E42 mean?" of a row under "Meaning": the property answers, not the kind
         if entity.definition is None:
             # "What does the flag do?": the kind it belongs to says what it is, not what it does; the facts
             # with the flag for their doer do.
@@ -836,6 +841,20 @@ class Engine:
                 return self.about.undefined(iri, link.best[1])
             return kinds
         return self._definition_answer(iri, entity, link.best[1])
+
+    def _property_named(self, iri: URIRef, words: Sequence[str]) -> bool:
+        """Tell whether one of the question's ``words`` is, by lemma, a word of a relation the concept has
+        facts of ("mean" and a table's "meaning" column): that relation answers, not the concept's kind."""
+        said = {lemma for w in words for lemma in lemmas(w)}
+        if not said:
+            return False
+        return any(
+            said & lemmas(part)
+            for fact in self.about.main_facts(iri)
+            if fact.triple[0] == iri and fact.triple[1] != RDF.type
+            for part in self.catalog.label(fact.triple[1]).split()
+            if part.lower() not in STOPWORDS
+        )
 
     def _frame(self, reading: Reading, inside: set[int]) -> list[tuple[int, str]]:
         """Return the content words outside ``inside`` (word positions), with their positions.
@@ -1017,8 +1036,7 @@ class Engine:
             "SELECT ?definition WHERE {\n  VALUES ?c { %s }\n  { ?c skos:definition ?definition }\n"
             "  UNION { ?c rdfs:comment ?definition }\n}" % iri.n3()
         )
-        # Another name, not the label's plural or its case ("Encoding (encodings)" says nothing more).
-        other = next((a for a in entity.aliases if name_key(a) != name_key(entity.label)), None)
+        other = _other_name(entity)
         label = entity.label if other is None else f"{entity.label} ({other})"
         answer = Answer(
             "", f"{label}: {entity.definition}", [{"value": entity.definition, "iri": str(iri),
@@ -1045,8 +1063,8 @@ class Engine:
         if not kinds:
             return None
         names = [self.catalog.label(t) for t in kinds]
-        short = [a for a in entity.aliases if a.isupper()] or entity.aliases
-        label = entity.label if not short else f"{entity.label} ({short[0]})"
+        short = next((a for a in entity.aliases if a.isupper()), None) or _other_name(entity)
+        label = entity.label if not short else f"{entity.label} ({short})"
         text = f"{label} is {_with_article(names[0])}" + "".join(f", {_with_article(n)}" for n in names[1:]) + "."
         sparql = "SELECT ?kind ?label WHERE {\n  VALUES ?c { %s }\n  ?c a ?kind . ?kind rdfs:label ?label .\n}" % (
             iri.n3()
@@ -2348,3 +2366,10 @@ def _plain(text: str) -> str:
 def _with_article(noun: str) -> str:
     """Return "an orchestration service" / "a web service"."""
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def _other_name(entity) -> str | None:
+    """Return another name of a concept worth showing beside its label: not the label's plural or its case
+    ("Encoding (encodings)", "5xx (5xxs)" say nothing more)."""
+    own = {name_key(entity.label), name_key(plural(entity.label))}
+    return next((a for a in entity.aliases if name_key(a) not in own), None)

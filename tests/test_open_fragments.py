@@ -34,7 +34,7 @@ def kinds(graph: Graph, subject) -> set[str]:
 
 def test_a_bare_noun_phrase_opening_a_coined_names_section_says_what_it_is(graph: Graph):
     # "Zorbex" is never repeated in a sentence, but a coined name still names the section's thing.
-    assert "key value store" in kinds(graph, named(graph, "Zorbex"))
+    assert "key-value store" in kinds(graph, named(graph, "Zorbex"))
 
 
 def test_an_adjective_or_participle_fragment_is_a_quality_of_the_sections_thing(graph: Graph):

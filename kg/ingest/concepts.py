@@ -7,6 +7,7 @@ with that word (the way a reader resolves "the instance" after reading about EC2
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
@@ -107,6 +108,9 @@ class ConceptRegistry:
         self.concepts[iri] = concept
         self.add_alias(concept, name)
         self._index(label, concept)
+        spaced = HYPHEN_RE.sub(" ", label)
+        if spaced != label:
+            self.add_alias(concept, spaced)  # "block-level storage", also written "block level storage"
         return concept
 
     def seen_as(self, concept: Concept, name: str) -> None:
@@ -258,6 +262,10 @@ class ConceptRegistry:
             if definitions:
                 _, sentence, _ = min(definitions, key=lambda d: d[0])
                 graph.add((iri, SKOS.definition, Literal(sentence)))
+
+
+#: A hyphen inside a word ("block-level", "Ctrl-x"): a name written so is often written with a space too.
+HYPHEN_RE = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
 def singular_label(name: str) -> str:

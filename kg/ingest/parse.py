@@ -98,9 +98,38 @@ def _load(name: str):
     from kg.ingest.ruler import index_attribute_ruler
 
     nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    _words_not_contractions(nlp)
     index_attribute_ruler(nlp)  # same attributes, found through an index (see kg/ingest/ruler.py)
     add_repairs(nlp)  # "hopes" is "hope", not "hop"; "The annealer runs": a subject (kg/ingest/repairs.py)
     return nlp
+
+
+def _words_not_contractions(nlp) -> None:
+    """Read "id" and "wed" as the words they are, not as "I'd" and "we'd" written without the apostrophe.
+
+    spaCy's English tokenizer splits a few such spellings into a pronoun and a clitic ("id" -> "i", "d"):
+    in notes, "the user id" means an identifier. A special case whose text is a dictionary word and whose
+    first part is a subject pronoun is dropped; the others ("dont", "cant") stay, as no word collides.
+    """
+    from spacy.attrs import ORTH
+
+    rules = dict(nlp.tokenizer.rules)
+    kept = {
+        text: parts
+        for text, parts in rules.items()
+        if not (
+            text.isalpha()
+            and len(parts) > 1
+            and str(parts[0].get(ORTH, "")).lower() in SUBJECT_PRONOUNS
+            and getAllLemmas(text.lower())
+        )
+    }
+    if len(kept) != len(rules):
+        nlp.tokenizer.rules = kept
+
+
+#: The subject pronouns a clitic may follow ("I'd", "we'd").
+SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
 
 
 def load_parser(name: str | None = None):

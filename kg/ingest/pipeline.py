@@ -37,6 +37,7 @@ from kg.ingest.shortforms import (
     SHORT_EQUALS_RE,
     abbreviates,
     clipped_suffix,
+    compressed_word,
     spelled_suffix,
     spells,
 )
@@ -231,7 +232,8 @@ class _Extractor(StructureReader):
             elif block.kind == "table":
                 # Column heads name things (ECS, EKS), and the cells of a row of terms name their terms:
                 # all are concepts that sentences anywhere in the document may mention. A property's
-                # values ("hours", "per queue") and a statement table's clauses are no names.
+                # values ("hours", "per queue"), a statement table's clauses and a cell that reads as a
+                # clause or description ("none at all", "see the header") are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
                 terms = [
@@ -239,6 +241,7 @@ class _Extractor(StructureReader):
                     for row in block.rows
                     if not statements and not is_property_row(row[0]) and not is_value_row(row)
                     for c in row[1:]
+                    if _looks_like_name(c)
                 ]
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
@@ -306,6 +309,8 @@ class _Extractor(StructureReader):
                 # "Elastic Compute Cloud (EC2)" (a digit counts a letter twice), "Amazon Simple Storage
                 # Service (S3)": initials matched leniently, or the capitalised words just before.
                 long_form = _long_form(before, acronym, self.lexicon.brands)
+            if long_form is None:
+                long_form = compressed_word(before, acronym)  # "setuid (SUID)"
             if long_form is None:
                 # "Customer Gateway (CGW)": no initials to match; the known name just before takes the
                 # short form if its letters may abbreviate it ("queue (DLQ)" gives DLQ to nothing).

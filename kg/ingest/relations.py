@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from kg.contrast import EXCEPTING, LEADING, is_superlative, past_habit, unrealised
+from kg.contrast import CONDITIONS_AGAINST, EXCEPTING, LEADING, is_superlative, past_habit, unrealised
 from kg.coordination import counts_none, shared_denial
 from kg.coordination import negated as _negated
 from kg.ingest.concepts import Concept
@@ -389,13 +389,20 @@ class OpenReader:
                 preps = [
                     c for c in member.children if c.dep_ == "prep" and c.lower_ not in NOT_ARGUMENTS and not _idiom(c)
                 ]  # "available by default": the idiom says when, the adjective is still the quality
+                if member is word and copula is not word:
+                    # "is cheap for A but not always for B": the parser may hang the adjective's phrases
+                    # on the copula; they restrict the quality all the same.
+                    preps += [c for c in copula.children if _restricting(c)]
                 words = _quality_words(member)
                 if preps and member.pos_ == "ADJ":
                     for prep in preps:
+                        denial = _phrase_denial(prep)
+                        if denial is None:
+                            continue  # "not always for B": for some B, not for others; neither the fact nor its denial
                         for target in self._prep_objects(prep):
                             phrase = f"is {member.lower_} {prep.lower_}"
                             for s in subjects:
-                                facts.append(OpenFact(s, phrase, phrase, target, negated, "open:prep"))
+                                facts.append(OpenFact(s, phrase, phrase, target, negated or denial, "open:prep"))
                     continue
                 if member.pos_ == "VERB" and member is not word:
                     continue  # "is stored and replicated in X": the passive clause reads it
@@ -1024,7 +1031,11 @@ class OpenReader:
             return None
         if merged_name(token):  # a name merged before parsing
             return self.resolve(token.text, True)
-        if token.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not token.text[:1].isupper():
+        # "polishing is slow for brass": a gerund subject with nothing of a verb's names the activity.
+        activity = (
+            token.tag_ == "VBG" and token.dep_ in SUBJECTS and not any(_verb_dependent(c) for c in token.children)
+        )
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not token.text[:1].isupper() and not activity:
             return None
         words = _name_tokens(token)
         glued = _glued_apposition(token)
@@ -1292,6 +1303,38 @@ def _clause_antecedent(token):
             if noun is not None and agrees(noun):
                 return noun
     return None
+
+
+#: Adverbs that say a statement holds in every case ("always", "everywhere"): denied, it holds in some only.
+UNIVERSAL_ADVERBS = frozenset(("always", "everywhere", "necessarily"))
+
+
+def _phrase_denial(prep) -> bool | None:
+    """Tell whether a "not" denies a prepositional phrase ("not for B", "not always for B"): True, False, or
+    None when it denies that the phrase holds in every case ("not always"), which is neither."""
+    adverbs = [c for c in prep.children if c.dep_ == "advmod"]
+    denied = _negated(prep) or any(_negated(a) for a in adverbs)
+    if denied and any(a.lower_ in UNIVERSAL_ADVERBS for a in adverbs):
+        return None
+    return denied
+
+
+def _verb_dependent(token) -> bool:
+    """Tell a dependent only a verb takes (an object, a subject, a complement clause, a particle)."""
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp", "xcomp", "prt", "aux", "auxpass", "neg", "prep")
+
+
+def _restricting(prep) -> bool:
+    """Tell a copula's prepositional phrase that says for what or where its quality holds ("is safe *for
+    A*"): one with an object, no idiom ("by default"), no comparison, example, exception or condition
+    ("unless it is X"), not fronted ("In AWS, ...")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.i > prep.head.i
+        and prep.lower_ not in NOT_ARGUMENTS | EXCEPTING | CONDITIONS_AGAINST
+        and not _idiom(prep)
+        and any(c.dep_ == "pobj" for c in prep.children)
+    )
 
 
 def _idiom(prep) -> bool:

@@ -16,9 +16,9 @@ from kg.text import splits_into_prefixes
 #: Words a short form may skip inside a name: "Department of Defense" is DD (or DoD), "Research and
 #: Development" R&D. Not "in" or "a": "lives in a queue (LQ)" is a clause, no name.
 CLOSED_CLASS = frozenset("of and the for".split())
-#: An upper-case short form in parentheses, after its long name: "Elastic Block Store (EBS)", and one
-#: in parts, "EFS Infrequent Access (EFS-IA)".
-SHORT_AFTER_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*[A-Z0-9]s?)\)")
+#: An upper-case short form in parentheses, after its long name: "Elastic Block Store (EBS)", one in
+#: parts, "EFS Infrequent Access (EFS-IA)", and one first in a bracketed list ("setuid (SUID, 4000)").
+SHORT_AFTER_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*[A-Z0-9]s?)(?:[,;][^()]*)?\)")
 #: An upper-case short form with its long name in parentheses: "NFS (Network File System)".
 SHORT_BEFORE_RE = re.compile(r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+\(([A-Za-z][A-Za-z /-]{2,78})\)")
 #: A short form written equal to its long name, as terse notes do: "DNS = Domain Name System", "TTL =
@@ -83,3 +83,18 @@ def abbreviates(short: str, name: str) -> bool:
     letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
     words = [w.lower() for w in _PART.findall(name)]
     return len(letters) >= 2 and bool(words) and words[0].startswith(letters[0])
+
+
+def compressed_word(before: str, short: str) -> str | None:
+    """Return the one word before a short form that holds its letters in order, from its first: "setuid
+    (SUID)", "daemon (DMN)"; None when the text gives no such word. Three letters at least, so that the
+    order says something."""
+    words = before.split()
+    if not words:
+        return None
+    word = words[-1].strip(",;:*")
+    letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
+    if len(letters) < 3 or not word.isalpha() or len(word) <= len(letters) or word[0].lower() != letters[0]:
+        return None
+    rest = iter(word.lower())
+    return word if all(ch in rest for ch in letters) else None
