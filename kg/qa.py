@@ -1641,7 +1641,9 @@ class Engine:
             said = stated()
             # The asked-for type is what the answer must be: a sentence that says the word may say it of
             # something else ("uses a TCP port 22 connection" answers "which port" with "connection").
-            by_sentence = {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word}
+            # The measure asked ("how *long*") is accounted for only by an amount: a sentence that says the
+            # word ("tells the crew how far they may sail ...") says that there is one, not what it is.
+            by_sentence = {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word and w != measure}
             # "Where does the gallery hang prints?" over "Fenwick Gallery hangs prints": a word the sentence says only
             # as the answer's own name names the answer, which the question then does not ask for.
             named = {n for a in answers[:10] if isinstance(a, URIRef) for n in self._name_nouns(a)}

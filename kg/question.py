@@ -420,13 +420,21 @@ def acting_verbs(
             continue
         token = span[0]
         if (
-            token.pos_ == "VERB"
+            (token.pos_ == "VERB" or _helped_noun(token))
             and token.dep_ in _CLAUSE_HEADS
             and any(child.dep_ in _VERB_ARGUMENTS and child.pos_ in _NOMINAL for child in token.children)
-            and not _inflected_after_do(token)
+            and (token.pos_ != "VERB" or not _inflected_after_do(token))
         ):
             found.add((start, end))
     return frozenset(found)
+
+
+def _helped_noun(token) -> bool:
+    """Tell a word tagged as a noun that takes "do" or a modal as its auxiliary: a verb ("What does a rope
+    winch *winch*?" read as one compound noun); only a verb has an auxiliary."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and (c.lemma_ == "do" or c.tag_ == "MD") for c in token.children
+    )
 
 
 def _inflected_after_do(token) -> bool:

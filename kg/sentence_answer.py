@@ -56,6 +56,7 @@ from kg.opposites import are_opposites
 from kg.question import CLASSIFIERS
 from kg.sentence_slots import (
     Asked,
+    asks_degree,
     asks_necessity,
     done_by_another,
     keeps_roles,
@@ -345,7 +346,14 @@ class SentenceAnswerer:
         confidence = round(confidence, 3)
         evidence: list[dict] = []
         quoting = sparql
-        if not answers and _stated_only_in(facts, sources):
+        # "How long ...?" is answered by an amount: facts that give things ("the header caches the result")
+        # answer another question, however well their sentence fits.
+        measured = asked.how_many or asks_degree(asked)
+        if (
+            not answers
+            and _stated_only_in(facts, sources)
+            and not (measured and any("iri" in a for a in facts.answers))
+        ):
             # The sentence's confidence stays: the facts are its reading, no surer than its choice.
             answers, sparql, evidence = facts.answers, facts.sparql, facts.evidence
         if answers and asked is not None and len(quoted) == 1 and self._said_apart(best.text, asked, answers):

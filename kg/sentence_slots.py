@@ -599,11 +599,13 @@ def slot_answers(
     names (label first). ``classes_of`` gives a concept's classes, through subclasses, with their labels
     (the graph's types): a concept typed as the asked kind is of it though its name does not say the noun.
     """
-    if asked.yes_no or asked.how_many or REASON_WH & set(asked.wh_phrase) or _asks_degree(asked):
+    if asked.yes_no or asked.how_many or REASON_WH & set(asked.wh_phrase) or asks_degree(asked):
         # A reason is a clause ("to avoid the frost"), a degree an amount ("twice a day"): never a concept.
         return []
     found: list[URIRef] = []
     for sentence, named in zip(sentences, concepts, strict=True):
+        if len(sentences) == 1 and _clause_is_asked(sentence, asked, parse):
+            return []  # "tells the crew *how far they may sail the boat*": the answer is a clause
         if _asked_clause_denied(sentence, asked, parse) or only_meant(sentence, asked, parse):
             # "X does not stock maps" names what X does not stock: a wh-question asks what it does; nor does
             # "X hopes to stock maps" say what it stocks.
@@ -648,6 +650,26 @@ def slot_answers(
         kinds = {cls for iri in found for cls in classes_of(iri) if cls != iri}
         found = [iri for iri in found if iri not in kinds]
     return found
+
+
+def _clause_is_asked(sentence: str, asked: Asked, parse: Callable) -> bool:
+    """Tell whether the question's verb takes a clause for the object the question asks: "What does the
+    chart tell the crew?" over "... tells the crew how far they may sail the boat". The answer
+    is that clause; a concept inside it ("the result") plays a role in it, not in the question's."""
+    if asked.wh_phrase != ["what"] or asked.wh_role not in ("object", None) or not asked.main_verb:
+        return False
+    said = lemmas(asked.main_verb)
+    question = {lemma for w in asked.words for lemma in lemmas(w)}
+    for verb in parse(sentence):
+        if verb.pos_ not in ("VERB", "AUX") or not lemmas(verb.text) & said:
+            continue
+        if not any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        # Its noun objects are the question's own ("the browser"): the clause is what is left to ask for.
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if all(lemmas(c.text) & question for c in objects):
+            return True
+    return False
 
 
 #: Prepositions whose object, when it names a time, is no place ("on Friday", "during the match").
@@ -823,7 +845,7 @@ def _restates(names: list[str], said: set[str]) -> bool:
     return len(words) > 1 and bool(lemmas(words[-1]) & said) and any(lemmas(w) & said for w in words[:-1])
 
 
-def _asks_degree(asked: Asked) -> bool:
+def asks_degree(asked: Asked) -> bool:
     """Tell "how" with a word of degree after it ("how *often*", "how *long*", "how *far*") from "how" alone
     ("how do instances connect?"), whose next word is an auxiliary."""
     words = asked.words

@@ -647,6 +647,13 @@ class OpenReader:
                 for kind in [self._concept(noun, plain=True)]
                 if name is not None and kind is not None and name != kind
             ]
+        named = _naming(verb) if not passive else None
+        if named is not None:
+            # "Sailors call it the dog watch": what is named is called the name, whoever names it.
+            thing, name = (self._concept(t) for t in named)
+            if thing is not None and name is not None and thing != name:
+                return [OpenFact(thing, "is called", "is called", name, negated, "open:called")]
+            return []
         base = _verb_words(verb, passive)
         facts: list[OpenFact] = []
         # "sends a copy to each reader": a dative that is a preposition is read as one.
@@ -1016,6 +1023,8 @@ class OpenReader:
                 return self._concept(antecedent)
             if token.i == 0 and self.implicit:
                 return self.topic or self.previous.concept  # the fragment's left-out subject: the section's concept
+            if _reported_rivals(token):
+                return None  # "The chart tells the crew how far it may sail": the chart or the crew
             antecedent = _clause_antecedent(token)
             if antecedent is not None:  # "boats no longer use the canal; it is now used by ...": the canal
                 return self._concept(antecedent)
@@ -1263,6 +1272,18 @@ _PERSONAL = {"it": "singular", "they": "plural", "them": "plural"}
 EARLIER_CLAUSES = frozenset(("ROOT", "conj", "parataxis", "ccomp", "advcl", "relcl"))
 
 
+def _reported_rivals(token) -> bool:
+    """Tell whether a subject pronoun of a clause another verb reports ("tells the crew how far *it* may
+    sail") may stand for that verb's subject or its object alike: both agree with it in number."""
+    number = _PERSONAL.get(token.lower_)
+    clause = _clause_head(token)
+    if number is None or token.dep_ not in SUBJECTS or clause.dep_ != "ccomp":
+        return False
+    arguments = [c for c in clause.head.children if c.dep_ in (*SUBJECTS, "dobj", "dative")]
+    agreeing = [c for c in arguments if c.pos_ in ("NOUN", "PROPN") and names_several(c) == (number == "plural")]
+    return len(agreeing) > 1
+
+
 def _clause_antecedent(token):
     """Return the noun an "it"/"they"/"them" of a later clause stands for, by the parse, else None.
 
@@ -1305,8 +1326,19 @@ def _clause_antecedent(token):
     return None
 
 
+#: The preposition of means and manner: on a copula it says how the quality comes about ("by design").
+MEANS = frozenset(("by",))
 #: Adverbs that say a statement holds in every case ("always", "everywhere"): denied, it holds in some only.
 UNIVERSAL_ADVERBS = frozenset(("always", "everywhere", "necessarily"))
+
+
+def _naming(verb):
+    """Return the object and the name of an active naming verb ("call *it* *the dog watch*"), else None."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    names = [c for c in verb.children if c.dep_ == "oprd"]
+    return (objects[0], names[0]) if len(objects) == 1 and len(names) == 1 else None
 
 
 def _phrase_denial(prep) -> bool | None:
@@ -1327,11 +1359,11 @@ def _verb_dependent(token) -> bool:
 def _restricting(prep) -> bool:
     """Tell a copula's prepositional phrase that says for what or where its quality holds ("is safe *for
     A*"): one with an object, no idiom ("by default"), no comparison, example, exception or condition
-    ("unless it is X"), not fronted ("In AWS, ...")."""
+    ("unless it is X"), no means or manner ("not durable *by design*"), not fronted ("In AWS, ...")."""
     return (
         prep.dep_ == "prep"
         and prep.i > prep.head.i
-        and prep.lower_ not in NOT_ARGUMENTS | EXCEPTING | CONDITIONS_AGAINST
+        and prep.lower_ not in NOT_ARGUMENTS | EXCEPTING | CONDITIONS_AGAINST | MEANS
         and not _idiom(prep)
         and any(c.dep_ == "pobj" for c in prep.children)
     )
