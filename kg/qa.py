@@ -1408,8 +1408,8 @@ class Engine:
         if self._is_yes_no(reading) or reading.request() is not None:
             return None  # "name the ...", "expand X": the request's verb asks to say, not a relation
         link = self._single_topic(reading)
-        if link is None:
-            return None
+        if link is None or _tied(link):
+            return None  # two concepts of the name alike: which one's relation, the phrase cannot tell
         view = self._view(reading, link)
         asked = _asked_phrase(reading.words)
         if any(i not in asked for i, w in enumerate(reading.words) if w.lower in self._unknown_names(view)):
@@ -1549,8 +1549,22 @@ class Engine:
             several = len(answers) > 1 or not any(isinstance(a, URIRef) for a in answers)
             if several and self._untied_mention(reading, link, answers):
                 confidence *= UNTIED_MENTION
+            if self._rival_reading(reading, candidates, link, topic, ps, answers, strict):
+                confidence *= AMBIGUOUS_NAME
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
+
+    def _rival_reading(self, reading: Reading, candidates, link, topic, ps, answers, strict: bool) -> bool:
+        """Tell whether the mention's other concept answers as well by a path that scores the same, with other
+        answers: "images" names an AMI in one note and a container image in another, both "built from"
+        something. Which one the question means, the graph cannot tell; the order of names must not decide."""
+        for _, other_link, other, other_ps in candidates:
+            if other_link is not link or other == topic or abs(other_ps.score - ps.score) > SAME_SCORE:
+                continue
+            found = self._constrain(self._run(other, other_ps.steps), reading, link, other, strict)
+            if found and set(found) != set(answers):
+                return True
+        return False
 
     def _is_amount(self, answer) -> bool:
         """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres")."""
@@ -2283,6 +2297,18 @@ def _without(words: list[str], dropped: set[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def _tied(link: Link) -> bool:
+    """Tell whether a mention links as well to a second concept as to its first ("images": an AMI in one
+    note, a container image in another)."""
+    return len(link.candidates) > 1 and abs(link.candidates[1][1] - link.candidates[0][1]) <= SAME_SCORE
+
+
+#: How much a path's confidence keeps when another concept of the same name answers as well, otherwise.
+AMBIGUOUS_NAME = 0.5
+#: Two scores closer than this are the same score (link and path scores are sums of rounded parts).
+SAME_SCORE = 1e-6
 
 
 def _asks_amount(words: list[Token]) -> bool:

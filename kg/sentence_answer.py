@@ -348,7 +348,7 @@ class SentenceAnswerer:
         quoting = sparql
         # "How long ...?" is answered by an amount: facts that give things ("the header caches the result")
         # answer another question, however well their sentence fits.
-        measured = asked.how_many or asks_degree(asked)
+        measured = asked is not None and (asked.how_many or asks_degree(asked))
         if (
             not answers
             and _stated_only_in(facts, sources)

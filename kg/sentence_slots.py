@@ -760,6 +760,15 @@ def counted_noun(question: str, parse: Callable) -> list[str] | None:
         if head is not None:
             modifiers = [t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and t.i != token.i]
             return [*modifiers, head.lower_]
+        # "how many TODO items are ...": the parser may not hang "many" on its noun; the words after it up
+        # to the question's auxiliary or verb are the noun counted.
+        after = []
+        for word in token.doc[token.i + 1 :]:
+            if word.pos_ in ("AUX", "VERB") or word.is_punct:
+                break
+            after.append(word.lower_)
+        if after:
+            return after
     return None
 
 

@@ -28,6 +28,7 @@ from kg.text import (
     SETTING_APART,
     Token,
     can_be_noun,
+    is_adjective,
     is_passive_participle,
     is_verb_only,
     lemmas,
@@ -273,8 +274,8 @@ class SentenceReader:
             words.append(tokens[j])
             j += 1
         words = [w for w in words if w.lower not in FILLERS]
-        if not words or len(words) > 4 or not can_be_noun(words[-1].text):
-            return None
+        if not words or len(words) > 4 or not can_be_noun(words[-1].text) or is_adjective(words[-1].text):
+            return None  # "makes builds reproducible": a phrase that ends in an adjective says a result
         if words[0].lower in AUXILIARIES or words[0].lower in NEGATIONS:
             return None
         return self.registry.get_or_mint(" ".join(w.text for w in words))
