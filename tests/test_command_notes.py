@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDFS, SKOS, Literal
 from spacy.tokens import Doc
-from test_open_extraction import built_note, kinds_of, named, relations, subjects_of
+from test_open_extraction import built, built_note, kinds_of, named, relations, subjects_of
 
 from kg.api import KnowledgeGraph
 from kg.ingest.parse import load_parser
@@ -322,3 +322,13 @@ def test_a_result_adjective_is_no_part_of_a_name(signals):
     labels = {str(o) for o in signals.objects(None, RDFS.label)}
 
     assert not [label for label in labels if label.endswith("shippable")], sorted(labels)
+
+
+def test_a_lowercase_name_opening_a_copula_is_its_subject(tmp_path: Path):
+    # "restic is a ...": the tagger reads the lowercase name before "is" as an adjective complement (its
+    # ending looks like one); a declarative clause has its subject before the verb.
+    path = tmp_path / "tools.md"
+    path.write_text("# Tools\n\nrestic is a sync tool for laptops.\n", encoding="utf-8")
+    graph = built(path)
+
+    assert "sync tool" in kinds_of(graph, "restic")

@@ -274,6 +274,7 @@ def _parse(
                 doc.user_data.update(parsed[i].user_data)
                 parsed[i] = doc
     for i, doc in enumerate(parsed):
+        _subject_before_copula(doc)
         _names_after_prepositions(doc)
         _demonstrative_objects(doc)
         _objects_as_nouns(doc)
@@ -436,6 +437,32 @@ def _demonstrative_objects(doc) -> None:
             continue
         t.dep_ = "dobj"
         before.dep_, before.tag_, before.pos_ = "det", "DT", "DET"
+
+
+def _subject_before_copula(doc) -> None:
+    """Make the word that opens a sentence the subject of the "is" right after it when that "is" has none:
+    "quantic is a math library", an unknown lowercase name the tagger read as an adjective. A
+    declarative clause has a subject before its verb."""
+    if len(doc) < 3:
+        return
+    first, verb = doc[0], doc[1]
+    if verb.lemma_ != "be" or verb.dep_ != "ROOT" or first.head.i != verb.i:
+        return
+    if first.dep_ not in ("acomp", "advmod", "amod", "dep", "npadvmod") or not first.is_alpha:
+        return
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if any(c.i < verb.i for c in subjects) or len(subjects) > 1:
+        return
+    # "quantic is a library" read the other way round ("a library is quantic"): the noun after the
+    # verb, with its article, is the complement.
+    inverted = subjects and subjects[0].tag_ in ("NN", "NNS") and any(c.dep_ == "det" for c in subjects[0].children)
+    if subjects and not inverted:
+        return
+    if not subjects and not any(c.dep_ in ("attr", "acomp") and c.i > verb.i for c in verb.children):
+        return
+    if inverted:
+        subjects[0].dep_ = "attr"
+    first.dep_, first.tag_, first.pos_ = "nsubj", "NN", "NOUN"
 
 
 def _names_after_prepositions(doc) -> None:
