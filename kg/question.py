@@ -429,12 +429,15 @@ def acting_verbs(
     return frozenset(found)
 
 
+def _helped(token) -> bool:
+    """Tell whether ``token`` takes "do" or a modal as its auxiliary ("*does* X tow", "*may* X tow")."""
+    return any(c.dep_ == "aux" and (c.lemma_ == "do" or c.tag_ == "MD") for c in token.children)
+
+
 def _helped_noun(token) -> bool:
     """Tell a word tagged as a noun that takes "do" or a modal as its auxiliary: a verb ("What does a rope
     winch *winch*?" read as one compound noun); only a verb has an auxiliary."""
-    return token.pos_ == "NOUN" and any(
-        c.dep_ == "aux" and (c.lemma_ == "do" or c.tag_ == "MD") for c in token.children
-    )
+    return token.pos_ == "NOUN" and _helped(token)
 
 
 def _inflected_after_do(token) -> bool:
@@ -443,8 +446,7 @@ def _inflected_after_do(token) -> bool:
     "Does X *tow* barges?" takes the bare form; a parse that makes "barges" the verb after "does" took a
     noun for a verb (and "tow", the verb, for a noun).
     """
-    helped = any(c.dep_ == "aux" and (c.lemma_ == "do" or c.tag_ == "MD") for c in token.children)
-    return helped and token.tag_ != "VB"
+    return _helped(token) and token.tag_ != "VB"
 
 
 def asks_what_it_does(text: str) -> bool:
@@ -455,7 +457,7 @@ def asks_what_it_does(text: str) -> bool:
     ends a question opened by "what" and a form of "do" is the pro-verb all the same.
     """
     words = [w.lower() for w in re.findall(r"[\w'-]+", text)]
-    if len(words) > 3 and words[0] == "what" and words[1] in ("does", "do", "did") and words[-1] == "do":
+    if len(words) > 3 and words[0] == "what" and words[1] in DO_SUPPORT and words[-1] == "do":
         return True
     return any(t.lemma_ == "do" and t.dep_ == "ROOT" and t.pos_ == "VERB" for t in parse(text))
 

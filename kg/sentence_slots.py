@@ -655,7 +655,7 @@ def slot_answers(
 def _clause_is_asked(sentence: str, asked: Asked, parse: Callable) -> bool:
     """Tell whether the question's verb takes a clause for the object the question asks: "What does the
     chart tell the crew?" over "... tells the crew how far they may sail the boat". The answer
-    is that clause; a concept inside it ("the result") plays a role in it, not in the question's."""
+    is that clause; a concept inside it ("the boat") plays a role in it, not in the question's."""
     if asked.wh_phrase != ["what"] or asked.wh_role not in ("object", None) or not asked.main_verb:
         return False
     said = lemmas(asked.main_verb)

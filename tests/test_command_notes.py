@@ -22,9 +22,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDFS, SKOS, Literal
 from spacy.tokens import Doc
-from test_open_extraction import built, built_note, kinds_of, named, relations, subjects_of
+from test_open_extraction import built_note, kinds_of, named, opened_notes, relations, subjects_of
 
-from kg.api import KnowledgeGraph
 from kg.ingest.parse import load_parser
 from kg.ingest.relations import _restricting
 from kg.namespaces import KGO
@@ -102,18 +101,18 @@ def editor(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("commands")
-    (folder / "pak.md").write_text(PAK, encoding="utf-8")
-    (folder / "quill.md").write_text(EDITOR, encoding="utf-8")
-    (folder / "exits.md").write_text(EXITS, encoding="utf-8")
-    (folder / "signals.md").write_text(SIGNALS, encoding="utf-8")
-    docs = [folder / "pak.md", folder / "quill.md", folder / "exits.md", folder / "signals.md"]
-    return KnowledgeGraph.open(docs=docs, cache_dir=folder / "vectors")
+    notes = {"pak.md": PAK, "quill.md": EDITOR, "exits.md": EXITS, "signals.md": SIGNALS}
+    return opened_notes(tmp_path_factory.mktemp("commands"), notes)
 
 
 @pytest.fixture(scope="module")
 def exits(tmp_path_factory: pytest.TempPathFactory):
     return built_note(tmp_path_factory, "exits.md", EXITS)
+
+
+@pytest.fixture(scope="module")
+def signals(tmp_path_factory: pytest.TempPathFactory):
+    return built_note(tmp_path_factory, "signals.md", SIGNALS)
 
 
 def test_a_synopsis_placeholder_is_no_part_of_the_commands_name(pak):
@@ -203,11 +202,6 @@ def test_what_it_lets_you_do_is_what_it_does(kg):
     answer = kg.ask("What does the Scratch view let you do?")
 
     assert "test a job without saving it" in answer.answer, (answer.confidence, answer.answer)
-
-
-@pytest.fixture(scope="module")
-def signals(tmp_path_factory: pytest.TempPathFactory):
-    return built_note(tmp_path_factory, "signals.md", SIGNALS)
 
 
 def test_a_code_listed_with_what_it_stands_for_is_a_term(signals, kg):
@@ -308,9 +302,7 @@ A crane is a toy in the yard. Cranes are assembled from plastic kits.
 def test_a_name_two_notes_use_for_two_things_gives_no_sure_relation(tmp_path: Path):
     # "cranes" names the Lattice Crane in one note ("The crane is ...") and the toy in the other: both are
     # "assembled from" something. Which one is meant, the graph cannot tell; the order of names must not.
-    (tmp_path / "rigs.md").write_text(RIGS, encoding="utf-8")
-    (tmp_path / "yard.md").write_text(YARD, encoding="utf-8")
-    kg = KnowledgeGraph.open(docs=[tmp_path / "rigs.md", tmp_path / "yard.md"], cache_dir=tmp_path / "vectors")
+    kg = opened_notes(tmp_path, {"rigs.md": RIGS, "yard.md": YARD})
     answer = kg.ask("What are cranes assembled from?")
 
     assert not (answer.kind == "relation" and answer.confidence >= 0.6), (answer.confidence, answer.answer)
@@ -324,11 +316,9 @@ def test_a_result_adjective_is_no_part_of_a_name(signals):
     assert not [label for label in labels if label.endswith("shippable")], sorted(labels)
 
 
-def test_a_lowercase_name_opening_a_copula_is_its_subject(tmp_path: Path):
+def test_a_lowercase_name_opening_a_copula_is_its_subject(tmp_path_factory: pytest.TempPathFactory):
     # "restic is a ...": the tagger reads the lowercase name before "is" as an adjective complement (its
     # ending looks like one); a declarative clause has its subject before the verb.
-    path = tmp_path / "tools.md"
-    path.write_text("# Tools\n\nrestic is a sync tool for laptops.\n", encoding="utf-8")
-    graph = built(path)
+    graph = built_note(tmp_path_factory, "tools.md", "# Tools\n\nrestic is a sync tool for laptops.\n")
 
     assert "sync tool" in kinds_of(graph, "restic")

@@ -12,6 +12,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from kg.api import KnowledgeGraph
 from kg.build import collect
 from kg.ingest.parse import ParserUnavailable, load_parser
 from kg.namespaces import KGO
@@ -56,6 +57,13 @@ def built_note(factory: pytest.TempPathFactory, filename: str, text: str) -> Gra
     path = factory.mktemp(Path(filename).stem) / filename
     path.write_text(text, encoding="utf-8")
     return built(path)
+
+
+def opened_notes(folder: Path, notes: dict[str, str]) -> KnowledgeGraph:
+    """Write each note (file name -> text) into ``folder`` and open the service's graph over them, in order."""
+    for filename, text in notes.items():
+        (folder / filename).write_text(text, encoding="utf-8")
+    return KnowledgeGraph.open(docs=[folder / filename for filename in notes], cache_dir=folder / "vectors")
 
 
 def kinds_of(graph: Graph, name: str) -> set[str]:

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import pytest
 from rdflib import RDF, RDFS, SKOS
-from test_open_extraction import built_note, definitions_of, named, relations
+from test_open_extraction import built_note, definitions_of, named, opened_notes, relations
 
-from kg.api import KnowledgeGraph
 from kg.ingest.markdown import parse_markdown
 from kg.namespaces import KGO
 from kg.question import asks_what_it_does
@@ -103,12 +102,8 @@ asides = _note_fixture("asides", ASIDES)
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("technical")
-    (folder / "tasker.md").write_text(SCHEDULER, encoding="utf-8")
-    (folder / "encodings.md").write_text(ENCODINGS, encoding="utf-8")
-    (folder / "tables.md").write_text(TABLES, encoding="utf-8")
-    docs = [folder / "encodings.md", folder / "tasker.md", folder / "tables.md"]
-    return KnowledgeGraph.open(docs=docs, cache_dir=folder / "vectors")
+    notes = {"encodings.md": ENCODINGS, "tasker.md": SCHEDULER, "tables.md": TABLES}
+    return opened_notes(tmp_path_factory.mktemp("technical"), notes)
 
 
 def test_a_first_sentence_about_something_else_does_not_define_the_heading(encodings):

@@ -27,6 +27,8 @@ from kg.ingest.relations import IDIOMS
 from kg.text import (
     ADJECTIVE_ENDINGS,
     MERGED_NAMES,
+    PLURAL_PRONOUNS,
+    PRONOUNS_SUBJECT,
     can_be_noun,
     getAllLemmas,
     getInflection,
@@ -120,16 +122,12 @@ def _words_not_contractions(nlp) -> None:
         if not (
             text.isalpha()
             and len(parts) > 1
-            and str(parts[0].get(ORTH, "")).lower() in SUBJECT_PRONOUNS
+            and str(parts[0].get(ORTH, "")).lower() in PRONOUNS_SUBJECT | PLURAL_PRONOUNS
             and getAllLemmas(text.lower())
         )
     }
     if len(kept) != len(rules):
         nlp.tokenizer.rules = kept
-
-
-#: The subject pronouns a clitic may follow ("I'd", "we'd").
-SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
 
 
 def load_parser(name: str | None = None):

@@ -31,9 +31,14 @@ CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
 _PART = re.compile(r"[A-Za-z0-9]+")
 
 
+def _letters(short: str) -> str:
+    """Return a short form's letters, lowercase, digits and a plural "s" left out ("EC2s" -> "ec")."""
+    return "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
+
+
 def spells(short: str, name: str) -> bool:
     """Tell whether the letters of ``short`` spell the words of ``name`` (digits and a plural "s" aside)."""
-    letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
+    letters = _letters(short)
     words = [w.lower() for w in _PART.findall(name)]
     if len(letters) < 2 or len(words) < 2 or words[0] in CLOSED_CLASS or words[-1] in CLOSED_CLASS:
         return False
@@ -80,7 +85,7 @@ def abbreviates(short: str, name: str) -> bool:
     where it only has to rule out a name no reading of the letters supports ("queue (DLQ)",
     "memory (RAM)").
     """
-    letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
+    letters = _letters(short)
     words = [w.lower() for w in _PART.findall(name)]
     return len(letters) >= 2 and bool(words) and words[0].startswith(letters[0])
 
@@ -93,7 +98,7 @@ def compressed_word(before: str, short: str) -> str | None:
     if not words:
         return None
     word = words[-1].strip(",;:*")
-    letters = "".join(ch for ch in short.rstrip("s") if ch.isalpha()).lower()
+    letters = _letters(short)
     if len(letters) < 3 or not word.isalpha() or len(word) <= len(letters) or word[0].lower() != letters[0]:
         return None
     rest = iter(word.lower())

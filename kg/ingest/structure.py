@@ -471,9 +471,9 @@ def glossary_term(label: str) -> str | None:
     """Return the term a glossary item's label names ("warden" of "warden (w)"), or None if it is no term.
 
     A term is a code that opens with a digit ("4xx", "755"), or one to three words of letters (hyphens
-    inside), lowercase but perhaps for its first
-    letter, a noun phrase: no function word, no verb first, no adjective last ("symbolic" labels a
-    way of writing, not a thing). A short form or aside in brackets after it is no part of it.
+    inside), lowercase but perhaps for its first letter, a noun phrase: no function word, no verb first,
+    no adjective last ("symbolic" labels a way of writing, not a thing). A short form or aside in brackets
+    after it is no part of it.
     """
     term = re.sub(r"\s*\([^()]*\)$", "", label.strip()).strip()
     if re.fullmatch(r"\d+[a-z]*", term):
