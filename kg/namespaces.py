@@ -15,6 +15,10 @@ KGO = Namespace("https://kgqa.dev/ontology#")
 #: Named graphs: one per document, one per loaded RDF file, one for the ontology, one per curated figure file.
 GRAPH = Namespace("https://kgqa.dev/graph/")
 
+#: The extraction rule of a kind read from "the N is NAME" (the name is the one N a note speaks of): the
+#: reader records it, the question answerer looks for it.
+IDENTITY_RULE = "open:identity"
+
 PREFIXES = {
     "kg": KG,
     "kgo": KGO,
@@ -37,6 +41,7 @@ def data_dir() -> Path:
 __all__ = [
     "DCTERMS",
     "GRAPH",
+    "IDENTITY_RULE",
     "KG",
     "KGO",
     "OWL",

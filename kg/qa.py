@@ -33,7 +33,7 @@ from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
-from kg.namespaces import KGO, SKOS, with_prefixes
+from kg.namespaces import IDENTITY_RULE, KGO, SKOS, with_prefixes
 from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
 from kg.quality_answer import QualityAnswerer
@@ -832,6 +832,9 @@ class Engine:
             answer = self.about.does(iri, link.best[1]) if doing else None
             if answer is not None:
                 return answer
+            sole = None if doing else self._identified_member(reading, link)
+            if sole is not None:
+                return sole
             kinds = None if doing else self._kind_as_definition(iri, entity, link.best[1])
             if kinds is None and records:
                 # Nothing says what it is or what kind it is, but a short form means its long form.
@@ -1043,6 +1046,36 @@ class Engine:
             "label": entity.label}], round(0.9 * link_score, 3), sparql, kind="definition",
         )  # fmt: skip
         answer.evidence, answer.sources = self.evidence.for_definition(iri)
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
+
+    def _identified_member(self, reading: Reading, link) -> Answer | None:
+        """Answer "What is the settings file?" by the one thing a note says is it ("the settings file is
+        ketl.ini"), when no sentence says what a settings file is.
+
+        "The N" asks for the one N the notes speak of; a sentence that identifies a name with the role
+        (rule ``IDENTITY_RULE``, kg/ingest/relations.py) says which. Two things so identified, or a question
+        without "the", leave it to the kinds and the quoted sentences.
+        """
+        if link.start == 0 or reading.words[link.start - 1].lower != "the":
+            return None
+        iri = link.best[0]
+        rows = self.store.query(
+            "SELECT DISTINCT ?m WHERE { ?st rdf:subject ?m ; rdf:predicate rdf:type ; rdf:object ?c ; kgo:rule ?rule }",
+            {"c": iri, "rule": Literal(IDENTITY_RULE)},
+        )
+        members = sorted({row[0] for row in rows if row[0] in self.catalog.entities}, key=str)
+        if len(members) != 1:
+            return None
+        member, label = members[0], self.catalog.entities[iri].label
+        triple = (member, RDF.type, iri)
+        text = f"The {label} is {self.catalog.label(member)}."
+        answer = Answer(
+            "", text, [self.evidence.entity_dict(member)], round(0.8 * link.best[1], 3),
+            "SELECT ?thing ?label WHERE {\n  ?thing a %s ; rdfs:label ?label .\n}" % iri.n3(), kind="definition",
+        )  # fmt: skip
+        answer.evidence = [self.evidence.triple_dict(triple)]
+        answer.sources = self.evidence.sources([triple])[:2]
         answer.topics = [self.evidence.entity_dict(iri)]
         return answer
 

@@ -201,7 +201,9 @@ def choose_by_phrase(
     """Return the relation among ``present`` whose name the question's verb phrase (``vector``) means.
 
     Each relation is as close as its closest name (label, alternative labels, reading); the best must
-    reach ``PHRASE_FLOOR`` and stand ``PHRASE_MARGIN`` above the runner-up. A relation named by the
+    reach ``PHRASE_FLOOR`` and stand ``PHRASE_MARGIN`` above the runner-up: the next relation of the
+    topic, or, for a topic with one relation, the nearest name of any other relation in the graph (a
+    margin over nothing would make any verb mean the one relation there is). A relation named by the
     opposite of a phrase word (``opposed``) never wins ("buy" is close to "sell"), but stays a rival.
     Only the phrase and the relations' names are compared, never an answer's own words: a fact's
     far end would make the similarity say how like the answer the question sounds.
@@ -215,8 +217,10 @@ def choose_by_phrase(
         return None
     best: dict[URIRef, float] = {}
     fitting: dict[URIRef, float] = {}
+    elsewhere = 0.0
     for key, text, sim in zip(names.keys, names.texts, np.asarray(names.vectors @ vector), strict=True):
         if key not in present:
+            elsewhere = max(elsewhere, float(sim))
             continue
         best[key] = max(best.get(key, -1.0), float(sim))
         if fits(unframed(text)):
@@ -226,7 +230,9 @@ def choose_by_phrase(
         return None
     predicate = ranked[0][1]
     first = fitting.get(predicate, -1.0)
-    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    # A topic with one relation has no runner-up of its own: the relation must then stand out from every
+    # other relation's names in the graph ("which line wins?" is no nearer "names" than "makes", "gives").
+    second = ranked[1][0] if len(ranked) > 1 else elsewhere
     if predicate in opposed or first < PHRASE_FLOOR or first - second < PHRASE_MARGIN:
         return None
     return PhraseChoice(predicate, round(first, 4), round(first - second, 4))

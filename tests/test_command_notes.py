@@ -322,3 +322,27 @@ def test_a_lowercase_name_opening_a_copula_is_its_subject(tmp_path_factory: pyte
     graph = built_note(tmp_path_factory, "tools.md", "# Tools\n\nrestic is a sync tool for laptops.\n")
 
     assert "sync tool" in kinds_of(graph, "restic")
+
+
+KNOBS = """# Knobs
+
+The daemon retries twice by default.
+
+| Knob        | Default | Purpose                          |
+| ----------- | ------- | -------------------------------- |
+| `max_peers` | 40      | caps how many peers may join     |
+| `spool_mb`  | 16MB    | sets the spool kept for replays  |
+"""
+
+
+def test_code_down_the_first_column_makes_the_heads_properties_even_when_a_sentence_uses_the_word(
+    tmp_path: Path,
+):
+    # "by default" mentions "default": before, that made the "Default" column a thing the text names, so
+    # the table was read one thing per column and its rows gave nothing.
+    kg = opened_notes(tmp_path, {"knobs.md": KNOBS})
+    answer = kg.ask("What is the default of spool_mb?")
+
+    assert [a.get("value", a.get("label")) for a in answer.answers] == ["16MB"], answer.answer
+    assert answer.confidence >= 0.8
+    assert "Default" not in {kg.engine.catalog.label(i) for i in kg.engine.catalog.entities}

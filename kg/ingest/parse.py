@@ -221,9 +221,12 @@ def _parse(
     # "A tugboat pulls barges": the tagger may read a singular subject and the verb's -s form after it
     # as one compound noun ("tugboat pulls"), leaving no verb. The sentence is parsed again with a
     # pronoun in the subject's place ("It pulls barges"), and the subject grafted back.
+    # "Authentication rules live in X": the tagger may read a plural subject's noun as a verb's -s form
+    # and the verb after it as no verb; parsed again behind "They" ("They live in X"), grafted alike.
     generic = [(i, found) for i, doc in enumerate(parsed) if (found := _generic_subject_end(doc))]
+    generic += [(i, found) for i, doc in enumerate(parsed) if (found := _plural_subject_end(doc))]
     if generic:
-        again = [_with_pronoun_subject(nlp, parsed[i], at) for i, (_, at) in generic]
+        again = [_with_pronoun_subject(nlp, parsed[i], at, _plural_head(parsed[i][at - 1])) for i, (_, at) in generic]
         for (i, (head, at)), doc in zip(generic, nlp.pipe(again, batch_size=batch_size), strict=True):
             # A subject with a modifier of its own ("every commit except the first one") is parsed alone.
             phrase = nlp(parsed[i][:at].text) if at > head + 1 else None
@@ -807,6 +810,37 @@ def _generic_subject_end(doc) -> tuple[int, int] | None:
     return (head, at) if disagreeing else None
 
 
+def _plural_subject_end(doc) -> tuple[int, int] | None:
+    """Return a sentence's plural subject head and where its phrase ends, if the tagger read the head as
+    a verb's -s form; None when it is not so.
+
+    "Authentication rules live in X" tagged "rules" as the verb and "live" as a verb with no subject (or
+    with the "verb" for its subject): a present-tense verb that is not the -s form ("live") needs a
+    subject, and none precedes it but the word before, which the dictionary knows as a plural noun. The
+    phrase is nouns and adjectives only.
+    """
+    for k in range(1, min(len(doc) - 2, MAX_SUBJECT_WORDS + 1)):
+        word, verb = doc[k], doc[k + 1]
+        if not all(t.tag_ in SUBJECT_MODIFIER_TAGS or t.lower_ in SUBJECT_DETERMINERS for t in doc[:k]):
+            return None
+        if word.tag_ != "VBZ":
+            continue
+        if verb.tag_ != "VBP" or any(c.dep_ in SUBJECT_DEPS and c.i != k for c in verb.children):
+            return None
+        return (k, k + 1) if _plural_head(word) else None
+    return None
+
+
+def _plural_head(token) -> bool:
+    """Tell a word the tagger read as a verb's -s form that the dictionary knows as a plural noun."""
+    return token.tag_ == "VBZ" and token.lower_ not in getAllLemmas(token.lower_).get("NOUN", (token.lower_,))
+
+
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "expl"))
+#: The most words a subject phrase read again behind a pronoun may have before its verb.
+MAX_SUBJECT_WORDS = 4
+
+
 def _singular_noun(token) -> bool:
     """Tell a singular common noun: tagged so, or a verb's base form right after a determiner
     ("every commit"), where only a noun or its modifier can stand."""
@@ -815,11 +849,11 @@ def _singular_noun(token) -> bool:
     return token.tag_ == "NN" or (token.tag_ in ("VB", "VBP") and token.i == 1 and token.is_lower)
 
 
-def _with_pronoun_subject(nlp, doc, at: int):
-    """Return ``doc``'s words from ``at`` on, tokenised as parsed, behind the pronoun "It"."""
+def _with_pronoun_subject(nlp, doc, at: int, plural: bool = False):
+    """Return ``doc``'s words from ``at`` on, tokenised as parsed, behind the pronoun "It" ("They")."""
     from spacy.tokens import Doc  # spaCy is imported by load_parser (see _import_spacy)
 
-    words = ["It"] + [t.text for t in doc[at:]]
+    words = ["They" if plural else "It"] + [t.text for t in doc[at:]]
     spaces = [True] + [bool(t.whitespace_) for t in doc[at:]]
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
@@ -844,7 +878,13 @@ def _grafted_subject(original, reparsed, head: int, at: int, phrase=None):
     spaces = [bool(t.whitespace_) for t in original]
     tags, pos, deps, heads, lemmas = [], [], [], [], []
     for t in original[:at]:
-        if t.i == head:  # a noun, also where the tagger took it for a verb ("every commit")
+        if t.i == head and _plural_head(t):  # "rules", which the tagger took for a verb
+            tags.append("NNS")
+            pos.append("NOUN")
+            lemmas.append(getAllLemmas(t.lower_)["NOUN"][0])
+            deps.append("nsubj")
+            heads.append(pronoun.head.i + shift)
+        elif t.i == head:  # a noun, also where the tagger took it for a verb ("every commit")
             tags.append("NN")
             pos.append("NOUN")
             lemmas.append(t.lower_ if t.tag_ != "NN" else t.lemma_)
@@ -861,7 +901,7 @@ def _grafted_subject(original, reparsed, head: int, at: int, phrase=None):
             tags.append(t.tag_)
             pos.append(t.pos_)
             lemmas.append(t.lemma_)
-            deps.append("det" if t.i == 0 else ("amod" if t.pos_ == "ADJ" else "compound"))
+            deps.append("det" if t.lower_ in SUBJECT_DETERMINERS else ("amod" if t.pos_ == "ADJ" else "compound"))
             heads.append(head)
     for t in reparsed[1:]:
         tags.append(t.tag_)

@@ -27,7 +27,15 @@ from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phra
 from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
-from kg.ingest.relations import Antecedent, OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
+from kg.ingest.relations import (
+    PLURAL_ANAPHORS,
+    Antecedent,
+    OpenFact,
+    OpenReader,
+    is_subordinate,
+    lacks_subject,
+    pronoun_subject,
+)
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal, passive_participles
 from kg.ingest.shortforms import (
@@ -56,6 +64,7 @@ from kg.ingest.structure import (
     item_label,
     predicate_items,
     sentence_texts,
+    written_as_name,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
 from kg.text import (
@@ -236,6 +245,10 @@ class _Extractor(StructureReader):
                 # clause or description ("none at all", "see the header") are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
+                if all((n, 0) in block.code_cells for n in range(len(block.rows))):
+                    # Code down the first column: one thing per row, and a common word over a column is
+                    # its property ("Default"), no thing; a head written as a name ("Mercurial") still is.
+                    heads = [h for h in heads if written_as_name(h)]
                 terms = [
                     c
                     for row in block.rows
@@ -629,7 +642,9 @@ class _Extractor(StructureReader):
         ...") is said of the heading's concept.
         """
         subject = main_subject(doc)
-        if subject is None or subject.pos_ == "PRON" or doc.user_data.get("implicit_subject", False):
+        if subject is not None and subject.pos_ == "PRON":
+            return self._earlier_antecedent(subject)
+        if subject is None or doc.user_data.get("implicit_subject", False):
             return False
         words = [t for t in doc[subject.left_edge.i : subject.i + 1] if t.dep_ not in ("det", "poss", "punct")]
         if not words:
@@ -639,6 +654,29 @@ class _Extractor(StructureReader):
         if named is not None:
             return named is not self.topic
         return name_key(text) != name_key(self.topic.label)
+
+    def _earlier_antecedent(self, pronoun) -> bool:
+        """Tell whether a subject pronoun stands for the subject of an earlier clause of its own sentence,
+        one that agrees with it in number and is not the section's concept.
+
+        "Expired slices are not purged at once: they wait ..." (the parser makes the second clause the
+        main one): "they" are the slices, so the sentence says nothing of what the heading's concept is.
+        """
+        plural = pronoun.lower_ in PLURAL_ANAPHORS
+        if pronoun.lower_ not in ("it", "they"):
+            return False
+        for noun in pronoun.doc[: pronoun.i]:
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if (noun.tag_ in ("NNS", "NNPS")) != plural:
+                continue
+            text = " ".join(t.text for t in noun.subtree if t.dep_ not in ("det", "poss", "punct") and t.i <= noun.i)
+            named = self.registry.lookup(text)
+            if (named is None and name_key(text) != name_key(self.topic.label)) or (
+                named is not None and named is not self.topic
+            ):
+                return True
+        return False
 
     def _resolve(self, text: str, may_mint: bool) -> Concept | None:
         """Return the concept a noun phrase names: a known name, the name it ends with, or a new one."""

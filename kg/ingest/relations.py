@@ -29,6 +29,7 @@ from kg.contrast import CONDITIONS_AGAINST, EXCEPTING, LEADING, is_superlative, 
 from kg.coordination import counts_none, shared_denial
 from kg.coordination import negated as _negated
 from kg.ingest.concepts import Concept
+from kg.namespaces import IDENTITY_RULE
 from kg.opposites import word_pairs
 from kg.text import (
     FILLERS,
@@ -272,6 +273,9 @@ class OpenReader:
             if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
                 continue
             attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+            # "ketl.ini", which the tagger reads as an address; "Ostmark", which it reads as an adjective
+            for odd in [c for c in cop.children if (c.dep_ == "attr" and c.pos_ == "X") or _name_read_as_adjective(c)]:
+                facts.extend(self._identified(cop, odd) or [])
             # "X is one of the oldest kilns": X is a kiln.
             members = [
                 p
@@ -291,12 +295,48 @@ class OpenReader:
             for attr in attrs:
                 facts.extend(self._relational_copula(cop, attr, subjects))
                 facts.extend(self._superlative(cop, attr, subjects))
+                identified = self._identified(cop, attr)
+                if identified is not None:
+                    facts.extend(identified)
+                    continue
                 if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children) and attr.tag_ != "NNS":
                     continue  # "X is the entity you interact with" identifies, it does not classify
+                if attr.tag_ == "NNS" and cop.lower_ in SINGULAR_COPULAS and not _subject_tokens(cop)[1:]:
+                    continue  # "the default admin is ketlroot": a singular verb, so no plural kind but a name
                 for kind in self._concepts(attr):
                     for s in subjects:
                         facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
         return facts
+
+    def _identified(self, cop, attr) -> list[OpenFact] | None:
+        """Read "the N is NAME" and "NAME is the N" as the thing named being an N (``None``: no such copula).
+
+        A definite common noun and a name on the two sides of "is" identify one thing by its role: "the
+        default admin is ketlroot", "kq is the console", "the prefix key is Ctrl-b by default". The name
+        is what the role holds, so the name is a (default admin, console, prefix key); the role "N of Y"
+        ("the capital of X is Y") is the name's relation to Y.
+        A role with a clause of its own ("the entity you interact with") says more than a kind, and is
+        left to the sentence.
+        """
+        for role, name in [(s, attr) for s in _subject_tokens(cop)] + [(attr, s) for s in _subject_tokens(cop)]:
+            if role.pos_ != "NOUN" or role.tag_ != "NN" or not _identifier(name, cop):
+                continue
+            if name is attr and any(c.dep_ == "det" for c in attr.children):
+                continue  # "the admin is a ketl user": a kind, read as one
+            if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in role.children):
+                continue
+            if any(c.dep_ in ("relcl", "acl") or is_superlative(c) for c in role.children):
+                return []  # "the entity you interact with", "the largest city" (see ``_superlative``)
+            named = self._concept(name)
+            if named is None:
+                return []
+            if _of_complement(role) is None and any(c.dep_ == "prep" and c.lower_ == "of" for c in role.children):
+                return self._relational_copula(cop, role, [named])  # "the capital of X is Y": Y is capital of X
+            kind = self.resolve(_joined(_name_tokens(role)), True)
+            if kind is None or kind == named:
+                return []
+            return [OpenFact(named, "is a", "is a", kind, _negated(cop), IDENTITY_RULE)]
+        return None
 
     def _superlative(self, cop, attr, subjects: list[Concept]) -> list[OpenFact]:
         """Read "X is the oldest organ" and "The widest bridge is X" as X being an organ (a bridge), and
@@ -361,6 +401,8 @@ class OpenReader:
         """
         facts = []
         for word in doc:
+            if _name_read_as_adjective(word):
+                continue  # "the dock of Nerravia is Ostmark": a name, not a quality (``_identified``)
             if word.dep_ == "acomp" and word.pos_ == "ADJ" and word.head.lemma_ == "be":
                 copula = word.head
             elif word.dep_ == "attr" and word.head.lemma_ == "be" and is_adjective(word.lower_):
@@ -1618,7 +1660,10 @@ def _name_tokens(token) -> list:
     while end + 2 < len(doc) and _hyphen_glued(doc[end], doc[end + 1]) and doc[end + 2] in token.subtree:
         end += 2
         run.append(doc[end])
-    return run[-MAX_NAME_WORDS:]
+    run = run[-MAX_NAME_WORDS:]
+    while len(run) > 1 and run[0].i >= 2 and _hyphen_glued(doc[run[0].i - 2], doc[run[0].i - 1]):
+        run = run[1:]  # "open-hearth document store database" cut to four words: no half of "open-hearth"
+    return run
 
 
 def _hyphen_glued(word, hyphen) -> bool:
@@ -1695,6 +1740,37 @@ def _introduces_examples(prep, noun) -> bool:
     return prep.lower_ in ("like", "including") or (
         prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, *noun.children])
     )
+
+
+def _identifier(token, cop) -> bool:
+    """Tell a name on one side of copula ``cop``: a proper noun, a name merged before parsing, a word
+    written with signs inside ("ketl.ini", "max_peers"), or a bare noun after a singular "is" ("the default
+    admin is ketlroot", which the tagger may read as a plural: no plural follows "is"; "the default shell
+    is bash")."""
+    if token.pos_ == "PROPN" or merged_name(token) or _name_read_as_adjective(token):
+        return True
+    if token.text[:1].isalpha() and any(not (ch.isalnum() or ch == "-") for ch in token.text):
+        return True
+    bare = not any(c.dep_ == "det" for c in token.children)
+    return token.dep_ == "attr" and token.tag_ in ("NN", "NNS") and bare and cop.lower_ in SINGULAR_COPULAS
+
+
+def _name_read_as_adjective(token) -> bool:
+    """Tell a capitalised word after "is", inside the sentence, that no dictionary knows as an adjective
+    ("the dock of Nerravia is Ostmark"): a name the tagger read as one."""
+    return (
+        token.dep_ == "acomp"
+        and token.head.lemma_ == "be"
+        and token.i > 0
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and "ADJ" not in getAllLemmas(token.lower_)
+        and not is_adjective(token.lower_)
+    )
+
+
+#: Forms of "be" that take a singular subject.
+SINGULAR_COPULAS = frozenset({"is", "was", "'s"})
 
 
 def _written_as_name(token) -> bool:

@@ -163,8 +163,9 @@ class StructureReader:
     def _is_entity_table(self, block: Block) -> bool:
         """Tell a table with one thing per row ("Code | Meaning": "E42 | disk full") from one per column.
 
-        The columns after the first are properties when no sentence of the document names them and
-        none is written as a name (a column headed by a thing, "Redis | Memcached", is about it);
+        The columns after the first are properties when no sentence of the document names them (unless
+        the first column is all code) and none is written as a name (a column headed by a thing, "Redis |
+        Memcached", is about it);
         the first column's cells are short names (a code, a command), none of them a property's name
         ("retrieval time") or a relation the vocabulary knows. A row headed by a clause is no name.
         """
@@ -180,9 +181,14 @@ class StructureReader:
                 continue  # "`pip show <name>`": a command, code, path or option is a name, whatever its words
             if (is_property_row(head) and any(getAllLemmas(t.lower) for t in words)) or self._aligned(head):
                 return False
+        # Code down the whole first column ("`max_connections`") names one thing per row: a common word over
+        # another column is its property even where a sentence uses the word ("by default").
+        coded = all((number, 0) in block.code_cells for number in range(len(block.rows)))
         for h in heads:
             named = self.registry.lookup(h)
-            if (named is not None and (named.known or named.iri in self.mentioned)) or _written_as_name(h):
+            if named is not None and (named.known or (named.iri in self.mentioned and not coded)):
+                return False
+            if written_as_name(h):
                 return False
         return True
 
@@ -410,7 +416,7 @@ MAX_ROW_NAME_WORDS = 4
 TERM_RE = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
 
 
-def _written_as_name(cell: str) -> bool:
+def written_as_name(cell: str) -> bool:
     """Tell a header cell written as a name ("ECS", "Kickwheel", "Blue Line") from a common word or phrase.
 
     A capital after the first letter, a digit, or one word the dictionary does not know marks a name;
