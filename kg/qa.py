@@ -89,7 +89,7 @@ from kg.scoring import (
     predicate_relevance,
 )
 from kg.sentence_answer import SentenceAnswerer, question_content
-from kg.sentence_slots import REASON_WH, WHEN_ONLY_PREPOSITIONS, Asked, counted_noun, names_time
+from kg.sentence_slots import QUESTION_AUXILIARIES, REASON_WH, WHEN_ONLY_PREPOSITIONS, Asked, counted_noun, names_time
 from kg.sessions import Sessions
 from kg.spelling import Speller
 from kg.store import KGStore
@@ -152,6 +152,10 @@ UNTIED_MENTION = 0.8
 TURNING_BACK = 0.25
 #: The words a relation's label gives a reason with ("is closed *because of*"), which "why" asks for.
 REASON_PREPOSITIONS = frozenset(("because", "for", "due", "since"))
+#: The numeral adverbs that say how many times: an answer to "how often".
+MULTIPLICATIVES = frozenset(("once", "twice", "thrice"))
+#: The last words of a relation's label that give a means or a way ("renewed by", "signed with").
+MEANS_PREPOSITIONS = frozenset(("by", "with", "using", "via", "through"))
 #: Those of them that give a place as readily as a time ("in the studio", "in winter"): along a relation that
 #: ends in one, "when" is answered only by a time or something that happens (``kg.sentence_slots.names_time``).
 PLACE_OR_TIME = frozenset("in at on by from within".split())
@@ -1050,8 +1054,8 @@ class Engine:
         return answer
 
     def _identified_member(self, reading: Reading, link) -> Answer | None:
-        """Answer "What is the settings file?" by the one thing a note says is it ("the settings file is
-        ketl.ini"), when no sentence says what a settings file is.
+        """Answer "What is the N?" by the one thing a note says is the N ("the N is ketl.ini"), when no
+        sentence says what an N is.
 
         "The N" asks for the one N the notes speak of; a sentence that identifies a name with the role
         (rule ``IDENTITY_RULE``, kg/ingest/relations.py) says which. Two things so identified, or a question
@@ -1557,20 +1561,7 @@ class Engine:
                 and any(d == IN and p in (RDF.type, RDFS.subClassOf) for p, d in ps.steps)
             ):
                 continue  # "what kind of N is X" asks for X's class: not the members or subclasses of one
-            answers = self._run(topic, ps.steps)
-            answers = self._constrain(answers, reading, link, topic, strict)
-            answers = self._in_asked_role(reading.words, topic, ps.steps, answers)
-            # "Which hall has the oldest organ?": the organ's quality "oldest" is the question's own word,
-            # no answer to what it asks.
-            answers = [a for a in answers if isinstance(a, URIRef) or not _said_by(str(a), reading.words)]
-            if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
-                # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
-                # answers another question, however well the relation's words fit.
-                answers = []
-            if answers and not self._of_noted_kind(reading, ps.steps, answers):
-                continue
-            if answers and self._other_role(reading, ps.steps, answers):
-                continue  # "when" asks a time, "why" a reason: a relation that gives the verb's doer answers neither
+            answers = self._fitting_answers(reading, link, topic, ps.steps, strict)
             if not answers:
                 continue
             if ps.score < 0.45:
@@ -1587,22 +1578,49 @@ class Engine:
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
 
+    def _fitting_answers(self, reading: Reading, link, topic: URIRef, steps, strict: bool) -> list:
+        """Return the answers a path gives the question, kept only where they stand in the role it asks
+        for ([] when none does)."""
+        answers = self._run(topic, steps)
+        answers = self._constrain(answers, reading, link, topic, strict)
+        answers = self._in_asked_role(reading.words, topic, steps, answers)
+        # "Which hall has the oldest organ?": the organ's quality "oldest" is the question's own word,
+        # no answer to what it asks.
+        answers = [a for a in answers if isinstance(a, URIRef) or not _said_by(str(a), reading.words)]
+        if answers and _asks_amount(reading.words) and not any(self._is_amount(a) for a in answers):
+            # "How many boats does a club own?" asks for a number: a thing ("clubhouse") the club owns
+            # answers another question, however well the relation's words fit.
+            return []
+        if answers and not self._of_noted_kind(reading, steps, answers):
+            return []
+        if answers and self._other_role(reading, steps, answers):
+            return []  # "when" asks a time, "why" a reason: a relation that gives the verb's doer answers neither
+        return answers
+
     def _rival_reading(self, reading: Reading, candidates, link, topic, ps, answers, strict: bool) -> bool:
-        """Tell whether the mention's other concept answers as well by a path that scores the same, with other
-        answers: "images" names an AMI in one note and a container image in another, both "built from"
-        something. Which one the question means, the graph cannot tell; the order of names must not decide."""
+        """Tell whether another reading answers as well, by a path that scores the same, with other answers:
+        the mention's other concept ("images" names an AMI in one note and a container image in another,
+        both "built from" something), or another relation of the topic the question's words fit as well
+        ("keeps" and "keeps in" for "Where does X keep ...?" before "where" told them apart). Which one the
+        question means, the graph cannot tell; the order of names must not decide."""
         for _, other_link, other, other_ps in candidates:
-            if other_link is not link or other == topic or abs(other_ps.score - ps.score) > SAME_SCORE:
+            if other_link is not link or abs(other_ps.score - ps.score) > SAME_SCORE:
                 continue
-            found = self._constrain(self._run(other, other_ps.steps), reading, link, other, strict)
+            if other == topic and other_ps.steps == ps.steps:
+                continue
+            if other == topic:  # another relation of the topic: only answers in the role asked for compete
+                found = self._fitting_answers(reading, link, other, other_ps.steps, strict)
+            else:
+                found = self._constrain(self._run(other, other_ps.steps), reading, link, other, strict)
             if found and set(found) != set(answers):
                 return True
         return False
 
     def _is_amount(self, answer) -> bool:
-        """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres")."""
+        """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres") or
+        says how many times ("once per commit")."""
         label = self.catalog.label(answer) if isinstance(answer, URIRef) else str(answer)
-        return any(is_numeral(w) or any(c.isdigit() for c in w) for w in label.split())
+        return any(is_numeral(w) or any(c.isdigit() for c in w) or w.lower() in MULTIPLICATIVES for w in label.split())
 
     def _shared_name(self, ps: PathScore, answers: list) -> float:
         """Return the share of confidence left when the topic's name may stand for several things.
@@ -1891,6 +1909,7 @@ class Engine:
             self._time_as_argument(view, steps[-1], answers)
             or self._time_as_place(view, steps[-1], answers)
             or self._reason_unsaid(view, steps[-1])
+            or self._means_unsaid(view, steps[-1])
             or any(self._slot_taken(view, step) for step in steps)
         )
 
@@ -1930,17 +1949,33 @@ class Engine:
             return False
         return not set(self._label_words(step[0])[-2:]) & REASON_PREPOSITIONS
 
+    def _means_unsaid(self, view: Reading, step: Step) -> bool:
+        """Tell whether "how", followed by its verb's auxiliary, is answered by a relation that gives no means.
+
+        "How is the lease renewed?" asks by what means or in what way: a relation whose label ends in a
+        word of means ("by", "with", "using", "via", "through") gives one; "is placed in" gives a place,
+        another question. "How many", "how long" ask an amount, read elsewhere.
+        """
+        words = view.words
+        if len(words) < 2 or words[0].lower != "how" or words[1].lower not in QUESTION_AUXILIARIES:
+            return False
+        return not set(self._label_words(step[0])[-1:]) & MEANS_PREPOSITIONS
+
     def _time_as_place(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "where" gets a time along a relation whose preposition gives times, never places.
 
         "Where does the choir sing hymns?" over "sings hymns ... on Sunday mornings": "on" before a day,
         "during", "until", "before" and "after" say when. Along "in", "at" or "from" a word of time may name a
-        place as well ("comes from a spring"), so those are left alone.
+        place as well ("comes from a spring"), so those are left alone, but for a value written as a year
+        or a date ("in 1998"), which names no place.
         """
         words = view.words
         if not words or words[0].lower != "where" or not answers:
             return False
-        if not set(self._label_words(step[0])[-1:]) & WHEN_ONLY_PREPOSITIONS:
+        last = set(self._label_words(step[0])[-1:])
+        if last & PLACE_OR_TIME and all(_is_date(a) for a in answers[:3]):
+            return True  # "built in 1998": a year or a date, along any preposition, is no place
+        if not last & WHEN_ONLY_PREPOSITIONS:
             return False
         return all(isinstance(a, URIRef) and names_time(self.catalog.label(a)) for a in answers[:3])
 
@@ -2345,7 +2380,10 @@ SAME_SCORE = 1e-6
 
 
 def _asks_amount(words: list[Token]) -> bool:
-    """Tell whether a question asks for a number or an amount: "how many ...", "how much ..."."""
+    """Tell whether a question asks for a number or an amount: "how many ...", "how much ...", and "how"
+    with a word of degree first ("how far can it go?": a distance, not where it goes)."""
+    if len(words) > 2 and words[0].lower == "how" and words[1].lower not in QUESTION_AUXILIARIES | WH_WORDS:
+        return True
     return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
 
 
@@ -2354,6 +2392,12 @@ def _strands_preposition(text: str) -> bool:
     verb ("What does the lid shield the jar *from*?"), not a particle ("the kettle you turned *off*")."""
     tokens = [t for t in parse(text) if not t.is_punct]
     return bool(tokens) and tokens[-1].dep_ == "prep" and tokens[-1].head.dep_ in ("ROOT", "acl")
+
+
+def _is_date(answer) -> bool:
+    """Tell whether an answer is written as a year or a date ("2023", "1999-04-01"): digits and separators."""
+    text = str(answer).strip() if not isinstance(answer, URIRef) else ""
+    return bool(text) and text[:1].isdigit() and all(c.isdigit() or c in "-/." for c in text) and len(text) >= 4
 
 
 def _said_by(value: str, words: list[Token]) -> bool:

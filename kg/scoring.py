@@ -110,6 +110,7 @@ def predicate_relevance(
     settings = (PLACE_PREPOSITIONS if "where" in spoken else frozenset()) | (
         WHEN_PREPOSITIONS if "when" in spoken else frozenset()
     )
+    said = frozenset(spoken)
     if spoken & SETTING_WH:
         # "Where is the market held?" says "held in" without the "in": "where" and "when" ask for the object of
         # a preposition of place or time.
@@ -135,6 +136,10 @@ def predicate_relevance(
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
             if settings and last in PREPOSITIONS and last not in settings and last not in spoken:
                 continue  # "Where do units live?" is not asked by "live for": "for" names no place
+            if settings and last not in PREPOSITIONS and not spoken & pred.question_words:
+                score *= 0.9  # "Where does X keep things?": "keeps" gives what is kept, "keeps in" the place
+            elif settings and last in spoken and last not in said and said & PREPOSITIONS:
+                score *= 0.98  # "Where is it shipped from?": "shipped from" as said, before "shipped on"
             if last == "by" and not passive:
                 score *= 0.75  # "is followed by" reads the other way round from "follows"
             elif last in PREPOSITIONS and last not in spoken:

@@ -70,7 +70,7 @@ NECESSITY_WORDS = frozenset("must need needs required".split())
 #: Words a yes/no verdict may leave out of the sentence: they ask nothing of its content.
 _CLOSED = frozenset("do does did be is are was were can could may might must should would will shall".split())
 #: The auxiliaries a question may put after its wh-word: "how *do* ...", "how many X *have* ...".
-_AUXILIARY_WORDS = _CLOSED | {"has", "have", "had"}
+QUESTION_AUXILIARIES = _CLOSED | {"has", "have", "had"}
 
 
 @dataclass
@@ -858,7 +858,7 @@ def asks_degree(asked: Asked) -> bool:
     """Tell "how" with a word of degree after it ("how *often*", "how *long*", "how *far*") from "how" alone
     ("how do instances connect?"), whose next word is an auxiliary."""
     words = asked.words
-    return len(words) > 2 and words[0] == "how" and words[1] not in _AUXILIARY_WORDS
+    return len(words) > 2 and words[0] == "how" and words[1] not in QUESTION_AUXILIARIES
 
 
 #: Nouns whose first sense in WordNet is a time, an event or an act ("night", "Sunday", "harvest";
@@ -972,12 +972,28 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
             continue  # this argument holds what the question says
         words = [t.lower_ for t in span]
         inside = [iri for iri, names in fresh.items() if any(_occurs(n, words) for n in names)]
+        if len(inside) > 1 and asked.wh_role == "oblique" and _nested_apart(span, inside, fresh):
+            return []  # "in early versions of X at Y": which phrase says where, the parse cannot tell
         if inside:
             open_slots.append((ROLES.get(dep), inside))
     if len(open_slots) > 1 and asked.wh_role:
         # "Who signs a permit?" asks for the doer: the agent of "is signed by the clerk", not "in the town hall".
         open_slots = [slot for slot in open_slots if slot[0] == asked.wh_role]
     return open_slots[0][1] if len(open_slots) == 1 else []
+
+
+def _nested_apart(span: list, inside: list[URIRef], fresh: dict[URIRef, list[str]]) -> bool:
+    """Tell whether a phrase's concepts stand some in its own words, some only in a phrase nested in it.
+
+    "in early versions of Unix at Bell Labs": the preposition's object names one place or time, the
+    nested "at Bell Labs" another, which the parser may have hung on the noun where the verb was meant.
+    Concepts joined by "and" stand in the phrase's own words alike.
+    """
+    head = span[0]
+    nested = {inner.i for t in span if t.dep_ == "prep" and t.i != head.i for inner in t.subtree}
+    own = [t.lower_ for t in span if t.i not in nested]
+    placed = {iri: any(_occurs(n, own) for n in fresh[iri]) for iri in inside}
+    return any(placed.values()) and not all(placed.values())
 
 
 def _parallel_phrase(verb, said: set[str]) -> list[tuple[str, list]]:

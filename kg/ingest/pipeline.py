@@ -54,6 +54,7 @@ from kg.ingest.structure import (
     VERSUS_RE,
     StructureReader,
     agrees_in_number,
+    clause_cells,
     counts_its_items,
     describes,
     glossary_term,
@@ -483,18 +484,22 @@ class _Extractor(StructureReader):
 
     @staticmethod
     def _cell_predicates(blocks: list[Block]) -> frozenset[str]:
-        """Return the statement-table cells whose first word is read as a verb: "Supports allow rules only".
+        """Return the table cells whose first word is read as a verb: "Supports allow rules only".
 
-        A statement table's cell is said of its column's thing, so a first word that may be a plural
+        A statement table's cell is said of its column's thing (a clause cell of another table, of its
+        row's: ``clause_cells``), so a first word that may be a plural
         noun or a verb's -s form is its verb, unless the note uses that word (or its singular) anywhere
         but at the start of a sentence: "Rules include X" where the note speaks of rules elsewhere.
         """
         cells = [
             sentence
             for block in blocks
-            if block.kind == "table" and is_statement_table(block)
-            for row in block.rows
-            for cell in row
+            if block.kind == "table"
+            for cell in (
+                [cell for row in block.rows for cell in row]
+                if is_statement_table(block)
+                else [cell for _, cell in clause_cells(block)]
+            )
             for _, sentence in split_sentences(cell)
         ]
         if not cells:

@@ -200,7 +200,8 @@ class StructureReader:
         if kind_name and len(kind_name.split()) <= 3 and all(w.isalpha() for w in kind_name.split()):
             kind = self.lexicon.class_for(kind_name) or self.registry.get_or_mint(kind_name.lower()).iri
         heads = block.header[1:]
-        for row in block.rows:
+        clauses = clause_cells(block)
+        for number, row in enumerate(block.rows):
             name = " ".join(re.sub(r"[*`]", "", row[0]).split())
             if not name:
                 continue
@@ -213,6 +214,16 @@ class StructureReader:
                 self._emit(Fact(thing.iri, RDF.type, kind, "table:row"), section, quote)
             for head, cell in zip(heads, row[1:], strict=False):
                 self._property_row(_uncapitalised(head), [thing], [cell], section, quote, "table:row")
+            # A cell that says what the thing does ("removes a key") is a sentence about it, read
+            # with the thing for its left-out subject, as a statement table's cells are read with their column's.
+            saved = self.topic
+            for _, cell in [c for c in clauses if c[0] == number]:
+                self.topic = thing
+                for _, sentence in split_sentences(cell):
+                    if sentence in self.sentence_index:
+                        self._sentence(sentence, section, Context(), Block("item", block.section, block.line, cell))
+                        self._mention(sentence, thing)
+            self.topic = saved
 
     def _property_row(
         self, head: str, things: list[Concept], cells: list[str], section: str, quote: str, rule: str = "table:property"
@@ -376,7 +387,20 @@ def sentence_texts(block: Block) -> list[str]:
         return [] if block.navigation else [block.text]
     if block.kind == "table" and is_statement_table(block):
         return [cell for row in block.rows for cell in row]
+    if block.kind == "table":
+        return [cell for _, cell in clause_cells(block)]
     return []
+
+
+def clause_cells(block: Block) -> list[tuple[int, str]]:
+    """Return the cells after a table's first column that are clauses with their subject left out, with
+    their row: "`DROP` | removes a key" says what the row's thing does (see ``_entity_rows``)."""
+    return [
+        (number, cell)
+        for number, row in enumerate(block.rows)
+        for cell in row[1:]
+        if len(cell.split()) > 1 and leaves_out_subject(cell)
+    ]
 
 
 def predicate_items(blocks: list[Block]) -> frozenset[str]:
