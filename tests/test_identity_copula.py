@@ -6,7 +6,8 @@ plural kind, since the tagger reads "ketlroot" after "is" as a plural noun; "kq 
 and "The settings file is `ketl.ini`" gave nothing, so "What is the settings file?" could only quote;
 "an open-hearth document store" cut to four words kept "hearth", half a hyphenated word; and "Which
 row wins?" about a topic with one relation ("names") answered with that relation at 0.92, because a
-margin was taken over no runner-up at all. Real parser and model.
+margin was taken over no runner-up at all; "Read committed" and "Read uncommitted" were one concept "read".
+Real parser and model.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ Ketl is an open-hearth document store database. It keeps records in shards.
 
 The default admin is ketlroot, which is made when the store is first started. kq is the console of Ketl.
 The settings file is `ketl.ini`. The dock of Nerravia is Ostmark.
+
+## Levels
+
+Read committed prevents dirty reads. Read uncommitted is the weakest level.
 
 ## Rules
 
@@ -80,3 +85,12 @@ def test_a_verb_no_relation_of_a_one_relation_topic_means_gets_no_answer_by_that
 
     assert "peer" not in answer.answer.lower() or answer.confidence < 0.6
     assert not (answer.kind == "relation" and answer.confidence >= 0.9)
+
+
+def test_an_adjective_right_after_a_noun_with_nothing_of_its_own_is_part_of_the_name(ketl):
+    # "Read committed", "Read uncommitted": before, both were "read", one concept for two levels.
+    committed, uncommitted = named(ketl, "read committed"), named(ketl, "read uncommitted")
+
+    assert committed != uncommitted
+    assert relations(ketl, committed, named(ketl, "dirty read")) == {"prevent"}
+    assert not [o for o in ketl.objects(None, RDFS.label) if str(o).lower() == "read"]

@@ -1655,8 +1655,14 @@ def _name_tokens(token) -> list:
     for t in reversed(words[:-1]):
         if run[0].i - t.i <= 2:
             run.insert(0, t)
-    # "Alt-F4": the parser splits a hyphenated word, and may hang its last part after the head.
+    # "Read committed": an adjective right after the noun, with nothing of its own, is part of a name;
+    # one with a phrase of its own ("people responsible for X") describes.
     doc, end = token.doc, token.i
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.dep_ == "amod" and after.head.i == end and not list(after.children):
+        end += 1
+        run.append(after)
+    # "Alt-F4": the parser splits a hyphenated word, and may hang its last part after the head.
     while end + 2 < len(doc) and _hyphen_glued(doc[end], doc[end + 1]) and doc[end + 2] in token.subtree:
         end += 2
         run.append(doc[end])
