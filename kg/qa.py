@@ -1054,8 +1054,8 @@ class Engine:
         return answer
 
     def _identified_member(self, reading: Reading, link) -> Answer | None:
-        """Answer "What is the N?" by the one thing a note says is the N ("the N is ketl.ini"), when no
-        sentence says what an N is.
+        """Answer "What is the N?" by the one thing a note says is the N ("the N is ketl.ini"), or the one
+        value ("the N is 8080"), when no sentence says what an N is.
 
         "The N" asks for the one N the notes speak of; a sentence that identifies a name with the role
         (rule ``IDENTITY_RULE``, kg/ingest/relations.py) says which. Two things so identified, or a question
@@ -1069,15 +1069,32 @@ class Engine:
             {"c": iri, "rule": Literal(IDENTITY_RULE)},
         )
         members = sorted({row[0] for row in rows if row[0] in self.catalog.entities}, key=str)
-        if len(members) != 1:
+        label = self.catalog.entities[iri].label
+        if not members:
+            # "the default port is 8080": the role's one value, recorded as what it is.
+            rows = self.store.query(
+                "SELECT DISTINCT ?v WHERE { ?st rdf:subject ?c ; rdf:predicate kgo:hasCharacteristic ; "
+                "rdf:object ?v ; kgo:rule ?rule }",
+                {"c": iri, "rule": Literal(IDENTITY_RULE)},
+            )
+            values = sorted({row[0] for row in rows}, key=str)
+            if len(values) != 1:
+                return None
+            triple = (iri, KGO.hasCharacteristic, values[0])
+            answer = Answer(
+                "", f"The {label} is {values[0]}.", [{"value": str(values[0])}], round(0.8 * link.best[1], 3),
+                "SELECT ?value WHERE {\n  %s kgo:hasCharacteristic ?value .\n}" % iri.n3(), kind="definition",
+            )  # fmt: skip
+        elif len(members) == 1:
+            member = members[0]
+            triple = (member, RDF.type, iri)
+            answer = Answer(
+                "", f"The {label} is {self.catalog.label(member)}.", [self.evidence.entity_dict(member)],
+                round(0.8 * link.best[1], 3),
+                "SELECT ?thing ?label WHERE {\n  ?thing a %s ; rdfs:label ?label .\n}" % iri.n3(), kind="definition",
+            )  # fmt: skip
+        else:
             return None
-        member, label = members[0], self.catalog.entities[iri].label
-        triple = (member, RDF.type, iri)
-        text = f"The {label} is {self.catalog.label(member)}."
-        answer = Answer(
-            "", text, [self.evidence.entity_dict(member)], round(0.8 * link.best[1], 3),
-            "SELECT ?thing ?label WHERE {\n  ?thing a %s ; rdfs:label ?label .\n}" % iri.n3(), kind="definition",
-        )  # fmt: skip
         answer.evidence = [self.evidence.triple_dict(triple)]
         answer.sources = self.evidence.sources([triple])[:2]
         answer.topics = [self.evidence.entity_dict(iri)]

@@ -27,7 +27,8 @@ Ketl is an open-hearth document store database. It keeps records in shards.
 ## Access
 
 The default admin is ketlroot, which is made when the store is first started. kq is the console of Ketl.
-The settings file is `ketl.ini`. The dock of Nerravia is Ostmark.
+The settings file is `ketl.ini`. The dock of Nerravia is Ostmark. The default port is 7441. The sync interval
+is 25 seconds.
 
 ## Levels
 
@@ -94,3 +95,12 @@ def test_an_adjective_right_after_a_noun_with_nothing_of_its_own_is_part_of_the_
     assert committed != uncommitted
     assert relations(ketl, committed, named(ketl, "dirty read")) == {"prevent"}
     assert not [o for o in ketl.objects(None, RDFS.label) if str(o).lower() == "read"]
+
+
+def test_what_is_the_role_gives_the_one_value_a_note_says_it_is(kg):
+    port = kg.ask("What is the default port?")
+    assert [a.get("value") for a in port.answers] == ["7441"], port.answer
+    assert port.confidence >= 0.6
+
+    interval = kg.ask("What is the sync interval?")
+    assert [a.get("value") for a in interval.answers] == ["25 seconds"], interval.answer

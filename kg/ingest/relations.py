@@ -273,6 +273,9 @@ class OpenReader:
             if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
                 continue
             attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+            # "the default port is 8080", "the interval is 25 seconds": a number or an amount
+            for number in [c for c in cop.children if c.dep_ == "attr" and (c.pos_ == "NUM" or _quantity(c))]:
+                facts.extend(self._identified_value(cop, number))
             # "ketl.ini", which the tagger reads as an address; "Ostmark", which it reads as an adjective
             for odd in [c for c in cop.children if (c.dep_ == "attr" and c.pos_ == "X") or _name_read_as_adjective(c)]:
                 facts.extend(self._identified(cop, odd) or [])
@@ -337,6 +340,27 @@ class OpenReader:
                 return []
             return [OpenFact(named, "is a", "is a", kind, _negated(cop), IDENTITY_RULE)]
         return None
+
+    def _identified_value(self, cop, number) -> list[OpenFact]:
+        """Read "the default port is 8080" ("... is 25 seconds") as the role's value: the one thing "the
+        default port" names is that number, recorded as what the role is (rule ``IDENTITY_RULE``).
+
+        The role is a definite common noun with no clause of its own, as in ``_identified``; an amount
+        with its unit keeps its words.
+        """
+        value = _quantity(number) or " ".join(
+            t.text for t in sorted(number.subtree, key=lambda t: t.i) if t.dep_ != "punct"
+        )
+        facts = []
+        for role in _subject_tokens(cop):
+            if role.pos_ != "NOUN" or role.tag_ != "NN" or any(c.dep_ in ("relcl", "acl") for c in role.children):
+                continue
+            if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in role.children):
+                continue
+            concept = self.resolve(_joined(_name_tokens(role)), True)
+            if concept is not None and value:
+                facts.append(OpenFact(concept, "is", "is", None, _negated(cop), IDENTITY_RULE, value))
+        return facts
 
     def _superlative(self, cop, attr, subjects: list[Concept]) -> list[OpenFact]:
         """Read "X is the oldest organ" and "The widest bridge is X" as X being an organ (a bridge), and
