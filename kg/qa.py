@@ -1583,8 +1583,7 @@ class Engine:
                 continue
             if ps.score < 0.45:
                 return None
-            stated = partial(self._stated_words, topic, ps.steps, answers)
-            confidence = self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
+            confidence = self._path_confidence(reading, link, topic, ps, answers)
             # One thing may answer however the question narrows; a value (a table cell) no graph edge can
             # tie to the other concepts the question names, so those go unaccounted for, as with several.
             several = len(answers) > 1 or not any(isinstance(a, URIRef) for a in answers)
@@ -1594,6 +1593,11 @@ class Engine:
                 confidence *= AMBIGUOUS_NAME
             return self._path_answer(reading, topic, ps, answers, round(confidence, 3))
         return None
+
+    def _path_confidence(self, reading: Reading, link, topic: URIRef, ps: PathScore, answers: list) -> float:
+        """Return how sure a path's answers are (``_confidence``), less when the topic's name is shared."""
+        stated = partial(self._stated_words, topic, ps.steps, answers)
+        return self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
 
     def _fitting_answers(self, reading: Reading, link, topic: URIRef, steps, strict: bool) -> list:
         """Return the answers a path gives the question, kept only where they stand in the role it asks
@@ -1620,13 +1624,24 @@ class Engine:
         both "built from" something), or another relation of the topic the question's words fit as well
         ("keeps" and "keeps in" for "Where does X keep ...?" before "where" told them apart). Which one the
         question means, the graph cannot tell; the order of names must not decide."""
+        said = {noun_key(w.lower) for w in reading.words}
         for _, other_link, other, other_ps in candidates:
             if other_link is not link or abs(other_ps.score - ps.score) > SAME_SCORE:
                 continue
-            if other == topic and other_ps.steps == ps.steps:
-                continue
-            if other == topic:  # another relation of the topic: only answers in the role asked for compete
+            if other == topic and (
+                other_ps.steps == ps.steps
+                or len(other_ps.steps) != len(ps.steps)
+                or self._labels_said(other_ps.steps, said) != self._labels_said(ps.steps, said)
+            ):
+                continue  # the same path, or one the ties' own order puts behind (see ``_paths``)
+            if other == topic:
+                # Another relation of the topic: only answers in the role asked for compete, as surely ("water
+                # in" gives no answer to "... water the roses *from*?" as "water from" does).
                 found = self._fitting_answers(reading, link, other, other_ps.steps, strict)
+                if found and self._path_confidence(reading, link, other, other_ps, found) < (
+                    self._path_confidence(reading, link, topic, ps, answers) - SAME_SCORE
+                ):
+                    continue
             else:
                 found = self._constrain(self._run(other, other_ps.steps), reading, link, other, strict)
             if found and set(found) != set(answers):
@@ -1926,7 +1941,7 @@ class Engine:
             self._time_as_argument(view, steps[-1], answers)
             or self._time_as_place(view, steps[-1], answers)
             or self._reason_unsaid(view, steps[-1])
-            or self._means_unsaid(view, steps[-1])
+            or self._means_unsaid(view, steps[-1], answers)
             or any(self._slot_taken(view, step) for step in steps)
         )
 
@@ -1966,15 +1981,18 @@ class Engine:
             return False
         return not set(self._label_words(step[0])[-2:]) & REASON_PREPOSITIONS
 
-    def _means_unsaid(self, view: Reading, step: Step) -> bool:
+    def _means_unsaid(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "how", followed by its verb's auxiliary, is answered by a relation that gives no means.
 
         "How is the lease renewed?" asks by what means or in what way: a relation whose label ends in a
         word of means ("by", "with", "using", "via", "through") gives one; "is placed in" gives a place,
-        another question. "How many", "how long" ask an amount, read elsewhere.
+        another question. A value ("slow", a table's cell) may say the way itself. "How many", "how long"
+        ask an amount, read elsewhere.
         """
         words = view.words
         if len(words) < 2 or words[0].lower != "how" or words[1].lower not in QUESTION_AUXILIARIES:
+            return False
+        if not any(isinstance(a, URIRef) for a in answers):
             return False
         return not set(self._label_words(step[0])[-1:]) & MEANS_PREPOSITIONS
 

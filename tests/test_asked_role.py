@@ -3,7 +3,7 @@ what its row's thing does is a sentence about that thing.
 
 A note of our own about a made-up cache server (no wording of any question set). Before: "Where does
 Mistral keep everything?" found "keeps" (what is kept: "data") and "keeps in" (the place) equally fit and
-answered "data" at 0.97, by the order of the relations' names (and with "keeps in" and "keeps on" both
+answered "data" at 0.97, by the order of the relations' names (and with "writes in" and "writes on" both
 giving places, the places of one of them); "How is the lease held?" answered with
 a place ("is placed in") at 0.97; "`DROP` | removes a key" was a value of "What it does", so "Which
 command removes a key?" found no fact. Real parser and model.
@@ -27,8 +27,8 @@ Mistral is a small cache server. Mistral keeps everything in memory, but it can 
 ## Leases
 
 Every key can hold a lease. A lease is signed with a token. Vane runs on a timer. Vane runs for ten
-hours. Mistral keeps logs in a ring buffer. Mistral
-keeps logs on a spare disk.
+hours. Mistral writes logs in a ring buffer. Mistral
+writes logs on a spare disk.
 
 | Command | What it does                      |
 |---------|-----------------------------------|
@@ -49,8 +49,8 @@ def test_where_asks_the_relation_that_gives_a_place(kg):
 
 
 def test_two_relations_of_the_topic_that_fit_alike_give_no_sure_answer(kg):
-    # "keeps in" and "keeps on" both give a place: which one the question means, the graph cannot tell.
-    answer = kg.ask("Where does Mistral keep logs?")
+    # "writes in" and "writes on" both give a place: which one the question means, the graph cannot tell.
+    answer = kg.ask("Where does Mistral write logs?")
 
     assert answer.confidence < 0.8, (answer.confidence, answer.answer)
 
