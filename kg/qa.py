@@ -1635,8 +1635,8 @@ class Engine:
             ):
                 continue  # the same path, or one the ties' own order puts behind (see ``_paths``)
             if other == topic:
-                # Another relation of the topic: only answers in the role asked for compete, as surely ("water
-                # in" gives no answer to "... water the roses *from*?" as "water from" does).
+                # Another relation of the topic: only answers in the role asked for compete, as surely ("stir
+                # in" gives no answer to "... stir the soup *with*?" as "stir with" does).
                 found = self._fitting_answers(reading, link, other, other_ps.steps, strict)
                 if found and self._path_confidence(reading, link, other, other_ps, found) < (
                     self._path_confidence(reading, link, topic, ps, answers) - SAME_SCORE
