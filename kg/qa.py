@@ -1625,6 +1625,7 @@ class Engine:
         ("keeps" and "keeps in" for "Where does X keep ...?" before "where" told them apart). Which one the
         question means, the graph cannot tell; the order of names must not decide."""
         said = {noun_key(w.lower) for w in reading.words}
+        mine: float | None = None  # this path's confidence, worked out once a rival of the topic needs it
         for _, other_link, other, other_ps in candidates:
             if other_link is not link or abs(other_ps.score - ps.score) > SAME_SCORE:
                 continue
@@ -1638,9 +1639,11 @@ class Engine:
                 # Another relation of the topic: only answers in the role asked for compete, as surely ("stir
                 # in" gives no answer to "... stir the soup *with*?" as "stir with" does).
                 found = self._fitting_answers(reading, link, other, other_ps.steps, strict)
-                if found and self._path_confidence(reading, link, other, other_ps, found) < (
-                    self._path_confidence(reading, link, topic, ps, answers) - SAME_SCORE
-                ):
+                if not found:
+                    continue
+                if mine is None:
+                    mine = self._path_confidence(reading, link, topic, ps, answers)
+                if self._path_confidence(reading, link, other, other_ps, found) < mine - SAME_SCORE:
                     continue
             else:
                 found = self._constrain(self._run(other, other_ps.steps), reading, link, other, strict)

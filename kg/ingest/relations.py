@@ -322,12 +322,10 @@ class OpenReader:
         left to the sentence.
         """
         for role, name in [(s, attr) for s in _subject_tokens(cop)] + [(attr, s) for s in _subject_tokens(cop)]:
-            if role.pos_ != "NOUN" or role.tag_ != "NN" or not _identifier(name, cop):
+            if not _definite_role(role) or not _identifier(name, cop):
                 continue
             if name is attr and any(c.dep_ == "det" for c in attr.children):
                 continue  # "the admin is a ketl user": a kind, read as one
-            if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in role.children):
-                continue
             if any(c.dep_ in ("relcl", "acl") or is_superlative(c) for c in role.children):
                 return []  # "the entity you interact with", "the largest city" (see ``_superlative``)
             named = self._concept(name)
@@ -353,9 +351,7 @@ class OpenReader:
         )
         facts = []
         for role in _subject_tokens(cop):
-            if role.pos_ != "NOUN" or role.tag_ != "NN" or any(c.dep_ in ("relcl", "acl") for c in role.children):
-                continue
-            if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in role.children):
+            if not _definite_role(role) or any(c.dep_ in ("relcl", "acl") for c in role.children):
                 continue
             concept = self.resolve(_joined(_name_tokens(role)), True)
             if concept is not None and value:
@@ -1769,6 +1765,15 @@ def _introduces_examples(prep, noun) -> bool:
     """Tell a preposition that gives examples of ``noun``: "like", "including", "such as"."""
     return prep.lower_ in ("like", "including") or (
         prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, *noun.children])
+    )
+
+
+def _definite_role(token) -> bool:
+    """Tell a singular common noun made definite ("the default port", "its console"): a role one thing fills."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children)
     )
 
 
