@@ -41,6 +41,7 @@ from kg.question import (
     AUX_START,
     BE_FORMS,
     CLASSIFIERS,
+    DO_SUPPORT,
     FOLLOW_UP_PRONOUNS,
     GENERIC_NOUNS,
     WH_WORDS,
@@ -796,6 +797,8 @@ class Engine:
         asked = self._naming_asked([w for _, w in frame], reading.relation_words)
         if asked is None:
             return None
+        if asked == SKOS.definition and self._does_what_it_names(reading, link, frame):
+            return None  # "What does a server block describe?": what it describes, a relation of its own
         if not frame and (
             asks_for_instances(reading.tokens, link.start)
             or (not any(w.lower in ("what", "who") for w in reading.words) and not reading.request())
@@ -848,6 +851,22 @@ class Engine:
                 return self.about.undefined(iri, link.best[1])
             return kinds
         return self._definition_answer(iri, entity, link.best[1])
+
+    def _does_what_it_names(self, reading: Reading, link, frame: list[tuple[int, str]]) -> bool:
+        """Tell whether the topic is the subject of the definition's cue verb, and has a relation by it.
+
+        "Describe X" and "What is X?" ask what X is; in "What does X describe?" X does the describing, and
+        a fact "X describes Y" the graph holds answers it. Only a do-support question with the topic
+        between "does" and the verb counts (its determiners aside).
+        """
+        if not frame or link.start < 1:
+            return False
+        before = [w.lower for w in reading.words[: link.start]]
+        while before and before[-1] in ARTICLES:
+            before.pop()
+        if not before or before[-1] not in DO_SUPPORT or any(i < link.end for i, _ in frame):
+            return False
+        return self._property_named(link.best[0], [w for _, w in frame])
 
     def _property_named(self, iri: URIRef, words: Sequence[str]) -> bool:
         """Tell whether one of the question's ``words`` is, by lemma, a word of a relation the concept has

@@ -30,6 +30,10 @@ Every key can hold a lease. A lease is signed with a token. Vane runs on a timer
 hours. Mistral writes logs in a ring buffer. Mistral
 writes logs on a spare disk.
 
+## Wards
+
+A ward is a group of keys. A ward describes one tenant.
+
 | Command | What it does                      |
 |---------|-----------------------------------|
 | `PEEK`  | returns the value of a key        |
@@ -93,3 +97,12 @@ def test_where_read_out_of_a_phrase_nested_in_another_is_not_guessed():
     joined = nlp("Leases are kept in Orla and Fenwick Labs.")
     span = list(next(t for t in joined if t.lower_ == "in").subtree)
     assert not _nested_apart(span, [URIRef("urn:o"), URIRef("urn:f")], fresh)
+
+
+def test_what_the_topic_does_by_a_definition_verb_is_its_relation(kg):
+    # "describe" is one of the definition's names: "Describe a ward" asks what a ward is, but in "What does a
+    # ward describe?" the ward describes, and the graph holds what.
+    answer = kg.ask("What does a ward describe?")
+    assert [a.get("label") for a in answer.answers] == ["tenant"], answer.answer
+
+    assert kg.ask("What is a ward?").kind == "definition"
