@@ -29,7 +29,7 @@ from kg.linking import Link
 from kg.namespaces import KGO
 from kg.question import parser
 from kg.store import KGStore
-from kg.text import AUXILIARIES, Token, getAllLemmas, reads_passive, root_of
+from kg.text import AUXILIARIES, SUBJECT_DEPS, Token, getAllLemmas, reads_passive, root_of
 
 #: At most this many facts follow the definition.
 MAX_FACTS = 5
@@ -93,7 +93,7 @@ def is_about_request(
     root = root_of(doc)
     if mention is None or root is None or root.pos_ != "VERB":
         return False
-    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [t for t in root.children if t.dep_ in SUBJECT_DEPS]
     if any(t.lower_ != ADDRESSEE for t in subjects):
         return False  # "What runs on X": the question asks about something the concept does
     as_object = mention.dep_ == "dobj" and mention.head == root

@@ -90,7 +90,15 @@ from kg.scoring import (
     predicate_relevance,
 )
 from kg.sentence_answer import SentenceAnswerer, question_content
-from kg.sentence_slots import QUESTION_AUXILIARIES, REASON_WH, WHEN_ONLY_PREPOSITIONS, Asked, counted_noun, names_time
+from kg.sentence_slots import (
+    QUESTION_AUXILIARIES,
+    REASON_WH,
+    WHEN_ONLY_PREPOSITIONS,
+    Asked,
+    counted_noun,
+    degree_after_how,
+    names_time,
+)
 from kg.sessions import Sessions
 from kg.spelling import Speller
 from kg.store import KGStore
@@ -798,7 +806,7 @@ class Engine:
         if asked is None:
             return None
         if asked == SKOS.definition and self._does_what_it_names(reading, link, frame):
-            return None  # "What does a server block describe?": what it describes, a relation of its own
+            return None  # "What does X describe?": what X describes, a relation of its own
         if not frame and (
             asks_for_instances(reading.tokens, link.start)
             or (not any(w.lower in ("what", "who") for w in reading.words) and not reading.request())
@@ -1084,36 +1092,27 @@ class Engine:
             return None
         iri = link.best[0]
         rows = self.store.query(
-            "SELECT DISTINCT ?m WHERE { ?st rdf:subject ?m ; rdf:predicate rdf:type ; rdf:object ?c ; kgo:rule ?rule }",
+            "SELECT DISTINCT ?s ?p ?o WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:rule ?rule "
+            "FILTER((?p = rdf:type && ?o = ?c) || (?p = kgo:hasCharacteristic && ?s = ?c)) }",
             {"c": iri, "rule": Literal(IDENTITY_RULE)},
         )
-        members = sorted({row[0] for row in rows if row[0] in self.catalog.entities}, key=str)
-        label = self.catalog.entities[iri].label
-        if not members:
-            # "the default port is 8080": the role's one value, recorded as what it is.
-            rows = self.store.query(
-                "SELECT DISTINCT ?v WHERE { ?st rdf:subject ?c ; rdf:predicate kgo:hasCharacteristic ; "
-                "rdf:object ?v ; kgo:rule ?rule }",
-                {"c": iri, "rule": Literal(IDENTITY_RULE)},
-            )
-            values = sorted({row[0] for row in rows}, key=str)
+        members = sorted({s for s, p, _ in rows if p == RDF.type and s in self.catalog.entities}, key=str)
+        # "the retry limit is 8": the role's one value, recorded as what it is, when no thing is.
+        values = sorted({o for _, p, o in rows if p == KGO.hasCharacteristic}, key=str)
+        if members:
+            if len(members) != 1:
+                return None
+            triple = (members[0], RDF.type, iri)
+            item, said = self.evidence.entity_dict(members[0]), self.catalog.label(members[0])
+            sparql = "SELECT ?thing ?label WHERE {\n  ?thing a %s ; rdfs:label ?label .\n}" % iri.n3()
+        else:
             if len(values) != 1:
                 return None
             triple = (iri, KGO.hasCharacteristic, values[0])
-            answer = Answer(
-                "", f"The {label} is {values[0]}.", [{"value": str(values[0])}], round(0.8 * link.best[1], 3),
-                "SELECT ?value WHERE {\n  %s kgo:hasCharacteristic ?value .\n}" % iri.n3(), kind="definition",
-            )  # fmt: skip
-        elif len(members) == 1:
-            member = members[0]
-            triple = (member, RDF.type, iri)
-            answer = Answer(
-                "", f"The {label} is {self.catalog.label(member)}.", [self.evidence.entity_dict(member)],
-                round(0.8 * link.best[1], 3),
-                "SELECT ?thing ?label WHERE {\n  ?thing a %s ; rdfs:label ?label .\n}" % iri.n3(), kind="definition",
-            )  # fmt: skip
-        else:
-            return None
+            item, said = {"value": str(values[0])}, str(values[0])
+            sparql = "SELECT ?value WHERE {\n  %s kgo:hasCharacteristic ?value .\n}" % iri.n3()
+        label = self.catalog.entities[iri].label
+        answer = Answer("", f"The {label} is {said}.", [item], round(0.8 * link.best[1], 3), sparql, kind="definition")
         answer.evidence = [self.evidence.triple_dict(triple)]
         answer.sources = self.evidence.sources([triple])[:2]
         answer.topics = [self.evidence.entity_dict(iri)]
@@ -2439,7 +2438,7 @@ SAME_SCORE = 1e-6
 def _asks_amount(words: list[Token]) -> bool:
     """Tell whether a question asks for a number or an amount: "how many ...", "how much ...", and "how"
     with a word of degree first ("how far can it go?": a distance, not where it goes)."""
-    if len(words) > 2 and words[0].lower == "how" and words[1].lower not in QUESTION_AUXILIARIES | WH_WORDS:
+    if degree_after_how([w.lower for w in words]) and words[1].lower not in WH_WORDS:
         return True
     return any(a.lower == "how" and b.lower in ("many", "much") for a, b in itertools.pairwise(words))
 

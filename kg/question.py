@@ -25,6 +25,7 @@ from kg.text import (
     ARTICLES,
     NEGATIONS,
     STOPWORDS,
+    SUBJECT_DEPS,
     Token,
     counts_things,
     getAllLemmas,
@@ -530,7 +531,7 @@ def read_request(text: str, words: list[Token]) -> Request | None:
     root = root_of(doc)
     if root is None or root.pos_ != "VERB" or root.idx not in at:
         return None
-    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [t for t in root.children if t.dep_ in SUBJECT_DEPS]
     if addressed:
         if [t.lower_ for t in subjects] != ["you"]:
             return None

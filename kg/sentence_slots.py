@@ -857,7 +857,11 @@ def _restates(names: list[str], said: set[str]) -> bool:
 def asks_degree(asked: Asked) -> bool:
     """Tell "how" with a word of degree after it ("how *often*", "how *long*", "how *far*") from "how" alone
     ("how do instances connect?"), whose next word is an auxiliary."""
-    words = asked.words
+    return degree_after_how(asked.words)
+
+
+def degree_after_how(words: Sequence[str]) -> bool:
+    """Tell lowercase question words that open with "how" and a word of degree, not an auxiliary."""
     return len(words) > 2 and words[0] == "how" and words[1] not in QUESTION_AUXILIARIES
 
 

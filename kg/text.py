@@ -79,6 +79,8 @@ NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren'
 #: nor its denial. A clause they bear on says that something holds only now and then, or barely: no fact.
 NEAR_NEGATIONS = frozenset("seldom rarely hardly barely scarcely".split())
 PRONOUNS_SUBJECT = frozenset("it they he she".split())
+#: The dependencies by which a clause's verb has a subject of its own (spaCy's labels; "there" is "expl").
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "expl"))
 PRONOUNS_OBJECT = frozenset("it them this these".split())
 COPULAS = frozenset("is are was were be".split())
 #: Reflexive pronouns: they point back at a name the sentence already holds ("what does a kiln keep for

@@ -29,6 +29,7 @@ from kg.text import (
     MERGED_NAMES,
     PLURAL_PRONOUNS,
     PRONOUNS_SUBJECT,
+    SUBJECT_DEPS,
     can_be_noun,
     getAllLemmas,
     getInflection,
@@ -836,7 +837,6 @@ def _plural_head(token) -> bool:
     return token.tag_ == "VBZ" and token.lower_ not in getAllLemmas(token.lower_).get("NOUN", (token.lower_,))
 
 
-SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "expl"))
 #: The most words a subject phrase read again behind a pronoun may have before its verb.
 MAX_SUBJECT_WORDS = 4
 
@@ -878,16 +878,14 @@ def _grafted_subject(original, reparsed, head: int, at: int, phrase=None):
     spaces = [bool(t.whitespace_) for t in original]
     tags, pos, deps, heads, lemmas = [], [], [], [], []
     for t in original[:at]:
-        if t.i == head and _plural_head(t):  # "rules", which the tagger took for a verb
-            tags.append("NNS")
+        if t.i == head:  # a noun, also where the tagger took it for a verb ("every commit", plural "rules")
+            plural = _plural_head(t)
+            tags.append("NNS" if plural else "NN")
             pos.append("NOUN")
-            lemmas.append(getAllLemmas(t.lower_)["NOUN"][0])
-            deps.append("nsubj")
-            heads.append(pronoun.head.i + shift)
-        elif t.i == head:  # a noun, also where the tagger took it for a verb ("every commit")
-            tags.append("NN")
-            pos.append("NOUN")
-            lemmas.append(t.lower_ if t.tag_ != "NN" else t.lemma_)
+            if plural:
+                lemmas.append(getAllLemmas(t.lower_)["NOUN"][0])
+            else:
+                lemmas.append(t.lower_ if t.tag_ != "NN" else t.lemma_)
             deps.append("nsubj")
             heads.append(pronoun.head.i + shift)
         elif phrase is not None:

@@ -27,15 +27,7 @@ from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phra
 from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
-from kg.ingest.relations import (
-    PLURAL_ANAPHORS,
-    Antecedent,
-    OpenFact,
-    OpenReader,
-    is_subordinate,
-    lacks_subject,
-    pronoun_subject,
-)
+from kg.ingest.relations import Antecedent, OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal, passive_participles
 from kg.ingest.shortforms import (
@@ -55,6 +47,7 @@ from kg.ingest.structure import (
     StructureReader,
     agrees_in_number,
     clause_cells,
+    coded_first_column,
     counts_its_items,
     describes,
     glossary_term,
@@ -246,7 +239,7 @@ class _Extractor(StructureReader):
                 # clause or description ("none at all", "see the header") are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
-                if all((n, 0) in block.code_cells for n in range(len(block.rows))):
+                if coded_first_column(block):
                     # Code down the first column: one thing per row, and a common word over a column is
                     # its property ("Default"), no thing; a head written as a name ("Mercurial") still is.
                     heads = [h for h in heads if written_as_name(h)]
@@ -654,8 +647,12 @@ class _Extractor(StructureReader):
         words = [t for t in doc[subject.left_edge.i : subject.i + 1] if t.dep_ not in ("det", "poss", "punct")]
         if not words:
             return False
-        text = " ".join(t.text for t in words)
-        named = self.registry.lookup(text)  # the name itself ("leaky bucket scheduler" is no "scheduler")
+        return self._names_other(" ".join(t.text for t in words))
+
+    def _names_other(self, text: str) -> bool:
+        """Tell whether a subject's words name something other than the section's concept: by the name
+        itself ("leaky bucket scheduler" is no "scheduler"), else by their words."""
+        named = self.registry.lookup(text)
         if named is not None:
             return named is not self.topic
         return name_key(text) != name_key(self.topic.label)
@@ -667,19 +664,16 @@ class _Extractor(StructureReader):
         "Expired slices are not purged at once: they wait ..." (the parser makes the second clause the
         main one): "they" are the slices, so the sentence says nothing of what the heading's concept is.
         """
-        plural = pronoun.lower_ in PLURAL_ANAPHORS
         if pronoun.lower_ not in ("it", "they"):
             return False
+        plural = pronoun.lower_ == "they"
         for noun in pronoun.doc[: pronoun.i]:
             if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
             if (noun.tag_ in ("NNS", "NNPS")) != plural:
                 continue
             text = " ".join(t.text for t in noun.subtree if t.dep_ not in ("det", "poss", "punct") and t.i <= noun.i)
-            named = self.registry.lookup(text)
-            if (named is None and name_key(text) != name_key(self.topic.label)) or (
-                named is not None and named is not self.topic
-            ):
+            if self._names_other(text):
                 return True
         return False
 

@@ -273,7 +273,7 @@ class OpenReader:
             if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
                 continue
             attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
-            # "the default port is 8080", "the interval is 25 seconds": a number or an amount
+            # "the retry limit is 8", "the interval is 25 seconds": a number or an amount
             for number in [c for c in cop.children if c.dep_ == "attr" and (c.pos_ == "NUM" or _quantity(c))]:
                 facts.extend(self._identified_value(cop, number))
             # "ketl.ini", which the tagger reads as an address; "Ostmark", which it reads as an adjective
@@ -340,8 +340,8 @@ class OpenReader:
         return None
 
     def _identified_value(self, cop, number) -> list[OpenFact]:
-        """Read "the default port is 8080" ("... is 25 seconds") as the role's value: the one thing "the
-        default port" names is that number, recorded as what the role is (rule ``IDENTITY_RULE``).
+        """Read "the retry limit is 8" ("... is 25 seconds") as the role's value: the one thing "the
+        retry limit" names is that number, recorded as what the role is (rule ``IDENTITY_RULE``).
 
         The role is a definite common noun with no clause of its own, as in ``_identified``; an amount
         with its unit keeps its words.
@@ -1769,7 +1769,7 @@ def _introduces_examples(prep, noun) -> bool:
 
 
 def _definite_role(token) -> bool:
-    """Tell a singular common noun made definite ("the default port", "its console"): a role one thing fills."""
+    """Tell a singular common noun made definite ("the retry limit", "its console"): a role one thing fills."""
     return (
         token.pos_ == "NOUN"
         and token.tag_ == "NN"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from lemminflect import getLemma
 from spacy.language import Language
 
-from kg.text import agrees_in_number
+from kg.text import SUBJECT_DEPS, agrees_in_number
 
 VERB_LEMMAS = "kg_verb_lemmas"
 SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
@@ -51,7 +51,7 @@ def subject_as_compound(doc):
     for verb in doc:
         if verb.pos_ != "VERB" or verb.tag_ not in FINITE or verb.i == 0:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
         noun = doc[verb.i - 1]
         if noun.dep_ != "compound" or noun.head.i != verb.i or noun.pos_ not in ("NOUN", "PROPN"):
@@ -75,7 +75,7 @@ def joined_clause_subject(doc):
     for verb in doc:
         if verb.pos_ != "VERB" or verb.tag_ not in FINITE or verb.dep_ != "conj" or verb.i == 0:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
         noun = doc[verb.i - 1]
         if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.dep_ not in ("dobj", "pobj"):

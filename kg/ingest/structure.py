@@ -183,7 +183,7 @@ class StructureReader:
                 return False
         # Code down the whole first column ("`max_connections`") names one thing per row: a common word over
         # another column is its property even where a sentence uses the word ("by default").
-        coded = all((number, 0) in block.code_cells for number in range(len(block.rows)))
+        coded = coded_first_column(block)
         for h in heads:
             named = self.registry.lookup(h)
             if named is not None and (named.known or (named.iri in self.mentioned and not coded)):
@@ -390,6 +390,11 @@ def sentence_texts(block: Block) -> list[str]:
     if block.kind == "table":
         return [cell for _, cell in clause_cells(block)]
     return []
+
+
+def coded_first_column(block: Block) -> bool:
+    """Tell a table whose first column is code in every row ("`max_connections`"): one thing per row."""
+    return all((number, 0) in block.code_cells for number in range(len(block.rows)))
 
 
 def clause_cells(block: Block) -> list[tuple[int, str]]:
