@@ -34,7 +34,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kg.namespaces import KGO, with_prefixes
 from kg.sharing import directory_fingerprint
 from kg.store import KGStore
-from kg.text import name_key
+from kg.text import cased_name_key, name_key
 
 try:
     import fcntl
@@ -239,7 +239,7 @@ class Catalog:
                 self.entities[node].types.add(cls)
         for iri, entity in self.entities.items():
             for name in [entity.label, *entity.aliases]:
-                key = name_key(name)
+                key = cased_name_key(name)  # "SET" (a command) is not named by "set" (see kg.text.cased_name)
                 if key:
                     self.by_name[key].add(iri)
         self._load_predicates(store, used)

@@ -26,6 +26,7 @@ from kg.text import (
     REQUEST_VERBS,
     STOPWORDS,
     Token,
+    cased_key,
     getAllLemmas,
     is_request_verb,
     lemmas,
@@ -99,7 +100,7 @@ class EntityLinker:
         heads: dict[str, set[URIRef]] = {}
         for title in titles:
             words = title.split()
-            iris = catalog.by_name.get(" ".join(noun_key(w) for w in words), set())
+            iris = catalog.by_name.get(" ".join(cased_key(w) for w in words), set())
             if len(words) > 1 and len(iris) == 1:
                 heads.setdefault(noun_key(words[-1]), set()).update(iris)
         #: The head noun of each document title that names one concept, when that noun ends no other title.
@@ -111,7 +112,7 @@ class EntityLinker:
     def link(self, tokens: list[Token]) -> list[Link]:
         """Return the entity mentions in ``tokens``, longest first without overlaps, in order."""
         words = [t for t in tokens if t.is_word]
-        keys = [noun_key(t.text) for t in words]
+        keys = [cased_key(t.text) for t in words]
         found: list[Link] = []
         for i in range(len(words)):
             for n in range(min(self.max_words, len(words) - i), 0, -1):
@@ -130,12 +131,12 @@ class EntityLinker:
                 if not iris and owner is not None:
                     # A possessive ends a name: "FTP's port" names FTP (unless the name has it: "Let's Go").
                     texts[-1] = owner
-                    iris = self.catalog.by_name.get(" ".join([*keys[i : i + n - 1], noun_key(owner)]))
+                    iris = self.catalog.by_name.get(" ".join([*keys[i : i + n - 1], cased_key(owner)]))
                 owned = [(k, owner) for k in range(n - 1) if (owner := possessor(texts[k])) is not None]
                 if not iris and len(owned) == 1:
                     # "the loom's warp beam" is "the warp beam of the loom", as a note may name it.
                     k, owner = owned[0]
-                    owner_key = [*keys[i : i + k], noun_key(owner)]
+                    owner_key = [*keys[i : i + k], cased_key(owner)]
                     iris = self.catalog.by_name.get(" ".join([*keys[i + k + 1 : i + n], "of", *owner_key]))
                 if iris:
                     text = " ".join(texts)

@@ -566,10 +566,11 @@ class Engine:
         question outside every mention: the question spells the whole name, the mention only part of it.
         A mention elsewhere ("what does the bike share with a wheel") is what the question is about.
         """
-        asked = _asked_phrase(reading.words)
+        asked, counted = _asked_phrase(reading.words), _counted_phrase(reading.words)
         others = [
             link for link in reading.links
-            if link is not topic and link.end > link.start and link.start in asked and link.end - 1 in asked
+            if link is not topic and link.end > link.start
+            and any(link.start in span and link.end - 1 in span for span in (asked, counted))
         ]  # fmt: skip
         if not others:
             return []
@@ -585,7 +586,10 @@ class Engine:
         found = []
         for link in others:
             words = key_words(link.text)
-            if words and any(words < name and name - words <= free for name in spelt):
+            # "How many pages does the report need?": what is counted names the property ("pages", "max. pages")
+            # whose value is the count, whatever else the name says.
+            counts = link.start in counted
+            if words and any((words <= name if counts else words < name and name - words <= free) for name in spelt):
                 found.append(link)
         return found
 
@@ -2507,6 +2511,16 @@ def _asked_phrase(words: list[Token]) -> range:
     while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
         end += 1
     return range(1, end)
+
+
+def _counted_phrase(words: list[Token]) -> range:
+    """Return the positions of what "how many"/"how much" counts, up to its verb ("how many disks ...")."""
+    if len(words) < 3 or words[0].lower != "how" or words[1].lower not in ("many", "much"):
+        return range(0)
+    end = 2
+    while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
+        end += 1
+    return range(2, end)
 
 
 _COPULAS = frozenset(("is", "are", "was", "were"))

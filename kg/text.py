@@ -219,6 +219,30 @@ def name_key(text: str) -> str:
     return " ".join(noun_key(w) for w in words)
 
 
+def cased_name(word: str) -> bool:
+    """Tell a word written in capitals that is also an everyday word ("SET", "FROM", "LIST", "RAID").
+
+    Such a word names its thing (a command, an instruction, an acronym) only where it is written so:
+    "sets" and "from" in a sentence are the everyday words.
+    """
+    return len(word) >= 2 and word.isalpha() and word.isupper() and bool(getAllLemmas(word.lower()))
+
+
+def cased_key(word: str) -> str:
+    """Return a name word's matching key: ``noun_key``, but a capitalised everyday word keeps its case (marked).
+
+    Its plural is its key too: "SETs" is "=SET", as "AMIs" is "ami".
+    """
+    if word.endswith("s") and cased_name(word[:-1]):
+        word = word[:-1]
+    return f"={word}" if cased_name(word) else noun_key(word)
+
+
+def cased_name_key(text: str) -> str:
+    """Return ``name_key`` with each capitalised everyday word kept apart from the word ("SET" is no "set")."""
+    return " ".join(cased_key(t.text) for t in tokenize(text) if t.is_word)
+
+
 def key_words(name: str) -> frozenset[str]:
     """Return the content words of a name as noun keys ("wheel sizes" -> {"wheel", "size"})."""
     return frozenset(w for w in name_key(name).split() if w not in STOPWORDS)

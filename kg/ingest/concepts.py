@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.ingest.lexicon import Lexicon
 from kg.namespaces import KG, KGO
-from kg.text import Token, name_key, noun_key, plural, slug, without_placeholders
+from kg.text import Token, cased_key, cased_name_key, name_key, noun_key, plural, slug, without_placeholders
 
 
 @dataclass
@@ -72,7 +72,7 @@ class ConceptRegistry:
 
     def _index(self, name: str, concept: Concept) -> None:
         """Map a name to a concept; a document's own name beats a generic ontology synonym."""
-        key = tuple(name_key(name).split())
+        key = tuple(cased_name_key(name).split())
         if not key:
             return
         keys = [key, key[1:]] if key[0] in self.lexicon.brands and len(key) > 1 else [key]
@@ -84,7 +84,7 @@ class ConceptRegistry:
 
     def lookup(self, name: str) -> Concept | None:
         """Return the concept a name denotes, if any (brand prefix optional; placeholders dropped)."""
-        key = tuple(name_key(without_placeholders(name)).split())
+        key = tuple(cased_name_key(without_placeholders(name)).split())
         if key and key[0] in self.lexicon.brands and len(key) > 1 and key not in self._by_key:
             key = key[1:]
         return self._by_key.get(key)
@@ -179,7 +179,7 @@ class ConceptRegistry:
     def mentions(self, tokens: list[Token]) -> list[Mention]:
         """Find concept names in ``tokens``, longest first, left to right, without overlaps."""
         words = [i for i, t in enumerate(tokens) if t.is_word]  # names may span commas
-        keys = [noun_key(tokens[i].text) for i in words]
+        keys = [cased_key(tokens[i].text) for i in words]
         by_key, prefixes = self._by_key, self._prefixes
         found: list[Mention] = []
         w = 0

@@ -113,7 +113,7 @@ def parse_markdown(text: str) -> list[Block]:
             row = None
         elif tok.type == "inline" and row is not None:
             plain, _, code = _inline(tok)
-            if table is not None and not in_head and len(code) == 1 and code[0].text == plain.strip():
+            if table is not None and not in_head and code and _wholly_code(plain, code):
                 table.code_cells.add((len(table.rows), len(row)))
             row.append(plain.strip())
         elif tok.type == "inline":
@@ -145,6 +145,20 @@ def parse_markdown(text: str) -> list[Block]:
                 pending_intro = plain.strip() if plain.rstrip().endswith(":") else None
         i += 1
     return blocks
+
+
+#: What may stand between code spans that a cell offers as alternatives: "`PUT` / `STORE`".
+ALTERNATIVES_RE = re.compile(r"[\s/,|]*(?:\bor\b[\s/,|]*)*")
+
+
+def _wholly_code(plain: str, code: list[Span]) -> bool:
+    """Tell a cell that is one code span, or code spans offered as alternatives ("`PUT` / `STORE`")."""
+    rest, at = [], 0
+    for span in code:
+        rest.append(plain[at : span.start])
+        at = span.end
+    rest.append(plain[at:])
+    return all(ALTERNATIVES_RE.fullmatch(part) for part in rest)
 
 
 def _anchor_only(tok: MdToken) -> bool:

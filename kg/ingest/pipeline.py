@@ -56,6 +56,7 @@ from kg.ingest.structure import (
     is_statement_table,
     is_value_row,
     item_label,
+    numbered_first_column,
     predicate_items,
     sentence_texts,
     written_as_name,
@@ -64,6 +65,7 @@ from kg.namespaces import GRAPH, KG, KGO, PREFIXES
 from kg.text import (
     ARTICLES,
     STOPWORDS,
+    cased_name,
     comparison_phrase,
     getAllLemmas,
     is_adjective,
@@ -181,6 +183,8 @@ class _Extractor(StructureReader):
         self.topic: Concept | None = None
         self.last_open = Antecedent()  # what "it"/"they" refer to in open facts
         self.categories: dict[int, Concept] = {}  # heading level -> the category that heading names
+        self._heading_level = 0  # the innermost open heading's level
+        self._heading_thing: Concept | None = None  # what that heading itself names, if anything
         self.topics: dict[int, Concept] = {}  # heading level -> the thing that heading names
         self.mentioned: set[URIRef] = set()  # concepts some sentence names (not only a heading)
         self._first_in_section = False  # the next sentence is the first under a heading
@@ -189,6 +193,7 @@ class _Extractor(StructureReader):
         self.leads: dict[str, Concept] = {}  # "Name: what it is" items -> the concept the lead-in names
         self._parents: dict[str, Concept | None] = {}  # a parent item's text -> the thing it names
         self._parent_seen: str | None = None  # the parent of the last item read (for its first child)
+        self._item_subjects: dict[str, Concept] = {}  # an item's text -> what its first sentence opens with
         self._first_child = False  # whether the item being read is the first under its parent item
         self._parent_items: set[str] = set()  # the texts of items that have items under them
         self._children: dict[str, list[str]] = {}  # a parent item's text -> the texts of the items under it
@@ -239,14 +244,16 @@ class _Extractor(StructureReader):
                 # clause or description ("none at all", "see the header") are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
-                if coded_first_column(block):
-                    # Code down the first column: one thing per row, and a common word over a column is
-                    # its property ("Default"), no thing; a head written as a name ("Mercurial") still is.
+                numbered = numbered_first_column(block)  # "5 | 3 | n-1 disks": a row's values, no terms
+                if coded_first_column(block) or numbered:
+                    # Code or numbers down the first column: one thing per row, and a common word over a
+                    # column is its property ("Default"), no thing; a head written as a name ("Mercurial")
+                    # still is.
                     heads = [h for h in heads if written_as_name(h)]
                 terms = [
                     c
                     for row in block.rows
-                    if not statements and not is_property_row(row[0]) and not is_value_row(row)
+                    if not statements and not numbered and not is_property_row(row[0]) and not is_value_row(row)
                     for c in row[1:]
                     if _looks_like_name(c)
                 ]
@@ -359,7 +366,12 @@ class _Extractor(StructureReader):
             if cls is not None:
                 concept.types.add(cls)
             return
-        if self._acronyms(text) or not _looks_like_name(text):
+        if self._acronyms(text):
+            return
+        # "**Bisque firing (first firing)**": an aside in brackets after the name says what it is or does,
+        # and is no part of the name a sentence uses ("Bisque firing hardens the clay").
+        text = ASIDE_AFTER_RE.sub("", text)
+        if not _looks_like_name(text):
             return
         # "**three glazing kilns**": the count is how many, not part of the name (a kind of kiln).
         words = text.split()
@@ -556,7 +568,7 @@ class _Extractor(StructureReader):
         The lead must name a thing the document names elsewhere too (a heading, a bold phrase, a run of
         capitalised words, an acronym), so that labels such as "Example:" or "Use case:" stay labels.
         """
-        match = LEAD_IN_RE.match(sentence)
+        match = _lead_match(sentence)
         if match is None:
             return None
         concept = self._named(match.group(1))
@@ -905,6 +917,8 @@ class _Extractor(StructureReader):
             # thing named consumed. Such a quality is kept only where the parse puts that name in the
             # subject of a copula or a passive.
             facts = [f for f in facts if f.rule != "quality" or self._named_in_subject(doc, f.subject)]
+        if block.kind == "item" and doc is not None and block.text.strip().startswith(sentence.strip()):
+            self._remember_opener(block, tokens, mentions, doc)
         if any(f.phrase != "is a" for f in opened):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
@@ -932,6 +946,14 @@ class _Extractor(StructureReader):
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
         self._sentence_node(sentence, section, self._context(block, sentence, doc))
+
+    def _remember_opener(self, block: Block, tokens, mentions, doc) -> None:
+        """Keep what an item's first sentence opens with as its main subject, for the item's later sentences."""
+        subject = self.open_reader.main_subject(doc)
+        if subject is None or subject.concept is None:
+            return
+        if any(m.concept is subject.concept and _about(tokens, m.start) for m in mentions):
+            self._item_subjects[block.text] = subject.concept
 
     def _named_in_subject(self, doc, iri: URIRef) -> bool:
         """Tell whether the subject of a parsed sentence's copula or passive clause names ``iri``.
@@ -998,6 +1020,11 @@ class _Extractor(StructureReader):
             # "**Cone 6** — fires at 1220 C. Suits stoneware.": every sentence of an item whose label
             # names a thing is about it, the ones with no subject of their own too.
             return labelled, False
+        opener = self._item_subjects.get(block.text) if sentence != block.text.strip() else None
+        if opener is not None:
+            # "Witness cones show how much heat ... Handy for long firings.": an item whose first
+            # sentence opens with its subject goes on about that subject, not about the section's thing.
+            return opener, False
         if parent is not None:
             indefinite = sentence.split(maxsplit=1)[0].lower() in ("a", "an")
             return parent, first_child and indefinite
@@ -1463,6 +1490,8 @@ SentenceContext = tuple[str, bool, list[Concept]]
 #: Cardinal numbers written as words: a count before a noun phrase, never part of its name.
 COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 #: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
+#: An aside in brackets closing a name: "Glaze firing (second firing)", "Tier 2 (1+1)".
+ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)\s*$")
 KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
 #: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
 LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -1474,6 +1503,13 @@ CLOSED_CLASS = frozenset("ADP SCONJ AUX PRON DET PART CCONJ ADV INTJ".split())
 OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 #: An item's lead-in: a short label, a colon, then what is said of it ("NACL: Stateless, subnet rules").
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+#: A lead set off by a spaced dash: "`RUN` – runs a command", "Bisque firing (first firing) — hardens clay".
+DASHED_LEAD_RE = re.compile(r"^\s*([^:—–]{1,60}?)\s+[—–-]\s+(\S.*)$")
+
+
+def _lead_match(sentence: str) -> re.Match | None:
+    """Match an item's lead-in and what follows it, set off by a colon or a spaced dash."""
+    return LEAD_IN_RE.match(sentence) or DASHED_LEAD_RE.match(sentence)
 
 
 #: The most words a code span may have to be read as a name ("journalctl -u", "systemctl daemon-reload").
@@ -1492,9 +1528,15 @@ def _code_name(text: str) -> bool:
 
 def _bare_code_name(text: str) -> bool:
     """Tell whether a code span may stand as a name by itself: the words it is matched by are not all
-    plain dictionary words, which the text uses as words ("`Restart`", "`Requires=`", "`[Service]`")."""
+    plain dictionary words, which the text uses as words ("`Restart`", "`Requires=`", "`[Service]`").
+
+    A word in capitals ("`LIST`", "`SET`") is matched only where it is written so (``kg.text.cased_name``).
+    """
     words = [t.text for t in tokenize(text) if t.is_word]
-    return len(words) > 1 or not getAllLemmas(words[0].lower()) or any(c.isdigit() for c in words[0])
+    return (
+        len(words) > 1 or not getAllLemmas(words[0].lower()) or any(c.isdigit() for c in words[0])
+        or cased_name(words[0])
+    )  # fmt: skip
 
 
 def _kind_after(text: str, end: int) -> str | None:
@@ -1542,7 +1584,7 @@ def _ends_with_of(phrase: str) -> bool:
 
 def _lead_body(sentence: str) -> str:
     """Return what an item says after its lead-in, "It connect ..." for a verb in its base form."""
-    match = LEAD_IN_RE.match(sentence)
+    match = _lead_match(sentence)
     if match is None:
         return sentence
     body = match.group(2)

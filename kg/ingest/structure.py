@@ -127,11 +127,14 @@ class StructureReader:
         contexts = [self.registry.lookup(h) or self.registry.get_or_mint(h) for h in block.header[1:]]
         for c in contexts:
             self.used.add(c.iri)
+        # A table whose rows give properties ("Logs | mail | journal") gives one in every row: "Config | one
+        # line | two unit files" is the config of each, not two words for one thing.
+        properties = any(self._aligned(r[0]) is None and (is_property_row(r[0]) or is_value_row(r)) for r in block.rows)
         for row in block.rows:
             head, cells = row[0], row[1 : 1 + len(contexts)]
             quote = " | ".join(row)
             relation = self._aligned(head)  # a row headed "technology" names the relation "based on"
-            if relation is None and (is_property_row(head) or is_value_row(row)):
+            if relation is None and (properties or is_property_row(head) or is_value_row(row)):
                 self._property_row(_uncapitalised(head), contexts, cells, section, quote)
                 continue
             kind = self.lexicon.class_for(head)  # a row headed "technology" lists technologies
@@ -172,8 +175,11 @@ class StructureReader:
         heads = block.header[1:]
         if not heads or not block.rows or not all(h.strip() for h in heads):
             return False
+        numbered = numbered_first_column(block)
         for number, row in enumerate(block.rows):
             head = row[0].strip()
+            if numbered:
+                continue  # "5": a number down the whole column names a row, whatever it counts
             words = [t for t in tokenize(head) if t.is_word]
             if not 0 < len(words) <= MAX_ROW_NAME_WORDS or words[0].lower in ARTICLES:
                 return False
@@ -181,9 +187,9 @@ class StructureReader:
                 continue  # "`pip show <name>`": a command, code, path or option is a name, whatever its words
             if (is_property_row(head) and any(getAllLemmas(t.lower) for t in words)) or self._aligned(head):
                 return False
-        # Code down the whole first column ("`max_connections`") names one thing per row: a common word over
-        # another column is its property even where a sentence uses the word ("by default").
-        coded = coded_first_column(block)
+        # Code or numbers down the whole first column ("`max_connections`", "5") name one thing per row: a
+        # common word over another column is its property even where a sentence uses the word ("by default").
+        coded = coded_first_column(block) or numbered
         for h in heads:
             named = self.registry.lookup(h)
             if named is not None and (named.known or (named.iri in self.mentioned and not coded)):
@@ -201,11 +207,19 @@ class StructureReader:
             kind = self.lexicon.class_for(kind_name) or self.registry.get_or_mint(kind_name.lower()).iri
         heads = block.header[1:]
         clauses = clause_cells(block)
+        numbered = numbered_first_column(block)
         for number, row in enumerate(block.rows):
             name = " ".join(re.sub(r"[*`]", "", row[0]).split())
+            if numbered:
+                name = self._numbered_name(name)
+            # "`PUT` / `STORE`": code offered as alternatives names one thing by either name.
+            name, *others = ALTERNATIVE_SPLIT_RE.split(name) if (number, 0) in block.code_cells else [name]
             if not name:
                 continue
             thing = self.registry.lookup(name) or self.registry.get_or_mint(name)
+            for other in others:
+                if other and self.registry.lookup(other) is None:
+                    self.registry.add_alias(thing, other)
             self.used.add(thing.iri)
             quote = " | ".join(row)
             if kind is not None and kind != thing.iri and kind not in thing.types:
@@ -224,6 +238,15 @@ class StructureReader:
                         self._sentence(sentence, section, Context(), Block("item", block.section, block.line, cell))
                         self._mention(sentence, thing)
             self.topic = saved
+
+    def _numbered_name(self, number: str) -> str:
+        """Return the name a row number stands for: the one name of the note that ends in it ("Tier 3").
+
+        A row "3" under "Tier" is what the note calls "Tier 3" where it names one thing so; with no such
+        name, or several, the number is the row's name itself (an exit code "2", a port "22").
+        """
+        named = [c for c in self.registry.concepts.values() if c.label.split()[1:] and c.label.split()[-1] == number]
+        return named[0].label if len(named) == 1 else number
 
     def _property_row(
         self, head: str, things: list[Concept], cells: list[str], section: str, quote: str, rule: str = "table:property"
@@ -245,8 +268,18 @@ class StructureReader:
             self._emit(Fact(thing.iri, prop, obj, rule), section, quote)
 
     def _enter_heading(self, block: Block, section: str) -> None:
-        """Keep the categories the open headings name; type a named heading's concept by its parent's."""
+        """Keep the kind a heading names ("Virtual machines"), and make a two-word kind one of its head's.
+
+        The innermost heading's kind types what is introduced under it; an enclosing heading's kind only
+        the thing a heading under it names ("## Brokers" over "### RabbitMQ": RabbitMQ is a broker). A note
+        titled "Kilns" introduces pyrometers, shelves and firings under its own sub-headings, none of
+        them a container, and under "## PostgreSQL" in a note on databases the things named are no
+        databases either.
+        """
         self.categories = {level: c for level, c in self.categories.items() if level < block.level}
+        self._heading_level = block.level
+        # What the heading names whole ("RabbitMQ"), not one of the things it joins ("Registries and tags").
+        self._heading_thing = self.registry.lookup(block.text)
         if self.topic is not None and is_category_heading(block.text) and self.registry.lookup(block.text):
             category = self.topic
             if not category.known:
@@ -260,10 +293,13 @@ class StructureReader:
             self.categories[block.level] = category
 
     def _categorise(self, concept: Concept, section: str, quote: str) -> None:
-        """Type a concept introduced under a category heading by the nearest such heading."""
-        if not self.categories:
+        """Type a concept introduced under a category heading by that heading's kind (see ``_enter_heading``)."""
+        category = self.categories.get(self._heading_level)
+        enclosing = [level for level in self.categories if level < self._heading_level]
+        if category is None and enclosing and concept is self._heading_thing:
+            category = self.categories[max(enclosing)]
+        if category is None:
             return
-        category = self.categories[max(self.categories)]
         if category.iri != concept.iri and category.iri not in concept.types:
             concept.types.add(category.iri)
             self.used.update((concept.iri, category.iri))
@@ -395,6 +431,17 @@ def sentence_texts(block: Block) -> list[str]:
 def coded_first_column(block: Block) -> bool:
     """Tell a table whose first column is code in every row ("`max_connections`"): one thing per row."""
     return all((number, 0) in block.code_cells for number in range(len(block.rows)))
+
+
+#: Between names a cell offers as alternatives: "`PUT` / `STORE`", "`-v`, `--verbose`".
+ALTERNATIVE_SPLIT_RE = re.compile(r"\s+/\s+|\s*,\s+|\s+or\s+")
+#: A row number: "5", "10", "1.2".
+ROW_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*")
+
+
+def numbered_first_column(block: Block) -> bool:
+    """Tell a table whose first column numbers its rows ("Tier | Copies": "3 | 5"): one thing per row."""
+    return bool(block.rows) and all(ROW_NUMBER_RE.fullmatch(row[0].strip()) for row in block.rows)
 
 
 def clause_cells(block: Block) -> list[tuple[int, str]]:
