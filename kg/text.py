@@ -225,7 +225,8 @@ def cased_name(word: str) -> bool:
     Such a word names its thing (a command, an instruction, an acronym) only where it is written so:
     "sets" and "from" in a sentence are the everyday words.
     """
-    return len(word) >= 2 and word.isalpha() and word.isupper() and bool(getAllLemmas(word.lower()))
+    lower = word.lower()
+    return len(word) >= 2 and word.isalpha() and word.isupper() and (bool(getAllLemmas(lower)) or lower in STOPWORDS)
 
 
 def cased_key(word: str) -> str:

@@ -14,7 +14,7 @@ one file | many files" among property rows made the two cells one term; `LIST` (
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, SKOS, Graph
 from test_open_extraction import built_note, named, opened_notes, relations
 
 from kg.namespaces import KGO
@@ -50,6 +50,8 @@ STACKHOLD = """# Stackhold
 
 Stackhold keeps backups in tiers.
 
+## Storage tiers
+
 - **Tier 1** keeps copies on fast disks.
 - **Tier 2** keeps copies on tape.
 - **Tier 3** keeps copies in a vault.
@@ -71,7 +73,12 @@ Quern is a made-up key-value shell.
 | `GET` | reads the value of a key |
 | `LIST` | shows every key |
 
-A list of keys can be long.
+A list of keys can be long. Keys come from a file.
+
+## Range words
+
+- `FROM` – the first key of a range
+- `UNTIL` – the last key of a range
 
 ## Quern and Millstone
 
@@ -145,6 +152,11 @@ def test_a_table_numbered_down_its_first_column_gives_each_named_row_its_values(
     assert values == {"5"}, values
 
 
+def test_a_rows_kind_is_the_kind_its_sections_heading_names_with_the_columns_word(stackhold: Graph):
+    # "Tier" over the rows, "## Storage tiers" over the table: each row is a storage tier.
+    assert "Storage tier" in _kinds(stackhold, "Tier 2")
+
+
 def test_how_many_asks_the_property_that_counts_what_it_names(kg):
     answer = kg.ask("How many copies does Tier 3 have?")
 
@@ -176,6 +188,19 @@ def test_a_command_in_capitals_is_not_the_everyday_word(quern: Graph):
     assert "A list of keys can be long." not in quotes, quotes
     assert cased_name("LIST") and not cased_name("Quern") and not cased_name("AWS")
     assert cased_name_key("the LIST command") == "the =LIST command"
+
+
+def test_a_closed_class_word_in_capitals_is_a_name_too(quern: Graph):
+    command = named(quern, "FROM")
+    quotes = {str(quern.value(s, KGO.quote)) for s in quern.subjects(KGO.mentions, command)}
+    assert "Keys come from a file." not in quotes, quotes
+
+
+def test_items_set_off_by_a_dash_from_names_the_note_knows_are_a_glossary(quern: Graph):
+    # "`FROM` – the first key of a range": the noun phrase says what FROM is, whatever the term's case.
+    definitions = {str(quern.value(s, RDFS.label)): str(d) for s, d in quern.subject_objects(SKOS.definition)}
+    assert "first key" in definitions.get("FROM", ""), definitions
+    assert "last key" in definitions.get("UNTIL", ""), definitions
 
 
 def test_a_question_names_a_command_in_capitals_as_written(kg):

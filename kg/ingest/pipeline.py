@@ -43,6 +43,7 @@ from kg.ingest.shortforms import (
 )
 from kg.ingest.structure import (
     KIND_NOUNS,
+    ROW_NUMBER_RE,
     VERSUS_RE,
     StructureReader,
     agrees_in_number,
@@ -244,8 +245,7 @@ class _Extractor(StructureReader):
                 # clause or description ("none at all", "see the header") are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
-                numbered = numbered_first_column(block)  # "5 | 3 | n-1 disks": a row's values, no terms
-                if coded_first_column(block) or numbered:
+                if coded_first_column(block) or numbered_first_column(block):
                     # Code or numbers down the first column: one thing per row, and a common word over a
                     # column is its property ("Default"), no thing; a head written as a name ("Mercurial")
                     # still is.
@@ -253,9 +253,9 @@ class _Extractor(StructureReader):
                 terms = [
                     c
                     for row in block.rows
-                    if not statements and not numbered and not is_property_row(row[0]) and not is_value_row(row)
+                    if not statements and not is_property_row(row[0]) and not is_value_row(row)
                     for c in row[1:]
-                    if _looks_like_name(c)
+                    if _looks_like_name(c) and not ROW_NUMBER_RE.fullmatch(c.strip())  # "5" is a value, no name
                 ]
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
@@ -455,8 +455,9 @@ class _Extractor(StructureReader):
         """Read the items of a glossary as terms with their descriptions: "warden (w): the person who ...".
 
         A list whose items (two or more under one parent or introduction) each open with a short noun
-        phrase, perhaps with a short form in brackets, then a colon and a noun phrase that describes
-        it, is a glossary, whatever the case of its terms: each item defines its term, and what the
+        phrase (or a name the note knows, "`CMD`"), perhaps with a short form in brackets, then a colon or a
+        spaced dash and a noun phrase that describes it, is a glossary, whatever the case of its terms: each
+        item defines its term, and what the
         description says is said of the term (as a lead-in's is, see :meth:`_lead_in`). An item
         whose text after the colon is a clause ("note: folders inherit nothing") defines nothing,
         nor does a lone item of that shape.
@@ -466,10 +467,12 @@ class _Extractor(StructureReader):
             if block.kind != "item" or block.navigation:
                 continue
             first = next(iter(split_sentences(block.text)), None)
-            match = LEAD_IN_RE.match(first[1]) if first is not None else None
-            if match is None or first[1] in self.leads:
+            match = _lead_match(first[1]) if first is not None else None
+            if match is None:
                 continue
-            term = glossary_term(match.group(1))
+            # A lead that names a thing already ("`CMD` – the default command ...") is a term whatever its case.
+            lead = self.leads.get(first[1])
+            term = lead.label if lead is not None else glossary_term(match.group(1))
             if term is not None:
                 key = (block.section, block.parent, block.intro)
                 groups.setdefault(key, []).append((first[1], term, match.group(2).strip()))

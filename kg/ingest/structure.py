@@ -205,6 +205,10 @@ class StructureReader:
         kind = None
         if kind_name and len(kind_name.split()) <= 3 and all(w.isalpha() for w in kind_name.split()):
             kind = self.lexicon.class_for(kind_name) or self.registry.get_or_mint(kind_name.lower()).iri
+            # "Tier" over a table under "## Storage tiers": the column's word is the head of the kind the
+            # section's heading names, and that kind is what each row is.
+            sectioned = self._section_kind(block, kind_name)
+            kind = sectioned.iri if sectioned is not None else kind
         heads = block.header[1:]
         clauses = clause_cells(block)
         numbered = numbered_first_column(block)
@@ -238,6 +242,14 @@ class StructureReader:
                         self._sentence(sentence, section, Context(), Block("item", block.section, block.line, cell))
                         self._mention(sentence, thing)
             self.topic = saved
+
+    def _section_kind(self, block: Block, word: str) -> Concept | None:
+        """Return the kind the table's heading names ("Storage tiers") when ``word`` is its head ("Tier")."""
+        heading = block.section[-1] if block.section else ""
+        words = heading.split()
+        if len(words) < 2 or noun_key(words[-1]) != noun_key(word.split()[-1]) or words[-1] == noun_key(words[-1]):
+            return None  # no plural head: "RAID level" names one thing, "RAID levels" a kind
+        return self.registry.lookup(heading)
 
     def _numbered_name(self, number: str) -> str:
         """Return the name a row number stands for: the one name of the note that ends in it ("Tier 3").
