@@ -2192,7 +2192,8 @@ class Engine:
                 specific = {a for a in typed if a != other}
                 kept = typed or kept
                 continue
-            tied = self.evidence.connected(kept, other)
+            # An amount that says the mention's name ("2 disks" for "the number of disks") is tied to it.
+            tied = self.evidence.connected(kept, other) or [a for a in kept if _value_names(a, link.text)]
             if tied:
                 kept = tied
             elif not self.evidence.connected([topic], other) and not self._setting(reading, link):
@@ -2214,6 +2215,8 @@ class Engine:
         for link in self._other_mentions(reading, topic_link):
             if self._is_answer_type(reading, link) or self._setting(reading, link):
                 continue
+            if any(_value_names(a, link.text) for a in answers):
+                continue  # "2 disks" for "the number of disks": the amount says the mention
             if not self.evidence.connected(list(answers[:50]), link.best[0]):
                 return True
         return False
@@ -2458,6 +2461,14 @@ def _is_date(answer) -> bool:
     """Tell whether an answer is written as a year or a date ("2023", "1999-04-01"): digits and separators."""
     text = str(answer).strip() if not isinstance(answer, URIRef) else ""
     return bool(text) and text[:1].isdigit() and all(c.isdigit() or c in "-/." for c in text) and len(text) >= 4
+
+
+def _value_names(answer, name: str) -> bool:
+    """Tell whether a literal answer says every word of ``name`` ("2 disks" says "disks")."""
+    if not isinstance(answer, Literal):
+        return False
+    words = key_words(name)
+    return bool(words) and words <= {noun_key(w) for w in re.findall(r"[A-Za-z]+", str(answer))}
 
 
 def _said_by(value: str, words: list[Token]) -> bool:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from rdflib import URIRef
+from rdflib import RDF, RDFS, URIRef
 
 from kg.amounts import amount_verdict, amounts_hold, asked_amount
 from kg.answer import Answer
@@ -142,6 +142,7 @@ class YesNoAnswerer:
         reading = self.verbs_as_words(self.counts_as_words(reading))
         return (
             self._related(reading)
+            or self._membership(reading)
             or self._excluded(reading)
             or self._amount(reading)
             or self._quality(reading)
@@ -235,6 +236,23 @@ class YesNoAnswerer:
                                     # after ..."): no sure answer from the fact; the sentence may still be quoted.
                                     fit = min(fit, UNSURE_FIT)
                                 return self._answer(reading, verdict, fit, ruling)
+        return None
+
+    def _membership(self, reading: Reading) -> Answer | None:
+        """Answer "Is X a Y?" ("Are Xs Ys?") from X's kind: the graph says X is a Y (or a kind of Y).
+
+        Only a question of a copula, two names and no other word asks whether one is of the other's kind.
+        A kind the graph does not state is no "no": what the notes leave unsaid they do not deny.
+        """
+        words = reading.words
+        if len(reading.links) != 2 or not words or words[0].lower not in ("is", "are") or reading.residual:
+            return None
+        first, second = reading.links
+        for a in [iri for iri, _ in first.candidates[:3]]:
+            for b in [iri for iri, _ in second.candidates[:3]]:
+                for pred in (RDF.type, RDFS.subClassOf):
+                    if a != b and self.store.contains((a, pred, b)):
+                        return self._answer(reading, (True, [(a, pred, b)], ask_sparql([(a, pred, b)])), 1.0)
         return None
 
     def _with_denials(self, reading: Reading, relevance: dict[URIRef, Relevance]) -> dict[URIRef, Relevance]:

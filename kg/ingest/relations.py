@@ -22,6 +22,7 @@ the words match one. What is read, all by the dependency parse:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -157,6 +158,10 @@ class Antecedent:
     rivalled: bool = False
 
 
+#: A property and its amount: "Minimum 2 disks", "Max. 35 days", "Timeout 15 minutes".
+MEASURED_RE = re.compile(r"([A-Za-z][a-z.]*(?: [a-z][a-z.]*){0,2}) (\d[\d.,]*%?(?: [A-Za-z%]+){0,3})")
+
+
 class OpenReader:
     """Turn a spaCy parse into :class:`OpenFact` s; concepts come from ``resolve``."""
 
@@ -188,6 +193,7 @@ class OpenReader:
             if defining:
                 facts.extend(self._noun_fragment(doc))
             facts.extend(self._quantity_fragment(doc))
+            facts.extend(self._measured_parts(doc))
         for token in doc:
             if token.i in hedged:
                 continue
@@ -632,6 +638,30 @@ class OpenReader:
             kind = self._concept(member)
             if kind is not None and kind.iri != subject.iri:
                 facts.append(OpenFact(subject, "is a", "is a", kind, False, "open:fragment"))
+        return facts
+
+    def _measured_parts(self, doc) -> list[OpenFact]:
+        """Read a verbless bullet that names a property and its amount, "Minimum 2 disks", "Timeout 15
+        minutes", as its topic's (a comma between several such parts, each read).
+
+        The property is one to three lowercase words (a capital only first) before a number; the amount is
+        the number and up to three words of unit. Words that name a thing the note knows ("Tier" of "Tier
+        2") are no property.
+        """
+        if self.topic is None or any(t.pos_ in ("VERB", "AUX") and t.i > 0 for t in doc):
+            return []
+        facts = []
+        for part in re.split(r"\s*[,;]\s*", doc.text.strip().rstrip(".")):
+            match = MEASURED_RE.fullmatch(part)
+            if match is None:
+                continue
+            words = match.group(1).split()
+            if any(w[1:] != w[1:].lower() for w in words):
+                continue
+            if self.resolve(match.group(1), False) is not None:
+                continue
+            prop = match.group(1).lower()
+            facts.append(OpenFact(self.topic, prop, prop, None, False, "open:quantity", match.group(2)))
         return facts
 
     def _quantity_fragment(self, doc) -> list[OpenFact]:
