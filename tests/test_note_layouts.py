@@ -99,6 +99,28 @@ ARRAYS = """# Arrays
 """
 
 
+VERBS = """# Shell verbs
+
+## Verbs
+
+- **Cached**: the shell keeps the answer for later.
+- **Repeatable**: sending it twice does what sending it once does.
+
+| Verb   | Cached | Repeatable | Typical use      |
+|--------|--------|------------|------------------|
+| FETCH  | yes    | yes        | read a value     |
+| STASH  | no     | yes        | write a value    |
+| BUMP   | no     | no         | add one to a key |
+
+## Replies
+
+| Reply | Final | Caller may ask again |
+|-------|-------|----------------------|
+| 71    | yes   | no                   |
+| 72    | no    | yes                  |
+"""
+
+
 @pytest.fixture(scope="module")
 def kilns(tmp_path_factory: pytest.TempPathFactory) -> Graph:
     return built_note(tmp_path_factory, "kilns.md", KILNS)
@@ -124,7 +146,14 @@ def kg(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("layouts")
     return opened_notes(
         folder,
-        {"kilns.md": KILNS, "stackhold.md": STACKHOLD, "quern.md": QUERN, "arrays.md": ARRAYS, "tools.md": TOOLS},
+        {
+            "kilns.md": KILNS,
+            "stackhold.md": STACKHOLD,
+            "quern.md": QUERN,
+            "arrays.md": ARRAYS,
+            "tools.md": TOOLS,
+            "verbs.md": VERBS,
+        },
     )
 
 
@@ -246,3 +275,18 @@ def test_is_x_a_y_is_answered_from_the_kind_the_graph_gives_x(kg):
     assert answer.confidence >= 0.9, answer.confidence
     # A kind the notes do not give is no "no": the firebox is not said to be a kiln, nor not to be one.
     assert kg.ask("Is the firebox a kiln?").answers == []
+
+
+def test_a_column_of_yes_and_no_is_a_quality_of_each_row(kg):
+    # "Cached" and "Repeatable" are named in sentences too; their columns still say yes or no of each verb.
+    for question, value in (("Is STASH repeatable?", True), ("Is BUMP repeatable?", False), ("Is FETCH cached?", True)):
+        answer = kg.ask(question)
+        assert [a.get("value") for a in answer.answers] == [value], (question, answer.answer)
+
+
+def test_a_clause_over_a_column_names_no_thing(tmp_path_factory: pytest.TempPathFactory):
+    # "Caller may ask again" is no name: the table numbered down its first column has one thing per row.
+    graph = built_note(tmp_path_factory, "verbs.md", VERBS)
+    reply = named(graph, "72")
+    values = {str(graph.value(p, RDFS.label)): str(o) for p, o in graph.predicate_objects(reply)}
+    assert values.get("final") == "no" and values.get("caller may ask again") == "yes", values

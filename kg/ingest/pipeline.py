@@ -45,6 +45,7 @@ from kg.ingest.structure import (
     KIND_NOUNS,
     ROW_NUMBER_RE,
     VERSUS_RE,
+    YES_NO_CELLS,
     StructureReader,
     agrees_in_number,
     clause_cells,
@@ -255,7 +256,10 @@ class _Extractor(StructureReader):
                     for row in block.rows
                     if not statements and not is_property_row(row[0]) and not is_value_row(row)
                     for c in row[1:]
-                    if _looks_like_name(c) and not ROW_NUMBER_RE.fullmatch(c.strip())  # "5" is a value, no name
+                    # "5" and "yes" are values, no names
+                    if _looks_like_name(c)
+                    and not ROW_NUMBER_RE.fullmatch(c.strip())
+                    and c.strip().lower() not in YES_NO_CELLS
                 ]
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):

@@ -29,6 +29,7 @@ from kg.ingest.sentences import Context, Fact
 from kg.namespaces import KG, KGO
 from kg.text import (
     ARTICLES,
+    AUXILIARIES,
     FILLERS,
     getAllLemmas,
     is_adjective,
@@ -190,7 +191,9 @@ class StructureReader:
         # Code or numbers down the whole first column ("`max_connections`", "5") name one thing per row: a
         # common word over another column is its property even where a sentence uses the word ("by default").
         coded = coded_first_column(block) or numbered
-        for h in heads:
+        for number, h in enumerate(heads, start=1):
+            if yes_no_column(block, number):
+                continue  # "Idempotent | yes": a yes or a no in every row is a quality of the row's thing
             named = self.registry.lookup(h)
             if named is not None and (named.known or (named.iri in self.mentioned and not coded)):
                 return False
@@ -451,6 +454,16 @@ ALTERNATIVE_SPLIT_RE = re.compile(r"\s+/\s+|\s*,\s+|\s+or\s+")
 ROW_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*")
 
 
+#: A cell that says yes or no.
+YES_NO_CELLS = frozenset("yes no true false y n ✓ ✗ ✔ ✘ x -".split())
+
+
+def yes_no_column(block: Block, column: int) -> bool:
+    """Tell a column whose every cell says yes or no ("Idempotent": "yes", "no"): the rows' quality."""
+    cells = [row[column].strip().lower() for row in block.rows if column < len(row)]
+    return bool(cells) and all(cell in YES_NO_CELLS for cell in cells)
+
+
 def numbered_first_column(block: Block) -> bool:
     """Tell a table whose first column numbers its rows ("Tier | Copies": "3 | 5"): one thing per row."""
     return bool(block.rows) and all(ROW_NUMBER_RE.fullmatch(row[0].strip()) for row in block.rows)
@@ -511,6 +524,8 @@ def written_as_name(cell: str) -> bool:
     "Purpose" or "Who may open it" is a common word or phrase, capitalised only as the cell's first.
     """
     text = " ".join(re.sub(r"[*_`]", "", cell).split())
+    if {w.lower() for w in text.split()} & AUXILIARIES:
+        return False  # "Method may change to GET": a clause over the column, naming no thing
     if any(c.isupper() or c.isdigit() for c in text[1:]):
         return True
     words = text.split()
