@@ -118,6 +118,8 @@ VERBS = """# Shell verbs
 |-------|-------|----------------------|
 | 71    | yes   | no                   |
 | 72    | no    | yes                  |
+
+- **74 Slow Down** — the caller sends too often; must come with `Retry-Later`.
 """
 
 
@@ -290,3 +292,9 @@ def test_a_clause_over_a_column_names_no_thing(tmp_path_factory: pytest.TempPath
     reply = named(graph, "72")
     values = {str(graph.value(p, RDFS.label)): str(o) for p, o in graph.predicate_objects(reply)}
     assert values.get("final") == "no" and values.get("caller may ask again") == "yes", values
+
+
+def test_a_code_and_its_title_are_named_by_the_code_alone(kg):
+    answer = kg.ask("What must a 74 come with?")
+
+    assert [a["label"] for a in answer.answers] == ["Retry-Later"], answer.answer

@@ -381,7 +381,11 @@ class _Extractor(StructureReader):
         words = text.split()
         if len(words) > 1 and words[0].lower() in COUNT_WORDS:
             text = " ".join(words[1:])
-        self.registry.get_or_mint(text)
+        concept = self.registry.get_or_mint(text)
+        code = CODE_TITLE_RE.match(text)
+        if code is not None and self.registry.lookup(code.group(1)) is None:
+            # "**429 Too Many Requests**": the code alone names it too ("a 429").
+            self.registry.add_alias(concept, code.group(1))
 
     def _name_run(self, text: str) -> None:
         """Register a run of capitalised words ("Amazon Simple Storage Service") as a name."""
@@ -1497,6 +1501,8 @@ SentenceContext = tuple[str, bool, list[Concept]]
 #: Cardinal numbers written as words: a count before a noun phrase, never part of its name.
 COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 #: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
+#: A code and its title: "429 Too Many Requests", "E42 Disk Full" (a number, perhaps lettered, then capitals).
+CODE_TITLE_RE = re.compile(r"^([A-Z]?\d{2,}[a-z]?)\s+[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)*$")
 #: An aside in brackets closing a name: "Glaze firing (second firing)", "Tier 2 (1+1)".
 ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)\s*$")
 KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
