@@ -250,7 +250,11 @@ class StructureReader:
         """Return the kind the table's heading names ("Storage tiers") when ``word`` is its head ("Tier")."""
         heading = block.section[-1] if block.section else ""
         words = heading.split()
-        if len(words) < 2 or noun_key(words[-1]) != noun_key(word.split()[-1]) or words[-1] == noun_key(words[-1]):
+        if (
+            len(words) < 2
+            or noun_key(words[-1]) != noun_key(word.split()[-1])
+            or words[-1].lower() == noun_key(words[-1])
+        ):
             return None  # no plural head: "RAID level" names one thing, "RAID levels" a kind
         return self.registry.lookup(heading)
 
@@ -288,8 +292,8 @@ class StructureReader:
         The innermost heading's kind types what is introduced under it; an enclosing heading's kind only
         the thing a heading under it names ("## Brokers" over "### RabbitMQ": RabbitMQ is a broker). A note
         titled "Kilns" introduces pyrometers, shelves and firings under its own sub-headings, none of
-        them a container, and under "## PostgreSQL" in a note on databases the things named are no
-        databases either.
+        them a kiln, and under "## PostgreSQL" in a note on databases the things named are no databases
+        either.
         """
         self.categories = {level: c for level, c in self.categories.items() if level < block.level}
         self._heading_level = block.level
