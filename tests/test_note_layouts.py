@@ -298,3 +298,9 @@ def test_a_code_and_its_title_are_named_by_the_code_alone(kg):
     answer = kg.ask("What must a 74 come with?")
 
     assert [a["label"] for a in answer.answers] == ["Retry-Later"], answer.answer
+
+
+def test_a_bold_quality_under_a_kind_heading_is_no_member_of_the_kind(tmp_path_factory: pytest.TempPathFactory):
+    # "**Repeatable**: sending it twice ..." under "## Verbs" says what a quality means; it is no verb.
+    graph = built_note(tmp_path_factory, "verbs.md", VERBS)
+    assert "Verb" not in _kinds(graph, "Repeatable") and "Verb" not in _kinds(graph, "Cached")

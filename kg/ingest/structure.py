@@ -317,7 +317,7 @@ class StructureReader:
         enclosing = [level for level in self.categories if level < self._heading_level]
         if category is None and enclosing and concept is self._heading_thing:
             category = self.categories[max(enclosing)]
-        if category is None:
+        if category is None or not _names_a_thing(concept.label):
             return
         if category.iri != concept.iri and category.iri not in concept.types:
             concept.types.add(category.iri)
@@ -460,6 +460,13 @@ ROW_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*")
 
 #: A cell that says yes or no.
 YES_NO_CELLS = frozenset("yes no true false y n ✓ ✗ ✔ ✘ x -".split())
+
+
+def _names_a_thing(label: str) -> bool:
+    """Tell a name whose last word may be a noun from a bold quality ("**Idempotent**: ..."), no member of a kind."""
+    word = label.split()[-1].lower() if label.split() else ""
+    entry = getAllLemmas(word)
+    return "NOUN" in entry or "PROPN" in entry or not (entry or is_adjective(word))
 
 
 def yes_no_column(block: Block, column: int) -> bool:
