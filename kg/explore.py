@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 from kg.catalog import BOOKKEEPING, Catalog
 from kg.evidence import Evidence
 from kg.index import VectorIndex
-from kg.text import name_key
+from kg.text import cased_name_key, name_key
 
 
 class Explorer:
@@ -31,8 +31,10 @@ class Explorer:
         if not key:
             return []
         scores: dict[URIRef, float] = {}
-        for iri in self.catalog.by_name.get(key, ()):
-            scores[iri] = 1.0
+        # "LIST" finds the command named so as well as a "list" (kg.text.cased_name keeps them apart).
+        for exact in dict.fromkeys((cased_name_key(text), key)):
+            for iri in self.catalog.by_name.get(exact, ()):
+                scores[iri] = 1.0
         for name, score, idx in process.extract(key, self._keys, scorer=fuzz.WRatio, limit=limit * 3):
             iri = self._names[idx][1]
             bonus = 0.05 if name.startswith(key) else 0.0

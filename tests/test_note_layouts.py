@@ -304,3 +304,9 @@ def test_a_bold_quality_under_a_kind_heading_is_no_member_of_the_kind(tmp_path_f
     # "**Repeatable**: sending it twice ..." under "## Verbs" says what a quality means; it is no verb.
     graph = built_note(tmp_path_factory, "verbs.md", VERBS)
     assert "Verb" not in _kinds(graph, "Repeatable") and "Verb" not in _kinds(graph, "Cached")
+
+
+def test_search_finds_a_command_in_capitals_by_its_written_name(kg):
+    found = kg.search("LIST")
+
+    assert found and found[0]["label"] == "LIST", found
