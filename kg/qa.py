@@ -2518,20 +2518,22 @@ def _asked_phrase(words: list[Token]) -> range:
         while end < len(words) and words[end].lower not in STOPWORDS:
             end += 1
         return range(start, end)
-    end = 1
-    while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
-        end += 1
-    return range(1, end)
+    return range(1, _verb_at(words, 1))
 
 
 def _counted_phrase(words: list[Token]) -> range:
     """Return the positions of what "how many"/"how much" counts, up to its verb ("how many disks ...")."""
     if len(words) < 3 or words[0].lower != "how" or words[1].lower not in ("many", "much"):
         return range(0)
-    end = 2
+    return range(2, _verb_at(words, 2))
+
+
+def _verb_at(words: list[Token], start: int) -> int:
+    """Return the position of the first auxiliary or verb at or after ``start`` (the end of the words)."""
+    end = start
     while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
         end += 1
-    return range(2, end)
+    return end
 
 
 _COPULAS = frozenset(("is", "are", "was", "were"))

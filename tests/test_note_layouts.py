@@ -144,6 +144,11 @@ def quern(tmp_path_factory: pytest.TempPathFactory) -> Graph:
 
 
 @pytest.fixture(scope="module")
+def verbs(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    return built_note(tmp_path_factory, "verbs.md", VERBS)
+
+
+@pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("layouts")
     return opened_notes(
@@ -286,11 +291,10 @@ def test_a_column_of_yes_and_no_is_a_quality_of_each_row(kg):
         assert [a.get("value") for a in answer.answers] == [value], (question, answer.answer)
 
 
-def test_a_clause_over_a_column_names_no_thing(tmp_path_factory: pytest.TempPathFactory):
+def test_a_clause_over_a_column_names_no_thing(verbs: Graph):
     # "Caller may ask again" is no name: the table numbered down its first column has one thing per row.
-    graph = built_note(tmp_path_factory, "verbs.md", VERBS)
-    reply = named(graph, "72")
-    values = {str(graph.value(p, RDFS.label)): str(o) for p, o in graph.predicate_objects(reply)}
+    reply = named(verbs, "72")
+    values = {str(verbs.value(p, RDFS.label)): str(o) for p, o in verbs.predicate_objects(reply)}
     assert values.get("final") == "no" and values.get("caller may ask again") == "yes", values
 
 
@@ -300,10 +304,9 @@ def test_a_code_and_its_title_are_named_by_the_code_alone(kg):
     assert [a["label"] for a in answer.answers] == ["Retry-Later"], answer.answer
 
 
-def test_a_bold_quality_under_a_kind_heading_is_no_member_of_the_kind(tmp_path_factory: pytest.TempPathFactory):
+def test_a_bold_quality_under_a_kind_heading_is_no_member_of_the_kind(verbs: Graph):
     # "**Repeatable**: sending it twice ..." under "## Verbs" says what a quality means; it is no verb.
-    graph = built_note(tmp_path_factory, "verbs.md", VERBS)
-    assert "Verb" not in _kinds(graph, "Repeatable") and "Verb" not in _kinds(graph, "Cached")
+    assert "Verb" not in _kinds(verbs, "Repeatable") and "Verb" not in _kinds(verbs, "Cached")
 
 
 def test_search_finds_a_command_in_capitals_by_its_written_name(kg):

@@ -43,13 +43,10 @@ from kg.ingest.shortforms import (
 )
 from kg.ingest.structure import (
     KIND_NOUNS,
-    ROW_NUMBER_RE,
     VERSUS_RE,
-    YES_NO_CELLS,
     StructureReader,
     agrees_in_number,
     clause_cells,
-    coded_first_column,
     counts_its_items,
     describes,
     glossary_term,
@@ -58,9 +55,10 @@ from kg.ingest.structure import (
     is_statement_table,
     is_value_row,
     item_label,
-    numbered_first_column,
     predicate_items,
+    rows_named_by_first_column,
     sentence_texts,
+    value_cell,
     written_as_name,
 )
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
@@ -246,7 +244,7 @@ class _Extractor(StructureReader):
                 # clause or description ("none at all", "see the header") are no names.
                 statements = is_statement_table(block)
                 heads = block.header if statements else block.header[1:]
-                if coded_first_column(block) or numbered_first_column(block):
+                if rows_named_by_first_column(block):
                     # Code or numbers down the first column: one thing per row, and a common word over a
                     # column is its property ("Default"), no thing; a head written as a name ("Mercurial")
                     # still is.
@@ -256,10 +254,7 @@ class _Extractor(StructureReader):
                     for row in block.rows
                     if not statements and not is_property_row(row[0]) and not is_value_row(row)
                     for c in row[1:]
-                    # "5" and "yes" are values, no names
-                    if _looks_like_name(c)
-                    and not ROW_NUMBER_RE.fullmatch(c.strip())
-                    and c.strip().lower() not in YES_NO_CELLS
+                    if _looks_like_name(c) and not value_cell(c)  # "5" and "yes" are values, no names
                 ]
                 for cell in heads + terms:
                     if cell.strip() and not self._acronyms(cell):
@@ -1500,11 +1495,11 @@ class _Extractor(StructureReader):
 SentenceContext = tuple[str, bool, list[Concept]]
 #: Cardinal numbers written as words: a count before a noun phrase, never part of its name.
 COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
-#: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
 #: A code and its title: "429 Too Many Requests", "E42 Disk Full" (a number, perhaps lettered, then capitals).
 CODE_TITLE_RE = re.compile(r"^([A-Z]?\d{2,}[a-z]?)\s+[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)*$")
 #: An aside in brackets closing a name: "Glaze firing (second firing)", "Tier 2 (1+1)".
 ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)\s*$")
+#: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
 KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
 #: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
 LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")

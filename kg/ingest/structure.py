@@ -190,7 +190,7 @@ class StructureReader:
                 return False
         # Code or numbers down the whole first column ("`max_connections`", "5") name one thing per row: a
         # common word over another column is its property even where a sentence uses the word ("by default").
-        coded = coded_first_column(block) or numbered
+        coded = rows_named_by_first_column(block)
         for number, h in enumerate(heads, start=1):
             if yes_no_column(block, number):
                 continue  # "Idempotent | yes": a yes or a no in every row is a quality of the row's thing
@@ -478,6 +478,18 @@ def yes_no_column(block: Block, column: int) -> bool:
 def numbered_first_column(block: Block) -> bool:
     """Tell a table whose first column numbers its rows ("Tier | Copies": "3 | 5"): one thing per row."""
     return bool(block.rows) and all(ROW_NUMBER_RE.fullmatch(row[0].strip()) for row in block.rows)
+
+
+def rows_named_by_first_column(block: Block) -> bool:
+    """Tell a table whose first column names one thing per row by code or by number, whatever the other
+    columns' heads are: a common word over one of them is the rows' property (``written_as_name`` aside)."""
+    return coded_first_column(block) or numbered_first_column(block)
+
+
+def value_cell(cell: str) -> bool:
+    """Tell a cell that is a value, no name: a number ("5") or a yes or a no."""
+    text = cell.strip()
+    return bool(ROW_NUMBER_RE.fullmatch(text)) or text.lower() in YES_NO_CELLS
 
 
 def clause_cells(block: Block) -> list[tuple[int, str]]:
