@@ -855,8 +855,9 @@ class Engine:
             if sole is not None:
                 return sole
             kinds = None if doing else self._kind_as_definition(iri, entity, link.best[1])
-            if kinds is None and records:
-                # Nothing says what it is or what kind it is, but a short form means its long form.
+            if kinds is None and records and not doing:
+                # Nothing says what it is or what kind it is, but a short form means its long form (which
+                # says nothing of what it does).
                 return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
             if kinds is None and asked == SKOS.definition:
                 # Nothing says what it is: what the notes say of it, quoted, is the best they hold.

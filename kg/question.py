@@ -451,8 +451,8 @@ def _inflected_after_do(token) -> bool:
 
 
 def asks_what_it_does(text: str) -> bool:
-    """Tell whether a question's own verb is the pro-verb "do" ("What does the flag *do*?"): it asks what
-    the thing does, which the kind it belongs to does not say.
+    """Tell whether a question's own verb is the pro-verb "do" ("What does the flag *do*?", "Explain what
+    the flag *does*"): it asks what the thing does, which the kind it belongs to does not say.
 
     A name the parser splits into a verb ("What does pip *freeze* do?") may take the root: a "do" that
     ends a question opened by "what" and a form of "do" is the pro-verb all the same.
@@ -460,7 +460,11 @@ def asks_what_it_does(text: str) -> bool:
     words = [w.lower() for w in re.findall(r"[\w'-]+", text)]
     if len(words) > 3 and words[0] == "what" and words[1] in DO_SUPPORT and words[-1] == "do":
         return True
-    return any(t.lemma_ == "do" and t.dep_ == "ROOT" and t.pos_ == "VERB" for t in parse(text))
+    # "Explain what the flag does": the pro-verb heads a clause the request takes, with "what" its object.
+    return any(
+        t.lemma_ == "do" and t.pos_ == "VERB" and (t.dep_ == "ROOT" or any(c.lower_ == "what" for c in t.children))
+        for t in parse(text)
+    )
 
 
 def wh_phrase(text: str) -> tuple[list[str], str | None]:
@@ -689,7 +693,8 @@ def expansion(short: str, name: str) -> str | None:
 
     Strict, for a short form the graph does not record: the short form's letters split, in order, into
     one non-empty prefix of each of two or more consecutive words of the name ("NFS": Network File
-    System; "pub/sub": publish subscribe), closed-class words ("of", "and") taking a prefix or nothing.
+    System; "pub/sub": publish subscribe), closed-class words ("of", "and") taking a prefix or nothing,
+    and a word in capitals (a short form of its own) its initial only.
     """
     letters = _letters(short)
     spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(name)]
@@ -700,7 +705,8 @@ def expansion(short: str, name: str) -> str | None:
     best = None
     for first in range(len(spans)):
         for last in range(first + 1, len(spans)):
-            words = [w for _, _, w in spans[first : last + 1]]
+            # A word in capitals is a short form itself ("AA" in "AA Authoritative Answer"): its initial only.
+            words = [w[:1] if name[a:b].isupper() else w for a, b, w in spans[first : last + 1]]
             if words[0] in _UNLETTERED or words[-1] in _UNLETTERED:
                 continue
             if splits_into_prefixes(letters, words, _UNLETTERED):

@@ -742,6 +742,7 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
     numbers = [
         _number_text(t) for t in parse(sentence)
         if (t.like_num or t.lower_ in NUMBER_WORDS) and t.lower_ not in words and not _counts_other(t, counted)
+        and not _pronoun_number(t)
     ]  # fmt: skip
     return numbers[0] if len(set(numbers)) == 1 else None
 
@@ -757,6 +758,10 @@ def counted_noun(question: str, parse: Callable) -> list[str] | None:
         head = token.head if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") else None
         if head is None:
             head = next((c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+        while head is not None and head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head  # "how many root server identities": "many" hung on a word of the compound
+        if head is not None and head.i > token.i and token.dep_ == "amod":
+            return [t.lower_ for t in token.doc[token.i + 1 : head.i + 1]]  # the words from "many" to the noun
         if head is not None:
             modifiers = [t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and t.i != token.i]
             return [*modifiers, head.lower_]
@@ -777,6 +782,16 @@ def _number_text(token) -> str:
     if not token.like_num and any(c.dep_ in ("quantmod", "det") and c.lower_ in ("a", "an") for c in token.children):
         return f"a {token.text}"
     return token.text
+
+
+def _pronoun_number(token) -> bool:
+    """Tell whether a number word stands for a noun, not a count: "each one", "the one", "this one".
+
+    A determiner before a number word makes it a pronoun; "a dozen" and "an eighth" keep theirs.
+    """
+    return not any(ch.isdigit() for ch in token.text) and any(
+        c.dep_ == "det" and c.lower_ not in ("a", "an") for c in token.children
+    )
 
 
 def _counts_other(number, counted: list[str] | None) -> bool:

@@ -269,10 +269,14 @@ HYPHEN_RE = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
 def singular_label(name: str) -> str:
-    """Return a name with its last word singular, keeping the writer's case ("EC2 instances")."""
+    """Return a name with its last word singular, keeping the writer's case ("EC2 instances").
+
+    A word in capitals is a name as written ("OPTIONS", "ACCESS"): a short form's plural takes a small "s"
+    ("AMIs").
+    """
     words = " ".join(name.split()).split(" ")
     last = words[-1]
     key = noun_key(last)
-    if key != last.lower():
-        last = key if last.islower() else (key.upper() if last.isupper() else key[0].upper() + key[1:])
+    if key != last.lower() and not (last.isupper() and last.isalpha()):
+        last = key if last.islower() else key[0].upper() + key[1:]
     return " ".join([*words[:-1], last])

@@ -40,6 +40,7 @@ from kg.ingest.shortforms import (
     compressed_word,
     spelled_suffix,
     spells,
+    spelt_in_order,
 )
 from kg.ingest.structure import (
     KIND_NOUNS,
@@ -256,8 +257,9 @@ class _Extractor(StructureReader):
                     for c in row[1:]
                     if _looks_like_name(c) and not value_cell(c)  # "5" and "yes" are values, no names
                 ]
+                spelt = self._spelt_rows(block)
                 for cell in heads + terms:
-                    if cell.strip() and not self._acronyms(cell):
+                    if cell.strip() and cell not in spelt and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
         self._code_names(code)
         # "Apache Kafka" then "Kafka": one concept, before any sentence is read.
@@ -347,6 +349,29 @@ class _Extractor(StructureReader):
             if long_form is not None:  # "publish/subscribe (pub/sub)"
                 found.append(self._short_form(long_form, match.group(1)))
         return found
+
+    def _spelt_rows(self, block: Block) -> set[str]:
+        """Give each row named by a short form ("SOA") the long form a cell of its spells out ("Start of
+        Authority — zone's metadata"), as "Start of Authority (SOA)" would; return the cells read so.
+
+        The long form is the cell's words up to a dash, bracket, comma or semicolon, and the row's name must
+        spell it (``spells``), keep its initials in order (``_initials_kept``) or hold its letters in order
+        within a capitalised name ("Mail Exchanger" for "MX", ``spelt_in_order``): a cell that merely
+        describes the row ("IPv4 address" of "A") gives nothing, nor does one word ("Store" for "STOR": a
+        command described by its verb, which would make the verb a name wherever the notes use it).
+        """
+        read = set()
+        for row in block.rows:
+            short = re.sub(r"[*`_]", "", row[0]).strip()
+            if not SHORT_FORM_CELL_RE.fullmatch(short):
+                continue
+            for cell in row[1:]:
+                long_form = CELL_LEAD_RE.split(re.sub(r"[*`_]", "", cell), maxsplit=1)[0].strip()
+                if spells(short, long_form) or _initials_kept(short, long_form) or spelt_in_order(short, long_form):
+                    self._short_form(long_form, short)
+                    read.add(cell)
+                    break
+        return read
 
     def _short_form(self, long_form: str, short: str) -> Concept:
         """Name the concept ``long_form`` (minting it if new) with ``short`` as its acronym."""
@@ -622,7 +647,11 @@ class _Extractor(StructureReader):
         self.topics = {level: c for level, c in self.topics.items() if level < block.level}
         named = self.registry.mentions(tokenize(block.text))
         distinct = {m.concept.iri: m.concept for m in named}  # "Long Name (LN)" names one thing twice
-        own = self.registry.lookup(block.text) or (next(iter(distinct.values())) if len(distinct) == 1 else None)
+        # A heading that joins two things ("Remotes and tracking branches") is about both, not the one it
+        # happens to name, nor the one its words spell with the joining word left out ("remote tracking branch").
+        joined = _joins_things(block.text.split())
+        own = None if joined else self.registry.lookup(block.text)
+        own = own or (next(iter(distinct.values())) if len(distinct) == 1 and not joined else None)
         coined = _coined(block.text) and self._coined_here(block.text, following)
         if own is not None and (own.iri in self.mentioned or is_category_heading(block.text) or coined):
             self.topics[block.level] = own
@@ -1513,6 +1542,14 @@ OPEN_PREPOSITIONS = frozenset("to with for from on in into like as".split())
 LEAD_IN_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
 #: A lead set off by a spaced dash: "`RUN` – runs a command", "Bisque firing (first firing) — hardens clay".
 DASHED_LEAD_RE = re.compile(r"^\s*([^:—–]{1,60}?)\s+[—–-]\s+(\S.*)$")
+
+
+#: A table cell that may be a short form: one token of letters and digits with two capitals or more ("SOA",
+#: "CNAME", "IPv6").
+SHORT_FORM_CELL_RE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z0-9]*")
+#: Where a cell's leading name ends: a spaced dash, a bracket, a comma or a semicolon ("Pointer — reverse
+#: lookup", "Mail Exchanger (priority first)").
+CELL_LEAD_RE = re.compile(r"\s+[—–-]\s+|\s*[(,;]")
 
 
 def _lead_match(sentence: str) -> re.Match | None:

@@ -807,6 +807,7 @@ class OpenReader:
             and verb.dep_ == "ROOT"
             and self.topic is not None
             and (passive or not objects_direct)
+            and not any(c.dep_ == "expl" for c in verb.children)  # "There are 7 towers": no thing's, only there
         ):
             subjects, generic = [self.topic], False  # a bullet under a heading says it of the heading
         kept_from = _kept_from(verb, direct)
@@ -1066,7 +1067,11 @@ class OpenReader:
         return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
 
     def _concepts(self, token) -> list[Concept]:
-        """Return the concepts a noun phrase and its coordinated neighbours name."""
+        """Return the concepts a noun phrase and its coordinated neighbours name; a free relative's "what"
+        names what the copula says it is ("X is what browsers send": browsers send X)."""
+        antecedent = _cleft_antecedent(token)
+        if antecedent is not None:
+            token = antecedent
         out = []
         for member in [token, *_conjuncts(token)]:
             concept = self._concept(member)
@@ -1171,6 +1176,25 @@ PARTITIVES = frozenset("each all any some both many most either".split())
 
 #: Where a partitive is a participant: "each of X" as a conjunct ("your code and all of X") is a misparse.
 ARGUMENTS = frozenset("pobj dobj nsubj nsubjpass".split())
+
+
+def _cleft_antecedent(token):
+    """Return the noun a free relative's "what" stands for, or None: "X is what browsers send" and "What
+    browsers send is X" both say that browsers send X. The clause "what" opens is the copula's complement
+    (its subject the noun) or its subject (its complement the noun)."""
+    if token.lower_ != "what" or token.tag_ != "WP" or token.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        return None
+    clause = token.head.head if token.dep_ == "pobj" else token.head
+    cop = clause.head
+    if cop.lemma_ != "be" or cop.i == clause.i:
+        return None
+    if clause.dep_ == "ccomp":
+        wanted = ("nsubj",)
+    elif clause.dep_ == "csubj":
+        wanted = ("attr",)
+    else:
+        return None
+    return next((c for c in cop.children if c.dep_ in wanted and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _of_complement(token):

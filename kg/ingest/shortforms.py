@@ -90,6 +90,19 @@ def abbreviates(short: str, name: str) -> bool:
     return len(letters) >= 2 and bool(words) and words[0].startswith(letters[0])
 
 
+def spelt_in_order(short: str, name: str) -> bool:
+    """Tell whether a capitalised name of two words or more holds a short form's letters in order, the
+    first opening the name: "Mail Exchanger" for "MX", whose X stands for the sound of "Ex"."""
+    letters = _letters(short)
+    words = name.split()
+    if len(letters) < 2 or len(words) < 2 or not all(w[:1].isupper() or w.lower() in CLOSED_CLASS for w in words):
+        return False
+    if words[0][:1].lower() != letters[0]:
+        return False
+    rest = iter(name.lower()[1:])
+    return all(ch in rest for ch in letters[1:])
+
+
 def compressed_word(before: str, short: str) -> str | None:
     """Return the one word before a short form that holds its letters in order, from its first: "setuid
     (SUID)", "daemon (DMN)"; None when the text gives no such word. Three letters at least, so that the

@@ -281,6 +281,8 @@ class StructureReader:
             if not value:
                 continue
             named = self.registry.lookup(value)
+            if named is thing:
+                continue  # "QK | Quick Kindle": the cell spells the row's name out, no value of it
             obj = named.iri if named is not None else Literal(value)
             if named is not None:
                 self.used.add(named.iri)

@@ -1,0 +1,104 @@
+"""Short forms spelt out in a table, a free relative's "what", capitals kept, counts read by grammar, joined
+headings and "there are" sentences.
+
+A note of our own (coast beacons; no wording of any question set). Before: a table row "LFB | Long Flash
+Beacon — ..." gave LFB no long form; "OPTIONS is what keepers log" gave keepers no object, and the name
+was made singular ("OPTION"); "There are 7 beacon tower sites, but each one is ..." was counted "one" or
+not at all; "## Harbours & light keepers" was taken for
+the "harbour-light keeper" (its words less the "&"), so its first bullet was said of the keeper; "There
+are ..." was said of the section's thing; "What does FLK do?" was answered with what FLK stands for.
+Real parser and model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDFS, SKOS, Graph, Literal
+from test_open_extraction import built_note, named, opened_notes, relations
+
+from kg.question import expansion
+
+pytestmark = pytest.mark.slow
+
+BEACONS = """# Beacons
+
+My notes on coast beacons. Keepers carry an **FLK** (Flare Launch Kit) on every watch. The **harbour-light
+keeper** rows out to the far beacons.
+
+## Beacon codes
+
+| Code | Stands for / use | Example |
+|------|------------------|---------|
+| LFB  | Long Flash Beacon — marks a harbour mouth | `LFB 4s` |
+| QK   | Quick Kindle | `QK 1s` |
+| MX   | Morse Exchanger | `MX 9s` |
+| LANT | Lantern | `LANT 2s` |
+| B    | buoy light | `B 2s` |
+
+There are 7 **beacon tower** sites on the coast, but each one is really a pair of lamps.
+
+OPTIONS is what keepers log every night.
+
+## Harbours & light keepers
+
+- harbours close at dusk in winter
+- the **lighthouse keeper** trims the wick at dusk
+"""
+
+
+@pytest.fixture(scope="module")
+def beacons(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    return built_note(tmp_path_factory, "beacons.md", BEACONS)
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory: pytest.TempPathFactory):
+    return opened_notes(tmp_path_factory.mktemp("beacons"), {"beacons.md": BEACONS})
+
+
+def test_a_row_named_by_a_short_form_takes_the_long_form_a_cell_spells(beacons: Graph):
+    assert Literal("LFB") in set(beacons.objects(named(beacons, "Long Flash Beacon"), SKOS.altLabel))
+    # The X of "MX" stands for the sound of "Ex" in a capitalised name.
+    assert Literal("MX") in set(beacons.objects(named(beacons, "Morse Exchanger"), SKOS.altLabel))
+    # One word ("Lantern") is a description, and "buoy light" is spelt by nothing.
+    assert not list(beacons.subjects(RDFS.label, Literal("Lantern")))
+    assert not list(beacons.subjects(RDFS.label, Literal("buoy light")))
+
+
+def test_a_cell_that_spells_the_rows_name_is_no_value_of_the_row(beacons: Graph):
+    kindle = named(beacons, "Quick Kindle")
+    assert not relations(beacons, kindle, kindle)
+
+
+def test_what_a_free_relative_says_is_said_of_the_copulas_subject(beacons: Graph):
+    # "OPTIONS is what keepers log": keepers log OPTIONS, and a name in capitals is no plural.
+    assert relations(beacons, named(beacons, "keeper"), named(beacons, "OPTIONS")) == {"log"}
+
+
+def test_a_heading_joining_two_things_is_neither_thing_its_words_spell(beacons: Graph):
+    # "## Harbours & light keepers" is not the harbour-light keeper: its first bullet is not said of him.
+    keeper = named(beacons, "harbour-light keeper")
+    said = {str(beacons.value(p, RDFS.label)) for p, _ in beacons.predicate_objects(keeper)}
+    assert not any("harbour" in s or "close" in s for s in said), said
+
+
+def test_there_are_says_nothing_of_the_sections_thing(beacons: Graph):
+    towers = named(beacons, "beacon tower")
+    assert {str(beacons.value(s, RDFS.label)) for s in beacons.subjects(None, towers)} - {"None"} == set()
+
+
+def test_how_many_counts_the_noun_its_compound_ends_with_and_no_pronoun_one(kg):
+    answer = kg.ask("How many beacon tower sites exist?")
+
+    assert [a.get("value") for a in answer.answers] == ["7"], answer.answer
+
+
+def test_what_a_short_form_does_is_not_what_it_stands_for(kg):
+    assert kg.ask("What does FLK stand for?").kind == "acronym"
+    answer = kg.ask("What does FLK do?")
+    assert answer.kind != "acronym" and not answer.answers, answer.answer
+
+
+def test_a_word_in_capitals_in_a_name_spells_only_its_initial():
+    assert expansion("AAAA", "AA Authoritative Answer flag") is None
+    assert expansion("NFS", "the Network File System") == "Network File System"
