@@ -16,6 +16,7 @@ import pytest
 from rdflib import RDFS, SKOS, Graph, Literal
 from test_open_extraction import built_note, named, opened_notes, relations
 
+from kg.namespaces import KGO
 from kg.question import expansion
 
 pytestmark = pytest.mark.slow
@@ -97,6 +98,16 @@ def test_what_a_short_form_does_is_not_what_it_stands_for(kg):
     assert kg.ask("What does FLK stand for?").kind == "acronym"
     answer = kg.ask("What does FLK do?")
     assert answer.kind != "acronym" and not answer.answers, answer.answer
+
+
+def test_a_sections_number_is_no_part_of_the_name_its_heading_gives(tmp_path_factory: pytest.TempPathFactory):
+    # "## 4. Wick trimming": the section heads what "wick trimming" names, so its first sentence defines it.
+    note = "# Lamps\n\n## 4. Wick trimming\n\nWick trimming cuts the charred end off the wick.\n"
+    graph = built_note(tmp_path_factory, "lamps.md", note)
+
+    assert "cuts the charred end" in str(graph.value(named(graph, "Wick trimming"), SKOS.definition))
+    sections = {str(o) for o in graph.objects(None, KGO.section)}
+    assert sections and not any("4." in s for s in sections), sections
 
 
 def test_a_word_in_capitals_in_a_name_spells_only_its_initial():

@@ -47,6 +47,8 @@ class Block:
 
 
 _PARSER = MarkdownIt("commonmark").enable("table")
+#: A section number opening a heading: "4. ", "2.1 ", "3) " (a bare "2024 " opens words, no number).
+SECTION_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*[.)]\s+|\d+(?:\.\d+)+\s+")
 
 
 #: C0 control characters other than tab, line feed and carriage return.
@@ -78,6 +80,12 @@ def parse_markdown(text: str) -> list[Block]:
         if tok.type == "heading_open":
             level = int(tok.tag[1:])
             plain, bold, _ = _inline(tokens[i + 1])
+            number = SECTION_NUMBER_RE.match(plain)
+            if number is not None and number.end() < len(plain):
+                # "4. umask", "2.1 Caching": the number orders the sections; the words name the section.
+                cut = number.end()
+                plain = plain[cut:]
+                bold = [Span(b.text, b.start - cut, b.end - cut) for b in bold if b.start >= cut]
             headings = [(lv, h) for lv, h in headings if lv < level] + [(level, plain)]
             blocks.append(Block("heading", tuple(h for _, h in headings), line, plain, bold, level=level))
             pending_intro = None
