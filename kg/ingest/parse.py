@@ -158,6 +158,7 @@ def parse_sentences(
     predicates: frozenset[str] = frozenset(),
     described: frozenset[str] = frozenset(),
     emphasis: Callable[[str], Sequence[str]] | None = None,
+    tasks: frozenset[str] = frozenset(),
 ) -> Sequence:
     """Parse ``sentences`` in batches; return one spaCy ``Doc`` per sentence, names merged to tokens.
 
@@ -173,12 +174,15 @@ def parse_sentences(
     bullets among predicates of one thing (see :func:`kg.ingest.structure.predicate_items`): one that
     opens with a verb's base form and its object is read with that verb's -s form. ``emphasis(text)``
     returns the phrases the document sets in bold in a sentence: a noun phrase each (see
-    :func:`_emphasised_as_nouns`).
+    :func:`_emphasised_as_nouns`). ``tasks`` are the tasks of a table of commands ("list branches"):
+    each opens with a verb's base form, read as its -s form (see :func:`kg.ingest.structure.command_column`).
     """
     texts = list(sentences)
     originals = [_slash_coordinated(text, names) for text in texts]
     sentences = [
-        _with_subject(text, given in predicates, given in described, lambda t: _plural_subject(nlp, t))
+        _task_clause(text)
+        if given in tasks
+        else _with_subject(text, given in predicates, given in described, lambda t: _plural_subject(nlp, t))
         for text, given in zip(originals, texts, strict=True)
     ]
     spans = [names(text) for text in sentences]
@@ -594,6 +598,16 @@ def _with_subject(
             rest = " ".join(words[at + 1 :])
             return " ".join([IMPLICIT.strip(), *[w.lower() for w in words[:at]], inflected[0], rest]).rstrip()
     return text
+
+
+def _task_clause(text: str) -> str:
+    """Return "It lists branches" for a task "list branches": its verb's base form, said of the command."""
+    words = text.split()
+    first = words[0].lower() if words else ""
+    inflected = getInflection(first, "VBZ") if first.isalpha() else ()
+    if not inflected:
+        return text
+    return " ".join([IMPLICIT.strip(), inflected[0], *words[1:]])
 
 
 def _plural_subject(nlp, text: str) -> bool:

@@ -59,6 +59,7 @@ from kg.ingest.structure import (
     predicate_items,
     rows_named_by_first_column,
     sentence_texts,
+    task_cells,
     value_cell,
     written_as_name,
 )
@@ -458,6 +459,7 @@ class _Extractor(StructureReader):
             predicates=self._cell_predicates(blocks),
             described=predicate_items(blocks),
             emphasis=lambda text: bold.get(text, ()),
+            tasks=task_cells(blocks),
         )
         self.sentence_index = {sentence: i for i, sentence in enumerate(sentences)}
         self._glossary(blocks)

@@ -119,6 +119,10 @@ class StructureReader:
         - a table whose columns after the first are properties, not things the text names ("Code |
           Meaning"), has one thing per row: the first cell, typed by the first column's head.
         """
+        column = command_column(block)
+        if column is not None:
+            self._task_rows(block, section, column)
+            return
         if self._is_entity_table(block):
             self._entity_rows(block, section)
             return
@@ -244,6 +248,32 @@ class StructureReader:
                     if sentence in self.sentence_index:
                         self._sentence(sentence, section, Context(), Block("item", block.section, block.line, cell))
                         self._mention(sentence, thing)
+            self.topic = saved
+
+    def _task_rows(self, block: Block, section: str, column: int) -> None:
+        """Read a table of tasks and their commands: each task is said of its row's command, its subject
+        left out ("delete remote branch | `git push origin --delete name`": the command deletes remote
+        branches), and the command is of the kind its column's head names ("Command")."""
+        head = " ".join(re.sub(r"[*_`]", "", block.header[column]).split())
+        kind = None
+        if head and len(head.split()) <= 3 and all(w.isalpha() for w in head.split()):
+            kind = self.lexicon.class_for(head) or self.registry.get_or_mint(_uncapitalised(head)).iri
+        for row in block.rows:
+            name = " ".join(re.sub(r"[*`]", "", row[column]).split())
+            if not name:
+                continue
+            thing = self.registry.lookup(name) or self.registry.get_or_mint(name)
+            self.used.add(thing.iri)
+            if kind is not None and kind != thing.iri and kind not in thing.types:
+                thing.types.add(kind)
+                self.used.add(kind)
+                self._emit(Fact(thing.iri, RDF.type, kind, "table:row"), section, " | ".join(row))
+            saved = self.topic
+            self.topic = thing
+            for _, sentence in split_sentences(row[0]):
+                if sentence in self.sentence_index:
+                    self._sentence(sentence, section, Context(), Block("item", block.section, block.line, row[0]))
+                    self._mention(sentence, thing)
             self.topic = saved
 
     def _section_kind(self, block: Block, word: str) -> Concept | None:
@@ -439,14 +469,53 @@ def is_category_heading(text: str) -> bool:
 
 
 def sentence_texts(block: Block) -> list[str]:
-    """Return the texts of a block that are read as sentences (a statement table's cells too)."""
+    """Return the texts of a block that are read as sentences (a statement table's cells too, and the
+    tasks of a table of commands)."""
     if block.kind in ("paragraph", "item"):
         return [] if block.navigation else [block.text]
     if block.kind == "table" and is_statement_table(block):
         return [cell for row in block.rows for cell in row]
+    if block.kind == "table" and command_column(block) is not None:
+        return [row[0] for row in block.rows]
     if block.kind == "table":
         return [cell for _, cell in clause_cells(block)]
     return []
+
+
+def command_column(block: Block) -> int | None:
+    """Return the column of commands of a table of tasks ("delete remote branch | `git push -d`"), or None.
+
+    Every cell of the column is a command line (code of two words or more: a program and what it is
+    told), no cell of the first column is code, and every task opens with a word that may be a verb's
+    base form: a table of settings whose values are code ("default port | `5432`", "log file |
+    `/var/log/x.log`") names things, not tasks.
+    """
+    if len(block.header) < 2 or not block.rows or any((n, 0) in block.code_cells for n in range(len(block.rows))):
+        return None
+    firsts = [_first_word(row[0]) for row in block.rows]
+    if not all(w in getAllLemmas(w).get("VERB", ()) for w in firsts):
+        return None
+    for column in range(1, len(block.header)):
+        if all((n, column) in block.code_cells and len(row[column].split()) > 1 for n, row in enumerate(block.rows)):
+            return column
+    return None
+
+
+def task_cells(blocks: list[Block]) -> frozenset[str]:
+    """Return the tasks of the document's tables of commands (see ``command_column``): each is read as
+    what its row's command does ("list branches": the command lists branches)."""
+    return frozenset(
+        sentence
+        for block in blocks
+        if block.kind == "table" and command_column(block) is not None
+        for row in block.rows
+        for _, sentence in split_sentences(row[0])
+    )
+
+
+def _first_word(cell: str) -> str:
+    words = re.findall(r"[A-Za-z]+", cell)
+    return words[0].lower() if words else ""
 
 
 def coded_first_column(block: Block) -> bool:
