@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.ingest.brands import Drops, brand_graph, drops_of, learn_brands, texts_of
-from kg.ingest.concepts import Concept, ConceptRegistry
+from kg.ingest.concepts import Concept, ConceptRegistry, singular_label
 from kg.ingest.identity import merge_shortened_names
 from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, Span, parse_markdown
@@ -921,6 +921,9 @@ class _Extractor(StructureReader):
         kinds = self._kinds_listed(sentence, topic) if topic is not None else []
         if kinds:  # "Types include A, B": the kinds replace what the parse read of "types"
             opened = [f for f in opened if f.subject.label.lower() not in KIND_NOUNS] + kinds
+        led = self._kinds_led(sentence)
+        if led:  # "Firing types: bisque (...), glaze (...)": a list, whatever the parse made of its names
+            opened = led
         if sentence.rstrip().endswith(":"):  # a list's introduction: its objects are what the items name
             self._intro_facts[sentence] = [f for f in opened if f.rule == "open:object" and f.object is not None]
         last = doc[-1] if doc is not None and len(doc) else None
@@ -1031,6 +1034,44 @@ class _Extractor(StructureReader):
                 return []
             members.append(concept)
         return [OpenFact(m, "is a", "is a", topic, False, "open:types") for m in members]
+
+    def _kinds_led(self, sentence: str) -> list[OpenFact]:
+        """Read "Firing types: bisque (the first firing), glaze (the second)" as each name being a firing
+        type, its bracketed words what it is.
+
+        The lead is a short plural noun phrase and names the kind; the body lists two names or more, each
+        one the note knows (a bold name, a heading, a code span), each perhaps with an aside in brackets.
+        A list read in part would answer in part, so a list with any other item is not read. Where the
+        lead's head is a word for a sort ("types"), each member is named with the words before it too
+        ("differential backup").
+        """
+        match = LED_LIST_RE.match(sentence)
+        if match is None:
+            return []
+        lead = match.group(1).strip()
+        words = lead.split()
+        if not 1 <= len(words) <= 4 or noun_key(words[-1]) == words[-1].lower():
+            return []  # "Status: ...": a label, no plural kind
+        items = bracketed_items(match.group(2))
+        if len(items) < 2:
+            return []
+        members = []
+        for name, aside in items:
+            concept = self._named(_without_article(name)) if name else None
+            if concept is None:
+                return []
+            members.append((concept, name, aside))
+        kind = self.registry.lookup(lead) or self.registry.get_or_mint(singular_label(lead))
+        if any(concept.iri == kind.iri for concept, _, _ in members):
+            return []
+        # "Backup types: differential, ...": a differential backup; "Firing types: glaze": a glaze firing.
+        sort = " ".join(words[:-1]).lower() if noun_key(words[-1]) in KIND_NOUNS and len(words) > 1 else ""
+        for concept, name, aside in members:
+            if aside and not concept.known:
+                concept.definitions.append((3, f"{name} ({aside})", None))
+            if sort and self.registry.lookup(f"{name} {sort}") is None:
+                self.registry.add_alias(concept, f"{name} {sort}")
+        return [OpenFact(concept, "is a", "is a", kind, False, "open:types") for concept, _, _ in members]
 
     def _item_topic(self, block: Block, sentence: str, first: bool) -> tuple[Concept | None, bool]:
         """Return what a sentence is about, and whether it stands where a note says what that is.
@@ -1532,6 +1573,8 @@ CODE_TITLE_RE = re.compile(r"^([A-Z]?\d{2,}[a-z]?)\s+[A-Z][\w'’-]*(?:\s+[A-Za-
 ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)\s*$")
 #: "Types include A, B and C", "Kinds are: A, B": a sentence that only lists kinds.
 KINDS_LISTED_RE = re.compile(r"^\s*(types|kinds|sorts|categories)\s+(?:include|are)\s*:?\s+(.+)$", re.IGNORECASE)
+#: A sentence that leads with a short label and a colon: "Firing types: bisque (...), glaze (...)".
+LED_LIST_RE = re.compile(r"^\s*([A-Za-z][A-Za-z -]{0,40}?)\s*:\s+(.+?)\.?\s*$")
 #: Separators of a listed series: commas, "and", "or" (an Oxford comma too).
 LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 #: Endings of nouns made from verbs, the names of what a thing does: "encryption", "replacement".
@@ -1687,6 +1730,29 @@ def _initials_kept(short: str, name: str) -> bool:
     letters = iter(short.lower())
     initials = [w[0].lower() for w in words]
     return initials[0] == short[0].lower() and all(i in letters for i in initials)
+
+
+def bracketed_items(text: str) -> list[tuple[str, str]]:
+    """Split a listed series into its items, each a name and the aside in brackets after it ("", none):
+    "a (x, y), b and c (z)" gives ("a", "x, y"), ("b", ""), ("c", "z"). Commas in brackets split nothing;
+    an item with words after its brackets, or with brackets inside its name, gives ("", "")."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    items = []
+    for part in parts:
+        for piece in re.split(r"\s+(?:and|or)\s+(?![^()]*\))", part.strip()):
+            piece = re.sub(r"^(?:and|or)\s+", "", piece.strip())
+            found = re.fullmatch(r"([^()]+?)\s*(?:\(([^()]*)\))?", piece)
+            items.append((found.group(1).strip(), (found.group(2) or "").strip()) if found else ("", ""))
+    return items
 
 
 def _without_article(text: str, possessive: bool = False) -> str:

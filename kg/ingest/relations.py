@@ -296,6 +296,9 @@ class OpenReader:
                 if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.tag_ == "NNS"
             ]
             subjects = [s for s in self._subjects(cop) if s is not None]
+            if _restricted_subject(cop):
+                # "A kiln that has no lid is a hazard": said of such kilns, not of kilns; the kind is no kiln's.
+                members, attrs = [], [a for a in attrs if not _classifies(a)]
             for member in members:  # "the oldest kilns": a kiln, the superlative picks X out among them
                 words = [t.text for t in _name_tokens(member) if t.tag_ not in ("JJS", "RBS")]
                 kind = self.resolve(" ".join(words), True)
@@ -308,7 +311,7 @@ class OpenReader:
                 if identified is not None:
                     facts.extend(identified)
                     continue
-                if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children) and attr.tag_ != "NNS":
+                if not _classifies(attr):
                     continue  # "X is the entity you interact with" identifies, it does not classify
                 if attr.tag_ == "NNS" and cop.lower_ in SINGULAR_COPULAS and not _subject_tokens(cop)[1:]:
                     continue  # "the default admin is ketlroot": a singular verb, so no plural kind but a name
@@ -781,6 +784,8 @@ class OpenReader:
             noun = _phrase_head(verb.head)
             head = self._concepts(noun)
             whole = _one_of(noun)  # "X is one of the services that provide Z": said of X too
+            if _conditional_clause(verb, noun):
+                return []  # "A kiln that has no lid is a hazard": no kiln is said to lack a lid
             if whole.dep_ == "attr" and whole.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general. Of "X is the
                 # tow barge, which weighs 35 t" it is said of both: "the" makes the barge one thing, X, and
@@ -1536,6 +1541,27 @@ def _clause_may_be_meant(relative, noun) -> bool:
     if noun.pos_ in ("NOUN", "PROPN") and not agrees_in_number(noun, relative):
         return True
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _classifies(attr) -> bool:
+    """Tell whether a copula's complement says what kind of thing its subject is: "a Y" or plural "Ys"."""
+    return attr.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children)
+
+
+def _conditional_clause(clause, noun) -> bool:
+    """Tell whether a relative clause is a condition on its noun, not a fact of it: it narrows, with no
+    comma, an indefinite subject of a copula ("A kiln that has no lid is a hazard": if a kiln has no lid)."""
+    if _set_off(clause) or noun.dep_ not in SUBJECTS or noun.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children) or (
+        noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    )
+
+
+def _restricted_subject(cop) -> bool:
+    """Tell whether a copula's subject is narrowed by a relative clause not set off by commas ("A backup
+    you never restored from is ..."): what is said is said of those only, not of the subject's kind."""
+    return any(c.dep_ == "relcl" and not _set_off(c) for s in cop.children if s.dep_ in SUBJECTS for c in s.children)
 
 
 def _set_off(clause) -> bool:

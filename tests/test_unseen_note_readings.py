@@ -1,5 +1,6 @@
-"""Short forms spelt out in a table, a free relative's "what", capitals kept, counts read by grammar, joined
-headings and "there are" sentences.
+"""Readings that unseen notes showed wrong: short forms spelt out in a table, a free relative's "what",
+capitals kept, counts read by grammar, joined and numbered headings, "there are" sentences, and a relative
+clause that narrows a copula's subject.
 
 A note of our own (coast beacons; no wording of any question set). Before: a table row "LFB | Long Flash
 Beacon — ..." gave LFB no long form; "OPTIONS is what keepers log" gave keepers no object, and the name
@@ -113,3 +114,44 @@ def test_a_sections_number_is_no_part_of_the_name_its_heading_gives(tmp_path_fac
 def test_a_word_in_capitals_in_a_name_spells_only_its_initial():
     assert expansion("AAAA", "AA Authoritative Answer flag") is None
     assert expansion("NFS", "the Network File System") == "Network File System"
+
+
+def test_a_relative_clause_narrowing_a_copulas_subject_is_a_condition(tmp_path_factory: pytest.TempPathFactory):
+    # "A kiln that has no lid is a hazard": neither are kilns hazards nor do they lack lids; "A kiln is a
+    # furnace" and a clause set off by commas still say what they say.
+    note = (
+        "# Kilns\n\nA kiln that has no lid is a hazard. A backup kiln, which the school bought in 1990, is a gas"
+        " kiln. A kiln is a furnace.\n"
+    )
+    graph = built_note(tmp_path_factory, "kilns.md", note)
+    kiln = named(graph, "kiln")
+
+    assert relations(graph, kiln, named(graph, "furnace")) == {"is a"}
+    said = {str(graph.value(o, RDFS.label)) for o in graph.objects(kiln, None)}
+    assert not {"hazard", "lid"} & said, said
+    assert relations(graph, named(graph, "backup kiln"), named(graph, "gas kiln")) == {"is a"}
+
+
+FIRING = """# Pottery
+
+Firing types: **bisque** (the first, slow firing), **glaze** (the hot second firing), **raku** (a fast firing
+pulled out while red hot).
+
+Kiln shapes: tunnel, bottle and box.
+"""
+
+
+@pytest.fixture(scope="module")
+def firing(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    return built_note(tmp_path_factory, "firing.md", FIRING)
+
+
+def test_names_listed_after_a_plural_lead_are_of_its_kind(firing: Graph):
+    # "Firing types: bisque (...), glaze (...)": each a firing type, what the brackets say it is, and also
+    # named with the words before "types" ("raku firing"); the parse once made "glaze" a verb.
+    for name in ("bisque", "glaze", "raku"):
+        assert relations(firing, named(firing, name), named(firing, "Firing type")) == {"is a"}, name
+    assert "pulled out while red hot" in str(firing.value(named(firing, "raku"), SKOS.definition))
+    assert named(firing, "raku firing") == named(firing, "raku")
+    # Words the note names nowhere else ("tunnel, bottle and box") are no list of things it knows.
+    assert not list(firing.subjects(RDFS.label, Literal("Kiln shape")))
