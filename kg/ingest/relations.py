@@ -1544,7 +1544,7 @@ def _clause_may_be_meant(relative, noun) -> bool:
 
 
 def _classifies(attr) -> bool:
-    """Tell whether a copula's complement says what kind of thing its subject is: "a Y" or plural "Ys"."""
+    """Tell whether a copula's complement classifies its subject (says of which kind it is): "a Y", plural "Ys"."""
     return attr.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children)
 
 
