@@ -17,7 +17,7 @@ import pytest
 from rdflib import RDFS, SKOS, Graph, Literal
 from test_open_extraction import built_note, named, opened_notes, relations
 
-from kg.namespaces import KGO
+from kg.namespaces import KG, KGO
 from kg.question import expansion
 
 pytestmark = pytest.mark.slow
@@ -155,3 +155,46 @@ def test_names_listed_after_a_plural_lead_are_of_its_kind(firing: Graph):
     assert named(firing, "raku firing") == named(firing, "raku")
     # Words the note names nowhere else ("tunnel, bottle and box") are no list of things it knows.
     assert not list(firing.subjects(RDFS.label, Literal("Kiln shape")))
+
+
+def test_a_title_with_a_short_form_names_the_thing_its_first_bullets_are_about(
+    tmp_path_factory: pytest.TempPathFactory,
+):
+    # "# TGN (Tide Gauge Network)": the short form is spelt out, and a bullet with no subject right under
+    # the title is said of the network.
+    note = (
+        "# TGN (Tide Gauge Network)\n\nThe TGN reports sea levels every minute.\n\n"
+        "- Runs mostly over **radio channel 16**\n"
+    )
+    graph = built_note(tmp_path_factory, "tgn.md", note)
+    network = named(graph, "Tide Gauge Network")
+
+    assert Literal("TGN") in set(graph.objects(network, SKOS.altLabel))
+    assert relations(graph, network, named(graph, "radio channel 16")) == {"run over"}
+
+
+BERTHS = """# Berths
+
+My notes on the harbour's berths.
+
+| Berth | Reached from | Notes |
+|-------|--------------|-------|
+| Quayside | the town side only | the default berth |
+| Outer Mole | the sea, past the breakwater | shares the crane with Quayside; needs a pilot |
+"""
+
+
+def test_clauses_under_common_word_heads_are_said_of_the_rows_things(tmp_path_factory: pytest.TempPathFactory):
+    # "Reached from" is no thing, so "Notes" (a word the note uses) is a property too: the clause cell is
+    # said of the row's berth, not of "Notes".
+    graph = built_note(tmp_path_factory, "berths.md", BERTHS)
+    mole = named(graph, "Outer Mole")
+
+    assert relations(graph, mole, named(graph, "pilot")) == {"need"}
+    said_of_notes = {
+        str(graph.value(p, RDFS.label))
+        for note in graph.subjects(RDFS.label, Literal("Note"))
+        for p in graph.predicates(note)
+        if str(p).startswith(str(KG))
+    }
+    assert not said_of_notes, said_of_notes

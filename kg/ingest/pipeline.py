@@ -228,6 +228,7 @@ class _Extractor(StructureReader):
         for block in blocks:
             if block.kind == "heading" and block.level == 1:
                 self.graph.add((self.doc, DCTERMS.title, Literal(block.text)))
+                self._acronyms(block.text)  # "# DNS (Domain Name System)": the title names its short form
             elif block.kind == "heading":
                 self._heading_names(block.text)
             elif block.kind in ("paragraph", "item"):
