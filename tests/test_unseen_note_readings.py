@@ -198,3 +198,14 @@ def test_clauses_under_common_word_heads_are_said_of_the_rows_things(tmp_path_fa
         if str(p).startswith(str(KG))
     }
     assert not said_of_notes, said_of_notes
+
+
+def test_a_noun_the_tagger_reads_as_an_adjective_is_still_an_object(tmp_path_factory: pytest.TempPathFactory):
+    # "sets an environment variable": the small tagger reads "variable" as an adjective (JJ).
+    note = (
+        "# Kilnfile\n\n## Instructions\n\n- `HEAT` – raises the kiln temperature\n"
+        "- `TAG` – sets an environment variable\n"
+    )
+    graph = built_note(tmp_path_factory, "kilnfile.md", note)
+
+    assert relations(graph, named(graph, "TAG"), named(graph, "environment variable")) == {"set"}

@@ -1146,7 +1146,12 @@ class OpenReader:
         activity = (
             token.tag_ == "VBG" and token.dep_ in SUBJECTS and not any(_verb_dependent(c) for c in token.children)
         )
-        if token.pos_ not in ("NOUN", "PROPN", "NUM", "X") and not token.text[:1].isupper() and not activity:
+        if (
+            token.pos_ not in ("NOUN", "PROPN", "NUM", "X")
+            and not token.text[:1].isupper()
+            and not activity
+            and not _noun_read_as_adjective(token)
+        ):
             return None
         words = _name_tokens(token)
         glued = _glued_apposition(token)
@@ -1541,6 +1546,17 @@ def _clause_may_be_meant(relative, noun) -> bool:
     if noun.pos_ in ("NOUN", "PROPN") and not agrees_in_number(noun, relative):
         return True
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _noun_read_as_adjective(token) -> bool:
+    """Tell a noun the small tagger read as an adjective: "sets an environment *variable*" (JJ), an object
+    or subject with a determiner or a noun before it, which a dictionary also knows as a noun."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        and any(c.dep_ in ("det", "compound") for c in token.children)
+        and "NOUN" in getAllLemmas(token.lower_)
+    )
 
 
 def _classifies(attr) -> bool:

@@ -171,9 +171,9 @@ class StructureReader:
     def _is_entity_table(self, block: Block) -> bool:
         """Tell a table with one thing per row ("Code | Meaning": "E42 | disk full") from one per column.
 
-        The columns after the first are properties when some head is no thing a sentence of the document
-        names (unless the first column is all code) and none is written as a name (a column headed by a
-        thing, "Redis | Memcached", is about it);
+        The columns after the first are properties when no sentence of the document names them (unless
+        the first column is all code, or a head ends with its preposition) and none is written as a name (a
+        column headed by a thing, "Redis | Memcached", is about it);
         the first column's cells are short names (a code, a command), none of them a property's name
         ("retrieval time") or a relation the vocabulary knows. A row headed by a clause is no name.
         """
@@ -195,20 +195,18 @@ class StructureReader:
         # Code or numbers down the whole first column ("`max_connections`", "5") name one thing per row: a
         # common word over another column is its property even where a sentence uses the word ("by default").
         coded = rows_named_by_first_column(block)
-        things = others = 0
+        # A head that ends with its preposition ("Reachable from") is a property, never a thing: with one,
+        # every head is a property ("Notes" too, though a sentence uses the word).
+        coded = coded or any(h.split() and h.split()[-1].lower() in PREPOSITIONS for h in heads)
         for number, h in enumerate(heads, start=1):
             if yes_no_column(block, number):
                 continue  # "Idempotent | yes": a yes or a no in every row is a quality of the row's thing
-            if written_as_name(h):
-                return False
             named = self.registry.lookup(h)
             if named is not None and (named.known or (named.iri in self.mentioned and not coded)):
-                things += 1
-            else:
-                others += 1
-        # Heads that are all things the text speaks of ("Virtual machines | Containers") are the columns'
-        # things; one that is no thing ("Reachable from") makes every head a property ("Notes" too).
-        return not things or others > 0
+                return False
+            if written_as_name(h):
+                return False
+        return True
 
     def _entity_rows(self, block: Block, section: str) -> None:
         """Read a table of one thing per row: (thing, column head, cell) for each cell, the thing typed
@@ -605,18 +603,9 @@ def predicate_items(blocks: list[Block]) -> frozenset[str]:
 
 
 def is_statement_table(block: Block) -> bool:
-    """Tell a table whose cells are clauses (more than four words on average) about its columns' things
-    from one of names.
-
-    A table whose first column names a thing per row (a short name in every row) under column heads
-    that are common words ("Type | Reachable from | Notes") says its clauses of the rows' things, not of
-    "Notes": it is no table of statements about its columns.
-    """
+    """Tell a table whose cells are clauses (more than four words on average) from one of names."""
     cells = [c for row in block.rows for c in row[1:] if c.strip()]
-    if not cells or sum(len(c.split()) for c in cells) / len(cells) <= 4:
-        return False
-    named_rows = all(0 < len(row[0].split()) <= MAX_ROW_NAME_WORDS for row in block.rows)
-    return not named_rows or any(written_as_name(h) for h in block.header[1:])
+    return bool(cells) and sum(len(c.split()) for c in cells) / len(cells) > 4
 
 
 #: The most words a table's first cell has when it names the row's thing ("PUT", "Error range").
