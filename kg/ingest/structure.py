@@ -211,13 +211,11 @@ class StructureReader:
     def _entity_rows(self, block: Block, section: str) -> None:
         """Read a table of one thing per row: (thing, column head, cell) for each cell, the thing typed
         by the first column's head ("E42" is a code)."""
-        kind_name = " ".join(re.sub(r"[*_`]", "", block.header[0]).split())
-        kind = None
-        if kind_name and len(kind_name.split()) <= 3 and all(w.isalpha() for w in kind_name.split()):
-            kind = self.lexicon.class_for(kind_name) or self.registry.get_or_mint(kind_name.lower()).iri
+        kind = self._column_kind(block.header[0])
+        if kind is not None:
             # "Tier" over a table under "## Storage tiers": the column's word is the head of the kind the
             # section's heading names, and that kind is what each row is.
-            sectioned = self._section_kind(block, kind_name)
+            sectioned = self._section_kind(block, " ".join(re.sub(r"[*_`]", "", block.header[0]).split()))
             kind = sectioned.iri if sectioned is not None else kind
         heads = block.header[1:]
         clauses = clause_cells(block)
@@ -236,48 +234,52 @@ class StructureReader:
                     self.registry.add_alias(thing, other)
             self.used.add(thing.iri)
             quote = " | ".join(row)
-            if kind is not None and kind != thing.iri and kind not in thing.types:
-                thing.types.add(kind)
-                self.used.add(kind)
-                self._emit(Fact(thing.iri, RDF.type, kind, "table:row"), section, quote)
+            self._type_row(thing, kind, section, quote)
             for head, cell in zip(heads, row[1:], strict=False):
                 self._property_row(_uncapitalised(head), [thing], [cell], section, quote, "table:row")
             # A cell that says what the thing does ("removes a key") is a sentence about it, read
             # with the thing for its left-out subject, as a statement table's cells are read with their column's.
-            saved = self.topic
             for _, cell in [c for c in clauses if c[0] == number]:
-                self.topic = thing
-                for _, sentence in split_sentences(cell):
-                    if sentence in self.sentence_index:
-                        self._sentence(sentence, section, Context(), Block("item", block.section, block.line, cell))
-                        self._mention(sentence, thing)
-            self.topic = saved
+                self._said_of(thing, cell, block, section)
 
     def _task_rows(self, block: Block, section: str, column: int) -> None:
         """Read a table of tasks and their commands: each task is said of its row's command, its subject
         left out ("delete remote branch | `git push origin --delete name`": the command deletes remote
         branches), and the command is of the kind its column's head names ("Command")."""
-        head = " ".join(re.sub(r"[*_`]", "", block.header[column]).split())
-        kind = None
-        if head and len(head.split()) <= 3 and all(w.isalpha() for w in head.split()):
-            kind = self.lexicon.class_for(head) or self.registry.get_or_mint(_uncapitalised(head)).iri
+        kind = self._column_kind(block.header[column])
         for row in block.rows:
             name = " ".join(re.sub(r"[*`]", "", row[column]).split())
             if not name:
                 continue
             thing = self.registry.lookup(name) or self.registry.get_or_mint(name)
             self.used.add(thing.iri)
-            if kind is not None and kind != thing.iri and kind not in thing.types:
-                thing.types.add(kind)
-                self.used.add(kind)
-                self._emit(Fact(thing.iri, RDF.type, kind, "table:row"), section, " | ".join(row))
-            saved = self.topic
-            self.topic = thing
-            for _, sentence in split_sentences(row[0]):
-                if sentence in self.sentence_index:
-                    self._sentence(sentence, section, Context(), Block("item", block.section, block.line, row[0]))
-                    self._mention(sentence, thing)
-            self.topic = saved
+            self._type_row(thing, kind, section, " | ".join(row))
+            self._said_of(thing, row[0], block, section)
+
+    def _column_kind(self, header: str) -> URIRef | None:
+        """Return the kind a column's head names ("Command", "Tier"): a class of the vocabulary, else the
+        head's words as a concept; None for a head of more than three words or of other than words."""
+        head = " ".join(re.sub(r"[*_`]", "", header).split())
+        if not head or len(head.split()) > 3 or not all(w.isalpha() for w in head.split()):
+            return None
+        return self.lexicon.class_for(head) or self.registry.get_or_mint(head.lower()).iri
+
+    def _type_row(self, thing: Concept, kind: URIRef | None, section: str, quote: str) -> None:
+        """Make a row's thing a member of the kind its column's head names, cited to the row."""
+        if kind is not None and kind != thing.iri and kind not in thing.types:
+            thing.types.add(kind)
+            self.used.add(kind)
+            self._emit(Fact(thing.iri, RDF.type, kind, "table:row"), section, quote)
+
+    def _said_of(self, thing: Concept, cell: str, block: Block, section: str) -> None:
+        """Read a cell's sentences as said of ``thing``, their left-out subject ("removes a key")."""
+        saved = self.topic
+        self.topic = thing
+        for _, sentence in split_sentences(cell):
+            if sentence in self.sentence_index:
+                self._sentence(sentence, section, Context(), Block("item", block.section, block.line, cell))
+                self._mention(sentence, thing)
+        self.topic = saved
 
     def _section_kind(self, block: Block, word: str) -> Concept | None:
         """Return the kind the table's heading names ("Storage tiers") when ``word`` is its head ("Tier")."""
