@@ -103,12 +103,17 @@ def test_what_a_short_form_does_is_not_what_it_stands_for(kg):
 
 def test_a_sections_number_is_no_part_of_the_name_its_heading_gives(tmp_path_factory: pytest.TempPathFactory):
     # "## 4. Wick trimming": the section heads what "wick trimming" names, so its first sentence defines it.
-    note = "# Lamps\n\n## 4. Wick trimming\n\nWick trimming cuts the charred end off the wick.\n"
+    note = (
+        "# Lamps\n\n## 4. Wick trimming\n\nWick trimming cuts the charred end off the wick.\n\n"
+        "## 2.0 lamp oils\n\nLamp oils burn clean.\n"
+    )
     graph = built_note(tmp_path_factory, "lamps.md", note)
 
     assert "cuts the charred end" in str(graph.value(named(graph, "Wick trimming"), SKOS.definition))
     sections = {str(o) for o in graph.objects(None, KGO.section)}
     assert sections and not any("4." in s for s in sections), sections
+    # A version opening a heading ("2.0 lamp oils") is no section number: it stays.
+    assert any("2.0 lamp oils" in s for s in sections), sections
 
 
 def test_a_word_in_capitals_in_a_name_spells_only_its_initial():

@@ -47,8 +47,9 @@ class Block:
 
 
 _PARSER = MarkdownIt("commonmark").enable("table")
-#: A section number opening a heading: "4. ", "2.1 ", "3) " (a bare "2024 " opens words, no number).
-SECTION_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*[.)]\s+|\d+(?:\.\d+)+\s+")
+#: A section number opening a heading: "4. ", "2.1. ", "3) ". A bare "2024 " or "2.0 " opens words (a year,
+#: a version: "2.0 release notes"), no section number.
+SECTION_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*[.)]\s+")
 
 
 #: C0 control characters other than tab, line feed and carriage return.
@@ -82,7 +83,7 @@ def parse_markdown(text: str) -> list[Block]:
             plain, bold, _ = _inline(tokens[i + 1])
             number = SECTION_NUMBER_RE.match(plain)
             if number is not None and number.end() < len(plain):
-                # "4. umask", "2.1 Caching": the number orders the sections; the words name the section.
+                # "4. umask", "2.1) Caching": the number orders the sections; the words name the section.
                 cut = number.end()
                 plain = plain[cut:]
                 bold = [Span(b.text, b.start - cut, b.end - cut) for b in bold if b.start >= cut]
