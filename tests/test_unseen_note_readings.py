@@ -214,3 +214,20 @@ def test_a_noun_the_tagger_reads_as_an_adjective_is_still_an_object(tmp_path_fac
     graph = built_note(tmp_path_factory, "kilnfile.md", note)
 
     assert relations(graph, named(graph, "TAG"), named(graph, "environment variable")) == {"set"}
+
+
+def test_it_after_a_sentence_that_only_says_what_its_subject_is_stands_for_that_subject(
+    tmp_path_factory: pytest.TempPathFactory,
+):
+    # "The Corn Mill is a water mill. It grinds wheat.": the copula's subject is what "it" stands for; it
+    # was the thing of an earlier paragraph ("It grinds bark" was said of the Sawmill), or nothing.
+    note = (
+        "# Mill notes\n\nThe **Corn Mill** is a water mill on the river. It grinds wheat.\n\n"
+        "The **Sawmill** cuts oak. It sells planks.\n\n"
+        "The **Bark Mill** is a water mill. It grinds bark.\n"
+    )
+    graph = built_note(tmp_path_factory, "mills.md", note)
+
+    assert relations(graph, named(graph, "Corn Mill"), named(graph, "wheat")) == {"grind"}
+    assert relations(graph, named(graph, "Bark Mill"), named(graph, "bark")) == {"grind"}
+    assert not relations(graph, named(graph, "Sawmill"), named(graph, "bark"))

@@ -965,6 +965,11 @@ class _Extractor(StructureReader):
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
             facts = [f for f in facts if f.rule != "relation"]
             self.last_open = self.open_reader.main_subject(doc) or Antecedent(opened[0].subject)
+        elif opened and doc is not None and (subject := self.open_reader.main_subject(doc)) is not None:
+            # "The Corn Mill is a water mill. It grinds wheat.": a sentence that only says what its
+            # subject is still makes it what the next sentence's "it" stands for (one that says nothing
+            # of it, "The library used to open on Sundays", a habit that has stopped, does not).
+            self.last_open = subject
         for fact in facts:
             self._emit(fact, section, sentence)
         pairs = {frozenset((f.subject, f.object)) for f in facts}
