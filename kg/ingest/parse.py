@@ -593,21 +593,25 @@ def _with_subject(
     if described and _base_verb_opening(first, second):
         # "Connect two VPC" among bullets that say what a thing does ("Goes over ...", "Must not have
         # ..."): the verb's base form is the same predicate written short, "It connects two VPC".
-        inflected = getInflection(first, "VBZ")
-        if inflected:
-            rest = " ".join(words[at + 1 :])
-            return " ".join([IMPLICIT.strip(), *[w.lower() for w in words[:at]], inflected[0], rest]).rstrip()
+        return _said_of_it(words, at, first) or text
     return text
+
+
+def _said_of_it(words: list[str], at: int, verb: str) -> str | None:
+    """Return "It connects two VPC" for words whose verb, at ``at`` (after its adverbs), is the base form
+    ``verb``: its -s form after "It"; None when the verb has no -s form."""
+    inflected = getInflection(verb, "VBZ")
+    if not inflected:
+        return None
+    rest = " ".join(words[at + 1 :])
+    return " ".join([IMPLICIT.strip(), *[w.lower() for w in words[:at]], inflected[0], rest]).rstrip()
 
 
 def _task_clause(text: str) -> str:
     """Return "It lists branches" for a task "list branches": its verb's base form, said of the command."""
     words = text.split()
     first = words[0].lower() if words else ""
-    inflected = getInflection(first, "VBZ") if first.isalpha() else ()
-    if not inflected:
-        return text
-    return " ".join([IMPLICIT.strip(), inflected[0], *words[1:]])
+    return (_said_of_it(words, 0, first) if first.isalpha() else None) or text
 
 
 def _plural_subject(nlp, text: str) -> bool:

@@ -215,7 +215,7 @@ class StructureReader:
         if kind is not None:
             # "Tier" over a table under "## Storage tiers": the column's word is the head of the kind the
             # section's heading names, and that kind is what each row is.
-            sectioned = self._section_kind(block, " ".join(re.sub(r"[*_`]", "", block.header[0]).split()))
+            sectioned = self._section_kind(block, _plain_header(block.header[0]))
             kind = sectioned.iri if sectioned is not None else kind
         heads = block.header[1:]
         clauses = clause_cells(block)
@@ -259,7 +259,7 @@ class StructureReader:
     def _column_kind(self, header: str) -> URIRef | None:
         """Return the kind a column's head names ("Command", "Tier"): a class of the vocabulary, else the
         head's words as a concept; None for a head of more than three words or of other than words."""
-        head = " ".join(re.sub(r"[*_`]", "", header).split())
+        head = _plain_header(header)
         if not head or len(head.split()) > 3 or not all(w.isalpha() for w in head.split()):
             return None
         return self.lexicon.class_for(head) or self.registry.get_or_mint(head.lower()).iri
@@ -622,13 +622,18 @@ def written_as_name(cell: str) -> bool:
     A capital after the first letter, a digit, or one word the dictionary does not know marks a name;
     "Purpose" or "Who may open it" is a common word or phrase, capitalised only as the cell's first.
     """
-    text = " ".join(re.sub(r"[*_`]", "", cell).split())
+    text = _plain_header(cell)
     if {w.lower() for w in text.split()} & AUXILIARIES:
         return False  # "Method may change to GET": a clause over the column, naming no thing
     if any(c.isupper() or c.isdigit() for c in text[1:]):
         return True
     words = text.split()
     return len(words) == 1 and not getAllLemmas(words[0].lower())
+
+
+def _plain_header(cell: str) -> str:
+    """Return a header cell's words without their Markdown marks ("**Tier**" -> "Tier"), single-spaced."""
+    return " ".join(re.sub(r"[*_`]", "", cell).split())
 
 
 def _names_a_kind(head: str) -> bool:
