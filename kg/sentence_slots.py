@@ -759,7 +759,7 @@ def counted_noun(question: str, parse: Callable) -> list[str] | None:
         if head is None:
             head = next((c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
         while head is not None and head.dep_ == "compound" and head.head.i > head.i:
-            head = head.head  # "how many beacon tower sites": "many" hung on a word of the compound
+            head = head.head  # "how many lamp post rows": "many" hung on a word of the compound
         if head is not None and head.i > token.i and token.dep_ == "amod":
             return [t.lower_ for t in token.doc[token.i + 1 : head.i + 1]]  # the words from "many" to the noun
         if head is not None:
