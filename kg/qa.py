@@ -1758,6 +1758,8 @@ class Engine:
                 words = _without(words, self._asked_modifiers(view) - explained)
         if topic is not None and any(w not in explained for w in words):
             words = [w for w in words if w in explained or w not in self._verbless(view, link, topic, ps, explained)]
+        if topic is not None and answers and any(w not in explained for w in words):
+            explained |= self._said_by_parallel_facts(view, topic, ps.steps, answers)
         left = [w for w in words if w not in explained]
         unsaid: frozenset[str] = frozenset()
         if left and stated is not None:
@@ -1791,6 +1793,30 @@ class Engine:
         if len(ps.steps) == 1 and unexplained and self._modifies_unexplained(reading, link, unexplained):
             fit *= MODIFIED_NOUN
         return round(min(0.97, link.best[1] * (0.5 + 0.5 * fit)), 3)
+
+    def _said_by_parallel_facts(self, view, topic: URIRef, steps, answers: Sequence) -> set[str]:
+        """Return the question words that other relations of the topic with every one of the answers name.
+
+        "What does X use to compress headers?" over "X uses Q" and "X | header compression | Q": each fact
+        names some of the question's words, and Q stands in both, so together they account for the
+        question. Only a one-step path, only relations the question's own words name (not by meaning
+        alone), never a denied one ("does not use"): the answers must hold under every relation counted.
+        """
+        if len(steps) != 1 or not answers:
+            return set()
+        predicate, direction = steps[0]
+        relevance = self._relevance(view)
+        found: set[str] = set()
+        for other, way in first_steps(self.store, self.catalog, topic):
+            named = relevance.get(other)
+            if other == predicate or way != direction or named is None or not named.words:
+                continue
+            if self.catalog.predicates[other].negation_of:
+                continue
+            held = set(self._run(topic, ((other, way),)))
+            if all(a in held for a in answers[:10]):
+                found |= named.words
+        return found
 
     def _modifies_other(self, reading: Reading, link: Link, predicate: URIRef) -> bool:
         """Tell whether the topic's name only modifies a question noun that ``predicate``'s names do not say.

@@ -280,6 +280,7 @@ def _parse(
                 doc.user_data.update(parsed[i].user_data)
                 parsed[i] = doc
     for i, doc in enumerate(parsed):
+        _complex_prepositions(doc)
         _subject_before_copula(doc)
         _names_after_prepositions(doc)
         _demonstrative_objects(doc)
@@ -324,6 +325,40 @@ def _emphasised_as_nouns(doc, words: frozenset[str]) -> bool:
 
 #: Prepositions the parser may take for a verb's particle before a noun ("sent over radio").
 PARTICLE_PREPOSITIONS = frozenset("over through across around along about in on into onto under behind past".split())
+
+
+#: Prepositions of two or three words ("out of", "on top of"): the parser hangs each word on the one before,
+#: so "runs on top of QUIC" runs on a "top". Closed class.
+COMPLEX_PREPOSITIONS = frozenset(
+    tuple(p.split())
+    for p in (
+        "out of", "instead of", "because of", "ahead of", "apart from", "next to", "due to", "on top of",
+        "in front of", "in place of", "on behalf of", "in spite of", "by means of",
+    )
+)  # fmt: skip
+
+
+def _complex_prepositions(doc) -> None:
+    """Merge a preposition of several words into one token that heads its object ("grew *out of* SPDY").
+
+    Only where the parse strings the words together, each hung on the one before (a "top" with an
+    article, "on the top of", is a noun of its own and stays).
+    """
+    found = []
+    for t in doc:
+        for words in COMPLEX_PREPOSITIONS:
+            end = t.i + len(words)
+            if end > len(doc) or tuple(w.lower_ for w in doc[t.i : end]) != words:
+                continue
+            if all(doc[j].head.i == j - 1 for j in range(t.i + 1, end)) and (not found or found[-1][1] <= t.i):
+                found.append((t.i, end))
+    if not found:
+        return
+    with doc.retokenize() as retokenizer:
+        for start, end in found:
+            span = doc[start:end]
+            attrs = {"LEMMA": span.text.lower(), "POS": "ADP", "TAG": "IN", "DEP": "prep"}
+            retokenizer.merge(span, attrs=attrs)
 
 
 def _particle_as_preposition(doc) -> None:

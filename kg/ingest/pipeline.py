@@ -964,7 +964,13 @@ class _Extractor(StructureReader):
             # The parse found the clause's own subject and objects: the ontology's phrases, matched by
             # position alone, only keep what the parse did not read (patterns, qualities, comparisons).
             facts = [f for f in facts if f.rule != "relation"]
-            self.last_open = self.open_reader.main_subject(doc) or Antecedent(opened[0].subject)
+            subject = self.open_reader.main_subject(doc)
+            if subject is not None:
+                self.last_open = subject
+            elif not self.open_reader.stands_for_nothing(doc):
+                # "They lent their first tools ..." after a sentence about the library: "they" are not the
+                # library, and the tools are no subject; a later "it" still means the library.
+                self.last_open = Antecedent(opened[0].subject)
         elif opened and doc is not None and (subject := self.open_reader.main_subject(doc)) is not None:
             # "The Corn Mill is a water mill. It grinds wheat.": a sentence that only says what its
             # subject is still makes it what the next sentence's "it" stands for (one that says nothing

@@ -67,8 +67,10 @@ PERSONAL = frozenset("it they".split())
 #: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
 #: clause says is what X makes possible, read as said of X. The tagger may misread "lets" as a noun.
 ENABLING = frozenset("allow allows allowed let lets enable enables enabled permit permits permitted".split())
+#: Determiners that pick out one thing the reader knows ("the big lathe"), not a kind or any one of it.
+DEFINITE = frozenset("the this that".split())
 #: Participles that introduce a name for the noun before them ("a network called X").
-NAMING_VERBS = frozenset("call name know".split())
+NAMING_VERBS = frozenset("call name know nickname dub".split())
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
 NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
 DETERMINERS = FILLERS - {"of", "same", "other", "own"}
@@ -242,6 +244,19 @@ class OpenReader:
         rivalled = any(plural is None or names_several(o) == plural for o in objects)
         return Antecedent(concept, plural, rivalled)
 
+    def stands_for_nothing(self, doc) -> bool:
+        """Tell whether the main clause's subject is a pronoun that stands for no concept ("They" after a
+        sentence about one library): the text then goes on about what it was about, not about whatever
+        the clause's facts name first. Call after :meth:`read` of the same ``doc``."""
+        subject = main_subject(doc)
+        return (
+            subject is not None
+            and subject.pos_ == "PRON"
+            and subject.lower_ in ANAPHORIC
+            and subject.lower_ not in DEMONSTRATIVES
+            and self._concept(subject) is None
+        )
+
     def completion(self, doc, subject: Concept, target: Concept) -> list[OpenFact]:
         """Return the fact a parent item's unfinished clause makes with ``target`` for its object.
 
@@ -315,7 +330,10 @@ class OpenReader:
                     continue  # "X is the entity you interact with" identifies, it does not classify
                 if attr.tag_ == "NNS" and cop.lower_ in SINGULAR_COPULAS and not _subject_tokens(cop)[1:]:
                     continue  # "the default admin is ketlroot": a singular verb, so no plural kind but a name
-                for kind in self._concepts(attr):
+                # "X is a full backup made from an older full and the incrementals": a plural noun joined to
+                # the kind of one thing is no kind of it (the parse joined it to the wrong noun).
+                one = cop.lower_ in SINGULAR_COPULAS and not _subject_tokens(cop)[1:]
+                for kind in self._concepts(attr, singular=one):
                     for s in subjects:
                         facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
         return facts
@@ -521,7 +539,30 @@ class OpenReader:
                 kind = self.resolve(" ".join(words), True) if named is not None else None
                 if kind is not None and kind is not named:
                     facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
+            named = self._proper_name_given(noun)
+            if named is not None:
+                kind = self.resolve(" ".join(t.text for t in _name_tokens(noun)), True)
+                if kind is not None and kind is not named:
+                    facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
         return facts
+
+    def _proper_name_given(self, noun) -> Concept | None:
+        """Return the one thing a passive naming verb names by a proper name ("Our starter is called
+        *Gloria*", "The big lathe is called *Hilda*"), or None.
+
+        The noun is determined ("the", "our"): one thing, and the name is that thing's. A common noun for
+        the name ("The program is called a producer") is a term for a kind, and "A starter is called ..."
+        says what starters are called in general: neither names one thing.
+        """
+        verb = noun.head
+        if noun.dep_ != "nsubjpass" or verb.lemma_ not in NAMING_VERBS or verb.i == noun.i:
+            return None
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children):
+            return None
+        names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+        if len(names) != 1 or not (names[0].pos_ == "PROPN" or merged_name(names[0])):
+            return None
+        return self._concept(names[0])
 
     def _example_kinds(self, doc) -> list[OpenFact]:
         """Read "tools like A and B" ("such as", "including") as A and B each being a tool.
@@ -633,7 +674,7 @@ class OpenReader:
             qualified = not _conjuncts(member) and any(c.dep_ == "amod" for c in member.children)
             if (written != written.lower() or not written.isalpha()) and not (indefinite or qualified):
                 continue  # "S3 & DynamoDB": names listed, not a kind of thing
-            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in member.children):
+            if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in member.children):
                 continue  # "the rest": a definite phrase points at something, it does not classify
             if is_adjective(member.lower_) and not any(c.dep_ in NAME_PARTS for c in member.children):
                 facts.append(OpenFact(subject, "is", "is", None, False, "open:quality", member.lower_))
@@ -755,7 +796,10 @@ class OpenReader:
         direct = [
             c
             for c in verb.children
-            if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP" and not _contrasted(c)
+            if c.dep_ in ("dobj", "dative", "attr", "oprd")
+            and c.pos_ != "ADP"
+            and not _contrasted(c)
+            and _clause_after(c) is None
         ]
         preps = [
             c
@@ -766,6 +810,9 @@ class OpenReader:
         # "allowed on the deck but not in the cabin": a participant the "not" denies is no positive one (a
         # quoted sentence's verdict reads the denial; no fact is minted for it).
         preps = [p for p in preps if not _negated(p)]
+        # "means one lost item at the front of a queue holds up ...": the phrase is the clause subject's.
+        spans = [(c.i, clause.i) for c in verb.children if (clause := _clause_after(c)) is not None]
+        preps = [p for p in preps if not any(a < p.i < b for a, b in spans)]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
         agents = [c for c in verb.children if c.dep_ == "agent" and not _idiom(c)]
         # "a kiln that has no lid": the determiner "no" denies the object, as "does not have a lid" would.
@@ -1071,14 +1118,15 @@ class OpenReader:
             return []  # "at a time", "under the hood": an idiom, not what the verb acts on
         return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
 
-    def _concepts(self, token) -> list[Concept]:
+    def _concepts(self, token, singular: bool = False) -> list[Concept]:
         """Return the concepts a noun phrase and its coordinated neighbours name; a free relative's "what"
-        names what the copula says it is ("X is what browsers send": browsers send X)."""
+        names what the copula says it is ("X is what browsers send": browsers send X). ``singular`` leaves
+        out a neighbour in the plural."""
         antecedent = _cleft_antecedent(token)
         if antecedent is not None:
             token = antecedent
         out = []
-        for member in [token, *_conjuncts(token)]:
+        for member in [token, *(c for c in _conjuncts(token) if not (singular and c.tag_ in ("NNS", "NNPS")))]:
             concept = self._concept(member)
             if concept is not None:
                 out.append(concept)
@@ -1510,6 +1558,10 @@ def _quantity(token) -> str | None:
     A noun counted by a number in digits, or a unit or period counted in words ("about fifty minutes",
     "three nights"): "three AZs" or "one instance" count things the text names, and stay concepts.
     """
+    if token.pos_ == "NUM" and token.text[:1].isdigit() and any(c.tag_ == "$" for c in token.children):
+        # "costs £25": a sum of money, the currency sign hung on its number
+        span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        return span.text.strip()
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     counts = [c for c in token.children if c.dep_ == "nummod"]
@@ -1825,6 +1877,32 @@ def _name_given(token):
         return None
     names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
     return names[0] if len(names) == 1 else None
+
+
+def _clause_after(obj):
+    """Return the "that"-less clause whose subject the parse took for a verb's object ("means *one lost
+    item* ... holds up the rest"), else None: the verb's finite clause after the noun, with no subject
+    of its own.
+
+    Such a verb says something of the clause, nothing of the noun.
+    """
+    if obj.dep_ != "dobj":
+        return None
+    return next(
+        (
+            c
+            for c in obj.head.children
+            if c.dep_ == "ccomp"
+            and c.i > obj.i
+            and c.tag_ in FINITE_TAGS
+            and not any(d.dep_ in SUBJECTS or d.dep_ == "mark" for d in c.children)
+        ),
+        None,
+    )
+
+
+#: Tags of a finite verb: one that has a subject of its own, said or left out.
+FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP"))
 
 
 def _modifier_verbs(verb) -> list:

@@ -67,6 +67,7 @@ class StructureReader:
             return
         # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
         kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
+        kind = self._counted_subject(intro, kind)
         # "two container orchestration services": the category the list names, a kind of service (the
         # minted concept is typed by its head class), not any service.
         cls = self.lexicon.class_for(kind)
@@ -106,6 +107,22 @@ class StructureReader:
         for fact in self._intro_facts.get(last[0], []) if last else []:
             if fact.object.iri == cls and item.iri not in (cls, fact.subject.iri):
                 self._emit_open(replace(fact, object=item, rule="open:list"), section, quote)
+
+    def _counted_subject(self, intro: str, kind: str) -> str:
+        """Return the noun phrase a list's introduction counts when it is its clause's subject ("Two
+        numbers drive every decision here:" counts numbers), else ``kind`` as matched."""
+        last = [s for _, s in split_sentences(intro)][-1:]
+        i = self.sentence_index.get(last[0]) if last else None
+        doc = self.parsed[i] if i is not None else None
+        if doc is None:
+            return kind
+        for noun in doc:
+            counted = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ == "NOUN" and counted:
+                phrase = doc[counted[0].i + 1 : noun.i + 1].text
+                if phrase and kind.startswith(phrase) and kind != phrase:
+                    return phrase
+        return kind
 
     def _table(self, block: Block, section: str) -> None:
         """Read a table by its shape: statements about the columns' things, properties, or terms.
@@ -198,20 +215,27 @@ class StructureReader:
         # A head that ends with its preposition ("Reachable from") is a property, never a thing: with one,
         # every head is a property ("Notes" too, though a sentence uses the word).
         coded = coded or any(h.split() and h.split()[-1].lower() in PREPOSITIONS for h in heads)
+        things = plain = 0
         for number, h in enumerate(heads, start=1):
             if yes_no_column(block, number):
                 continue  # "Idempotent | yes": a yes or a no in every row is a quality of the row's thing
-            named = self.registry.lookup(h)
-            if named is not None and (named.known or (named.iri in self.mentioned and not coded)):
-                return False
             if written_as_name(h):
                 return False
-        return True
+            named = self.registry.lookup(h)
+            if named is not None and (named.known or (named.iri in self.mentioned and not coded)):
+                things += 1
+            else:
+                plain += 1
+        # Columns compared are alike: a common word the text uses ("Oven") beside more heads that name
+        # nothing ("Flour", "Days baked") is one more property of each row ("Rye | ... | Big oven"), not
+        # a thing the table compares.
+        return not things or plain > things
 
     def _entity_rows(self, block: Block, section: str) -> None:
         """Read a table of one thing per row: (thing, column head, cell) for each cell, the thing typed
         by the first column's head ("E42" is a code)."""
         kind = self._column_kind(block.header[0])
+        sectioned = None
         if kind is not None:
             # "Tier" over a table under "## Storage tiers": the column's word is the head of the kind the
             # section's heading names, and that kind is what each row is.
@@ -228,7 +252,7 @@ class StructureReader:
             name, *others = ALTERNATIVE_SPLIT_RE.split(name) if (number, 0) in block.code_cells else [name]
             if not name:
                 continue
-            thing = self.registry.lookup(name) or self.registry.get_or_mint(name)
+            thing = self._kind_member(name, sectioned) or self.registry.lookup(name) or self.registry.get_or_mint(name)
             for other in others:
                 if other and self.registry.lookup(other) is None:
                     self.registry.add_alias(thing, other)
@@ -241,6 +265,14 @@ class StructureReader:
             # with the thing for its left-out subject, as a statement table's cells are read with their column's.
             for _, cell in [c for c in clauses if c[0] == number]:
                 self._said_of(thing, cell, block, section)
+
+    def _kind_member(self, name: str, kind: Concept | None) -> Concept | None:
+        """Return the thing a row names by its kind's word left out: "Full" in a "Type" column under
+        "## Backup types" is the "Full backup" the note names elsewhere (never minted here)."""
+        words = kind.label.split() if kind is not None else []
+        if len(words) < 2:
+            return None
+        return self.registry.lookup(f"{name} {' '.join(words[:-1])}")
 
     def _task_rows(self, block: Block, section: str, column: int) -> None:
         """Read a table of tasks and their commands: each task is said of its row's command, its subject
@@ -282,16 +314,18 @@ class StructureReader:
         self.topic = saved
 
     def _section_kind(self, block: Block, word: str) -> Concept | None:
-        """Return the kind the table's heading names ("Storage tiers") when ``word`` is its head ("Tier")."""
-        heading = block.section[-1] if block.section else ""
-        words = heading.split()
-        if (
-            len(words) < 2
-            or noun_key(words[-1]) != noun_key(word.split()[-1])
-            or words[-1].lower() == noun_key(words[-1])
-        ):
-            return None  # no plural head: "RAID level" names one thing, "RAID levels" a kind
-        return self.registry.lookup(heading)
+        """Return the kind the table's heading names ("Storage tiers") when ``word`` is its head ("Tier"):
+        the nearest enclosing heading's ("## Backup types" over "### Comparison" over "Type | ...")."""
+        for heading in reversed(block.section):
+            words = heading.split()
+            if (
+                len(words) < 2
+                or noun_key(words[-1]) != noun_key(word.split()[-1])
+                or words[-1].lower() == noun_key(words[-1])
+            ):
+                continue  # no plural head: "RAID level" names one thing, "RAID levels" a kind
+            return self.registry.lookup(heading)
+        return None
 
     def _numbered_name(self, number: str) -> str:
         """Return the name a row number stands for: the one name of the note that ends in it ("Tier 3").
@@ -351,6 +385,8 @@ class StructureReader:
     def _categorise(self, concept: Concept, section: str, quote: str) -> None:
         """Type a concept introduced under a category heading by that heading's kind (see ``_enter_heading``)."""
         category = self.categories.get(self._heading_level)
+        if category is concept:
+            category = None  # "### Eye splice" under "## Splice types" names a kind, and is one of the splice types
         enclosing = [level for level in self.categories if level < self._heading_level]
         if category is None and enclosing and concept is self._heading_thing:
             category = self.categories[max(enclosing)]
@@ -458,7 +494,7 @@ def is_category_heading(text: str) -> bool:
     """Tell a heading that names a kind of thing ("File storage", "Virtual machines") from a name or topic.
 
     A category is written in lowercase after its first letter, is not a question or a comparison,
-    does not open with a verb, is one noun phrase (no preposition or determiner inside), and is either
+    does not open with a verb or an article, is one noun phrase (no preposition or determiner inside), and is either
     several words or one plural noun.
     """
     words = text.split()
@@ -470,6 +506,8 @@ def is_category_heading(text: str) -> bool:
         return False  # "Queues and topics" names two things, not one kind
     if (PREPOSITIONS | FILLERS) & {w.lower() for w in words[1:]}:
         return False  # "Work in the harbour", "Types of storage": a topic, no noun phrase naming one kind
+    if words[0].lower() in ARTICLES:
+        return False  # "The lathes": the ones this note has, no kind named "the lathe"
     return len(words) > 1 or noun_key(words[0]) != words[0].lower()
 
 
@@ -622,7 +660,7 @@ def written_as_name(cell: str) -> bool:
     A capital after the first letter, a digit, or one word the dictionary does not know marks a name;
     "Purpose" or "Who may open it" is a common word or phrase, capitalised only as the cell's first.
     """
-    text = _plain_header(cell)
+    text = re.sub(r"\s*\([^()]*\)", "", _plain_header(cell)).rstrip("?:")  # "Paid?", "Who (now)": the words
     if {w.lower() for w in text.split()} & AUXILIARIES:
         return False  # "Method may change to GET": a clause over the column, naming no thing
     if any(c.isupper() or c.isdigit() for c in text[1:]):
