@@ -190,6 +190,7 @@ class _Extractor(StructureReader):
         self.topics: dict[int, Concept] = {}  # heading level -> the thing that heading names
         self.mentioned: set[URIRef] = set()  # concepts some sentence names (not only a heading)
         self._first_in_section = False  # the next sentence is the first under a heading
+        self._heads_topic = False  # the heading is the name of the section's topic (see _heading_topic)
         self._alignments: dict[str, URIRef | None] = {}  # verb phrase -> ontology property (or None)
         self._sentence_facts = 0
         self.leads: dict[str, Concept] = {}  # "Name: what it is" items -> the concept the lead-in names
@@ -656,8 +657,16 @@ class _Extractor(StructureReader):
         own = None if joined else self.registry.lookup(block.text)
         own = own or (next(iter(distinct.values())) if len(distinct) == 1 and not joined else None)
         coined = _coined(block.text) and self._coined_here(block.text, following)
+        self._heads_topic = False
         if own is not None and (own.iri in self.mentioned or is_category_heading(block.text) or coined):
             self.topics[block.level] = own
+            # "# Kelderry Ferries: crib notes for the desk" names the company among words about the note:
+            # its first sentence may be about the note. Only a heading that is the name heads its section.
+            tokens = tokenize(block.text)
+            inside = {i for m in named if m.concept is own for i in range(m.start, m.end)}
+            self._heads_topic = self.registry.lookup(block.text) is own or all(
+                i in inside or not t.is_word or t.text in own.acronyms for i, t in enumerate(tokens)
+            )
             return own
         return self.topics[max(self.topics)] if self.topics else None
 
@@ -894,7 +903,7 @@ class _Extractor(StructureReader):
         first = opening and block.kind == "paragraph"
         other_subject = any(_about(tokens, m.start) and m.concept is not self.topic for m in mentions)
         other_subject = other_subject or (doc is not None and self.topic is not None and self._said_of_other(doc))
-        if first and self.topic is not None and not self.topic.known and not other_subject:
+        if first and self._heads_topic and self.topic is not None and not self.topic.known and not other_subject:
             self.topic.definitions.append((2, sentence, None))
         self._first_in_section = False
         # A bullet is about what its lead-in ("NACL: ...") or the item it hangs under ("NACL" over
