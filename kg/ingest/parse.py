@@ -328,7 +328,7 @@ PARTICLE_PREPOSITIONS = frozenset("over through across around along about in on 
 
 
 #: Prepositions of two or three words ("out of", "on top of"): the parser hangs each word on the one before,
-#: so "runs on top of QUIC" runs on a "top". Closed class.
+#: so "sits on top of the mast" sits on a "top". Closed class.
 COMPLEX_PREPOSITIONS = frozenset(
     tuple(p.split())
     for p in (
@@ -339,7 +339,7 @@ COMPLEX_PREPOSITIONS = frozenset(
 
 
 def _complex_prepositions(doc) -> None:
-    """Merge a preposition of several words into one token that heads its object ("grew *out of* SPDY").
+    """Merge a preposition of several words into one token that heads its object ("grew *out of* the Falcon set").
 
     Only where the parse strings the words together, each hung on the one before (a "top" with an
     article, "on the top of", is a noun of its own and stays).

@@ -660,7 +660,7 @@ class _Extractor(StructureReader):
         self._heads_topic = False
         if own is not None and (own.iri in self.mentioned or is_category_heading(block.text) or coined):
             self.topics[block.level] = own
-            # "# Kelderry Ferries: crib notes for the desk" names the company among words about the note:
+            # "# Harl Boats: crib notes for the desk" names the company among words about the note:
             # its first sentence may be about the note. Only a heading that is the name heads its section.
             tokens = tokenize(block.text)
             inside = {i for m in named if m.concept is own for i in range(m.start, m.end)}

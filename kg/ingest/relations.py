@@ -330,7 +330,7 @@ class OpenReader:
                     continue  # "X is the entity you interact with" identifies, it does not classify
                 if attr.tag_ == "NNS" and cop.lower_ in SINGULAR_COPULAS and not _subject_tokens(cop)[1:]:
                     continue  # "the default admin is ketlroot": a singular verb, so no plural kind but a name
-                # "X is a full backup made from an older full and the incrementals": a plural noun joined to
+                # "X is a full set assembled from an older full and the singles": a plural noun joined to
                 # the kind of one thing is no kind of it (the parse joined it to the wrong noun).
                 one = cop.lower_ in SINGULAR_COPULAS and not _subject_tokens(cop)[1:]
                 for kind in self._concepts(attr, singular=one):
@@ -547,12 +547,12 @@ class OpenReader:
         return facts
 
     def _proper_name_given(self, noun) -> Concept | None:
-        """Return the one thing a passive naming verb names by a proper name ("Our starter is called
-        *Gloria*", "The big lathe is called *Hilda*"), or None.
+        """Return the one thing a passive naming verb names by a proper name ("Our bench lathe is called
+        *Wilma*", "The big lathe is called *Hilda*"), or None.
 
         The noun is determined ("the", "our"): one thing, and the name is that thing's. A common noun for
-        the name ("The program is called a producer") is a term for a kind, and "A starter is called ..."
-        says what starters are called in general: neither names one thing.
+        the name ("The program is called a producer") is a term for a kind, and "A lathe is called ..."
+        says what lathes are called in general: neither names one thing.
         """
         verb = noun.head
         if noun.dep_ != "nsubjpass" or verb.lemma_ not in NAMING_VERBS or verb.i == noun.i:
@@ -810,7 +810,7 @@ class OpenReader:
         # "allowed on the deck but not in the cabin": a participant the "not" denies is no positive one (a
         # quoted sentence's verdict reads the denial; no fact is minted for it).
         preps = [p for p in preps if not _negated(p)]
-        # "means one lost item at the front of a queue holds up ...": the phrase is the clause subject's.
+        # "means one slack stay at the head of a mast holds up ...": the phrase is the clause subject's.
         spans = [(c.i, clause.i) for c in verb.children if (clause := _clause_after(c)) is not None]
         preps = [p for p in preps if not any(a < p.i < b for a, b in spans)]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
@@ -1880,8 +1880,8 @@ def _name_given(token):
 
 
 def _clause_after(obj):
-    """Return the "that"-less clause whose subject the parse took for a verb's object ("means *one lost
-    item* ... holds up the rest"), else None: the verb's finite clause after the noun, with no subject
+    """Return the "that"-less clause whose subject the parse took for a verb's object ("means *one slack
+    stay* ... holds up every line"), else None: the verb's finite clause after the noun, with no subject
     of its own.
 
     Such a verb says something of the clause, nothing of the noun.

@@ -110,7 +110,7 @@ class StructureReader:
 
     def _counted_subject(self, intro: str, kind: str) -> str:
         """Return the noun phrase a list's introduction counts when it is its clause's subject ("Two
-        numbers drive every decision here:" counts numbers), else ``kind`` as matched."""
+        gauges decide every launch here:" counts gauges), else ``kind`` as matched."""
         last = [s for _, s in split_sentences(intro)][-1:]
         i = self.sentence_index.get(last[0]) if last else None
         doc = self.parsed[i] if i is not None else None
@@ -226,8 +226,8 @@ class StructureReader:
                 things += 1
             else:
                 plain += 1
-        # Columns compared are alike: a common word the text uses ("Oven") beside more heads that name
-        # nothing ("Flour", "Days baked") is one more property of each row ("Rye | ... | Big oven"), not
+        # Columns compared are alike: a common word the text uses ("Lathe") beside more heads that name
+        # nothing ("Material", "Days turned") is one more property of each row ("Oak spindle | ... | Wilma"), not
         # a thing the table compares.
         return not things or plain > things
 
@@ -268,7 +268,7 @@ class StructureReader:
 
     def _kind_member(self, name: str, kind: Concept | None) -> Concept | None:
         """Return the thing a row names by its kind's word left out: "Full" in a "Type" column under
-        "## Backup types" is the "Full backup" the note names elsewhere (never minted here)."""
+        "## Splice types" is the "Eye splice" the note names elsewhere (never minted here)."""
         words = kind.label.split() if kind is not None else []
         if len(words) < 2:
             return None
@@ -315,7 +315,7 @@ class StructureReader:
 
     def _section_kind(self, block: Block, word: str) -> Concept | None:
         """Return the kind the table's heading names ("Storage tiers") when ``word`` is its head ("Tier"):
-        the nearest enclosing heading's ("## Backup types" over "### Comparison" over "Type | ...")."""
+        the nearest enclosing heading's ("## Splice types" over "### Comparison" over "Type | ...")."""
         for heading in reversed(block.section):
             words = heading.split()
             if (
