@@ -336,6 +336,11 @@ COMPLEX_PREPOSITIONS = frozenset(
         "in front of", "in place of", "on behalf of", "in spite of", "by means of",
     )
 )  # fmt: skip
+#: The same, by first word: each token of every sentence parsed is looked up here.
+_PREPOSITIONS_OPENED_BY = {
+    first: tuple(words for words in COMPLEX_PREPOSITIONS if words[0] == first)
+    for first in {words[0] for words in COMPLEX_PREPOSITIONS}
+}
 
 
 def _complex_prepositions(doc) -> None:
@@ -346,7 +351,7 @@ def _complex_prepositions(doc) -> None:
     """
     found = []
     for t in doc:
-        for words in COMPLEX_PREPOSITIONS:
+        for words in _PREPOSITIONS_OPENED_BY.get(t.lower_, ()):
             end = t.i + len(words)
             if end > len(doc) or tuple(w.lower_ for w in doc[t.i : end]) != words:
                 continue

@@ -554,15 +554,12 @@ class OpenReader:
         the name ("The program is called a producer") is a term for a kind, and "A lathe is called ..."
         says what lathes are called in general: neither names one thing.
         """
-        verb = noun.head
-        if noun.dep_ != "nsubjpass" or verb.lemma_ not in NAMING_VERBS or verb.i == noun.i:
-            return None
         if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children):
             return None
-        names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
-        if len(names) != 1 or not (names[0].pos_ == "PROPN" or merged_name(names[0])):
+        name = _passive_name(noun)
+        if name is None or not (name.pos_ == "PROPN" or merged_name(name)):
             return None
-        return self._concept(names[0])
+        return self._concept(name)
 
     def _example_kinds(self, doc) -> list[OpenFact]:
         """Read "tools like A and B" ("such as", "including") as A and B each being a tool.
@@ -1870,10 +1867,15 @@ def _name_given(token):
     Only a noun with a restrictive relative clause, as the subject of a passive naming verb: "The
     program is called X" names programs in general, and stays as it is.
     """
+    if not any(c.dep_ == "relcl" for c in token.children):
+        return None
+    return _passive_name(token)
+
+
+def _passive_name(token):
+    """Return the one name a passive naming verb gives its subject ``token`` ("... is called *X*"), else None."""
     verb = token.head
     if token.dep_ != "nsubjpass" or verb.lemma_ not in NAMING_VERBS or verb.i == token.i:
-        return None
-    if not any(c.dep_ == "relcl" for c in token.children):
         return None
     names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
     return names[0] if len(names) == 1 else None

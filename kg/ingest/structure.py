@@ -67,7 +67,8 @@ class StructureReader:
             return
         # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
         kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
-        kind = self._counted_subject(intro, kind)
+        last = [s for _, s in split_sentences(intro)][-1:]  # the sentence that introduces the list
+        kind = self._counted_subject(last[0], kind) if last else kind
         # "two container orchestration services": the category the list names, a kind of service (the
         # minted concept is typed by its head class), not any service.
         cls = self.lexicon.class_for(kind)
@@ -103,16 +104,14 @@ class StructureReader:
         self._emit(Fact(item.iri, RDF.type, cls, "list"), section, quote)
         # "Git offers three kinds of reset:" over "soft reset": what the introduction says of the kind it
         # lists, it says of each item (Git offers soft reset).
-        last = [s for _, s in split_sentences(intro)][-1:]
         for fact in self._intro_facts.get(last[0], []) if last else []:
             if fact.object.iri == cls and item.iri not in (cls, fact.subject.iri):
                 self._emit_open(replace(fact, object=item, rule="open:list"), section, quote)
 
-    def _counted_subject(self, intro: str, kind: str) -> str:
-        """Return the noun phrase a list's introduction counts when it is its clause's subject ("Two
-        gauges decide every launch here:" counts gauges), else ``kind`` as matched."""
-        last = [s for _, s in split_sentences(intro)][-1:]
-        i = self.sentence_index.get(last[0]) if last else None
+    def _counted_subject(self, sentence: str, kind: str) -> str:
+        """Return the noun phrase a list's introducing ``sentence`` counts when it is its clause's subject
+        ("Two gauges decide every launch here:" counts gauges), else ``kind`` as matched."""
+        i = self.sentence_index.get(sentence)
         doc = self.parsed[i] if i is not None else None
         if doc is None:
             return kind
@@ -267,7 +266,7 @@ class StructureReader:
                 self._said_of(thing, cell, block, section)
 
     def _kind_member(self, name: str, kind: Concept | None) -> Concept | None:
-        """Return the thing a row names by its kind's word left out: "Full" in a "Type" column under
+        """Return the thing a row names by its kind's word left out: "Eye" in a "Type" column under
         "## Splice types" is the "Eye splice" the note names elsewhere (never minted here)."""
         words = kind.label.split() if kind is not None else []
         if len(words) < 2:
