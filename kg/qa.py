@@ -1797,8 +1797,8 @@ class Engine:
     def _said_by_parallel_facts(self, view, topic: URIRef, steps, answers: Sequence) -> set[str]:
         """Return the question words that other relations of the topic with every one of the answers name.
 
-        "What does X use to clean its lens?" over "X uses S" and "X | lens cleaning | S": each fact
-        names some of the question's words, and S stands in both, so together they account for the
+        "What does X use to polish brass?" over "X uses P" and "X | brass polish | P": each fact
+        names some of the question's words, and P stands in both, so together they account for the
         question. Only a one-step path, only relations the question's own words name (not by meaning
         alone), never a denied one ("does not use"): the answers must hold under every relation counted.
         """
