@@ -28,6 +28,7 @@ from kg.text import (
     Token,
     cased_key,
     getAllLemmas,
+    is_numeral,
     is_request_verb,
     lemmas,
     name_key,
@@ -233,10 +234,14 @@ class EntityLinker:
         return ranked
 
     def _fuzzy(self, words: list[Token], keys: list[str], found: list[Link]) -> list[Link]:
-        """Match spans that contain a word no dictionary knows against all names, fuzzily."""
+        """Match spans that contain a word no dictionary knows against all names, fuzzily.
+
+        A number word is known, though the dictionary of inflections lacks it: "three" is no misspelt "tree".
+        """
         unknown = [
             i for i, t in enumerate(words)
             if t.lower not in STOPWORDS and not getAllLemmas(t.lower) and t.text.islower() and len(t.text) > 3
+            and not is_numeral(t.lower)
         ]  # fmt: skip
         covered = {j for link in found for j in range(link.start, link.end)}
         out = []

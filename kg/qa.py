@@ -23,7 +23,7 @@ import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.about import AboutAnswerer, is_about_request
+from kg.about import GENERIC_TYPES, AboutAnswerer, is_about_request
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
 from kg.choice import ChoiceAnswerer
@@ -291,11 +291,12 @@ class Engine:
         for cls in self.members:
             head = noun_key((self.catalog.label(cls).split() or [""])[-1].lower())
             self.classes_by_head.setdefault(head, []).append(cls)
-        #: Classes that hold most of the graph's typed things (a root such as "concept"): being one
-        #: tells nothing, so they are never an answer.
+        #: Classes that hold most of the graph's typed things (a root such as "concept"), and the root
+        #: types every concept has however small the graph: being one tells nothing, so they are never
+        #: an answer.
         schema = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty}
         typed = sum(1 for entity in self.catalog.entities.values() if entity.types - schema)
-        self.catch_all = {cls for cls, m in self.members.items() if len(m) >= max(20, typed // 2)}
+        self.catch_all = {cls for cls, m in self.members.items() if len(m) >= max(20, typed // 2)} | GENERIC_TYPES
         self.yes_no = YesNoAnswerer(
             store, self.catalog, self.evidence, self._weak, self._relevance, self._relation_words
         )
@@ -583,13 +584,19 @@ class Engine:
             for name in self.catalog.predicates[p].names
         }
         spelt = [key_words(name) for name in names]
+        # "Which cooling fan speed ...": "cooling fan" and "speed" may each name a concept, and together
+        # spell the property "cooling fan speed"; the other mentions of the phrase count as its words too.
+        beside = set().union(*(key_words(link.text) for link in others))
         found = []
         for link in others:
             words = key_words(link.text)
             # "How many pages does the report need?": what is counted names the property ("pages", "max. pages")
             # whose value is the count, whatever else the name says.
             counts = link.start in counted
-            if words and any((words <= name if counts else words < name and name - words <= free) for name in spelt):
+            spelling = free | (beside - words)
+            if words and any(
+                (words <= name if counts else words < name and name - words <= spelling) for name in spelt
+            ):
                 found.append(link)
         return found
 
@@ -918,10 +925,13 @@ class Engine:
 
     @staticmethod
     def _framing_adverbs(text: str) -> frozenset[str]:
-        """Return the question's adverbs that modify its wh-word or a copula ("what *exactly* is X")."""
+        """Return the question's adverbs that modify its wh-word, a copula or the pro-verb "do" ("what
+        *exactly* is X", "what does X *really* do")."""
         return frozenset(
             t.lower_ for t in parse(text)
-            if t.pos_ == "ADV" and t.dep_ == "advmod" and (t.head.lemma_ == "be" or t.head.tag_ in ("WP", "WDT"))
+            if t.pos_ == "ADV"
+            and t.dep_ == "advmod"
+            and (t.head.lemma_ in ("be", "do") or t.head.tag_ in ("WP", "WDT"))
         )  # fmt: skip
 
     def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:

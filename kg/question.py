@@ -23,6 +23,7 @@ from rdflib import URIRef
 from kg.linking import Link
 from kg.text import (
     ARTICLES,
+    GENERIC_NOUNS,
     NEGATIONS,
     STOPWORDS,
     SUBJECT_DEPS,
@@ -50,8 +51,6 @@ WH_WORDS = frozenset("what which who whom whose when where why how".split())
 WH_TAGS = frozenset("WDT WP WP$ WRB".split())
 #: Nouns that classify rather than name a kind ("what kind of ...", "which type ..."): they ask for a class.
 CLASSIFIERS = frozenset("kind kinds type types sort sorts".split())
-#: Nouns that stand for anything, as pronouns do ("what sort of thing X is").
-GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
 FOLLOW_UP_PRONOUNS = frozenset("it its they them their this that there".split())
 
 

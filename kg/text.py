@@ -453,12 +453,21 @@ def main_subject(doc):
 
 #: Subject pronouns that take a verb's plural form ("they store", not "they stores").
 PLURAL_PRONOUNS = frozenset(("they", "we", "you", "i"))
+#: Nouns that stand for anything, as pronouns do ("what sort of thing X is", "things like X"): no concept.
+GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
 
 
 def names_several(noun) -> bool:
-    """Tell whether a parsed noun phrase names several things: a plural noun, or nouns joined by "and"."""
-    joined = any(c.dep_ == "conj" for c in noun.children)
-    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ in PLURAL_PRONOUNS or joined
+    """Tell whether a parsed noun phrase names several things: a plural noun, or nouns joined by "and".
+
+    A name of several words merged into one token before tagging ("Dev Hollings") may be tagged plural
+    for its last letter; as the subject of a verb in the singular ("Dev Hollings is ...") it is one.
+    """
+    if any(c.dep_ == "conj" for c in noun.children) or noun.lower_ in PLURAL_PRONOUNS:
+        return True
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not (" " in noun.text and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ == "VBZ")
 
 
 def agrees_in_number(subject, verb) -> bool:

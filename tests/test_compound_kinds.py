@@ -51,3 +51,41 @@ def test_the_members_of_a_compound_kind_are_members_of_its_head_in_sparql(worksh
     )
 
     assert {str(row[0]) for row in rows} == {"Ember"}  # a drying rack is no kiln
+
+
+def _labelled(graph, node, name: str, *types) -> None:
+    from rdflib import Literal
+    from rdflib.namespace import RDF, RDFS
+
+    graph.add((node, RDFS.label, Literal(name)))
+    for kind in types:
+        graph.add((node, RDF.type, kind))
+
+
+def test_a_compound_class_never_hangs_under_a_relation_named_by_its_head():
+    """A table column may mint a property named by the head noun ("kiln"); the class hangs under the concept."""
+    from rdflib import Graph
+    from rdflib.namespace import OWL
+
+    from kg.ingest.infer import _compound_kinds
+    from kg.namespaces import KG, KGO
+
+    union = Graph()
+    _labelled(union, KG["rel/kiln"], "kiln", OWL.ObjectProperty)  # met first: it used to win
+    _labelled(union, KG["kiln"], "kiln", KGO.Concept)
+    _labelled(union, KG["glazing-kiln"], "glazing kiln", OWL.Class)
+    found = _compound_kinds(union, {KG["glazing-kiln"]})
+    assert [(cls, parent) for cls, parent, _ in found] == [(KG["glazing-kiln"], KG["kiln"])]
+
+
+def test_a_compound_class_whose_head_names_only_a_relation_hangs_under_nothing():
+    from rdflib import Graph
+    from rdflib.namespace import OWL
+
+    from kg.ingest.infer import _compound_kinds
+    from kg.namespaces import KG
+
+    union = Graph()
+    _labelled(union, KG["rel/kiln"], "kiln", OWL.DatatypeProperty)
+    _labelled(union, KG["glazing-kiln"], "glazing kiln", OWL.Class)
+    assert _compound_kinds(union, {KG["glazing-kiln"]}) == []

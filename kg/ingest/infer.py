@@ -24,6 +24,9 @@ from kg.contrast import PARTIAL
 from kg.namespaces import GRAPH, KG, KGO
 from kg.text import getAllLemmas, noun_key
 
+#: The types that make a node a relation, which no class hangs under.
+PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
+
 _PROVENANCE = (KGO.document, KGO.section, KGO.quote, KGO.figure)
 
 
@@ -91,11 +94,24 @@ def _compound_kinds(union: Graph, classes: set) -> list[tuple[URIRef, URIRef, Li
     service") hangs under the concept the notes name by its head ("service"). Only names of two words
     or more, never the class itself, and never a parent it already sits under; a name that may open
     with a verb's base form ("change owner") may be what something does, not a kind, and is left.
+    A parent is a concept, never a relation: a table's column may mint a property named by the same
+    noun ("Kiln" over a column gives the property "kiln"), and a kind of a property means nothing.
+    Where several concepts bear the name, a class is preferred, then the first by IRI, so that the
+    reading does not depend on the order the store returns labels in.
     """
+    properties = {node for kind in PROPERTY_TYPES for node in union.subjects(RDF.type, kind)}
     by_name: dict[str, URIRef] = {}
-    for node, label in union.subject_objects(RDFS.label):
-        if (isinstance(node, URIRef) and str(node).startswith(str(KG))) or node in classes:
-            by_name.setdefault(_name_key(str(label)), node)
+    labelled = sorted(
+        (
+            (node, label)
+            for node, label in union.subject_objects(RDFS.label)
+            if node not in properties
+            and ((isinstance(node, URIRef) and str(node).startswith(str(KG))) or node in classes)
+        ),
+        key=lambda pair: (pair[0] not in classes, str(pair[0]), str(pair[1])),
+    )
+    for node, label in labelled:
+        by_name.setdefault(_name_key(str(label)), node)
     found = []
     for cls in sorted(classes):
         if not isinstance(cls, URIRef):

@@ -66,6 +66,7 @@ from kg.ingest.structure import (
 from kg.namespaces import GRAPH, KG, KGO, PREFIXES
 from kg.text import (
     ARTICLES,
+    GENERIC_NOUNS,
     STOPWORDS,
     cased_name,
     comparison_phrase,
@@ -762,6 +763,8 @@ class _Extractor(StructureReader):
             and mentions[1].concept.iri in self.lexicon.class_iris
         ):
             return mentions[0].concept  # "the stop action": a class noun after a name says what the name is
+        if all(w.lower in GENERIC_NOUNS for w in words):
+            return None  # "folds things like ligatures": "things" stands for anything, as a pronoun would
         found = self.registry.lookup(text)
         if found is not None:
             return found
@@ -903,8 +906,14 @@ class _Extractor(StructureReader):
         first = opening and block.kind == "paragraph"
         other_subject = any(_about(tokens, m.start) and m.concept is not self.topic for m in mentions)
         other_subject = other_subject or (doc is not None and self.topic is not None and self._said_of_other(doc))
-        if first and self._heads_topic and self.topic is not None and not self.topic.known and not other_subject:
-            self.topic.definitions.append((2, sentence, None))
+        if first and self._heads_topic and self.topic is not None and not self.topic.known:
+            if not other_subject:
+                self.topic.definitions.append((2, sentence, None))
+            elif any(m.concept is self.topic for m in mentions):
+                # "With write-back caching, the controller acknowledges ..." first under "Write-back
+                # caching": said of another, but what the section's concept is shows in it; a sentence
+                # that says what it is outranks it.
+                self.topic.definitions.append((4, sentence, None))
         self._first_in_section = False
         # A bullet is about what its lead-in ("NACL: ...") or the item it hangs under ("NACL" over
         # "Can have ALLOW and DENY rules") names, else the heading's concept: its "it" and "they" mean that.

@@ -63,7 +63,10 @@ DEMONSTRATIVES = frozenset("this that".split())
 #: The anaphoric pronouns that stand for several things ("they", "them", "these").
 PLURAL_ANAPHORS = frozenset("they them these those their".split())
 #: The personal pronouns that stand for a thing spoken of before ("It never rusts").
-PERSONAL = frozenset("it they".split())
+PERSONAL = frozenset("it they he she".split())
+#: The pronouns that stand for one person: what the text last spoke of, when a name ("She" after "Ana
+#: Ruiz is the bursar"); never a thing named by a common noun.
+PERSON_ANAPHORS = frozenset("he she him".split())
 #: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
 #: clause says is what X makes possible, read as said of X. The tagger may misread "lets" as a noun.
 ENABLING = frozenset("allow allows allowed let lets enable enables enabled permit permits permitted".split())
@@ -1177,6 +1180,10 @@ class OpenReader:
                 return self._concept(antecedent)
             if lower in DEMONSTRATIVES:
                 return None  # "avoids this by keeping ...": "this" may stand for a whole statement, not a thing
+            if lower in PERSON_ANAPHORS:
+                person = self.previous.concept
+                named = person is not None and self.previous.plural is not True and _names_someone(person)
+                return person if named else None
             if lower in ANAPHORIC and lower not in RELATIVE:
                 number = self.previous.plural if self.previous.concept is not None else None
                 if number is not None and number != (lower in PLURAL_ANAPHORS):
@@ -1231,6 +1238,12 @@ PARTITIVES = frozenset("each all any some both many most either".split())
 
 #: Where a partitive is a participant: "each of X" as a conjunct ("your code and all of X") is a misparse.
 ARGUMENTS = frozenset("pobj dobj nsubj nsubjpass".split())
+
+
+def _names_someone(concept: Concept) -> bool:
+    """Tell whether a concept's label may be a person's name: every word capitalised, none all capitals."""
+    words = concept.label.split()
+    return bool(words) and all(w[:1].isupper() and not w.isupper() and w[1:].islower() for w in words)
 
 
 def _cleft_antecedent(token):
