@@ -23,6 +23,7 @@ from kg.catalog import Catalog
 from kg.opposites import are_opposites
 from kg.synonyms import are_synonyms
 from kg.text import (
+    POSSESSIVES,
     REQUEST_VERBS,
     STOPWORDS,
     Token,
@@ -299,8 +300,11 @@ def content_positions(tokens: list[Token], skip: set[int]) -> list[int]:
 
 def _grammar_word(lowered: list[str], i: int) -> bool:
     """Tell whether the question's word at ``i`` is grammar: a stopword, but for a request verb that is not
-    at a request's head ("What does the gallery *show*?" is the clause's own verb)."""
+    at a request's head ("What does the gallery *show*?" is the clause's own verb) and for "own" after no
+    possessive (the verb, not the determiner's intensifier)."""
     word = lowered[i]
+    if word == "own" and (i == 0 or lowered[i - 1] not in POSSESSIVES):
+        return False  # "Does the club own X": the verb; "their own X" is grammar
     return word in STOPWORDS and (word not in REQUEST_VERBS or is_request_verb(lowered, i))
 
 

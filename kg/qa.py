@@ -869,6 +869,10 @@ class Engine:
             if kinds is None and asked == SKOS.definition:
                 # Nothing says what it is: what the notes say of it, quoted, is the best they hold.
                 return self.about.undefined(iri, link.best[1])
+            if kinds is not None and not frame and reading.words and reading.words[0].lower == "who":
+                # "Who was X?" of someone no sentence defines: the role alone says little of who they were;
+                # the role with what the notes say they did does (as "tell me about X" would).
+                return self.about.answer(iri, kinds.confidence / 0.9) or kinds
             return kinds
         return self._definition_answer(iri, entity, link.best[1])
 

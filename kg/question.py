@@ -406,7 +406,8 @@ def acting_verbs(
 
     A lowercase word of the question can be the verb it asks with ("which engines does X *support*")
     and the name of a concept a note made of the same word ("support"): said as the verb of a clause,
-    with arguments of its own, it names the relation asked for, not a thing. ``names`` are the
+    with arguments of its own (a clause as its subject counts), or a base form that "do" helps, it names
+    the relation asked for, not a thing. ``names`` are the
     question's linked names, read as pronouns so that the tagger sees a verb after them (see
     ``parse_named``).
     """
@@ -422,11 +423,23 @@ def acting_verbs(
         if (
             (token.pos_ == "VERB" or _helped_noun(token))
             and token.dep_ in _CLAUSE_HEADS
-            and any(child.dep_ in _VERB_ARGUMENTS and child.pos_ in _NOMINAL for child in token.children)
+            and (
+                any(child.dep_ in _VERB_ARGUMENTS and child.pos_ in _NOMINAL for child in token.children)
+                or (token.pos_ == "VERB" and any(child.dep_ == "csubj" for child in token.children))
+                or _base_form_after_do(token)
+            )
             and (token.pos_ != "VERB" or not _inflected_after_do(token))
         ):
             found.add((start, end))
     return frozenset(found)
+
+
+def _base_form_after_do(token) -> bool:
+    """Tell a verb's base form that "do" or a modal helps, whatever the parse made of its subject ("When does
+    the last shift *end*?", the name read as a compound; "What do vans hired by X *run* on?", the subject
+    read as a clause): only a verb takes that auxiliary and that form."""
+    lower = token.lower_
+    return _helped(token) and token.tag_ in ("VB", "NN") and lower in getAllLemmas(lower).get("VERB", ())
 
 
 def _helped(token) -> bool:

@@ -580,9 +580,27 @@ def _negates(token) -> bool:
 
 
 def denied_words(doc) -> str:
-    """Return the words of the clauses a "not" of a parsed sentence denies, in order; "" when none is."""
-    denied = {_clause(t.head).i for t in doc if _negates(t)}
-    return " ".join(t.text for t in doc if _clause(t).i in denied) if denied else ""
+    """Return the words of the clauses a "not" of a parsed sentence denies, in order; "" when none is.
+
+    A "not" of a noun joined to others ("owns the mill and the barn, but not the cottage") denies the
+    clause of that noun alone: the nouns it is set against are affirmed, not denied.
+    """
+    denied, affirmed = set(), set()
+    for t in doc:
+        if not _negates(t):
+            continue
+        denied.add(_clause(t.head).i)
+        noun = t.head
+        if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "conj":
+            first = noun
+            while first.dep_ == "conj":
+                first = first.head
+            own = {x.i for x in noun.subtree}
+            if first.pos_ in ("NOUN", "PROPN"):
+                affirmed |= {x.i for x in first.subtree} - own
+            else:  # joined to the verb itself: its objects are the nouns set against it
+                affirmed |= {x.i for c in first.children if c.dep_ == "dobj" for x in c.subtree} - own
+    return " ".join(t.text for t in doc if _clause(t).i in denied and t.i not in affirmed) if denied else ""
 
 
 def slot_answers(

@@ -50,6 +50,8 @@ FILLERS = frozenset(
     "a an the this that these those your their its his her our my all any some many much most several "
     "each every both either own whole other another of same more less such various different".split()
 )
+#: Possessive determiners ("*their* own boats").
+POSSESSIVES = frozenset("my your his her its our their whose".split())
 #: Auxiliaries and modal verbs that may stand inside a verb phrase ("are placed", "can be created").
 AUXILIARIES = frozenset(
     "is are was were be been being am will would can could may might must shall should do does did also "

@@ -55,3 +55,22 @@ def test_a_property_spelt_by_two_mentions_is_still_the_property():
     graph = KnowledgeGraph.open(docs=[SETS / "http-caching.md", SETS / "load-balancing.md"])
     answer = graph.ask("Which conditional request header is used with Last-Modified?")
     assert answer_labels(answer)[:1] == ["If-Modified-Since"]
+
+
+SORTS = """# Sorts
+
+Timsort finds runs already in order. Heapsort swaps the root to the end.
+"""
+
+YARD = """# Boat yard
+
+The last class ends at eight. Boats moored by the club run on diesel.
+"""
+
+
+def test_a_question_verb_is_no_concept_another_note_names(tmp_path: Path):
+    (tmp_path / "sorts.md").write_text(SORTS, encoding="utf-8")
+    (tmp_path / "yard.md").write_text(YARD, encoding="utf-8")
+    graph = KnowledgeGraph.open(docs=[tmp_path / "sorts.md", tmp_path / "yard.md"], cache_dir=tmp_path / "v")
+    assert answer_labels(graph.ask("When does the last class end?"))[:1] == ["eight"]
+    assert answer_labels(graph.ask("What do boats moored by the club run on?"))[:1] == ["diesel"]

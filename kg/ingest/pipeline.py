@@ -691,6 +691,21 @@ class _Extractor(StructureReader):
             return False
         return any(t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN") for t in doc)
 
+    def _frames_topic(self, doc, tokens, mentions) -> bool:
+        """Tell whether the section's concept is named in a phrase set before the main clause's subject.
+
+        "With write-back caching, the controller ..." says what happens under the concept; a sentence
+        that names it only inside what it says of another ("... until the sweeper frees the space") does
+        not. The doc must be the sentence as written (no subject supplied to a fragment).
+        """
+        if doc is None or doc.user_data.get("implicit_subject", False):
+            return False
+        subject = main_subject(doc)
+        if subject is None:
+            return False
+        before = doc[subject.left_edge.i].idx
+        return any(m.concept is self.topic and tokens[m.start].start < before for m in mentions)
+
     def _said_of_other(self, doc) -> bool:
         """Tell whether a sentence's main clause has a subject of its own that is not the section's concept.
 
@@ -909,10 +924,10 @@ class _Extractor(StructureReader):
         if first and self._heads_topic and self.topic is not None and not self.topic.known:
             if not other_subject:
                 self.topic.definitions.append((2, sentence, None))
-            elif any(m.concept is self.topic for m in mentions):
+            elif self._frames_topic(doc, tokens, mentions):
                 # "With write-back caching, the controller acknowledges ..." first under "Write-back
-                # caching": said of another, but what the section's concept is shows in it; a sentence
-                # that says what it is outranks it.
+                # caching": said of another, but under what the section's concept sets up, which shows
+                # what it is; a sentence that says what it is outranks it.
                 self.topic.definitions.append((4, sentence, None))
         self._first_in_section = False
         # A bullet is about what its lead-in ("NACL: ...") or the item it hangs under ("NACL" over

@@ -822,6 +822,8 @@ class OpenReader:
             preps = [p for p in preps if p.lower_ != "as"]
         generic = not subjects or all(s is None for s in subjects)
         subjects = [s for s in subjects if s is not None]
+        # "packages up your code and all of its dependencies", with "all" joined to a noun before the verb.
+        stray = [o for d in direct for t in _stray_conjuncts(verb, d) for o in self._concepts(t)]
         # "supports graph APIs for both A and B": the APIs are A's and B's, so A and B are the objects.
         enumerated = {d.i: self._enumerated(d) for d in direct}
         objects_direct = [o for d in direct if not enumerated[d.i] for o in self._concepts(d)]
@@ -829,7 +831,8 @@ class OpenReader:
             objects_direct = self._modifier_objects(verb)
         if verb.dep_ == "relcl":
             noun = _phrase_head(verb.head)
-            head = self._concepts(noun)
+            nearest = _nearest_conjunct(verb, noun)
+            head = self._concepts(noun) if nearest is None else [c for c in [self._concept(nearest)] if c]
             whole = _one_of(noun)  # "X is one of the services that provide Z": said of X too
             if _conditional_clause(verb, noun):
                 return []  # "A kiln that has no lid is a hazard": no kiln is said to lack a lid
@@ -900,8 +903,13 @@ class OpenReader:
                     for target in self._prep_objects(prep):
                         words = f"{base} {d.lower_} {prep.lower_}"
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
-            for o in objects_direct:
+            for o in objects_direct + [o for o in stray if o not in objects_direct]:
                 facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
+            if direct and not negated:
+                # "owns the cottages, but not the tower": a noun joined to the verb with its own "not" is
+                # an object the verb is denied of.
+                for o in [o for c in _denied_conjuncts(verb) for o in self._concepts(c)]:
+                    facts.append(OpenFact(s, base, _surface(verb), o, True, "open:object"))
             for d in direct:  # "uses a single **Acme port 9** link": the link, and the port the writer named
                 if not enumerated[d.i]:
                     for named in self._named_modifiers(d, objects_direct):
@@ -1025,7 +1033,7 @@ class OpenReader:
 
     def _subjects(self, verb) -> list[Concept | None]:
         """Return the clause's subjects; ``None`` stands for a generic one ("you")."""
-        found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        found = [c for c in verb.children if c.dep_ in SUBJECTS] or _misread_name_subject(verb)
         if not found:
             if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
                 sharing = _sharing_clause(verb)  # "X stores A and serves B"
@@ -1789,9 +1797,11 @@ def _manner(adverb) -> bool:
 
 
 def _quality_words(word) -> str:
-    """Return a quality as written: the adjective with its adverbs ("highly available"), not "not"."""
+    """Return a quality as written: the adjective with its adverbs ("highly available"), not "not", and
+    with the whole measure before it ("40 metres long", not "metres long")."""
     parts = [c for c in word.children if c.dep_ == "advmod" and c.i < word.i and not _is_negation(c)]
-    parts += [c for c in word.children if c.dep_ in ("npadvmod", "amod", "compound") and c.i < word.i]
+    parts += [c for c in word.children if c.dep_ in ("amod", "compound") and c.i < word.i]
+    parts += [t for c in word.children if c.dep_ == "npadvmod" and c.i < word.i for t in c.subtree]
     return " ".join(t.text for t in sorted([*parts, word], key=lambda t: t.i))
 
 
@@ -2013,6 +2023,59 @@ def _conjuncts(token) -> list:
 
 #: Two-word openings of a noun phrase set against the verb's real participant: "instead of Y", "rather than Y".
 CONTRASTS = frozenset({("instead", "of"), ("rather", "than")})
+
+
+def _stray_conjuncts(verb, obj) -> list:
+    """Return the noun phrase joined by "and"/"or" right after a verb's object that the parser joined to a
+    noun before the verb instead ("a unit that packages your code and all of its dependencies": "all"
+    joined to "unit"): the object's conjunct. A partitive ("all of X") stands for what follows "of"."""
+    doc = verb.doc
+    after = obj.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].dep_ != "cc":
+        return []
+    joined = doc[after + 1]
+    if joined.dep_ != "conj" or joined.head.i >= verb.i or joined.head is obj:
+        return []
+    if joined.lower_ in PARTITIVES:
+        of = next((c for c in joined.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        joined = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    return [joined] if joined is not None and joined.pos_ in ("NOUN", "PROPN") else []
+
+
+def _misread_name_subject(verb) -> list:
+    """Return a name merged before parsing that opens a clause, with no subject, right before its finite
+    verb, but that the tagger read as something else ("Ada Pike" as an interjection): the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
+        return []
+    before = [c for c in verb.children if c.i == verb.i - 1 and c.i == 0]
+    return [c for c in before if merged_name(c) and c.dep_ in ("intj", "npadvmod", "dep", "nmod", "advmod")]
+
+
+def _nearest_conjunct(relative, noun):
+    """Return the noun joined to ``noun`` that a comma-set relative clause right after it is said of, or None.
+
+    "owns the mill and the barn, but not the meadow, which it rents": the parser may hang the clause on
+    the first noun ("mill"); "which" stands for the noun just before it (the meadow).
+    """
+    start = relative.left_edge.i - 1
+    doc = relative.doc
+    while start >= 0 and doc[start].is_punct:
+        start -= 1
+    if start < 0 or doc[start] is noun:
+        return None
+    for member in [c for c in noun.conjuncts if c.i > noun.i]:
+        if member.i == start or (member.i < start and doc[start].head is member and doc[start].dep_ == "appos"):
+            return member
+    return None
+
+
+def _denied_conjuncts(verb) -> list:
+    """Return the nouns joined to a verb or to its object that a "not" of their own denies ("owns A and
+    B, but not C": C), however the parser joined them."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+        joined += [c for c in obj.subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c is not obj]
+    return [c for c in joined if any(_is_negation(n) for n in c.children)]
 
 
 def _contrasted(token) -> bool:
