@@ -195,6 +195,7 @@ class OpenReader:
             facts.extend(self._aside_roles(doc))
             facts.extend(self._example_kinds(doc))
             facts.extend(self._called_kinds(doc))
+            facts.extend(self._titled_names(doc))
             if defining:
                 facts.extend(self._noun_fragment(doc))
             facts.extend(self._quantity_fragment(doc))
@@ -547,6 +548,31 @@ class OpenReader:
                 kind = self.resolve(" ".join(t.text for t in _name_tokens(noun)), True)
                 if kind is not None and kind is not named:
                     facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
+        return facts
+
+    def _titled_names(self, doc) -> list[OpenFact]:
+        """Read "the engineer **Mara Quist**" as Mara Quist, an engineer: a name after "the" and one common
+        noun in the singular, which says what the named one is (a title, a role, a kind)."""
+        facts = []
+        for token in doc:
+            named = _name_in_apposition(token)
+            if named is not None and _titles(token, named):  # "by the carpenter Ivo Brandt", parsed as apposition
+                name, kind = self._concept(named), self.resolve(token.text, True)
+                if name is not None and kind is not None and name != kind:
+                    facts.append(OpenFact(name, "is a", "is a", kind, False, "open:titled"))
+                continue
+            if not (merged_name(token) or token.pos_ == "PROPN") or not token.text[:1].isupper():
+                continue
+            before = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
+            if len(before) != 1 or before[0].i != token.i - 1:
+                continue
+            title = before[0]
+            article = token.i >= 2 and doc[token.i - 2].lower_ == "the" and doc[token.i - 2].head in (token, title)
+            if not article or title.tag_ != "NN" or not title.is_lower or next(title.children, None) is not None:
+                continue
+            name, kind = self._concept(token), self.resolve(title.text, True)
+            if name is not None and kind is not None and name != kind:
+                facts.append(OpenFact(name, "is a", "is a", kind, False, "open:titled"))
         return facts
 
     def _proper_name_given(self, noun) -> Concept | None:
@@ -1324,11 +1350,24 @@ def _name_in_apposition(token):
             and child.i > token.i
             and (child.pos_ == "PROPN" or " " in child.text)
             and child.text[:1].isupper()
-            and child.left_edge.i > token.i + 1
-            and doc[child.left_edge.i - 1].text in (",", "(")
+            and (
+                (child.left_edge.i > token.i + 1 and doc[child.left_edge.i - 1].text in (",", "("))
+                or _titles(token, child)
+            )
         ):
             return child
     return None
+
+
+def _titles(noun, name) -> bool:
+    """Tell "the carpenter Ivo Brandt": after "the", one lowercase common noun in the singular, then the
+    name at once; the noun says what the named one is (a title, a role, a kind)."""
+    return (
+        name.left_edge.i == noun.i + 1
+        and noun.tag_ == "NN"
+        and noun.is_lower
+        and [c.lower_ for c in noun.children if c.i < noun.i] == ["the"]
+    )
 
 
 def _glued_apposition(token):
