@@ -408,6 +408,14 @@ class Engine:
         links = self.linker.link(tokens)
         links = self._follow_up(words, links, session)
         links = self._not_verbs(text, words, links)
+        # "what *kind* of X": a classifier before "of" is grammar, though a note made a concept of the word.
+        links = [
+            link for link in links
+            if not (
+                link.end - link.start == 1 and words[link.start].lower in CLASSIFIERS
+                and link.end < len(words) and words[link.end].lower == "of"
+            )
+        ]  # fmt: skip
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
         relation_words, meanings = self._relation_words(residual, classifying_words(words))
@@ -425,12 +433,13 @@ class Engine:
         Such a word asks for a relation ("which engines does X support"), whatever concept a note made
         of it. A name in capitals, a word typed wrong and matched loosely, or a concept the notes
         describe (a definition, a name other than its own word's forms: "pull", the command) keeps its
-        link: the parser may take a noun for a verb.
+        link: the parser may take a noun for a verb; but not a concept the notes only write with a capital
+        (the language "Go" for "where does it go").
         """
         single = [
             link for link in links
             if link.end - link.start == 1 and link.method in ("exact", "lemma") and link.text.islower()
-            and self._undescribed(link)
+            and (self._undescribed(link) or self._only_capitalised(link))
         ]  # fmt: skip
         if not single:
             return links
@@ -438,6 +447,13 @@ class Engine:
         spans = dict(zip(link_spans(words, single), single, strict=True))
         verbs = acting_verbs(text, names, tuple(spans))
         return [link for link in links if not any(spans[v] is link for v in verbs)]
+
+    def _only_capitalised(self, link: Link) -> bool:
+        """Tell whether ``link`` names a concept the notes only ever write with a capital (the language "Go"):
+        a lowercase word of the question ("where does it *go*") is then the word, not the name."""
+        entity = self.catalog.entities.get(link.best[0])
+        names = [entity.label, *entity.aliases] if entity is not None else []
+        return bool(names) and all(name[:1].isupper() for name in names)
 
     def _undescribed(self, link: Link) -> bool:
         """Tell whether ``link`` names a concept with no definition and no name but its word's forms."""

@@ -6,7 +6,8 @@ concept has, "concept", was given as a kind); a note with trees made "three" in 
 three nights?" a misspelt "tree" (a number word is not in the dictionary of inflections), and the
 question's number, no longer a number, let "up to three nights" of the members answer yes for the guests;
 a note that names "headers" made "header" of "Which conditional request header ..." a mention, and the
-property "conditional request header" of another note's table was no longer read. Notes of our own,
+property "conditional request header" of another note's table was no longer read; a note's "two main
+kinds of VPN" made "kind" a concept, and "What kind of collector is X?" in another linked it. Notes of our own,
 with two of the development notes of ``bench/sets`` for the last. Real parser and model.
 """
 
@@ -74,3 +75,16 @@ def test_a_question_verb_is_no_concept_another_note_names(tmp_path: Path):
     graph = KnowledgeGraph.open(docs=[tmp_path / "sorts.md", tmp_path / "yard.md"], cache_dir=tmp_path / "v")
     assert answer_labels(graph.ask("When does the last class end?"))[:1] == ["eight"]
     assert answer_labels(graph.ask("What do boats moored by the club run on?"))[:1] == ["diesel"]
+
+
+def test_a_classifier_before_of_is_grammar_though_a_note_named_kinds():
+    # The VPN note's "two main kinds of VPN" made "kind" a concept; the question's "kind of" is still grammar.
+    graph = KnowledgeGraph.open(docs=[SETS / "garbage-collection.md", SETS / "vpn.md"])
+    assert answer_labels(graph.ask("What kind of collector is Go?"))[:1] == ["concurrent mark-and-sweep collector"]
+
+
+def test_a_lowercase_verb_is_not_a_name_the_notes_only_write_with_a_capital(tmp_path: Path):
+    # The garbage-collection note has a section "Go" (the language); "go" in a question is the verb.
+    (tmp_path / "yard.md").write_text("# Gate\n\nDelivery vans go to the loading bay.\n", encoding="utf-8")
+    graph = KnowledgeGraph.open(docs=[SETS / "garbage-collection.md", tmp_path / "yard.md"], cache_dir=tmp_path / "v")
+    assert answer_labels(graph.ask("Where do delivery vans go?"))[:1] == ["loading bay"]
