@@ -2081,7 +2081,7 @@ class Engine:
     def _time_as_place(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "where" gets a time along a relation whose preposition gives times, never places.
 
-        "Where does the choir sing hymns?" over "sings hymns ... on Sunday mornings": "on" before a day,
+        "Where does the band play marches?" over "plays marches ... on Sunday mornings": "on" before a day,
         "during", "until", "before" and "after" say when. Along "in", "at" or "from" a word of time may name a
         place as well ("comes from a spring"), so those are left alone, but for a value written as a year
         or a date ("in 1998"), which names no place.
