@@ -888,6 +888,7 @@ class Engine:
             if kinds is not None and not frame and reading.words and reading.words[0].lower == "who":
                 # "Who was X?" of someone no sentence defines: the role alone says little of who they were;
                 # the role with what the notes say they did does (as "tell me about X" would).
+                # (The about answer scales the link's score by 0.9, as the kind's answer did: the same confidence.)
                 return self.about.answer(iri, kinds.confidence / 0.9) or kinds
             return kinds
         return self._definition_answer(iri, entity, link.best[1])

@@ -462,8 +462,8 @@ GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
 def names_several(noun) -> bool:
     """Tell whether a parsed noun phrase names several things: a plural noun, or nouns joined by "and".
 
-    A name of several words merged into one token before tagging ("Dev Hollings") may be tagged plural
-    for its last letter; as the subject of a verb in the singular ("Dev Hollings is ...") it is one.
+    A name of several words merged into one token before tagging ("Jon Hastings") may be tagged plural
+    for its last letter; as the subject of a verb in the singular ("Jon Hastings is ...") it is one.
     """
     if any(c.dep_ == "conj" for c in noun.children) or noun.lower_ in PLURAL_PRONOUNS:
         return True

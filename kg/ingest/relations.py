@@ -65,7 +65,7 @@ PLURAL_ANAPHORS = frozenset("they them these those their".split())
 #: The personal pronouns that stand for a thing spoken of before ("It never rusts").
 PERSONAL = frozenset("it they he she".split())
 #: The pronouns that stand for one person: what the text last spoke of, when a name ("She" after "Ana
-#: Ruiz is the bursar"); never a thing named by a common noun.
+#: Ruiz is the secretary"); never a thing named by a common noun.
 PERSON_ANAPHORS = frozenset("he she him".split())
 #: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
 #: clause says is what X makes possible, read as said of X. The tagger may misread "lets" as a noun.
@@ -555,22 +555,10 @@ class OpenReader:
         noun in the singular, which says what the named one is (a title, a role, a kind)."""
         facts = []
         for token in doc:
-            named = _name_in_apposition(token)
-            if named is not None and _titles(token, named):  # "by the carpenter Ivo Brandt", parsed as apposition
-                name, kind = self._concept(named), self.resolve(token.text, True)
-                if name is not None and kind is not None and name != kind:
-                    facts.append(OpenFact(name, "is a", "is a", kind, False, "open:titled"))
+            pair = _titled_name(token)
+            if pair is None:
                 continue
-            if not (merged_name(token) or token.pos_ == "PROPN") or not token.text[:1].isupper():
-                continue
-            before = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
-            if len(before) != 1 or before[0].i != token.i - 1:
-                continue
-            title = before[0]
-            article = token.i >= 2 and doc[token.i - 2].lower_ == "the" and doc[token.i - 2].head in (token, title)
-            if not article or title.tag_ != "NN" or not title.is_lower or next(title.children, None) is not None:
-                continue
-            name, kind = self._concept(token), self.resolve(title.text, True)
+            name, kind = self._concept(pair[0]), self.resolve(pair[1].text, True)
             if name is not None and kind is not None and name != kind:
                 facts.append(OpenFact(name, "is a", "is a", kind, False, "open:titled"))
         return facts
@@ -1359,6 +1347,26 @@ def _name_in_apposition(token):
     return None
 
 
+def _titled_name(token):
+    """Return (name, title) when ``token`` is a name a title noun stands before ("the engineer Mara Quist",
+    parsed as a compound of the name) or a title noun a name follows in apposition ("the carpenter Ivo
+    Brandt"); else None."""
+    named = _name_in_apposition(token)
+    if named is not None:
+        return (named, token) if _titles(token, named) else None
+    if not (merged_name(token) or token.pos_ == "PROPN") or not token.text[:1].isupper():
+        return None
+    before = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
+    if len(before) != 1 or before[0].i != token.i - 1 or token.i < 2:
+        return None
+    title, article = before[0], token.doc[token.i - 2]
+    if article.lower_ != "the" or article.head not in (token, title):
+        return None
+    if title.tag_ != "NN" or not title.is_lower or next(title.children, None) is not None:
+        return None
+    return token, title
+
+
 def _titles(noun, name) -> bool:
     """Tell "the carpenter Ivo Brandt": after "the", one lowercase common noun in the singular, then the
     name at once; the noun says what the named one is (a title, a role, a kind)."""
@@ -2113,7 +2121,7 @@ def _denied_conjuncts(verb) -> list:
     B, but not C": C), however the parser joined them."""
     joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     for obj in [c for c in verb.children if c.dep_ == "dobj"]:
-        joined += [c for c in obj.subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c is not obj]
+        joined += [c for c in obj.conjuncts if c.i > obj.i and c.pos_ in ("NOUN", "PROPN")]
     return [c for c in joined if any(_is_negation(n) for n in c.children)]
 
 
