@@ -167,8 +167,9 @@ class AboutAnswerer:
         self.catalog = catalog
         self.evidence = evidence
 
-    def answer(self, iri: URIRef, link_score: float) -> Answer | None:
-        """Return X's definition and main facts, or None when the graph says nothing about X."""
+    def answer(self, iri: URIRef, link_score: float, scale: float = 0.9) -> Answer | None:
+        """Return X's definition and main facts, or None when the graph says nothing about X; the confidence
+        is ``scale`` times the link's score."""
         entity = self.catalog.entities.get(iri)
         if entity is None:
             return None
@@ -189,7 +190,7 @@ class AboutAnswerer:
         if entity.definition:
             item["value"] = entity.definition
         answer = Answer(
-            "", " ".join(lines), [item], round(0.9 * link_score, 3), _facts_query(iri, triples), evidence, sources,
+            "", " ".join(lines), [item], round(scale * link_score, 3), _facts_query(iri, triples), evidence, sources,
             kind="about",
         )  # fmt: skip
         answer.topics = [self.evidence.entity_dict(iri)]

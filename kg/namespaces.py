@@ -12,6 +12,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 KG = Namespace("https://kgqa.dev/id/")
 #: The project's ontology: classes, properties and provenance terms (data/ontology.ttl).
 KGO = Namespace("https://kgqa.dev/ontology#")
+#: The types that make a node a relation (a property), not a concept or a class.
+PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 #: Named graphs: one per document, one per loaded RDF file, one for the ontology, one per curated figure file.
 GRAPH = Namespace("https://kgqa.dev/graph/")
 

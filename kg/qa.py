@@ -52,6 +52,7 @@ from kg.question import (
     asks_for_instances,
     asks_what_it_does,
     classifier_complement,
+    classifier_positions,
     classifying_words,
     embedded_question,
     expansion,
@@ -150,6 +151,9 @@ ANSWER_THRESHOLD = 0.8
 #: ``ANSWER_THRESHOLD``, as facts given as RDF (MetaQA) do, whose answers at 0.8 are right about 97% of
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
+#: How sure an answer that gives only what kind of thing X is (no sentence says what X is) can be, as a
+#: share of the link's score; "who was X" answered with that kind and X's facts is as sure.
+KIND_SCALE = 0.8
 
 #: What an answer is worth when the question names a concept the answers do not touch (see
 #: ``Engine._untied_mention``): the same share a step no word asks for costs, enough to take a fully
@@ -409,13 +413,8 @@ class Engine:
         links = self._follow_up(words, links, session)
         links = self._not_verbs(text, words, links)
         # "what *kind* of X": a classifier before "of" is grammar, though a note made a concept of the word.
-        links = [
-            link for link in links
-            if not (
-                link.end - link.start == 1 and words[link.start].lower in CLASSIFIERS
-                and link.end < len(words) and words[link.end].lower == "of"
-            )
-        ]  # fmt: skip
+        classifiers = classifier_positions(words)
+        links = [link for link in links if not (link.end - link.start == 1 and link.start in classifiers)]
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
         relation_words, meanings = self._relation_words(residual, classifying_words(words))
@@ -888,8 +887,7 @@ class Engine:
             if kinds is not None and not frame and reading.words and reading.words[0].lower == "who":
                 # "Who was X?" of someone no sentence defines: the role alone says little of who they were;
                 # the role with what the notes say they did does (as "tell me about X" would).
-                # (The about answer scales the link's score by 0.9, as the kind's answer did: the same confidence.)
-                return self.about.answer(iri, kinds.confidence / 0.9) or kinds
+                return self.about.answer(iri, link.best[1], scale=KIND_SCALE) or kinds
             return kinds
         return self._definition_answer(iri, entity, link.best[1])
 
@@ -1178,7 +1176,8 @@ class Engine:
             iri.n3()
         )
         answer = Answer(
-            "", text, [{"value": text, "iri": str(iri), "label": entity.label}], round(0.8 * link_score, 3), sparql,
+            "", text, [{"value": text, "iri": str(iri), "label": entity.label}],
+            round(KIND_SCALE * link_score, 3), sparql,
             kind="definition",
         )  # fmt: skip
         triples = [(iri, RDF.type, t) for t in kinds]

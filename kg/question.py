@@ -91,8 +91,13 @@ def classifying_words(words: list[Token]) -> frozenset[str]:
     They classify the asked noun and name no relation by their letters, whatever verb of the graph they
     spell ("the grader sorts the cheeses"); by meaning they may ("what type of song": its genre).
     """
-    pairs = itertools.pairwise(words)
-    return frozenset(w.lower for w, after in pairs if w.lower in CLASSIFIERS and after.lower == "of")
+    return frozenset(words[i].lower for i in classifier_positions(words))
+
+
+def classifier_positions(words: list[Token]) -> frozenset[int]:
+    """Return where the classifiers that stand before "of" are ("what *kind* of X"): grammar, never a name."""
+    pairs = enumerate(itertools.pairwise(words))
+    return frozenset(i for i, (w, after) in pairs if w.lower in CLASSIFIERS and after.lower == "of")
 
 
 def asked_type(words: list[Token], inside: set[int], text: str | None = None) -> tuple[str | None, int | None]:

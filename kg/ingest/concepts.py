@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.ingest.lexicon import Lexicon
-from kg.namespaces import KG, KGO
+from kg.namespaces import KG, KGO, PROPERTY_TYPES
 from kg.text import Token, cased_key, cased_name_key, name_key, noun_key, plural, slug, without_placeholders
 
 
@@ -57,8 +57,7 @@ class ConceptRegistry:
     # -- naming ------------------------------------------------------------------------------------
     def _load_known(self, graph: Graph) -> None:
         """Register the classes and curated concepts of the ontology graph as known names."""
-        skip_types = {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property,
-                      OWL.Ontology, KGO.Figure, KGO.Document, KGO.Transition}  # fmt: skip
+        skip_types = {*PROPERTY_TYPES, OWL.Ontology, KGO.Figure, KGO.Document, KGO.Transition}
         for node in set(graph.subjects(RDFS.label, None)):
             if not isinstance(node, URIRef) or any((node, RDF.type, t) in graph for t in skip_types):
                 continue

@@ -21,11 +21,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.contrast import PARTIAL
-from kg.namespaces import GRAPH, KG, KGO
+from kg.namespaces import GRAPH, KG, KGO, PROPERTY_TYPES
 from kg.text import getAllLemmas, noun_key
-
-#: The types that make a node a relation, which no class hangs under.
-PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 
 _PROVENANCE = (KGO.document, KGO.section, KGO.quote, KGO.figure)
 
