@@ -151,7 +151,7 @@ ANSWER_THRESHOLD = 0.8
 #: ``ANSWER_THRESHOLD``, as facts given as RDF (MetaQA) do, whose answers at 0.8 are right about 97% of
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
-#: How sure an answer that gives only what kind of thing X is (no sentence says what X is) can be, as a
+#: How sure an answer that gives only the kinds X belongs to (no sentence says what X is) can be, as a
 #: share of the link's score; "who was X" answered with that kind and X's facts is as sure.
 KIND_SCALE = 0.8
 
