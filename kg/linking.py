@@ -367,7 +367,7 @@ def relation_word_match(question_word: str, name_word: str) -> float:
 
 def sentence_words(text: str) -> frozenset[str]:
     """Return the lowercase words of a sentence, for ``said_in``."""
-    return frozenset(w.lower() for w in re.findall(r"[A-Za-z0-9]+", text))
+    return frozenset(w.lower() for w in re.findall(r"[^\W_]+", text))
 
 
 def said_in(word: str, said: frozenset[str] | set[str]) -> bool:

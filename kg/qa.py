@@ -286,6 +286,8 @@ class Engine:
         self._naming_vectors: tuple[list[URIRef], object] | None = None
         self._naming_opposites: OpposedRelations | None = None
         self._heads: frozenset[str] | None = None
+        self._by_head: dict[str, set[URIRef]] | None = None  # head noun -> concepts of the notes so headed
+        self._documents: dict[URIRef, frozenset[URIRef]] = {}  # concept -> the document graphs naming it
         self.members: dict[URIRef, set[URIRef]] = {}
         for entity in self.catalog.entities.values():
             for cls in entity.types:
@@ -1439,6 +1441,8 @@ class Engine:
         view = self._view(reading, link)
         if not view.residual:
             return None  # only grammar words besides the name ("who is X by"): nothing means a relation
+        if any(w.text[:1].isdigit() for i, w in enumerate(reading.words) if not link.start <= i < link.end):
+            return None  # "which keys does room 12 open": a number names or bounds what no relation's meaning says
         topic = link.best[0]
         steps = first_steps(self.store, self.catalog, topic)
         if view.relation_words:
@@ -1593,7 +1597,7 @@ class Engine:
         a word of no concept read from text) cannot rule an answer out: the names are all there is.
         """
         asked = noun_key(reading.answer_word) if reading.answer_word else None
-        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS or not self._noted_concept(asked):
+        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS or not self._noted_concept(asked, answers):
             return True
         predicate, direction = steps[-1]
         if predicate in MEMBERSHIP or predicate not in self.catalog.predicates:
@@ -1775,7 +1779,7 @@ class Engine:
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:
-            if answers and self._noted_concept(view.answer_word):
+            if answers and self._noted_concept(view.answer_word, answers):
                 # The notes name such a thing ("port", "east canal") though no relation is typed by it: the
                 # answers' own names must say it ("TCP port 22"), or the word stays unaccounted for.
                 if any(view.answer_word in self._name_nouns(a) for a in answers[:10]):
@@ -2142,13 +2146,48 @@ class Engine:
             return False
         return said_in(kind, stated())
 
-    def _noted_concept(self, word: str) -> bool:
+    def _noted_concept(self, word: str, near: Sequence = ()) -> bool:
         """Tell whether the notes name things of the kind ``word``: a concept read out of them called so, or
-        one whose name has it as its head noun ("east canal" for "canal"); not a value of given RDF facts."""
+        one whose name has it as its head noun ("east canal" for "canal"); not a value of given RDF facts.
+
+        With ``near`` (answers), only the notes that name one of them count: a kind another note names on
+        another topic ("regex engines") says nothing of what these answers are ("supports redis").
+        """
         entities = self.catalog.entities
-        if any(KGO.Concept in entities[iri].types for iri in self.catalog.by_name.get(word, ()) if iri in entities):
+        named = [
+            iri for iri in self.catalog.by_name.get(word, ()) if iri in entities and KGO.Concept in entities[iri].types
+        ]
+        if not named and word not in self._noted_heads():
+            return False
+        documents = frozenset().union(*(self._documents_of(a) for a in near[:10] if isinstance(a, URIRef)))
+        if not documents:
             return True
-        return word in self._noted_heads()
+        candidates = set(named) | self._concepts_by_head().get(word, set())
+        return any(self._documents_of(c) & documents for c in candidates)
+
+    def _concepts_by_head(self) -> dict[str, set[URIRef]]:
+        """Return, for each head noun, the concepts of the notes whose names it heads (see ``_heads_of``)."""
+        if self._by_head is None:
+            self._by_head = {}
+            for iri, entity in self.catalog.entities.items():
+                if KGO.Concept in entity.types:
+                    for head in self._heads_of(iri):
+                        self._by_head.setdefault(head, set()).add(iri)
+        return self._by_head
+
+    def _near(self, kind: URIRef, topic: URIRef) -> bool:
+        """Tell whether a kind is one the notes about ``topic`` know: some document names both (or either
+        is in none). "Which engines does X support?": the engines a note on regular expressions lists
+        are no kind the note on X means."""
+        kinds, topics = self._documents_of(kind), self._documents_of(topic)
+        return not kinds or not topics or bool(kinds & topics)
+
+    def _documents_of(self, node: URIRef) -> frozenset[URIRef]:
+        """Return the named graphs that write ``node``'s name: the documents (or files) that speak of it."""
+        if node not in self._documents:
+            rows = self.store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?n rdfs:label ?l } }", {"n": node})
+            self._documents[node] = frozenset(row[0] for row in rows)
+        return self._documents[node]
 
     def _noted_heads(self) -> frozenset[str]:
         """Return the head nouns (last words, singular) of the names of the concepts read out of the notes."""
@@ -2239,7 +2278,7 @@ class Engine:
             if self._is_answer_type(reading, link):
                 # Of the asked-for type, most specific first: "what kind of queue" -> a subclass of queue.
                 typed = [a for a in kept if a == other or self._is_a(a, other)]
-                if not typed and self.members.get(other) and strict:
+                if not typed and self.members.get(other) and strict and self._near(other, topic):
                     return []  # "which state ...": answers that are not states answer something else
                 if not typed:
                     # No answer is typed: those whose own names say the asked noun are of it ("Acme port 9"

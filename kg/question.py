@@ -462,9 +462,10 @@ def _inflected_after_do(token) -> bool:
     """Tell whether a verb the parse found after "do" or a modal is inflected: a misreading.
 
     "Does X *tow* barges?" takes the bare form; a parse that makes "barges" the verb after "does" took a
-    noun for a verb (and "tow", the verb, for a noun).
+    noun for a verb (and "tow", the verb, for a noun). A passive takes the participle ("Can X *be towed*?").
     """
-    return _helped(token) and token.tag_ != "VB"
+    passive = token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
+    return _helped(token) and token.tag_ != "VB" and not passive
 
 
 def asks_what_it_does(text: str) -> bool:

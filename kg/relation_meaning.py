@@ -29,6 +29,12 @@ from kg.scoring import PREPOSITIONS
 
 #: How far (cosine) the best relation's similarity must stand above the next relation's at the topic.
 MEANING_MARGIN = 0.06
+#: How close (cosine) the whole question must come to the relation chosen by words alone: a lead over a
+#: runner-up that means the question even less says nothing when neither means it. Right choices measured:
+#: every MetaQA NTM development question chosen so reached 0.27, paraphrases of our own (a film "crafted by"
+#: someone, for "directed by") 0.21; a question about another thing entirely (its one named thing only a word it
+#: happens to share with a note) came to 0.17.
+MEANING_FLOOR = 0.2
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,8 @@ class RelationMeanings:
         below the best of all (the kind asked for decides, the words must not contradict it).
         Otherwise a topic with a single relation gives no runner-up to stand out from, so no choice:
         the question may ask for something the graph does not hold.
-        The margin of a choice is its lead over the runner-up (negative when the kind chose it).
+        The margin of a choice is its lead over the runner-up (negative when the kind chose it). Words
+        alone choose nothing the question comes no closer to than ``MEANING_FLOOR``.
 
         Only a relation with a description is chosen: a bare label ("offer", "run on", the verbs the
         extractor mints from sentences) is too short for a whole question to be compared with, and on
@@ -127,6 +134,8 @@ class RelationMeanings:
         else:
             return None
         if margin < needed or predicate not in self.described or predicate in opposed:
+            return None
+        if not by_kind and first < MEANING_FLOOR:
             return None
         return MeaningChoice(predicate, round(first, 4), round(margin, 4), by_kind)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,7 +43,9 @@ getAllLemmasOOV = lemminflect.getAllLemmasOOV
 getInflection = lemminflect.getInflection
 getLemma = lemminflect.getLemma
 
-TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+#: A word is a run of letters or digits in any script ("café", "naïve"), hyphens and apostrophes inside it
+#: included; anything else that is not a space is a token of its own.
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_")
 
 #: Words that carry no content between a relation phrase and its arguments (determiners, possessives,
 #: quantifiers): "lose [all your] data in [the] memory" still reads as "lose data in memory".
@@ -71,6 +74,10 @@ EXISTENCE_VERBS = frozenset("exist exists existed existing".split())
 #: class of English grammar (do, have and be are dropped as stopwords or ``LIGHT_VERBS`` already), matched
 #: by lemma.
 QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
+#: Support verbs: with a bare noun and a preposition they make one predicate ("takes *place* on",
+#: "makes *use* of", "pays *attention* to"), the noun being no thing the clause is about. A closed class of
+#: English grammar, matched by lemma.
+SUPPORT_VERBS = frozenset("get give have make pay take".split())
 #: The words that set a thing apart from the ones named before ("every *other* signal", "anything *else*"):
 #: what is said of it is said of the rest, not of every thing of the kind. Closed class.
 SETTING_APART = frozenset(("other", "else"))
@@ -354,8 +361,12 @@ def is_adjective(word: str) -> bool:
 
 
 def slug(text: str) -> str:
-    """Return an IRI-safe local name for a label ("Stop-Hibernate" -> "stop-hibernate")."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "concept"
+    """Return an IRI-safe local name for a label ("Stop-Hibernate" -> "stop-hibernate", "Café" -> "cafe").
+
+    Accented letters keep their base letter (decomposed, the marks dropped), so a name's IRI does not
+    lose a letter."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "concept"
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:

@@ -7,7 +7,9 @@ three nights?" a misspelt "tree" (a number word is not in the dictionary of infl
 question's number, no longer a number, let "up to three nights" of the members answer yes for the guests;
 a note that names "headers" made "header" of "Which conditional request header ..." a mention, and the
 property "conditional request header" of another note's table was no longer read; a note's "two main
-kinds of VPN" made "kind" a concept, and "What kind of collector is X?" in another linked it. Notes of our own,
+kinds of VPN" made "kind" a concept, and "What kind of collector is X?" in another linked it; a note's "each
+**read** of a page" made "read" a concept, and "Where can X be read?" lost its verb (a participle after a modal
+was taken for a misread noun). Notes of our own,
 with two of the development notes of ``bench/sets`` for the last. Real parser and model.
 """
 
@@ -88,3 +90,45 @@ def test_a_lowercase_verb_is_not_a_name_the_notes_only_write_with_a_capital(tmp_
     (tmp_path / "yard.md").write_text("# Gate\n\nDelivery vans go to the loading bay.\n", encoding="utf-8")
     graph = KnowledgeGraph.open(docs=[SETS / "garbage-collection.md", tmp_path / "yard.md"], cache_dir=tmp_path / "v")
     assert answer_labels(graph.ask("Where do delivery vans go?"))[:1] == ["loading bay"]
+
+
+def test_a_passive_participle_after_a_modal_is_the_verb(tmp_path: Path):
+    # A memory note's "each **read** of a page" made "read" a concept; "can ... be read" is the verb, a
+    # participle as a passive takes it, not a misreading of a noun after "can".
+    note = (
+        "# Shelves\n\nReference books are read in the reading room.\n\n"
+        "## Memory\n\nEach **read** of a page costs a cycle.\n"
+    )
+    (tmp_path / "shelves.md").write_text(note, encoding="utf-8")
+    graph = KnowledgeGraph.open(docs=[tmp_path / "shelves.md"], cache_dir=tmp_path / "v")
+    assert answer_labels(graph.ask("Where can reference books be read?"))[:1] == ["reading room"]
+
+
+def test_a_kind_another_note_names_does_not_rule_out_answers(tmp_path: Path):
+    # A regex note's "backtracking engines" made "engine" a kind with members; the note on the store never
+    # calls its answers engines, and the regex note never speaks of the store.
+    (tmp_path / "store.md").write_text("# Cachebox\n\nCachebox supports Redis and Memcached.\n", encoding="utf-8")
+    regex = (
+        "# Regex\n\n## Engines\n\n- **Backtracking engines** try every path.\n"
+        "- **Automaton engines** run in linear time.\n"
+    )
+    (tmp_path / "regex.md").write_text(regex, encoding="utf-8")
+    graph = KnowledgeGraph.open(docs=[tmp_path / "store.md", tmp_path / "regex.md"], cache_dir=tmp_path / "v")
+    assert sorted(answer_labels(graph.ask("Which engines does Cachebox support?"))) == ["Memcached", "Redis"]
+
+
+def test_a_list_is_of_the_kind_its_own_introduction_names(tmp_path: Path):
+    # "Its common directives are these:" after a sentence that says "the main way ...": the items are
+    # directives (before, "main way in which ... these" became their class, for the count word "main").
+    note = (
+        "# Caching\n\nThe **Cache-Control** header is the main way in which a server controls caching. "
+        "Its common directives are these:\n\n- **no-store** forbids every cache from storing the response.\n"
+        "- **no-cache** lets a cache store the response.\n"
+    )
+    (tmp_path / "caching.md").write_text(note, encoding="utf-8")
+    graph = KnowledgeGraph.open(docs=[tmp_path / "caching.md"], cache_dir=tmp_path / "v")
+    kinds = {
+        str(k) for (k,) in graph.query("SELECT ?k WHERE { ?x rdfs:label 'no-store' ; rdf:type ?c . ?c rdfs:label ?k }")
+    }
+    assert "directive" in kinds
+    assert not any("main way" in k for k in kinds)

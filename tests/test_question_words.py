@@ -1,6 +1,6 @@
 """What a question's words must find in the graph for a fact to answer it surely.
 
-A note of our own, about a harbour: it says "support" as a noun ("give support"), so the graph holds a
+A note of our own, about a harbour: it says "support" as a noun ("offer support"), so the graph holds a
 concept of that word, and it says "supports" as a verb of two facts. A question that says "support" as
 its verb asks for that relation, not about the concept; a question about a thing the note never names,
 or under conditions the fact's sentence never states, is about something the graph lacks.
@@ -26,7 +26,7 @@ A **pilot boat** is a fast boat that carries pilots to the ships.
 
 The Harbour Office supports tugboats.
 The Harbour Office supports pilot boats.
-The pilots give support to the ships.
+The pilots offer support to the ships.
 """
 
 

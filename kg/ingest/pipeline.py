@@ -27,7 +27,15 @@ from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phra
 from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
-from kg.ingest.relations import Antecedent, OpenFact, OpenReader, is_subordinate, lacks_subject, pronoun_subject
+from kg.ingest.relations import (
+    Antecedent,
+    OpenFact,
+    OpenReader,
+    is_subordinate,
+    lacks_subject,
+    naming,
+    pronoun_subject,
+)
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal, passive_participles
 from kg.ingest.shortforms import (
@@ -191,6 +199,7 @@ class _Extractor(StructureReader):
         self.topics: dict[int, Concept] = {}  # heading level -> the thing that heading names
         self.mentioned: set[URIRef] = set()  # concepts some sentence names (not only a heading)
         self._first_in_section = False  # the next sentence is the first under a heading
+        self._previous: str | None = None  # the sentence before, in the same block ("... This is called X")
         self._heads_topic = False  # the heading is the name of the section's topic (see _heading_topic)
         self._alignments: dict[str, URIRef | None] = {}  # verb phrase -> ontology property (or None)
         self._sentence_facts = 0
@@ -712,8 +721,12 @@ class _Extractor(StructureReader):
         "Some characters can be written in more than one way" first under "Normalization" says nothing of
         what normalization is; nor does "The leaky bucket scheduler queues ..." under "Schedulers" (a kind,
         not the heading's concept). A fragment ("Runs code without servers") or a pronoun subject ("It
-        ...") is said of the heading's concept.
+        ...") is said of the heading's concept; a clause as the subject ("Walking the table costs ...")
+        speaks of an activity, not of it.
         """
+        root = root_of(doc)
+        if root is not None and any(c.dep_ in ("csubj", "csubjpass") for c in root.children):
+            return True
         subject = main_subject(doc)
         if subject is not None and subject.pos_ == "PRON":
             return self._earlier_antecedent(subject)
@@ -819,8 +832,10 @@ class _Extractor(StructureReader):
                     self._list_item(block, section, intro=block.parent)  # "splits into 3 parts" over each part
                 if block.kind == "item" and block.parent:
                     self._label_member(block, block.text.strip(), section)
+                self._previous = None
                 for _, sentence in split_sentences(block.text):
                     self._sentence(self._continued(block, sentence), section, ctx, block)
+                    self._previous = sentence
                     completion = self._completions.get((block.parent, sentence)) if block.parent else None
                     if completion is not None:
                         self._sentence(completion, section, ctx, Block("item", block.section, block.line, completion))
@@ -930,6 +945,8 @@ class _Extractor(StructureReader):
                 # what it is; a sentence that says what it is outranks it.
                 self.topic.definitions.append((4, sentence, None))
         self._first_in_section = False
+        if doc is not None:
+            self._define_named(doc, sentence)
         # A bullet is about what its lead-in ("NACL: ...") or the item it hangs under ("NACL" over
         # "Can have ALLOW and DENY rules") names, else the heading's concept: its "it" and "they" mean that.
         topic, defining = self._item_topic(block, sentence, opening)
@@ -1011,6 +1028,14 @@ class _Extractor(StructureReader):
             self.last_open = subject
         for fact in facts:
             self._emit(fact, section, sentence)
+        for fact in opened:
+            if fact.rule == "open:called" and not fact.subject.known and not _opens_with_pronoun(doc):
+                # "keeps a small cache called the **TLB**": the sentence says what the name means (one whose
+                # subject is a pronoun, "It lets you run servers called X", means nothing read alone).
+                fact.subject.definitions.append((1, sentence, None))
+            elif fact.rule == "open:apposition" and not fact.subject.known:
+                # "at Millbrook Fields, a site on Tanner Lane": what it is, though "X is a Y" says it better.
+                fact.subject.definitions.append((2, sentence, None))
         pairs = {frozenset((f.subject, f.object)) for f in facts}
         said = {(f.subject, f.predicate) for f in facts}
         # A relation named by verb and object together ("lose data in") is the ontology's, or nothing.
@@ -1031,6 +1056,21 @@ class _Extractor(StructureReader):
         self.report.sentence(sentence, self._sentence_facts)
         self._sentence_facts = 0
         self._sentence_node(sentence, section, self._context(block, sentence, doc))
+
+    def _define_named(self, doc, sentence: str) -> None:
+        """Define the name a naming verb gives (``naming``) by the sentence, or, when it names the statement
+        before ("... This is called demand paging."), by both sentences: they say what it means, as
+        "X is a Y" would."""
+        named = naming(doc)
+        if named is None:
+            return
+        name, statement = named
+        mentions = self.registry.mentions(tokenize(name.text))  # "the **hit ratio**", "copy-on-write (COW)"
+        concept = max(mentions, key=lambda m: m.end - m.start).concept if mentions else None
+        if concept is None or concept.known or (statement and self._previous is None):
+            return
+        self.used.add(concept.iri)
+        concept.definitions.append((1, f"{self._previous} {sentence}" if statement else sentence, None))
 
     def _remember_opener(self, block: Block, tokens, mentions, doc) -> None:
         """Keep what an item's first sentence opens with as its main subject, for the item's later sentences."""
@@ -1877,8 +1917,18 @@ def _title_name(text: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or (0 < i < len(words) - 1 and w in inner) for i, w in enumerate(words))
 
 
+def _opens_with_pronoun(doc) -> bool:
+    """Tell a parsed sentence whose main clause's subject is a pronoun ("It lets you ...")."""
+    subject = main_subject(doc) if doc is not None else None
+    return subject is not None and subject.pos_ == "PRON"
+
+
 def _looks_like_name(text: str) -> bool:
-    """Tell a bold noun phrase ("stop", "Amazon Machine Image") from a bold clause or description."""
+    """Tell a bold noun phrase ("stop", "Amazon Machine Image") from a bold clause or description.
+
+    A verb opens a clause ("**orchestrate** containers"), but a lone gerund is the name of an activity
+    ("**thrashing**", "**swapping**").
+    """
     words = [t.lower for t in tokenize(text) if t.is_word]
     if not words or len(words) > 6:
         return False
@@ -1886,4 +1936,5 @@ def _looks_like_name(text: str) -> bool:
         "your", "its", "their", "all", "any", "on", "up", "in", "to", "will", "can", "is", "are",
         "the", "a", "an", "of", "and", "with", "by", "for",
     }  # fmt: skip
-    return not (set(words) & function_words) and not is_verb_only(words[0])
+    gerund = len(words) == 1 and words[0].endswith("ing")
+    return not (set(words) & function_words) and (gerund or not is_verb_only(words[0]))

@@ -33,10 +33,12 @@ from kg.ingest.concepts import Concept
 from kg.namespaces import IDENTITY_RULE
 from kg.opposites import word_pairs
 from kg.text import (
+    ARTICLES,
     FILLERS,
     NEAR_NEGATIONS,
     PASSIVE_DEPS,
     SETTING_APART,
+    SUPPORT_VERBS,
     agrees_in_number,
     getAllLemmas,
     getInflection,
@@ -74,6 +76,8 @@ ENABLING = frozenset("allow allows allowed let lets enable enables enabled permi
 DEFINITE = frozenset("the this that".split())
 #: Participles that introduce a name for the noun before them ("a network called X").
 NAMING_VERBS = frozenset("call name know nickname dub".split())
+#: The demonstratives, which may stand for a whole statement ("*This* is called X"). Closed class.
+DEMONSTRATIVES = frozenset(("this", "that"))
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
 NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
 DETERMINERS = FILLERS - {"of", "same", "other", "own"}
@@ -195,6 +199,7 @@ class OpenReader:
             facts.extend(self._aside_roles(doc))
             facts.extend(self._example_kinds(doc))
             facts.extend(self._called_kinds(doc))
+            facts.extend(self._described_in_apposition(doc))
             facts.extend(self._titled_names(doc))
             if defining:
                 facts.extend(self._noun_fragment(doc))
@@ -524,6 +529,30 @@ class OpenReader:
                     facts.append(OpenFact(s, "is", "is", None, False, "open:quality", attr.lower_))
         return facts
 
+    def _described_in_apposition(self, doc) -> list[OpenFact]:
+        """Read "Millbrook Fields, a site on Tanner Lane that the club leases" as Millbrook Fields being a site.
+
+        An apposition set off by a comma, a common noun with an article ("a site", "the region of code
+        for which it is valid"), says what the thing before it is: the kind, and (read by the pipeline
+        from the rule "open:apposition") the sentence as what the notes say it is. The parser may take the
+        apposition of an object for a second object of the verb ("has a lifetime, the region ..."). A
+        name after the noun ("the engineer, Mara Quist") is read by ``_name_in_apposition`` instead.
+        """
+        facts = []
+        for token in doc:
+            described = token.head if token.dep_ == "appos" else _second_object(token)
+            if described is None or described.i > token.i or not _set_off_by_comma(token):
+                continue
+            if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children):
+                continue
+            if any(c.dep_ == "conj" for c in [*token.children, *described.children]) or _listed(described, token):
+                continue  # "A, a pump, and B", "the lockers: the heated locker, the cold locker": a list
+            thing = self._concept(described)
+            kind = self.resolve(" ".join(t.text for t in _name_tokens(token)), True) if thing is not None else None
+            if kind is not None and kind is not thing:
+                facts.append(OpenFact(thing, "is a", "is a", kind, False, "open:apposition"))
+        return facts
+
     def _called_kinds(self, doc) -> list[OpenFact]:
         """Read "a network called X" ("named", "known as") as X being a network.
 
@@ -534,12 +563,12 @@ class OpenReader:
         for noun in doc:
             if noun.pos_ != "NOUN":
                 continue
-            for acl in noun.children:
-                if acl.dep_ != "acl" or acl.lemma_ not in NAMING_VERBS:
+            for acl in [*noun.children, *_object_complements(noun)]:
+                if acl.dep_ not in ("acl", "xcomp") or acl.lemma_ not in NAMING_VERBS:
                     continue
                 names = [c for c in acl.children if c.dep_ in ("oprd", "dobj", "attr")]
                 named = self._concept(names[0]) if len(names) == 1 else None
-                words = [t.text for t in _name_tokens(noun)]
+                words = [t.text for t in _name_tokens(_named_phrase(noun, names[0]) if named else noun)]
                 kind = self.resolve(" ".join(words), True) if named is not None else None
                 if kind is not None and kind is not named:
                     facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
@@ -764,6 +793,8 @@ class OpenReader:
         ]
 
     def _clause_facts(self, verb) -> list[OpenFact]:
+        if _names_what_was_said(verb):
+            return []  # "This is called X": a name for the statement before, said of no thing (see naming)
         if _is_modifier_verb(verb):
             return []  # "allow" in "supports allow rules": part of the object, read with "supports"
         if _sets_apart(verb):
@@ -821,6 +852,12 @@ class OpenReader:
             if (c.dep_ == "prep" and _argument_preposition(c) and not _framing(c))
             or (c.dep_ == "dative" and c.pos_ == "ADP")
         ]
+        support = _supported_noun(verb, direct, preps)
+        if support is not None:
+            # "takes place on Sundays", "pays heed to the tide": the bare noun is part of the predicate,
+            # no participant, and its preposition is the clause's.
+            noun, brought = support
+            base, direct, preps = f"{base} {noun.lower_}", [], preps + brought
         # "allowed on the deck but not in the cabin": a participant the "not" denies is no positive one (a
         # quoted sentence's verdict reads the denial; no fact is minted for it).
         preps = [p for p in preps if not _negated(p)]
@@ -1951,6 +1988,124 @@ def _passive_name(token):
     return names[0] if len(names) == 1 else None
 
 
+def naming(doc):
+    """Return the name a sentence gives by a naming verb, and whether it names the statement before it.
+
+    "The share of requests served from cache is called the *hit ratio*": the sentence says what the
+    name means (False). "Pages are loaded when first touched. *This* is called *demand paging*." and
+    "*This technique*, called *copy-on-write*, ...": a demonstrative ("this", "that", "this state") as what
+    is named stands for the statement before it, not for a thing (True). Returns (the name's span of
+    ``doc``, that flag), or None.
+    """
+    for verb in doc:
+        if verb.lemma_.lower() not in NAMING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBN" and not subjects:
+            # "The share of requests answered from cache is called X": the participle of a reduced relative
+            # clause read as the main verb, the naming verb as its complement; the subject is the participle's.
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        elif verb.dep_ != "ROOT":
+            continue
+        name = _given_name(verb)
+        if len(subjects) == 1 and name is not None:
+            return name, _demonstrative(subjects[0])
+    for noun in doc:
+        if noun.pos_ == "NOUN" and _demonstrative(noun):
+            for acl in noun.children:
+                if acl.dep_ == "acl" and acl.lemma_.lower() in NAMING_VERBS and (name := _given_name(acl)) is not None:
+                    return name, True
+    return None
+
+
+def _named_phrase(noun, name):
+    """Return the noun a "called" clause names: the one it hangs on, or the noun whose phrase that one ends.
+
+    "a small cache of recent translations called the *TLB*", "Characters with special meaning, called
+    *metacharacters*": the parser hangs the clause on the nearest noun, but the name agrees in number
+    with the head of the whole phrase ("cache", "Characters") and not with it.
+    """
+    outer = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if outer is None or outer.pos_ != "NOUN":
+        return noun
+    plural = name.tag_ in ("NNS", "NNPS")
+    agrees = lambda token: (token.tag_ in ("NNS", "NNPS")) == plural  # noqa: E731
+    return outer if agrees(outer) and not agrees(noun) else noun
+
+
+def _object_complements(noun):
+    """Return the naming verbs the parser hung on the verb whose object ``noun`` is ("keeps *a list* called
+    X", "called" read as the verb's complement): the name is the object's, as if the clause hung on it."""
+    if noun.dep_ != "dobj":
+        return []
+    return [
+        c for c in noun.head.children
+        if c.dep_ == "xcomp" and c.i > noun.i and not any(g.dep_ in SUBJECTS for g in c.children)
+    ]  # fmt: skip
+
+
+def _second_object(token):
+    """Return the noun before a comma that ``token`` is a misread apposition of, else None.
+
+    "has a *lifetime*, *the region* of code ...", "trains at *Kestrel Yard*, *a site* by the canal": the
+    parser may hang the apposition on the verb (a second object, an adverbial noun, an unlabelled
+    dependent); the noun the comma follows, an object of the same verb or of its preposition, is what
+    it describes.
+    """
+    if token.dep_ not in ("dobj", "dep", "npadvmod") or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    comma = token.left_edge.i - 1
+    if comma < 1 or token.doc[comma].text != ",":
+        return None
+    before = next((t for t in token.doc[comma - 1].ancestors if t.i < comma), None)
+    before = token.doc[comma - 1] if token.doc[comma - 1].pos_ in ("NOUN", "PROPN") else before
+    if before is None or before.right_edge.i != comma - 1 or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = before.head.head if before.dep_ == "pobj" else before.head
+    return before if before.dep_ in ("dobj", "pobj") and verb.i == token.head.i else None
+
+
+def _listed(first, second) -> bool:
+    """Tell two nouns set side by side as members of one list, not a thing and what it is: they share
+    their head word ("the heated *locker*, the cold *locker*"), or the first follows a colon."""
+    if first.lemma_.lower() == second.lemma_.lower():
+        return True
+    return any(t.text == ":" for t in first.doc[: first.left_edge.i][-1:])
+
+
+def _set_off_by_comma(token) -> bool:
+    """Tell a phrase a comma sets off from what comes before it ("X*, a site*")."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == ","
+
+
+def _given_name(verb):
+    """Return the span of the one name a naming verb gives ("called *X*", "known as *X*"), else None."""
+    names = [c for c in verb.children if c.dep_ in ("oprd", "attr")] or [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]  # fmt: skip
+    if len(names) != 1:
+        return None
+    return verb.doc[names[0].left_edge.i : names[0].right_edge.i + 1]
+
+
+def _demonstrative(token) -> bool:
+    """Tell "this"/"that" said alone, or a common noun they determine ("this state")."""
+    if token.lower_ in DEMONSTRATIVES and token.tag_ == "DT":
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children)
+
+
+def _names_what_was_said(verb) -> bool:
+    """Tell a passive naming verb whose subject is a demonstrative ("*This* is called X", "*This state* is
+    known as X"): it names the statement before it, said of no thing (see ``naming``)."""
+    if verb.lemma_.lower() not in NAMING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return len(subjects) == 1 and _demonstrative(subjects[0])
+
+
 def _clause_after(obj):
     """Return the "that"-less clause whose subject the parse took for a verb's object ("means *one slack
     stay* ... holds up every line"), else None: the verb's finite clause after the noun, with no subject
@@ -2176,9 +2331,34 @@ def _participle(verb) -> str:
     return forms[0] if forms else verb.lower_
 
 
+def _supported_noun(verb, direct: list, preps: list):
+    """Return the bare noun a support verb makes one predicate with ("takes *place* on", "make *use* of"),
+    and the prepositions it brings that ``preps`` lacks.
+
+    A support verb (``SUPPORT_VERBS``) whose only object is a singular common noun with no word of its
+    own but a preposition (no article, no modifier: "place", not "a place" or "the right place"), and
+    which is followed by a preposition (the verb's or the noun's: "pays heed *to* the tide"), lends that
+    noun a verb's role: the clause relates its subject to the preposition's object, and the noun is no
+    thing it is about. Without a preposition the object stands as it is.
+    """
+    if verb.lemma_.lower() not in SUPPORT_VERBS or len(direct) != 1:
+        return None
+    noun = direct[0]
+    if noun.tag_ != "NN" or noun.dep_ != "dobj" or any(c.dep_ != "prep" for c in noun.children):
+        return None
+    brought = [
+        c for c in [*verb.children, *noun.children]
+        if c.dep_ == "prep" and c not in preps
+        and (c.i == noun.i + 1 or (c.head.i == noun.i and _argument_preposition(c)))
+    ]  # fmt: skip
+    return (noun, brought) if preps or brought else None
+
+
 def _surface(verb, prep=None) -> str:
-    """Return the verb phrase as the sentence writes it ("are placed in", "won't save")."""
+    """Return the verb phrase as the sentence writes it ("are placed in", "won't save", "takes place on")."""
     parts = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [verb]
+    if prep is not None:
+        parts += [c for c in verb.children if c.dep_ == "dobj" and _supported_noun(verb, [c], [prep]) is not None]
     if prep is not None:
         parts.append(prep)
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))

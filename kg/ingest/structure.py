@@ -61,13 +61,14 @@ class StructureReader:
         """Type a list's item by the kind its introduction counts ("three kinds of X:", or a parent
         item "split into 3 parts"); ``intro`` is that introduction when it is not the block's own."""
         intro = intro or block.intro or ""
-        match = LIST_TYPE_RE.search(intro.rstrip(":"))
-        kind = (match.group(1) or match.group(2)) if match else None
+        last = [s for _, s in split_sentences(intro)][-1:]  # the sentence that introduces the list
+        # Only that sentence counts the list's kind: "X is the main way ... . Its directives are these:".
+        match = LIST_TYPE_RE.search(last[0].rstrip(":")) if last else None
+        kind = (match.group(1) or match.group(2)) if match else (self._pointed_subject(last[0]) if last else None)
         if not kind:
             return
         # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
         kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
-        last = [s for _, s in split_sentences(intro)][-1:]  # the sentence that introduces the list
         kind = self._counted_subject(last[0], kind) if last else kind
         # "two container orchestration services": the category the list names, a kind of service (the
         # minted concept is typed by its head class), not any service.
@@ -107,6 +108,22 @@ class StructureReader:
         for fact in self._intro_facts.get(last[0], []) if last else []:
             if fact.object.iri == cls and item.iri not in (cls, fact.subject.iri):
                 self._emit_open(replace(fact, object=item, rule="open:list"), section, quote)
+
+    def _pointed_subject(self, sentence: str) -> str | None:
+        """Return the subject of an introduction that points at its list ("Its common *directives* are these:",
+        "The main *tools* are the following:"): the items are of that kind. Else None."""
+        i = self.sentence_index.get(sentence)
+        doc = self.parsed[i] if i is not None else None
+        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+        if root is None or root.lemma_ not in ("be", "include"):
+            return None
+        if not any(c.lower_ in ("these", "following", "follows") for c in root.subtree if c.i > root.i):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if subject is None:
+            return None
+        compounds = [t.text for t in subject.children if t.dep_ == "compound" and t.i < subject.i]
+        return " ".join([*compounds, subject.text])
 
     def _counted_subject(self, sentence: str, kind: str) -> str:
         """Return the noun phrase a list's introducing ``sentence`` counts when it is its clause's subject
