@@ -936,24 +936,30 @@ class Engine:
         for i, w in enumerate(reading.words):
             if i in inside or i in verb or w.lower in STOPWORDS or (possessor(w.lower) or w.lower) in WH_WORDS:
                 continue
-            # The parser loads only for a word that can be an adverb (a question answered by names needs none).
-            if "ADV" in getAllLemmas(w.lower):
+            # The parser loads only for a word that can be an adverb (a question answered by names needs none),
+            # or for a question with a comma (a phrase it sets off may frame it).
+            if "ADV" in getAllLemmas(w.lower) or "," in reading.text:
                 adverbs = self._framing_adverbs(reading.text) if adverbs is None else adverbs
-                if w.lower in adverbs:
+                if w.lower in adverbs or w.start in adverbs:
                     continue
             frame.append((i, w.lower))
         return frame
 
     @staticmethod
-    def _framing_adverbs(text: str) -> frozenset[str]:
+    def _framing_adverbs(text: str) -> frozenset:
         """Return the question's adverbs that modify its wh-word, a copula or the pro-verb "do" ("what
-        *exactly* is X", "what does X *really* do")."""
-        return frozenset(
-            t.lower_ for t in parse(text)
-            if t.pos_ == "ADV"
-            and t.dep_ == "advmod"
-            and (t.head.lemma_ in ("be", "do") or t.head.tag_ in ("WP", "WDT"))
-        )  # fmt: skip
+        *exactly* is X", "what does X *really* do"), and the character offsets of the words of a phrase
+        a comma sets off that does the same ("*In short*, what is X?", "What is X, *in simple terms*?")."""
+        doc = parse(text)
+        framed = lambda t: t.head.lemma_ in ("be", "do") or t.head.tag_ in ("WP", "WDT")  # noqa: E731
+        framing = {t.lower_ for t in doc if t.pos_ == "ADV" and t.dep_ == "advmod" and framed(t)}
+        for t in doc:
+            if t.dep_ != "prep" or not framed(t):
+                continue
+            after = t.right_edge.i + 1
+            if (t.i > 0 and doc[t.i - 1].text == ",") or (after < len(doc) and doc[after].text == ","):
+                framing |= {w.idx for w in t.subtree}
+        return frozenset(framing)
 
     def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:
         """Return the naming relation ``words`` name (``kgo:acronym`` or ``skos:definition``), or None.

@@ -39,11 +39,13 @@ from kg.ingest.relations import (
 from kg.ingest.report import DocumentReport
 from kg.ingest.sentences import Context, Fact, SentenceReader, only_nominal, passive_participles
 from kg.ingest.shortforms import (
+    BLEND_RE,
     CLIPPED_RE,
     SHORT_AFTER_RE,
     SHORT_BEFORE_RE,
     SHORT_EQUALS_RE,
     abbreviates,
+    blended_suffix,
     clipped_suffix,
     compressed_word,
     spelled_suffix,
@@ -360,6 +362,10 @@ class _Extractor(StructureReader):
         for match in CLIPPED_RE.finditer(text):
             long_form = clipped_suffix(text[: match.start()], match.group(1))
             if long_form is not None:  # "publish/subscribe (pub/sub)"
+                found.append(self._short_form(long_form, match.group(1)))
+        for match in BLEND_RE.finditer(text):
+            long_form = blended_suffix(text[: match.start()], match.group(1))
+            if long_form is not None:  # "regular expression (regex)"
                 found.append(self._short_form(long_form, match.group(1)))
         return found
 

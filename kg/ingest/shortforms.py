@@ -29,6 +29,9 @@ SHORT_EQUALS_RE = re.compile(
 #: A clipped short form in parentheses, its parts joined as the long name's are: "publish/subscribe (pub/sub)".
 CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
 _PART = re.compile(r"[A-Za-z0-9]+")
+#: A lowercase short form of one word in parentheses, perhaps a blend of the name's words: "regular
+#: expression (regex)".
+BLEND_RE = re.compile(r"\(([a-z]{3,})\)")
 
 
 def _letters(short: str) -> str:
@@ -76,6 +79,31 @@ def clipped_suffix(before: str, short: str) -> str | None:
     if all(len(p) < len(w) and w.lower().startswith(p) for p, w in zip(parts, long_parts, strict=True)):
         return last
     return None
+
+
+def blended_suffix(before: str, short: str) -> str | None:
+    """Return the words ending ``before`` whose openings, joined, make ``short``, or None.
+
+    "regular expression (regex)": "reg" + "ex"; "system administrator (sysadmin)": every word gives its
+    first two letters or more, in order, the first word the short form's start.
+    """
+    words = [w.strip(",;:*").lower() for w in before.split()]
+    for n in (2, 3, 4):
+        if len(words) < n or not all(w.isalpha() for w in words[-n:]):
+            continue
+        if len(short) < sum(map(len, words[-n:])) and _blends(short, words[-n:]):
+            return " ".join(before.split()[-n:]).strip(",;:*")
+    return None
+
+
+def _blends(short: str, words: list[str]) -> bool:
+    """Tell whether ``short`` is an opening of two letters or more of each of ``words``, in order."""
+    if not words:
+        return not short
+    first, rest = words[0], words[1:]
+    return any(
+        short.startswith(first[:k]) and _blends(short[k:], rest) for k in range(min(len(first), len(short)), 1, -1)
+    )
 
 
 def abbreviates(short: str, name: str) -> bool:
