@@ -285,7 +285,6 @@ class Engine:
         self.cue_words = {w for n in self.definition_names + self.acronym_names for w in name_key(n).split()}
         self._naming_vectors: tuple[list[URIRef], object] | None = None
         self._naming_opposites: OpposedRelations | None = None
-        self._heads: frozenset[str] | None = None
         self._by_head: dict[str, set[URIRef]] | None = None  # head noun -> concepts of the notes so headed
         self._documents: dict[URIRef, frozenset[URIRef]] = {}  # concept -> the document graphs naming it
         self.members: dict[URIRef, set[URIRef]] = {}
@@ -2163,7 +2162,7 @@ class Engine:
         named = [
             iri for iri in self.catalog.by_name.get(word, ()) if iri in entities and KGO.Concept in entities[iri].types
         ]
-        if not named and word not in self._noted_heads():
+        if not named and word not in self._concepts_by_head():
             return False
         documents = frozenset().union(*(self._documents_of(a) for a in near[:10] if isinstance(a, URIRef)))
         if not documents:
@@ -2194,13 +2193,6 @@ class Engine:
             rows = self.store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?n rdfs:label ?l } }", {"n": node})
             self._documents[node] = frozenset(row[0] for row in rows)
         return self._documents[node]
-
-    def _noted_heads(self) -> frozenset[str]:
-        """Return the head nouns (last words, singular) of the names of the concepts read out of the notes."""
-        if self._heads is None:
-            concepts = [iri for iri, entity in self.catalog.entities.items() if KGO.Concept in entity.types]
-            self._heads = frozenset().union(*(self._heads_of(iri) for iri in concepts))
-        return self._heads
 
     def _name_nouns(self, answer) -> set[str]:
         """Return the singular forms of the words of an answer's name (a literal's own words)."""

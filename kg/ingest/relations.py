@@ -541,7 +541,7 @@ class OpenReader:
         facts = []
         for token in doc:
             described = token.head if token.dep_ == "appos" else _second_object(token)
-            if described is None or described.i > token.i or not _set_off_by_comma(token):
+            if described is None or described.i > token.i or not _set_off(token):
                 continue
             if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children):
                 continue
@@ -1735,8 +1735,8 @@ def _restricted_subject(cop) -> bool:
 
 
 def _set_off(clause) -> bool:
-    """Tell whether a relative clause is set off by a comma ("the tow barge, which weighs ..."): it adds to
-    its noun, rather than telling which one is meant."""
+    """Tell whether a relative clause (or an apposition: "X*, a site*") is set off by a comma ("the tow
+    barge, which weighs ..."): it adds to its noun, rather than telling which one is meant."""
     first = clause.left_edge
     return first.i > 0 and clause.doc[first.i - 1].text == ","
 
@@ -1998,7 +1998,7 @@ def naming(doc):
     ``doc``, that flag), or None.
     """
     for verb in doc:
-        if verb.lemma_.lower() not in NAMING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+        if not _passive_naming(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBN" and not subjects:
@@ -2073,12 +2073,6 @@ def _listed(first, second) -> bool:
     return any(t.text == ":" for t in first.doc[: first.left_edge.i][-1:])
 
 
-def _set_off_by_comma(token) -> bool:
-    """Tell a phrase a comma sets off from what comes before it ("X*, a site*")."""
-    start = token.left_edge.i
-    return start > 0 and token.doc[start - 1].text == ","
-
-
 def _given_name(verb):
     """Return the span of the one name a naming verb gives ("called *X*", "known as *X*"), else None."""
     names = [c for c in verb.children if c.dep_ in ("oprd", "attr")] or [
@@ -2097,10 +2091,15 @@ def _demonstrative(token) -> bool:
     return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children)
 
 
+def _passive_naming(verb) -> bool:
+    """Tell a naming verb in the passive ("is called", "is known as")."""
+    return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _names_what_was_said(verb) -> bool:
     """Tell a passive naming verb whose subject is a demonstrative ("*This* is called X", "*This state* is
     known as X"): it names the statement before it, said of no thing (see ``naming``)."""
-    if verb.lemma_.lower() not in NAMING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+    if not _passive_naming(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     return len(subjects) == 1 and _demonstrative(subjects[0])
