@@ -150,6 +150,15 @@ def read_amounts(text: str) -> list[Amount]:
     return amounts
 
 
+def counted_units(text: str) -> dict[str, str]:
+    """Return each number word of ``text`` with the unit it counts ("fifteen people": {"fifteen": "person"}).
+
+    A number that counts no noun ("in 1985") is left out.
+    """
+    words = _words(text)
+    return {words[start]: unit for start, _, end in _numbers(words) if (unit := _unit(words, end))}
+
+
 def _unit(words: list[str], end: int) -> str:
     """Return the noun key of the word after an amount's number ("kilograms": "kilogram"), or ""."""
     if end >= len(words) or not words[end].isalpha():

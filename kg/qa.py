@@ -67,6 +67,7 @@ from kg.question import (
     name_spans,
     parse,
     parse_named,
+    question_subject,
     relation_phrase,
     subordinator_words,
     wh_phrase,
@@ -747,13 +748,23 @@ class Engine:
             wh_phrase=phrase,
             wh_role=role,
             main_verb=self._main_verb(reading.text, spans),
-            subject_words=mentions[0].text.lower().split() if mentions else [],
+            subject_words=self._subject_words(reading, mentions, spans) if yes_no else _first_words(mentions),
             passive=is_passive(reading.words),
         )
         answer = self.sentences.answer(reading.text, mentions, content, ordered, asked, facts) if mentions else None
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(link.best[0]) for link in mentions]
         return answer
+
+    @staticmethod
+    def _subject_words(reading: Reading, mentions: list[Link], spans: tuple[tuple[int, int], ...]) -> list[str]:
+        """Return the words of a yes/no question's subject: its first name, or, when the parse's subject holds
+        no name of the graph ("Does *the old kiln* burn peat?" where only "peat" is one), the parse's."""
+        subject = question_subject(reading.text, spans)
+        named = {w for link in mentions for w in link.text.lower().split()}
+        if subject and not named & set(subject):
+            return subject
+        return _first_words(mentions)
 
     def _asked_kind(self, reading: Reading) -> tuple[str | None, frozenset[URIRef]]:
         """Return the noun the question asks for and the concepts of the graph it names.
@@ -2534,6 +2545,11 @@ def _tied(link: Link) -> bool:
 AMBIGUOUS_NAME = 0.5
 #: Two scores closer than this are the same score (link and path scores are sums of rounded parts).
 SAME_SCORE = 1e-6
+
+
+def _first_words(mentions: list[Link]) -> list[str]:
+    """Return the lowercase words of the first mention, or []."""
+    return mentions[0].text.lower().split() if mentions else []
 
 
 def _asks_amount(words: list[Token]) -> bool:

@@ -394,6 +394,25 @@ def main_verb(text: str, names: tuple[tuple[int, int], ...] = ()) -> str | None:
     return root.lower_ if root is not None and root.pos_ == "VERB" else None
 
 
+#: Dependencies of the words that make a noun phrase's name with its head ("the *steam* press").
+_NAME_PARTS = frozenset("compound amod nmod".split())
+
+
+def question_subject(text: str, names: tuple[tuple[int, int], ...] = ()) -> list[str]:
+    """Return the lowercase words of the question's subject ("Does *the old kiln* burn peat?"), or [].
+
+    The subject's head with the compounds and modifiers before it, no article; a pronoun ("Can I ...?") is
+    none. A yes/no question's subject places it in a sentence that says two things of two subjects.
+    """
+    doc = parse_named(text, names)
+    root = root_of(doc)
+    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.pos_ == "PRON":
+        return []
+    before = [t for t in subject.lefts if t.dep_ in _NAME_PARTS]
+    return [w for t in (*before, subject) for w in t.lower_.split()]
+
+
 #: Dependencies of a verb that heads a clause of its own (the question's, a relative's, a subordinate's, a
 #: gerund's after a preposition: "stops the dye from *staining* a cloth"):
 #: a verb in one of these places says what is done, not what is spoken of. A verb that fills an argument
@@ -510,8 +529,19 @@ def wh_phrase(text: str) -> tuple[list[str], str | None]:
             modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")]
             return [token.lower_, *modifiers, head.lower_], "subject" if agent else _ROLES.get(head.dep_)
         role = "oblique" if token.tag_ == "WRB" else _ROLES.get(token.dep_)
+        if role == "subject" and _subject_after_do(token):
+            # "What does polishing dull?" parsed with two subjects: after "do" comes the subject, so the
+            # wh-word before it is what the verb is done to.
+            role = "object"
         return [token.lower_], "subject" if agent else role
     return [], None
+
+
+def _subject_after_do(wh) -> bool:
+    """Tell whether a form of "do" follows the wh-word and another subject of its verb follows that."""
+    verb = wh.head
+    do = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DO_SUPPORT and c.i > wh.i), None)
+    return do is not None and any(c.dep_ == "nsubj" and c.i > do.i for c in verb.children)
 
 
 #: The role a question's wh-phrase plays for its verb, by its dependency label.

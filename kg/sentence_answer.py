@@ -40,13 +40,14 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 from rdflib import Literal, URIRef
 
+from kg.amounts import counted_units, read_amounts
 from kg.answer import Answer
 from kg.contrast import disjoined_subject, identity_unsaid
 from kg.coordination import said_apart
@@ -56,6 +57,7 @@ from kg.opposites import are_opposites
 from kg.question import CLASSIFIERS
 from kg.sentence_slots import (
     Asked,
+    asked_without,
     asks_degree,
     asks_necessity,
     done_by_another,
@@ -66,7 +68,7 @@ from kg.sentence_slots import (
     verdict,
 )
 from kg.store import KGStore
-from kg.synonyms import are_synonyms, phrases
+from kg.synonyms import are_derived, are_synonyms, phrases
 from kg.text import (
     LIGHT_VERBS,
     QUESTION_LIGHT_VERBS,
@@ -340,7 +342,7 @@ class SentenceAnswerer:
         # words may still be a sentence about something the question means in other words).
         closest = [c for c in ranked if c not in quoted and self._rivals(best, c)][:1]
         clear = not closest or best.similarity - closest[0].similarity >= MIN_MARGIN
-        answers = self._read_out(quoted, best, asked) if asked is not None and clear else []
+        answers = self._read_out(quoted, best, asked, text) if asked is not None and clear else []
         if answers and not all(_says(_content_words(best.reading), [w]) for w in asked.content):
             confidence -= MEANT_PENALTY  # read through a word the sentence says in other words
         confidence = round(confidence, 3)
@@ -398,7 +400,9 @@ class SentenceAnswerer:
             return True
         return asked is not None and self.parse is not None and keeps_roles(best.reading, asked, self.parse)
 
-    def _read_out(self, quoted: list[Candidate], best: Candidate, asked: Asked) -> list[dict[str, Any]]:
+    def _read_out(
+        self, quoted: list[Candidate], best: Candidate, asked: Asked, question: str = ""
+    ) -> list[dict[str, Any]]:
         """Return the answers the quoted sentence(s) give plainly (``kg.sentence_slots``), or []."""
         if self.entity is None or self.parse is None or any(TABLE_CELL in c.text for c in quoted):
             return []  # a table's row read as a sentence: which column says what is not in its words
@@ -407,8 +411,16 @@ class SentenceAnswerer:
             # both things compared, and a name in a heading ("Virtual Private Cloud") is no quality. The
             # document's title is another matter: the whole note speaks of it.
             return []
-        if best.missing:
-            return []  # a word of the question the sentence lacks may be the one that decides
+        # A word of the question the sentence lacks may be the one that decides; only a yes/no question's
+        # modifier ("a *perfect* copy") may be lacked, by a sentence that denies the rest (see below).
+        lacked = _modifiers(self.parse(question), best.missing) if asked.yes_no and question else []
+        if best.missing and (not lacked or len(lacked) != len(best.missing)):
+            return []
+        if lacked:
+            # "X does not copy Y" denies "X is a perfect copy of Y" too: what is not so at all is not
+            # so in any degree. A yes, said of no degree, says nothing of the degree asked.
+            found = self._read_out(quoted, replace(best, missing=[]), asked_without(asked, lacked))
+            return found if [a.get("value") for a in found] == [False] else []
         if asked.yes_no:
             question = " ".join(asked.words)
             if len(quoted) > 1 or identity_unsaid(question, best.reading):
@@ -513,13 +525,16 @@ class SentenceAnswerer:
         candidates = self.sentences(iris | instances)
         if not candidates:
             return []
+        # A yes/no question's number is weighed against the amount a sentence states of the same unit
+        # ("sleep fifteen people" against "sleeps at most twelve people"): such a sentence says it.
+        units = counted_units(text) if opposed else {}
         for cand in candidates:
-            self._cover(cand, mentions, content, by_meaning=False, opposed=opposed)
+            self._cover(cand, mentions, content, by_meaning=False, opposed=opposed, units=units)
             self._classified(cand, instances)
         # Bound the embedding work on a concept many sentences mention: the best covering ones compete.
         candidates = sorted(candidates, key=lambda c: (-c.coverage, c.text))[:MAX_CANDIDATES]
         for cand in candidates:
-            self._cover(cand, mentions, content, by_meaning=True, opposed=opposed)
+            self._cover(cand, mentions, content, by_meaning=True, opposed=opposed, units=units)
             self._classified(cand, instances)
         question = self.embed([text])[0]
         for cand, vector in zip(candidates, self._sentence_vectors([c.reading for c in candidates]), strict=True):
@@ -582,12 +597,19 @@ class SentenceAnswerer:
                 cand.context_concepts.clear()
 
     def _cover(
-        self, cand: Candidate, links: Sequence[Link], content: Sequence[str], by_meaning: bool, opposed: bool = False
+        self,
+        cand: Candidate,
+        links: Sequence[Link],
+        content: Sequence[str],
+        by_meaning: bool,
+        opposed: bool = False,
+        units: Mapping[str, str] | None = None,
     ) -> None:
         """Count the question's units (mentions, content words) the sentence covers.
 
         ``by_meaning`` lets a content word be covered by a word of the same meaning, not only its lemma;
-        ``opposed`` by its WordNet antonym (a yes/no question, answered the other way).
+        ``opposed`` by its WordNet antonym (a yes/no question, answered the other way). ``units`` maps a
+        number of the question to the unit it counts: a sentence that states an amount of that unit says it.
         """
         own = _content_words(cand.text)
         words = _content_words(cand.reading)  # with the subject its context gives it, if any
@@ -622,6 +644,9 @@ class SentenceAnswerer:
         said = [w for w in content if _says(words, [w]) or _synonym_in(words, w) or _phrase_in(cand.reading, w)]
         if opposed:
             said += [w for w in content if w not in said and _opposite_in(words, w)]
+        if units and any(w.lower() in units for w in content if w not in said):
+            stated = {amount.unit for amount in read_amounts(cand.reading)}
+            said += [w for w in content if w not in said and units.get(w.lower()) in stated]
         unmatched = [w for w in content if w not in said]
         similar = self.similar_words(unmatched, words) if by_meaning else set()
         asked = 0
@@ -685,6 +710,21 @@ class SentenceAnswerer:
         return [cache[t] for t in texts]
 
 
+#: The dependencies of a word that only narrows what it hangs on ("a *perfect* copy", "runs *quietly*").
+MODIFIER_DEPS = frozenset(("amod", "advmod"))
+
+
+def _modifiers(doc, words: Sequence[str]) -> list[str]:
+    """Return ``words`` if each is a single-word modifier in the question's parse ``doc``, else []."""
+    found = []
+    for word in words:
+        tokens = [t for t in doc if t.lower_ == word.lower()]
+        if not tokens or not all(t.dep_ in MODIFIER_DEPS and not list(t.children) for t in tokens):
+            return []
+        found.append(word)
+    return found
+
+
 def _stated_only_in(facts: Answer | None, sources: list[dict[str, str]]) -> bool:
     """Tell whether ``facts`` gives answers read out of the quoted ``sources`` and out of no other sentence.
 
@@ -733,7 +773,8 @@ def _prefixed_apart(a: str, b: str) -> bool:
 
 
 def _synonym_in(words: list[str], wanted: str) -> str:
-    """Return the word of ``words`` that is a WordNet synonym of ``wanted`` (``kg.synonyms``), or "".
+    """Return the word of ``words`` that is a WordNet synonym of ``wanted`` (``kg.synonyms``) or its verb or
+    event noun (``are_derived``), or "".
 
     The table keeps only senses frequent for both words and never pairs opposites, so a synonym says the
     question's word as a lemma would ("placed" for "put", "select" for "choose"); single-word embeddings
@@ -742,7 +783,8 @@ def _synonym_in(words: list[str], wanted: str) -> str:
     """
     if wanted in CLASSIFIERS:
         return next((s for s in words if s in CLASSIFIERS), "")
-    return next((s for s in words if are_synonyms(wanted, s)), "")
+    # A verb and the noun for its event say the same event ("delivery" for "deliver"), as surely.
+    return next((s for s in words if are_synonyms(wanted, s) or are_derived(wanted, s)), "")
 
 
 def _phrase_in(text: str, wanted: str) -> str:

@@ -28,11 +28,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from rdflib import URIRef
 
+from kg.amounts import amounts_hold
 from kg.contrast import has_exception, only_some, past_habit, set_aside, unmet_restriction, unrealised
 from kg.coordination import CEASING, counts_none, shared_denial
 from kg.opposites import word_pairs
@@ -47,6 +48,7 @@ from kg.text import (
     is_numeral,
     lemmas,
     noun_key,
+    turned_order,
 )
 
 #: Dependency labels of a verb's arguments: where the concept a wh-word stands for may be found.
@@ -149,12 +151,15 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     meant = meant or {}
     doc = parse(sentence)
     said_numbers = {t.lower_ for t in doc if is_numeral(t.text)}
-    if any(is_numeral(w) and w.lower() not in said_numbers for w in asked.words):
-        return None  # "seven" asked, "up to four" said: the sentence does not say the question's number
-    # "Are the plums picked after the apples ripen?" is not said by "... before the apples ripen".
-    said_words = {t.lower_ for t in doc}
-    if any(w in TEMPORAL_ORDER and w not in said_words and TEMPORAL_ORDER - {w} & said_words for w in asked.words):
-        return None
+    unsaid = {w for w in asked.words if is_numeral(w) and w.lower() not in said_numbers}
+    if unsaid:
+        # "seven" asked, "up to four" said: the question's number is weighed against the sentence's bounds.
+        return _amount_verdict(sentence, asked, parse, meant, unsaid)
+    # "Are the plums picked after the apples ripen?" of "... before the apples ripen": the same two events
+    # in the other order. What the sentence says of them with the order left out, read the other way.
+    turned = turned_order(asked.words, (t.lower_ for t in doc))
+    if turned:
+        return _reordered_verdict(sentence, asked, parse, meant, turned)
     # The words the sentence sets aside ("instead of oil lamps") say nothing of the question's thing.
     aside = set_aside(doc)
     hits: dict[str, list] = {}
@@ -171,8 +176,10 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         return None
     # "Hemp is spun *without* soaking": what "without" governs is not done, nor is it said what else is.
     lacking = {t.i for w in doc if w.lower_ in ABSENCE for t in w.subtree}
-    if lacking and not ABSENCE & set(asked.words) and any(all(t.i in lacking for t in ts) for ts in hits.values()):
-        return None
+    if lacking and not ABSENCE & set(asked.words):
+        lacked = [w for w, ts in hits.items() if all(t.i in lacking for t in ts)]
+        if lacked:
+            return _lacked_verdict(sentence, asked, parse, meant, lacked)
     # The names the question mentions place it too ("Does the clerk file the form?": "form").
     for word in asked.mention_words:
         found = [t for t in doc if lemmas(word) & lemmas(t.text) and not t.is_stop]
@@ -213,13 +220,23 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     placed_by = {i: clauses[i] for i in subject_clauses} or clauses
     if placed_by is not clauses and len(placed_by) == 1:
         # "Oak doors are oiled in spring, while pine doors are oiled in autumn": the pine doors' clause
-        # says nothing of spring, whatever the other clause says.
-        own = _own_words(doc[next(iter(placed_by))], asked)
-        if any(all(t.i not in own for t in tokens) for tokens in hits.values()):
-            return None
+        # says nothing of spring, whatever the other clause says, but it says when they are oiled: a word
+        # the question places in the subject's clause that a clause set against it fills otherwise ("in
+        # autumn" where the oak doors have "in spring") says no.
+        clause = doc[next(iter(placed_by))]
+        own = _own_words(clause, asked)
+        elsewhere = [tokens for tokens in hits.values() if all(t.i not in own for t in tokens)]
+        if elsewhere:
+            hit = {t.i for tokens in hits.values() for t in tokens}
+            return False if all(_filled_otherwise(clause, tokens, hit) for tokens in elsewhere) else None
     most = max(len(words) for words in placed_by.values())
     tied = [doc[i] for i, words in placed_by.items() if len(words) == most]
     verb = next((w for w in hits if asked.main_verb and lemmas(w) & lemmas(asked.main_verb)), None)
+    if verb is None and not asked.main_verb:
+        # "Is X a copy of Y?" asks with a noun what "X does not copy Y" says with a verb: the one
+        # content word the sentence says only as verbs heading clauses is the question's verb there.
+        verbal = [w for w in asked.content if w in hits and all(_verb_heading(t) for t in hits[w])]
+        verb = verbal[0] if len(verbal) == 1 else None
     if verb is not None and not any(_heads_clause(t) for t in hits[verb]):
         return None  # the question's verb is read as a noun there ("blue valves feed tanks" misparsed)
     own = {_clause(t).i for t in hits[verb]} if verb is not None else set()
@@ -272,6 +289,96 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     if order and unmet_restriction(doc, " ".join(asked.words)):
         return None  # "may board only after the cars have": not said of boarding before them
     return order  # "A is faster than B" says no to "Is B faster than A?"
+
+
+def asked_without(asked: Asked, words) -> Asked:
+    """Return ``asked`` with ``words`` left out of what the sentence must say."""
+    drop = set(words)
+    return replace(
+        asked,
+        content=[w for w in asked.content if w not in drop],
+        words=[w for w in asked.words if w not in drop],
+        mention_words=[w for w in asked.mention_words if w not in drop],
+    )
+
+
+def _amount_verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str], unsaid) -> bool | None:
+    """Answer a question whose number the sentence does not say by the bounds of the amount it states.
+
+    "Can a punt carry nine crates?" of "A punt may carry up to six crates": what the sentence says with
+    the number left out must be yes ("a punt may carry crates"), and the amount of the same unit it states
+    then decides (``kg.amounts.amounts_hold``: nine lies outside "up to six", no; four inside, yes). A
+    sentence that states no single amount of that unit, or a capacity as one figure asked about by another
+    under a modal, decides nothing.
+    """
+    within = amounts_hold(" ".join(asked.words), sentence)
+    if within is None:
+        return None
+    return within if verdict(sentence, asked_without(asked, unsaid), parse, meant) is True else None
+
+
+def _reordered_verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str], turned) -> bool | None:
+    """Answer "Is A done after B?" by a sentence that says A is done *before* B (or the other way round).
+
+    The sentence must say one order word only, the other one, and say yes to the rest of the question:
+    the two events it names happen once, in its order, so the question's order is not the case.
+    """
+    said = [t.lower_ for t in parse(sentence) if t.lower_ in TEMPORAL_ORDER]
+    if len(said) != 1 or len(turned) != 1:
+        return None
+    return False if verdict(sentence, asked_without(asked, turned), parse, meant) is True else None
+
+
+def _lacked_verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str], lacked) -> bool | None:
+    """Answer a question whose verb the sentence says only under "without" ("Rye is milled *without
+    sifting*" for "Is rye sifted before milling?"): no, when the sentence says yes to the rest.
+
+    Only the question's own verb: any other word under "without" ("spun without water") says what the
+    doing lacks, not whether the question's doing happens.
+    """
+    if len(lacked) != 1 or not asked.main_verb or not lemmas(lacked[0]) & lemmas(asked.main_verb):
+        return None
+    rest = asked_without(asked, lacked)
+    if not rest.content:  # "ground" a name of the graph: what is left to affirm is the question's other names
+        rest = replace(rest, content=[w for w in rest.mention_words if w not in rest.subject_words])
+    return False if rest.content and verdict(sentence, rest, parse, meant) is True else None
+
+
+def _verb_heading(token) -> bool:
+    """Tell whether ``token`` is a verb heading a clause of its own."""
+    return token.pos_ == "VERB" and token.dep_ in _CLAUSES
+
+
+def _filled_otherwise(clause, tokens, hit: set[int]) -> bool:
+    """Tell whether the word at ``tokens`` stands in a clause set against ``clause`` that has the same verb,
+    in a role ``clause``'s verb fills with other words ("runs on *gas*" against "runs on electricity").
+
+    The two clauses must say the same verb, neither denied, and the role is read by dependency: the label
+    of the word's branch under its verb (object, preposition, adverb).
+    """
+    for token in tokens:
+        other = _clause(token)
+        if other.i == clause.i or not lemmas(other.text) & lemmas(clause.text):
+            return False
+        if _negated_verb(other) or _negated_verb(clause):
+            return False
+        branch = token
+        while branch.head.i != other.i and branch.head.i != branch.i:
+            branch = branch.head
+        if branch.head.i != other.i or branch.dep_ not in _FILLED_ROLES:
+            return False
+        if not any(c.dep_ == branch.dep_ and c.i not in hit for c in clause.children):
+            return False
+    return True
+
+
+#: The roles a verb's complement fills that a contrasted clause may fill with something else: its object,
+#: a prepositional phrase, an adverb ("first" / "last"), a complement.
+_FILLED_ROLES = frozenset("dobj prep advmod acomp attr npadvmod".split())
+
+
+def _negated_verb(verb) -> bool:
+    return any(_negates(c) for c in verb.children)
 
 
 #: The word that introduces what a comparison measures against: "faster *than* the barge".
@@ -456,7 +563,21 @@ def leaves_doer_unsaid(sentence: str, asked: Asked, parse: Callable) -> bool:
     verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & content]
     if len(verbs) != 1:
         return False
-    return not any(child.dep_ in _DOERS for child in verbs[0].children)
+    verb = verbs[0]
+    if _controlled(verb):
+        verb = verb.head  # "The keeper opens the paddles *to fill* the chamber": the keeper fills it
+    return not any(child.dep_ in _DOERS for child in verb.children)
+
+
+def _controlled(verb) -> bool:
+    """Tell whether ``verb`` is an infinitive of purpose or a complement ("opens the paddles *to fill* it",
+    "tries *to fill* it") with no subject of its own: its doer is its head verb's subject."""
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in _DOERS for c in verb.children)
+        and verb.head.pos_ in ("VERB", "AUX")
+    )
 
 
 #: Dependency labels of a verb's doer: its subject (a clause too), or the passive's "by" phrase.
@@ -1002,6 +1123,8 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
         return []
     open_slots: list[tuple[str | None, list[URIRef]]] = []
     arguments = _parallel_phrase(verb, said) or [(c.dep_, list(c.subtree)) for c in verb.children]
+    if _controlled(verb):  # "The keeper opens the paddles to fill the chamber": who fills is the keeper
+        arguments = [*arguments, *((c.dep_, list(c.subtree)) for c in verb.head.children if c.dep_ in _DOERS)]
     for dep, span in arguments:
         if dep not in ARGUMENTS:
             continue

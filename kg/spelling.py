@@ -32,6 +32,7 @@ from rapidfuzz.distance import OSA
 from kg.text import (
     AUXILIARIES,
     NEGATIONS,
+    NUMBER_WORDS,
     PRONOUNS_OBJECT,
     PRONOUNS_SUBJECT,
     REFLEXIVES,
@@ -61,7 +62,14 @@ def _spacy_stop_words() -> frozenset[str]:
 #: The words a question may say that no dictionary or graph needs to hold: closed-class words (wh-words,
 #: auxiliaries, negations, pronouns, prepositions): spaCy's English stop words and the engine's own lists.
 CLOSED_CLASS = (
-    _spacy_stop_words() | STOPWORDS | AUXILIARIES | NEGATIONS | PRONOUNS_SUBJECT | PRONOUNS_OBJECT | REFLEXIVES
+    _spacy_stop_words()
+    | STOPWORDS
+    | AUXILIARIES
+    | NEGATIONS
+    | PRONOUNS_SUBJECT
+    | PRONOUNS_OBJECT
+    | REFLEXIVES
+    | NUMBER_WORDS  # "thirty": no lemma in the dictionary, yet a word
 )
 #: Words this short are left as typed: one edit away from too many others.
 SHORTEST_CORRECTED = 3

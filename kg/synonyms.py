@@ -14,7 +14,10 @@ opposites, whatever the table says: kg/opposites.py overrules it.
 A note may also say an adverb with a phrase ("at the same time" for "simultaneously"): WordNet's
 multi-word adverbs that share a frequent sense with a single word are in ``data/phrases.tsv`` (made by
 ``scripts/make_phrases.py``), and ``phrases`` gives them, as word tuples, for a quoted sentence to be
-searched for (kg/sentence_answer.py).
+searched for (kg/sentence_answer.py). And a note may name an event with the verb where a question uses
+its noun ("does not deliver parcels" for "a delivery of parcels"): WordNet's derivationally related verb
+and event noun, in frequent senses of both, are in ``data/derivations.tsv`` (made by
+``scripts/make_derivations.py``), and ``are_derived`` tells such a pair.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from kg.text import lemmas
 
 TABLE = "synonyms.tsv"
 PHRASE_TABLE = "phrases.tsv"
+DERIVATION_TABLE = "derivations.tsv"
 
 
 def synonym_table() -> dict[str, frozenset[str]]:
@@ -58,6 +62,23 @@ def are_synonyms(a: str, b: str) -> bool:
     return bool(found) and not found.isdisjoint(_lemmas(lower)) and not are_opposites(a, b)
 
 
+@lru_cache(maxsize=100_000)
+def derived(word: str) -> frozenset[str]:
+    """Return the words WordNet derives from a lemma of ``word`` or it from them, a verb and the noun for its
+    event ("replace" / "replacement", ``data/derivations.tsv``); empty for grammar and light verbs."""
+    lower = word.lower()
+    if not carries_meaning(lower):
+        return frozenset()
+    table = word_pairs(DERIVATION_TABLE)
+    return frozenset(other for lemma in _lemmas(lower) | {lower} for other in table.get(lemma, ()))
+
+
+def are_derived(a: str, b: str) -> bool:
+    """Tell whether ``a`` and ``b`` are a verb and the noun for its event, in either order ("register" and
+    "registration"): the same event said with the other part of speech."""
+    return not derived(a).isdisjoint(_lemmas(b.lower()) | {b.lower()})
+
+
 @lru_cache(maxsize=10_000)
 def phrases(word: str) -> tuple[tuple[str, ...], ...]:
     """Return the multi-word phrases WordNet gives for the single word ``word``, each as its words.
@@ -72,4 +93,4 @@ def phrases(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(phrase.split()) for phrase in sorted(found))
 
 
-__all__ = ["are_synonyms", "phrases", "synonym_table", "synonyms"]
+__all__ = ["are_derived", "are_synonyms", "derived", "phrases", "synonym_table", "synonyms"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,6 +65,15 @@ LIGHT_VERBS = frozenset("have has had be is are was were".split())
 #: The words that order one event against another ("rinsed *before* they are dyed"): grammar, whose
 #: question's and sentence's must agree, and which names no quality ("rinsed afterwards").
 TEMPORAL_ORDER = frozenset(("before", "after"))
+
+
+def turned_order(asked: Iterable[str], said: Iterable[str]) -> list[str]:
+    """Return the order words of a question (``asked``, lowercase words) that a sentence (``said``) turns
+    round: it says the other one and not this one ("after" asked, "... before they are ground" said)."""
+    said = set(said)
+    return [w for w in asked if w in TEMPORAL_ORDER and w not in said and TEMPORAL_ORDER - {w} & said]
+
+
 #: The preposition that says something is absent ("spun *without* soaking"): what it governs is not done.
 ABSENCE = frozenset(("without",))
 #: Verbs that only say a thing is there ("which kinds of X exist?"): they ask for the members, no relation.

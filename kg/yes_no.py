@@ -65,6 +65,7 @@ from kg.text import (
     noun_key,
     same_degree,
     tokenize,
+    turned_order,
 )
 
 #: The values that say yes or no (a property table's cells).
@@ -619,6 +620,10 @@ class YesNoAnswerer:
             # "Can it pump for ten days?" of "can pump for six days", "... if nine are sold?" of "if fewer
             # than eight are sold": an amount the question names that the sentence states otherwise, or not
             # at all, is what decides; the fact's yes is unsure.
+            fit = min(fit, UNSURE_FIT)
+        if holds and fact and turned_order((w.lower for w in reading.words), (t.lower for t in tokenize(fact))):
+            # "Is the wool rinsed after dyeing?" of "rinsed before it is dyed": the fact's sentence orders the
+            # two events the other way; its yes is no answer.
             fit = min(fit, UNSURE_FIT)
         text = ("Yes. " if value else "No. ") + (f"The graph says: {fact}" if fact else "")
         answer = Answer(

@@ -41,7 +41,7 @@ def graph(tmp_path_factory: pytest.TempPathFactory):
 
 def test_the_facts_of_the_quoted_sentence_answer_when_its_words_cannot_be_read(graph, monkeypatch):
     # A sentence the reader cannot read the asked part out of (a missing subject, an unusual phrase).
-    monkeypatch.setattr(SentenceAnswerer, "_read_out", lambda self, quoted, best, asked: [])
+    monkeypatch.setattr(SentenceAnswerer, "_read_out", lambda self, quoted, best, asked, question="": [])
 
     answer = graph.ask("What does the wood kiln burn?")
 
@@ -56,7 +56,7 @@ def test_the_facts_of_the_quoted_sentence_answer_when_its_words_cannot_be_read(g
 
 
 def test_without_an_agreeing_fact_the_sentence_is_only_quoted(graph, monkeypatch):
-    monkeypatch.setattr(SentenceAnswerer, "_read_out", lambda self, quoted, best, asked: [])
+    monkeypatch.setattr(SentenceAnswerer, "_read_out", lambda self, quoted, best, asked, question="": [])
     monkeypatch.setattr(graph.engine, "_paths", lambda reading: None)
 
     answer = graph.ask("What does the wood kiln burn?")
