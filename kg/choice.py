@@ -45,7 +45,7 @@ from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
 from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
 from kg.store import KGStore
-from kg.text import LIGHT_VERBS, STOPWORDS, Token, lemmas, name_key, noun_key
+from kg.text import LIGHT_VERBS, STOPWORDS, Token, comparison_phrase, lemmas, name_key, noun_key
 
 #: Determiners an option may open with ("the tram or the bus"): grammar, not part of the option's name.
 DETERMINERS = frozenset("a an the".split())
@@ -301,10 +301,10 @@ class ChoiceAnswerer:
         triples = [(node, KGO.greater, greater), (node, KGO.lesser, lesser), (node, KGO.quality, Literal(quality))]
         evidence, sources = self.evidence.for_triples(triples)
         label = self.catalog.label(winner)
-        text = (
-            f"{label[:1].upper()}{label[1:]}: "
-            f"{self.catalog.label(greater)} is more {quality} than {self.catalog.label(lesser)}."
-        )
+        said = f"{self.catalog.label(greater)} is {comparison_phrase(quality)} than {self.catalog.label(lesser)}."
+        # Its sentence, which may say why or in what respect, is the better account of it.
+        account = f". The graph says: {sources[0]['text']}" if sources else f": {said}"
+        text = f"{label[:1].upper()}{label[1:]}{account}"
         chosen = "?greater" if winner == greater else "?lesser"
         sparql = (
             f"SELECT {chosen} WHERE {{\n  ?c a kgo:Comparison ; kgo:greater ?greater ; kgo:lesser ?lesser ;\n"

@@ -197,7 +197,8 @@ def restrictions(doc) -> list[list]:
             continue
         marker = doc[token.i + 1]
         if marker.dep_ == "prep":
-            span = list(marker.subtree)
+            # The marker first: the parser may hang "only" on the preposition, inside its phrase.
+            span = [marker, *(t for t in marker.subtree if t.i not in (marker.i, token.i))]
         elif marker.dep_ in ("mark", "advmod") and marker.head.dep_ == "advcl":
             span = [marker, *(t for t in marker.head.subtree if t.i not in (marker.i, token.i))]
         else:

@@ -125,6 +125,7 @@ from kg.text import (
     noun_key,
     plural,
     possessor,
+    root_of,
     tokenize,
 )
 from kg.yes_no import YesNoAnswerer
@@ -957,11 +958,21 @@ class Engine:
 
     @staticmethod
     def _framing_adverbs(text: str) -> frozenset:
-        """Return the question's adverbs that modify its wh-word, a copula or the pro-verb "do" ("what
-        *exactly* is X", "what does X *really* do"), and the character offsets of the words of a phrase
-        a comma sets off that does the same ("*In short*, what is X?", "What is X, *in simple terms*?")."""
+        """Return the question's adverbs that modify its wh-word, a copula, the pro-verb "do" or its root verb
+        ("what *exactly* is X", "what does X *really* do", "what does X *actually* mean"), and the character
+        offsets of the words of a phrase a comma sets off that does the same ("*In short*, what is X?",
+        "What is X, *in simple terms*?", "*For a beginner*, what does X mean?").
+
+        The words left beside them must still name the naming relation (``_naming_asked``): an adverb of a
+        root verb that names another relation ("what does X *usually* cost") frames nothing that is asked.
+        """
         doc = parse(text)
-        framed = lambda t: t.head.lemma_ in ("be", "do") or t.head.tag_ in ("WP", "WDT")  # noqa: E731
+        root = root_of(doc)
+
+        def framed(t) -> bool:
+            head = t.head
+            return head.lemma_ in ("be", "do") or head.tag_ in ("WP", "WDT") or (root is not None and head.i == root.i)
+
         framing = {t.lower_ for t in doc if t.pos_ == "ADV" and t.dep_ == "advmod" and framed(t)}
         for t in doc:
             if t.dep_ != "prep" or not framed(t):
@@ -1243,13 +1254,16 @@ class Engine:
                 said = (
                     f"{self.catalog.label(greater)} is {comparison_phrase(quality)} than {self.catalog.label(lesser)}."
                 )
+                lead = ": "
+                if sources:  # its sentence, which may say why or in what ("better *for sea-watching* because ...")
+                    said, lead = f"The graph says: {sources[0]['text']}", ". "
                 named = self.catalog.label(winner)
                 found = [self.evidence.entity_dict(winner)]
-                text, kind = f"{named[:1].upper()}{named[1:]}: {said}", "comparison"
+                text, kind = f"{named[:1].upper()}{named[1:]}{lead}{said}", "comparison"
                 if self._is_yes_no(reading):
                     # "Is A faster than B?" asks whether A is the one with more of it (or less, with "less").
                     holds = (winner == iris[0]) != reading.negated
-                    text, found = f"{'Yes' if holds else 'No'}: {said}", [{"value": holds}]
+                    text, found = f"{'Yes' if holds else 'No'}{lead}{said}", [{"value": holds}]
                     kind = "boolean"
                 sparql = (
                     "SELECT ?greater WHERE {\n  ?c a kgo:Comparison ; kgo:greater ?greater ;\n"

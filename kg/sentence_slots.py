@@ -233,9 +233,9 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     tied = [doc[i] for i, words in placed_by.items() if len(words) == most]
     verb = next((w for w in hits if asked.main_verb and lemmas(w) & lemmas(asked.main_verb)), None)
     if verb is None and not asked.main_verb:
-        # "Is X a copy of Y?" asks with a noun what "X does not copy Y" says with a verb: the one
-        # content word the sentence says only as verbs heading clauses is the question's verb there.
-        verbal = [w for w in asked.content if w in hits and all(_verb_heading(t) for t in hits[w])]
+        # "Is X a copy of Y?" asks with a noun what "X does not copy Y" says with a verb: the one content
+        # word the sentence says in other words, only as verbs heading clauses, is the question's verb there.
+        verbal = [w for w in asked.content if w in hits and w in meant and all(_verb_heading(t) for t in hits[w])]
         verb = verbal[0] if len(verbal) == 1 else None
     if verb is not None and not any(_heads_clause(t) for t in hits[verb]):
         return None  # the question's verb is read as a noun there ("blue valves feed tanks" misparsed)
@@ -360,7 +360,7 @@ def _filled_otherwise(clause, tokens, hit: set[int]) -> bool:
         other = _clause(token)
         if other.i == clause.i or not lemmas(other.text) & lemmas(clause.text):
             return False
-        if _negated_verb(other) or _negated_verb(clause):
+        if _denied(other.doc, other, {other.i}) or _denied(clause.doc, clause, {clause.i}):
             return False
         branch = token
         while branch.head.i != other.i and branch.head.i != branch.i:
@@ -375,10 +375,6 @@ def _filled_otherwise(clause, tokens, hit: set[int]) -> bool:
 #: The roles a verb's complement fills that a contrasted clause may fill with something else: its object,
 #: a prepositional phrase, an adverb ("first" / "last"), a complement.
 _FILLED_ROLES = frozenset("dobj prep advmod acomp attr npadvmod".split())
-
-
-def _negated_verb(verb) -> bool:
-    return any(_negates(c) for c in verb.children)
 
 
 #: The word that introduces what a comparison measures against: "faster *than* the barge".

@@ -178,7 +178,7 @@ def test_a_comparison_answers_a_yes_no_question_in_the_questions_order(kg):
     same = kg.ask("Is the MV Osprey faster than the MV Kittiwake?")
 
     assert [a.get("value") for a in turned.answers] == [False]
-    assert turned.answer == "No: MV Osprey is faster than MV Kittiwake."
+    assert turned.answer == "No. The graph says: The MV Osprey is faster than the MV Kittiwake."
     assert [a.get("value") for a in same.answers] == [True]
 
 

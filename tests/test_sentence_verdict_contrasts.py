@@ -27,6 +27,10 @@ The rope walk is swept in spring, while the tar shed is painted in autumn.
 
 The drying loft holds at most forty coils.
 
+## Launching
+
+**Canoes** are launched only at the east slipway.
+
 ## Fibres
 
 **Sisal fibre** is combed before it is spun.
@@ -93,3 +97,10 @@ def test_a_denial_answers_no_to_a_narrower_question(kiln: KnowledgeGraph):
 
 def test_a_yes_says_nothing_of_a_degree_it_does_not_state(kiln: KnowledgeGraph):
     assert verdict_of(kiln, "Does the bisque kiln harden raw clay quickly?") is None
+
+
+def test_a_restriction_the_question_states_says_yes(ropeworks: KnowledgeGraph):
+    # "only at the east slipway": asked at the east slipway, the restriction is met (the parser hangs "only"
+    # on the preposition); asked without it, nothing is said.
+    assert verdict_of(ropeworks, "Are canoes launched at the east slipway?") is True
+    assert verdict_of(ropeworks, "Are canoes launched at the west slipway?") is not True

@@ -36,6 +36,7 @@ from kg.text import (
     ARTICLES,
     FILLERS,
     NEAR_NEGATIONS,
+    NUMBER_WORDS,
     PASSIVE_DEPS,
     SETTING_APART,
     SUPPORT_VERBS,
@@ -1915,12 +1916,20 @@ def _capital_by_position(words) -> bool:
     return first.tag_ == "NNS" or (first.tag_ in ("NN", "JJ") and bool(getAllLemmas(first.lower_)))
 
 
+def _counts(token) -> bool:
+    """Tell whether ``token`` is a count in lowercase words ("four"), which names nothing."""
+    return token.dep_ == "nummod" and token.is_lower and token.lower_ in NUMBER_WORDS
+
+
 def _name_tokens(token) -> list:
     """Return the tokens that name a noun phrase: its compounds and modifiers, determiners dropped."""
     left = []
     for child in token.lefts:
         if child.dep_ in NAME_PARTS and child.lower_ not in DETERMINERS:
-            left.extend(t for t in child.subtree if t.dep_ != "punct" and t.lower_ not in DETERMINERS)
+            # "four binary rounding modes": a count in words hung on a compound counts the phrase's things.
+            left.extend(
+                t for t in child.subtree if t.dep_ != "punct" and t.lower_ not in DETERMINERS and not _counts(t)
+            )
     words = sorted([*left, token], key=lambda t: t.i)
     # Keep the run that ends at the head: a modifier separated from it by other words is a description.
     run = [token]

@@ -65,6 +65,10 @@ class StructureReader:
         # Only that sentence counts the list's kind: "X is the main way ... . Its directives are these:".
         match = LIST_TYPE_RE.search(last[0].rstrip(":")) if last else None
         kind = (match.group(1) or match.group(2)) if match else (self._pointed_subject(last[0]) if last else None)
+        while match is not None and match.group(2) and (inner := LIST_TYPE_RE.search(kind)) and inner.group(2):
+            # "IEEE 754 defines four binary rounding modes": a number inside a name came first; the count
+            # is the last one, and the kind what follows it.
+            match, kind = inner, inner.group(2)
         if not kind:
             return
         # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
