@@ -413,7 +413,7 @@ class SentenceAnswerer:
             return []
         # A word of the question the sentence lacks may be the one that decides; only a yes/no question's
         # modifier ("a *perfect* copy") may be lacked, by a sentence that denies the rest (see below).
-        lacked = _modifiers(self.parse(question), best.missing) if asked.yes_no and question else []
+        lacked = _modifiers(self.parse(question), best.missing) if best.missing and asked.yes_no and question else []
         if best.missing and (not lacked or len(lacked) != len(best.missing)):
             return []
         if lacked:
