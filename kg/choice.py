@@ -301,10 +301,7 @@ class ChoiceAnswerer:
         triples = [(node, KGO.greater, greater), (node, KGO.lesser, lesser), (node, KGO.quality, Literal(quality))]
         evidence, sources = self.evidence.for_triples(triples)
         label = self.catalog.label(winner)
-        said = f"{self.catalog.label(greater)} is {comparison_phrase(quality)} than {self.catalog.label(lesser)}."
-        # Its sentence, which may say why or in what respect, is the better account of it.
-        account = f". The graph says: {sources[0]['text']}" if sources else f": {said}"
-        text = f"{label[:1].upper()}{label[1:]}{account}"
+        text = f"{label[:1].upper()}{label[1:]}{comparison_account(self.catalog, greater, lesser, quality, sources)}"
         chosen = "?greater" if winner == greater else "?lesser"
         sparql = (
             f"SELECT {chosen} WHERE {{\n  ?c a kgo:Comparison ; kgo:greater ?greater ; kgo:lesser ?lesser ;\n"
@@ -501,6 +498,14 @@ class ChoiceAnswerer:
         rest = [u.words[0] for u in units if u.link is None and u not in said]
         near = self.similar(rest, _content(clause)) if rest else set()
         return len(said) + len(near), sum(1 for u in said if u.link is not None)
+
+
+def comparison_account(catalog: Catalog, greater: URIRef, lesser: URIRef, quality: str, sources: list) -> str:
+    """Return what follows a comparison's answer: its sentence, which may say why or in what respect
+    (". The graph says: ..."), or, with no sentence, the comparison said in words (": A is faster than B.")."""
+    if sources:
+        return f". The graph says: {sources[0]['text']}"
+    return f": {catalog.label(greater)} is {comparison_phrase(quality)} than {catalog.label(lesser)}."
 
 
 def _supported(support: Support, units: Sequence[Unit]) -> bool:

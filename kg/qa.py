@@ -26,7 +26,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg.about import GENERIC_TYPES, AboutAnswerer, is_about_request
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
-from kg.choice import ChoiceAnswerer
+from kg.choice import ChoiceAnswerer, comparison_account
 from kg.contrast import without_set_aside
 from kg.coordination import said_apart
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
@@ -114,7 +114,6 @@ from kg.text import (
     STOPWORDS,
     TEMPORAL_ORDER,
     Token,
-    comparison_phrase,
     counts_things,
     getAllLemmas,
     is_numeral,
@@ -1251,19 +1250,14 @@ class Engine:
                 winner = lesser if less else greater
                 triples = [(node, KGO.greater, greater), (node, KGO.lesser, lesser)]
                 evidence, sources = self.evidence.for_triples(triples)
-                said = (
-                    f"{self.catalog.label(greater)} is {comparison_phrase(quality)} than {self.catalog.label(lesser)}."
-                )
-                lead = ": "
-                if sources:  # its sentence, which may say why or in what ("better *for sea-watching* because ...")
-                    said, lead = f"The graph says: {sources[0]['text']}", ". "
+                account = comparison_account(self.catalog, greater, lesser, quality, sources)
                 named = self.catalog.label(winner)
                 found = [self.evidence.entity_dict(winner)]
-                text, kind = f"{named[:1].upper()}{named[1:]}{lead}{said}", "comparison"
+                text, kind = f"{named[:1].upper()}{named[1:]}{account}", "comparison"
                 if self._is_yes_no(reading):
                     # "Is A faster than B?" asks whether A is the one with more of it (or less, with "less").
                     holds = (winner == iris[0]) != reading.negated
-                    text, found = f"{'Yes' if holds else 'No'}{lead}{said}", [{"value": holds}]
+                    text, found = f"{'Yes' if holds else 'No'}{account}", [{"value": holds}]
                     kind = "boolean"
                 sparql = (
                     "SELECT ?greater WHERE {\n  ?c a kgo:Comparison ; kgo:greater ?greater ;\n"

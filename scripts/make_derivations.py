@@ -27,25 +27,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from make_synonyms import MARKER, TOP_SENSES, sense_ranks, tagged_senses, write_table
+from make_synonyms import TOP_SENSES, sense_ranks, synsets, tagged_senses, write_table
 
 #: The lexicographer files of nouns that name an event (WordNet's noun.act, noun.event, noun.process,
 #: noun.state): "registration", "rehearsal". Agents ("runner", "user"), things made or used ("charger",
 #: "signature") and places ("registry") name no event the verb says.
 EVENT_FILES = frozenset(("04", "11", "22", "26"))
-
-
-def event_synsets(path: Path) -> dict[str, list[str]]:
-    """Return each event noun synset's offset with its words, in WordNet's word order (1-based there)."""
-    found: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("  "):
-            continue
-        fields = line.split()
-        if fields[1] in EVENT_FILES:
-            count = int(fields[3], 16)
-            found[fields[0]] = [MARKER.sub("", fields[4 + 2 * i]).lower() for i in range(count)]
-    return found
 
 
 def derivation_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
@@ -54,7 +41,8 @@ def derivation_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str
     noun_ranks = sense_ranks(wordnet / "index.noun")
     tagged_verbs = tagged_senses(wordnet / "index.sense", "2")
     tagged_nouns = tagged_senses(wordnet / "index.sense", "1")
-    nouns = event_synsets(wordnet / "data.noun")
+    nouns = synsets(wordnet / "data.noun", EVENT_FILES)
+    verbs = synsets(wordnet / "data.verb")
 
     def frequent(word: str, offset: str, ranks, tagged) -> bool:
         return ranks.get((word, offset), top + 1) <= top and (word, offset) in tagged
@@ -64,9 +52,9 @@ def derivation_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str
         if line.startswith("  "):
             continue
         fields = line.split()
-        offset, count = fields[0], int(fields[3], 16)
-        words = [MARKER.sub("", fields[4 + 2 * i]).lower() for i in range(count)]
-        at = 4 + 2 * count
+        offset = fields[0]
+        words = verbs[offset]
+        at = 4 + 2 * len(words)
         for k in range(int(fields[at])):
             symbol, target, pos, ends = fields[at + 1 + 4 * k : at + 5 + 4 * k]
             if symbol != "+" or pos != "n" or ends == "0000" or target not in nouns:

@@ -43,13 +43,18 @@ TOP_SENSES = 2
 MARKER = re.compile(r"\(\w+\)$")
 
 
-def synsets(path: Path) -> dict[str, list[str]]:
-    """Return each synset offset of one data file with its words, in WordNet's word order."""
+def synsets(path: Path, files: frozenset[str] | None = None) -> dict[str, list[str]]:
+    """Return each synset offset of one data file with its words, in WordNet's word order.
+
+    ``files`` keeps only the synsets of those lexicographer files (their two-digit numbers), if given.
+    """
     found: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("  "):
             continue  # the licence header
         fields = line.split()
+        if files is not None and fields[1] not in files:
+            continue
         count = int(fields[3], 16)
         found[fields[0]] = [MARKER.sub("", fields[4 + 2 * i]).lower() for i in range(count)]
     return found
