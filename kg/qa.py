@@ -152,6 +152,13 @@ ANSWER_THRESHOLD = 0.8
 #: ``ANSWER_THRESHOLD``, as facts given as RDF (MetaQA) do, whose answers at 0.8 are right about 97% of
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
+#: How sure a long form is that a short form's letters spell when no sentence gives the two side by side: a
+#: guess, below ``ANSWER_THRESHOLD``, so withheld. At 0.85 such guesses were right 0 times in 2 on the
+#: held-out sets of session 32 (none was given on the development sets); with a sentence that introduces
+#: the short form beside its long form, the answer stays at 0.9.
+SPELT_GUESS = 0.7
+#: Conjunctions and wh-words that open a subordinate clause inside a question: closed-class grammar.
+SUBORDINATORS = frozenset("when whenever if because while although though unless once since".split())
 #: How sure an answer that gives only the kinds X belongs to (no sentence says what X is) can be, as a
 #: share of the link's score; "who was X" answered with that kind and X's facts is as sure.
 KIND_SCALE = 0.8
@@ -326,6 +333,8 @@ class Engine:
         # A typo the speller could not resolve ("sheot": "sheet" or "shoot"?) may be the word that
         # decides: the question is not answered as if it were not there.
         answer = self._abstain(reading, unread) if unread else self._answer(reading)
+        if not unread and not answer.answers:
+            answer = self._as_words(reading, session) or answer
         answer.question = question
         answer.session = session
         answer.sparql = with_prefixes(answer.sparql)
@@ -408,10 +417,71 @@ class Engine:
         return answer
 
     # -- reading the question ----------------------------------------------------------------------
-    def _read(self, text: str, session: str | None) -> Reading:
+    def _as_words(self, reading: Reading, session: str | None) -> Answer | None:
+        """Answer a question again with its slight mentions read as plain words, or None if that answers nothing.
+
+        A slight mention is one lowercase word naming a concept the notes neither define nor call otherwise,
+        beside another mention: "the *default* VPC", "what does X do by *default*" after a note said "plain
+        JOIN is the default". As a second topic it asks for a relation between the two that nothing states;
+        as a word it may still be a word of the relation or of the sentence that answers.
+        """
+        if len(reading.links) < 2:
+            return None
+        single = [
+            link for link in reading.links
+            if link.end - link.start == 1 and link.method in ("exact", "lemma") and link.text.islower()
+        ]  # fmt: skip
+        # A concept the notes describe is slight too where the parse reads its word as the verb: "what does
+        # the valve *govern*?" after a note defined a "govern" (whatever it was) asks what the valve governs.
+        kept = self._not_verbs(reading.text, reading.words, reading.links, described=True)
+        verbs = frozenset(link.start for link in single if link not in kept)
+        slight = verbs | {link.start for link in single if self._undescribed(link)}
+        if len(slight) == len(reading.links):
+            slight -= {reading.links[0].start}  # one mention stays: the first, the question's topic
+        yes_no = self._is_yes_no(reading)
+        for words in dict.fromkeys((verbs, frozenset(slight))):
+            left = [link for link in reading.links if link.start not in words]
+            if not words or not left or all(self._in_wh_phrase(reading, link) for link in left):
+                continue  # "which boats carry X": without X, only the asked kind is left to ask about
+            again = self._answer(self._read(reading.text, session, words))
+            # A yes/no verdict read out of a sentence rests on the roles its mentions play there; a mention
+            # read as a plain word has none ("do blue taps feed the bath?" of "blue taps feed the sink and
+            # red taps feed the bath").
+            if not again.answers or (yes_no and again.kind == "sentence"):
+                continue
+            # The words the mentions became must be said by what answers (the relation's name, the quoted
+            # sentence): an answer that leaves them out answers another question.
+            text = " ".join([again.answer, *(str(src.get("text", "")) for src in again.sources)])
+            said = {lemma for t in tokenize(text) if t.is_word for lemma in lemmas(t.lower)}
+            kept = [i for i in words if not self._exempt_word(reading, i)]
+            if all(lemmas(reading.words[i].lower) & said for i in kept):
+                return again
+        return None
+
+    def _exempt_word(self, reading: Reading, i: int) -> bool:
+        """Tell whether question word ``i`` need not be said by an answer: grammar, the asked kind ("which
+        *file* ..."), or a word of the graph's naming relations ("another *name* for X")."""
+        word = reading.words[i].lower
+        asked = reading.asked_at is not None and i > reading.asked_at and word == reading.answer_word
+        return word in STOPWORDS or len(word) < 3 or asked or any(words_match(word, c) >= 0.8 for c in self.cue_words)
+
+    @staticmethod
+    def _in_wh_phrase(reading: Reading, link: Link) -> bool:
+        """Tell whether ``link`` stands in the wh-phrase ("which *films* ...", "what kind of *vehicle*")."""
+        at = reading.asked_at
+        if at is None or link.start <= at:
+            return False
+        between = [w.lower for w in reading.words[at + 1 : link.start]]
+        return all(w in ARTICLES or w in CLASSIFIERS or w == "of" for w in between)
+
+    def _read(self, text: str, session: str | None, as_words: frozenset[int] = frozenset()) -> Reading:
+        """Read ``text``: its mentions, its other content words, the relation words, the asked type, negation.
+
+        The words at the positions ``as_words`` are read as words, not mentions (``_as_words``).
+        """
         tokens = tokenize(text)
         words = [t for t in tokens if t.is_word]
-        links = self.linker.link(tokens)
+        links = [link for link in self.linker.link(tokens) if link.start not in as_words]
         links = self._follow_up(words, links, session)
         links = self._not_verbs(text, words, links)
         # "what *kind* of X": a classifier before "of" is grammar, though a note made a concept of the word.
@@ -428,19 +498,20 @@ class Engine:
             text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at, meanings=meanings
         )
 
-    def _not_verbs(self, text: str, words: list[Token], links: list[Link]) -> list[Link]:
+    def _not_verbs(self, text: str, words: list[Token], links: list[Link], described: bool = False) -> list[Link]:
         """Drop the one-word lowercase mentions the question says as a clause's verb (``acting_verbs``).
 
         Such a word asks for a relation ("which engines does X support"), whatever concept a note made
         of it. A name in capitals, a word typed wrong and matched loosely, or a concept the notes
         describe (a definition, a name other than its own word's forms: "pull", the command) keeps its
         link: the parser may take a noun for a verb; but not a concept the notes only write with a capital
-        (the language "Go" for "where does it go").
+        (the language "Go" for "where does it go"). With ``described``, a described concept's word said
+        as the verb is dropped too (a second reading, when the first answered nothing: ``_as_words``).
         """
         single = [
             link for link in links
             if link.end - link.start == 1 and link.method in ("exact", "lemma") and link.text.islower()
-            and (self._undescribed(link) or self._only_capitalised(link))
+            and (described or self._undescribed(link) or self._only_capitalised(link))
         ]  # fmt: skip
         if not single:
             return links
@@ -814,6 +885,16 @@ class Engine:
         strong = [link for link in reading.links if not self._weak(link)]
         if not strong:
             return self._spelt_out(reading, self._frame(reading, set()))
+        if len(strong) > 1:
+            # A name inside a phrase that frames the question ("In kiln terms, ...", "... when engineers
+            # discuss CDNs") says where the concept is meant, not which concept is asked about.
+            scene = self._framing_adverbs(reading.text, scene_only=True)
+            outside = [link for link in strong if reading.words[link.start].start not in scene]
+            # A term of some context ("container instance", an ECS term) asked "in EKS terms" asks for the
+            # other context's term: the scene's name is then part of the question.
+            entity = self.catalog.entities.get(outside[0].best[0]) if len(outside) == 1 else None
+            if entity is not None and KGO.Term not in entity.types:
+                strong = outside
         if len(strong) > 2:
             return None
         # Either mention may be the topic: the other's words are then frame (a noun such as "name" the graph also
@@ -943,12 +1024,14 @@ class Engine:
         request = reading.request()
         verb = {request.verb, *request.particles} if request is not None else set()
         frame, adverbs = [], None
+        # A subordinate clause ("... when engineers discuss Y") may frame the question too.
+        subordinate = any(w.lower in SUBORDINATORS for w in reading.words[1:])
         for i, w in enumerate(reading.words):
             if i in inside or i in verb or w.lower in STOPWORDS or (possessor(w.lower) or w.lower) in WH_WORDS:
                 continue
             # The parser loads only for a word that can be an adverb (a question answered by names needs none),
             # or for a question with a comma (a phrase it sets off may frame it).
-            if "ADV" in getAllLemmas(w.lower) or "," in reading.text:
+            if "ADV" in getAllLemmas(w.lower) or "," in reading.text or subordinate:
                 adverbs = self._framing_adverbs(reading.text) if adverbs is None else adverbs
                 if w.lower in adverbs or w.start in adverbs:
                     continue
@@ -956,7 +1039,7 @@ class Engine:
         return frame
 
     @staticmethod
-    def _framing_adverbs(text: str) -> frozenset:
+    def _framing_adverbs(text: str, scene_only: bool = False) -> frozenset:
         """Return the question's adverbs that modify its wh-word, a copula, the pro-verb "do" or its root verb
         ("what *exactly* is X", "what does X *really* do", "what does X *actually* mean"), and the character
         offsets of the words of a phrase a comma sets off that does the same ("*In short*, what is X?",
@@ -964,6 +1047,10 @@ class Engine:
 
         The words left beside them must still name the naming relation (``_naming_asked``): an adverb of a
         root verb that names another relation ("what does X *usually* cost") frames nothing that is asked.
+        With ``scene_only``, only the offsets of the phrases that set the scene are returned: a comma-set
+        phrase before the wh-word ("*In kiln terms*, what is X?") and a subordinate clause ("... *when engineers
+        discuss Y*"); the names inside them are no topic. A phrase after the verb may be its argument
+        ("what does X mean *by Y*, ...").
         """
         doc = parse(text)
         root = root_of(doc)
@@ -973,13 +1060,30 @@ class Engine:
             return head.lemma_ in ("be", "do") or head.tag_ in ("WP", "WDT") or (root is not None and head.i == root.i)
 
         framing = {t.lower_ for t in doc if t.pos_ == "ADV" and t.dep_ == "advmod" and framed(t)}
+        # A main clause with a subject of its own ("What does X mean ...", not "what does *it* mean when ...").
+        named = root is not None and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in root.children)
+        wh = next((t.i for t in doc if t.tag_ in ("WP", "WDT", "WRB")), None)
+        scene: set = set()
         for t in doc:
+            if (
+                t.dep_ == "advcl"
+                and named
+                and framed(t)
+                and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children)
+            ):
+                # "What does X mean *when engineers discuss Y*?": a subordinate clause sets the scene.
+                scene |= {w.idx for w in t.subtree}
             if t.dep_ != "prep" or not framed(t):
                 continue
             after = t.right_edge.i + 1
-            if (t.i > 0 and doc[t.i - 1].text == ",") or (after < len(doc) and doc[after].text == ","):
+            opening = wh is None or t.right_edge.i < wh  # before the wh-word: "In short, what is X?"
+            # After the wh-word a phrase is set off by a comma before it ("What is X, in short?"); one that
+            # follows its verb and only ends at a comma ("what does X mean by Y, ...") is the verb's own.
+            if (t.i > 0 and doc[t.i - 1].text == ",") or (opening and after < len(doc) and doc[after].text == ","):
                 framing |= {w.idx for w in t.subtree}
-        return frozenset(framing)
+                if opening:
+                    scene |= {w.idx for w in t.subtree}
+        return frozenset(scene) if scene_only else frozenset(framing | scene)
 
     def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:
         """Return the naming relation ``words`` name (``kgo:acronym`` or ``skos:definition``), or None.
@@ -1051,7 +1155,8 @@ class Engine:
                 found = {iri: text for iri, text in found.items() if iri in sources}
             if len(found) == 1:
                 ((iri, long_form),) = found.items()
-                answer = self._acronym_answer(iri, short, long_form, 0.9 if iri in sources else 0.85, recorded=False)
+                sure = 0.9 if iri in sources else SPELT_GUESS
+                answer = self._acronym_answer(iri, short, long_form, sure, recorded=False)
                 if iri in sources:
                     answer.sources = [sources[iri]]
                 return answer
@@ -2053,7 +2158,18 @@ class Engine:
             or self._reason_unsaid(view, steps[-1])
             or self._means_unsaid(view, steps[-1], answers)
             or any(self._slot_taken(view, step) for step in steps)
+            or self._date_for_kind(view, answers)
         )
+
+    @staticmethod
+    def _date_for_kind(view: Reading, answers) -> bool:
+        """Tell whether "which N" gets values written as years or dates though N names no time.
+
+        "Which yard built the boat?" over "built 1998": a year is when, not which yard; "which year" or
+        "which month" (a time, ``names_time``) takes it.
+        """
+        asked = view.answer_word
+        return bool(asked and answers) and all(_is_date(a) for a in answers[:3]) and not names_time(asked)
 
     def _slot_taken(self, view: Reading, step: Step) -> bool:
         """Tell whether a relation puts its answer after a preposition the question gives an object of its own.

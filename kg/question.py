@@ -146,6 +146,10 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
     # The head of a noun compound is its last noun: "movie co-writers", "film genre".
     while i + 1 < len(words) and i + 1 not in inside and only_noun(words[i + 1].text):
         i += 1
+    # A head that can be a verb too ("which kernel *hook* ...") is the parse's head of the wh-phrase.
+    phrase = wh_phrase(text)[0] if text is not None and i + 1 < len(words) and i + 1 not in inside else []
+    if len(phrase) > 2 and phrase[-2] == words[i].lower and phrase[-1] == words[i + 1].lower:
+        i += 1
     return words[i].lower, at
 
 
@@ -526,7 +530,13 @@ def wh_phrase(text: str) -> tuple[list[str], str | None]:
         # "Who was it founded by?", "By whom ...": the agent of a passive is the doer.
         agent = token.tag_ != "WRB" and (words[-1:] == ["by"] or head.lower_ == "by")
         if token.dep_ == "det" and head.pos_ in ("NOUN", "PROPN"):
-            modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")]
+            while head.head.i == head.i + 1 and (
+                head.head.pos_ in ("NOUN", "PROPN") or head.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            ):
+                # "which kernel hook ...": the determiner hangs on the compound's first noun, which the
+                # tagger may also take for a subject of the next one (and the head, a subject, for a verb).
+                head = head.head
+            modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") or c.i > token.i]
             return [token.lower_, *modifiers, head.lower_], "subject" if agent else _ROLES.get(head.dep_)
         role = "oblique" if token.tag_ == "WRB" else _ROLES.get(token.dep_)
         if role == "subject" and _subject_after_do(token):

@@ -29,7 +29,17 @@ from kg.index import VectorIndex
 from kg.linking import Link, name_matches, phrase_support, words_match
 from kg.opposites import opposed_relations
 from kg.paths import Step
-from kg.text import ARTICLES, AUXILIARIES, FILLERS, QUESTION_LIGHT_VERBS, TEMPORAL_ORDER, Token, lemmas, noun_key
+from kg.text import (
+    ARTICLES,
+    AUXILIARIES,
+    FILLERS,
+    PARTICLES,
+    QUESTION_LIGHT_VERBS,
+    TEMPORAL_ORDER,
+    Token,
+    lemmas,
+    noun_key,
+)
 
 PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 #: The wh-words that ask for a place or a time, and the prepositions they stand for ("where ... held *in*").
@@ -463,10 +473,22 @@ class PathScorer:
         )
 
     def _together(self, a: int, b: int, name: tuple[str, ...]) -> bool:
-        """Tell whether only the name's own words (or fillers: "the", "their") stand between words a and b."""
+        """Tell whether only the name's own words (or fillers: "the", "their") stand between words a and b.
+
+        A verb's particle may follow its object: in "who carries the sacks up" the topic stands between
+        "hauls" and "up", which are still one relation's words.
+        """
         lo, hi = sorted((a, b))
-        between = [w.lower for w in self.words[lo + 1 : hi]]
+        between = [w.lower for i, w in enumerate(self.words[lo + 1 : hi], lo + 1) if not self._object_before(i, hi)]
         return all(w in name or w in FILLERS for w in between)
+
+    def _object_before(self, i: int, particle: int) -> bool:
+        """Tell whether word ``i`` belongs to the topic mention, and word ``particle`` is a particle right after it."""
+        return (
+            self.topic.start <= i < self.topic.end
+            and self.words[particle].lower in PARTICLES
+            and all(w.lower in FILLERS for w in self.words[self.topic.end : particle])
+        )
 
     @staticmethod
     def _nearest_relation_word(words: list[Token], topic: Link, relation_words: set[str],

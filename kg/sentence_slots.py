@@ -1034,6 +1034,16 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
     role ("*The ferry, the MV Tern,* replaced the old one in 2019" for "When did ... replace ...?"), and for
     "when" / "where" (an oblique) when none of them hangs from that verb by a preposition.
     """
+    if asked.wh_role is None and _asks_identity(asked, parse):
+        # "What are the dues per term?" asks what the dues are: a concept the sentence equates with them,
+        # by a copula or an apposition, not one another verb of it takes ("... per term, which runs from
+        # *March*").
+        return any(
+            _occurs(n, [x.lower_ for x in t.subtree])
+            for t in parse(sentence)
+            if t.dep_ == "appos" or (t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be")
+            for names in fresh.values() for n in names
+        )  # fmt: skip
     if asked.wh_role is None:
         return True
     doc = parse(sentence)
@@ -1059,6 +1069,14 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
         own = [t.lower_ for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i]
         return any(_occurs(n, own) for names in fresh.values() for n in names)
     return not roles or asked.wh_role in roles or None in roles
+
+
+def _asks_identity(asked: Asked, parse: Callable) -> bool:
+    """Tell whether the question is "what is/are X": a bare "what" and a copula, its only verb."""
+    if asked.wh_phrase != ["what"] or len(asked.words) < 3 or asked.words[1] not in ("is", "are", "was", "were"):
+        return False
+    doc = parse(" ".join(["What", *asked.words[1:]]) + "?")
+    return not any(t.pos_ == "VERB" for t in doc)
 
 
 def _content_lemmas(asked: Asked) -> set[str]:

@@ -53,6 +53,9 @@ FILLERS = frozenset(
     "a an the this that these those your their its his her our my all any some many much most several "
     "each every both either own whole other another of same more less such various different".split()
 )
+#: Adverbial particles of phrasal verbs, which may follow the verb's object ("carry the coal *up*", "turn
+#: the heater *off*"): closed-class grammar.
+PARTICLES = frozenset("up down out off in on over away back around about along through together apart".split())
 #: Possessive determiners ("*their* own boats").
 POSSESSIVES = frozenset("my your his her its our their whose".split())
 #: Auxiliaries and modal verbs that may stand inside a verb phrase ("are placed", "can be created").

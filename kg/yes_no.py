@@ -160,9 +160,15 @@ class YesNoAnswerer:
         """
         relevance = self._with_denials(reading, self.relevance(self._main_clause(reading)))
         passive = is_passive(reading.words)
-        fitting = [p for p in relevance if relevance[p].score >= 0.5]
-        ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
         candidates = [[iri for iri, _ in link.candidates[:3]] for link in reading.links]
+        # Of the relations the words fit, the six nearest among those that join the subject to another
+        # named concept at all: in a large graph many relations fit a word equally well ("keep", "store",
+        # "save"), and a cut before looking would drop the one the facts use.
+        joining = (
+            self._joining(candidates[0], [iri for other in candidates[1:] for iri in other]) if candidates else set()
+        )
+        fitting = [p for p in relevance if relevance[p].score >= 0.5 and self._decides(p, joining)]
+        ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
         # The question names the subject first: "Do pods run on nodes?" asks whether pods run on nodes.
         # A fact without that subject ("... when the instance stops": the instance) settles nothing.
         for n, a_list in enumerate(candidates[:1]):
@@ -274,6 +280,23 @@ class YesNoAnswerer:
                     if score > scores.get(pred, Relevance()).score:
                         scores[pred] = Relevance(score, used)
         return scores
+
+    def _joining(self, subjects: list[URIRef], others: list[URIRef]) -> set[URIRef]:
+        """Return the predicates of the triples between one of ``subjects`` and one of ``others``, either way."""
+        if not subjects or not others:
+            return set()
+        values = " ".join(iri.n3() for iri in subjects), " ".join(iri.n3() for iri in others)
+        rows = self.store.query(
+            "SELECT DISTINCT ?p WHERE { VALUES ?a { %s } VALUES ?b { %s } { ?a ?p ?b } UNION { ?b ?p ?a } }" % values
+        )
+        return {row[0] for row in rows}
+
+    def _decides(self, pred: URIRef, joining: set[URIRef]) -> bool:
+        """Tell whether a triple of ``joining``'s predicates can settle ``pred``: itself, its contrary or its denial."""
+        if pred in joining or set(self.denials.get(pred, ())) & joining:
+            return True
+        known = self.catalog.predicates.get(pred)
+        return known is not None and known.contrary in joining
 
     def check(self, a: URIRef, pred: URIRef, b: URIRef, passive: bool = False) -> Verdict | None:
         """Return (holds, triples, sparql) if ``a pred b`` or its contrary holds, else None.

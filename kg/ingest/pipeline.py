@@ -725,7 +725,7 @@ class _Extractor(StructureReader):
         """Tell whether a sentence's main clause has a subject of its own that is not the section's concept.
 
         "Some characters can be written in more than one way" first under "Normalization" says nothing of
-        what normalization is; nor does "The leaky bucket scheduler queues ..." under "Schedulers" (a kind,
+        what normalization is; nor does "The drip-feed scheduler queues ..." under "Schedulers" (a kind,
         not the heading's concept). A fragment ("Runs code without servers") or a pronoun subject ("It
         ...") is said of the heading's concept; a clause as the subject ("Walking the table costs ...")
         speaks of an activity, not of it.
@@ -745,7 +745,7 @@ class _Extractor(StructureReader):
 
     def _names_other(self, text: str) -> bool:
         """Tell whether a subject's words name something other than the section's concept: by the name
-        itself ("leaky bucket scheduler" is no "scheduler"), else by their words."""
+        itself ("drip-feed scheduler" is no "scheduler"), else by their words."""
         named = self.registry.lookup(text)
         if named is not None:
             return named is not self.topic
@@ -920,11 +920,20 @@ class _Extractor(StructureReader):
         passive = passive_participles(doc) if doc is not None else frozenset()
         # "The **lid** is sealed by hand" introduces the lid by what is done to it, not by what it is.
         done_to = doc is not None and any(t.dep_ == "ROOT" and t.lower_ in passive for t in doc)
+        # The bold phrases of this sentence: one alone is the term the sentence introduces.
+        own_bold = [(b0, b1) for b0, b1 in bold if offset <= b0 and b1 <= offset + len(sentence)] if offset >= 0 else []
         for m in mentions:
             self.used.add(m.concept.iri)
             # A sentence that introduces a name in bold or with its acronym describes it.
             begin, finish = offset + tokens[m.start].start, offset + tokens[m.end - 1].end
             in_bold = any(b0 <= begin and finish <= b1 for b0, b1 in bold)
+            explained = in_bold and len(own_bold) == 1 and block.text[own_bold[0][1] :].lstrip()[:1] in (":", ",")
+            if explained and not m.concept.known and not sentence.rstrip().endswith(":"):
+                # Whatever its grammar ("X is the **T**: ...", "judged by **T**, which means ...", "acts as a
+                # **T**, forcing ..."), a sentence that sets a term in bold and goes on, after a colon or a
+                # comma, to say more is where the note introduces it: the best account of the term when no
+                # sentence says what it is ("made of many **T** wired together" only mentions it).
+                m.concept.definitions.append((5, sentence, None))
             introduces = any(f"({a})" in sentence for a in m.concept.acronyms)
             said = [t for t in tokens[m.end :] if t.is_word and t.text not in m.concept.acronyms]
             if (

@@ -81,7 +81,8 @@ NAMING_VERBS = frozenset("call name know nickname dub".split())
 DEMONSTRATIVES = frozenset(("this", "that"))
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
 NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
-DETERMINERS = FILLERS - {"of", "same", "other", "own"}
+#: "the *only* key": a restrictive word that picks the thing out, no part of its name.
+DETERMINERS = (FILLERS - {"of", "same", "other", "own"}) | {"only"}
 #: Prepositions that introduce examples or a comparison, not a participant of the verb ("offer more, like X").
 NOT_ARGUMENTS = frozenset("like than of such including".split())
 #: English adverbial idioms shaped like a preposition and its object: how or when, never a participant
