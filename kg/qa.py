@@ -453,8 +453,8 @@ class Engine:
             # sentence): an answer that leaves them out answers another question.
             text = " ".join([again.answer, *(str(src.get("text", "")) for src in again.sources)])
             said = {lemma for t in tokenize(text) if t.is_word for lemma in lemmas(t.lower)}
-            kept = [i for i in words if not self._exempt_word(reading, i)]
-            if all(lemmas(reading.words[i].lower) & said for i in kept):
+            needed = [i for i in words if not self._exempt_word(reading, i)]
+            if all(lemmas(reading.words[i].lower) & said for i in needed):
                 return again
         return None
 
