@@ -435,7 +435,9 @@ class Engine:
         # the valve *govern*?" after a note defined a "govern" (whatever it was) asks what the valve governs.
         kept = self._not_verbs(reading.text, reading.words, reading.links, described=True)
         verbs = frozenset(link.start for link in single if link not in kept)
-        slight = verbs | {link.start for link in single if self._undescribed(link)}
+        # A concept the graph ties to another the question names narrows the question ("what does the guild
+        # call a *ship*?" of a guild that repairs ships): it stays a mention.
+        slight = verbs | {link.start for link in single if self._undescribed(link) and not self._tied(link, reading)}
         if len(slight) == len(reading.links):
             slight -= {reading.links[0].start}  # one mention stays: the first, the question's topic
         yes_no = self._is_yes_no(reading)
@@ -457,6 +459,14 @@ class Engine:
             if all(lemmas(reading.words[i].lower) & said for i in needed):
                 return again
         return None
+
+    def _tied(self, link: Link, reading: Reading) -> bool:
+        """Tell whether a triple joins the concept ``link`` names to one another mention of the question names."""
+        others = " ".join(other.best[0].n3() for other in reading.links if other is not link)
+        if not others:
+            return False
+        query = "ASK { VALUES ?o { %s } { ?c ?p ?o } UNION { ?o ?p ?c } }" % others
+        return bool(self.store.query(query, {"c": link.best[0]}).askAnswer)
 
     def _exempt_word(self, reading: Reading, i: int) -> bool:
         """Tell whether question word ``i`` need not be said by an answer: grammar, the asked kind ("which
