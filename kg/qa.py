@@ -435,8 +435,8 @@ class Engine:
         # the valve *govern*?" after a note defined a "govern" (whatever it was) asks what the valve governs.
         kept = self._not_verbs(reading.text, reading.words, reading.links, described=True)
         verbs = frozenset(link.start for link in single if link not in kept)
-        # A concept the graph ties to another the question names narrows the question ("what does the guild
-        # call a *ship*?" of a guild that repairs ships): it stays a mention.
+        # A concept the graph ties to another the question names narrows the question ("which word does the
+        # bakery use for its *loaf*?" of a bakery that bakes loaves): it stays a mention.
         slight = verbs | {link.start for link in single if self._undescribed(link) and not self._tied(link, reading)}
         if len(slight) == len(reading.links):
             slight -= {reading.links[0].start}  # one mention stays: the first, the question's topic
