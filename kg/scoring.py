@@ -475,7 +475,7 @@ class PathScorer:
     def _together(self, a: int, b: int, name: tuple[str, ...]) -> bool:
         """Tell whether only the name's own words (or fillers: "the", "their") stand between words a and b.
 
-        A verb's particle may follow its object: in "who carries the sacks up" the topic stands between
+        A verb's particle may follow its object: in "who hauls the sacks up" the topic stands between
         "hauls" and "up", which are still one relation's words.
         """
         lo, hi = sorted((a, b))
