@@ -77,6 +77,36 @@ def _kind_stripped(catalog: Catalog) -> dict[str, URIRef]:
     return {key: next(iter(iris)) for key, iris in found.items() if len(iris) == 1 and key not in catalog.by_name}
 
 
+#: Closed-class words a proper name may hold in lowercase ("Bank of England"). Closed class.
+NAME_JOINERS = frozenset("of and the for on in at de".split())
+
+
+def _proper_tails(catalog: Catalog) -> dict[tuple[str, ...], URIRef]:
+    """Return, by its words' keys, each run of two or more last words of a capitalised name ("tool library" of
+    "Eastfield Tool Library") that ends one such name only and is no name of the graph itself.
+
+    A reader says "the tool library" for the one tool library the notes name; where two names end so, or the
+    words name something else, it is no name at all.
+    """
+    found: dict[tuple[str, ...], set[URIRef]] = {}
+    for iri, entity in catalog.entities.items():
+        words = entity.label.split()
+        if len(words) < 2 or not all(w[:1].isupper() or w in NAME_JOINERS for w in words) or not words[0][:1].isupper():
+            continue
+        for k in range(2, len(words)):  # one word ("the *release*") is too often a title's last word by chance
+            tail = words[-k:]
+            if tail[0] in NAME_JOINERS or not all(w.isalpha() for w in tail):
+                continue
+            found.setdefault(tuple(noun_key(w.lower()) for w in tail), set()).add(iri)
+    return {
+        key: next(iter(iris))
+        for key, iris in found.items()
+        if len(iris) == 1
+        and " ".join(key) not in catalog.by_name
+        and " ".join(f"={w}" for w in key) not in catalog.by_name
+    }
+
+
 #: What a link's scores are multiplied by when the name goes on past it ("S3 Glacier" linked as S3).
 PARTIAL_NAME = 0.5
 
@@ -110,6 +140,9 @@ class EntityLinker:
         #: Names said without the kind noun that ends them: "HttpOnly" for the "HttpOnly attribute" typed as an
         #: attribute, when nothing else is called so (see ``_without_kind``).
         self.kind_stripped = _kind_stripped(catalog)
+        #: The last words of a capitalised name, said after "the" for the one thing so named (``_proper_tails``).
+        self.proper_tails = _proper_tails(catalog)
+        self.tail_words = max((len(key) for key in self.proper_tails), default=0)
 
     def link(self, tokens: list[Token]) -> list[Link]:
         """Return the entity mentions in ``tokens``, longest first without overlaps, in order."""
@@ -182,10 +215,35 @@ class EntityLinker:
                 if _name_goes_on(words, link, taken):
                     link.candidates = [(iri, round(score * PARTIAL_NAME, 4)) for iri, score in link.candidates]
                     link.method = "partial"
-        extra = self._titles_by_head(words, keys, taken)
+        tails = self._tails(words, chosen)
+        if tails:
+            covered = {i for link in tails for i in range(link.start, link.end)}
+            chosen = [link for link in chosen if not set(range(link.start, link.end)) & covered]
+            taken |= covered
+        extra = tails + self._titles_by_head(words, keys, taken)
         taken |= {link.start for link in extra}
         extra += self._without_kind(words, keys, taken)
         return sorted(chosen + extra, key=lambda link: link.start)
+
+    def _tails(self, words: list[Token], chosen: list[Link]) -> list[Link]:
+        """Link "the tool library" to "Eastfield Tool Library": lowercase words after "the" that end one
+        capitalised name only (``_proper_tails``), in place of the shorter mentions inside them ("tool"); never
+        over a longer mention, nor one that only ends inside the words."""
+        found = []
+        spans = {(link.start, link.end) for link in chosen}
+        for i in range(1, len(words)):
+            if words[i - 1].lower != "the":
+                continue
+            for n in range(min(self.tail_words, len(words) - i), 0, -1):
+                span = words[i : i + n]
+                iri = self.proper_tails.get(tuple(noun_key(t.lower) for t in span))
+                if iri is None or any(t.lower in STOPWORDS or not t.text.islower() for t in span):
+                    continue
+                if any(a < i + n and b > i and not (i <= a and b <= i + n) for a, b in spans):
+                    break  # a mention reaches out of the words ("the tool library card")
+                found.append(Link(i, i + n, " ".join(t.text for t in span), [(iri, TITLE_HEAD_SCORE)], "title"))
+                break
+        return found
 
     def _without_kind(self, words: list[Token], keys: list[str], taken: set[int]) -> list[Link]:
         """Link "HttpOnly" to the "HttpOnly attribute": a capitalised word no name of the graph spells, which

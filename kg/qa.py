@@ -58,6 +58,7 @@ from kg.question import (
     expansion,
     fragment_noun,
     is_negated,
+    is_participle,
     is_passive,
     is_short_form,
     is_yes_no,
@@ -421,9 +422,10 @@ class Engine:
         """Answer a question again with its slight mentions read as plain words, or None if that answers nothing.
 
         A slight mention is one lowercase word naming a concept the notes neither define nor call otherwise,
-        beside another mention: "the *default* VPC", "what does X do by *default*" after a note said "plain
-        JOIN is the default". As a second topic it asks for a relation between the two that nothing states;
-        as a word it may still be a word of the relation or of the sentence that answers.
+        or modifying the next mention as a compound's first noun, beside another mention: "the *default* VPC",
+        "what does X do by *default*" after a note said "plain JOIN is the default". As a second topic it asks
+        for a relation between the two that nothing states; as a word it may still be a word of the relation or
+        of the sentence that answers.
         """
         if len(reading.links) < 2:
             return None
@@ -437,7 +439,14 @@ class Engine:
         verbs = frozenset(link.start for link in single if link not in kept)
         # A concept the graph ties to another the question names narrows the question ("which word does the
         # bakery use for its *loaf*?" of a bakery that bakes loaves): it stays a mention.
-        slight = verbs | {link.start for link in single if self._undescribed(link) and not self._tied(link, reading)}
+        # So is one word right before another mention, which it modifies as a noun of a compound ("the *image*
+        # digest" after another note defined an image): the compound narrows the other, unless the graph ties them.
+        slight = verbs | {
+            link.start
+            for link in single
+            if (self._undescribed(link) or any(self._modifies_next(reading, link, other) for other in reading.links))
+            and not self._tied(link, reading)
+        }
         if len(slight) == len(reading.links):
             slight -= {reading.links[0].start}  # one mention stays: the first, the question's topic
         yes_no = self._is_yes_no(reading)
@@ -454,19 +463,37 @@ class Engine:
             # The words the mentions became must be said by what answers (the relation's name, the quoted
             # sentence): an answer that leaves them out answers another question.
             text = " ".join([again.answer, *(str(src.get("text", "")) for src in again.sources)])
-            said = {lemma for t in tokenize(text) if t.is_word for lemma in lemmas(t.lower)}
+            # The names of the relations that answer say their words too ("called" of "is equivalent to").
+            names = [n for p in self._evidence_predicates(again) for n in self.catalog.predicates[p].names]
+            said = {lemma for t in tokenize(" ".join([text, *names])) if t.is_word for lemma in lemmas(t.lower)}
             needed = [i for i in words if not self._exempt_word(reading, i)]
             if all(lemmas(reading.words[i].lower) & said for i in needed):
                 return again
         return None
 
+    def _defined(self, iri: URIRef, label: str) -> bool:
+        """Tell whether the concept ``iri`` has a definition and is called ``label`` too (case aside)."""
+        entity = self.catalog.entities.get(iri)
+        return entity is not None and entity.definition is not None and entity.label.lower() == label.lower()
+
+    def _evidence_predicates(self, answer: Answer) -> list[URIRef]:
+        """Return the graph's relations among the triples an answer gives as its evidence."""
+        found = [URIRef(str(t.get("predicate", {}).get("iri", ""))) for t in answer.evidence]
+        return [p for p in dict.fromkeys(found) if p in self.catalog.predicates]
+
+    @staticmethod
+    def _modifies_next(reading: Reading, link: Link, other: Link) -> bool:
+        """Tell whether the mention ``other`` follows ``link`` as the head noun of their compound ("image
+        *digest*"): right after it, named as written (not by a lemma: "a pod *called* X" says a verb), and
+        no participle."""
+        if other.start != link.end or other.method != "exact":
+            return False
+        return not is_participle(reading.words[other.start].text)
+
     def _tied(self, link: Link, reading: Reading) -> bool:
         """Tell whether a triple joins the concept ``link`` names to one another mention of the question names."""
-        others = " ".join(other.best[0].n3() for other in reading.links if other is not link)
-        if not others:
-            return False
-        query = "ASK { VALUES ?o { %s } { ?c ?p ?o } UNION { ?o ?p ?c } }" % others
-        return bool(self.store.query(query, {"c": link.best[0]}).askAnswer)
+        others = [other.best[0] for other in reading.links if other is not link]
+        return bool(self.store.predicates_between([link.best[0]], others))
 
     def _exempt_word(self, reading: Reading, i: int) -> bool:
         """Tell whether question word ``i`` need not be said by an answer: grammar, the asked kind ("which
@@ -505,7 +532,17 @@ class Engine:
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
         negated = is_negated(words)
         return Reading(
-            text, tokens, words, links, residual, relation_words, answer_word, negated, asked_at, meanings=meanings
+            text,
+            tokens,
+            words,
+            links,
+            residual,
+            relation_words,
+            answer_word,
+            negated,
+            asked_at,
+            meanings=meanings,
+            plain=as_words,
         )
 
     def _not_verbs(self, text: str, words: list[Token], links: list[Link], described: bool = False) -> list[Link]:
@@ -922,6 +959,12 @@ class Engine:
         is asked of it: it is left out of the frame, as the concept's own name is.
         """
         inside = set(range(link.start, link.end))
+        # A mention read as a word right before the concept's name modifies it ("an *image* digest"), as the
+        # name's own words do; the second reading keeps only an answer that says it (``_as_words``).
+        before = link.start - 1
+        while before in reading.plain:
+            inside.add(before)
+            before -= 1
         for other in reading.links:
             before = other.start - 1
             while before > link.end and reading.words[before].lower in ARTICLES:
@@ -945,6 +988,12 @@ class Engine:
             return None  # "list the queues": the members (``_list``)
         iri = link.best[0]
         entity = self.catalog.entities[iri]
+        if entity.definition is None:
+            # Two notes' concepts of one name ("container", a note's kind and another's bin): a definition
+            # asked of the name is the one a concept so named has.
+            defined = [c for c, score in link.candidates[1:3] if score >= 0.95 and self._defined(c, entity.label)]
+            if len(defined) == 1:
+                iri, entity = defined[0], self.catalog.entities[defined[0]]
         # The mention as written: "pub/sub" links as the words "pub sub", but its slash is part of the form.
         written = link.text
         if 0 <= link.start < link.end <= len(reading.words):
@@ -1036,6 +1085,8 @@ class Engine:
         frame, adverbs = [], None
         # A subordinate clause ("... when engineers discuss Y") may frame the question too.
         subordinate = any(w.lower in SUBORDINATORS for w in reading.words[1:])
+        # So may a closing phrase of place ("... in the club's rules?").
+        subordinate = subordinate or any(w.lower in SETTING for w in reading.words[1:])
         for i, w in enumerate(reading.words):
             if i in inside or i in verb or w.lower in STOPWORDS or (possessor(w.lower) or w.lower) in WH_WORDS:
                 continue
@@ -1093,6 +1144,12 @@ class Engine:
                 framing |= {w.idx for w in t.subtree}
                 if opening:
                     scene |= {w.idx for w in t.subtree}
+            elif t.lower_ in SETTING and not opening and t.head.lemma_ != "be" and all(w.is_punct for w in doc[after:]):
+                # "What is meant by X *within the guild's ledger*?": a closing phrase of place says where the
+                # question is meant; the naming relation must still be all the words left name. After "be"
+                # the phrase is what is asked ("who is *in charge of* X").
+                framing |= {w.idx for w in t.subtree}
+                scene |= {w.idx for w in t.subtree}
         return frozenset(scene) if scene_only else frozenset(framing | scene)
 
     def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:
@@ -2243,9 +2300,9 @@ class Engine:
         words = view.words
         if not words or words[0].lower != "where" or not answers:
             return False
+        if all(_is_date(a) for a in answers[:3]):
+            return True  # "built in 1998", "open since 2004": a year or a date, along any preposition, is no place
         last = set(self._label_words(step[0])[-1:])
-        if last & PLACE_OR_TIME and all(_is_date(a) for a in answers[:3]):
-            return True  # "built in 1998": a year or a date, along any preposition, is no place
         if not last & WHEN_ONLY_PREPOSITIONS:
             return False
         return all(isinstance(a, URIRef) and names_time(self.catalog.label(a)) for a in answers[:3])

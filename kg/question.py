@@ -70,6 +70,8 @@ class Reading:
     inside: frozenset[int] = frozenset()  # word positions names take, once a topic is chosen (see _view)
     #: Of ``relation_words``, those that name relations by meaning only: word -> {relation: similarity}.
     meanings: dict[str, dict[URIRef, float]] = field(default_factory=dict)
+    #: Word positions of mentions read as plain words (a second reading, ``Engine._as_words``).
+    plain: frozenset[int] = frozenset()
     #: What the parse found, read once per question and shared by its views (see ``request``).
     parsed: dict[str, object] = field(default_factory=dict, repr=False)
 
@@ -137,6 +139,8 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
         return words[head].lower, at
     if i >= len(words) or words[i].lower in STOPWORDS or is_verb_only(words[i].text):
         return None, at
+    if i == start and text is not None and _wh_subject_verb(text, at):
+        return None, at  # "What *feeds* into X?": the wh-word is the subject, the word after it the verb
     if words[i - 1].lower in ("is", "are") and is_participle(words[i].text):
         return None, at  # "what is *used* to ...": a passive's verb, not the name of what is asked
     # "what kind of book is X" asks for a kind (a genre, a class), not for a book.
@@ -150,6 +154,9 @@ def asked_type(words: list[Token], inside: set[int], text: str | None = None) ->
     phrase = wh_phrase(text)[0] if text is not None and i + 1 < len(words) and i + 1 not in inside else []
     if len(phrase) > 2 and phrase[-2] == words[i].lower and phrase[-1] == words[i + 1].lower:
         i += 1
+    copula = any(w.lower in ("is", "are") for w in words[start:i])
+    if copula and i + 1 < len(words) and is_participle(words[i + 1].text) and not only_noun(words[i + 1].text):
+        return None, at  # "What is gravel *capped* at?": the noun is a passive's subject, not what is asked
     return words[i].lower, at
 
 
@@ -506,6 +513,16 @@ def asks_what_it_does(text: str) -> bool:
         t.lemma_ == "do" and t.pos_ == "VERB" and (t.dep_ == "ROOT" or any(c.lower_ == "what" for c in t.children))
         for t in parse(text)
     )
+
+
+def _wh_subject_verb(text: str, at: int) -> bool:
+    """Tell whether the wh-word (the ``at``-th word) is a pronoun subject and the next word its clause's verb,
+    by the parse: "What *feeds* into X?", "Which *keeps* the key?", not "What *runs* did X score?"."""
+    words = [t for t in parse(text) if not t.is_punct]
+    if at + 1 >= len(words):
+        return False
+    wh, after = words[at], words[at + 1]
+    return wh.pos_ == "PRON" and wh.dep_ == "nsubj" and wh.head.i == after.i and after.pos_ in ("VERB", "AUX")
 
 
 def wh_phrase(text: str) -> tuple[list[str], str | None]:

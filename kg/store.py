@@ -102,6 +102,21 @@ class KGStore:
         s, p, o = triple
         return bool(self.query("ASK { ?s ?p ?o }", {"s": s, "p": p, "o": o}).askAnswer)
 
+    def predicates_between(self, ones: Iterable[URIRef], others: Iterable[URIRef]) -> set[URIRef]:
+        """Return the predicates of the triples between one of ``ones`` and one of ``others``, either way.
+
+        The answering asks this to learn how a question's concepts are joined: which relations could
+        decide a yes/no question about them, and whether one mention narrows another.
+        """
+        ones, others = " ".join(iri.n3() for iri in ones), " ".join(iri.n3() for iri in others)
+        if not ones or not others:
+            return set()
+        rows = self.query(
+            "SELECT DISTINCT ?p WHERE { VALUES ?a { %s } VALUES ?b { %s } { ?a ?p ?b } UNION { ?b ?p ?a } }"
+            % (ones, others)
+        )
+        return {row[0] for row in rows}
+
     def graph_names(self) -> list[URIRef]:
         """Return the IRIs of the named graphs, sorted."""
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

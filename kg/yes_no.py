@@ -165,7 +165,9 @@ class YesNoAnswerer:
         # named concept at all: in a large graph many relations fit a word equally well ("keep", "store",
         # "save"), and a cut before looking would drop the one the facts use.
         joining = (
-            self._joining(candidates[0], [iri for other in candidates[1:] for iri in other]) if candidates else set()
+            self.store.predicates_between(candidates[0], [iri for other in candidates[1:] for iri in other])
+            if candidates
+            else set()
         )
         fitting = [p for p in relevance if relevance[p].score >= 0.5 and self._decides(p, joining)]
         ranked = sorted(fitting, key=lambda p: (-relevance[p].score, str(p)))[:6]
@@ -280,16 +282,6 @@ class YesNoAnswerer:
                     if score > scores.get(pred, Relevance()).score:
                         scores[pred] = Relevance(score, used)
         return scores
-
-    def _joining(self, subjects: list[URIRef], others: list[URIRef]) -> set[URIRef]:
-        """Return the predicates of the triples between one of ``subjects`` and one of ``others``, either way."""
-        if not subjects or not others:
-            return set()
-        values = " ".join(iri.n3() for iri in subjects), " ".join(iri.n3() for iri in others)
-        rows = self.store.query(
-            "SELECT DISTINCT ?p WHERE { VALUES ?a { %s } VALUES ?b { %s } { ?a ?p ?b } UNION { ?b ?p ?a } }" % values
-        )
-        return {row[0] for row in rows}
 
     def _decides(self, pred: URIRef, joining: set[URIRef]) -> bool:
         """Tell whether a triple of ``joining``'s predicates can settle ``pred``: itself, its contrary or its denial."""

@@ -95,7 +95,7 @@ def test_a_yes_no_question_weighs_only_relations_that_join_its_concepts(tmp_path
     pantry = KnowledgeGraph.open(docs=[_write(tmp_path, "pantry", PANTRY)], cache_dir=tmp_path / "vectors")
     engine = pantry.engine
     iri = {engine.catalog.label(i): i for i in engine.catalog.entities}
-    joining = engine.yes_no._joining([iri["freezer"]], [iri["berry"]])
+    joining = engine.store.predicates_between([iri["freezer"]], [iri["berry"]])
     assert [engine.catalog.label(p) for p in joining] == ["store"]
     (store,) = joining
     assert engine.yes_no._decides(store, joining)

@@ -279,6 +279,26 @@ def _parse(
             if _emphasised_as_nouns(doc, words):
                 doc.user_data.update(parsed[i].user_data)
                 parsed[i] = doc
+    # "a cache that *proxies* both registries": after a relative pronoun, a rare verb's -s form may come out
+    # a noun ("that" its determiner, though "that" goes with no plural). Read again with the word normed as
+    # a common verb's -s form, the clause has its verb; the word keeps its own text and lemma.
+    relative = [(i, found) for i, doc in enumerate(parsed) if (found := _relative_verbs(doc))]
+    if relative:
+        again = []
+        for i, found in relative:
+            doc = _merged(nlp, parsed[i].text, _name_spans_of(parsed[i]), False)
+            for token in doc:
+                if token.idx in found:
+                    token.norm_ = RELATIVE_VERB_NORM
+            again.append(doc)
+        for (i, found), doc in zip(relative, nlp.pipe(again, batch_size=batch_size), strict=True):
+            verbs = [t for t in doc if t.idx in found]
+            if _has_verb_root(doc) and verbs and all(t.pos_ == "VERB" and t.dep_ == "relcl" for t in verbs):
+                lemmas = {t.idx: t.lemma_ for t in parsed[i] if t.idx in found}
+                for t in verbs:
+                    t.lemma_ = _verb_lemma(t.lower_, lemmas.get(t.idx, t.lower_))
+                doc.user_data.update(parsed[i].user_data)
+                parsed[i] = doc
     for i, doc in enumerate(parsed):
         _complex_prepositions(doc)
         _subject_before_copula(doc)
@@ -288,6 +308,42 @@ def _parse(
         _particle_as_preposition(doc)
         parsed[i] = _have_as_verb(doc) or doc
     return parsed
+
+
+#: Relative pronouns that may open a clause as its subject. Closed class.
+RELATIVE_PRONOUNS = frozenset("that which who".split())
+#: The norm a verb's -s form the tagger missed after a relative pronoun is read with: a common transitive verb.
+RELATIVE_VERB_NORM = "uses"
+
+
+def _relative_verbs(doc) -> frozenset[int]:
+    """Return the offsets of the words right after a relative pronoun, after a noun, that the tagger read as
+    nouns (or adverbs) though they can only be a verb's -s form there ("a cache that *proxies* X", "a relay
+    that *forwards* calls"): a plural noun takes no "that" or "which" for its determiner, and "who" none."""
+    found = set()
+    for t in doc[2:]:
+        before, noun = doc[t.i - 1], doc[t.i - 2]
+        if (
+            t.dep_ != "nsubj"  # "the fixtures that *tests* use": the clause's subject, a noun
+            and " " not in t.text
+            and (
+                (t.pos_ in ("NOUN", "PROPN", "ADV") and third_person_verb(t.lower_))  # "that *forwards* calls"
+                or (t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith("s") and noun_key(t.lower_) != t.lower_)
+            )
+            and before.lower_ in RELATIVE_PRONOUNS
+            and noun.pos_ in ("NOUN", "PROPN")
+            and t.i + 1 < len(doc)
+            and not doc[t.i + 1].is_punct
+        ):
+            found.add(t.idx)
+    return frozenset(found)
+
+
+def _verb_lemma(word: str, noun_lemma: str) -> str:
+    """Return the base form of a verb's -s form ("supports" -> "support"); for a verb the dictionary knows
+    only as a noun ("proxies"), the noun's singular, which is the verb's base form too ("proxy")."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return next((lemma for lemma in lemmas if word in getInflection(lemma, "VBZ")), noun_lemma)
 
 
 def _bold_verbs(doc, bold: Sequence[str]) -> frozenset[str]:

@@ -44,10 +44,12 @@ from kg.ingest.shortforms import (
     SHORT_AFTER_RE,
     SHORT_BEFORE_RE,
     SHORT_EQUALS_RE,
+    SHORT_SAID_RE,
     abbreviates,
     blended_suffix,
     clipped_suffix,
     compressed_word,
+    said_long_form,
     spelled_suffix,
     spells,
     spelt_in_order,
@@ -327,7 +329,8 @@ class _Extractor(StructureReader):
     def _acronyms(self, text: str) -> list[Concept]:
         """Register short forms with their long names: the long name is a concept, the short form its acronym.
 
-        "Long Name (LN)", "LN (Long Name)", "LN = Long Name" and "publish/subscribe (pub/sub)"; a short form is given
+        "Long Name (LN)", "LN (Long Name)", "LN = Long Name", "LN stands for Long Name" and "publish/subscribe
+        (pub/sub)"; a short form is given
         only to a name whose words its letters spell (see :mod:`kg.ingest.shortforms`).
         """
         found = []
@@ -358,6 +361,10 @@ class _Extractor(StructureReader):
             # "NFS (Network File System)"; "DAX (DynamoDB Accelerator)": a proper name whose words'
             # initials the short form keeps in order (a letter for effect, the X, aside).
             if spells(match.group(1), long_form) or _initials_kept(match.group(1), long_form):
+                found.append(self._short_form(long_form, match.group(1)))
+        for match in SHORT_SAID_RE.finditer(text):
+            long_form = said_long_form(match.group(1), match.group(2))
+            if long_form is not None:  # "WEEE stands for Waste Electrical and Electronic Equipment"
                 found.append(self._short_form(long_form, match.group(1)))
         for match in CLIPPED_RE.finditer(text):
             long_form = clipped_suffix(text[: match.start()], match.group(1))
@@ -393,11 +400,20 @@ class _Extractor(StructureReader):
         return read
 
     def _short_form(self, long_form: str, short: str) -> Concept:
-        """Name the concept ``long_form`` (minting it if new) with ``short`` as its acronym."""
+        """Name the concept ``long_form`` (minting it if new) with ``short`` as its acronym.
+
+        A concept named so far only by the short form (a table cell "WEEE" before the sentence that spells it
+        out) is the same thing: it takes the long form as its label, or joins the concept that has it.
+        """
+        short = short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short
+        bare, named = self.registry.lookup(short), self.registry.lookup(long_form)
+        if bare is not None and bare.label == short and not bare.known and bare is not named:
+            if named is None:
+                self.registry.rename(bare, long_form)
+                return bare
+            self.registry.merge(named, bare)
         concept = self.registry.get_or_mint(long_form)
-        self.registry.add_alias(
-            concept, short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short, True
-        )
+        self.registry.add_alias(concept, short, True)
         return concept
 
     def _bold_name(self, text: str) -> None:

@@ -575,6 +575,9 @@ class OpenReader:
                 if kind is not None and kind is not named:
                     facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
             named = self._proper_name_given(noun)
+            given = _relative_name(noun)
+            if named is None and given is not None:
+                named = self._concept(given)  # "the shop, which we call the Second Shelf": a shop
             if named is not None:
                 kind = self.resolve(" ".join(t.text for t in _name_tokens(noun)), True)
                 if kind is not None and kind is not named:
@@ -1204,6 +1207,11 @@ class OpenReader:
                         concept = self._concept(named)
                         if concept is not None:
                             return concept
+        named = None if plain else _relative_name(token)
+        if named is not None:  # "our own registry, which everyone calls Anchorage": Anchorage
+            concept = self._concept(named)
+            if concept is not None:
+                return concept
         named = None if plain else _name_given(token) or _name_in_apposition(token)
         if named is not None:
             # "The current ferry, the MV Tern, ...": the ferry so named, not ferries in general.
@@ -1798,12 +1806,15 @@ RATE_WORDS = frozenset(("a", "an", "per", "each", "every"))
 
 
 def _per_unit(token) -> bool:
-    """Tell whether a counted noun is counted per unit ("four times a day", "two loads per week"): a rate."""
+    """Tell whether a counted noun is counted per unit ("four times a day", "two loads per week") or per
+    anything ("five bags per visit"): a rate."""
     for child in token.children:
         if child.dep_ == "npadvmod" and _is_unit(child) and any(d.lower_ in RATE_WORDS for d in child.children):
             return True
         if child.dep_ == "prep" and child.lower_ in RATE_WORDS and any(_is_unit(p) for p in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "per" and any(p.dep_ == "pobj" for p in child.children):
+            return True  # "five bags per visit": "per" makes a rate of whatever it counts by
     return False
 
 
@@ -1987,6 +1998,25 @@ def _name_given(token):
     if not any(c.dep_ == "relcl" for c in token.children):
         return None
     return _passive_name(token)
+
+
+def _relative_name(noun):
+    """Return the one name a relative clause with a naming verb gives ``noun`` ("our own registry, *which
+    everyone calls Anchorage*"; "the shop, which we call *the Second Shelf*"), else None: the relative
+    pronoun is the verb's object, and the name its other complement."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in NAMING_VERBS:
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in clause.children):
+            continue
+        names = [
+            c
+            for c in clause.children
+            if c.dep_ in ("oprd", "dobj", "attr") and c.lower_ not in ("which", "that", "whom")
+        ]
+        if len(names) == 1 and names[0].pos_ in ("PROPN", "NOUN"):
+            return names[0]
+    return None
 
 
 def _passive_name(token):

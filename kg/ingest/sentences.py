@@ -18,6 +18,7 @@ from kg.ingest.lexicon import Lexicon, Phrase
 from kg.ingest.parse import third_person_verb
 from kg.namespaces import KGO
 from kg.text import (
+    ARTICLES,
     AUXILIARIES,
     COPULAS,
     FILLERS,
@@ -26,6 +27,7 @@ from kg.text import (
     PRONOUNS_OBJECT,
     PRONOUNS_SUBJECT,
     SETTING_APART,
+    STOPWORDS,
     Token,
     can_be_noun,
     is_adjective,
@@ -317,6 +319,11 @@ class SentenceReader:
         if cop is None:
             return []
         subject = self._subject(tokens, 0, cop, mentions, ctx)
+        left = [m for m in mentions if m.end <= cop]
+        if left and left[-1].concept is subject and _in_modifier(tokens, left[-1]):
+            # "The garden waste skip *in Bay 3* is larger": the skip is, not the bay; the words before the
+            # preposition are the subject, whether or not a name (or a part of one) was found in them.
+            subject = self._mint_phrase(tokens, 0, left[-1].start)
         after = _skip_aux(tokens, cop + 1, end)
         if subject is None or after >= end:
             return []
@@ -374,6 +381,20 @@ class SentenceReader:
         return [Fact(winner.iri, KGO.moreThan, loser.iri, f"comparison:{quality}")]
 
 
+def _in_modifier(tokens: list[Token], name) -> bool:
+    """Tell whether the mention ``name`` sits in a phrase of place or part that modifies the noun just before
+    it ("the skip *in Bay 3*", "the key *of the shed*"): a preposition, perhaps an article, then the name,
+    after a noun phrase that opens the sentence."""
+    before = [t for t in tokens[: name.start] if t.is_word]
+    while before and before[-1].lower in ARTICLES:
+        before.pop()
+    return len(before) > 1 and before[-1].lower in MODIFYING_PREPOSITIONS and before[-2].lower not in STOPWORDS
+
+
+#: Prepositions that open a phrase modifying the noun before them inside a subject. Closed class.
+MODIFYING_PREPOSITIONS = frozenset("in on at of inside within from near beside behind under".split())
+
+
 def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     """Split a sentence's tokens into clauses at semicolons and subordinating conjunctions.
 
@@ -400,7 +421,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "npadvmod"})
 
 
 def only_nominal(doc) -> frozenset[str]:
-    """Return the lowercase words that a parse reads as nouns or adjectives wherever they occur.
+    """Return the lowercase words that a parse reads as nouns or adjectives (or hedges of a number) wherever
+    they occur.
 
     The phrase reader matches the ontology's words by position alone; the parser knows which words
     are verbs. A word every occurrence of which is a noun or adjective in the parse does not state a
@@ -411,6 +433,8 @@ def only_nominal(doc) -> frozenset[str]:
     for token in doc:
         if " " not in token.text:  # a merged name's words are the name's, not the clause's
             modifier = token.pos_ in NOMINAL_POS and token.dep_ in MODIFIER_DEPS
+            # "took *about* 11 seconds": a word that hedges a number states no relation either.
+            modifier = modifier or (token.dep_ in ("advmod", "quantmod") and token.head.like_num)
             readings.setdefault(token.lower_, set()).add(modifier)
     # The tagger misreads a verb's -s form as a noun ("volume attaches to"): only a word that cannot
     # be one, and is no verb alone, is kept from the phrases.

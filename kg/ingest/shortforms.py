@@ -26,6 +26,13 @@ SHORT_BEFORE_RE = re.compile(r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)
 SHORT_EQUALS_RE = re.compile(
     r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s*=\s*([A-Za-z][A-Za-z /-]{2,78}?)\s*(?=[,;:.(]|$)"
 )
+#: An upper-case short form a clause says its long name of, in a few lowercase words: "WEEE stands for Waste
+#: Electrical and Electronic Equipment", "NFS is short for Network File System". The long name is capitalised
+#: (its inner closed-class words aside); whether the short form spells it is tested after (``said_long_form``).
+SHORT_SAID_RE = re.compile(
+    r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+(?:[a-z]+\s+){1,3}(?:the\s+)?"
+    r"([A-Z][A-Za-z-]*(?:\s+(?:of|and|the|for|[A-Z][A-Za-z-]*))+)"
+)
 #: A clipped short form in parentheses, its parts joined as the long name's are: "publish/subscribe (pub/sub)".
 CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
 _PART = re.compile(r"[A-Za-z0-9]+")
@@ -46,6 +53,16 @@ def spells(short: str, name: str) -> bool:
     if len(letters) < 2 or len(words) < 2 or words[0] in CLOSED_CLASS or words[-1] in CLOSED_CLASS:
         return False
     return words[0].startswith(letters[0]) and splits_into_prefixes(letters, words, CLOSED_CLASS)
+
+
+def said_long_form(short: str, run: str) -> str | None:
+    """Return the first words of ``run`` that ``short`` spells ("Waste Electrical and Electronic Equipment"
+    of "Waste Electrical and Electronic Equipment Directive" for WEEE, where the run is longer), or None."""
+    words = run.split()
+    for n in range(2, len(words) + 1):
+        if spells(short, " ".join(words[:n])):
+            return " ".join(words[:n])
+    return None
 
 
 def spelled_suffix(before: str, short: str, brands: frozenset[str] = frozenset()) -> str | None:

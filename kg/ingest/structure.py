@@ -266,8 +266,9 @@ class StructureReader:
         numbered = numbered_first_column(block)
         for number, row in enumerate(block.rows):
             name = " ".join(re.sub(r"[*`]", "", row[0]).split())
+            label = name
             if numbered:
-                name = self._numbered_name(name)
+                name = self._numbered_name(name, _plain_header(block.header[0]))
             # "`PUT` / `STORE`": code offered as alternatives names one thing by either name.
             name, *others = ALTERNATIVE_SPLIT_RE.split(name) if (number, 0) in block.code_cells else [name]
             if not name:
@@ -276,6 +277,10 @@ class StructureReader:
             for other in others:
                 if other and self.registry.lookup(other) is None:
                     self.registry.add_alias(thing, other)
+            if label != name and ROW_NUMBER_RE.fullmatch(label) and self.registry.lookup(label) is None:
+                # "Code | Meaning": "75" is "Code 75", and still "75" where the text says the number alone ("safe
+                # for 75"). A letter is no name alone: "A" is the article too.
+                self.registry.add_alias(thing, label)
             self.used.add(thing.iri)
             quote = " | ".join(row)
             self._type_row(thing, kind, section, quote)
@@ -347,14 +352,21 @@ class StructureReader:
             return self.registry.lookup(heading)
         return None
 
-    def _numbered_name(self, number: str) -> str:
-        """Return the name a row number stands for: the one name of the note that ends in it ("Tier 3").
+    def _numbered_name(self, number: str, header: str = "") -> str:
+        """Return the name a row number (or letter) stands for: the one name of the note that ends in it
+        ("Tier 3"), else the column's head and the number together ("Bay | Charge": "4" is "Bay 4").
 
-        A row "3" under "Tier" is what the note calls "Tier 3" where it names one thing so; with no such
-        name, or several, the number is the row's name itself (an exit code "2", a port "22").
+        A note may name the row's thing only after the table ("Fridges go in Bay 4"), or never; a bare
+        number is a name for nothing. With no head of one or two words, the number is the row's name
+        itself.
         """
         named = [c for c in self.registry.concepts.values() if c.label.split()[1:] and c.label.split()[-1] == number]
-        return named[0].label if len(named) == 1 else number
+        if len(named) == 1:
+            return named[0].label
+        words = header.split()
+        if 0 < len(words) <= 2 and all(w.isalpha() for w in words):
+            return f"{header} {number}"
+        return number
 
     def _property_row(
         self, head: str, things: list[Concept], cells: list[str], section: str, quote: str, rule: str = "table:property"
@@ -590,6 +602,8 @@ def coded_first_column(block: Block) -> bool:
 ALTERNATIVE_SPLIT_RE = re.compile(r"\s+/\s+|\s*,\s+|\s+or\s+")
 #: A row number: "5", "10", "1.2".
 ROW_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*")
+#: A row's number or letter: "5", "1.2", "B" (a single capital, as in "Band B", never the article "A" of a phrase).
+ROW_LABEL_RE = re.compile(r"\d+(?:\.\d+)*|[A-Z]")
 
 
 #: A cell that says yes or no.
@@ -610,8 +624,9 @@ def yes_no_column(block: Block, column: int) -> bool:
 
 
 def numbered_first_column(block: Block) -> bool:
-    """Tell a table whose first column numbers its rows ("Tier | Copies": "3 | 5"): one thing per row."""
-    return bool(block.rows) and all(ROW_NUMBER_RE.fullmatch(row[0].strip()) for row in block.rows)
+    """Tell a table whose first column numbers or letters its rows ("Tier | Copies": "3 | 5"; "Band | Fee":
+    "A | £1", "B | £2"): one thing per row."""
+    return bool(block.rows) and all(ROW_LABEL_RE.fullmatch(row[0].strip()) for row in block.rows)
 
 
 def rows_named_by_first_column(block: Block) -> bool:
