@@ -490,6 +490,23 @@ class Engine:
             return False
         return not is_participle(reading.words[other.start].text)
 
+    def _coherent(self, links: list[Link]) -> list[Link]:
+        """Put first, of a mention's candidates named alike (two notes' "container"), the one the graph ties to
+        another mention of the question ("containers managed by EKS": the one EKS manages), when only one is.
+
+        Names alone cannot tell two notes' concepts of one word apart; the question's other names can.
+        """
+        for link in links:
+            best = link.best[1]
+            close = [iri for iri, score in link.candidates[:4] if score >= best - 0.05]
+            others = [other.best[0] for other in links if other is not link]
+            if len(close) < 2 or not others:
+                continue
+            tied = [iri for iri in close if self.store.predicates_between([iri], others)]
+            if len(tied) == 1 and tied[0] != link.best[0]:
+                link.candidates = [(tied[0], best), *((i, s) for i, s in link.candidates if i != tied[0])]
+        return links
+
     def _tied(self, link: Link, reading: Reading) -> bool:
         """Tell whether a triple joins the concept ``link`` names to one another mention of the question names."""
         others = [other.best[0] for other in reading.links if other is not link]
@@ -524,6 +541,7 @@ class Engine:
         # "what *kind* of X": a classifier before "of" is grammar, though a note made a concept of the word.
         classifiers = classifier_positions(words)
         links = [link for link in links if not (link.end - link.start == 1 and link.start in classifiers)]
+        links = self._coherent(links)
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
         relation_words, meanings = self._relation_words(residual, classifying_words(words))

@@ -59,6 +59,13 @@ The kiln is a brick oven for firing glass. That call is made by the foreman alon
 | the one who runs the floor | gaffer | bench lead |
 """
 
+QUAY = """# Harbour Depot
+
+## Quay
+
+Containers are stacked three high on the quay. The crane lifts containers onto the trucks.
+"""
+
 TRIALS = """# Yard trials
 
 ## Staff
@@ -219,3 +226,17 @@ def test_a_definition_asked_of_a_name_two_notes_share_is_the_one_a_concept_so_na
     for question in ("What is a container?", "What are containers?"):
         answer = graph.ask(question)
         assert "standardized unit" in answer.answer, (question, answer.answer)
+
+
+@pytest.mark.slow
+def test_of_two_concepts_named_alike_the_one_tied_to_the_questions_other_names_is_meant(
+    tmp_path_factory: pytest.TempPathFactory,
+):
+    # The quay's containers (shipping boxes) and the compute note's share a name; EKS manages only the latter.
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path_factory.mktemp("quay")
+    (folder / "quay.md").write_text(QUAY, encoding="utf-8")
+    docs = [root / "data" / "docs" / "compute.md", folder / "quay.md"]
+    graph = KnowledgeGraph.open(docs=docs, cache_dir=folder / "vectors")
+    answer = graph.ask("What do containers managed by EKS run on?")
+    assert "EC2 instance" in answer_labels(answer), answer.answer
