@@ -346,11 +346,6 @@ class PathScorer:
             score = 0.8 * mean + 0.2 * weakest + type_bonus + order - 0.2 * hops
             return PathScore(steps, score, 0.0, mean, explained, type_bonus > 0, hops, soft)
         consumed, silent = self._consume(rels, steps)
-        back = any(p == q and d != e for (p, d), (q, e) in pairwise(steps))  # out and back: "with the same X"
-        if hops and explained and not self.siblings and not back and any(r.words >= explained for r in rels):
-            # "What sits beneath X?" over "A sits beneath X", "A sits at B": one hop says every word the
-            # path does, so the others are asked by nothing, however the words share out among the hops.
-            silent = max(silent, hops)
         coverage = consumed / len(self.asked)
         if self.light_asked and self.answer_word in last_words and steps[-1][1] == OUT:
             coverage = 1.0  # "which port does X use": X's ports, the light verb said by the noun's relation

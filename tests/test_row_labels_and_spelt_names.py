@@ -187,9 +187,9 @@ def test_the_last_words_of_one_proper_name_name_it(notes):
 
 
 @pytest.mark.slow
-def test_what_before_a_verb_is_its_subject_and_one_hop_that_says_it_all_is_enough(notes):
-    # "What runs on X?": "runs" is the verb, no kind asked for; the hop on to where the press runs says nothing
-    # the question asks that the first hop does not.
+def test_what_before_a_verb_is_its_subject(notes):
+    # "What runs on X?": "runs" is the verb, no kind asked for (read as one, it drew a second hop on to where
+    # the press runs, "Dock Street").
     for question in ("What runs on Cask Hall?", "What runs on top of Cask Hall?"):
         answer = notes.ask(question)
         assert answer_labels(answer) == ["Brinley Press"], (question, answer.answer)
