@@ -492,7 +492,7 @@ class Engine:
 
     def _coherent(self, links: list[Link]) -> list[Link]:
         """Put first, of a mention's candidates named alike (two notes' "container"), the one the graph ties to
-        another mention of the question ("containers managed by EKS": the one EKS manages), when only one is.
+        another mention of the question ("the crates the forklift lifts": the forklift's crates), when only one is.
 
         Names alone cannot tell two notes' concepts of one word apart; the question's other names can.
         """

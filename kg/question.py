@@ -522,7 +522,13 @@ def _wh_subject_verb(text: str, at: int) -> bool:
     if at + 1 >= len(words):
         return False
     wh, after = words[at], words[at + 1]
-    return wh.pos_ == "PRON" and wh.dep_ == "nsubj" and wh.head.i == after.i and after.pos_ in ("VERB", "AUX")
+    return (
+        wh.pos_ == "PRON"
+        and wh.dep_ == "nsubj"
+        and wh.head.i == after.i
+        and after.pos_ in ("VERB", "AUX")
+        and after.dep_ == "ROOT"  # "Which brine jars did X fill?": a noun the tagger made a verb is no root
+    )
 
 
 def wh_phrase(text: str) -> tuple[list[str], str | None]:
