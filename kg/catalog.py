@@ -34,7 +34,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kg.namespaces import KGO, with_prefixes
 from kg.sharing import directory_fingerprint
 from kg.store import KGStore
-from kg.text import cased_name_key, name_key
+from kg.text import COMPLEX_PLACE_PREPOSITIONS, PLACE_PREPOSITIONS, cased_name_key, name_key
 
 try:
     import fcntl
@@ -304,8 +304,22 @@ class Catalog:
             if pred.label not in pred.names:
                 pred.names.insert(0, pred.label)
         self._align(store)
+        self._place_relations()
         self._load_single_valued(store)
         self.kind_words = {k for p in self.predicates.values() for k in p.subject_kinds | p.object_kinds}
+
+    def _place_relations(self) -> None:
+        """Let "where" ask along a note's relation whose words end in a preposition of place ("sits *at*",
+        "is kept *in*"), as it asks along the ontology's relations of place: the relation's own grammar says
+        its object is where the subject is or goes. Relations with question words of their own keep them."""
+        for pred in self.predicates.values():
+            label = pred.label.lower()
+            words = label.split()
+            placing = words[-1] in PLACE_PREPOSITIONS or any(
+                label.endswith(f" {p}") for p in COMPLEX_PLACE_PREPOSITIONS
+            )
+            if len(words) > 1 and placing and not pred.question_words and not pred.literal:
+                pred.question_words.add("where")
 
     def _load_single_valued(self, store: KGStore) -> None:
         """Measure, per relation and direction, how often a node has exactly one value for it.

@@ -45,7 +45,7 @@ from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
 from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
 from kg.store import KGStore
-from kg.text import LIGHT_VERBS, STOPWORDS, Token, comparison_phrase, lemmas, name_key, noun_key
+from kg.text import LIGHT_VERBS, STOPWORDS, Token, comparison_phrase, degree, lemmas, name_key, noun_key
 
 #: Determiners an option may open with ("the tram or the bus"): grammar, not part of the option's name.
 DETERMINERS = frozenset("a an the".split())
@@ -196,14 +196,16 @@ class ChoiceAnswerer:
         sentences: SentenceAnswerer,
     ):
         """``parse`` is the spaCy parse of a text; ``sentences`` finds the source sentences about concepts
-        (``sentences.sentences``) and the words one means nearly as another (``sentences.similar_words``:
-        single-word embeddings, opposites excluded)."""
+        (``sentences.sentences``), the words one means nearly as another (``sentences.similar_words``:
+        single-word embeddings, opposites excluded) and the comparatives that mean a stated quality or its
+        opposite (``sentences.graded_alike``)."""
         self.store = store
         self.catalog = catalog
         self.evidence = evidence
         self.parse = parse
         self.sentences = sentences.sentences
         self.similar = sentences.similar_words
+        self.grade = sentences.graded_alike
 
     def answer(self, reading: Reading) -> Answer | None:
         """Return the answer naming the one supported option, or None (no options, or no single one)."""
@@ -225,7 +227,10 @@ class ChoiceAnswerer:
             facts = self._fact_supports(reading, options, units)
             by_sentence = {k for k, sup in enumerate(said) if _supported(sup, units)}
             by_fact = {k for k, (sup, _) in enumerate(facts) if _supported(sup, [u for u in units if not u.degree])}
-            answer = self._by_facts(options, units, facts, by_sentence)
+            # A fact has no degree: "A takes five minutes" says nothing of which option takes longer. "Suits
+            # better", "uses more" only grade the verb the fact says, so those leave the facts to answer.
+            degree = any(u.degree and u.words[0] not in GRADING for u in units)
+            answer = None if degree else self._by_facts(options, units, facts, by_sentence)
             if answer is None:
                 answer = self._by_sentences(options, units, said, by_fact)
         if answer is not None:
@@ -287,8 +292,13 @@ class ChoiceAnswerer:
         for node, greater, lesser, quality in self.evidence.comparisons(list(owner)):
             if greater not in owner or lesser not in owner or owner[greater] is owner[lesser]:
                 continue
-            same = any(_same(w, q) for w in spoken for q in quality.lower().split())
-            opposed = any(_opposed(w, q) for w in spoken for q in quality.lower().split())
+            qualities = quality.lower().split()
+            same = any(_same(w, q) for w in spoken for q in qualities)
+            opposed = any(_opposed(w, q) for w in spoken for q in qualities)
+            if not same and not opposed:
+                # "quicker" of a stated "faster": by meaning, only where it clearly sides with one of the two.
+                grades = {self.grade(w, q) for w in spoken if degree(w) in ("JJR", "RBR") for q in qualities} - {0}
+                same, opposed = grades == {1}, grades == {-1}
             if same == opposed:
                 continue  # the question names neither the quality nor its opposite (or, oddly, both)
             up = same != flipped
@@ -495,9 +505,16 @@ class ChoiceAnswerer:
     def _clause_says(self, units: list[Unit], clause: list[str]) -> tuple[int, int]:
         """Return how many units a clause's words say, and how many of those are mentions."""
         said = [u for u in units if _said(u.words, clause)]
-        rest = [u.words[0] for u in units if u.link is None and u not in said]
+        # A comparative is said by its own words only: the embedding puts opposites close ("later" and
+        # "sooner" of one time), and the antonym table does not list every pair.
+        rest = [u.words[0] for u in units if u.link is None and u not in said and not u.degree]
         near = self.similar(rest, _content(clause)) if rest else set()
         return len(said) + len(near), sum(1 for u in said if u.link is not None)
+
+
+#: The comparatives of "good", "well", "much", "little" and "bad": they grade the verb they go with ("suits
+#: *better*", "uses *more*") rather than name a quality of their own. Closed class.
+GRADING = frozenset(("better", "more", "less", "worse", "fewer"))
 
 
 def comparison_account(catalog: Catalog, greater: URIRef, lesser: URIRef, quality: str, sources: list) -> str:

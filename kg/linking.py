@@ -278,13 +278,14 @@ class EntityLinker:
             entity = self.catalog.entities[iri]
             score = base if entity.spelt(text) else base * 0.97
             # A lowercase common word naming a capitalised title ("up" vs the film "Up") is weak, unless
-            # the graph itself calls the entity so in lowercase (a note's "the widget" for its Acme Widget).
+            # the graph itself calls the entity so in lowercase (a note's "the widget" for its Acme Widget),
+            # in any number ("ledgers" in the text, "Ledger" first in a heading).
             if (
                 text.islower()
                 and entity.label[:1].isupper()
                 and getAllLemmas(text)
                 and len(text.split()) == 1
-                and text not in entity.aliases
+                and not any(a.islower() and noun_key(a) == noun_key(text) for a in entity.aliases)
             ):
                 score *= 0.6
             ranked.append((iri, round(score, 4)))
@@ -391,6 +392,9 @@ def words_match(question_word: str, name_word: str) -> float:
     if question_word == name_word:
         return 1.0
     if lemmas(question_word) & lemmas(name_word):
+        return 1.0
+    single = noun_key(question_word)  # "rulings": "ruling", whose verb is "rule"
+    if single != question_word and lemmas(single) & lemmas(name_word):
         return 1.0
     if are_opposites(question_word, name_word):
         return 0.0  # antonyms (WordNet) share letters or meaning, never what they name: kg/opposites.py

@@ -110,6 +110,7 @@ from kg.text import (
     AUXILIARIES,
     EXISTENCE_VERBS,
     LIGHT_VERBS,
+    POSSESSIVES,
     QUESTION_LIGHT_VERBS,
     REFLEXIVES,
     STOPWORDS,
@@ -130,6 +131,12 @@ from kg.text import (
 )
 from kg.yes_no import YesNoAnswerer
 
+#: The prepositions of place that may open a closing phrase setting a question's scene ("... at the mill?").
+SCENE_PREPOSITIONS = frozenset(("in", "at", "within", "inside"))
+#: The most words such a closing phrase may have after its preposition.
+MAX_SCENE_WORDS = 5
+#: Demonstratives that point at the asker's own context ("in *this* workshop").
+DEMONSTRATIVE_WORDS = frozenset(("this", "these", "that", "those"))
 #: The wh-words that ask how, why, when or where something is done, not who or what takes part in it.
 WH_ADVERBS = frozenset(("why", "how", "when", "where"))
 #: A relation with one value for at least this share of the nodes it starts from is read as a function:
@@ -237,8 +244,10 @@ class Engine:
         #: The line for relation answers read out of text (see ``TEXT_ANSWER_THRESHOLD``).
         self.text_threshold = TEXT_ANSWER_THRESHOLD if threshold is None else threshold
         self.catalog = Catalog(store, cache_dir=cache_dir)
-        titles = [str(row[0]) for row in store.query("SELECT DISTINCT ?t WHERE { ?d dcterms:title ?t }")]
-        self.linker = EntityLinker(self.catalog, titles=titles)
+        rows = list(store.query("SELECT DISTINCT ?t ?g WHERE { GRAPH ?g { ?d dcterms:title ?t } }"))
+        self.linker = EntityLinker(self.catalog, titles=sorted({str(t) for t, _ in rows}))
+        #: The words of each document's title, by its graph: what a note is about (``_without_scene``).
+        self.titles: dict[URIRef, frozenset[str]] = {g: key_words(str(t)) for t, g in rows}
         self.embedder = embedder or SentenceTransformerEmbedder()
         self.sessions = Sessions()
         if preload_model:
@@ -335,7 +344,7 @@ class Engine:
         # decides: the question is not answered as if it were not there.
         answer = self._abstain(reading, unread) if unread else self._answer(reading)
         if not unread and not answer.answers:
-            answer = self._as_words(reading, session) or answer
+            answer = self._as_words(reading, session) or self._without_scene(reading, session) or answer
         answer.question = question
         answer.session = session
         answer.sparql = with_prefixes(answer.sparql)
@@ -447,10 +456,13 @@ class Engine:
             if (self._undescribed(link) or any(self._modifies_next(reading, link, other) for other in reading.links))
             and not self._tied(link, reading)
         }
+        options = [frozenset(slight)]
         if len(slight) == len(reading.links):
-            slight -= {reading.links[0].start}  # one mention stays: the first, the question's topic
+            # One mention stays, the question's topic: the first, else another ("who is the captain of the
+            # club": the club, with "captain" a word of the relation).
+            options = [frozenset(slight - {link.start}) for link in reading.links]
         yes_no = self._is_yes_no(reading)
-        for words in dict.fromkeys((verbs, frozenset(slight))):
+        for words in dict.fromkeys((verbs, *options)):
             left = [link for link in reading.links if link.start not in words]
             if not words or not left or all(self._in_wh_phrase(reading, link) for link in left):
                 continue  # "which boats carry X": without X, only the asked kind is left to ask about
@@ -471,10 +483,41 @@ class Engine:
                 return again
         return None
 
-    def _defined(self, iri: URIRef, label: str) -> bool:
-        """Tell whether the concept ``iri`` has a definition and is called ``label`` too (case aside)."""
-        entity = self.catalog.entities.get(iri)
-        return entity is not None and entity.definition is not None and entity.label.lower() == label.lower()
+    def _without_scene(self, reading: Reading, session: str | None) -> Answer | None:
+        """Answer again without a closing phrase that sets the scene, or None if that answers nothing.
+
+        "What does KPA stand for *at Dunmore Quarry*?", "what is a sluice *in this mill*?": the phrase
+        says where the asker met the thing, which the note they mean is about, not what they ask. It is such
+        a phrase when it closes the question after a preposition of place, no mention runs across it, a
+        mention stands before it, and it names either nothing but the asker's own context (a possessive or
+        demonstrative: "in my notes", "in the quarry's rota") or only the setting of the note that
+        answers (all its words are in that note's title). A yes/no question keeps its phrase: "can
+        I park at the gate?" is asked of the gate.
+        """
+        words = reading.words
+        at = next((i for i in range(len(words) - 2, 1, -1) if words[i].lower in SCENE_PREPOSITIONS), None)
+        if at is None or len(words) - at - 1 > MAX_SCENE_WORDS or self._is_yes_no(reading):
+            return None
+        if any(link.start < at < link.end for link in reading.links) or not any(
+            link.end <= at for link in reading.links
+        ):
+            return None
+        tail = [w.lower for w in words[at + 1 :]]
+        deictic = any(w in POSSESSIVES or w in DEMONSTRATIVE_WORDS or w.endswith("'s") for w in tail)
+        named = key_words(" ".join(tail))
+        if not deictic and not named:
+            return None
+        text = reading.text[: words[at].start].rstrip(" ,") + "?"
+        again = self._answer(self._read(text, session))
+        if not again.answers or again.kind == "sentence":
+            return None
+        if not deictic:
+            # The notes the answer comes from (those that name its answers and topics) must be about the place.
+            nodes = [URIRef(str(item["iri"])) for item in [*again.answers, *again.topics] if "iri" in item]
+            titles = [self.titles.get(g, frozenset()) for node in nodes for g in self._documents_of(node)]
+            if not any(named <= t for t in titles):
+                return None
+        return again
 
     def _evidence_predicates(self, answer: Answer) -> list[URIRef]:
         """Return the graph's relations among the triples an answer gives as its evidence."""
@@ -497,15 +540,28 @@ class Engine:
         Names alone cannot tell two notes' concepts of one word apart; the question's other names can.
         """
         for link in links:
-            best = link.best[1]
-            close = [iri for iri, score in link.candidates[:4] if score >= best - 0.05]
+            close = [link.best[0], *self._named_alike(link)]
             others = [other.best[0] for other in links if other is not link]
             if len(close) < 2 or not others:
                 continue
             tied = [iri for iri in close if self.store.predicates_between([iri], others)]
             if len(tied) == 1 and tied[0] != link.best[0]:
-                link.candidates = [(tied[0], best), *((i, s) for i, s in link.candidates if i != tied[0])]
+                link.candidates = [(tied[0], link.best[1]), *((i, s) for i, s in link.candidates if i != tied[0])]
         return links
+
+    def _named_alike(self, link: Link) -> list[URIRef]:
+        """Return the concepts other than a mention's best candidate that are named as it is (case aside) and
+        link nearly as well (within 0.05): two notes' concepts of one word, which names cannot tell apart."""
+        iri, best = link.best
+        entity = self.catalog.entities.get(iri)
+        if entity is None:
+            return []
+        label = entity.label.lower()
+        return [
+            c
+            for c, score in link.candidates[1:4]
+            if score >= best - 0.05 and c in self.catalog.entities and self.catalog.entities[c].label.lower() == label
+        ]
 
     def _tied(self, link: Link, reading: Reading) -> bool:
         """Tell whether a triple joins the concept ``link`` names to one another mention of the question names."""
@@ -993,6 +1049,11 @@ class Engine:
         if frame and all(lemmas(w) & QUESTION_LIGHT_VERBS for _, w in frame) and asks_what_it_does(reading.text):
             frame = []  # "What does X let you do?": the light verb frames what X does, as "What does X do?"
         asked = self._naming_asked([w for _, w in frame], reading.relation_words)
+        if asked is None and frame and frame[0][0] == link.end and is_short_form(link.text):
+            # "What does the OEC *certification* stand for?": the noun the short form stands before is the
+            # thing it names; only its letters can be asked to stand for anything.
+            rest = [w for i, w in frame[1:]]
+            asked = KGO.acronym if rest and self._naming_asked(rest, reading.relation_words) == KGO.acronym else None
         if asked is None:
             return None
         if asked == SKOS.definition and self._does_what_it_names(reading, link, frame):
@@ -1009,7 +1070,7 @@ class Engine:
         if entity.definition is None:
             # Two notes' concepts of one name ("container", a note's kind and another's bin): a definition
             # asked of the name is the one a concept so named has.
-            defined = [c for c, score in link.candidates[1:3] if score >= 0.95 and self._defined(c, entity.label)]
+            defined = [c for c in self._named_alike(link) if self.catalog.entities[c].definition is not None]
             if len(defined) == 1:
                 iri, entity = defined[0], self.catalog.entities[defined[0]]
         # The mention as written: "pub/sub" links as the words "pub sub", but its slash is part of the form.
@@ -1916,11 +1977,23 @@ class Engine:
                     mine = self._path_confidence(reading, link, topic, ps, answers)
                 if self._path_confidence(reading, link, other, other_ps, found) < mine - SAME_SCORE:
                     continue
+                if self._one_sentence(topic, ps.steps, answers, other_ps.steps, found):
+                    continue  # "X is in the yard, next to the forge": one sentence placing X twice, both true
             else:
                 found = self._constrain(self._run(other, other_ps.steps), reading, link, other, strict)
             if found and set(found) != set(answers):
                 return True
         return False
+
+    def _one_sentence(self, topic: URIRef, steps, answers, other_steps, others) -> bool:
+        """Tell whether two one-step paths of a topic state their facts in one and the same sentence only: the
+        writer said both of the topic at once, so neither is a rival reading of the other."""
+        if len(steps) != 1 or len(other_steps) != 1:
+            return False
+        _, mine = self.evidence.for_path(topic, steps, answers[:10])
+        _, theirs = self.evidence.for_path(topic, other_steps, others[:10])
+        texts = {str(s.get("text", "")) for s in mine}
+        return len(texts) == 1 and texts == {str(s.get("text", "")) for s in theirs}
 
     def _is_amount(self, answer) -> bool:
         """Tell whether an answer says a number or an amount: a word of its name is a numeral ("2 litres") or

@@ -34,6 +34,7 @@ from kg.text import (
     AUXILIARIES,
     FILLERS,
     PARTICLES,
+    PLACE_PREPOSITIONS,
     QUESTION_LIGHT_VERBS,
     TEMPORAL_ORDER,
     Token,
@@ -45,15 +46,14 @@ PREPOSITIONS = frozenset("on in from to with by for of at into onto".split())
 #: The wh-words that ask for a place or a time, and the prepositions they stand for ("where ... held *in*").
 SETTING_WH = frozenset(("where", "when"))
 SETTING_PREPOSITIONS = frozenset(("in", "at", "on"))
-#: The prepositions that may name a place ("where") or a time ("when") a relation leads to: a relation
-#: ending in another one ("lives *for* packaged units", "is sent *with* requests") names neither.
-PLACE_PREPOSITIONS = frozenset("in at on to into onto from under inside within near across through over".split())
 #: Prepositions that may introduce a time, besides "before"/"after" (``TEMPORAL_ORDER``): a relation whose
 #: label ends in one of them may answer "when".
 TIME_PREPOSITIONS = frozenset("in at on by during until since till from within".split())
 #: What "when" may ask along: a time's preposition, or "to" closing a span ("from Monday to Friday").
 WHEN_PREPOSITIONS = TIME_PREPOSITIONS | TEMPORAL_ORDER | {"to"}
 WH_PERSON_TIME_PLACE = frozenset({"who", "when", "where"})
+#: How well a relation the wh-word asks along fits a question that says nothing else of what it asks.
+WH_ONLY = 0.8
 #: Determiners and adverbs that ask for things sharing a relation with the topic ("the same director",
 #: "also directed", "other films"); the prefix "co-" ("co-starred") does too (see ``_sibling_cues``).
 SIBLING_CUES = frozenset("same also other another".split())
@@ -184,10 +184,13 @@ def predicate_relevance(
             if scaled > scores[key].score and key not in against:
                 scores[key] = replace(scores[key], score=scaled)
     if words and words[0].lower in ("where", "when", "who"):
+        # "Where is the kiln?" says nothing but the wh-word of what it asks: a relation the wh-word asks
+        # along is then all the question names; beside other words it only helps them.
+        lift = 0.3 if any(residual) else WH_ONLY
         for pred in catalog.predicates.values():
             if words[0].lower in pred.question_words:
                 rel = scores[pred.iri]
-                rel.score = min(1.0, rel.score + 0.3)
+                rel.score = min(1.0, rel.score + lift)
     # "hope to buy" answers what someone hopes to buy, not what they buy: a question must say the hoping.
     said = {lemma for w in words for lemma in lemmas(w.lower)}
     for pred in catalog.predicates.values():
@@ -454,7 +457,7 @@ class PathScorer:
         return take
 
     def _adjacent(self, i: int, j: int) -> bool:
-        """Tell whether residual words i and j stand next to each other, articles and fillers aside."""
+        """Tell whether residual words i and j stand side by side, articles and fillers aside."""
         lo, hi = sorted((self.positions[i], self.positions[j]))
         return hi > lo and all(w.lower in FILLERS for w in self.words[lo + 1 : hi])
 

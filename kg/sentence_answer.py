@@ -53,7 +53,7 @@ from kg.contrast import disjoined_subject, identity_unsaid
 from kg.coordination import said_apart
 from kg.ingest.relations import lacks_subject
 from kg.linking import Link
-from kg.opposites import are_opposites
+from kg.opposites import are_opposites, opposites
 from kg.question import CLASSIFIERS
 from kg.sentence_slots import (
     Asked,
@@ -73,6 +73,8 @@ from kg.text import (
     LIGHT_VERBS,
     QUESTION_LIGHT_VERBS,
     STOPWORDS,
+    getAllLemmas,
+    getInflection,
     lemmas,
     main_subject,
     noun_key,
@@ -169,6 +171,10 @@ MIN_MARGIN = 0.05
 MIN_COVERAGE = 0.75
 #: Two single words at least this close in meaning count as the same word ("reuse" ~ "reusable").
 WORD_SIMILARITY = 0.7
+#: How close (cosine) a question's comparative must be to a stated quality, or to its opposite, to mean it
+#: ("quicker" / "faster" 0.91), and how much closer than to the other side (``graded_alike``).
+GRADE_LINE = 0.85
+GRADE_MARGIN = 0.05
 #: The most confidence a sentence answer gets (a sentence as close as can be); it loses a quarter of the
 #: distance from full similarity, so the answers this module gives sit at 0.625 to 0.75: below the fact
 #: answers' threshold (``kg.qa.ANSWER_THRESHOLD``, 0.8), so that a caller who wants only facts can keep
@@ -672,6 +678,37 @@ class SentenceAnswerer:
         An opposite is never the same ("borrow" is not covered by "lends", 0.80 apart by embedding).
         """
         return set(self.meant_words(wanted, words, WORD_SIMILARITY))
+
+    def graded_alike(self, word: str, quality: str) -> int:
+        """Tell whether the comparative ``word`` means the stated ``quality`` (1), its opposite (-1), or
+        neither that meaning can tell (0): "quicker" of "faster", "dearer" of "cheaper".
+
+        The embedding puts a comparative near its synonyms and its opposites alike ("quicker" is 0.91 from
+        "faster" and 0.83 from "slower"), so it decides only against the quality's own opposites (the
+        antonym table's, in the comparative): the word must be close to one side (``GRADE_LINE``) and
+        clearly closer to it than to the other (``GRADE_MARGIN``). A quality with no known opposite tells
+        nothing.
+        """
+        rivals = sorted(
+            {
+                form
+                for o in opposites(quality)
+                if o.isalpha() and getAllLemmas(o)
+                for form in getInflection(o, "JJR")
+                if getAllLemmas(form)  # "slower", never a made-up "expensiver"
+            }
+        )
+        if not rivals or word in (quality, *rivals):
+            return 0
+        texts = [word, quality, *rivals]
+        vectors = dict(zip(texts, self._vectors(self._word_vectors, texts), strict=True))
+        same = float(vectors[word] @ vectors[quality])
+        against = max(float(vectors[word] @ vectors[r]) for r in rivals)
+        if same >= GRADE_LINE and same >= against + GRADE_MARGIN:
+            return 1
+        if against >= GRADE_LINE and against >= same + GRADE_MARGIN:
+            return -1
+        return 0
 
     def meant_words(self, wanted: list[str], words: list[str], line: float, same_stem: bool = True) -> dict[str, str]:
         """Map each word of ``wanted`` to the word of ``words`` closest to it in meaning, if at ``line`` or more.

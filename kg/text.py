@@ -68,6 +68,14 @@ LIGHT_VERBS = frozenset("have has had be is are was were".split())
 #: The words that order one event against another ("rinsed *before* they are dyed"): grammar, whose
 #: question's and sentence's must agree, and which names no quality ("rinsed afterwards").
 TEMPORAL_ORDER = frozenset(("before", "after"))
+#: The prepositions that may name a place ("where") a relation leads to: a relation ending in another one
+#: ("lives *for* packaged units", "is sent *with* requests") names none.
+PLACE_PREPOSITIONS = frozenset(
+    "in at on to into onto from under inside within near across through over behind beside above below outside "
+    "beneath beyond".split()
+)
+#: Prepositions of place of several words ("a loft *on top of* the granary"): closed class.
+COMPLEX_PLACE_PREPOSITIONS = frozenset(("next to", "on top of", "in front of"))
 
 
 def turned_order(asked: Iterable[str], said: Iterable[str]) -> list[str]:

@@ -530,7 +530,7 @@ ODD_DOCUMENTS = {
     "ragged table": "| Term | ECS | EKS |\n|---|---|---|\n| a | b |\n| c | d | e | f |\n| | | |\n",
     "unclosed bold": "# T\n\n**never closed, and an image creates an instance.\n",
     "one long word": "# T\n\n" + "x" * 100_000 + "\n",
-    "deeply nested list": "# T\n\nKinds of things:\n\n" + "".join("  " * i + "- item\n" for i in range(60)),
+    "deeply nested list": "# T\n\nKinds of tools:\n\n" + "".join("  " * i + "- item\n" for i in range(60)),
     "acronyms only": "# (ABC)\n\n## (X)\n\nText (Y) here (Z) and (3D) and () and (aB) and (ABCs).\n",
     "not English": "# 🙂 مرحبا\n\nمرحبا بالعالم 🙂. Ein Bild erzeugt eine Instanz.\n",
     "CRLF": "# T\r\n\r\nAn image creates an instance.\r\n",

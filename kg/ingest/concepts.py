@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.ingest.lexicon import Lexicon
+from kg.ingest.lexicon import BOOKKEEPING_CLASSES, Lexicon
 from kg.namespaces import KG, KGO, PROPERTY_TYPES
 from kg.text import Token, cased_key, cased_name_key, name_key, noun_key, plural, slug, without_placeholders
 
@@ -59,7 +59,9 @@ class ConceptRegistry:
         """Register the classes and curated concepts of the ontology graph as known names."""
         skip_types = {*PROPERTY_TYPES, OWL.Ontology, KGO.Figure, KGO.Document, KGO.Transition}
         for node in set(graph.subjects(RDFS.label, None)):
-            if not isinstance(node, URIRef) or any((node, RDF.type, t) in graph for t in skip_types):
+            if not isinstance(node, URIRef) or node in BOOKKEEPING_CLASSES:
+                continue  # "documents" in a note are the note's own things, not the graph's notes
+            if any((node, RDF.type, t) in graph for t in skip_types):
                 continue
             if not str(node).startswith((str(KGO), str(KG))):
                 continue  # rdf:type, skos:definition...: vocabulary of the vocabulary, not concepts

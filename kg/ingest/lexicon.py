@@ -15,6 +15,9 @@ from kg.namespaces import KGO
 from kg.text import AUXILIARIES, FILLERS, getAllLemmas, getInflection, lemmas, name_key, tokenize
 
 PREPOSITIONS = frozenset("in on at to from by with of for into inside within after before across as like than".split())
+#: The graph's own bookkeeping classes (the notes themselves, their figures, the root of all concepts, a
+#: recorded comparison): a note's word "documents" or "concepts" names things of the note, never these.
+BOOKKEEPING_CLASSES = frozenset((KGO.Document, KGO.Figure, KGO.Concept, KGO.Comparison))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ class Lexicon:
         lex.brands = frozenset(str(o).lower() for o in graph.objects(None, KGO.brandPrefix))
         # Sorted: a set's order changes between processes, and the first name seen wins.
         for cls_iri in sorted(set(graph.subjects(RDF.type, OWL.Class)), key=str):
-            if not isinstance(cls_iri, URIRef):
+            if not isinstance(cls_iri, URIRef) or cls_iri in BOOKKEEPING_CLASSES:
                 continue
             for name in _names(graph, cls_iri):
                 lex.classes.setdefault(name_key(name), cls_iri)

@@ -342,8 +342,7 @@ def _relative_verbs(doc) -> frozenset[int]:
 def _verb_lemma(word: str, noun_lemma: str) -> str:
     """Return the base form of a verb's -s form ("supports" -> "support"); for a verb the dictionary knows
     only as a noun ("proxies"), the noun's singular, which is the verb's base form too ("proxy")."""
-    lemmas = getAllLemmas(word).get("VERB", ())
-    return next((lemma for lemma in lemmas if word in getInflection(lemma, "VBZ")), noun_lemma)
+    return third_person_lemma(word) or noun_lemma
 
 
 def _bold_verbs(doc, bold: Sequence[str]) -> frozenset[str]:
@@ -825,12 +824,17 @@ def _is_predicate_fragment(doc) -> bool:
     return all(t.head.i == root.i and t.dep_ in ("advmod", "neg", "compound", "npadvmod") for t in doc[: root.i])
 
 
+def third_person_lemma(word: str) -> str | None:
+    """Return the verb whose -s form ``word`` is ("provides" -> "provide"), or None when it is none."""
+    if not word.endswith("s"):
+        return None
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return next((lemma for lemma in lemmas if word in getInflection(lemma, "VBZ")), None)
+
+
 def third_person_verb(word: str) -> bool:
     """Tell whether ``word`` is the -s form of a verb ("provides", "supports", "automates")."""
-    if not word.endswith("s"):
-        return False
-    lemmas = getAllLemmas(word).get("VERB", ())
-    return any(word in getInflection(lemma, "VBZ") for lemma in lemmas)
+    return third_person_lemma(word) is not None
 
 
 def _merged(nlp, text: str, spans: Sequence[tuple[int, int]], pronoun: bool, as_pronoun: frozenset[str] = frozenset()):

@@ -75,7 +75,7 @@ from kg.ingest.structure import (
     value_cell,
     written_as_name,
 )
-from kg.namespaces import GRAPH, KG, KGO, PREFIXES
+from kg.namespaces import GRAPH, IDENTITY_RULE, KG, KGO, PREFIXES
 from kg.text import (
     ARTICLES,
     GENERIC_NOUNS,
@@ -96,6 +96,8 @@ from kg.text import (
     without_placeholders,
 )
 
+#: Words that make what follows them a noun phrase ("a **restore drill**"): articles and determiners.
+DETERMINED_BY = frozenset("a an the each every its their our your this that these those".split())
 #: Two or more capitalised words in a row: a proper name the text may not mark in bold.
 NAME_RUN_RE = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[ ][A-Z][A-Za-z0-9]*)+\b")
 
@@ -251,7 +253,8 @@ class _Extractor(StructureReader):
                 for run in NAME_RUN_RE.finditer(block.text):
                     self._name_run(run.group())
                 for span in block.bold:
-                    self._bold_name(span.text)
+                    before = block.text[: span.start].split()[-1:]
+                    self._bold_name(span.text, determined=bool(before) and before[0].lower() in DETERMINED_BY)
                 code.extend((span, block.text) for span in block.code)
                 if block.kind == "item" and block.intro:
                     self._item_name(block.text)
@@ -416,8 +419,12 @@ class _Extractor(StructureReader):
         self.registry.add_alias(concept, short, True)
         return concept
 
-    def _bold_name(self, text: str) -> None:
-        """A bold noun phrase names a concept; "X called Y" names Y with X as another name."""
+    def _bold_name(self, text: str, determined: bool = False) -> None:
+        """A bold noun phrase names a concept; "X called Y" names Y with X as another name.
+
+        ``determined``: an article or a determiner stands right before it ("runs a **restore drill**"), so
+        it is a noun phrase even when its first word is only ever a verb ("restore", "launch").
+        """
         called = re.match(r"^(.+?)\s+(?:called|named|known as)\s+(.+)$", text)
         if called:
             concept = self.registry.get_or_mint(called.group(2))
@@ -430,7 +437,7 @@ class _Extractor(StructureReader):
         # "**Bisque firing (first firing)**": an aside in brackets after the name says what it is or does,
         # and is no part of the name a sentence uses ("Bisque firing hardens the clay").
         text = ASIDE_AFTER_RE.sub("", text)
-        if not _looks_like_name(text):
+        if not _looks_like_name(text, determined):
             return
         # "**three glazing kilns**": the count is how many, not part of the name (a kind of kiln).
         words = text.split()
@@ -943,7 +950,11 @@ class _Extractor(StructureReader):
             # A sentence that introduces a name in bold or with its acronym describes it.
             begin, finish = offset + tokens[m.start].start, offset + tokens[m.end - 1].end
             in_bold = any(b0 <= begin and finish <= b1 for b0, b1 in bold)
-            explained = in_bold and len(own_bold) == 1 and block.text[own_bold[0][1] :].lstrip()[:1] in (":", ",")
+            # The term's own bold span, and what follows it: a colon explains that term whatever else the
+            # sentence sets in bold ("runs a **drill**: she picks ... called **X**"); a comma only a lone one.
+            span = next(((b0, b1) for b0, b1 in own_bold if b0 <= begin and finish <= b1), None)
+            follows = block.text[span[1] :].lstrip()[:1] if span is not None else ""
+            explained = follows == ":" or (follows == "," and len(own_bold) == 1)
             if explained and not m.concept.known and not sentence.rstrip().endswith(":"):
                 # Whatever its grammar ("X is the **T**: ...", "judged by **T**, which means ...", "acts as a
                 # **T**, forcing ..."), a sentence that sets a term in bold and goes on, after a colon or a
@@ -1064,7 +1075,7 @@ class _Extractor(StructureReader):
                 # "keeps a small cache called the **TLB**": the sentence says what the name means (one whose
                 # subject is a pronoun, "It lets you run servers called X", means nothing read alone).
                 fact.subject.definitions.append((1, sentence, None))
-            elif fact.rule == "open:apposition" and not fact.subject.known:
+            elif fact.rule in ("open:apposition", IDENTITY_RULE) and fact.object is not None and not fact.subject.known:
                 # "at Millbrook Fields, a site on Tanner Lane": what it is, though "X is a Y" says it better.
                 fact.subject.definitions.append((2, sentence, None))
         pairs = {frozenset((f.subject, f.object)) for f in facts}
@@ -1565,6 +1576,8 @@ class _Extractor(StructureReader):
             self.graph.add((node, KGO.quality, Literal(quality)))
             label = f"{self._label(s)} is {comparison_phrase(quality)} than {self._label(o)}"
             self.graph.add((node, RDFS.label, Literal(label)))
+            if o in self.registry.concepts:
+                self.used.add(o)  # the lesser side is named by the graph too, not only through the node
             s, p, o, rule = node, KGO.greater, s, "comparison"
         self.graph.add((s, p, o))
         for node in (s, o):
@@ -1954,11 +1967,12 @@ def _opens_with_pronoun(doc) -> bool:
     return subject is not None and subject.pos_ == "PRON"
 
 
-def _looks_like_name(text: str) -> bool:
+def _looks_like_name(text: str, determined: bool = False) -> bool:
     """Tell a bold noun phrase ("stop", "Amazon Machine Image") from a bold clause or description.
 
     A verb opens a clause ("**orchestrate** containers"), but a lone gerund is the name of an activity
-    ("**thrashing**", "**swapping**").
+    ("**thrashing**", "**swapping**"), and a phrase a determiner introduces is a noun phrase ("a **restore
+    drill**", ``determined``) if a noun ends it.
     """
     words = [t.lower for t in tokenize(text) if t.is_word]
     if not words or len(words) > 6:
@@ -1968,4 +1982,5 @@ def _looks_like_name(text: str) -> bool:
         "the", "a", "an", "of", "and", "with", "by", "for",
     }  # fmt: skip
     gerund = len(words) == 1 and words[0].endswith("ing")
-    return not (set(words) & function_words) and (gerund or not is_verb_only(words[0]))
+    compound = determined and len(words) > 1 and not is_verb_only(words[-1])
+    return not (set(words) & function_words) and (gerund or compound or not is_verb_only(words[0]))

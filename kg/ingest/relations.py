@@ -34,6 +34,7 @@ from kg.namespaces import IDENTITY_RULE
 from kg.opposites import word_pairs
 from kg.text import (
     ARTICLES,
+    COMPLEX_PLACE_PREPOSITIONS,
     FILLERS,
     NEAR_NEGATIONS,
     NUMBER_WORDS,
@@ -83,6 +84,11 @@ DEMONSTRATIVES = frozenset(("this", "that"))
 NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
 #: "the *only* key": a restrictive word that picks the thing out, no part of its name.
 DETERMINERS = (FILLERS - {"of", "same", "other", "own"}) | {"only"}
+#: Prepositions of place a copula may take on its own ("the kiln is *behind* the shed"): closed-class grammar.
+PLACE_ON_COPULA = (
+    frozenset("in at on inside within under behind beside near above below outside beneath beyond".split())
+    | COMPLEX_PLACE_PREPOSITIONS
+)
 #: Prepositions that introduce examples or a comparison, not a participant of the verb ("offer more, like X").
 NOT_ARGUMENTS = frozenset("like than of such including".split())
 #: English adverbial idioms shaped like a preposition and its object: how or when, never a participant
@@ -302,6 +308,8 @@ class OpenReader:
         Y" as its negation."""
         facts = []
         for cop in doc:
+            if cop.lemma_ == "be" and cop.dep_ == "relcl":  # "the kiln, which is behind the shed, ..."
+                facts.extend(self._placed(cop, [s for s in self._subjects(cop) if s is not None]))
             if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
                 continue
             attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
@@ -330,6 +338,8 @@ class OpenReader:
                 kind = self.resolve(" ".join(words), True)
                 for s in subjects if kind is not None else []:
                     facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
+            if not attrs:
+                facts.extend(self._placed(cop, subjects))
             for attr in attrs:
                 facts.extend(self._relational_copula(cop, attr, subjects))
                 facts.extend(self._superlative(cop, attr, subjects))
@@ -347,6 +357,38 @@ class OpenReader:
                 for kind in self._concepts(attr, singular=one):
                     for s in subjects:
                         facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
+        return facts
+
+    def _placed(self, cop, subjects: list[Concept]) -> list[OpenFact]:
+        """Read "X is in Y" ("is behind Y", "is next to Y") as X's relation "is in" to Y: where X is.
+
+        Only a copula with nothing but a phrase of place after it (no complement, no adjective), never in
+        a condition ("when the pump is in the sump"). A bare singular noun after the preposition is an
+        idiom of state ("is in use", "is on call"), no place, unless "of" names what it is of: "is in
+        charge of Y" and "is at the foot of Y" relate X to Y by those words.
+        """
+        if is_subordinate(cop) or any(c.dep_ in ("acomp", "xcomp", "ccomp", "oprd") for c in cop.children):
+            return []
+        facts = []
+        for prep in cop.children:
+            if prep.dep_ not in ("prep", "advmod") or prep.lower_ not in PLACE_ON_COPULA or _idiom(prep):
+                continue
+            for place in (p for p in prep.children if p.dep_ == "pobj"):
+                phrase, target = f"is {prep.lower_}", place
+                if (
+                    place.pos_ == "NOUN"
+                    and place.tag_ == "NN"
+                    and not any(c.dep_ in ("det", "poss") for c in place.children)
+                ):
+                    of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    target = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+                    if target is None:
+                        continue  # "is in use": a state
+                    phrase = f"is {prep.lower_} {place.lower_} of"
+                for thing in self._concepts(target):
+                    for s in subjects:
+                        if s.iri != thing.iri:
+                            facts.append(OpenFact(s, phrase, phrase, thing, _negated(cop), "open:place"))
         return facts
 
     def _identified(self, cop, attr) -> list[OpenFact] | None:
@@ -374,8 +416,26 @@ class OpenReader:
             kind = self.resolve(_joined(_name_tokens(role)), True)
             if kind is None or kind == named:
                 return []
-            return [OpenFact(named, "is a", "is a", kind, _negated(cop), IDENTITY_RULE)]
+            return self._role_facts(named, role, kind, _negated(cop))
         return None
+
+    def _role_facts(self, named: Concept, role, kind: Concept, negated: bool) -> list[OpenFact]:
+        """Return that ``named`` fills the definite role ``role`` (a noun whose concept is ``kind``): it is
+        a ``kind`` (rule ``IDENTITY_RULE``), and, where a possessive says whose role it is ("Its warden is
+        Ilse", "the club's bursar, Oren"), it is the role of the owner, as "the warden of the club is
+        Ilse" says (``_relational_copula``)."""
+        facts = [OpenFact(named, "is a", "is a", kind, negated, IDENTITY_RULE)]
+        owner = next((c for c in role.children if c.dep_ == "poss"), None)
+        owned = self._concept(owner) if owner is not None else None
+        # "its" and "their" never point at one person the text named before ("Oren Vasko"), though they may
+        # at a body whose name ends in a common noun ("the Tanners Union").
+        if owned is not None and owner.lower_ in ("its", "their") and _person_named(owned):
+            owned = None
+        words = " ".join(t.lower_ for t in _name_tokens(role) if t.is_alpha)
+        if owned is not None and owned != named and owned != kind and words:
+            phrase = f"is {words} of"
+            facts.append(OpenFact(named, phrase, phrase, owned, negated, "open:prep"))
+        return facts
 
     def _identified_value(self, cop, number) -> list[OpenFact]:
         """Read "the retry limit is 8" ("... is 25 seconds") as the role's value: the one thing "the
@@ -542,17 +602,41 @@ class OpenReader:
         """
         facts = []
         for token in doc:
-            described = token.head if token.dep_ == "appos" else _second_object(token)
-            if described is None or described.i > token.i or not _set_off(token):
+            role = token.head
+            if token.dep_ == "appos" and _set_off(token) and _definite_role(role) and _identifier(token, role):
+                # "the bursar, Oren Vasko, keeps ...": the name fills the role, as "the bursar is Oren
+                # Vasko" says (``_identified``).
+                named = self._concept(token)
+                kind = self.resolve(_joined(_name_tokens(role)), True)
+                if named is not None and kind is not None and kind != named:
+                    facts.extend(self._role_facts(named, role, kind, False))
                 continue
-            if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children):
+            described = token.head if token.dep_ == "appos" else _second_object(token)
+            # "keeps **tokens**: brass discs stamped with ...": after a colon the phrase needs no article.
+            colon = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ":"
+            if described is None or described.i > token.i or not (_set_off(token) or colon):
+                continue
+            if token.pos_ != "NOUN" or not (
+                colon or any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children)
+            ):
                 continue
             if any(c.dep_ == "conj" for c in [*token.children, *described.children]) or _listed(described, token):
                 continue  # "A, a pump, and B", "the lockers: the heated locker, the cold locker": a list
             thing = self._concept(described)
             kind = self.resolve(" ".join(t.text for t in _name_tokens(token)), True) if thing is not None else None
-            if kind is not None and kind is not thing:
-                facts.append(OpenFact(thing, "is a", "is a", kind, False, "open:apposition"))
+            if kind is None or kind is thing:
+                continue
+            # "Tom Hale, the captain": "the" makes the role one thing, which the name is, as "the captain is
+            # Tom Hale" says it (``_identified``); "a site" only gives the kind.
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            identifies = (
+                definite
+                and (described.pos_ == "PROPN" or merged_name(described))
+                and not any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
+            )
+            facts.append(
+                OpenFact(thing, "is a", "is a", kind, False, IDENTITY_RULE if identifies else "open:apposition")
+            )
         return facts
 
     def _called_kinds(self, doc) -> list[OpenFact]:
@@ -814,6 +898,8 @@ class OpenReader:
             return []
         if _disagreeing_subject(verb):
             return []  # "provision read throughput": a noun phrase the tagger read as a clause
+        if any(c.dep_ in SUBJECTS and c.pos_ == "NUM" and is_numeral(c.lower_) for c in verb.children):
+            return []  # "All three are backed up": which three, this clause does not say
         subjects = self._subjects(verb)
         if verb.pos_ == "AUX":
             verb = verb.head  # "stop loses the data, while stop-hibernate won't": the verb the clause echoes
@@ -863,6 +949,8 @@ class OpenReader:
             # no participant, and its preposition is the clause's.
             noun, brought = support
             base, direct, preps = f"{base} {noun.lower_}", [], preps + brought
+        # "sits on the second Sunday of each quarter in the barn": the parser hangs the place on the period.
+        preps += [inner for p in preps for inner in _hung_on_period(p)]
         # "allowed on the deck but not in the cabin": a participant the "not" denies is no positive one (a
         # quoted sentence's verdict reads the denial; no fact is minted for it).
         preps = [p for p in preps if not _negated(p)]
@@ -1150,6 +1238,8 @@ class OpenReader:
         whole = _one_of(noun)
         if whole.dep_ == "attr" and whole.head.lemma_ == "be":
             return [s for s in self._subjects(whole.head) if s is not None] or self._concepts(noun)
+        if noun.dep_ == "dobj" and _describes_a_thing(verb):
+            return self._concepts(noun)  # "stamps the docket, which is filed in the shed": only a thing is filed
         if noun.dep_ not in SUBJECTS:
             return []
         return self._concepts(noun)
@@ -1180,7 +1270,20 @@ class OpenReader:
     def _prep_objects(self, prep) -> list[Concept]:
         if _idiom(prep):
             return []  # "at a time", "under the hood": an idiom, not what the verb acts on
-        return [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
+        found = [c for p in prep.children if p.dep_ == "pobj" for c in self._concepts(p)]
+        if found or prep.lower_ not in PLACE_ON_COPULA:
+            return found
+        # "in the upper gallery of the Wool Exchange": a place too long to be one name is in the named one.
+        return [
+            c
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for of in p.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for o in of.children
+            if o.dep_ == "pobj" and (o.pos_ == "PROPN" or merged_name(o))
+            for c in self._concepts(o)
+        ]
 
     def _concepts(self, token, singular: bool = False) -> list[Concept]:
         """Return the concepts a noun phrase and its coordinated neighbours name; a free relative's "what"
@@ -1200,6 +1303,8 @@ class OpenReader:
         """Return the concept a noun phrase names; ``plain`` reads the noun itself, not the name a clause gives it."""
         if _quantity(token) is not None:
             return None  # "128 TiB", "15 read replicas": an amount, read as a value (see _quantity)
+        if token.pos_ == "NUM" and is_numeral(token.lower_) and not any(c.dep_ == "prep" for c in token.children):
+            return None  # "All *three* are backed up": a number alone counts things named before, naming none
         for acl in token.children:  # "a network called the default VPC": the name, not the noun
             if acl.dep_ == "acl" and acl.lemma_ in NAMING_VERBS:
                 for named in acl.children:
@@ -1313,6 +1418,11 @@ def _names_someone(concept: Concept) -> bool:
     """Tell whether a concept's label may be a person's name: every word capitalised, none all capitals."""
     words = concept.label.split()
     return bool(words) and all(w[:1].isupper() and not w.isupper() and w[1:].islower() for w in words)
+
+
+def _person_named(concept: Concept) -> bool:
+    """Tell whether a concept's label reads as a person's name: capitalised words, the last no common noun."""
+    return _names_someone(concept) and not getAllLemmas(concept.label.split()[-1].lower()).get("NOUN")
 
 
 def _cleft_antecedent(token):
@@ -1744,6 +1854,15 @@ def _restricted_subject(cop) -> bool:
     return any(c.dep_ == "relcl" and not _set_off(c) for s in cop.children if s.dep_ in SUBJECTS for c in s.children)
 
 
+def _describes_a_thing(verb) -> bool:
+    """Tell whether a relative clause is passive or a copula of place ("which is kept in X", "which is behind
+    X"): it then says something of a thing, where an active one ("which saves money") may say it of the
+    whole clause before."""
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children) or (
+        verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in PLACE_ON_COPULA for c in verb.children)
+    )
+
+
 def _set_off(clause) -> bool:
     """Tell whether a relative clause (or an apposition: "X*, a site*") is set off by a comma ("the tow
     barge, which weighs ..."): it adds to its noun, rather than telling which one is meant."""
@@ -1799,6 +1918,17 @@ def _none_of_them(verb) -> bool:
 def _is_unit(token) -> bool:
     """Tell whether a noun measures (a unit or a period: "minutes", "nights"), by ``UNIT_TABLE``."""
     return token.lemma_.lower() in word_pairs(UNIT_TABLE)
+
+
+def _hung_on_period(prep) -> list:
+    """Return the phrases of place the parser hung on a period inside a verb's phrase of time ("on the first
+    Sunday of *each quarter* in the barn"): a period has no place of its own, so they are the verb's."""
+    out = []
+    for noun in (c for c in prep.children if c.dep_ == "pobj"):
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for period in (c for c in of.children if c.dep_ == "pobj" and _is_unit(c)):
+                out += [c for c in period.children if c.dep_ == "prep" and c.lower_ in PLACE_ON_COPULA]
+    return out
 
 
 #: The words that make a unit after them a rate's ("four times *a* day", "ten loads *per* week").
@@ -2085,7 +2215,7 @@ def _object_complements(noun):
 
 
 def _second_object(token):
-    """Return the noun before a comma that ``token`` is a misread apposition of, else None.
+    """Return the noun before a comma (or a colon) that ``token`` is a misread apposition of, else None.
 
     "has a *lifetime*, *the region* of code ...", "trains at *Kestrel Yard*, *a site* by the canal": the
     parser may hang the apposition on the verb (a second object, an adverbial noun, an unlabelled
@@ -2095,7 +2225,7 @@ def _second_object(token):
     if token.dep_ not in ("dobj", "dep", "npadvmod") or token.head.pos_ not in ("VERB", "AUX"):
         return None
     comma = token.left_edge.i - 1
-    if comma < 1 or token.doc[comma].text != ",":
+    if comma < 1 or token.doc[comma].text not in (",", ":"):
         return None
     before = next((t for t in token.doc[comma - 1].ancestors if t.i < comma), None)
     before = token.doc[comma - 1] if token.doc[comma - 1].pos_ in ("NOUN", "PROPN") else before

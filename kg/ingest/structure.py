@@ -31,6 +31,8 @@ from kg.text import (
     ARTICLES,
     AUXILIARIES,
     FILLERS,
+    GENERIC_NOUNS,
+    STOPWORDS,
     getAllLemmas,
     is_adjective,
     is_verb_only,
@@ -74,6 +76,9 @@ class StructureReader:
         # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
         kind = re.sub(r"^(?:types?|kinds?|sorts?|categories|forms?)\s+of\s+", "", kind, flags=re.IGNORECASE)
         kind = self._counted_subject(last[0], kind) if last else kind
+        counted = kind.split()
+        if not counted or noun_key(counted[-1].lower()) in GENERIC_NOUNS:
+            return  # "until three things have happened": "thing" is no kind of anything
         # "two container orchestration services": the category the list names, a kind of service (the
         # minted concept is typed by its head class), not any service.
         cls = self.lexicon.class_for(kind)
@@ -100,7 +105,13 @@ class StructureReader:
             mentions = [m for m in mentions if m.concept is named] or []
             item = named
         else:
-            item = mentions[0].concept if mentions else None
+            # "a signed copy of the lease agreement": a name that modifies the noun after it ("lease") is not
+            # what the item names.
+            # "for food traders, proof of ...": a leading phrase set off by a comma frames the item.
+            comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+            framed = comma + 1 if comma is not None and words and words[0].lower in PREPOSITIONS else 0
+            heads = [m for m in mentions if m.start >= framed and not _modifies_next_noun(tokens, m.end)]
+            item = heads[0].concept if heads else None
         if item is None or item.iri == cls:
             return  # a kind is never a member of itself
         item.types.add(cls)
@@ -811,3 +822,12 @@ def agrees_in_number(sentence: str, doc) -> bool:
     term_plural = noun_key(last) != last
     body_plural = root.tag_ in ("NNS", "NNPS")
     return term_plural == body_plural
+
+
+def _modifies_next_noun(tokens, end: int) -> bool:
+    """Tell whether the word after a name (at ``end``) is a noun the name stands before as its modifier."""
+    following = tokens[end] if end < len(tokens) else None
+    if following is None or not following.is_word or following.lower in STOPWORDS:
+        return False
+    forms = getAllLemmas(following.lower)
+    return "NOUN" in forms and "VERB" not in forms
