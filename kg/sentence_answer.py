@@ -75,6 +75,7 @@ from kg.text import (
     STOPWORDS,
     getAllLemmas,
     getInflection,
+    lead_and_item,
     lemmas,
     main_subject,
     noun_key,
@@ -871,8 +872,7 @@ def _flips(words: Sequence[str]) -> bool:
 
 def _lead(text: str) -> str:
     """Return the words that introduce a list item's sentence ("X offers two services"), or ""."""
-    lead, colon, _ = text.partition(":")
-    return lead.strip() if colon else ""
+    return lead_and_item(text)[0]
 
 
 def _position(words: list[str], wanted: list[str]) -> int | None:

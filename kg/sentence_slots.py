@@ -46,6 +46,7 @@ from kg.text import (
     SETTING_APART,
     TEMPORAL_ORDER,
     is_numeral,
+    lead_and_item,
     lemmas,
     noun_key,
     turned_order,
@@ -759,7 +760,7 @@ def slot_answers(
         if len(sentences) > 1:
             # An item of a list ("X uses two Ns: A") names its introduction's concepts too ("N"): only those
             # its own words name are items.
-            item = _words(sentence.partition(":")[2])
+            item = _words(lead_and_item(sentence)[1])
             fresh = {iri: names for iri, names in fresh.items() if any(_occurs(n, item) for n in names)}
         if len(sentences) > 1 or len(fresh) <= 1:
             if len(sentences) == 1 and fresh and not _may_play_asked_role(sentence, fresh, asked, parse):

@@ -11,6 +11,7 @@ from rdflib import RDF, RDFS, Graph
 from test_open_extraction import built_note, kinds_of, named, opened_notes, relations
 
 from kg.namespaces import KG, KGO
+from kg.text import lead_and_item
 
 GUILD = """# Orrin Vale Weavers Guild
 
@@ -38,6 +39,13 @@ Besides ledgers, the guild keeps **tallies**: notched wooden sticks that record 
 Apprentices carry a KTC (Kettle Test Certificate) card. An apprentice without a current KTC card is never put
 on the dye rota, even as a helper. The GLW (Guild Loom Warrant) lets a member take a loom home. Twice a year
 the warden holds a **restore session**: each member mends one torn hanging on a frame called **the Trestle**.
+
+## Hours
+
+The dye run begins at 23:00 and usually finishes by 01:30. Every evening at 19:45 the warden posts a notice:
+
+- **blue** means the vats are free;
+- **grey** means they are in use.
 
 ## Papers
 
@@ -128,6 +136,24 @@ def test_a_denied_clause_gives_no_quality_to_a_name_inside_its_subject(guild: Gr
 def test_a_short_form_before_the_noun_it_names_is_still_asked_to_stand_for(notes):
     answer = notes.ask("What does the KTC card stand for?")
     assert answer_labels(answer) == ["Kettle Test Certificate"], answer.answer
+
+
+def test_a_time_of_day_is_a_value_of_its_verb(guild: Graph):
+    run = named(guild, "dye run")
+    said = {(str(guild.value(p, RDFS.label)), str(o)) for p, o in guild.predicate_objects(run)}
+    assert {("begin at", "23:00"), ("finish by", "01:30")} <= said
+
+
+def test_a_time_in_a_lists_introduction_is_no_colon_of_the_list():
+    # A list item's sentence is recorded as "<introduction>: <item>"; "at 19:45" is a time, not that colon.
+    item = "Every evening at 19:45 the warden posts a notice: grey means they are in use;"
+    assert lead_and_item(item) == ("Every evening at 19:45 the warden posts a notice", "grey means they are in use;")
+    assert lead_and_item("The dye run begins at 23:00.") == ("", "The dye run begins at 23:00.")
+
+
+@pytest.mark.slow
+def test_when_asks_for_a_time_of_day(notes):
+    assert answer_labels(notes.ask("When does the dye run begin?")) == ["23:00"]
 
 
 @pytest.mark.slow

@@ -1881,9 +1881,23 @@ def _date(token) -> str | None:
     return " ".join(t.text for t in token.subtree if t.dep_ != "punct").strip()
 
 
+#: A time of day as written ("23:00", "8.45", "6pm", "4:00 p.m."): digits, a separator, two digits, or an hour
+#: with its half of the day.
+CLOCK_RE = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)$", re.IGNORECASE)
+
+
+def _clock_time(token) -> str | None:
+    """Return the time of day a preposition's object states ("at *23:00*", "by *6pm*"), as written, or None:
+    a time names no thing, so it is a value, as a year is."""
+    if not CLOCK_RE.match(token.text):
+        return None
+    half = [c.text for c in token.children if c.i == token.i + 1 and c.lower_.replace(".", "") in ("am", "pm")]
+    return " ".join([token.text, *half])
+
+
 def _value(token) -> str | None:
-    """Return the amount or the date a noun phrase states, as written, or None."""
-    return _quantity(token) or _date(token)
+    """Return the amount, the date or the time of day a noun phrase states, as written, or None."""
+    return _quantity(token) or _date(token) or _clock_time(token)
 
 
 def _prep_values(subject: Concept, base: str, verb, prep, negated: bool) -> list[OpenFact]:
