@@ -1303,8 +1303,6 @@ class OpenReader:
         """Return the concept a noun phrase names; ``plain`` reads the noun itself, not the name a clause gives it."""
         if _quantity(token) is not None:
             return None  # "128 TiB", "15 read replicas": an amount, read as a value (see _quantity)
-        if token.pos_ == "NUM" and is_numeral(token.lower_) and not any(c.dep_ == "prep" for c in token.children):
-            return None  # "All *three* are backed up": a number alone counts things named before, naming none
         for acl in token.children:  # "a network called the default VPC": the name, not the noun
             if acl.dep_ == "acl" and acl.lemma_ in NAMING_VERBS:
                 for named in acl.children:
