@@ -391,8 +391,9 @@ def slug(text: str) -> str:
 
 def lead_and_item(text: str) -> tuple[str, str]:
     """Split a list item's recorded sentence ("X offers two services: A") into its introduction and its own
-    words at the first colon a space follows ("at 08:15" is a time, no list's colon); ("", text) if none."""
-    match = re.search(r":\s", text)
+    words at the first colon a space follows or that ends it ("at 08:15" is a time, no list's colon); ("",
+    text) if none."""
+    match = re.search(r":(?:\s|$)", text)
     return (text[: match.start()].strip(), text[match.end() :].strip()) if match else ("", text)
 
 

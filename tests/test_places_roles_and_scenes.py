@@ -149,6 +149,7 @@ def test_a_time_in_a_lists_introduction_is_no_colon_of_the_list():
     item = "Every evening at 19:45 the warden posts a notice: grey means they are in use;"
     assert lead_and_item(item) == ("Every evening at 19:45 the warden posts a notice", "grey means they are in use;")
     assert lead_and_item("The dye run begins at 23:00.") == ("", "The dye run begins at 23:00.")
+    assert lead_and_item("At 19:45 the warden posts a notice:") == ("At 19:45 the warden posts a notice", "")
 
 
 @pytest.mark.slow
