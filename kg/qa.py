@@ -915,15 +915,19 @@ class Engine:
         # "Why do browsers use TLS?": a wh-adverb asks no participant of the verb, so a light verb is
         # what is said of them, as in a yes/no question ("which tools does X use" asks what it frames).
         adverbial = len(phrase) == 1 and phrase[0] in WH_ADVERBS
-        content = [w for w in question_content(reading.residual, yes_no or adverbial) if w not in grammar] + [
+        content = [w for w in question_content(reading.residual, yes_no or adverbial, yes_no) if w not in grammar] + [
             w for link in worded for w in link.text.lower().split()
         ]
+        lowered = [w.lower for w in reading.words]
+        if degree_after_how(lowered) and lowered[1] not in WH_WORDS and lowered[1] in content:
+            # "How *far* back ...", "how *long* does ... last": the word of degree asks for an amount, which
+            # the answering sentence gives ("kept for ninety days") without naming its dimension.
+            content.remove(lowered[1])
         if _asks_amount(reading.words):
             # "How many ferries does the port have?": what is counted is asked, though it is a name.
             content += [w for w in counted_noun(reading.text, parse) or () if w not in content]
         # A yes/no question keeps a statement's order of subject and object; a sentence must keep it too.
         ordered = bool(reading.words) and reading.words[0].lower in AUX_START
-        lowered = [w.lower for w in reading.words]
         kind, kind_concepts = self._asked_kind(reading)
         asked = Asked(
             content=content,
@@ -1092,8 +1096,10 @@ class Engine:
             # The graph records the short form for a concept whose name its letters cannot spell.
             return self._spelt_out(reading, frame, link)
         if asked == KGO.acronym and frame:
+            if not records and not is_short_form(short):
+                return self._short_form_of(iri, entity, written, round(0.95 * link.best[1], 3))
             if not records:
-                return self._spelt_out(reading, frame, link) if is_short_form(short) else None
+                return self._spelt_out(reading, frame, link)
             return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
         if entity.definition is None and self._property_named(iri, [w for _, w in frame] or reading.residual):
             return None  # "What does E42 mean?" of a row under "Meaning": the property answers, not the kind
@@ -1361,6 +1367,22 @@ class Engine:
         exact = {iri: text for iri, (whole, text) in found.items() if whole}
         return exact or {iri: text for iri, (_, text) in found.items()}
 
+    def _short_form_of(self, iri: URIRef, entity, written: str, confidence: float) -> Answer | None:
+        """Answer "what is the acronym for X?" (X named in full, as ``written``) with the one name of X's
+        concept that is a short form of X's words, or None."""
+        long_form = next((n for n in (entity.label, *entity.aliases) if name_key(n) == name_key(written)), written)
+        shorts = {
+            n for n in (entity.label, *entity.aliases)
+            if is_short_form(n) and len(n) < len(long_form) and abbreviates(n, long_form)
+        }  # fmt: skip
+        if len(shorts) != 1:
+            return None
+        (short,) = shorts
+        answer = self._acronym_answer(iri, short, long_form, confidence, recorded=True)
+        answer.answers[0]["value"] = short
+        answer.answer = f"{long_form} is written short as {short} ({short} stands for {long_form})."
+        return answer
+
     def _acronym_answer(self, iri: URIRef, short: str, long_form: str, confidence: float, recorded: bool):
         """Answer that ``short`` stands for ``long_form``, a name of ``iri``, cited to where it was given."""
         label = self.catalog.label(iri)
@@ -1448,6 +1470,7 @@ class Engine:
         if not kinds:
             return None
         names = [self.catalog.label(t) for t in kinds]
+        vacuous = all(_heads_name(name, entity.label) for name in names)
         short = next((a for a in entity.aliases if a.isupper()), None) or _other_name(entity)
         label = entity.label if not short else f"{entity.label} ({short})"
         text = f"{label} is {_with_article(names[0])}" + "".join(f", {_with_article(n)}" for n in names[1:]) + "."
@@ -1468,6 +1491,10 @@ class Engine:
         names = "|".join(re.escape(n) for n in sorted({entity.label, *entity.aliases}, key=len, reverse=True))
         defining = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:{names})\s+(?:is|are)\s+\S", re.IGNORECASE)
         said = next((src["text"] for src in answer.sources if defining.match(src["text"].strip())), None)
+        if said is None and vacuous:
+            # "A drift gauge is a gauge": a kind that is the name's own head noun says nothing the
+            # name does not; what the notes say of it (``About.undefined``) says more.
+            return None
         if said is not None:
             answer.answer = said.strip()
             answer.answers = [{"value": said.strip(), "iri": str(iri), "label": entity.label}]
@@ -2953,3 +2980,9 @@ def _other_name(entity) -> str | None:
     ("Encoding (encodings)", "5xx (5xxs)" say nothing more)."""
     own = {name_key(entity.label), name_key(plural(entity.label))}
     return next((a for a in entity.aliases if name_key(a) not in own), None)
+
+
+def _heads_name(kind: str, label: str) -> bool:
+    """Tell whether the kind ``kind`` is the last words of the name ``label`` ("gauge" of "drift gauge")."""
+    kind, label = kind.lower().split(), label.lower().split()
+    return len(label) > len(kind) and [noun_key(w) for w in label[-len(kind) :]] == [noun_key(w) for w in kind]

@@ -792,6 +792,8 @@ def expansion(short: str, name: str) -> str | None:
                 continue
             if splits_into_prefixes(letters, words, _UNLETTERED):
                 text = name[spans[first][0] : spans[last][1]]
+                if _letters(text) == letters:
+                    continue  # "B-tree" spells "B-tree": every word whole, so nothing is abbreviated
                 if best is None or len(text) > len(best):
                     best = text
     return best

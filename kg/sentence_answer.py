@@ -70,7 +70,9 @@ from kg.sentence_slots import (
 from kg.store import KGStore
 from kg.synonyms import are_derived, are_synonyms, phrases
 from kg.text import (
+    DISCOURSE_ADVERBS,
     LIGHT_VERBS,
+    MODAL_WORDS,
     QUESTION_LIGHT_VERBS,
     STOPWORDS,
     getAllLemmas,
@@ -817,10 +819,14 @@ def _synonym_in(words: list[str], wanted: str) -> str:
     The table keeps only senses frequent for both words and never pairs opposites, so a synonym says the
     question's word as a lemma would ("placed" for "put", "select" for "choose"); single-word embeddings
     cannot tell a synonym from an opposite, the table can. The classifier nouns are one another's
-    synonyms ("which *types* of X" is said by "three *kinds* of X"): grammar of classifying, a closed class.
+    synonyms ("which *types* of X" is said by "three *kinds* of X"): grammar of classifying, a closed class;
+    so are the words of permission (``MODAL_WORDS``: "okay", "allowed", "permitted").
     """
     if wanted in CLASSIFIERS:
         return next((s for s in words if s in CLASSIFIERS), "")
+    if wanted in MODAL_WORDS:
+        # "Is it *okay* to ...?" is said by "... is not *allowed*": the words of permission say one modality.
+        return next((s for s in words if s in MODAL_WORDS), "")
     # A verb and the noun for its event say the same event ("delivery" for "deliver"), as surely.
     return next((s for s in words if are_synonyms(wanted, s) or are_derived(wanted, s)), "")
 
@@ -896,15 +902,20 @@ def _says(words: list[str], wanted: list[str]) -> bool:
     )
 
 
-def question_content(residual: Sequence[str], yes_no: bool = False) -> list[str]:
+def question_content(residual: Sequence[str], yes_no: bool = False, asks_whether: bool | None = None) -> list[str]:
     """Return the question's content words that ask something: light verbs and prepositions ask nothing.
 
     A verb that only frames a wh-question ("which tools does X *use*") asks nothing; in a yes/no question
-    it is what is asked ("Does X *use* graphite blocks?"), so there it is content.
+    it is what is asked ("Does X *use* graphite blocks?"), so there it is content. So with the words of
+    permission ("which hives is a novice *permitted* to open"; ``MODAL_WORDS``), unless the question asks
+    whether (``asks_whether``, by default ``yes_no``). The asker's own adverbs ("again", "exactly";
+    ``DISCOURSE_ADVERBS``) ask nothing in either.
     """
+    asks_whether = yes_no if asks_whether is None else asks_whether
     return [
         w for w in residual
-        if w not in LIGHT_VERBS and w not in PREPOSITIONS and (yes_no or not _light_verb(w))
+        if w not in LIGHT_VERBS and w not in PREPOSITIONS and w not in DISCOURSE_ADVERBS
+        and (yes_no or not _light_verb(w)) and (asks_whether or w not in MODAL_WORDS)
     ]  # fmt: skip
 
 

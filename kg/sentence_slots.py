@@ -875,9 +875,12 @@ def number_answer(sentence: str, asked: Asked, parse: Callable) -> str | None:
         return None
     words = asked.words
     counted = counted_noun(" ".join(words), parse)
+    # "How many" asks for a count ("three"); "how long", "how much rest" for an amount, said with its unit
+    # ("six weeks", "11 hours").
+    unit = "many" not in words
     numbers = [
-        _number_text(t) for t in parse(sentence)
-        if (t.like_num or t.lower_ in NUMBER_WORDS) and t.lower_ not in words and not _counts_other(t, counted)
+        _number_text(t, unit) for t in parse(sentence)
+        if _cardinal(t) and t.lower_ not in words and not _counts_other(t, counted)
         and not _pronoun_number(t)
     ]  # fmt: skip
     return numbers[0] if len(set(numbers)) == 1 else None
@@ -913,11 +916,25 @@ def counted_noun(question: str, parse: Callable) -> list[str] | None:
     return None
 
 
-def _number_text(token) -> str:
-    """Return a number as the sentence says it: "a dozen" with its article, "40" alone."""
+def _cardinal(token) -> bool:
+    """Tell whether a token counts: a cardinal number ("40", "twelve") or a number word ("dozen").
+
+    The tagger's like-a-number test also holds for ordinals ("the *fourth* pier", "the 3rd lock"),
+    which say where a thing stands in an order, not how many or how much there is.
+    """
+    return token.tag_ == "CD" or token.lower_ in NUMBER_WORDS
+
+
+def _number_text(token, unit: bool = False) -> str:
+    """Return a number as the sentence says it: "a dozen" with its article, "40" alone, and with ``unit`` the
+    noun it counts after it ("six weeks")."""
+    text = token.text
     if not token.like_num and any(c.dep_ in ("quantmod", "det") and c.lower_ in ("a", "an") for c in token.children):
-        return f"a {token.text}"
-    return token.text
+        text = f"a {token.text}"
+    head = token.head
+    if unit and token.dep_ == "nummod" and head.pos_ == "NOUN" and head.i == token.i + 1:
+        text = f"{text} {head.text}"
+    return text
 
 
 def _pronoun_number(token) -> bool:

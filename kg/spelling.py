@@ -77,7 +77,9 @@ SHORTEST_CORRECTED = 3
 MAX_EDITS = 1
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
-_WORD_OR_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;|[A-Za-z0-9']+")
+#: A word joined by hyphens to others ("pre-season", "anti-glare") is read whole: a prefix before its hyphen
+#: is no word of its own, and a compound is left as typed.
+_WORD_OR_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;|[A-Za-z0-9']+(?:-[A-Za-z0-9']+)*")
 
 
 class Speller:

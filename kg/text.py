@@ -101,6 +101,15 @@ SUPPORT_VERBS = frozenset("get give have make pay take".split())
 #: The words that set a thing apart from the ones named before ("every *other* signal", "anything *else*"):
 #: what is said of it is said of the rest, not of every thing of the kind. Closed class.
 SETTING_APART = frozenset(("other", "else"))
+#: Adverbs of the asker's stance or of the talk itself ("who keeps the keys *again*?", "what *exactly* is a
+#: tithe?"): they say how the question is put, not what it asks, and an answering sentence has no need of
+#: them. A closed class of English grammar.
+DISCOURSE_ADVERBS = frozenset("again actually exactly really anyway anyhow ever basically precisely".split())
+#: The words of permission and possibility a wh-question may put its verb under ("how many hens is a
+#: keeper *allowed* to house?", "what is it *possible* to dye?"): the modality of the asking ("can I house"), which
+#: the answering sentence says with a modal or with nothing. Closed-class grammar (adjectives and
+#: participles that stand for a modal verb); a yes/no question asks the modality itself and keeps them.
+MODAL_WORDS = frozenset("allowed permitted able possible ok okay".split())
 #: The articles, which a noun phrase may open with and which name nothing.
 ARTICLES = frozenset(("a", "an", "the"))
 NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())
@@ -397,17 +406,23 @@ def lead_and_item(text: str) -> tuple[str, str]:
     return (text[: match.start()].strip(), text[match.end() :].strip()) if match else ("", text)
 
 
+#: The abbreviated titles written before a person's name ("Dr. Vell", "Mrs. Ormond"): closed class.
+TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Revd", "Rev", "Sr", "Jr")
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """Split a paragraph into sentences, returning (offset, sentence) pairs.
 
     A sentence ends at ``.``, ``!`` or ``?`` followed by space and an uppercase letter or digit;
-    abbreviations such as "e.g." and "i.e." do not end one.
+    abbreviations such as "e.g." and "i.e." and the titles before a name ("Dr.", ``TITLES``) do not end one.
     """
     out, start = [], 0
     for match in re.finditer(r"[.!?](?=\s+[A-Z0-9\"'(])", text):
         before = text[max(0, match.start() - 4) : match.end()].lower()
         if before.endswith(("e.g.", "i.e.", "etc.", "vs.")):
             continue
+        if re.search(r"(?:^|[\s(*_])(" + "|".join(TITLES) + r")\.$", text[max(0, match.start() - 6) : match.end()]):
+            continue  # "signed by Dr. Olu Bassey": a title's period is no sentence's end
         piece = text[start : match.end()].strip()
         if piece:
             out.append((start + (len(text[start:]) - len(text[start:].lstrip())), piece))

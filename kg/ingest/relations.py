@@ -39,6 +39,7 @@ from kg.text import (
     NEAR_NEGATIONS,
     NUMBER_WORDS,
     PASSIVE_DEPS,
+    POSSESSIVES,
     SETTING_APART,
     SUPPORT_VERBS,
     agrees_in_number,
@@ -310,6 +311,7 @@ class OpenReader:
         for cop in doc:
             if cop.lemma_ == "be" and cop.dep_ == "relcl":  # "the kiln, which is behind the shed, ..."
                 facts.extend(self._placed(cop, [s for s in self._subjects(cop) if s is not None]))
+                facts.extend(self._role_in_relative(cop))
             if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
                 continue
             attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
@@ -418,6 +420,30 @@ class OpenReader:
                 return []
             return self._role_facts(named, role, kind, _negated(cop))
         return None
+
+    def _role_in_relative(self, cop) -> list[OpenFact]:
+        """Read "kept by Oona Vell, who is our lock keeper" as the name filling the role, as "Oona Vell is the
+        lock keeper" says (``_identified``), and "the lock keeper, who this year is Oona Vell" alike: a relative
+        clause set off by a comma, whose pronoun is the subject of "is", with a name on one side and a
+        definite role with no clause of its own on the other."""
+        # The pronoun is the subject, or, after a fronted phrase of time ("who this season is X"), the complement.
+        if not _set_off(cop) or not any(c.dep_ in ("nsubj", "attr") and c.lower_ in RELATIVE for c in cop.children):
+            return []
+        antecedent = cop.head
+        for attr in [c for c in cop.children if c.dep_ == "attr" and c.lower_ not in RELATIVE]:
+            if _identifier(antecedent, cop) and _definite_role(attr):
+                named_token, role = antecedent, attr
+            elif _definite_role(antecedent) and (attr.pos_ == "PROPN" or merged_name(attr)):
+                named_token, role = attr, antecedent
+            else:
+                continue
+            if any(c.dep_ in ("relcl", "acl", "prep") and c.i != cop.i for c in role.children):
+                continue
+            named = self._concept(named_token)
+            kind = self.resolve(_joined(_name_tokens(role)), True)
+            if named is not None and kind is not None and kind != named:
+                return self._role_facts(named, role, kind, _negated(cop))
+        return []
 
     def _role_facts(self, named: Concept, role, kind: Concept, negated: bool) -> list[OpenFact]:
         """Return that ``named`` fills the definite role ``role`` (a noun whose concept is ``kind``): it is
@@ -616,8 +642,10 @@ class OpenReader:
             colon = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ":"
             if described is None or described.i > token.i or not (_set_off(token) or colon):
                 continue
+            # "Piet Ormond, *our* lock keeper": a possessive determiner makes the role definite, as "the" does.
+            owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in token.children)
             if token.pos_ != "NOUN" or not (
-                colon or any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children)
+                colon or owned or any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children)
             ):
                 continue
             if any(c.dep_ == "conj" for c in [*token.children, *described.children]) or _listed(described, token):
@@ -628,11 +656,15 @@ class OpenReader:
                 continue
             # "Tom Hale, the captain": "the" makes the role one thing, which the name is, as "the captain is
             # Tom Hale" says it (``_identified``); "a site" only gives the kind.
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            definite = owned or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            # A relative clause set off by a comma ("..., our lock keeper, who oils the gates") says more of
+            # the person; one that is not restricts the role ("the captain who retired").
             identifies = (
                 definite
                 and (described.pos_ == "PROPN" or merged_name(described))
-                and not any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
+                and not any(
+                    (c.dep_ in ("relcl", "acl") and not _set_off(c)) or c.dep_ == "prep" for c in token.children
+                )
             )
             facts.append(
                 OpenFact(thing, "is a", "is a", kind, False, IDENTITY_RULE if identifies else "open:apposition")
@@ -978,9 +1010,12 @@ class OpenReader:
             nearest = _nearest_conjunct(verb, noun)
             head = self._concepts(noun) if nearest is None else [c for c in [self._concept(nearest)] if c]
             whole = _one_of(noun)  # "X is one of the services that provide Z": said of X too
+            named = _named_before_who(verb)
             if _conditional_clause(verb, noun):
                 return []  # "A kiln that has no lid is a hazard": no kiln is said to lack a lid
-            if whole.dep_ == "attr" and whole.head.lemma_ == "be":
+            if named is not None:
+                head = self._concepts(named)  # "..., who": the person named right before it
+            elif whole.dep_ == "attr" and whole.head.lemma_ == "be":
                 # "X is a service that provides Z": Z is said of X, not of services in general. Of "X is the
                 # tow barge, which weighs 35 t" it is said of both: "the" makes the barge one thing, X, and
                 # the comma makes the clause say more of it ("the directive that stops Y" only describes X).
@@ -1235,6 +1270,9 @@ class OpenReader:
         either noun, and the parser's choice of the nearer one is often wrong.
         """
         noun = _phrase_head(verb.head)
+        named = _named_before_who(verb)
+        if named is not None:
+            return self._concepts(named)
         whole = _one_of(noun)
         if whole.dep_ == "attr" and whole.head.lemma_ == "be":
             return [s for s in self._subjects(whole.head) if s is not None] or self._concepts(noun)
@@ -1543,6 +1581,19 @@ def _glued_apposition(token):
         if child.dep_ == "appos" and child.left_edge.i == token.i + 1 and child.pos_ in ("NOUN", "PROPN"):
             return child
     return None
+
+
+def _named_before_who(verb):
+    """Return the name right before ", who" that opens the relative clause ``verb``, or None.
+
+    "a rota kept by Abel Stroud, who signs the log": "who" stands for a person, and a name set right
+    before it is the one meant, whatever noun the parser hung the clause on ("rota").
+    """
+    who = next((c for c in verb.children if c.lower_ == "who" and c.dep_ in ("nsubj", "nsubjpass")), None)
+    if who is None or who.i < 2 or verb.doc[who.i - 1].text != ",":
+        return None
+    name = verb.doc[who.i - 2]
+    return name if name.pos_ == "PROPN" or merged_name(name) else None
 
 
 def _phrase_head(token):

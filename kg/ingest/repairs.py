@@ -7,13 +7,15 @@ a note's sentences, a question and a quoted sentence alike.
   question's "hope" no longer meets it. lemminflect's dictionary knows each inflected form's lemma, so
   an inflected verb takes its lemma from there; a form the dictionary does not know keeps spaCy's.
 - A subject parsed as a compound of its verb ("The annealer runs on gas"): see ``subject_as_compound``.
+- A noun at the end of a noun phrase tagged as an adverb ("a brass sextant"): see ``noun_as_adverb``.
+- A list going on after a relative clause's object, hung on the clause's noun: see ``list_after_relative``.
 - A joined clause's subject parsed as one more object of the first clause ("NFC composes characters and
   NFD decomposes them"): see ``joined_clause_subject``.
 """
 
 from __future__ import annotations
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 from spacy.language import Language
 
 from kg.text import SUBJECT_DEPS, agrees_in_number
@@ -21,6 +23,8 @@ from kg.text import SUBJECT_DEPS, agrees_in_number
 VERB_LEMMAS = "kg_verb_lemmas"
 SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
 JOINED_CLAUSE_SUBJECT = "kg_joined_clause_subject"
+NOUN_AS_ADVERB = "kg_noun_as_adverb"
+LIST_AFTER_RELATIVE = "kg_list_after_relative"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -90,8 +94,67 @@ def joined_clause_subject(doc):
     return doc
 
 
+@Language.component(NOUN_AS_ADVERB)
+def noun_as_adverb(doc):
+    """Read as the head of the noun phrase before it a noun the tagger took for an adverb ("a brass
+    *sextant*", "Wenna *Trask*").
+
+    A rare noun at the end of a noun phrase may come out an adverb of the verb, leaving the phrase's
+    modifier ("brass") as its head. A word the dictionary knows as a noun and never as an adverb (or, after
+    a proper noun, a capitalised word it does not know at all: a surname) heads the phrase instead: it
+    takes the place of the word before it, which becomes its compound, and that word's modifiers.
+    """
+    for token in doc:
+        if token.tag_ != "RB" or token.i == 0 or any(True for _ in token.children):
+            continue
+        before = doc[token.i - 1]
+        if before.pos_ not in ("NOUN", "PROPN") or before.dep_ == "compound":
+            continue
+        known = getAllLemmas(token.lower_)
+        if "ADV" in known:
+            continue
+        if "NOUN" in known and token.is_lower:
+            token.tag_, token.pos_ = ("NNS", "NOUN") if token.lower_ != known["NOUN"][0] else ("NN", "NOUN")
+            token.lemma_ = known["NOUN"][0]
+        elif not known and before.pos_ == "PROPN" and token.is_title:
+            token.tag_, token.pos_, token.lemma_ = "NNP", "PROPN", token.text
+        else:
+            continue
+        head, dep = before.head, before.dep_
+        for child in list(before.children):
+            child.head = token
+        token.head = token if head.i == before.i else head
+        token.dep_ = dep
+        before.head, before.dep_ = token, "compound"
+    return doc
+
+
+@Language.component(LIST_AFTER_RELATIVE)
+def list_after_relative(doc):
+    """Join to a relative clause's object the list that goes on after it ("Oona, who sorts parcels,
+    letters and the sacks": the parcels, letters and sacks are what she sorts).
+
+    The parser may hang the list's further items on the noun the clause is about, as if they were more
+    people. An item that follows the clause's last object after a bare comma (no "and" or "or" before it)
+    goes on that object's list; "Oona, who sorts parcels, and Abel ..." keeps Abel beside Oona.
+    """
+    for clause in doc:
+        if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        last = clause.right_edge
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "attr") and c.right_edge.i == last.i]
+        if not objects or last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
+            continue
+        item = doc[last.i + 2]
+        while item.i < len(doc) - 1 and item.dep_ in ("det", "amod", "compound") and item.head.i > item.i:
+            item = item.head
+        if item.dep_ == "conj" and item.head.i == clause.head.i and item.pos_ in ("NOUN", "PROPN"):
+            item.head = objects[0]
+    return doc
+
+
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
-    for name in (VERB_LEMMAS, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT):
+    for name in (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
