@@ -45,10 +45,10 @@ from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
 from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
 from kg.store import KGStore
-from kg.text import LIGHT_VERBS, STOPWORDS, Token, comparison_phrase, degree, lemmas, name_key, noun_key
+from kg.text import ARTICLES, LIGHT_VERBS, STOPWORDS, Token, comparison_phrase, degree, lemmas, name_key, noun_key
 
 #: Determiners an option may open with ("the tram or the bus"): grammar, not part of the option's name.
-DETERMINERS = frozenset("a an the".split())
+DETERMINERS = ARTICLES
 #: Words that turn a comparison round ("which is less heavy"): the lesser answers.
 LESSER = frozenset("less least fewer fewest".split())
 #: Dependency labels that join another clause to a verb: a clause is its verb's words without these.

@@ -108,6 +108,7 @@ from kg.store import KGStore
 from kg.text import (
     ARTICLES,
     AUXILIARIES,
+    DEMONSTRATIVES,
     EXISTENCE_VERBS,
     LIGHT_VERBS,
     POSSESSIVES,
@@ -135,8 +136,6 @@ from kg.yes_no import YesNoAnswerer
 SCENE_PREPOSITIONS = frozenset(("in", "at", "within", "inside"))
 #: The most words such a closing phrase may have after its preposition.
 MAX_SCENE_WORDS = 5
-#: Demonstratives that point at the asker's own context ("in *this* workshop").
-DEMONSTRATIVE_WORDS = frozenset(("this", "these", "that", "those"))
 #: The wh-words that ask how, why, when or where something is done, not who or what takes part in it.
 WH_ADVERBS = frozenset(("why", "how", "when", "where"))
 #: A relation with one value for at least this share of the nodes it starts from is read as a function:
@@ -503,7 +502,8 @@ class Engine:
         ):
             return None
         tail = [w.lower for w in words[at + 1 :]]
-        deictic = any(w in POSSESSIVES or w in DEMONSTRATIVE_WORDS or w.endswith("'s") for w in tail)
+        # A demonstrative or possessive points at the asker's own context ("in *this* workshop", "in my notes").
+        deictic = any(w in POSSESSIVES or w in DEMONSTRATIVES or w.endswith("'s") for w in tail)
         named = key_words(" ".join(tail))
         if not deictic and not named:
             return None

@@ -110,6 +110,10 @@ DISCOURSE_ADVERBS = frozenset("again actually exactly really anyway anyhow ever 
 #: the answering sentence says with a modal or with nothing. Closed-class grammar (adjectives and
 #: participles that stand for a modal verb); a yes/no question asks the modality itself and keeps them.
 MODAL_WORDS = frozenset("allowed permitted able possible ok okay".split())
+#: The demonstratives, near and far ("*this* workshop", "*those* bins"), which may also stand alone for what
+#: was said ("*This* avoids ..."). Closed class; ``SINGULAR_DEMONSTRATIVES`` are the two that determine one thing.
+DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
+SINGULAR_DEMONSTRATIVES = frozenset(("this", "that"))
 #: The articles, which a noun phrase may open with and which name nothing.
 ARTICLES = frozenset(("a", "an", "the"))
 NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())

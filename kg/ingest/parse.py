@@ -29,6 +29,7 @@ from kg.text import (
     MERGED_NAMES,
     PLURAL_PRONOUNS,
     PRONOUNS_SUBJECT,
+    SINGULAR_DEMONSTRATIVES,
     SUBJECT_DEPS,
     can_be_noun,
     getAllLemmas,
@@ -580,7 +581,7 @@ def _names_after_prepositions(doc) -> None:
 
 
 #: The demonstratives that may determine a noun ("that cache") as well as open a clause ("that it ...").
-DEMONSTRATIVE_DETERMINERS = frozenset(("that", "this"))
+DEMONSTRATIVE_DETERMINERS = SINGULAR_DEMONSTRATIVES
 
 
 def _name_as_punctuation(doc) -> bool:

@@ -41,6 +41,7 @@ from kg.text import (
     PASSIVE_DEPS,
     POSSESSIVES,
     SETTING_APART,
+    SINGULAR_DEMONSTRATIVES,
     SUPPORT_VERBS,
     agrees_in_number,
     getAllLemmas,
@@ -63,8 +64,6 @@ ANAPHORIC = frozenset("it they this these them that those its their".split())
 RELATIVE = frozenset("that which who whom whose".split())
 #: The dependencies of a verb's or a preposition's object.
 OBJECTS = frozenset(("dobj", "pobj", "dative", "iobj"))
-#: Demonstratives that, standing alone, may stand for what a whole clause said ("This avoids ...").
-DEMONSTRATIVES = frozenset("this that".split())
 #: The anaphoric pronouns that stand for several things ("they", "them", "these").
 PLURAL_ANAPHORS = frozenset("they them these those their".split())
 #: The personal pronouns that stand for a thing spoken of before ("It never rusts").
@@ -79,8 +78,8 @@ ENABLING = frozenset("allow allows allowed let lets enable enables enabled permi
 DEFINITE = frozenset("the this that".split())
 #: Participles that introduce a name for the noun before them ("a network called X").
 NAMING_VERBS = frozenset("call name know nickname dub".split())
-#: The demonstratives, which may stand for a whole statement ("*This* is called X"). Closed class.
-DEMONSTRATIVES = frozenset(("this", "that"))
+#: The demonstratives that, standing alone, may stand for what a whole clause said ("*This* is called X").
+DEMONSTRATIVES = SINGULAR_DEMONSTRATIVES
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
 NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
 #: "the *only* key": a restrictive word that picks the thing out, no part of its name.
