@@ -1008,6 +1008,10 @@ class Engine:
         letters cannot spell (an extraction's slip), is looked up by its letters among the graph's names.
         """
         strong = [link for link in reading.links if not self._weak(link)]
+        if strong and self._is_yes_no(reading):
+            checked = self._short_form_check(reading, strong[0])
+            if checked is not None:
+                return checked
         if not strong:
             return self._spelt_out(reading, self._frame(reading, set()))
         if len(strong) > 1:
@@ -1366,6 +1370,43 @@ class Engine:
                         found[iri] = (exact, long_form)
         exact = {iri: text for iri, (whole, text) in found.items() if whole}
         return exact or {iri: text for iri, (_, text) in found.items()}
+
+    def _short_form_check(self, reading: Reading, link: Link) -> Answer | None:
+        """Answer "Does X stand for Y?" / "Is X short for Y?" from the long name the graph records for the
+        short form X: yes when Y is that name, or the end of it that X's letters spell ("Elastic Compute
+        Cloud" of "Amazon Elastic Compute Cloud"); no, with the recorded name, for any other Y of two words or
+        more. None when X is no short form the graph records, or the question asks anything else.
+        """
+        words = reading.words
+        short = link.text
+        after = next((i for i in range(link.end, len(words)) if words[i].lower == "for"), None)
+        if after is None or not is_short_form(short) or after + 1 >= len(words):
+            return None
+        cue = [w.lower for w in words[link.end : after + 1] if w.lower not in ARTICLES]
+        if self._naming_asked([w for w in cue if w != "for"], reading.relation_words) != KGO.acronym:
+            return None
+        iri = link.best[0]
+        entity = self.catalog.entities.get(iri)
+        if entity is None or short not in entity.aliases or not abbreviates(short, entity.label):
+            return None
+        claim = reading.text[words[after + 1].start : words[-1].end].strip(" ?.!")
+        said = [name_key(w) for w in claim.split()]
+        if len(said) < 2:
+            return None
+        longs = [n for n in (entity.label, *entity.aliases) if not is_short_form(n) and len(n) > len(short)]
+
+        def names(long_form: str) -> bool:
+            own = [name_key(w) for w in long_form.split()]
+            tail = own[-len(said) :] == said and abbreviates(short, claim)
+            return own == said or tail
+
+        value = any(names(n) for n in longs)
+        text = f"{'Yes' if value else 'No'}: {short} stands for {entity.label}."
+        answer = Answer("", text, [{"value": value}], round((0.9 if value else 0.85) * link.best[1], 3), kind="acronym")
+        answer.sparql = "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
+        answer.evidence, answer.sources = self.evidence.for_names(iri, short)
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
 
     def _short_form_of(self, iri: URIRef, entity, written: str, confidence: float) -> Answer | None:
         """Answer "what is the acronym for X?" (X named in full, as ``written``) with the one name of X's

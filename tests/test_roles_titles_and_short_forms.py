@@ -102,6 +102,15 @@ def test_a_short_form_is_asked_of_its_long_name(notes):
     assert answer.confidence >= 0.9
 
 
+@pytest.mark.slow
+def test_whether_a_short_form_stands_for_a_name_is_read_off_its_recorded_name(notes):
+    def verdict(question: str):
+        return [a.get("value") for a in notes.ask(question).to_dict()["answers"]]
+
+    assert verdict("Does TPL stand for toll paid licence?") == [True]
+    assert verdict("Is TPL short for ticket purchase log?") == [False]
+
+
 def test_a_name_that_spells_only_itself_abbreviates_nothing():
     assert expansion("S-bend", "S-bend") is None
     assert expansion("TPL", "toll paid licence") == "toll paid licence"
