@@ -1374,8 +1374,9 @@ class Engine:
     def _short_form_check(self, reading: Reading, link: Link) -> Answer | None:
         """Answer "Does X stand for Y?" / "Is X short for Y?" from the long name the graph records for the
         short form X: yes when Y is that name, or the end of it that X's letters spell ("Elastic Compute
-        Cloud" of "Amazon Elastic Compute Cloud"); no, with the recorded name, for any other Y of two words or
-        more. None when X is no short form the graph records, or the question asks anything else.
+        Cloud" of "Amazon Elastic Compute Cloud"); no, with the recorded name, for any other Y that X's letters
+        spell out word by word (``expansion``). None when X is no short form the graph records, or the
+        question asks anything else.
         """
         words = reading.words
         short = link.text
@@ -1401,6 +1402,10 @@ class Engine:
             return own == said or tail
 
         value = any(names(n) for n in longs)
+        if not value and expansion(short, claim) != claim:
+            # "No" only against another spelling-out of the letters: a long name with a setting after it
+            # ("... for Quay Levy Form at Dunmere") may still name the right thing.
+            return None
         text = f"{'Yes' if value else 'No'}: {short} stands for {entity.label}."
         answer = Answer("", text, [{"value": value}], round((0.9 if value else 0.85) * link.best[1], 3), kind="acronym")
         answer.sparql = "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()

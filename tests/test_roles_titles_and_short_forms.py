@@ -109,6 +109,8 @@ def test_whether_a_short_form_stands_for_a_name_is_read_off_its_recorded_name(no
 
     assert verdict("Does TPL stand for toll paid licence?") == [True]
     assert verdict("Is TPL short for ticket purchase log?") == [False]
+    # A setting after the name is no other spelling-out: no "no" for it.
+    assert verdict("Does TPL stand for toll paid licence at the upper gate?") != [False]
 
 
 def test_a_name_that_spells_only_itself_abbreviates_nothing():
