@@ -1406,11 +1406,10 @@ class Engine:
             # "No" only against another spelling-out of the letters: a long name with a setting after it
             # ("... for Quay Levy Form at Dunmere") may still name the right thing.
             return None
-        text = f"{'Yes' if value else 'No'}: {short} stands for {entity.label}."
-        answer = Answer("", text, [{"value": value}], round((0.9 if value else 0.85) * link.best[1], 3), kind="acronym")
-        answer.sparql = "SELECT ?label WHERE {\n  VALUES ?c { %s }\n  ?c rdfs:label ?label .\n}" % iri.n3()
-        answer.evidence, answer.sources = self.evidence.for_names(iri, short)
-        answer.topics = [self.evidence.entity_dict(iri)]
+        confidence = round((0.9 if value else 0.85) * link.best[1], 3)
+        answer = self._acronym_answer(iri, short, entity.label, confidence, recorded=True)
+        answer.answers = [{"value": value}]
+        answer.answer = f"{'Yes' if value else 'No'}: {short} stands for {entity.label}."
         return answer
 
     def _short_form_of(self, iri: URIRef, entity, written: str, confidence: float) -> Answer | None:

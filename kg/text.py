@@ -412,6 +412,9 @@ def lead_and_item(text: str) -> tuple[str, str]:
 
 #: The abbreviated titles written before a person's name ("Dr. Vell", "Mrs. Ormond"): closed class.
 TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Revd", "Rev", "Sr", "Jr")
+#: A title and its period closing the text before a sentence's possible end (compiled once: every candidate
+#: end of every paragraph is tested).
+_TITLE_END = re.compile(r"(?:^|[\s(*_])(" + "|".join(TITLES) + r")\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -425,7 +428,7 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
         before = text[max(0, match.start() - 4) : match.end()].lower()
         if before.endswith(("e.g.", "i.e.", "etc.", "vs.")):
             continue
-        if re.search(r"(?:^|[\s(*_])(" + "|".join(TITLES) + r")\.$", text[max(0, match.start() - 6) : match.end()]):
+        if _TITLE_END.search(text[max(0, match.start() - 6) : match.end()]):
             continue  # "signed by Dr. Olu Bassey": a title's period is no sentence's end
         piece = text[start : match.end()].strip()
         if piece:
