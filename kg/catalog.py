@@ -197,6 +197,7 @@ class Catalog:
             "owl:AnnotationProperty rdf:Property owl:SymmetricProperty } ?p a ?t }",
         ):
             props.add(p)
+        defined: dict[URIRef, list[str]] = defaultdict(list)
         for (cls,) in _select(store, "SELECT DISTINCT ?c WHERE { { ?c a owl:Class } UNION { ?x a ?c } }"):
             if isinstance(cls, URIRef):
                 self.classes.add(cls)
@@ -225,6 +226,9 @@ class Catalog:
                     entity.aliases.append(text)
             elif pred == SKOS.definition or (pred == RDFS.comment and entity.definition is None):
                 entity.definition = text
+                if pred == SKOS.definition:
+                    defined[node].append(text)
+        self._prefer_stated(store, {n: texts for n, texts in defined.items() if len(texts) > 1})
         used = {p for (p,) in _select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
         for iri in [i for i in self.entities if i in used or str(i).startswith(W3C_VOCABULARIES)]:
             del self.entities[iri]  # predicates and the RDF vocabularies are relations, not things
@@ -245,6 +249,26 @@ class Catalog:
         self._load_predicates(store, used)
         self._load_shape(store)
         self.brands = {str(b).lower() for (b,) in _select(store, "SELECT ?b WHERE { ?x kgo:brandPrefix ?b }")}
+
+    def _prefer_stated(self, store: KGStore, rivals: dict[URIRef, list[str]]) -> None:
+        """Give a concept that several notes define the definition a note states in a sentence of its own.
+
+        Each note defines what it names: "heddle" in one note's sentence ("A heddle is a wire loop that ...")
+        and in another's table, as the term of some context ("heddle (Jacquard term)."). A sentence the notes
+        wrote says what the thing is; one composed from a table's layout only places it: the stated one is kept.
+        """
+        texts = {t for found in rivals.values() for t in found}
+        if not texts:
+            return
+        values = " ".join(Literal(t).n3() for t in sorted(texts))
+        stated = {
+            str(q)
+            for (q,) in _select(store, f"SELECT DISTINCT ?q WHERE {{ VALUES ?q {{ {values} }} ?s kgo:quote ?q }}")
+        }
+        for node, found in rivals.items():
+            said = [t for t in found if t in stated]
+            if said and node in self.entities:
+                self.entities[node].definition = said[-1]
 
     def _load_predicates(self, store: KGStore, used: set[URIRef]) -> None:
         literal_valued = {p for (p,) in _select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")}

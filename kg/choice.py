@@ -45,12 +45,25 @@ from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
 from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
 from kg.store import KGStore
-from kg.text import ARTICLES, LIGHT_VERBS, STOPWORDS, Token, comparison_phrase, degree, lemmas, name_key, noun_key
+from kg.text import (
+    ARTICLES,
+    LIGHT_VERBS,
+    STOPWORDS,
+    Token,
+    comparative_of,
+    comparison_phrase,
+    degree,
+    lemmas,
+    name_key,
+    noun_key,
+)
 
 #: Determiners an option may open with ("the tram or the bus"): grammar, not part of the option's name.
 DETERMINERS = ARTICLES
 #: Words that turn a comparison round ("which is less heavy"): the lesser answers.
 LESSER = frozenset("less least fewer fewest".split())
+#: Words that grade the word after them ("*more* quickly", "*less* often").
+GRADING_WORDS = frozenset(("more", "less"))
 #: Dependency labels that join another clause to a verb: a clause is its verb's words without these.
 CLAUSE_LINKS = frozenset("advcl conj ccomp parataxis csubj".split())
 #: Of the question's units, at least this share must be said by an option's evidence (and every mention).
@@ -96,6 +109,9 @@ class Unit:
     link: Link | None = None
     #: A comparative ("better", "heavier"): a sentence may say it, a fact has no degree to say it with.
     degree: bool = False
+    #: A noun "more" / "less" grades ("needs more *time*"): its amount is compared, which only a comparison
+    #: says (an amount stated of one option says nothing of the other).
+    of_noun: bool = False
 
 
 @dataclass
@@ -229,7 +245,7 @@ class ChoiceAnswerer:
             by_fact = {k for k, (sup, _) in enumerate(facts) if _supported(sup, [u for u in units if not u.degree])}
             # A fact has no degree: "A takes five minutes" says nothing of which option takes longer. "Suits
             # better", "uses more" only grade the verb the fact says, so those leave the facts to answer.
-            degree = any(u.degree and u.words[0] not in GRADING for u in units)
+            degree = any((u.degree and u.words[0] not in GRADING) or u.of_noun for u in units)
             answer = None if degree else self._by_facts(options, units, facts, by_sentence)
             if answer is None:
                 answer = self._by_sentences(options, units, said, by_fact)
@@ -262,14 +278,14 @@ class ChoiceAnswerer:
             if not words or set(words) <= asking | GENERIC_NOUNS:
                 continue  # "which one", "which service": the wh-phrase stands for the answer
             units.append(Unit(words, link))
-        tags = self._tags(reading)
+        tags, nouns = self._tags(reading), self._grading_nouns(reading)
         for i, w in enumerate(reading.words):
             lower = w.lower
             if i in taken or lower in asking or lower in GENERIC_NOUNS or lower in LESSER:
                 continue
             if lower in STOPWORDS or lower in PREPOSITIONS or lower in LIGHT_VERBS or not lower[:1].isalnum():
                 continue
-            units.append(Unit([lower], degree=tags.get(i) in ("JJR", "RBR")))
+            units.append(Unit([lower], degree=tags.get(i) in ("JJR", "RBR"), of_noun=i in nouns))
         return units
 
     def _tags(self, reading: Reading) -> dict[int, str]:
@@ -277,20 +293,36 @@ class ChoiceAnswerer:
         at = {w.start: i for i, w in enumerate(reading.words)}
         return {at[t.idx]: t.tag_ for t in self.parse(reading.text) if t.idx in at}
 
+    def _grading_nouns(self, reading: Reading) -> set[int]:
+        """Return the positions of the nouns a word of degree grades ("more *time*", "fewer *stops*")."""
+        at = {w.start: i for i, w in enumerate(reading.words)}
+        return {
+            at[t.head.idx]
+            for t in self.parse(reading.text)
+            if t.head.idx in at and t.lower_ in GRADING and t.dep_ == "amod" and t.head.pos_ == "NOUN"
+        }
+
     # -- 1. comparisons -----------------------------------------------------------------------------
     def _compared(self, reading: Reading, options: list[Option]) -> Answer | None:
         """Answer from a recorded comparison of two options whose quality the question names (or its opposite)."""
         owner = {c: o for o in options for c in o.concepts}
-        if len(owner) < 2:
+        recorded = self.evidence.comparisons(list(owner)) if len(owner) >= 2 else []
+        if not any(_between(g, lsr, owner) for _, g, lsr, _ in recorded):
+            # "the skiff or the punt" of "the skiff is lighter than the old river punt": the
+            # options name the sides in fewer (or more) words than the concepts the comparison was read of.
+            recorded, owner = self._compared_by_name(options)
+        if not recorded:
             return None
         lower = [w.lower for w in reading.words]
         spoken = [w for i, w in enumerate(lower) if not any(o.start <= i < o.end for o in options)]
         spoken = [w for w in spoken if w not in STOPWORDS and w.isalpha()]
+        # "more quickly", "less cheaply": the word graded is said by its comparative ("quicker").
+        spoken += [c for i, w in enumerate(lower[:-1]) if w in GRADING_WORDS and (c := comparative_of(lower[i + 1]))]
         flipped = any(w in LESSER for w in lower)
         winners = set()
         found = None
-        for node, greater, lesser, quality in self.evidence.comparisons(list(owner)):
-            if greater not in owner or lesser not in owner or owner[greater] is owner[lesser]:
+        for node, greater, lesser, quality in recorded:
+            if not _between(greater, lesser, owner):
                 continue
             qualities = quality.lower().split()
             same = any(_same(w, q) for w in spoken for q in qualities)
@@ -319,6 +351,27 @@ class ChoiceAnswerer:
         )
         item = self.evidence.entity_dict(winner)
         return Answer("", text, [item], SETTLED, sparql, evidence, sources, kind="comparison")
+
+    def _compared_by_name(self, options: list[Option]) -> tuple[list, dict[URIRef, Option]]:
+        """Return the recorded comparisons whose two sides two options name by their words, and which
+        option names which side.
+
+        An option names a side when the words of one are all among the words of the other (singular,
+        articles aside): "the punt" names "old river punt", "grain barges" names "barge".
+        A side two options would both name is named by neither.
+        """
+        keys = [_name_words(o.text) for o in options]
+        found, owner = [], {}
+        for node, greater, lesser, quality in self.evidence.comparisons():
+            sides = {}
+            for side in (greater, lesser):
+                naming = [o for o, key in zip(options, keys, strict=True) if _names(key, self.catalog.label(side))]
+                if len(naming) == 1:
+                    sides[side] = naming[0]
+            if len(sides) == 2 and sides[greater] is not sides[lesser]:
+                found.append((node, greater, lesser, quality))
+                owner.update(sides)
+        return found, owner
 
     # -- 2. facts -----------------------------------------------------------------------------------
     def _fact_supports(self, reading: Reading, options: list[Option], units: list[Unit]):
@@ -465,6 +518,8 @@ class ChoiceAnswerer:
             return None
         k = chosen[0]
         best = supports[k]
+        if any(u.of_noun for u in units) and not any(t.tag_ in ("JJR", "RBR") for t in self.parse(best.quote["text"])):
+            return None  # "which burns more fuel": a sentence that only states one option's fuel compares nothing
         share = best.said / len(units)
         confidence = round(SENTENCE_TOP - 0.1 * (1 - share) - (0.0 if best.contrasted else 0.05), 3)
         item = self.evidence.entity_dict(options[k].concepts[0])
@@ -543,6 +598,22 @@ def _content(words: Sequence[str]) -> list[str]:
 def _said(wanted: Sequence[str], words: Sequence[str]) -> bool:
     """Tell whether every word of ``wanted`` is one of ``words`` (by lemma, singular or a shared stem)."""
     return all(any(words_match(w, s) >= 0.8 or noun_key(w) == noun_key(s) for s in words) for w in wanted)
+
+
+def _between(greater: URIRef, lesser: URIRef, owner: dict[URIRef, Option]) -> bool:
+    """Tell whether a comparison's two sides are two different options."""
+    return greater in owner and lesser in owner and owner[greater] is not owner[lesser]
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """Return the words a name is matched by: singular, lowercase, without articles."""
+    return frozenset(w for w in name_key(text).split() if w not in DETERMINERS)
+
+
+def _names(key: frozenset[str], label: str) -> bool:
+    """Tell whether an option's words and a concept's label name the same thing, one in fewer words."""
+    other = _name_words(label)
+    return bool(key) and bool(other) and (key <= other or other <= key)
 
 
 def _same(word: str, quality: str) -> bool:

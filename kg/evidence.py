@@ -174,12 +174,14 @@ class Evidence:
         )
         return [(str(v), (iri, p, v), p == KGO.hasCharacteristic) for p, v in rows]
 
-    def comparisons(self, iris: list[URIRef]) -> list[tuple[URIRef, URIRef, URIRef, str]]:
-        """Return recorded comparisons between any two of ``iris``: (node, greater, lesser, quality)."""
-        values = " ".join(i.n3() for i in iris)
+    def comparisons(self, iris: list[URIRef] | None = None) -> list[tuple[URIRef, URIRef, URIRef, str]]:
+        """Return recorded comparisons between any two of ``iris`` (all of them without ``iris``):
+        (node, greater, lesser, quality)."""
+        values = " ".join(i.n3() for i in iris or ())
+        among = f"VALUES ?g {{ {values} }} VALUES ?l {{ {values} }}" if iris is not None else ""
         rows = self.store.query(
             "SELECT ?c ?g ?l ?q WHERE { ?c a kgo:Comparison ; kgo:greater ?g ; kgo:lesser ?l ; kgo:quality ?q . "
-            f"VALUES ?g {{ {values} }} VALUES ?l {{ {values} }} }}"
+            f"{among} }}"
         )
         return [(c, g, lsr, str(q)) for c, g, lsr, q in rows]
 

@@ -20,6 +20,8 @@ GRAPH = Namespace("https://kgqa.dev/graph/")
 #: The extraction rule of a kind read from "the N is NAME" (the name is the one N a note speaks of): the
 #: reader records it, the question answerer looks for it.
 IDENTITY_RULE = "open:identity"
+#: The rule of a name a naming verb gives a noun ("a cluster, which everyone calls hopper"; kg/ingest/relations.py).
+CALLED_RULE = "open:called"
 
 PREFIXES = {
     "kg": KG,

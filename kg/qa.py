@@ -33,7 +33,7 @@ from kg.embeddings import Embedder, SentenceTransformerEmbedder
 from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
-from kg.namespaces import IDENTITY_RULE, KGO, SKOS, with_prefixes
+from kg.namespaces import CALLED_RULE, IDENTITY_RULE, KGO, SKOS, with_prefixes
 from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
 from kg.quality_answer import QualityAnswerer
@@ -111,6 +111,7 @@ from kg.text import (
     DEMONSTRATIVES,
     EXISTENCE_VERBS,
     LIGHT_VERBS,
+    NAMING_VERBS,
     POSSESSIVES,
     QUESTION_LIGHT_VERBS,
     REFLEXIVES,
@@ -138,6 +139,8 @@ SCENE_PREPOSITIONS = frozenset(("in", "at", "within", "inside"))
 MAX_SCENE_WORDS = 5
 #: The wh-words that ask how, why, when or where something is done, not who or what takes part in it.
 WH_ADVERBS = frozenset(("why", "how", "when", "where"))
+#: Adverbs of frequency a naming question may carry ("what is the N *also* / *usually* called?"): grammar.
+NAMING_ADVERBS = frozenset("also usually often sometimes commonly generally".split())
 #: A relation with one value for at least this share of the nodes it starts from is read as a function:
 #: several values for one topic then mean its name is shared (``Engine._shared_name``).
 SINGLE_VALUED = 0.9
@@ -359,16 +362,18 @@ class Engine:
 
     def _answer(self, reading: Reading) -> Answer:
         """Answer a read question: the first handler that answers, then the fallbacks, in order of certainty."""
+        # A question that offers its options ("..., A or B?") is answered by the one the notes support, if
+        # exactly one is (kg/choice.py). A fact's answer must reach the threshold; one read from the notes is
+        # given below it, quoted and cited, as a sentence answer (kg/sentence_answer.py) is. The options are
+        # read by grammar: they need no link ("the skiff or the punt" may name what a comparison recorded
+        # in more words).
+        chosen = self.choices.answer(reading)
+        if chosen is not None and (chosen.kind == "sentence" or self._sure(chosen)):
+            return chosen
         if not reading.links:
             # A short form no name links ("what is X short for"); a quality no name holds ("what is brief?").
             answer = self._by_quality(reading) or self._acronym_or_definition(reading)
             return self._or_quoted(reading, answer or self._by_quality(reading, kinds_only=False))
-        # A question that offers its options ("..., A or B?") is answered by the one the notes support, if
-        # exactly one is (kg/choice.py). A fact's answer must reach the threshold; one read from the notes is
-        # given below it, quoted and cited, as a sentence answer (kg/sentence_answer.py) is.
-        chosen = self.choices.answer(reading)
-        if chosen is not None and (chosen.kind == "sentence" or self._sure(chosen)):
-            return chosen
         handlers = [
             self._about, self._by_quality, self._acronym_or_definition, self._comparison, self._list,
             self._boolean, self._paths,
@@ -1057,6 +1062,9 @@ class Engine:
         if frame and all(lemmas(w) & QUESTION_LIGHT_VERBS for _, w in frame) and asks_what_it_does(reading.text):
             frame = []  # "What does X let you do?": the light verb frames what X does, as "What does X do?"
         asked = self._naming_asked([w for _, w in frame], reading.relation_words)
+        if asked is None and frame and all(lemmas(w) & NAMING_VERBS or w in NAMING_ADVERBS for _, w in frame):
+            # "What is the N called?", "What is the N also known as?": the name the notes give the one N.
+            return self._identified_member(reading, link, named=True)
         if asked is None and frame and frame[0][0] == link.end and is_short_form(link.text):
             # "What does the OEC *certification* stand for?": the noun the short form stands before is the
             # thing it names; only its letters can be asked to stand for anything.
@@ -1460,21 +1468,24 @@ class Engine:
         answer.topics = [self.evidence.entity_dict(iri)]
         return answer
 
-    def _identified_member(self, reading: Reading, link) -> Answer | None:
+    def _identified_member(self, reading: Reading, link, named: bool = False) -> Answer | None:
         """Answer "What is the N?" by the one thing a note says is the N ("the N is ketl.ini"), or the one
         value ("the N is 8080"), when no sentence says what an N is.
 
         "The N" asks for the one N the notes speak of; a sentence that identifies a name with the role
         (rule ``IDENTITY_RULE``, kg/ingest/relations.py) says which. Two things so identified, or a question
-        without "the", leave it to the kinds and the quoted sentences.
+        without "the", leave it to the kinds and the quoted sentences. ``named`` (the question asks what the
+        N is called) also takes the name a naming verb gives it ("the N, which everyone calls X").
         """
         if link.start == 0 or reading.words[link.start - 1].lower != "the":
             return None
         iri = link.best[0]
+        rules = " ".join(Literal(r).n3() for r in ((IDENTITY_RULE, CALLED_RULE) if named else (IDENTITY_RULE,)))
         rows = self.store.query(
             "SELECT DISTINCT ?s ?p ?o WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:rule ?rule "
-            "FILTER((?p = rdf:type && ?o = ?c) || (?p = kgo:hasCharacteristic && ?s = ?c)) }",
-            {"c": iri, "rule": Literal(IDENTITY_RULE)},
+            "FILTER((?p = rdf:type && ?o = ?c) || (?p = kgo:hasCharacteristic && ?s = ?c)) VALUES ?rule { %s } }"
+            % rules,
+            {"c": iri},
         )
         members = sorted({s for s, p, _ in rows if p == RDF.type and s in self.catalog.entities}, key=str)
         # "the retry limit is 8": the role's one value, recorded as what it is, when no thing is.

@@ -39,6 +39,7 @@ a word said in other words.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -54,7 +55,7 @@ from kg.coordination import said_apart
 from kg.ingest.relations import lacks_subject
 from kg.linking import Link
 from kg.opposites import are_opposites, opposites
-from kg.question import CLASSIFIERS
+from kg.question import CLASSIFIERS, is_short_form
 from kg.sentence_slots import (
     Asked,
     asked_without,
@@ -545,10 +546,24 @@ class SentenceAnswerer:
         for cand in candidates:
             self._cover(cand, mentions, content, by_meaning=True, opposed=opposed, units=units)
             self._classified(cand, instances)
-        question = self.embed([text])[0]
+        questions = self.embed([text, *self._spelt_out(text, mentions)])
         for cand, vector in zip(candidates, self._sentence_vectors([c.reading for c in candidates]), strict=True):
-            cand.similarity = float(np.dot(question, vector))
+            cand.similarity = max(float(np.dot(question, vector)) for question in questions)
         return sorted(candidates, key=lambda c: (-c.similarity, c.text))
+
+    def _spelt_out(self, text: str, mentions: Sequence[Link]) -> list[str]:
+        """Return the question with its short forms written as the names they stand for, if it has any.
+
+        "Is the SCMS free?" is far, in meaning, from a sentence that names the service in full; the question
+        is weighed as written and as spelt out, and a sentence is as close as the closer of the two.
+        """
+        spelt = text
+        for link in mentions:
+            entity = self.entity(link.best[0]) if self.entity is not None else None
+            label = entity.get("label") if entity else None
+            if label and is_short_form(link.text) and len(label) > len(link.text) and link.text in spelt:
+                spelt = re.sub(rf"\b{re.escape(link.text)}\b", lambda _, name=label: name, spelt)
+        return [spelt] if spelt != text else []
 
     def _kinds_of(self, kinds: frozenset[URIRef]) -> set[URIRef]:
         """Return the subclasses and members of ``kinds``, through subclasses (at most ``MAX_CANDIDATES``)."""

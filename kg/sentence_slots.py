@@ -770,6 +770,9 @@ def slot_answers(
         slotted = _in_open_slot(sentence, fresh, asked, parse)
         if not slotted and not _pronoun_in_open_slot(sentence, asked, parse):
             slotted = _unnamed(fresh, asked)
+        if slotted and asked.wh_role is None and _asks_identity(asked, parse):
+            # "What is X?" is answered by what the sentence equates X with, whatever other slot is open.
+            slotted = [iri for iri in slotted if _equated(sentence, fresh[iri], parse)]
         found.extend(slotted)
     found = list(dict.fromkeys(found))
     if "when" in asked.wh_phrase:
@@ -1056,12 +1059,7 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
         # "What are the dues per term?" asks what the dues are: a concept the sentence equates with them,
         # by a copula or an apposition, not one another verb of it takes ("... per term, which runs from
         # *March*").
-        return any(
-            _occurs(n, [x.lower_ for x in t.subtree])
-            for t in parse(sentence)
-            if t.dep_ == "appos" or (t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be")
-            for names in fresh.values() for n in names
-        )  # fmt: skip
+        return any(_equated(sentence, names, parse) for names in fresh.values())
     if asked.wh_role is None:
         return True
     doc = parse(sentence)
@@ -1087,6 +1085,17 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
         own = [t.lower_ for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i]
         return any(_occurs(n, own) for names in fresh.values() for n in names)
     return not roles or asked.wh_role in roles or None in roles
+
+
+def _equated(sentence: str, names: Sequence[str], parse: Callable) -> bool:
+    """Tell whether the sentence names a concept (by one of ``names``) where a copula or an apposition
+    equates it with something: "X is *a Y*", "X, *a Y*, ..."; not after "than" ("X is cheaper than *Y*")."""
+    return any(
+        _occurs(n, [x.lower_ for x in t.subtree])
+        for t in parse(sentence)
+        if t.dep_ == "appos" or (t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be")
+        for n in names
+    )
 
 
 def _asks_identity(asked: Asked, parse: Callable) -> bool:

@@ -104,6 +104,9 @@ SETTING_APART = frozenset(("other", "else"))
 #: Adverbs of the asker's stance or of the talk itself ("who keeps the keys *again*?", "what *exactly* is a
 #: tithe?"): they say how the question is put, not what it asks, and an answering sentence has no need of
 #: them. A closed class of English grammar.
+#: The verbs that give a thing a name ("a cluster everyone *calls* hopper", "what is the N *called*?"): the
+#: grammar of naming, shared by the extractor and the question reader.
+NAMING_VERBS = frozenset("call name know nickname dub".split())
 DISCOURSE_ADVERBS = frozenset("again actually exactly really anyway anyhow ever basically precisely".split())
 #: The words of permission and possibility a wh-question may put its verb under ("how many hens is a
 #: keeper *allowed* to house?", "what is it *possible* to dye?"): the modality of the asking ("can I house"), which
@@ -195,6 +198,23 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=50_000)
+def comparative_of(word: str) -> str | None:
+    """Return the one-word comparative of an adjective or of the adverb made from it ("quickly": "quicker",
+    "cheap": "cheaper"), or None where the word has none ("expensive" is only "more expensive")."""
+    lower = word.lower()
+    found = getAllLemmas(lower)
+    bases = [*found.get("ADJ", ())]
+    if not bases and lower.endswith("ly"):
+        # "quickly" is the adverb of "quick": its degrees are the adjective's.
+        stem = lower[:-3] + "y" if lower.endswith("ily") else lower[:-2]  # "easily": "easy"
+        bases = [b for b in getAllLemmas(stem).get("ADJ", ()) if b == stem]
+    for base in bases:
+        forms = [f for f in getInflection(base, "JJR") if " " not in f and f != base and getAllLemmas(f)]
+        if forms:
+            return forms[0]
+    return None
+
+
 def degree(word: str) -> str:
     """Return "JJS" for a superlative ("oldest", "best"), "JJR" for a comparative ("older"), else "".
 

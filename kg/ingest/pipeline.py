@@ -28,6 +28,7 @@ from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import (
+    COMPARISON_RULE,
     Antecedent,
     OpenFact,
     OpenReader,
@@ -75,7 +76,7 @@ from kg.ingest.structure import (
     value_cell,
     written_as_name,
 )
-from kg.namespaces import GRAPH, IDENTITY_RULE, KG, KGO, PREFIXES
+from kg.namespaces import CALLED_RULE, GRAPH, IDENTITY_RULE, KG, KGO, PREFIXES
 from kg.text import (
     ARTICLES,
     GENERIC_NOUNS,
@@ -1041,6 +1042,14 @@ class _Extractor(StructureReader):
         if defining and topic is not None and not topic.known and any(f.rule == "open:fragment" for f in opened):
             # "relational db service" as the first bullet under "RDS", "NACL: a firewall ...": what it is.
             topic.definitions.append((2, sentence, None))
+        compared = [f for f in opened if f.rule == COMPARISON_RULE]
+        if doc is not None and any(t.lower_ == "than" for t in doc):
+            # A comparison with "than" is read from the parse (the clause's subject against the object of
+            # "than"); word positions would take any name after "than" for the other side, even one in the
+            # next clause ("quicker than waiting for a hearing: Gary ...").
+            opened = [f for f in opened if f.rule != COMPARISON_RULE]
+            facts = [f for f in facts if not f.rule.startswith("comparison:")]
+            facts += [Fact(f.subject.iri, KGO.moreThan, f.object.iri, f"comparison:{f.value}") for f in compared]
         # A quality the parse read negated ("X is not transitive") is never kept from word positions.
         denied = {f.value for f in opened if f.object is None and f.negated}
         facts = [f for f in facts if not (f.rule == "quality" and str(f.object) in denied)]
@@ -1071,13 +1080,19 @@ class _Extractor(StructureReader):
         for fact in facts:
             self._emit(fact, section, sentence)
         for fact in opened:
-            if fact.rule == "open:called" and not fact.subject.known and not _opens_with_pronoun(doc):
+            if fact.rule == CALLED_RULE and not fact.subject.known and not _opens_with_pronoun(doc):
                 # "keeps a small cache called the **TLB**": the sentence says what the name means (one whose
                 # subject is a pronoun, "It lets you run servers called X", means nothing read alone).
                 fact.subject.definitions.append((1, sentence, None))
             elif fact.rule in ("open:apposition", IDENTITY_RULE) and fact.object is not None and not fact.subject.known:
                 # "at Millbrook Fields, a site on Tanner Lane": what it is, though "X is a Y" says it better.
                 fact.subject.definitions.append((2, sentence, None))
+        defined = self._said_what_it_is(doc)
+        if defined is not None and not defined.known:
+            # "A heddle is the thin wire loop that holds one thread", wherever it stands in its section: a
+            # sentence that opens with a name and says what it is defines it, whatever else its clause states.
+            defined.definitions.append((2, sentence, None))
+
         pairs = {frozenset((f.subject, f.object)) for f in facts}
         said = {(f.subject, f.predicate) for f in facts}
         # A relation named by verb and object together ("lose data in") is the ontology's, or nothing.
@@ -1113,6 +1128,22 @@ class _Extractor(StructureReader):
             return
         self.used.add(concept.iri)
         concept.definitions.append((1, f"{self._previous} {sentence}" if statement else sentence, None))
+
+    def _said_what_it_is(self, doc) -> Concept | None:
+        """Return the concept a parsed sentence opens with and equates with a noun phrase ("X is a/the N ..."),
+        or None: its main clause is a copula, not denied, whose subject (only an article before it) names a
+        concept and whose complement is a common noun."""
+        root = root_of(doc) if doc is not None else None
+        if root is None or root.lemma_ != "be" or any(c.dep_ == "neg" for c in root.children):
+            return None
+        subject = main_subject(doc)
+        attrs = [c for c in root.children if c.dep_ == "attr"]
+        if subject is None or subject.pos_ == "PRON" or len(attrs) != 1 or attrs[0].pos_ != "NOUN":
+            return None
+        if not all(t.lower_ in ARTICLES for t in doc[: subject.left_edge.i]):
+            return None
+        found = self.open_reader.main_subject(doc)
+        return found.concept if found is not None else None
 
     def _remember_opener(self, block: Block, tokens, mentions, doc) -> None:
         """Keep what an item's first sentence opens with as its main subject, for the item's later sentences."""

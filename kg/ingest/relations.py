@@ -29,13 +29,15 @@ from dataclasses import dataclass, replace
 from kg.contrast import CONDITIONS_AGAINST, EXCEPTING, LEADING, is_superlative, past_habit, unrealised
 from kg.coordination import counts_none, shared_denial
 from kg.coordination import negated as _negated
+from kg.ingest.comparatives import comparatives
 from kg.ingest.concepts import Concept
-from kg.namespaces import IDENTITY_RULE
+from kg.namespaces import CALLED_RULE, IDENTITY_RULE
 from kg.opposites import word_pairs
 from kg.text import (
     ARTICLES,
     COMPLEX_PLACE_PREPOSITIONS,
     FILLERS,
+    NAMING_VERBS,
     NEAR_NEGATIONS,
     NUMBER_WORDS,
     PASSIVE_DEPS,
@@ -76,8 +78,6 @@ PERSON_ANAPHORS = frozenset("he she him".split())
 ENABLING = frozenset("allow allows allowed let lets enable enables enabled permit permits permitted".split())
 #: Determiners that pick out one thing the reader knows ("the big lathe"), not a kind or any one of it.
 DEFINITE = frozenset("the this that".split())
-#: Participles that introduce a name for the noun before them ("a network called X").
-NAMING_VERBS = frozenset("call name know nickname dub".split())
 #: The demonstratives that, standing alone, may stand for what a whole clause said ("*This* is called X").
 DEMONSTRATIVES = SINGULAR_DEMONSTRATIVES
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
@@ -108,6 +108,9 @@ IDIOMS = frozenset(
     }
 )
 MAX_NAME_WORDS = 4
+#: The rule and phrase of a comparison read from the parse (stored as a comparison node, kgo:Comparison).
+COMPARISON_RULE = "open:comparison"
+COMPARED = "is more than"
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,7 @@ class OpenReader:
                 facts.extend(self._noun_fragment(doc))
             facts.extend(self._quantity_fragment(doc))
             facts.extend(self._measured_parts(doc))
+            facts.extend(self._comparisons(doc))
         for token in doc:
             if token.i in hedged:
                 continue
@@ -688,7 +692,7 @@ class OpenReader:
                 words = [t.text for t in _name_tokens(_named_phrase(noun, names[0]) if named else noun)]
                 kind = self.resolve(" ".join(words), True) if named is not None else None
                 if kind is not None and kind is not named:
-                    facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
+                    facts.append(OpenFact(named, "is a", "is a", kind, False, CALLED_RULE))
             named = self._proper_name_given(noun)
             given = _relative_name(noun)
             if named is None and given is not None:
@@ -696,7 +700,7 @@ class OpenReader:
             if named is not None:
                 kind = self.resolve(" ".join(t.text for t in _name_tokens(noun)), True)
                 if kind is not None and kind is not named:
-                    facts.append(OpenFact(named, "is a", "is a", kind, False, "open:called"))
+                    facts.append(OpenFact(named, "is a", "is a", kind, False, CALLED_RULE))
         return facts
 
     def _titled_names(self, doc) -> list[OpenFact]:
@@ -802,6 +806,47 @@ class OpenReader:
         if known is not None:
             return known
         return self._concept(member) if member.pos_ == "NOUN" else self.resolve(text, True)
+
+    def _comparisons(self, doc) -> list[OpenFact]:
+        """Read the comparisons a sentence states with "than" (kg/ingest/comparatives.py), whatever verb
+        carries them: "A is lighter than B", "A burns longer than B", "A needs more fuel than B".
+
+        Each is recorded with the side that has more of the quality as subject (``value`` the quality);
+        the pipeline stores it as a comparison node, as the word-position reading of "X is faster" does.
+        """
+        facts = []
+        for comparison in comparatives(doc):
+            against = self._concepts(comparison.against)
+            for side in self._compared_sides(comparison.clause):
+                for other in against:
+                    if side is other:
+                        continue
+                    greater, lesser = (side, other) if comparison.greater else (other, side)
+                    quality = comparison.quality
+                    facts.append(OpenFact(greater, COMPARED, quality, lesser, False, COMPARISON_RULE, quality))
+        return facts
+
+    def _compared_sides(self, clause) -> list[Concept]:
+        """Return what the clause that states a comparison says it of: its subjects.
+
+        "A takes six hours, which is longer than ...": a relative clause on an amount compares the amount's
+        owner, the subject of the clause the amount stands in. A noun phrase ("a faster route than B") is
+        itself the side. A pronoun subject of a verbless clause ("which makes *them* cheaper") is left
+        unread: what it stands for is inside the sentence, not the thing spoken of before.
+        """
+        if clause.pos_ == "NOUN" and not any(c.dep_ in SUBJECTS for c in clause.children):
+            return self._concepts(clause)
+        found = [c for c in clause.children if c.dep_ in SUBJECTS]
+        if clause.pos_ not in ("VERB", "AUX") and any(c.pos_ == "PRON" for c in found):
+            return []
+        sides = [s for s in self._subjects(clause) if s is not None]
+        if not sides and clause.dep_ == "relcl" and _quantity(clause.head) is not None:
+            owner = clause.head
+            while owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:
+                owner = owner.head
+            if owner.pos_ in ("VERB", "AUX"):
+                sides = [s for s in self._subjects(owner) if s is not None]
+        return sides
 
     def _clause_subjects(self, verb) -> list[Concept | None]:
         """Return a clause's subjects; a relative clause's are its head noun's ("a subnet that is ...")."""
@@ -955,7 +1000,7 @@ class OpenReader:
             # "Sailors call it the dog watch": what is named is called the name, whoever names it.
             thing, name = (self._concept(t) for t in named)
             if thing is not None and name is not None and thing != name:
-                return [OpenFact(thing, "is called", "is called", name, negated, "open:called")]
+                return [OpenFact(thing, "is called", "is called", name, negated, CALLED_RULE)]
             return []
         base = _verb_words(verb, passive)
         facts: list[OpenFact] = []

@@ -9,6 +9,7 @@ a note's sentences, a question and a quoted sentence alike.
 - A subject parsed as a compound of its verb ("The annealer runs on gas"): see ``subject_as_compound``.
 - A noun at the end of a noun phrase tagged as an adverb ("a brass sextant"): see ``noun_as_adverb``.
 - A list going on after a relative clause's object, hung on the clause's noun: see ``list_after_relative``.
+- A list whose second item the parser took for an apposition of the first: see ``list_in_apposition``.
 - A joined clause's subject parsed as one more object of the first clause ("NFC composes characters and
   NFD decomposes them"): see ``joined_clause_subject``.
 """
@@ -25,6 +26,7 @@ SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
 JOINED_CLAUSE_SUBJECT = "kg_joined_clause_subject"
 NOUN_AS_ADVERB = "kg_noun_as_adverb"
 LIST_AFTER_RELATIVE = "kg_list_after_relative"
+LIST_IN_APPOSITION = "kg_list_in_apposition"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -153,8 +155,37 @@ def list_after_relative(doc):
     return doc
 
 
+@Language.component(LIST_IN_APPOSITION)
+def list_in_apposition(doc):
+    """Read as one list "covers navigation at night, rope work, casualty care and search techniques".
+
+    After a noun with a phrase of its own ("navigation *at night*"), the parser may take the second item for
+    an apposition of the first and hang the rest on it. An apposition says another name of one thing, never
+    a list: one whose own conjuncts end in "and"/"or" after a comma is the list's next item. An apposition
+    after a colon ("three customers: A, B and C") names what the noun counts, and stays one; so does one
+    whose noun counts its items ("two boats, the Tern and the Gannet").
+    """
+    for item in doc:
+        noun = item.head
+        if item.dep_ != "appos" or noun.pos_ not in ("NOUN", "PROPN") or item.i <= noun.i:
+            continue
+        if item.left_edge.i == 0 or doc[item.left_edge.i - 1].text != ",":
+            continue
+        if any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        rest = [c for c in item.children if c.dep_ == "conj"]
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") for r in item.conjuncts for c in r.children)
+        if not rest or not joined:
+            continue
+        item.dep_ = "conj"
+        for other in rest:
+            other.head = noun
+    return doc
+
+
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
-    for name in (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE):
+    names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
+    for name in (*names, LIST_IN_APPOSITION):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

@@ -1,0 +1,124 @@
+"""Find, in a sentence's parse, the comparisons it states with "than": which words grade, and which way.
+
+"The kiln is hotter than the oven", "the barge sails faster than the ferry", "a refill costs less than a
+new tank", "the kiln needs more fuel than the oven", "the loom, which is far quieter than the old one":
+whatever verb carries it, a comparison is a word of degree (a comparative, or "more"/"less" with the
+word it grades) and a "than" whose object is the thing compared against. This module reads that shape
+from the dependency parse alone; :class:`kg.ingest.relations.OpenReader` finds the concepts on both
+sides (the clause's subject, the object of "than") as it finds any clause's participants.
+
+Left unread, so nothing wrong is recorded: an amount after "than" ("more than 200 people": the parser
+marks it ``quantmod``), a deed after "than" ("quicker than waiting for a hearing"), a comparison that is
+denied ("not faster than", "no longer than"), and "rather than" / "other than", which compare nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.text import merged_name
+
+#: Words that grade another word up or down ("*more* expensive", "*less* time", "*fewer* stops").
+GRADERS = {"more": True, "less": False, "fewer": False}
+#: Comparative tags of the Penn tag set the parser gives: adjective and adverb.
+COMPARATIVE_TAGS = ("JJR", "RBR")
+#: Words before "than" that compare nothing ("rather than", "other than").
+NOT_COMPARING = frozenset("rather other else".split())
+#: Dependency labels that put a word of degree in its clause (as complement or modifier of the verb).
+DEGREE_DEPS = frozenset("acomp advmod amod dobj npadvmod attr oprd ccomp xcomp".split())
+
+
+@dataclass(frozen=True)
+class Comparative:
+    """One comparison a sentence states: the word of degree, what it grades, and the thing after "than".
+
+    ``quality`` is the word a comparison is recorded by: the comparative as written ("hotter"), or the
+    word "more"/"less" grades ("expensive", "time"), or the verb a bare "more"/"less" grades ("costs
+    less": "cost"). ``greater`` says whether the clause's subject has more of it (False for "less").
+    ``clause`` is the token whose subject is the greater (or lesser) side; ``against`` the object of
+    "than".
+    """
+
+    quality: str
+    greater: bool
+    clause: object
+    against: object
+
+
+def comparatives(doc) -> list[Comparative]:
+    """Return the comparisons with "than" that ``doc`` (one parsed sentence) states, in order."""
+    found = []
+    for than in doc:
+        if than.lower_ != "than" or than.dep_ != "prep":
+            continue  # "more than 200 people": an amount's bound, parsed as a quantifier's modifier
+        # A name merged before parsing may be tagged anything ("than *Old Cedar Double*" as an adjective).
+        objects = [c for c in than.children if c.dep_ == "pobj" or merged_name(c)]
+        if not objects:
+            continue  # "quicker than waiting for X": compared with a deed, which names no thing
+        head = than.head
+        read = _degree(head)
+        while read is None and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i != head.head.i:
+            # "better for glazes than X": "than" hung on the object of the phrase the comparative governs.
+            head = head.head.head
+            read = _degree(head)
+        if read is None:
+            continue
+        word, quality, greater = read
+        clause = _clause_of(word)
+        if _denied(word) or _denied(head) or _denied(clause):
+            continue
+        found.append(Comparative(quality, greater, clause, objects[0]))
+    return found
+
+
+def _degree(head):
+    """Return (word of degree, quality, greater) for the word "than" hangs on, or None if it grades nothing."""
+    if head.lower_ in NOT_COMPARING:
+        return None
+    if head.lower_ in GRADERS:
+        # "costs more than X", "more than X" as an object: what is graded is the verb itself.
+        graded = head.head
+        if graded.i == head.i or graded.pos_ not in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
+            return None
+        return head, _word(graded), GRADERS[head.lower_]
+    if head.tag_ in COMPARATIVE_TAGS:
+        return head, head.lower_, True
+    graders = [c for c in head.children if c.lower_ in GRADERS and c.dep_ in ("advmod", "amod")]
+    if graders and head.pos_ in ("ADJ", "ADV", "NOUN"):
+        # "more expensive than X", "less time than X", "fewer stops than X"
+        return head, _word(head), GRADERS[graders[0].lower_]
+    degrees = [c for c in head.children if c.tag_ in COMPARATIVE_TAGS and c.dep_ in DEGREE_DEPS]
+    if degrees and head.pos_ in ("VERB", "AUX", "NOUN"):
+        # "burns longer than X" with "than" hung on the verb; "a faster route than X" on the noun
+        return _degree_of(degrees[0], head)
+    return None
+
+
+def _degree_of(word, head):
+    if word.lower_ in GRADERS:
+        return word, _word(head), GRADERS[word.lower_]
+    return word, word.lower_, True
+
+
+def _word(token) -> str:
+    """The word a quality is recorded by: a verb by its lemma ("cost"), any other word as written, lowered."""
+    return token.lemma_.lower() if token.pos_ in ("VERB", "AUX") else token.lower_
+
+
+def _denied(token) -> bool:
+    """Tell whether a word of degree is denied: "*not* faster", "*no* longer", "*never* cheaper"."""
+    return any(c.dep_ == "neg" or c.lower_ in ("no", "never", "not") for c in token.children)
+
+
+def _clause_of(word):
+    """Return the token whose subject a comparison is said of: the word itself if it has a subject ("makes
+    *them* cheaper"), else the verb (or copula) it stands in."""
+    token = word
+    while True:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return token
+        if token.pos_ == "NOUN" and token.dep_ not in ("attr", "dobj", "oprd"):
+            return token  # "a faster route than X" inside a noun phrase: said of the route, not a subject
+        token = token.head

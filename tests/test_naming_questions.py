@@ -1,0 +1,38 @@
+""" "What is the N called?": the name a note gives the one N with a naming verb ("the N, which everyone calls X")."""
+
+from __future__ import annotations
+
+import pytest
+from note_graph import answer_labels
+from test_open_extraction import opened_notes
+
+YARD = """# Boat yard
+
+## Sheds
+
+The old boat shed, which everyone calls the Ark, holds the winter lay-ups. The paint store is kept locked.
+
+## Membership
+
+Mooring rights are handed out each spring. They are offered by the Harbour Pilots Guild (HPG), which is free and
+meets entirely on the slipway.
+"""
+
+
+@pytest.fixture(scope="module")
+def yard(tmp_path_factory: pytest.TempPathFactory):
+    return opened_notes(tmp_path_factory.mktemp("yard"), {"yard.md": YARD})
+
+
+@pytest.mark.parametrize("question", ["What is the old boat shed called?", "What is the old boat shed also known as?"])
+def test_what_the_n_is_called_is_the_name_a_naming_verb_gives_it(yard, question):
+    assert answer_labels(yard.ask(question)) == ["Ark"]
+
+
+def test_a_thing_no_sentence_names_is_not_given_another_name(yard):
+    assert answer_labels(yard.ask("What is the paint store called?")) == []
+
+
+def test_a_short_form_in_a_question_finds_the_sentence_that_names_it_in_full(yard):
+    answer = yard.ask("Is the HPG free?")
+    assert answer_labels(answer) == [True], answer.answer
