@@ -1,6 +1,6 @@
 """Find, in a sentence's parse, the comparisons it states with "than": which words grade, and which way.
 
-"The kiln is hotter than the oven", "the barge sails faster than the ferry", "a refill costs less than a
+"The kiln is hotter than the oven", "the barge goes faster than the ferry", "a refill costs less than a
 new tank", "the kiln needs more fuel than the oven", "the loom, which is far quieter than the old one":
 whatever verb carries it, a comparison is a word of degree (a comparative, or "more"/"less" with the
 word it grades) and a "than" whose object is the thing compared against. This module reads that shape
@@ -8,7 +8,7 @@ from the dependency parse alone; :class:`kg.ingest.relations.OpenReader` finds t
 sides (the clause's subject, the object of "than") as it finds any clause's participants.
 
 Left unread, so nothing wrong is recorded: an amount after "than" ("more than 200 people": the parser
-marks it ``quantmod``), a deed after "than" ("quicker than waiting for a hearing"), a comparison that is
+marks it ``quantmod``), a deed after "than" ("cheaper than queueing for a berth"), a comparison that is
 denied ("not faster than", "no longer than"), and "rather than" / "other than", which compare nothing.
 """
 

@@ -1046,7 +1046,7 @@ class _Extractor(StructureReader):
         if doc is not None and any(t.lower_ == "than" for t in doc):
             # A comparison with "than" is read from the parse (the clause's subject against the object of
             # "than"); word positions would take any name after "than" for the other side, even one in the
-            # next clause ("quicker than waiting for a hearing: Gary ...").
+            # next clause ("cheaper than queueing for a berth: Ola ...").
             opened = [f for f in opened if f.rule != COMPARISON_RULE]
             facts = [f for f in facts if not f.rule.startswith("comparison:")]
             facts += [Fact(f.subject.iri, KGO.moreThan, f.object.iri, f"comparison:{f.value}") for f in compared]
@@ -1132,7 +1132,7 @@ class _Extractor(StructureReader):
     def _said_what_it_is(self, doc) -> Concept | None:
         """Return the concept a parsed sentence opens with and equates with a noun phrase ("X is a/the N ..."),
         or None: its main clause is a copula, not denied, whose subject (only an article before it) names a
-        concept and whose complement is a common noun."""
+        concept and whose complement is a common noun, not an amount."""
         root = root_of(doc) if doc is not None else None
         if root is None or root.lemma_ != "be" or any(c.dep_ == "neg" for c in root.children):
             return None
@@ -1140,6 +1140,8 @@ class _Extractor(StructureReader):
         attrs = [c for c in root.children if c.dep_ == "attr"]
         if subject is None or subject.pos_ == "PRON" or len(attrs) != 1 or attrs[0].pos_ != "NOUN":
             return None
+        if any(c.dep_ == "nummod" for c in attrs[0].children):
+            return None  # "The sync interval is 25 seconds": an amount, the role's value, not what it is
         if not all(t.lower_ in ARTICLES for t in doc[: subject.left_edge.i]):
             return None
         found = self.open_reader.main_subject(doc)
