@@ -1054,7 +1054,10 @@ class Engine:
             before -= 1
         for other in reading.links:
             before = other.start - 1
-            while before > link.end and reading.words[before].lower in ARTICLES:
+            # "in a loom", "in weaving terms": articles and nouns before the setting's name are part of it.
+            while before > link.end and (
+                reading.words[before].lower in ARTICLES or _may_be_noun(reading.words[before].lower)
+            ):
                 before -= 1
             if other is not link and before >= link.end and reading.words[before].lower in SETTING:
                 inside |= set(range(before, other.end))
@@ -2845,6 +2848,11 @@ class Engine:
         answer = Answer("", text, [], 0.05 if suggestions else 0.0, "", kind="abstain")
         answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
         return answer
+
+
+def _may_be_noun(word: str) -> bool:
+    """Tell whether a word may be a noun and is no closed-class word ("rescue" of "in rescue terms")."""
+    return "NOUN" in getAllLemmas(word) and word not in STOPWORDS
 
 
 def _names_word(predicate, word: str) -> bool:

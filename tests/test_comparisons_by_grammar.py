@@ -8,7 +8,6 @@ from note_graph import answer_labels
 from rdflib import RDF, RDFS, Graph
 from test_open_extraction import built_note, opened_notes
 
-from kg.ingest.parse import load_parser
 from kg.namespaces import KGO
 from kg.text import comparative_of
 
@@ -131,18 +130,6 @@ def test_what_is_x_is_not_answered_by_what_x_is_compared_with(weaving):
     for question, other in (("What is a shuttle?", "stick shuttle"), ("What is a bolt of linen?", "roll")):
         labels = {str(label) for label in answer_labels(weaving.ask(question))}
         assert not any(other in label for label in labels), question
-
-
-def test_a_list_whose_second_item_was_parsed_as_an_apposition_is_one_list():
-    parsed = load_parser()("The review at the end covers steering at night, rope work, boat care and radio drills.")
-    objects = {t.text for t in parsed if t.dep_ in ("dobj", "conj")}
-    assert {"steering", "work", "care", "drills"} <= objects
-    assert not [t for t in parsed if t.dep_ == "appos"]
-
-
-def test_an_apposition_after_a_colon_or_a_counted_noun_stays_one():
-    parsed = load_parser()("The van visits two shops, the Spar and the deli.")
-    assert not any(t.dep_ == "conj" and t.head.text == "shops" for t in parsed)
 
 
 CLOTHS = """# Weaving notes

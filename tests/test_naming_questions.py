@@ -14,6 +14,10 @@ The old boat shed, which everyone calls the Ark, holds the winter lay-ups. The p
 
 ## Membership
 
+A slipway party is a small crew of three that hauls boats out at low tide. Berths are booked through Harbour
+Dues Online (HDOL), the town's web service. Most owners keep their boats on the quay as per the harbour
+terms.
+
 Mooring rights are handed out each spring. They are offered by the Harbour Pilots Guild (HPG), which is free and
 meets entirely on the slipway.
 """
@@ -36,3 +40,13 @@ def test_a_thing_no_sentence_names_is_not_given_another_name(yard):
 def test_a_short_form_in_a_question_finds_the_sentence_that_names_it_in_full(yard):
     answer = yard.ask("Is the HPG free?")
     assert answer_labels(answer) == [True], answer.answer
+
+
+def test_a_short_form_whose_letters_run_inside_a_word_of_its_name_is_recorded(yard):
+    # "Online" gives both the O and the L: no reading of initials finds the name.
+    assert "Harbour Dues Online" in yard.ask("What does HDOL stand for?").answer
+
+
+@pytest.mark.parametrize("question", ["What is a slipway party in harbour terms?", "What is a slipway party?"])
+def test_a_setting_named_after_in_with_nouns_before_it_is_no_part_of_what_is_asked(yard, question):
+    assert "small crew of three" in yard.ask(question).answer

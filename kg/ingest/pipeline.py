@@ -54,6 +54,7 @@ from kg.ingest.shortforms import (
     spelled_suffix,
     spells,
     spelt_in_order,
+    spelt_run,
 )
 from kg.ingest.structure import (
     KIND_NOUNS,
@@ -348,6 +349,8 @@ class _Extractor(StructureReader):
                 long_form = _long_form(before, acronym, self.lexicon.brands)
             if long_form is None:
                 long_form = compressed_word(before, acronym)  # "setuid (SUID)"
+            if long_form is None:
+                long_form = spelt_run(before, acronym)  # "Harbour Dues Online (HDOL)"
             if long_form is None:
                 # "Customer Gateway (CGW)": no initials to match; the known name just before takes the
                 # short form if its letters may abbreviate it ("queue (DLQ)" gives DLQ to nothing).

@@ -10,6 +10,7 @@ a note's sentences, a question and a quoted sentence alike.
 - A noun at the end of a noun phrase tagged as an adverb ("a brass sextant"): see ``noun_as_adverb``.
 - A list going on after a relative clause's object, hung on the clause's noun: see ``list_after_relative``.
 - A list whose second item the parser took for an apposition of the first: see ``list_in_apposition``.
+- An apposition hung on a noun further back than the name right before its comma: see ``apposition_to_nearest``.
 - A joined clause's subject parsed as one more object of the first clause ("NFC composes characters and
   NFD decomposes them"): see ``joined_clause_subject``.
 """
@@ -27,6 +28,7 @@ JOINED_CLAUSE_SUBJECT = "kg_joined_clause_subject"
 NOUN_AS_ADVERB = "kg_noun_as_adverb"
 LIST_AFTER_RELATIVE = "kg_list_after_relative"
 LIST_IN_APPOSITION = "kg_list_in_apposition"
+APPOSITION_TO_NEAREST = "kg_apposition_to_nearest"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -183,9 +185,46 @@ def list_in_apposition(doc):
     return doc
 
 
+@Language.component(APPOSITION_TO_NEAREST)
+def apposition_to_nearest(doc):
+    """Hang an apposition on the name right before its comma when the parser hung it on a noun further back,
+    outside whose phrase that name stands ("the crew, who call the harbour through HAILNET, the radio
+    service ...": the radio service is HAILNET, not the crew).
+
+    An apposition follows what it names. A noun inside the phrase of the one the parser chose ("the captain
+    of the Tern, Ola Finch") leaves the apposition where it is: the phrase may be what it names; a noun
+    inside a clause of that phrase ("the master, who calls us through HAILNET, ...") does not.
+    """
+    for item in doc:
+        if item.dep_ != "appos" or item.i <= item.head.i or item.left_edge.i < 2:
+            continue
+        comma = doc[item.left_edge.i - 1]
+        nearest = doc[comma.i - 1]
+        if comma.text != "," or nearest.pos_ not in ("NOUN", "PROPN") or nearest.i == item.head.i:
+            continue
+        if _in_phrase_of(nearest, item.head):
+            continue
+        item.head = nearest
+    return doc
+
+
+#: The dependency labels of a clause inside a noun phrase or joined to a verb.
+CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
+
+
+def _in_phrase_of(token, head) -> bool:
+    """Tell whether ``token`` stands in ``head``'s own phrase: under it, and not inside a clause of it."""
+    node = token
+    while node.i != head.i:
+        if node.dep_ in CLAUSES or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
     names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
-    for name in (*names, LIST_IN_APPOSITION):
+    for name in (*names, LIST_IN_APPOSITION, APPOSITION_TO_NEAREST):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

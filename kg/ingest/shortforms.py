@@ -148,6 +148,18 @@ def spelt_in_order(short: str, name: str) -> bool:
     return all(ch in rest for ch in letters[1:])
 
 
+def spelt_run(before: str, short: str) -> str | None:
+    """Return the shortest run of capitalised words ending ``before`` that holds a short form's letters in
+    order, its first letter opening the run (``spelt_in_order``): "Harbour Dues Online (HDOL)", whose "OL" both
+    come from "Online", which no reading of initials finds; None when there is none."""
+    words = [w.strip(",;:*") for w in before.split()]
+    for n in range(2, min(len(words), len(_letters(short)) + 1) + 1):
+        run = " ".join(words[-n:])
+        if spelt_in_order(short, run):
+            return run
+    return None
+
+
 def compressed_word(before: str, short: str) -> str | None:
     """Return the one word before a short form that holds its letters in order, from its first: "setuid
     (SUID)", "daemon (DMN)"; None when the text gives no such word. Three letters at least, so that the
