@@ -268,6 +268,7 @@ class ChoiceAnswerer:
         """Return what an option's evidence must say: the other mentions and the content words left."""
         taken = {i for s, e in spans for i in range(s, e)}
         asking = set(wh_phrase(reading.text)[0])
+        nouns = self._grading_nouns(reading)
         units: list[Unit] = []
         for link in reading.links:
             span = set(range(link.start, link.end))
@@ -277,8 +278,8 @@ class ChoiceAnswerer:
             words = _content([w.lower for w in reading.words[link.start : link.end]])
             if not words or set(words) <= asking | GENERIC_NOUNS:
                 continue  # "which one", "which service": the wh-phrase stands for the answer
-            units.append(Unit(words, link))
-        tags, nouns = self._tags(reading), self._grading_nouns(reading)
+            units.append(Unit(words, link, of_noun=bool(span & nouns)))
+        tags = self._tags(reading)
         for i, w in enumerate(reading.words):
             lower = w.lower
             if i in taken or lower in asking or lower in GENERIC_NOUNS or lower in LESSER:
