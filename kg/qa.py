@@ -68,6 +68,7 @@ from kg.question import (
     name_spans,
     parse,
     parse_named,
+    phrasal_verbs,
     question_subject,
     relation_phrase,
     subordinator_words,
@@ -865,6 +866,7 @@ class Engine:
             reading.meanings,
             reading.classifying,
             self.verb_relations,
+            phrasal_verbs(reading.text),
         )
 
     def _vector(self, text: str):

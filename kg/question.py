@@ -21,6 +21,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from kg.linking import Link
+from kg.synonyms import is_phrasal_verb
 from kg.text import (
     ARTICLES,
     GENERIC_NOUNS,
@@ -257,6 +258,31 @@ def embedded_question(text: str) -> str | None:
         return f"{wh.text} {words[-1].text} {text[words[1].idx : words[-2].idx + len(words[-2].text)]}?"
     clause = text[wh.idx :].strip()
     return clause if len(clause.split()) > 1 else None
+
+
+@lru_cache(maxsize=4096)
+def phrasal_verbs(text: str) -> dict[str, str]:
+    """Return the question's verbs said with a particle that WordNet knows as one verb, each as written mapped
+    to the phrase ("Which crew *put together* the stage?": "put" to "put together"; a three-word phrase keeps
+    both words after its verb).
+
+    The particle is the verb's own (its ``prt``), or a preposition right after it ("looks after"); the phrase
+    must be one ``kg.synonyms`` knows (``is_phrasal_verb``), so "walked up the hill" stays "walked".
+    """
+    found: dict[str, str] = {}
+    for token in parse(text):
+        if token.pos_ != "VERB":
+            continue
+        after = [c for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == token.i + 1)]
+        for particle in after:
+            longer = [c for c in token.children if c.dep_ == "prep" and c.i == particle.i + 1]
+            candidates = [f"{token.lower_} {particle.lower_} {c.lower_}" for c in longer]
+            candidates.append(f"{token.lower_} {particle.lower_}")
+            phrase = next((p for p in candidates if is_phrasal_verb(p)), None)
+            if phrase is not None:
+                found[token.lower_] = phrase
+                break
+    return found
 
 
 @lru_cache(maxsize=1024)

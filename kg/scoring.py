@@ -18,6 +18,7 @@ answers of the topic's own kind, or a kind the question names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -102,6 +103,7 @@ def predicate_relevance(
     meanings: dict[str, dict[URIRef, float]] | None = None,
     classifying: frozenset[str] = frozenset(),
     verb_relations: frozenset[URIRef] = frozenset(),
+    phrasal: Mapping[str, str] | None = None,
 ) -> dict[URIRef, Relevance]:
     """Score every predicate against the question's remaining words.
 
@@ -113,6 +115,8 @@ def predicate_relevance(
     similarity (see ``Engine._word_meanings``): such a word is a slot of those predicates like a word
     of their names, scored by its similarity. A predicate whose name holds the opposite of a question
     word ("sell" for "buy", kg/opposites.py) gets nothing by meaning: only its own words may name it.
+    ``phrasal`` maps a question word to the phrasal verb it heads ("set" to "set up"): it names a predicate
+    named by a WordNet synonym of the phrase (``kg.linking.name_matches``).
     """
     passive = any(w.lower == "by" for w in words)
     spoken = {w.lower for w in words}
@@ -138,11 +142,11 @@ def predicate_relevance(
         alternatives = []
         lettered_words = unclassified if pred.iri in verb_relations else residual
         for name in pred.names:
-            slots = name_matches(lettered_words, name)
+            slots = name_matches(lettered_words, name, phrasal)
             if not slots or not any(slots):
                 continue
             lettered.update(residual[i] for slot in slots for i in slot)
-            score, _ = phrase_support(lettered_words, name)
+            score, _ = phrase_support(lettered_words, name, phrasal)
             last = name.rsplit(" ", 1)[-1].lower() if " " in name else ""
             if settings and last in PREPOSITIONS and last not in settings and last not in spoken:
                 continue  # "Where do units live?" is not asked by "live for": "for" names no place

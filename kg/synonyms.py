@@ -18,6 +18,12 @@ searched for (kg/sentence_answer.py). And a note may name an event with the verb
 its noun ("does not deliver parcels" for "a delivery of parcels"): WordNet's derivationally related verb
 and event noun, in frequent senses of both, are in ``data/derivations.tsv`` (made by
 ``scripts/make_derivations.py``), and ``are_derived`` tells such a pair.
+
+A phrasal verb ("set up", "find out") is one verb to WordNet, and a question often says with one what a note
+says with a single word, or the other way round (a question's "set up" for a note's "founded"): WordNet's verbs
+of two or three words that share a frequent sense with another verb are in ``data/phrasal.tsv`` (made by
+``scripts/make_phrasal.py``), and ``are_phrasal_synonyms`` tells such a pair, each side in any form of its
+verb. Only a phrase said whole counts: its verb alone is another word ("set" is no synonym of "found").
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from kg.text import lemmas
 TABLE = "synonyms.tsv"
 PHRASE_TABLE = "phrases.tsv"
 DERIVATION_TABLE = "derivations.tsv"
+PHRASAL_TABLE = "phrasal.tsv"
 
 
 def synonym_table() -> dict[str, frozenset[str]]:
@@ -93,4 +100,41 @@ def phrases(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(phrase.split()) for phrase in sorted(found))
 
 
-__all__ = ["are_derived", "are_synonyms", "derived", "phrases", "synonym_table", "synonyms"]
+def phrase_forms(phrase: str) -> frozenset[str]:
+    """Return a verb phrase with its verb as each of its lemmas ("setting up": "set up"); a single word's lemmas."""
+    head, _, rest = phrase.lower().partition(" ")
+    return frozenset(f"{lemma} {rest}".strip() for lemma in lemmas(head) | {head})
+
+
+def is_phrasal_verb(phrase: str) -> bool:
+    """Tell whether WordNet knows ``phrase`` (a verb in any form, then its particles) as one verb with
+    synonyms in a frequent sense (``data/phrasal.tsv``): "set up", "finding out"."""
+    table = word_pairs(PHRASAL_TABLE)
+    return " " in phrase and any(form in table for form in phrase_forms(phrase))
+
+
+@lru_cache(maxsize=100_000)
+def are_phrasal_synonyms(a: str, b: str) -> bool:
+    """Tell whether ``a`` and ``b``, one at least a phrasal verb, share a frequent WordNet sense ("set up" and
+    "founded", "find out" and "learns"): the table's pairs, each side in any form of its verb.
+
+    Only a phrase said word for word counts: "set" alone is no synonym of "found", nor "up" of anything.
+    """
+    if " " not in a and " " not in b:
+        return False
+    table = word_pairs(PHRASAL_TABLE)
+    wanted = phrase_forms(b)
+    return any(not table.get(form, frozenset()).isdisjoint(wanted) for form in phrase_forms(a))
+
+
+__all__ = [
+    "are_derived",
+    "are_phrasal_synonyms",
+    "are_synonyms",
+    "derived",
+    "is_phrasal_verb",
+    "phrase_forms",
+    "phrases",
+    "synonym_table",
+    "synonyms",
+]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from note_graph import answer_labels
+from note_graph import answer_labels, label_set
 from rdflib import RDF, RDFS, Graph
 from test_open_extraction import built_note, opened_notes
 
@@ -151,3 +151,41 @@ def test_more_of_a_noun_asked_of_two_options_is_not_answered_by_one_options_amou
     notes = opened_notes(tmp_path, {"cloths.md": CLOTHS})
     answer = notes.ask("Which needs more weaving time, the tweed or the plain linen?")
     assert "Plain linen" not in answer_labels(answer), answer.answer
+
+
+SHEEPFOLD = """# Sheepfold Notes
+
+## Medicines
+
+Morphine works faster than codeine but wears off sooner, so a lame ewe may need a second dose.
+
+## Fencing
+
+The walnut stain takes much longer to dry than the linseed oil, so the oil goes on first.
+"""
+
+
+@pytest.fixture(scope="module")
+def sheepfold(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    return built_note(tmp_path_factory, "sheepfold.md", SHEEPFOLD)
+
+
+@pytest.fixture(scope="module")
+def sheepfold_notes(tmp_path_factory: pytest.TempPathFactory):
+    return opened_notes(tmp_path_factory.mktemp("sheepfold"), {"sheepfold.md": SHEEPFOLD})
+
+
+def test_the_one_word_after_than_is_compared_though_the_tagger_read_it_as_an_adjective(sheepfold: Graph):
+    # The small model tags "codeine" here as an adjective hung on "than" (pcomp): still the thing compared.
+    assert ("morphine", "faster", "codeine") in {tuple(x.lower() for x in c) for c in comparisons(sheepfold)}
+
+
+def test_a_comparative_of_the_verb_that_takes_the_clause_compares_its_subject(sheepfold: Graph):
+    # "takes longer to dry than X": "than" hangs on "dry", the comparative on "takes".
+    assert ("walnut stain", "longer", "linseed oil") in comparisons(sheepfold)
+
+
+def test_such_comparisons_answer_which_of_two(sheepfold_notes):
+    assert label_set(sheepfold_notes.ask("Which acts more quickly, morphine or codeine?")) == {"morphine"}
+    asked = sheepfold_notes.ask("Which takes longer to dry, the walnut stain or the linseed oil?")
+    assert label_set(asked) == {"walnut stain"}

@@ -24,6 +24,9 @@ GRADERS = {"more": True, "less": False, "fewer": False}
 COMPARATIVE_TAGS = ("JJR", "RBR")
 #: Words before "than" that compare nothing ("rather than", "other than").
 NOT_COMPARING = frozenset("rather other else".split())
+#: Labels the parser may give the one word after "than" when it misreads a name as a modifier ("than
+#: *bromazine*" tagged as an adjective): the word is still the object compared.
+MISREAD_OBJECT_DEPS = frozenset("amod compound nmod npadvmod appos dobj pcomp".split())
 #: Dependency labels that put a word of degree in its clause (as complement or modifier of the verb).
 DEGREE_DEPS = frozenset("acomp advmod amod dobj npadvmod attr oprd ccomp xcomp".split())
 
@@ -52,14 +55,20 @@ def comparatives(doc) -> list[Comparative]:
         if than.lower_ != "than" or than.dep_ != "prep":
             continue  # "more than 200 people": an amount's bound, parsed as a quantifier's modifier
         # A name merged before parsing may be tagged anything ("than *Old Cedar Double*" as an adjective).
-        objects = [c for c in than.children if c.dep_ == "pobj" or merged_name(c)]
+        objects = [c for c in than.children if c.dep_ == "pobj" or merged_name(c) or _misread_object(c, than)]
         if not objects:
             continue  # "quicker than waiting for X": compared with a deed, which names no thing
         head = than.head
         read = _degree(head)
-        while read is None and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i != head.head.i:
-            # "better for glazes than X": "than" hung on the object of the phrase the comparative governs.
-            head = head.head.head
+        while read is None and head.head.i != head.i:
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i != head.head.i:
+                # "better for glazes than X": "than" hung on the object of the phrase the comparative governs.
+                head = head.head.head
+            elif head.dep_ == "xcomp" and head.pos_ == "VERB":
+                # "waits longer to open than X": "than" hung on the verb the comparative's clause takes.
+                head = head.head
+            else:
+                break
             read = _degree(head)
         if read is None:
             continue
@@ -69,6 +78,19 @@ def comparatives(doc) -> list[Comparative]:
             continue
         found.append(Comparative(quality, greater, clause, objects[0]))
     return found
+
+
+def _misread_object(token, than) -> bool:
+    """Tell whether ``token`` is the object of "than" though the parser labelled it otherwise.
+
+    A preposition's one word after it is its object: a name the tagger took for an adjective ("than
+    *bromazine*", tagged JJ and hung as a modifier) is still the thing compared. A verb after "than" is a
+    deed ("than waiting"), never an object; neither is anything with a word of its own after "than" that
+    is the object.
+    """
+    if token.i <= than.i or token.pos_ not in ("ADJ", "NOUN", "PROPN") or token.dep_ not in MISREAD_OBJECT_DEPS:
+        return False
+    return sum(1 for c in than.children if c.i > than.i and c.dep_ != "punct") == 1
 
 
 def _degree(head):

@@ -1917,7 +1917,10 @@ def _clause_may_be_meant(relative, noun) -> bool:
 
 def _noun_read_as_adjective(token) -> bool:
     """Tell a noun the small tagger read as an adjective: "sets an environment *variable*" (JJ), an object
-    or subject with a determiner or a noun before it, which a dictionary also knows as a noun."""
+    or subject with a determiner or a noun before it, which a dictionary also knows as a noun; or the one
+    word after "than" that the dictionary does not know as an adjective ("than *bromazine*", a name)."""
+    if token.pos_ == "ADJ" and token.head.lower_ == "than" and token.i > token.head.i:
+        return "ADJ" not in getAllLemmas(token.lower_) and len(list(token.head.children)) == 1
     return (
         token.pos_ == "ADJ"
         and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
