@@ -1269,6 +1269,10 @@ class OpenReader:
                 objects = [c for c in controller.children if c.dep_ == "dobj"]
                 if objects and objects[0].lower_ not in GENERIC:
                     return [c for o in objects for c in self._concepts(o)]
+                if controller.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children):
+                    # "The first chore is to sweep the yard": the chore is what sweeping is, not who sweeps
+                    # ("The gate is to be locked", a passive, is still said of the gate).
+                    return []
                 return self._subjects(controller)  # "X allows you to provision Y": said of X
             if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and _used_for(verb.head):
                 # "Winches are used for lifting cargo": what is used does what it is used for.
