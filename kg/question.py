@@ -21,7 +21,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from kg.linking import Link
-from kg.synonyms import is_phrasal_verb
+from kg.synonyms import is_phrasal_verb, may_say_phrasal_verb
 from kg.text import (
     ARTICLES,
     GENERIC_NOUNS,
@@ -270,6 +270,8 @@ def phrasal_verbs(text: str) -> dict[str, str]:
     must be one ``kg.synonyms`` knows (``is_phrasal_verb``), so "walked up the hill" stays "walked".
     """
     found: dict[str, str] = {}
+    if not may_say_phrasal_verb(re.findall(r"[a-z]+", text.lower())):
+        return found  # no verb of the table before one of its particles: no parse (the parser loads slowly)
     for token in parse(text):
         if token.pos_ != "VERB":
             continue

@@ -113,6 +113,18 @@ def is_phrasal_verb(phrase: str) -> bool:
     return " " in phrase and any(form in table for form in phrase_forms(phrase))
 
 
+def may_say_phrasal_verb(words: list[str]) -> bool:
+    """Tell whether lowercase ``words`` hold a phrasal verb of the table word for word ("set" then "up", up to
+    two words between): a test on letters alone, so that a question with none is never parsed for one."""
+    return any(
+        is_phrasal_verb(" ".join([words[i], *words[j : j + size]]))
+        for i in range(len(words))
+        for j in (i + 1, i + 2, i + 3)
+        for size in (1, 2)
+        if j + size <= len(words)
+    )
+
+
 @lru_cache(maxsize=100_000)
 def are_phrasal_synonyms(a: str, b: str) -> bool:
     """Tell whether ``a`` and ``b``, one at least a phrasal verb, share a frequent WordNet sense ("set up" and
@@ -133,6 +145,7 @@ __all__ = [
     "are_synonyms",
     "derived",
     "is_phrasal_verb",
+    "may_say_phrasal_verb",
     "phrase_forms",
     "phrases",
     "synonym_table",
