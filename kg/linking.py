@@ -457,16 +457,22 @@ def name_matches(question_words: list[str], name: str, phrasal: Mapping[str, str
     return slots
 
 
+def _particles_said(question_word: str, name_word: str, phrasal: Mapping[str, str] | None) -> list[str]:
+    """Return the particles of the question word's phrasal verb when the word names ``name_word`` only through
+    that phrase (not by its own letters or synonyms): they are said with it; else []."""
+    phrase = (phrasal or {}).get(question_word)
+    if not phrase or relation_word_match(question_word, name_word):
+        return []
+    return phrase.split()[1:]
+
+
 def _particle_positions(
     question_words: list[str], at: int, phrasal: Mapping[str, str] | None, name_word: str
 ) -> set[int]:
-    """Return the positions of the particles after the verb at ``at`` when it matched ``name_word`` only
-    through its phrasal verb (not by its own letters or synonyms)."""
-    verb = question_words[at]
-    phrase = (phrasal or {}).get(verb)
-    if not phrase or relation_word_match(verb, name_word):
+    """Return the positions of the particles after the verb at ``at`` said with it (``_particles_said``)."""
+    particles = _particles_said(question_words[at], name_word, phrasal)
+    if not particles:
         return set()
-    particles = phrase.split()[1:]
     return {
         j
         for j in range(at + 1, min(len(question_words), at + 1 + len(particles) + 2))
@@ -513,6 +519,5 @@ def phrase_support(
         total += best
         if best_word:
             used.add(best_word)
-            if phrasal and best_word in phrasal and not relation_word_match(best_word, nw):
-                used.update(phrasal[best_word].split()[1:])  # the particle is said with its verb
+            used.update(_particles_said(best_word, nw, phrasal))  # the particle is said with its verb
     return total / len(name_words), used

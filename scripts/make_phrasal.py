@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-from make_synonyms import TOP_SENSES, sense_ranks, synsets, tagged_senses, write_table
+from make_synonyms import TOP_SENSES, frequent_verb_sense, synsets, write_table
 
 #: A phrase of two or three plain words, as WordNet writes it ("set_up").
 PHRASE = re.compile(r"^[a-z]+(_[a-z]+){1,2}$")
@@ -29,12 +29,7 @@ PHRASE = re.compile(r"^[a-z]+(_[a-z]+){1,2}$")
 
 def phrasal_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
     """Return every pair of verbs, one at least a phrase, sharing a synset that is a frequent, tagged sense of both."""
-    ranks = sense_ranks(wordnet / "index.verb")
-    tagged = tagged_senses(wordnet / "index.sense", "2")
-
-    def frequent(word: str, offset: str) -> bool:
-        return ranks.get((word, offset), top + 1) <= top and (word, offset) in tagged
-
+    frequent = frequent_verb_sense(wordnet, top)
     pairs: set[tuple[str, str]] = set()
     for offset, words in synsets(wordnet / "data.verb").items():
         kept = [w for w in dict.fromkeys(words) if (w.isalpha() or PHRASE.match(w)) and frequent(w, offset)]

@@ -85,14 +85,20 @@ def tagged_senses(path: Path, pos: str) -> set[tuple[str, str]]:
     return found
 
 
-def synonym_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
-    """Return every pair of single verbs sharing a synset that is a frequent, tagged sense of both."""
+def frequent_verb_sense(wordnet: Path, top: int = TOP_SENSES):
+    """Return a test of a (verb, synset offset) sense: among the verb's first ``top`` senses and tagged."""
     ranks = sense_ranks(wordnet / "index.verb")
     tagged = tagged_senses(wordnet / "index.sense", "2")  # 2 is WordNet's number for verbs
 
     def frequent(word: str, offset: str) -> bool:
         return ranks.get((word, offset), top + 1) <= top and (word, offset) in tagged
 
+    return frequent
+
+
+def synonym_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
+    """Return every pair of single verbs sharing a synset that is a frequent, tagged sense of both."""
+    frequent = frequent_verb_sense(wordnet, top)
     pairs: set[tuple[str, str]] = set()
     for offset, words in synsets(wordnet / "data.verb").items():
         single = [w for w in dict.fromkeys(words) if w.isalpha()]
