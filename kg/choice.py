@@ -295,12 +295,16 @@ class ChoiceAnswerer:
         return {at[t.idx]: t.tag_ for t in self.parse(reading.text) if t.idx in at}
 
     def _grading_nouns(self, reading: Reading) -> set[int]:
-        """Return the positions of the nouns a word of degree grades ("more *time*", "fewer *stops*")."""
+        """Return the positions of the nouns a word of degree grades ("more *time*", "fewer *stops*", "lower
+        *humidity*"): the noun's amount is what is compared."""
         at = {w.start: i for i, w in enumerate(reading.words)}
         return {
             at[t.head.idx]
             for t in self.parse(reading.text)
-            if t.head.idx in at and t.lower_ in GRADING and t.dep_ == "amod" and t.head.pos_ == "NOUN"
+            if t.head.idx in at
+            and (t.lower_ in GRADING or t.tag_ == "JJR")
+            and t.dep_ == "amod"
+            and t.head.pos_ == "NOUN"
         }
 
     # -- 1. comparisons -----------------------------------------------------------------------------

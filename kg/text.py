@@ -431,7 +431,7 @@ def lead_and_item(text: str) -> tuple[str, str]:
 
 
 #: The abbreviated titles written before a person's name ("Dr. Vell", "Mrs. Ormond"): closed class.
-TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Revd", "Rev", "Sr", "Jr")
+TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Revd", "Rev", "Sr", "Jr", "St", "Capt", "Sgt")
 #: A title and its period closing the text before a sentence's possible end (compiled once: every candidate
 #: end of every paragraph is tested).
 _TITLE_END = re.compile(r"(?:^|[\s(*_])(" + "|".join(TITLES) + r")\.$")

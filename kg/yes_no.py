@@ -57,6 +57,7 @@ from kg.store import KGStore
 from kg.text import (
     ABSENCE,
     LIGHT_VERBS,
+    MODAL_WORDS,
     NEGATIONS,
     STOPWORDS,
     TEMPORAL_ORDER,
@@ -202,6 +203,8 @@ class YesNoAnswerer:
                                     asked = sentence_words(" ".join([reading.text, *ends]))
                                     if asked & SELF_WORDS:  # "on its own" asks what "by itself" says
                                         asked |= SELF_WORDS
+                                    if reading.words[0].lower in PERMISSION_MODALS:
+                                        asked |= MODAL_WORDS  # "Can X ...?" asks what "X is allowed ..." says
                                     unsaid = [
                                         w for w in sentence_words(sentence)
                                         if w not in STOPWORDS and w not in DENIAL_WORDS and not said_in(w, asked)
@@ -272,6 +275,8 @@ class YesNoAnswerer:
         holds grammar ("does", "not") that a question asking whether it holds never says.
         """
         scores = dict(relevance)
+        modal = bool(reading.words) and reading.words[0].lower in PERMISSION_MODALS
+        spoken = [w.lower for w in reading.words]
         for denials in self.denials.values():
             for pred in denials:
                 for name in self.catalog.predicates[pred].names:
@@ -279,6 +284,10 @@ class YesNoAnswerer:
                     if not positive or positive == name:
                         continue
                     score, used = phrase_support(reading.residual, positive)
+                    if modal and score < PERMISSION_FIT and _permits_by(positive, spoken):
+                        # "X is not allowed on Y" denies whatever X might be or do on Y: "Can X be used
+                        # on Y?" is answered by it, as "Is X allowed on Y?" is.
+                        score, used = PERMISSION_FIT, {w for w in reading.residual if w not in STOPWORDS}
                     if score > scores.get(pred, Relevance()).score:
                         scores[pred] = Relevance(score, used)
         return scores
@@ -653,6 +662,22 @@ class YesNoAnswerer:
         )
         answer.topics = [self.evidence.entity_dict(link.best[0]) for link in reading.links]
         return answer
+
+
+#: The modals a question asks permission or possibility with ("Can X be used on Y?"). Closed class.
+PERMISSION_MODALS = frozenset(("can", "may", "could"))
+#: How well a bare permission ("is not allowed on") fits a modal question with the same preposition: well
+#: enough to decide, below a relation the question names in its own words.
+PERMISSION_FIT = 0.8
+
+
+def _permits_by(positive: str, spoken: list[str]) -> bool:
+    """Tell whether a relation's name, its denial words dropped, is a bare permission with prepositions the
+    question says ("allowed on", "is permitted in"): no verb of its own that the question would have to name."""
+    words = [w.lower() for w in positive.split()]
+    content = [w for w in words if w not in PREPOSITIONS]
+    preps = [w for w in words if w in PREPOSITIONS]
+    return len(content) == 1 and content[0] in MODAL_WORDS and bool(preps) and all(p in spoken for p in preps)
 
 
 def ask_sparql(triples) -> str:

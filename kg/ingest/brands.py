@@ -43,7 +43,7 @@ from kg.ingest.shortforms import CLOSED_CLASS, SHORT_AFTER_RE
 from kg.namespaces import KGO
 from kg.text import STOPWORDS, getAllLemmas, name_key, splits_into_prefixes
 
-#: How many distinct names a word must be dropped from before it counts as a brand: one drop may be a
+#: How many distinct names a word must be dropped from before it is taken for a brand: one drop may be a
 #: name's own first word; two names of one maker dropping it are a pattern.
 MIN_NAMES = 2
 #: A run of capitalised words (small inner words allowed): the places a long proper name may stand.

@@ -29,6 +29,7 @@ class Concept:
     types: set[URIRef] = field(default_factory=set)
     definitions: list[tuple[int, str, object]] = field(default_factory=list)  # (rank, sentence, source)
     known: bool = False  # came from the ontology or a curated graph, not from this document
+    titled: bool = False  # named after a title ("Dr. Vale"): a person, whatever its words
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ from kg.ingest.shortforms import (
     blended_suffix,
     clipped_suffix,
     compressed_word,
+    kept_suffix,
     said_long_form,
     spelled_suffix,
     spells,
@@ -82,6 +83,7 @@ from kg.text import (
     ARTICLES,
     GENERIC_NOUNS,
     STOPWORDS,
+    TITLES,
     cased_name,
     comparison_phrase,
     getAllLemmas,
@@ -351,6 +353,8 @@ class _Extractor(StructureReader):
                 long_form = compressed_word(before, acronym)  # "setuid (SUID)"
             if long_form is None:
                 long_form = spelt_run(before, acronym)  # "Harbour Dues Online (HDOL)"
+            if long_form is None:
+                long_form = kept_suffix(before, acronym)  # "retransmission timeout (RTO)"
             if long_form is None:
                 # "Customer Gateway (CGW)": no initials to match; the known name just before takes the
                 # short form if its letters may abbreviate it ("queue (DLQ)" gives DLQ to nothing).
@@ -678,10 +682,21 @@ class _Extractor(StructureReader):
             self.parsed.close()
 
     def _name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the character spans of the known names in ``text``, each to be parsed as one token.
+
+        A title right before a name ("Dr. Imogen Reyes") is merged with it: left alone, the parser makes
+        the title the noun and the name its modifier. ``_resolve`` reads the name without the title.
+        """
         tokens = tokenize(text)
         mentions = self.registry.mentions(tokens)
         self.mentioned.update(m.concept.iri for m in mentions)
-        return [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]
+        spans = []
+        for m in mentions:
+            start = m.start
+            if start >= 2 and tokens[start - 2].text in TITLES and tokens[start - 1].text == ".":
+                start -= 2
+            spans.append((tokens[start].start, tokens[m.end - 1].end))
+        return spans
 
     def _heading_topic(self, block: Block, following: Block | None = None) -> Concept | None:
         """Return what a section is about: the thing its heading names, if the text ever names it too.
@@ -801,6 +816,11 @@ class _Extractor(StructureReader):
     def _resolve(self, text: str, may_mint: bool) -> Concept | None:
         """Return the concept a noun phrase names: a known name, the name it ends with, or a new one."""
         tokens = tokenize(text)
+        if len(tokens) > 2 and tokens[0].text in TITLES and tokens[1].text == ".":
+            person = self._resolve(text[tokens[2].start :], may_mint)  # "Dr. Reyes": the person, not the title
+            if person is not None and not person.known:
+                person.titled = True
+            return person
         words = [t for t in tokens if t.is_word]
         if not words:
             return None
@@ -1137,18 +1157,37 @@ class _Extractor(StructureReader):
         or None: its main clause is a copula, not denied, whose subject (only an article before it) names a
         concept and whose complement is a common noun, not an amount."""
         root = root_of(doc) if doc is not None else None
-        if root is None or root.lemma_ != "be" or any(c.dep_ == "neg" for c in root.children):
+        if root is None:
             return None
-        subject = main_subject(doc)
-        attrs = [c for c in root.children if c.dep_ == "attr"]
-        if subject is None or subject.pos_ == "PRON" or len(attrs) != 1 or attrs[0].pos_ != "NOUN":
-            return None
+        if root.lemma_ == "be":
+            subject = main_subject(doc)
+            if not self._equates(root, subject, 0):
+                return None
+            found = self.open_reader.main_subject(doc)
+            return found.concept if found is not None else None
+        # "A is advertised by the peer, while B is the sender's own guess at ...": a clause set against the
+        # main one says what its own subject is as a main clause would.
+        for cop in doc:
+            mark = next((c for c in cop.children if c.dep_ == "mark"), None)
+            if cop.lemma_ != "be" or cop.dep_ != "advcl" or mark is None or mark.lower_ not in CONTRAST_MARKS:
+                continue
+            subject = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+            if self._equates(cop, subject, mark.i + 1):
+                return self.open_reader.named_by(subject)
+        return None
+
+    @staticmethod
+    def _equates(cop, subject, start: int) -> bool:
+        """Tell whether copula ``cop`` equates ``subject``, opening its clause at ``start`` (only an article
+        before it), with one common noun that is no amount, undenied."""
+        if subject is None or subject.pos_ == "PRON" or any(c.dep_ == "neg" for c in cop.children):
+            return False
+        attrs = [c for c in cop.children if c.dep_ == "attr"]
+        if len(attrs) != 1 or attrs[0].pos_ != "NOUN":
+            return False
         if any(c.dep_ == "nummod" for c in attrs[0].children):
-            return None  # "The sync interval is 25 seconds": an amount, the role's value, not what it is
-        if not all(t.lower_ in ARTICLES for t in doc[: subject.left_edge.i]):
-            return None
-        found = self.open_reader.main_subject(doc)
-        return found.concept if found is not None else None
+            return False  # "The sync interval is 25 seconds": an amount, the role's value, not what it is
+        return all(t.lower_ in ARTICLES for t in subject.doc[start : subject.left_edge.i])
 
     def _remember_opener(self, block: Block, tokens, mentions, doc) -> None:
         """Keep what an item's first sentence opens with as its main subject, for the item's later sentences."""
@@ -1918,6 +1957,10 @@ def bracketed_items(text: str) -> list[tuple[str, str]]:
             found = re.fullmatch(r"([^()]+?)\s*(?:\(([^()]*)\))?", piece)
             items.append((found.group(1).strip(), (found.group(2) or "").strip()) if found else ("", ""))
     return items
+
+
+#: The subordinators that set a clause against the main one rather than make it a condition of it.
+CONTRAST_MARKS = frozenset(("while", "whereas"))
 
 
 def _without_article(text: str, possessive: bool = False) -> str:

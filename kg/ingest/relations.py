@@ -73,6 +73,8 @@ PERSONAL = frozenset("it they he she".split())
 #: The pronouns that stand for one person: what the text last spoke of, when a name ("She" after "Ana
 #: Ruiz is the secretary"); never a thing named by a common noun.
 PERSON_ANAPHORS = frozenset("he she him".split())
+#: The pronouns that never stand for a person.
+NEUTER = frozenset(("it", "its"))
 #: Verbs of enabling: in "X allows you to provision Y" the one enabled is whoever reads, so what the
 #: clause says is what X makes possible, read as said of X. The tagger may misread "lets" as a noun.
 ENABLING = frozenset("allow allows allowed let lets enable enables enabled permit permits permitted".split())
@@ -82,6 +84,9 @@ DEFINITE = frozenset("the this that".split())
 DEMONSTRATIVES = SINGULAR_DEMONSTRATIVES
 #: Dependents kept in a noun phrase's name: "block-level storage volumes", "secure compute capacity".
 NAME_PARTS = ("compound", "amod", "nmod", "npadvmod")
+#: Adverbs that join a clause to what came before ("..., *so* slow start ramps up"): the parser may hang one
+#: on the subject's adjective, but it is never part of a name. Closed class (conjunctive adverbs).
+CONNECTIVES = frozenset("so then thus hence therefore also still yet however instead meanwhile otherwise".split())
 #: "the *only* key": a restrictive word that picks the thing out, no part of its name.
 DETERMINERS = (FILLERS - {"of", "same", "other", "own"}) | {"only"}
 #: Prepositions of place a copula may take on its own ("the kiln is *behind* the shed"): closed-class grammar.
@@ -241,6 +246,10 @@ class OpenReader:
         """
         subject = pronoun_subject(doc)
         return self._concept(subject) if subject is not None else None
+
+    def named_by(self, token) -> Concept | None:
+        """Return the concept the noun phrase headed by ``token`` names (None: no concept)."""
+        return self._concept(token)
 
     def main_subject(self, doc) -> Antecedent | None:
         """Return what "it" and "they" of the next sentence stand for: this one's main clause's subject.
@@ -645,8 +654,12 @@ class OpenReader:
             colon = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ":"
             if described is None or described.i > token.i or not (_set_off(token) or colon):
                 continue
-            # "Piet Ormond, *our* lock keeper": a possessive determiner makes the role definite, as "the" does.
-            owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in token.children)
+            # "Piet Ormond, *our* lock keeper", "Ledger, *the museum's* records database": a possessive
+            # determiner or a genitive makes the role definite, as "the" does.
+            owned = any(
+                c.dep_ == "poss" and (c.lower_ in POSSESSIVES or any(g.tag_ == "POS" for g in c.children))
+                for c in token.children
+            )
             if token.pos_ != "NOUN" or not (
                 colon or owned or any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children)
             ):
@@ -682,8 +695,8 @@ class OpenReader:
         """
         facts = []
         for noun in doc:
-            if noun.pos_ != "NOUN":
-                continue
+            if noun.pos_ != "NOUN" and not (noun.pos_ == "PROPN" and noun.text.islower()):
+                continue  # a lowercase word tagged as a proper noun ("the launch *caravan*") is a common one
             for acl in [*noun.children, *_object_complements(noun)]:
                 if acl.dep_ not in ("acl", "xcomp") or acl.lemma_ not in NAMING_VERBS:
                     continue
@@ -970,6 +983,10 @@ class OpenReader:
         if shared is None:
             return []  # "cannot be opened and painted": whether the "not" bears on "painted" is unclear
         negated = _negated(verb) or shared or _none_of_them(verb)
+        controlled = _denied_control(verb)
+        if controlled is False:
+            return []  # "does not need to restart it": whether it restarts, the clause does not say
+        negated = negated or bool(controlled)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
             return []
         if _disagreeing_subject(verb):
@@ -1385,6 +1402,21 @@ class OpenReader:
                 out.append(concept)
         return out
 
+    def _person_before(self, pronoun) -> Concept | None:
+        """Return the person a "he"/"him" stands for when its own sentence names one before it, else None.
+
+        The nearest named person before the pronoun that is not the subject of the pronoun's own verb ("Ann
+        told him" is never Ann); a sentence naming none leaves the pronoun to the previous sentence.
+        """
+        own_subjects = {c.i for c in pronoun.head.children if c.dep_ in SUBJECTS}
+        for candidate in reversed(pronoun.doc[: pronoun.i]):
+            if candidate.pos_ != "PROPN" or candidate.i in own_subjects or candidate.dep_ == "compound":
+                continue
+            concept = self.resolve(candidate.text, False) if merged_name(candidate) else None
+            if concept is not None and _person_named(concept):
+                return concept
+        return None
+
     def _concept(self, token, plain: bool = False) -> Concept | None:
         """Return the concept a noun phrase names; ``plain`` reads the noun itself, not the name a clause gives it."""
         if _quantity(token) is not None:
@@ -1439,6 +1471,9 @@ class OpenReader:
             if lower in DEMONSTRATIVES:
                 return None  # "avoids this by keeping ...": "this" may stand for a whole statement, not a thing
             if lower in PERSON_ANAPHORS:
+                nearer = self._person_before(token)
+                if nearer is not None:  # "It is kept by Ann Lee; send notes to him": Ann Lee, not last sentence's
+                    return nearer
                 person = self.previous.concept
                 named = person is not None and self.previous.plural is not True and _names_someone(person)
                 return person if named else None
@@ -1448,6 +1483,10 @@ class OpenReader:
                     return None  # "lets subdomains receive X ... receives it": not the subdomains
                 if self.previous.rivalled and token.dep_ in OBJECTS:
                     return None  # "Each user has a crontab. The editor opens it.": the user or the crontab
+                if lower in NEUTER and self.previous.concept is not None and _full_name(self.previous.concept):
+                    # "Ann Lee asked for a page. It is kept by ...": "it" is never a person.
+                    topic = self.topic
+                    return topic if topic is not None and not _full_name(topic) else None
                 return self.previous.concept or self.topic
             return None
         if merged_name(token):  # a name merged before parsing
@@ -1505,8 +1544,17 @@ def _names_someone(concept: Concept) -> bool:
 
 
 def _person_named(concept: Concept) -> bool:
-    """Tell whether a concept's label reads as a person's name: capitalised words, the last no common noun."""
+    """Tell whether a concept's label reads as a person's name: capitalised words, the last no common noun,
+    or a name the text gave a title ("Dr. Pike")."""
+    if concept.titled:
+        return True
     return _names_someone(concept) and not getAllLemmas(concept.label.split()[-1].lower()).get("NOUN")
+
+
+def _full_name(concept: Concept) -> bool:
+    """Tell whether a concept is surely a person: a name the text gave a title, or a first and last name
+    ("Ann Lee"). One capitalised word may as well name a product or a place ("Tabulon", "Ledger")."""
+    return concept.titled or (len(concept.label.split()) >= 2 and _person_named(concept))
 
 
 def _cleft_antecedent(token):
@@ -1533,7 +1581,8 @@ def _of_complement(token):
     # "kinds of X", "a kind of X": the noun only says what sort of X; "the type of X" picks one out.
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
     sorting = token.lemma_.lower() in SORT_NOUNS and (token.tag_ == "NNS" or indefinite)
-    counting = token.lower_ in PARTITIVES and token.pos_ in ("PRON", "DET", "NOUN") and token.dep_ in ARGUMENTS
+    # "Most of our produce": the tagger reads "most" as a superlative adjective; still a count of the produce.
+    counting = token.lower_ in PARTITIVES and token.pos_ in ("PRON", "DET", "NOUN", "ADJ") and token.dep_ in ARGUMENTS
     if not (sorting or counting) or any(c.dep_ in ("compound", "amod") for c in token.children):
         return None  # "instance types" is a thing of its own
     for prep in token.children:
@@ -1805,6 +1854,9 @@ def _clause_antecedent(token):
     parallel = token.dep_ == "dobj"
     for verb in reversed(earlier):
         arguments = {c.dep_: c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
+        for dep, noun in list(arguments.items()):
+            if verb.dep_ == "relcl" and noun.lower_ in RELATIVE:
+                arguments[dep] = verb.head  # "enable X, which detects loss; it ...": "which" is X
         order = (
             ["dobj", "nsubj", "nsubjpass"]
             if verb.lemma_ == clause.lemma_ or parallel
@@ -2181,10 +2233,18 @@ def _name_tokens(token) -> list:
     """Return the tokens that name a noun phrase: its compounds and modifiers, determiners dropped."""
     left = []
     for child in token.lefts:
+        if _proper_possessive(child, token):
+            left.extend(t for t in child.subtree if t.dep_ != "punct")
+            continue
         if child.dep_ in NAME_PARTS and child.lower_ not in DETERMINERS:
             # "four binary rounding modes": a count in words hung on a compound counts the phrase's things.
             left.extend(
-                t for t in child.subtree if t.dep_ != "punct" and t.lower_ not in DETERMINERS and not _counts(t)
+                t
+                for t in child.subtree
+                if t.dep_ != "punct"
+                and t.lower_ not in DETERMINERS
+                and not _counts(t)
+                and not (t.dep_ == "advmod" and t.lower_ in CONNECTIVES)
             )
     words = sorted([*left, token], key=lambda t: t.i)
     # Keep the run that ends at the head: a modifier separated from it by other words is a description.
@@ -2196,7 +2256,9 @@ def _name_tokens(token) -> list:
     # one with a phrase of its own ("people responsible for X") describes.
     doc, end = token.doc, token.i
     after = doc[end + 1] if end + 1 < len(doc) else None
-    if after is not None and after.dep_ == "amod" and after.head.i == end and not list(after.children):
+    # "Paraloid B-72": a model number right after a proper name is part of it too.
+    adjective = after is not None and after.dep_ == "amod" and after.head.i == end and not list(after.children)
+    if adjective or (after is not None and _model_number(token, after)):
         end += 1
         run.append(after)
     # "Alt-F4": the parser splits a hyphenated word, and may hang its last part after the head.
@@ -2207,6 +2269,52 @@ def _name_tokens(token) -> list:
     while len(run) > 1 and run[0].i >= 2 and _hyphen_glued(doc[run[0].i - 2], doc[run[0].i - 1]):
         run = run[1:]  # "open-hearth document store database" cut to four words: no half of "open-hearth"
     return run
+
+
+#: Words of permission and ability that a denial makes a denial of the deed they govern: "is not
+#: *allowed* to take food" does not take it, "is not *able* to lift" does not lift. Closed class (semi-modals).
+PERMISSION_LEMMAS = frozenset(("allow", "permit", "able", "let"))
+
+
+def _denied_control(verb) -> bool | None:
+    """Tell what a denied verb governing ``verb`` (an infinitive it controls) says of ``verb``'s deed.
+
+    True: denied too ("are not allowed to take food", "is not able to lift"); False: unsaid ("does not
+    need to restart", "did not try to open"), so no fact; None: no denied verb governs it.
+    """
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    copula = head.head if head.dep_ == "acomp" else None  # "is not able to": the "not" hangs on "is"
+    if not (_negated(head) or (copula is not None and _negated(copula))):
+        return None
+    return head.lemma_.lower() in PERMISSION_LEMMAS
+
+
+def _model_number(name, after) -> bool:
+    """Tell whether ``after`` is a number or code that completes the proper name before it ("Paraloid
+    *B-72*", "Boeing *747*"): a bare numeral hung on the name, with no unit after it ("Ada 2 days")."""
+    following = after.doc[after.i + 1] if after.i + 1 < len(after.doc) else None
+    return (
+        name.pos_ == "PROPN"
+        and after.head.i == name.i
+        and after.dep_ == "nummod"
+        and after.i == name.i + 1
+        and not list(after.children)
+        and (following is None or following.pos_ not in ("NOUN", "PROPN"))
+    )
+
+
+def _proper_possessive(child, head) -> bool:
+    """Tell whether ``child`` is a proper name's possessive that is part of a capitalised name ("*Fenwick's*
+    Market", "St. *Brendan's* Parish Hall"). Before a common noun it says whose the thing is ("Priya's kit")."""
+    return (
+        child.dep_ == "poss"
+        and child.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and head.i > child.i
+        and any(c.tag_ == "POS" for c in child.children)
+    )
 
 
 def _hyphen_glued(word, hyphen) -> bool:
@@ -2222,7 +2330,7 @@ def _joined(tokens) -> str:
         if k:
             prev = tokens[k - 1]
             glued = t.i == prev.i + 2 and _hyphen_glued(prev, t.doc[prev.i + 1])
-            out += "-" if glued else " "
+            out += "-" if glued else "" if t.tag_ == "POS" and not prev.whitespace_ else " "
         out += t.text
     return out
 
@@ -2470,7 +2578,8 @@ def _identifier(token, cop) -> bool:
         return True
     if token.text[:1].isalpha() and any(not (ch.isalnum() or ch == "-") for ch in token.text):
         return True
-    bare = not any(c.dep_ == "det" for c in token.children)
+    # "the window is the sender's own guess": a possessive makes the noun definite, as "the" does.
+    bare = not any(c.dep_ in ("det", "poss") for c in token.children)
     return token.dep_ == "attr" and token.tag_ in ("NN", "NNS") and bare and cop.lower_ in SINGULAR_COPULAS
 
 

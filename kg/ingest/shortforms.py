@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.text import splits_into_prefixes
+from kg.text import getAllLemmas, is_adjective, splits_into_prefixes
 
 #: Words a short form may skip inside a name: "Department of Defense" is DD (or DoD), "Research and
 #: Development" R&D. Not "in" or "a": "lives in a queue (LQ)" is a clause, no name.
@@ -79,6 +79,21 @@ def spelled_suffix(before: str, short: str, brands: frozenset[str] = frozenset()
     return None
 
 
+def kept_suffix(before: str, short: str) -> str | None:
+    """Return the shortest run of two words or more ending ``before`` that keeps ``short``'s letters in order,
+    each word giving its first letter and perhaps more of its own ("retransmission timeout (RTO)": r + to,
+    the "o" of "out" inside "timeout"), or None. Closed-class words may not open or close the run."""
+    letters = _letters(short)
+    words = [w.strip(",;:*") for w in before.split()]
+    for n in range(2, min(len(words), len(letters)) + 1):
+        run = [w.lower() for w in words[-n:]]
+        if run[0] in CLOSED_CLASS or run[-1] in CLOSED_CLASS or not all(w.isalpha() for w in run):
+            continue
+        if _kept_in_order(letters, run):
+            return " ".join(words[-n:])
+    return None
+
+
 def clipped_suffix(before: str, short: str) -> str | None:
     """Return the words ending ``before`` that a clipped short form abbreviates part by part, or None.
 
@@ -108,9 +123,39 @@ def blended_suffix(before: str, short: str) -> str | None:
     for n in (2, 3, 4):
         if len(words) < n or not all(w.isalpha() for w in words[-n:]):
             continue
-        if len(short) < sum(map(len, words[-n:])) and _blends(short, words[-n:]):
+        if len(short) < sum(map(len, words[-n:])) and (_blends(short, words[-n:]) or _skeleton(short, words[-n:])):
             return " ".join(before.split()[-n:]).strip(",;:*")
     return None
+
+
+def _skeleton(short: str, words: list[str]) -> bool:
+    """Tell whether ``short``, no English word, keeps letters of each of ``words`` in order, each word's
+    share opening with its first letter: "receive window (rwnd)", "congestion window (cwnd)", where a
+    word is cut to its consonants ("wnd"). A dictionary word in brackets ("(rest)") glosses, never abbreviates.
+    """
+    if getAllLemmas(short) or is_adjective(short):
+        return False
+    return _kept_in_order(short, words)
+
+
+def _kept_in_order(short: str, words: list[str]) -> bool:
+    """Tell whether ``short`` splits into one piece per word, each piece opening with its word's first
+    letter and the rest of its letters found in the word in order."""
+    if not words:
+        return not short
+    first, rest = words[0], words[1:]
+    if not short or short[0] != first[0]:
+        return False
+    for k in range(1, len(short) - len(rest) + 1):
+        if _subsequence(short[1:k], first[1:]) and _kept_in_order(short[k:], rest):
+            return True
+    return False
+
+
+def _subsequence(letters: str, word: str) -> bool:
+    """Tell whether ``letters`` appear in ``word`` in order (not necessarily together)."""
+    found = iter(word)
+    return all(ch in found for ch in letters)
 
 
 def _blends(short: str, words: list[str]) -> bool:
