@@ -611,8 +611,10 @@ def _between(greater: URIRef, lesser: URIRef, owner: dict[URIRef, Option]) -> bo
 
 
 def _name_words(text: str) -> frozenset[str]:
-    """Return the words a name is matched by: singular, lowercase, without articles."""
-    return frozenset(w for w in name_key(text).split() if w not in DETERMINERS)
+    """Return the words a name is matched by: singular, lowercase, without articles. A possessive stands for
+    the thing it owns, named by the question ("which crew ..., Wednesday's or Saturday's?"): its owner's word."""
+    words = (w[:-2] if w.endswith(("'s", "’s")) else w for w in name_key(text).split())
+    return frozenset(w for w in words if w and w not in DETERMINERS)
 
 
 def _names(key: frozenset[str], label: str) -> bool:

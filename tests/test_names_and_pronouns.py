@@ -155,3 +155,18 @@ def test_it_after_a_relative_clause_is_the_noun_the_clause_describes(tmp_path_fa
     said = statements(built_note(tmp_path_factory, "pumps.md", PUMPS))
     assert any(s == "Lena Holt" and o == "VX-PUMP" for s, _, o in said), said
     assert not any(s == "Lena Holt" and o == "water" for s, _, o in said), said
+
+
+CREWS = """# Boiler House
+
+## Crews
+
+The night crew, run by Tom Ash, checks the boilers. After the flood the repair team, led by Hana Kuroda,
+rebuilt the pump room.
+"""
+
+
+def test_a_participle_with_its_doer_says_what_the_doer_does(tmp_path_factory: pytest.TempPathFactory):
+    said = statements(built_note(tmp_path_factory, "crews.md", CREWS))
+    assert ("Tom Ash", "run", "night crew") in said, said
+    assert ("Hana Kuroda", "lead", "repair team") in said, said

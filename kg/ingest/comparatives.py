@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.text import merged_name
+from kg.text import comparative_of, getAllLemmas, merged_name
 
 #: Words that grade another word up or down ("*more* expensive", "*less* time", "*fewer* stops").
 GRADERS = {"more": True, "less": False, "fewer": False}
@@ -103,7 +103,7 @@ def _degree(head):
         if graded.i == head.i or graded.pos_ not in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
             return None
         return head, _word(graded), GRADERS[head.lower_]
-    if head.tag_ in COMPARATIVE_TAGS:
+    if head.tag_ in COMPARATIVE_TAGS or misread_comparative(head):
         return head, head.lower_, True
     graders = [c for c in head.children if c.lower_ in GRADERS and c.dep_ in ("advmod", "amod")]
     if graders and head.pos_ in ("ADJ", "ADV", "NOUN"):
@@ -114,6 +114,17 @@ def _degree(head):
         # "burns longer than X" with "than" hung on the verb; "a faster route than X" on the noun
         return _degree_of(degrees[0], head)
     return None
+
+
+def misread_comparative(token) -> bool:
+    """Tell a comparative adjective the tagger read as a noun ("is *quieter* than", tagged NN): a word the
+    dictionary knows only as an adjective's comparative form ("number", also a noun, is not one)."""
+    if token.pos_ != "NOUN" or not token.lower_.endswith("er"):
+        return False
+    found = getAllLemmas(token.lower_)
+    if "NOUN" in found or "VERB" in found:
+        return False
+    return any(comparative_of(base) == token.lower_ for base in found.get("ADJ", ()))
 
 
 def _degree_of(word, head):

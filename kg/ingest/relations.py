@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from kg.contrast import CONDITIONS_AGAINST, EXCEPTING, LEADING, is_superlative, past_habit, unrealised
 from kg.coordination import counts_none, shared_denial
 from kg.coordination import negated as _negated
-from kg.ingest.comparatives import comparatives
+from kg.ingest.comparatives import comparatives, misread_comparative
 from kg.ingest.concepts import Concept
 from kg.namespaces import CALLED_RULE, IDENTITY_RULE
 from kg.opposites import word_pairs
@@ -227,6 +227,8 @@ class OpenReader:
                 continue
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and _negated(token) and not _has_verb_child(token)):
                 facts.extend(self._clause(token))
+        if not hedged:
+            facts = self._listed_after_colon(doc, facts)
         seen, unique = set(), []
         for f in facts:
             target = f.object.iri if f.object is not None else f.value
@@ -235,6 +237,43 @@ class OpenReader:
                 seen.add(key)
                 unique.append(f)
         return unique
+
+    def _listed_after_colon(self, doc, facts: list[OpenFact]) -> list[OpenFact]:
+        """Read "Three algorithms show up in our fleet: Reno, CUBIC and BBR" as each item being one of the
+        algorithms and doing what the clause says they do (rule ``LISTED_RULE``).
+
+        The clause before the colon has one plural noun as its subject or object; after the colon come
+        only the items, names joined by commas and "and". The clause's facts about the plural noun hold of
+        each item, and each item is a thing of that noun's kind.
+        """
+        colon = next((t for t in doc if t.text == ":"), None)
+        if colon is None or colon.i + 1 >= len(doc):
+            return facts
+        first = doc[colon.i + 1]
+        items = [first, *[c for c in first.subtree if c.dep_ == "conj"]]
+        rest = [t for t in doc[colon.i + 1 :] if t.dep_ not in ("punct", "cc")]
+        if len(items) < 2 or len(rest) != len(items) or any(t.pos_ not in ("NOUN", "PROPN") for t in items):
+            return facts
+        if first.head.i >= colon.i:
+            return facts
+        plurals = [
+            t for t in doc[: colon.i] if t.dep_ in (*SUBJECTS, "dobj") and t.tag_ in ("NNS", "NNPS") and _one_clause(t)
+        ]
+        if len(plurals) != 1:
+            return facts
+        kind = self._concept(plurals[0], plain=True)
+        members = [m for m in (self._concept(t) for t in items) if m is not None and m is not kind]
+        if kind is None or len(members) != len(items):
+            return facts
+        out = [f for f in facts if kind not in (f.subject, f.object)]
+        for member in members:
+            out.append(OpenFact(member, "is a", "is a", kind, False, LISTED_RULE))
+            for f in facts:
+                if f.subject is kind and f.object is not member:
+                    out.append(replace(f, subject=member, rule=LISTED_RULE))
+                elif f.object is kind and f.subject is not member:
+                    out.append(replace(f, object=member, rule=LISTED_RULE))
+        return out
 
     def pronoun_subject(self, doc) -> Concept | None:
         """Return what the pronoun subject of a sentence's main clause stands for, as :meth:`read` resolved it.
@@ -998,8 +1037,10 @@ class OpenReader:
             verb = verb.head  # "stop loses the data, while stop-hibernate won't": the verb the clause echoes
         if verb.lemma_.lower() in ("be", "have") and verb.pos_ != "VERB":
             return []
-        passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children) or (
-            _described_by_participle(verb) is not None  # "a marker used for navigation" is used for it
+        passive = (
+            any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+            or _described_by_participle(verb) is not None  # "a marker used for navigation" is used for it
+            or _agented_participle(verb)  # "the crew, run by Tom Ash, ...": Tom Ash runs the crew
         )
         restricted = [c for c in verb.children if _name_given(c) is not None]
         if restricted:
@@ -1297,6 +1338,9 @@ class OpenReader:
             described = _described_by_participle(verb)
             if described is not None:  # "X is a marker used for navigation": said of X
                 return [s for s in self._subjects(described) if s is not None]
+            if _agented_participle(verb):
+                # "the storage team, led by Hana Kuroda, saw ...": the team is what is led, as in a passive
+                return list(self._concepts(verb.head))
             if (
                 verb.dep_ == "advcl"
                 and verb.head.lemma_ == "use"
@@ -1777,6 +1821,18 @@ def _described_by_participle(verb):
     return noun.head
 
 
+def _agented_participle(verb) -> bool:
+    """Tell a past participle that describes the noun before it and names its doer ("the team, *led by*
+    Hana Kuroda, ...", "a quilt made by the guild"): a passive whose subject is that noun."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_ not in NAMING_VERBS
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _one_of(noun):
     """Return "one" for the noun of "one of the N" ("X is one of the oldest kilns"), else the noun itself.
 
@@ -1935,7 +1991,7 @@ def _quantity(token) -> str | None:
         return span.text.strip()
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    counts = [c for c in token.children if c.dep_ == "nummod"]
+    counts = [c for c in token.children if c.dep_ == "nummod" and not _model_number(token, c)]
     if not any(c.text[:1].isdigit() for c in counts) and not (
         any(is_numeral(c.text) for c in counts) and (_is_unit(token) or _per_unit(token))
     ):
@@ -2291,6 +2347,15 @@ def _denied_control(verb) -> bool | None:
     return head.lemma_.lower() in PERMISSION_LEMMAS
 
 
+#: The rule of facts read of the items a colon lists after a clause on their kind (``_listed_after_colon``).
+LISTED_RULE = "open:listed"
+
+
+def _one_clause(noun) -> bool:
+    """Tell whether ``noun`` is an argument of the sentence's main verb (not of a clause inside it)."""
+    return noun.head.dep_ == "ROOT"
+
+
 def _model_number(name, after) -> bool:
     """Tell whether ``after`` is a number or code that completes the proper name before it ("Paraloid
     *B-72*", "Boeing *747*"): a bare numeral hung on the name, with no unit after it ("Ada 2 days")."""
@@ -2574,6 +2639,8 @@ def _identifier(token, cop) -> bool:
     written with signs inside ("ketl.ini", "max_peers"), or a bare noun after a singular "is" ("the default
     admin is ketlroot", which the tagger may read as a plural: no plural follows "is"; "the default shell
     is bash")."""
+    if misread_comparative(token):
+        return False  # "the shift is *quieter* than the other" (tagged a noun): a degree, no name
     if token.pos_ == "PROPN" or merged_name(token) or _name_read_as_adjective(token):
         return True
     if token.text[:1].isalpha() and any(not (ch.isalnum() or ch == "-") for ch in token.text):
@@ -2609,10 +2676,29 @@ def _written_as_name(token) -> bool:
 def _conjuncts(token) -> list:
     """Return the phrases coordinated after ``token``; one a "not" denies ("hens but *not* cockerels") is
     no participant (a quoted sentence's verdict reads the denial), nor is one set aside ("instead of")."""
+    joined = list(token.conjuncts)
+    for appos in [c for c in token.children if c.dep_ == "appos" and _listed_apposition(token, c)]:
+        joined += [appos, *appos.conjuncts]  # "a log keeper, a signaller and two wing runners": a list
     return [
-        c for c in token.conjuncts
+        c for c in sorted(set(joined), key=lambda t: t.i)
         if c.i > token.i and not _contrasted(c) and not any(d.dep_ == "neg" for d in c.children)
     ]  # fmt: skip
+
+
+def _listed_apposition(token, appos) -> bool:
+    """Tell a list's second item the parser hung as an apposition ("includes *a log keeper*, *a signaller*
+    and two wing runners"): two indefinite common nouns, the second joined by "and"/"or" to a third. A
+    description of a name ("Tom Hale, a sailor and carpenter") is no list."""
+
+    def indefinite(noun) -> bool:
+        return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+    return (
+        indefinite(token)
+        and indefinite(appos)
+        and any(c.dep_ == "cc" for c in appos.children)
+        and any(c.dep_ == "conj" for c in appos.children)
+    )
 
 
 #: Two-word openings of a noun phrase set against the verb's real participant: "instead of Y", "rather than Y".

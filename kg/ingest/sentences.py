@@ -283,6 +283,8 @@ class SentenceReader:
             return None  # "makes builds reproducible": a phrase that ends in an adjective says a result
         if words[0].lower in AUXILIARIES or words[0].lower in NEGATIONS:
             return None
+        if all(w.lower in PRONOUNS_SUBJECT | PRONOUNS_OBJECT for w in words):
+            return None  # "It is slower than X": a pronoun names no new thing (the parse reads what it stands for)
         return self.registry.get_or_mint(" ".join(w.text for w in words))
 
     # -- no relation phrase ------------------------------------------------------------------------
