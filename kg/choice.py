@@ -612,9 +612,10 @@ def _between(greater: URIRef, lesser: URIRef, owner: dict[URIRef, Option]) -> bo
 
 def _name_words(text: str) -> frozenset[str]:
     """Return the words a name is matched by: singular, lowercase, without articles. A possessive stands for
-    the thing it owns, named by the question ("which crew ..., Wednesday's or Saturday's?"): its owner's word."""
-    words = (w[:-2] if w.endswith(("'s", "’s")) else w for w in name_key(text).split())
-    return frozenset(w for w in words if w and w not in DETERMINERS)
+    the thing it owns, named by the question ("which crew ..., Wednesday's or Saturday's?"): its owner's word;
+    so does the pronoun "one" ("the steel one or the brass one"): its modifiers."""
+    words = (w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in name_key(text).split())
+    return frozenset(w for w in words if w and w not in DETERMINERS and w not in ("one", "ones"))
 
 
 def _names(key: frozenset[str], label: str) -> bool:

@@ -61,3 +61,24 @@ def test_options_said_by_their_owner(notes):
 def test_a_pronoun_is_never_a_concept(shifts: Graph):
     names = {str(label).lower() for label in shifts.objects(None, RDFS.label)}
     assert not names & {"it", "its", "they", "them"}, sorted(names)
+
+
+EXTRACTORS = """# Honey House
+
+## Extractors
+
+The club's 9-frame radial extractor is faster than the older 4-frame tangential model kept as a spare,
+because it empties both sides of a frame at once without turning.
+"""
+
+
+def test_a_measure_glued_to_its_unit_is_no_part_of_the_name(tmp_path_factory: pytest.TempPathFactory):
+    graph = built_note(tmp_path_factory, "extractors.md", EXTRACTORS)
+    names = {str(label) for label in graph.objects(None, RDFS.label)}
+    assert {"radial extractor", "tangential model"} <= names, sorted(names)
+
+
+def test_options_said_by_one_and_their_modifier(tmp_path_factory: pytest.TempPathFactory):
+    notes = opened_notes(tmp_path_factory.mktemp("extractors"), {"extractors.md": EXTRACTORS})
+    answer = notes.ask("Which of the two extractors is slower, the radial one or the tangential one?")
+    assert [a.get("label") for a in answer.answers] == ["tangential model"], answer.text

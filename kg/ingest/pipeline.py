@@ -855,6 +855,9 @@ class _Extractor(StructureReader):
             named = self.registry.named_kind(words[0].text)  # "an image" after "Acme Machine Image"
             if named is not None:
                 return named
+        if may_mint and len(words) > 1 and re.fullmatch(r"\d+(?:\.\d+)?-[A-Za-z]+", words[0].text):
+            # "9-frame radial extractor": a measure glued to its unit says the thing's size; the rest names it
+            return self._resolve(text[words[1].start :], may_mint)
         if not may_mint or len(words) > 4 or words[0].text[0].isdigit():
             return mentions[-1].concept if mentions and mentions[-1].end == len(tokens) else None
         return self.registry.get_or_mint(" ".join(t.text for t in words))

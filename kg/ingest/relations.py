@@ -257,7 +257,9 @@ class OpenReader:
         if first.head.i >= colon.i:
             return facts
         plurals = [
-            t for t in doc[: colon.i] if t.dep_ in (*SUBJECTS, "dobj") and t.tag_ in ("NNS", "NNPS") and _one_clause(t)
+            t
+            for t in doc[: colon.i]
+            if t.dep_ in (*SUBJECTS, "dobj") and t.tag_ in ("NNS", "NNPS") and _of_main_verb(t)
         ]
         if len(plurals) != 1:
             return facts
@@ -2351,7 +2353,7 @@ def _denied_control(verb) -> bool | None:
 LISTED_RULE = "open:listed"
 
 
-def _one_clause(noun) -> bool:
+def _of_main_verb(noun) -> bool:
     """Tell whether ``noun`` is an argument of the sentence's main verb (not of a clause inside it)."""
     return noun.head.dep_ == "ROOT"
 
