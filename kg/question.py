@@ -377,6 +377,19 @@ def condition_spans(text: str, names: tuple[tuple[int, int], ...] = ()) -> tuple
     return tuple(spans)
 
 
+def restrictive_spans(text: str, names: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the relative clauses on the question's nouns ("the crates *it ships to
+    the depot*", "crates *packed by the mill*"): they say which things are meant, not what is asked of
+    them. By the parse: a clause whose verb hangs on a noun as a relative clause or a participle."""
+    doc = parse_named(text, names)
+    spans = []
+    for token in doc:
+        if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("NOUN", "PROPN"):
+            words = list(token.subtree)
+            spans.append((words[0].idx, words[-1].idx + len(words[-1])))
+    return tuple(spans)
+
+
 #: Dependencies of a noun's modifier: a compound's first part ("the harbour cranes"), a possessor.
 _MODIFIERS = frozenset("compound nmod poss".split())
 

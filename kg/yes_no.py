@@ -50,7 +50,16 @@ from kg.linking import (
     words_match,
 )
 from kg.opposites import are_opposites
-from kg.question import Reading, condition_spans, is_passive, link_spans, name_spans, parse, parse_named
+from kg.question import (
+    Reading,
+    condition_spans,
+    is_passive,
+    link_spans,
+    name_spans,
+    parse,
+    parse_named,
+    restrictive_spans,
+)
 from kg.scoring import PREPOSITIONS, Relevance, label_preposition
 from kg.sentence_slots import denied_words, subject_clause
 from kg.store import KGStore
@@ -418,8 +427,10 @@ class YesNoAnswerer:
         return [(_present_words(value), triple, holds) for value, triple, holds in self.evidence.qualities(iri)]
 
     def _main_clause(self, reading: Reading) -> Reading:
-        """Return ``reading`` without the relation words said only inside its condition clauses, if any."""
-        conditions = self._conditions(reading)
+        """Return ``reading`` without the relation words said only inside its condition clauses or the relative
+        clauses on its nouns ("Does X weigh the crates it ships?" asks of weighing, not of shipping), if any."""
+        spans = name_spans(reading, reading.links)
+        conditions = self._conditions(reading) + (restrictive_spans(reading.text, spans) if spans else ())
         if not conditions:
             return reading
         inside, outside = set(), set()

@@ -64,3 +64,28 @@ def test_can_is_answered_by_a_bare_permission(notes):
     # A permission for one place says nothing of another.
     other = notes.ask("Can the ball launcher be used on the lawn?")
     assert not other.answers, other.text
+
+
+FRAMES = """# Wire Notes
+
+## Frames
+
+Frames sent from the client to the server must always be masked. Frames sent by the server are never masked.
+"""
+
+
+def test_a_quality_of_restricted_things_is_not_said_of_the_kind(tmp_path_factory: pytest.TempPathFactory):
+    graph = built_note(tmp_path_factory, "frames.md", FRAMES)
+    qualities = {
+        (str(graph.value(graph.value(st, RDF.subject), RDFS.label)), str(graph.value(st, RDF.object)))
+        for st in graph.subjects(RDF.type, RDF.Statement)
+        if graph.value(st, RDF.object) is not None and "mask" in str(graph.value(st, RDF.object))
+    }
+    # Neither the server (named inside the subject's phrase) nor frames in general are "masked".
+    assert not any(s in ("server", "frame", "Frame") for s, _ in qualities), qualities
+
+
+def test_a_relative_clause_in_a_question_names_no_relation(tmp_path_factory: pytest.TempPathFactory):
+    notes = opened_notes(tmp_path_factory.mktemp("frames"), {"frames.md": FRAMES})
+    answer = notes.ask("Are frames sent by the server masked?")
+    assert not answer.answers or answer.answers[0].get("value") is False, answer.answer

@@ -617,6 +617,8 @@ class OpenReader:
             subjects = [s for s in self._clause_subjects(copula) if s is not None]
             if not subjects:
                 continue
+            if any(restricted(c) for c in copula.children if c.dep_ in SUBJECTS):
+                continue  # "Crates packed by the mill are never weighed": which crates, not what crates are
             negated = _negated(copula) or _negated(word)
             for member in [word, *_conjuncts(word)]:
                 if member.tag_ in ("JJR", "JJS", "RBR") or any(c.dep_ in ("xcomp", "ccomp") for c in member.children):
@@ -1821,6 +1823,20 @@ def _described_by_participle(verb):
     if noun.dep_ != "attr" or noun.head.lemma_ != "be" or any(c.dep_ == "auxpass" for c in verb.children):
         return None
     return noun.head
+
+
+def restricted(noun) -> bool:
+    """Tell a noun a participle with a phrase of its own restricts ("crates *packed by the mill*", "crates
+    *shipped from the farm*"): the phrase picks out some of the things, and what the clause says of them is
+    not said of the kind."""
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.lemma_ not in NAMING_VERBS
+        and not _set_off(c)
+        and any(d.dep_ in ("agent", "prep") for d in c.children)
+        for c in noun.children
+    )
 
 
 def _agented_participle(verb) -> bool:
