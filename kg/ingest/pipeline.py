@@ -1216,9 +1216,7 @@ class _Extractor(StructureReader):
                 continue
             if is_subordinate(token.head) or restricted(token):
                 continue  # a condition; or "Crates packed by the mill are ...": which crates, not crates
-            # The subject's own phrase, up to its head noun: a name inside what follows it ("Crates shipped
-            # from the farm to *the mill* must be weighed") is not what the quality is said of.
-            words = doc[token.left_edge.i : token.i + 1]
+            words = doc[token.left_edge.i : token.right_edge.i + 1]
             if any(m.concept.iri == iri for m in self.registry.mentions(tokenize(words.text))):
                 return True
             if concept is not None and set(concept.label.lower().split()) <= {noun_key(t.text) for t in words}:
