@@ -1028,8 +1028,8 @@ class OpenReader:
         negated = _negated(verb) or shared or _none_of_them(verb)
         controlled = _denied_control(verb)
         if controlled is False and unrealised(verb) is None:
-            # "does not need to restart it": whether it restarts, the clause does not say ("does not plan to
-            # sell it" keeps the planning in its predicate, see ``_clause``)
+            # "does not need to restart it": whether it restarts, the clause does not say ("does not intend to
+            # paint it" keeps the wish in its predicate, see ``_clause``)
             return []
         negated = negated or bool(controlled)
         if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
