@@ -430,7 +430,7 @@ class YesNoAnswerer:
         """Return ``reading`` without the relation words said only inside its condition clauses or the relative
         clauses on its nouns ("Does X weigh the crates it ships?" asks of weighing, not of shipping), if any."""
         spans = name_spans(reading, reading.links)
-        conditions = self._conditions(reading) + (restrictive_spans(reading.text, spans) if spans else ())
+        conditions = (condition_spans(reading.text, spans) + restrictive_spans(reading.text, spans)) if spans else ()
         if not conditions:
             return reading
         inside, outside = set(), set()

@@ -4,7 +4,8 @@ makes each item one of the pumps and says of each what the clause says of them."
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS, Graph
+from rdflib import Graph
+from test_names_and_pronouns import statements
 from test_open_extraction import built_note, opened_notes
 
 MILL = """# Mill Notes
@@ -19,14 +20,6 @@ fast in spring: the sluices are open.
 @pytest.fixture(scope="module")
 def mill(tmp_path_factory: pytest.TempPathFactory) -> Graph:
     return built_note(tmp_path_factory, "mill.md", MILL)
-
-
-def statements(graph: Graph) -> set[tuple[str, str, str]]:
-    out = set()
-    for st in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (graph.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        out.add(tuple(str(graph.value(n, RDFS.label) or n) for n in (s, p, o)))
-    return out
 
 
 def test_each_item_is_of_the_kind_and_does_what_the_clause_says(mill: Graph):
