@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from kg.text import STOPWORDS, lemmas, tokenize
+from kg.text import NAMING_VERBS, STOPWORDS, lemmas, tokenize
 
 #: A subordinator whose clause is the exception to what the main clause says ("... unless it rains").
 CONDITIONS_AGAINST = frozenset(("unless",))
@@ -100,6 +100,8 @@ def unrealised(verb):
         return None
     if head.tag_ == "VBN" and (head.dep_ == "acl" or any(c.dep_ == "auxpass" for c in head.children)):
         return None  # "a ship designed to remove silt", "is built to carry": a passive names what it is for
+    if head.lemma_.lower() in NAMING_VERBS and head.tag_ in ("VBN", "VBD"):
+        return None  # "uses a system called Tally to book rooms": the "to" says what the thing named is for
     return head
 
 

@@ -44,6 +44,7 @@ from kg.question import (
     DO_SUPPORT,
     FOLLOW_UP_PRONOUNS,
     GENERIC_NOUNS,
+    SUBORDINATORS,
     WH_WORDS,
     Reading,
     abbreviates,
@@ -106,6 +107,7 @@ from kg.sentence_slots import (
 from kg.sessions import Sessions
 from kg.spelling import Speller
 from kg.store import KGStore
+from kg.synonyms import are_synonyms
 from kg.text import (
     ARTICLES,
     AUXILIARIES,
@@ -168,8 +170,6 @@ TEXT_ANSWER_THRESHOLD = 0.9
 #: held-out sets of session 32 (none was given on the development sets); with a sentence that introduces
 #: the short form beside its long form, the answer stays at 0.9.
 SPELT_GUESS = 0.7
-#: Conjunctions and wh-words that open a subordinate clause inside a question: closed-class grammar.
-SUBORDINATORS = frozenset("when whenever if because while although though unless once since".split())
 #: How sure an answer that gives only the kinds X belongs to (no sentence says what X is) can be, as a
 #: share of the link's score; "who was X" answered with that kind and X's facts is as sure.
 KIND_SCALE = 0.8
@@ -1828,6 +1828,10 @@ class Engine:
         choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed, opposed)
         if choice is None:
             return None
+        if asked and not typed and not self._knows_kind(asked) and not self._asked_named(asked, choice.predicate):
+            # "What is the *draft* of X?": a noun the graph knows nothing by asks for what the graph does not
+            # hold; the relation nearest the whole question (X's qualities) answers another question.
+            return None
         directions = [d for p, d in steps if p == choice.predicate]
         if len(directions) != 1 or self._modifies_other(reading, link, choice.predicate):
             return None
@@ -1845,6 +1849,12 @@ class Engine:
         # runner-up, not the similarity, tells right from wrong; the cap keeps these under word matches.
         confidence = round(min(0.9, link.best[1] * (0.8 + choice.lead)), 3)
         return self._path_answer(reading, topic, PathScore(path), answers, confidence)
+
+    def _asked_named(self, noun: str, predicate: URIRef) -> bool:
+        """Tell whether a relation's names or description say the asked-for ``noun`` (by letters or as a synonym)."""
+        pred = self.catalog.predicates[predicate]
+        said = [w for text in (*pred.names, pred.description or "") for w in name_key(text).split()]
+        return any(words_match(noun, w) >= 0.8 or are_synonyms(noun, w) for w in said)
 
     def _one_step_answers(self, reading: Reading, view: Reading, link: Link, topic: URIRef, path) -> list:
         """Return the answers one chosen relation gives the topic, or [] when they answer another question.

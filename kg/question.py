@@ -732,9 +732,26 @@ def is_request(
     return any(o not in named for o in request.objects)
 
 
+#: Conjunctions and wh-words that open a subordinate clause inside a question: closed-class grammar.
+SUBORDINATORS = frozenset("when whenever if because while although though unless once since".split())
+
+
 def is_negated(words: list[Token]) -> bool:
-    """Tell whether a "not" stands inside the question ("Doesn't X save Y?" asks whether X saves Y)."""
-    return any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in words[1:])
+    """Tell whether a "not" stands inside the question ("Doesn't X save Y?" asks whether X saves Y).
+
+    A "not" in a clause a subordinator opens negates that clause, not what is asked: "Where is the key
+    kept, if not in the vault?" asks where it is kept, "Who signs it when the head is not in?" who
+    signs it. Such a clause runs from its subordinator to the next comma or the end.
+    """
+    subordinate = False
+    for t in words[1:]:
+        if t.lower in SUBORDINATORS:
+            subordinate = True
+        elif t.text == ",":
+            subordinate = False
+        elif (t.lower in NEGATIONS or t.lower.endswith("n't")) and not subordinate:
+            return True
+    return False
 
 
 def is_yes_no(

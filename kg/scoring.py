@@ -535,17 +535,27 @@ _NONE = Relevance()
 
 def beam_paths(first: set[Step], catalog: Catalog, scorer: PathScorer, max_hops: int = 3,
                beam: int = 50) -> list[PathScore]:  # fmt: skip
-    """Grow paths hop by hop from the topic's steps, keeping the ``beam`` best prefixes at each hop."""
+    """Grow paths hop by hop from the topic's steps, keeping the ``beam`` best prefixes at each hop.
+
+    A denied relation ("does not live in") is a path of its own, one hop: no walk goes on from it or into it.
+    """
     level = [scorer.score((s,)) for s in first]
     out = list(level)
+
+    def denied(p: URIRef) -> bool:
+        # "A does not live in B" says nothing of what B holds or where A is: a denial ends a walk.
+        return p in catalog.predicates and catalog.predicates[p].negation_of is not None
+
     for _ in range(max_hops - 1):
         level.sort(key=lambda ps: -ps.score)
         grown = []
         for ps in level[:beam]:
             p, d = ps.steps[-1]
+            if denied(p):
+                continue
             for nxt in catalog.next_steps(p, d):
                 # A hop no question word asks for is never worth taking; skip it before scoring.
-                if scorer.relevance.get(nxt[0], _NONE).score >= 0.3:
+                if scorer.relevance.get(nxt[0], _NONE).score >= 0.3 and not denied(nxt[0]):
                     grown.append(scorer.score((*ps.steps, nxt)))
         out.extend(grown)
         level = grown

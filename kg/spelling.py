@@ -88,7 +88,9 @@ class Speller:
     def __init__(self, texts: Iterable[str]):
         """``texts`` are the graph's names and sentences; their lowercase words, counted, are its vocabulary."""
         self.counts: Counter[str] = Counter(w for text in texts for w in _WORD.findall(text.lower()))
-        self.known = frozenset(self.counts) | CLOSED_CLASS
+        # A word the notes say only in an inflected form ("vaping") is known in its plain form ("vape") too,
+        # though the lemmatizer's dictionary lacks it.
+        self.known = frozenset(self.counts) | CLOSED_CLASS | {b for w in self.counts for b in _plain_forms(w)}
         #: The vocabulary by length, so that a word is compared only with words one letter longer or shorter.
         self._by_length: dict[int, list[str]] = {}
         for word in self.known:
@@ -154,6 +156,23 @@ class Speller:
         if any(_fit(typed, word) <= best_key[:4] for word in _english(len(typed)) if word not in self.known):
             return typed
         return best
+
+
+def _plain_forms(word: str) -> tuple[str, ...]:
+    """Return the plain forms a regularly inflected word may have ("vaping": "vap", "vape"; "taxes": "tax")."""
+    if not word.isalpha() or len(word) < SHORTEST_CORRECTED + 2:
+        return ()
+    if word.endswith("ing"):
+        return word[:-3], word[:-3] + "e"
+    if word.endswith("ied") or word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("ed"):
+        return word[:-2], word[:-1]
+    if word.endswith("es"):
+        return word[:-2], word[:-1]
+    if word.endswith("s") and not word.endswith("ss"):
+        return (word[:-1],)
+    return ()
 
 
 def _fit(typed: str, word: str) -> tuple[int, bool, bool, bool]:

@@ -91,3 +91,11 @@ def test_a_question_with_an_unreadable_word_is_not_answered_as_if_it_were_not_th
     answer = kilns.ask("What does the glazing kiln sjort?")
 
     assert answer.answers == [] and '"sjort"' in answer.answer, answer.answer
+
+
+def test_a_plain_form_of_a_word_the_notes_inflect_is_known():
+    # "glamping" is in no dictionary; the notes say it inflected, the question plainly.
+    speller = Speller(["Glamping and kayaking are offered by the lake."])
+
+    assert speller.unread("can guests glamp by the lake") == []
+    assert speller.word("glamp") == "glamp"

@@ -47,6 +47,7 @@ from kg.ingest.shortforms import (
     SHORT_BEFORE_RE,
     SHORT_EQUALS_RE,
     SHORT_SAID_RE,
+    UNIT_SYMBOL_RE,
     abbreviates,
     blended_suffix,
     clipped_suffix,
@@ -57,6 +58,7 @@ from kg.ingest.shortforms import (
     spells,
     spelt_in_order,
     spelt_run,
+    unit_suffix,
 )
 from kg.ingest.structure import (
     KIND_NOUNS,
@@ -385,6 +387,10 @@ class _Extractor(StructureReader):
         for match in BLEND_RE.finditer(text):
             long_form = blended_suffix(text[: match.start()], match.group(1))
             if long_form is not None:  # "regular expression (regex)"
+                found.append(self._short_form(long_form, match.group(1)))
+        for match in UNIT_SYMBOL_RE.finditer(text):
+            long_form = unit_suffix(text[: match.start()], match.group(1))
+            if long_form is not None:  # "a 10-kilowatt (kW) heater"
                 found.append(self._short_form(long_form, match.group(1)))
         return found
 
@@ -857,8 +863,11 @@ class _Extractor(StructureReader):
             if named is not None:
                 return named
         if may_mint and len(words) > 1 and re.fullmatch(r"\d+(?:\.\d+)?-[A-Za-z]+", words[0].text):
-            # "9-frame radial extractor": a measure glued to its unit says the thing's size; the rest names it
-            return self._resolve(text[words[1].start :], may_mint)
+            if len(words) > 2:
+                # "9-frame radial extractor": a measure glued to its unit says the thing's size; the rest names it
+                return self._resolve(text[words[1].start :], may_mint)
+            # "the 12-bed dorms": the measure is what tells this kind of dorm from the others
+            return self.registry.get_or_mint(" ".join(t.text for t in words))
         if not may_mint or len(words) > 4 or words[0].text[0].isdigit():
             return mentions[-1].concept if mentions and mentions[-1].end == len(tokens) else None
         return self.registry.get_or_mint(" ".join(t.text for t in words))

@@ -365,6 +365,7 @@ class OpenReader:
             if cop.lemma_ == "be" and cop.dep_ == "relcl":  # "the kiln, which is behind the shed, ..."
                 facts.extend(self._placed(cop, [s for s in self._subjects(cop) if s is not None]))
                 facts.extend(self._role_in_relative(cop))
+                facts.extend(self._kind_in_relative(cop))
             if cop.lemma_ != "be" or cop.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
                 continue
             attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
@@ -412,6 +413,24 @@ class OpenReader:
                 for kind in self._concepts(attr, singular=one):
                     for s in subjects:
                         facts.append(OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula"))
+        return facts
+
+    def _kind_in_relative(self, cop) -> list[OpenFact]:
+        """Read "a kiln, which is a brick oven for glazes, ..." as the kiln being a brick oven.
+
+        Only a relative clause set off by a comma adds to its noun; without one ("a kiln which is a
+        hazard") it tells which kilns are meant, and says nothing of kilns.
+        """
+        relative = [c for c in cop.children if c.dep_ in SUBJECTS and c.lower_ in ("which", "who")]
+        if not relative or not _set_off(cop) or cop.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        subjects = [s for s in self._subjects(cop) if s is not None]
+        facts = []
+        for attr in [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") and _classifies(c)]:
+            for kind in self._concepts(attr, singular=attr.tag_ != "NNS"):
+                facts.extend(
+                    OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula") for s in subjects if s is not kind
+                )
         return facts
 
     def _placed(self, cop, subjects: list[Concept]) -> list[OpenFact]:
@@ -684,7 +703,14 @@ class OpenReader:
         facts = []
         for token in doc:
             role = token.head
-            if token.dep_ == "appos" and _set_off(token) and _definite_role(role) and _identifier(token, role):
+            listed = any(c.dep_ == "conj" for c in token.children)  # "the hash, the pepper ID and a flag": a list
+            if (
+                token.dep_ == "appos"
+                and _set_off(token)
+                and not listed
+                and _definite_role(role)
+                and _identifier(token, role)
+            ):
                 # "the bursar, Oren Vasko, keeps ...": the name fills the role, as "the bursar is Oren
                 # Vasko" says (``_identified``).
                 named = self._concept(token)
@@ -873,6 +899,9 @@ class OpenReader:
         facts = []
         for comparison in comparatives(doc):
             against = self._concepts(comparison.against)
+            owner = _amount_owner(comparison.against) if not against else None
+            if owner is not None:
+                against = self._concepts(owner)  # "longer than the 27 minutes needed on the Blue": the Blue
             for side in self._compared_sides(comparison.clause):
                 for other in against:
                     if side is other:
@@ -902,6 +931,10 @@ class OpenReader:
                 owner = owner.head
             if owner.pos_ in ("VERB", "AUX"):
                 sides = [s for s in self._subjects(owner) if s is not None]
+        elif not sides and clause.dep_ == "advcl" and _says_of_amount(clause):
+            # "A trip takes 38 minutes, which is longer than ...": the parser hung the relative clause on the
+            # verb whose amount it grades; the verb's subject has the amount.
+            sides = [s for s in self._subjects(clause.head) if s is not None]
         return sides
 
     def _clause_subjects(self, verb) -> list[Concept | None]:
@@ -1016,6 +1049,8 @@ class OpenReader:
     def _clause_facts(self, verb) -> list[OpenFact]:
         if _names_what_was_said(verb):
             return []  # "This is called X": a name for the statement before, said of no thing (see naming)
+        if verb.dep_ in ("acl", "xcomp") and verb.tag_ in ("VBN", "VBD") and verb.lemma_ in NAMING_VERBS:
+            return []  # "a booking system called Tally": the name is read as such (``_called_kinds``), no deed
         if _is_modifier_verb(verb):
             return []  # "allow" in "supports allow rules": part of the object, read with "supports"
         if _sets_apart(verb):
@@ -1032,7 +1067,7 @@ class OpenReader:
             # paint it" keeps the wish in its predicate, see ``_clause``)
             return []
         negated = negated or bool(controlled)
-        if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB"):
+        if verb.pos_ == "AUX" and (verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB" or _completed(verb)):
             return []
         if _disagreeing_subject(verb):
             return []  # "provision read throughput": a noun phrase the tagger read as a clause
@@ -1696,6 +1731,8 @@ def _titled_name(token):
         return (named, token) if _titles(token, named) else None
     if not (merged_name(token) or token.pos_ == "PROPN") or not token.text[:1].isupper():
         return None
+    if token.text.isupper():
+        return None  # "the pepper ID", "the server IP": a short form of a common noun, which the noun before modifies
     before = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
     if len(before) != 1 or before[0].i != token.i - 1 or token.i < 2:
         return None
@@ -2012,6 +2049,9 @@ def _quantity(token) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     counts = [c for c in token.children if c.dep_ == "nummod" and not _model_number(token, c)]
+    # "31 °C": the parser may hang the number on the degree sign, a compound of the unit
+    counts += [n for c in token.children if c.dep_ == "compound" and c.pos_ in ("NUM", "SYM") and not c.is_alpha
+               for n in c.children if n.dep_ == "nummod"]  # fmt: skip
     if not any(c.text[:1].isdigit() for c in counts) and not (
         any(is_numeral(c.text) for c in counts) and (_is_unit(token) or _per_unit(token))
     ):
@@ -2025,6 +2065,37 @@ def _quantity(token) -> str | None:
     while words and words[0].dep_ == "punct":
         words.pop(0)
     return " ".join(t.text for t in words).strip()
+
+
+def _says_of_amount(clause) -> bool:
+    """Tell whether a clause a "which" opens, hung on a verb, grades the amount that verb states ("takes 38
+    minutes, which is longer than ..."): the verb's object or complement is an amount."""
+    relative = any(c.dep_ in SUBJECTS and c.lower_ in ("which", "that") for c in clause.children)
+    verb = clause.head
+    return (
+        relative
+        and verb.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("dobj", "attr", "npadvmod") and _quantity(c) is not None for c in verb.children)
+    )
+
+
+def _amount_owner(token):
+    """Return what an amount after "than" is said of, or None: the thing a participle or preposition puts it on
+    ("the 27 minutes *needed on the Blue*", "the four hours *for a single-decker*"), or its possessor
+    ("*Pepper's* 25 ml")."""
+    if _quantity(token) is None:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+        phrases = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
+        if child.dep_ not in ("prep", "acl"):
+            continue
+        for prep in phrases:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 #: What may follow a noun phrase without being part of it: a clause or another phrase set beside it.
@@ -2803,6 +2874,20 @@ def _sets_apart(verb) -> bool:
     nouns = [c for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "dobj"]
     nouns += [g for c in verb.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
     return any(m.lower_ in SETTING_APART for n in nouns for m in n.children)
+
+
+#: Dependencies of what completes an auxiliary used as a main verb ("is *not enough*", "was *a problem*").
+AUXILIARY_COMPLEMENTS = frozenset("acomp attr oprd xcomp ccomp dobj prep".split())
+
+
+def _completed(aux) -> bool:
+    """Tell whether an auxiliary says something of its own rather than echoing the verb before it.
+
+    "stop loses the data, while stop-hibernate won't" repeats "loses" (an ellipsis); in "the key lives
+    elsewhere, so a copy of the table is not enough" the "is" has a complement of its own, and says
+    nothing of where the copy lives.
+    """
+    return any(c.dep_ in AUXILIARY_COMPLEMENTS for c in aux.children)
 
 
 def _has_verb_child(token) -> bool:

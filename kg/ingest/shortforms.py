@@ -39,6 +39,8 @@ _PART = re.compile(r"[A-Za-z0-9]+")
 #: A lowercase short form of one word in parentheses, perhaps a blend of the name's words: "regular
 #: expression (regex)".
 BLEND_RE = re.compile(r"\(([a-z]{3,})\)")
+#: A unit's symbol in parentheses, a capital after its first letter: "10-kilowatt (kW)", "megahertz (MHz)".
+UNIT_SYMBOL_RE = re.compile(r"\(([a-z]{1,2}[A-Z][A-Za-z]?)\)")
 
 
 def _letters(short: str) -> str:
@@ -47,12 +49,24 @@ def _letters(short: str) -> str:
 
 
 def spells(short: str, name: str) -> bool:
-    """Tell whether the letters of ``short`` spell the words of ``name`` (digits and a plural "s" aside)."""
+    """Tell whether the letters of ``short`` spell the words of ``name`` (digits and a plural "s" aside).
+
+    A hyphenated word gives letters from each part ("dead-letter queue": DLQ) or from its first part
+    alone ("forty-foot equivalent unit": FEU).
+    """
     letters = _letters(short)
-    words = [w.lower() for w in _PART.findall(name)]
+    return any(_spelt(letters, words) for words in (_PART.findall(name), _HYPHENED.findall(name)))
+
+
+def _spelt(letters: str, words: list[str]) -> bool:
+    words = [w.lower() for w in words]
     if len(letters) < 2 or len(words) < 2 or words[0] in CLOSED_CLASS or words[-1] in CLOSED_CLASS:
         return False
     return words[0].startswith(letters[0]) and splits_into_prefixes(letters, words, CLOSED_CLASS)
+
+
+#: Words with their hyphens kept whole ("forty-foot").
+_HYPHENED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 
 
 def said_long_form(short: str, run: str) -> str | None:
@@ -218,3 +232,18 @@ def compressed_word(before: str, short: str) -> str | None:
         return None
     rest = iter(word.lower())
     return word if all(ch in rest for ch in letters) else None
+
+
+def unit_suffix(before: str, short: str) -> str | None:
+    """Return the unit a symbol in brackets abbreviates, the word right before it, or None.
+
+    "a 10-kilowatt (kW) heater": the symbol's letters are the unit word's, in order, from its first
+    (``_kept_in_order``); a measure glued to the unit ("10-") is no part of it.
+    """
+    words = before.split()
+    if not words:
+        return None
+    word = re.sub(r"^[0-9.,]+-", "", words[-1].strip(",;:*"))
+    if not word.isalpha() or len(word) <= len(short) or not _kept_in_order(short.lower(), [word.lower()]):
+        return None
+    return word

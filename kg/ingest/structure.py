@@ -753,11 +753,18 @@ def is_value_row(row: list[str]) -> bool:
 def is_property_row(head: str) -> bool:
     """Tell a row headed by a property name ("retrieval time") from one headed by a name or description.
 
-    A property name is a few lowercase words; a capital marks a name ("ECS Container") and a leading
-    determiner a description ("An EC2 instance with ...").
+    A property name is a few lowercase words; a capital marks a name ("ECS Container"), a leading
+    determiner a description ("An EC2 instance with ..."), and a leading number a thing by its size
+    ("8-bed dorm", "4 GB instance").
     """
     words = head.split()
-    return 0 < len(words) <= 5 and head == head.lower() and words[0] not in ARTICLES and any(c.isalpha() for c in head)
+    return (
+        0 < len(words) <= 5
+        and head == head.lower()
+        and words[0] not in ARTICLES
+        and not words[0][:1].isdigit()
+        and any(c.isalpha() for c in head)
+    )
 
 
 #: Pronouns that stand for a group of people or things, and so describe one: "everyone on board".
