@@ -1828,10 +1828,6 @@ class Engine:
         choice = self.meanings.choose(self._vector(masked), {p for p, _ in steps}, typed, opposed)
         if choice is None:
             return None
-        if asked and not typed and not self._knows_kind(asked) and not self._asked_named(asked, choice.predicate):
-            # "What is the *draft* of X?": a noun the graph knows nothing by asks for what the graph does not
-            # hold; the relation nearest the whole question (X's qualities) answers another question.
-            return None
         directions = [d for p, d in steps if p == choice.predicate]
         if len(directions) != 1 or self._modifies_other(reading, link, choice.predicate):
             return None
@@ -1839,6 +1835,17 @@ class Engine:
         if self._prepositional_role(view, path[0]):
             return None
         answers = self._one_step_answers(reading, view, link, topic, path)
+        if (
+            asked
+            and not typed
+            and not any(isinstance(a, URIRef) for a in answers)
+            and not self._knows_kind(asked)
+            and not self._asked_named(asked, choice.predicate)
+        ):
+            # "What is the *draft* of X?": values (X's qualities, say) that the relation nearest the whole
+            # question gives are no values of a noun the graph knows nothing by; things may be ("a movie by
+            # X": a thing of a kind the graph does not name).
+            return None
         # "Which N": answers of no kind the notes call N answer another question; so does a name in the
         # wh-word's place ("what *permissions* ...", linked to the notes' concept).
         kind, _ = self._asked_kind(reading)

@@ -11,6 +11,10 @@
 - "X takes 40 minutes, which is longer than the 25 minutes needed on Y" compares X with Y;
 - "X, which is a Y, ..." says what X is (a relative clause set off by commas adds to its noun);
 - "a system called N to V Y": the name is no deed of the system, and N is what does V Y;
+- "**Name**: Role; does X": the clause after the role says what the named one does;
+- a table whose rows are headed by names the text uses describes those things, whatever common words the
+  text also uses over its columns; "the kit is a line, a whistle, a torch and a blanket" gives no kinds;
+- an imperative said to the reader, and "anything" as a subject, say nothing of the section's thing;
 - a unit's symbol in brackets ("a 12-kilowatt (kW) boiler") and a short form whose hyphenated word gives
   one letter ("FEU (forty-foot equivalent units)") stand for their long forms.
 """
@@ -46,6 +50,27 @@ to record every booking, payment and key card.
 | Single scull | 3 | 1 | £8 |
 | 4-seat gig | 2 | 4 | £20 |
 | 6-seat gig | 1 | 6 | £18 |
+
+## Crew
+
+- **Ines Okoro**: Boat Captain; checks the hulls and signs the trip log.
+- **Sam Patel**: Safety Officer; runs the swim tests and keeps the first-aid bag.
+
+## Moorings
+
+The Sea Lark and the Grey Heron moor at the north jetty; each boat has its own berth and crew. The safety kit
+is a throw line, a whistle, a torch and a foil blanket.
+
+| Boat | Berth | Crew | Launch time |
+|---|---|---|---|
+| Sea Lark | 2 | 4 | 07:30 |
+| Grey Heron | 3 | 6 | 08:00 |
+| Skua | 1 | 2 | 09:15 |
+
+## The Slipway
+
+The slipway is a concrete ramp at the east end. Treat them the way you would want a rental car treated: gently,
+slowly and with care. Anything involving fuel goes to the harbour master.
 
 ## Routes
 
@@ -143,3 +168,30 @@ def test_a_short_form_of_a_unit_is_answered(notes):
     for question, long_form in (("What does kW stand for?", "kilowatt"), ("What is FEU short for?", "forty-foot")):
         answer = notes.ask(question)
         assert answer.confidence >= 0.8 and long_form in answer.answer.lower(), answer.answer
+
+
+def test_a_role_list_says_what_each_does(boathouse: Graph, notes):
+    said = statements(boathouse)
+    assert ("Ines Okoro", "check", "hull") in said, sorted(x for x in said if x[0] in ("Ines Okoro", "Sam Patel"))
+    assert ("Sam Patel", "run", "swim test") in said, sorted(x for x in said if x[0] == "Sam Patel")
+    answer = notes.ask("Who runs the swim tests?")
+    assert answer.answers and answer.answers[0].get("label") == "Sam Patel", answer.answer
+
+
+def test_rows_headed_by_names_are_the_things(boathouse: Graph):
+    said = statements(boathouse)
+    assert ("Sea Lark", "berth", "2") in said, sorted(x for x in said if "Lark" in x[0] or "Lark" in x[1])
+    assert ("Skua", "launch time", "09:15") in said, sorted(x for x in said if "Skua" in x[0] or "Skua" in x[1])
+
+
+def test_a_list_after_a_copula_gives_no_kinds(boathouse: Graph):
+    said = statements(boathouse)
+    assert not any(s == "safety kit" and p == "is a" for s, p, _ in said), sorted(
+        x for x in said if x[0] == "safety kit"
+    )
+
+
+def test_the_reader_and_anything_are_no_things_of_the_section(boathouse: Graph):
+    said = statements(boathouse)
+    assert not any(p.startswith("treat") for _, p, _ in said), sorted(x for x in said if "treat" in x[1])
+    assert not any(o == "harbour master" for _, _, o in said), sorted(x for x in said if x[2] == "harbour master")

@@ -507,12 +507,18 @@ class _Extractor(StructureReader):
         # A lead-in's sentence is parsed without its lead: "Stateful, operate at the instance level";
         # "X: Connect two networks" says what X does, so its verb gets X for subject.
         texts = [_lead_body(s) if s in self.leads else s for s in sentences]
+        # What a lead does after its role stands where only what is said of the lead can.
+        deeds = {
+            text
+            for s, text in zip(sentences, texts, strict=True)
+            if s in self.leads and (m := _lead_match(s)) is not None and _role_deeds(m.group(2))
+        }
         bold = _bold_phrases(blocks)
         self.parsed = parse_sentences(
             load_parser(),
             texts,
             self._name_spans,
-            predicates=self._cell_predicates(blocks),
+            predicates=self._cell_predicates(blocks) | deeds,
             described=predicate_items(blocks),
             emphasis=lambda text: bold.get(text, ()),
             tasks=task_cells(blocks),
@@ -1889,12 +1895,26 @@ def _ends_with_of(phrase: str) -> bool:
     return bool(words) and words[-1] == "of"
 
 
+#: The most words a role set before a semicolon in a lead-in's item may have ("Records Secretary (a volunteer)").
+MAX_ROLE_WORDS = 5
+
+
+def _role_deeds(body: str) -> str | None:
+    """Return the clause after a role in a lead-in's item, or None: "Ana Ruiz: Bursar; keeps the ledger"
+    says what the lead does after the role, a label; that clause is read as a fragment of its own, its
+    first word a verb ("runs walks": "runs" is no plural noun, see ``parse``)."""
+    role, semicolon, deeds = body.partition(";")
+    if semicolon and deeds.strip() and len(role.split()) <= MAX_ROLE_WORDS and role[:1].isupper():
+        return deeds.strip()
+    return None
+
+
 def _lead_body(sentence: str) -> str:
     """Return what an item says after its lead-in, "It connect ..." for a verb in its base form."""
     match = _lead_match(sentence)
     if match is None:
         return sentence
-    body = match.group(2)
+    body = _role_deeds(match.group(2)) or match.group(2)
     first, *rest = body.lower().split(maxsplit=2)
     if rest and rest[0].endswith("ed") and "VERB" in getAllLemmas(rest[0]):
         return body  # "Template used to launch X": a noun and its participle, no command

@@ -405,6 +405,8 @@ class OpenReader:
                     continue
                 if not _classifies(attr):
                     continue  # "X is the entity you interact with" identifies, it does not classify
+                if len(_conjuncts(attr)) >= 2:
+                    continue  # "the kit is a vest, a hard hat and a radio": what it is made of, three kinds or more
                 if attr.tag_ == "NNS" and cop.lower_ in SINGULAR_COPULAS and not _subject_tokens(cop)[1:]:
                     continue  # "the default admin is ketlroot": a singular verb, so no plural kind but a name
                 # "X is a full set assembled from an older full and the singles": a plural noun joined to
@@ -1185,6 +1187,8 @@ class OpenReader:
             and self.topic is not None
             and (passive or not objects_direct)
             and not any(c.dep_ == "expl" for c in verb.children)  # "There are 7 towers": no thing's, only there
+            and not any(c.dep_ in SUBJECTS and c.lower_ in INDEFINITE_PRONOUNS for c in verb.children)
+            and not _addressed_to_reader(verb)
         ):
             subjects, generic = [self.topic], False  # a bullet under a heading says it of the heading
         kept_from = _kept_from(verb, direct)
@@ -2888,6 +2892,19 @@ def _completed(aux) -> bool:
     nothing of where the copy lives.
     """
     return any(c.dep_ in AUXILIARY_COMPLEMENTS for c in aux.children)
+
+
+#: Pronouns that stand for anything at all: "anything involving money goes to the desk" says it of no thing.
+INDEFINITE_PRONOUNS = frozenset("anything everything something nothing anyone everyone someone nobody".split())
+
+
+def _addressed_to_reader(verb) -> bool:
+    """Tell an imperative that opens a sentence of running text ("Treat them kindly: ..."): a verb in its
+    base form first, with no subject, said to the reader, not of the section's thing. A bullet's fragment
+    opens with the verb's -s form ("Encrypts data"), which the parse reads with "It" before it."""
+    return (
+        verb.i == 0 and verb.tag_ == "VB" and verb.text[:1].isupper() and not verb.doc.user_data.get("implicit_subject")
+    )
 
 
 def _has_verb_child(token) -> bool:

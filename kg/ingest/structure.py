@@ -260,7 +260,27 @@ class StructureReader:
         # Columns compared are alike: a common word the text uses ("Lathe") beside more heads that name
         # nothing ("Material", "Days turned") is one more property of each row ("Oak spindle | ... | Wilma"), not
         # a thing the table compares.
+        if plain and self._rows_are_names(block):
+            # "Vessel | Berth | Cranes | ETD" over "Sea Lark | 4 | ...": rows headed by proper names the text
+            # uses are the things, whatever common words ("Berth") the text also uses over the columns.
+            return True
         return not things or plain > things
+
+    def _rows_are_names(self, block: Block) -> bool:
+        """Tell whether the rows of ``block`` are headed by proper names, most of them names the text uses.
+
+        A proper name is a concept whose label keeps its capitals ("Sea Lark"), or a capitalised word no
+        dictionary knows ("Nordlys"), which the text may name only after the table.
+        """
+        used = 0
+        for row in block.rows:
+            head = re.sub(r"[*`]", "", row[0]).strip()
+            named = self.registry.lookup(head)
+            if named is not None and named.label != named.label.lower():
+                used += named.iri in self.mentioned
+            elif not (head[:1].isupper() and " " not in head and not getAllLemmas(head.lower())):
+                return False
+        return bool(block.rows) and 2 * used >= len(block.rows)
 
     def _entity_rows(self, block: Block, section: str) -> None:
         """Read a table of one thing per row: (thing, column head, cell) for each cell, the thing typed
