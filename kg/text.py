@@ -538,6 +538,11 @@ def main_subject(doc):
 PLURAL_PRONOUNS = frozenset(("they", "we", "you", "i"))
 #: Nouns that stand for anything, as pronouns do ("what sort of thing X is", "things like X"): no concept.
 GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
+#: Indefinite pronouns: closed class. They stand for anyone or anything ("everyone on board", "anything involving
+#: money"), never for one thing a text names.
+INDEFINITE_PRONOUNS = frozenset(
+    "everyone everybody everything anyone anybody anything nobody nothing someone somebody something".split()
+)
 
 
 def names_several(noun) -> bool:

@@ -37,6 +37,7 @@ from kg.text import (
     ARTICLES,
     COMPLEX_PLACE_PREPOSITIONS,
     FILLERS,
+    INDEFINITE_PRONOUNS,
     NAMING_VERBS,
     NEAR_NEGATIONS,
     NUMBER_WORDS,
@@ -2892,10 +2893,6 @@ def _completed(aux) -> bool:
     nothing of where the copy lives.
     """
     return any(c.dep_ in AUXILIARY_COMPLEMENTS for c in aux.children)
-
-
-#: Pronouns that stand for anything at all: "anything involving money goes to the desk" says it of no thing.
-INDEFINITE_PRONOUNS = frozenset("anything everything something nothing anyone everyone someone nobody".split())
 
 
 def _addressed_to_reader(verb) -> bool:

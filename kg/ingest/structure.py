@@ -32,6 +32,7 @@ from kg.text import (
     AUXILIARIES,
     FILLERS,
     GENERIC_NOUNS,
+    INDEFINITE_PRONOUNS,
     STOPWORDS,
     getAllLemmas,
     is_adjective,
@@ -785,10 +786,6 @@ def is_property_row(head: str) -> bool:
         and not words[0][:1].isdigit()
         and any(c.isalpha() for c in head)
     )
-
-
-#: Pronouns that stand for a group of people or things, and so describe one: "everyone on board".
-INDEFINITE_PRONOUNS = frozenset("everyone everybody everything anyone anybody anything nobody nothing".split())
 
 
 def glossary_term(label: str) -> str | None:
