@@ -872,7 +872,7 @@ class _Extractor(StructureReader):
             if len(words) > 2:
                 # "9-frame radial extractor": a measure glued to its unit says the thing's size; the rest names it
                 return self._resolve(text[words[1].start :], may_mint)
-            # "the 12-bed dorms": the measure is what tells this kind of dorm from the others
+            # "the 4-berth cabins": the measure is what tells this kind of cabin from the others
             return self.registry.get_or_mint(" ".join(t.text for t in words))
         if not may_mint or len(words) > 4 or words[0].text[0].isdigit():
             return mentions[-1].concept if mentions and mentions[-1].end == len(tokens) else None

@@ -706,7 +706,7 @@ class OpenReader:
         facts = []
         for token in doc:
             role = token.head
-            listed = any(c.dep_ == "conj" for c in token.children)  # "the hash, the pepper ID and a flag": a list
+            listed = any(c.dep_ == "conj" for c in token.children)  # "the crate, the batch ID and a label": a list
             if (
                 token.dep_ == "appos"
                 and _set_off(token)
@@ -1737,7 +1737,7 @@ def _titled_name(token):
     if not (merged_name(token) or token.pos_ == "PROPN") or not token.text[:1].isupper():
         return None
     if token.text.isupper():
-        return None  # "the pepper ID", "the server IP": a short form of a common noun, which the noun before modifies
+        return None  # "the batch ID", "the server IP": a short form of a common noun, which the noun before modifies
     before = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
     if len(before) != 1 or before[0].i != token.i - 1 or token.i < 2:
         return None
@@ -2087,15 +2087,15 @@ def _says_of_amount(clause) -> bool:
 def _amount_owner(token):
     """Return what an amount after "than" is said of, or None: the thing a participle or preposition puts it on
     ("the 27 minutes *needed on the Blue*", "the four hours *for a single-decker*"), or its possessor
-    ("*Pepper's* 25 ml")."""
+    ("*Rufus's* 40 ml")."""
     if _quantity(token) is None:
         return None
     for child in token.children:
         if child.dep_ == "poss":
             return child
-        phrases = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
         if child.dep_ not in ("prep", "acl"):
             continue
+        phrases = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
         for prep in phrases:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:

@@ -271,11 +271,11 @@ class StructureReader:
         """Tell whether the rows of ``block`` are headed by proper names, most of them names the text uses.
 
         A proper name is a concept whose label keeps its capitals ("Sea Lark"), or a capitalised word no
-        dictionary knows ("Nordlys"), which the text may name only after the table.
+        dictionary knows ("Skerrow"), which the text may name only after the table.
         """
         used = 0
         for row in block.rows:
-            head = re.sub(r"[*`]", "", row[0]).strip()
+            head = _row_name(row[0])
             named = self.registry.lookup(head)
             if named is not None and named.label != named.label.lower():
                 used += named.iri in self.mentioned
@@ -297,7 +297,7 @@ class StructureReader:
         clauses = clause_cells(block)
         numbered = numbered_first_column(block)
         for number, row in enumerate(block.rows):
-            name = " ".join(re.sub(r"[*`]", "", row[0]).split())
+            name = _row_name(row[0])
             label = name
             if numbered:
                 name = self._numbered_name(name, _plain_header(block.header[0]))
@@ -734,6 +734,11 @@ def written_as_name(cell: str) -> bool:
         return True
     words = text.split()
     return len(words) == 1 and not getAllLemmas(words[0].lower())
+
+
+def _row_name(cell: str) -> str:
+    """Return the name a row's first cell gives, without bold or code marks, single-spaced."""
+    return " ".join(re.sub(r"[*`]", "", cell).split())
 
 
 def _plain_header(cell: str) -> str:
