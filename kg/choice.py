@@ -45,6 +45,7 @@ from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
 from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
 from kg.store import KGStore
+from kg.synonyms import grade_alike
 from kg.text import (
     ARTICLES,
     LIGHT_VERBS,
@@ -625,12 +626,16 @@ def _names(key: frozenset[str], label: str) -> bool:
 
 
 def _same(word: str, quality: str) -> bool:
-    return words_match(word, quality) >= 0.8 or bool(lemmas(word) & lemmas(quality))
+    """Tell whether ``word`` names ``quality``: the same word or lemma, or its WordNet synonym ("faster" of
+    "quicker", ``grade_alike``)."""
+    return words_match(word, quality) >= 0.8 or bool(lemmas(word) & lemmas(quality)) or grade_alike(word, quality)
 
 
 def _opposed(word: str, quality: str) -> bool:
     """Tell whether ``word`` names the opposite of ``quality`` ("heavier": "lightweight", by "heavy"/"light")."""
-    return are_opposites(word, quality) or any(words_match(o, quality) >= 0.8 for o in opposites(word))
+    return are_opposites(word, quality) or any(
+        words_match(o, quality) >= 0.8 or grade_alike(o, quality) for o in opposites(word)
+    )  # "slower" of a stated "quicker": the opposite of "slow" is "fast", the synonym of "quick"
 
 
 def _occurrences(words: list[tuple[int, str]], name: list[str]) -> list[tuple[int, int]]:

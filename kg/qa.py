@@ -30,6 +30,7 @@ from kg.choice import ChoiceAnswerer, comparison_account
 from kg.contrast import without_set_aside
 from kg.coordination import said_apart
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
+from kg.event_verbs import event_verb_readings
 from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
@@ -347,7 +348,12 @@ class Engine:
         # decides: the question is not answered as if it were not there.
         answer = self._abstain(reading, unread) if unread else self._answer(reading)
         if not unread and not answer.answers:
-            answer = self._as_words(reading, session) or self._without_scene(reading, session) or answer
+            answer = (
+                self._as_words(reading, session)
+                or self._without_scene(reading, session)
+                or self._as_event_verb(reading, session)
+                or answer
+            )
         answer.question = question
         answer.session = session
         answer.sparql = with_prefixes(answer.sparql)
@@ -524,6 +530,16 @@ class Engine:
             if not any(named <= t for t in titles):
                 return None
         return again
+
+    def _as_event_verb(self, reading: Reading, session: str | None) -> Answer | None:
+        """Answer again with a support verb and its event noun said as the event's verb, or None if that
+        answers nothing: "Which firm conducts the boiler survey?" as "Which firm surveys the boiler?"
+        (``kg.event_verbs``)."""
+        for text in event_verb_readings(parse(reading.text)):
+            again = self._answer(self._read(text, session))
+            if again.answers:
+                return again
+        return None
 
     def _evidence_predicates(self, answer: Answer) -> list[URIRef]:
         """Return the graph's relations among the triples an answer gives as its evidence."""
@@ -1047,6 +1063,8 @@ class Engine:
         Another name after "in" ("what is a heddle in a loom") says where the concept is meant, not what
         is asked of it: it is left out of the frame, as the concept's own name is.
         """
+        if self._placed_by_copula(reading, link):
+            return None  # "What is in the kit?" asks what the kit holds, not what it is
         inside = set(range(link.start, link.end))
         # A mention read as a word right before the concept's name modifies it ("an *image* digest"), as the
         # name's own words do; the second reading keeps only an answer that says it (``_as_words``).
@@ -1144,6 +1162,25 @@ class Engine:
                 return self.about.answer(iri, link.best[1], scale=KIND_SCALE) or kinds
             return kinds
         return self._definition_answer(iri, entity, link.best[1])
+
+    @staticmethod
+    def _placed_by_copula(reading: Reading, link: Link) -> bool:
+        """Tell whether the concept is the object of a preposition the copula itself takes ("What is *in*
+        the kit?", "Who is *on* the board?"): the question asks what is there, not what the concept is."""
+        if not reading.words or link.end > len(reading.words):
+            return False
+        doc = parse(reading.text)
+        last = reading.words[link.end - 1].start
+        token = next((t for t in doc if t.idx <= last < t.idx + len(t.text)), None)
+        while token is not None and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+            token = token.head
+        return (
+            token is not None
+            and token.dep_ == "pobj"
+            and token.head.dep_ == "prep"
+            and token.head.head.lemma_ == "be"
+            and not any(c.dep_ in ("nsubj", "attr") and c.pos_ in ("NOUN", "PROPN") for c in token.head.head.children)
+        )
 
     def _does_what_it_names(self, reading: Reading, link, frame: list[tuple[int, str]]) -> bool:
         """Tell whether the topic is the subject of the definition's cue verb, and has a relation by it.

@@ -794,8 +794,10 @@ def _letters(text: str) -> str:
 
 
 def is_short_form(text: str) -> bool:
-    """Tell whether ``text`` can be a short form: one token ("EC2", "pub/sub"), not a phrase."""
-    return bool(text.strip()) and not any(ch.isspace() for ch in text.strip())
+    """Tell whether ``text`` can be a short form: one token ("EC2", "pub/sub"), or capitals in two or more
+    words ("QA DSS"), not a phrase."""
+    words = text.split()
+    return len(words) == 1 or (len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words))
 
 
 def abbreviates(short: str, name: str) -> bool:

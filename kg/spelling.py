@@ -38,6 +38,7 @@ from kg.text import (
     REFLEXIVES,
     STOPWORDS,
     getAllLemmas,
+    getAllLemmasOOV,
 )
 
 
@@ -119,8 +120,17 @@ class Speller:
             if self._correctable(m.group(0))
             and m.group(0) not in self.known
             and not getAllLemmas(m.group(0))
+            and not self._inflects_known(m.group(0))
             and self._near(m.group(0))
         ]
+
+    def _inflects_known(self, typed: str) -> bool:
+        """Tell whether ``typed`` is a regular inflection of a word of the graph ("zipped" of a note's "zip",
+        "zipping"): the word the notes use, in another form, not a typo."""
+        if not typed.endswith(("ed", "ing", "s")):
+            return False
+        bases = {*_plain_forms(typed), *getAllLemmasOOV(typed, "VERB").get("VERB", ())} - {typed}
+        return any(base in self.counts for base in bases)
 
     def _near(self, typed: str) -> bool:
         """Tell whether some word of the graph, closed class or English is one edit from ``typed``."""
@@ -137,7 +147,7 @@ class Speller:
         """Return the word ``typed`` was meant to be, or ``typed`` when it is a word or unclear."""
         if not self._correctable(typed):
             return typed
-        if typed in self.known or getAllLemmas(typed):
+        if typed in self.known or getAllLemmas(typed) or self._inflects_known(typed):
             return typed
         scored = []
         for length in range(len(typed) - MAX_EDITS, len(typed) + MAX_EDITS + 1):

@@ -19,6 +19,10 @@ its noun ("does not deliver parcels" for "a delivery of parcels"): WordNet's der
 and event noun, in frequent senses of both, are in ``data/derivations.tsv`` (made by
 ``scripts/make_derivations.py``), and ``are_derived`` tells such a pair.
 
+A comparison may grade a quality with another adjective than the question's ("quicker" for "faster"):
+WordNet's adjective and adverb synonyms in the first sense of both are in ``data/adjectives.tsv`` (made by
+``scripts/make_adjective_synonyms.py``), and ``grade_alike`` tells such a pair.
+
 A phrasal verb ("set up", "find out") is one verb to WordNet, and a question often says with one what a note
 says with a single word, or the other way round (a question's "set up" for a note's "founded"): WordNet's verbs
 of two or three words that share a frequent sense with another verb are in ``data/phrasal.tsv`` (made by
@@ -34,6 +38,7 @@ from kg.opposites import are_opposites, carries_meaning, word_pairs
 from kg.text import lemmas
 
 TABLE = "synonyms.tsv"
+ADJECTIVE_TABLE = "adjectives.tsv"
 PHRASE_TABLE = "phrases.tsv"
 DERIVATION_TABLE = "derivations.tsv"
 PHRASAL_TABLE = "phrasal.tsv"
@@ -67,6 +72,18 @@ def are_synonyms(a: str, b: str) -> bool:
         return False
     found = synonyms(a)
     return bool(found) and not found.isdisjoint(_lemmas(lower)) and not are_opposites(a, b)
+
+
+@lru_cache(maxsize=20_000)
+def grade_alike(a: str, b: str) -> bool:
+    """Tell whether two words of degree name one quality: some lemmas of them ("quicker": quick, "faster":
+    fast) are WordNet adjective or adverb synonyms in the first sense of both (``data/adjectives.tsv``), and
+    not opposites. A comparison recorded with one answers a question that grades with the other."""
+    table = word_pairs(ADJECTIVE_TABLE)
+    left, right = lemmas(a.lower()) | {a.lower()}, lemmas(b.lower()) | {b.lower()}
+    if left & right or are_opposites(a, b):
+        return False
+    return any(not table.get(x, frozenset()).isdisjoint(right) for x in left)
 
 
 @lru_cache(maxsize=100_000)

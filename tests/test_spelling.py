@@ -99,3 +99,11 @@ def test_a_plain_form_of_a_word_the_notes_inflect_is_known():
 
     assert speller.unread("can guests glamp by the lake") == []
     assert speller.word("glamp") == "glamp"
+
+
+def test_an_inflection_of_a_word_the_notes_use_is_known():
+    # "gzipped" is in no dictionary and one edit from an English word ("zipped"): it is the notes' "gzip" inflected.
+    speller = Speller(["The rotated copies are compressed with gzip and synced with rsync."])
+    assert speller.unread("Are the copies gzipped?") == []
+    assert speller.unread("Are the copies rsyncing?") == []
+    assert speller.correct("Are the copies gzipped?") == "Are the copies gzipped?"

@@ -46,6 +46,9 @@ class Comparative:
     greater: bool
     clause: object
     against: object
+    #: The side a prepositional comparison states instead of the clause's subject ("quicker *over the
+    #: network* than from the drive": the network), or None.
+    side: object = None
 
 
 def comparatives(doc) -> list[Comparative]:
@@ -56,7 +59,8 @@ def comparatives(doc) -> list[Comparative]:
             continue  # "more than 200 people": an amount's bound, parsed as a quantifier's modifier
         # A name merged before parsing may be tagged anything ("than *Old Cedar Double*" as an adjective).
         objects = [c for c in than.children if c.dep_ == "pobj" or merged_name(c) or _misread_object(c, than)]
-        if not objects:
+        phrase = None if objects else _prepositional_object(than)
+        if not objects and phrase is None:
             continue  # "quicker than waiting for X": compared with a deed, which names no thing
         head = than.head
         read = _degree(head)
@@ -76,8 +80,40 @@ def comparatives(doc) -> list[Comparative]:
         clause = _clause_of(word)
         if _denied(word) or _denied(head) or _denied(clause):
             continue
+        if phrase is not None:
+            # "Copying is quicker over the network than from the drive", "searching with A is slower than
+            # with B": the two sides are the objects of prepositional phrases, the second after "than".
+            side = _prepositional_side(word, clause, phrase.head, than)
+            if side is not None:
+                found.append(Comparative(quality, greater, clause, phrase, side))
+            continue
         found.append(Comparative(quality, greater, clause, objects[0]))
     return found
+
+
+def _prepositional_object(than):
+    """Return the object of the one prepositional phrase "than" takes ("than *from the drive*"), or None."""
+    phrases = [c for c in than.children if c.dep_ == "prep"]
+    if len(phrases) != 1:
+        return None
+    objects = [c for c in phrases[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if len(objects) == 1 else None
+
+
+def _prepositional_side(word, clause, preposition, than):
+    """Return the object of the phrase before "than" that the comparison sets against the one after it: a
+    phrase of the same preposition on the word of degree, its clause or the clause's subject ("searching
+    *with A* is slower than *with B*"), else the one phrase the word of degree takes ("quicker *over the
+    network* than from the drive"); None when the sentence names no such side."""
+    holders = [word, clause, *(c for c in clause.children if c.dep_ in ("csubj", "nsubj", "nsubjpass"))]
+    phrases = [c for h in holders for c in h.children if c.dep_ == "prep" and c.i < than.i and c.i != preposition.i]
+    same = [p for p in phrases if p.lower_ == preposition.lower_]
+    own = [p for p in phrases if p.head.i == word.i]
+    chosen = same if len(same) == 1 else own if len(own) == 1 and not same else []
+    if not chosen:
+        return None
+    objects = [c for c in chosen[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if len(objects) == 1 else None
 
 
 def _misread_object(token, than) -> bool:

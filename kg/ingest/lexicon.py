@@ -54,6 +54,9 @@ class Lexicon:
     class_iris: frozenset[URIRef] = frozenset()
     #: Each lemma that can open a phrase -> those phrases (so a clause is matched only against candidates).
     phrases_by_first_word: dict[str, list[Phrase]] = field(default_factory=dict)
+    #: The lemmas that open a name of the definition relation ("meaning", "defined as"): verbs that say what
+    #: a word means.
+    defining: frozenset[str] = frozenset()
 
     @classmethod
     def from_graph(cls, graph: Graph) -> Lexicon:
@@ -91,6 +94,8 @@ class Lexicon:
         # in every process.
         lex.phrases.sort(key=lambda p: (-len(p.words), str(p.prop), p.text))
         lex.class_iris = frozenset(lex.classes.values())
+        openers = [phrase_words(name) for name in _names(graph, SKOS.definition)]
+        lex.defining = frozenset(lemma for words in openers if words for lemma in words[0])
         for phrase in lex.phrases:
             for lemma in phrase.words[0]:
                 lex.phrases_by_first_word.setdefault(lemma, []).append(phrase)

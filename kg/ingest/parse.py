@@ -304,6 +304,7 @@ def _parse(
         _complex_prepositions(doc)
         _subject_before_copula(doc)
         _names_after_prepositions(doc)
+        _name_before_apposition(doc)
         _demonstrative_objects(doc)
         _objects_as_nouns(doc)
         _particle_as_preposition(doc)
@@ -578,6 +579,30 @@ def _names_after_prepositions(doc) -> None:
             continue
         t.head = before
         t.dep_, t.tag_, t.pos_ = "pobj", "NNP", "PROPN"
+
+
+def _name_before_apposition(doc) -> None:
+    """Make a merged name the tagger left with no role ("Fennel Cog, a small press that ..., folds ...": an
+    interjection) the subject of its verb, and the noun phrase the parser made the subject its apposition.
+
+    A name it never saw, at the head of a sentence, may come out an interjection hung on the verb; the
+    phrase set off by commas after it, a common noun with a determiner, is then taken for the subject. A
+    name followed by a comma and such a phrase is the subject, which the phrase describes.
+    """
+    for name in doc:
+        if not merged_name(name) or name.dep_ not in ("intj", "dep") or name.i + 2 >= len(doc):
+            continue
+        verb = name.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doc[name.i + 1].text != "," or subject is None or subject.left_edge.i != name.i + 2:
+            continue
+        after = subject.right_edge.i + 1
+        if subject.pos_ != "NOUN" or not any(c.dep_ == "det" for c in subject.children):
+            continue
+        if after >= verb.i or doc[after].text != ",":
+            continue
+        name.dep_, name.tag_, name.pos_ = "nsubj", "NNP", "PROPN"
+        subject.head, subject.dep_ = name, "appos"
 
 
 #: The demonstratives that may determine a noun ("that cache") as well as open a clause ("that it ...").

@@ -44,14 +44,17 @@ from kg.ingest.shortforms import (
     BLEND_RE,
     CLIPPED_RE,
     SHORT_AFTER_RE,
+    SHORT_APPOSED_RE,
     SHORT_BEFORE_RE,
     SHORT_EQUALS_RE,
+    SHORT_GLOSSED_RE,
     SHORT_SAID_RE,
     UNIT_SYMBOL_RE,
     abbreviates,
     blended_suffix,
     clipped_suffix,
     compressed_word,
+    keeps_letters,
     kept_suffix,
     said_long_form,
     spelled_suffix,
@@ -339,7 +342,8 @@ class _Extractor(StructureReader):
     def _acronyms(self, text: str) -> list[Concept]:
         """Register short forms with their long names: the long name is a concept, the short form its acronym.
 
-        "Long Name (LN)", "LN (Long Name)", "LN = Long Name", "LN stands for Long Name" and "publish/subscribe
+        "Long Name (LN)", "LN (Long Name)", "LN = Long Name", "LN stands for Long Name", "LN, short for long
+        name", "the LN, the long name" and "publish/subscribe
         (pub/sub)"; a short form is given
         only to a name whose words its letters spell (see :mod:`kg.ingest.shortforms`).
         """
@@ -370,15 +374,28 @@ class _Extractor(StructureReader):
                         found.append(mentions[-1].concept)
                 continue
             found.append(self._short_form(long_form, acronym))
-        for match in [*SHORT_BEFORE_RE.finditer(text), *SHORT_EQUALS_RE.finditer(text)]:
+        for match in SHORT_BEFORE_RE.finditer(text):
+            long_form, noun = match.group(3).strip(), match.group(2)
+            # "QA DSS (...)" in two words, or, when they do not spell it, "DSS" alone.
+            for short in dict.fromkeys((match.group(1), match.group(1).split()[-1])):
+                # "NFS (Network File System)"; "DAX (DynamoDB Accelerator)": a proper name whose words'
+                # initials the short form keeps in order (a letter for effect, the X, aside); "PVK
+                # (polyvinyl kilning)": a letter of a word's inside. A short form before a noun ("the MSR
+                # sheet (master stock ...)") must spell the name: the parenthesis may gloss the noun.
+                if spells(short, long_form) or (
+                    noun is None and (_initials_kept(short, long_form) or keeps_letters(short, long_form))
+                ):
+                    found.append(self._short_form(long_form, short))
+                    break
+        for match in SHORT_EQUALS_RE.finditer(text):
             long_form = match.group(2).strip()
-            # "NFS (Network File System)"; "DAX (DynamoDB Accelerator)": a proper name whose words'
-            # initials the short form keeps in order (a letter for effect, the X, aside).
             if spells(match.group(1), long_form) or _initials_kept(match.group(1), long_form):
                 found.append(self._short_form(long_form, match.group(1)))
-        for match in SHORT_SAID_RE.finditer(text):
+        glossed = [*SHORT_GLOSSED_RE.finditer(text), *SHORT_APPOSED_RE.finditer(text)]
+        for match in [*SHORT_SAID_RE.finditer(text), *glossed]:
             long_form = said_long_form(match.group(1), match.group(2))
-            if long_form is not None:  # "WEEE stands for Waste Electrical and Electronic Equipment"
+            # "WEEE stands for Waste ...", "GSV, short for gross ...", "the OMS, the order management server"
+            if long_form is not None:
                 found.append(self._short_form(long_form, match.group(1)))
         for match in CLIPPED_RE.finditer(text):
             long_form = clipped_suffix(text[: match.start()], match.group(1))
@@ -1134,6 +1151,10 @@ class _Extractor(StructureReader):
             # "A heddle is the thin wire loop that holds one thread", wherever it stands in its section: a
             # sentence that opens with a name and says what it is defines it, whatever else its clause states.
             defined.definitions.append((2, sentence, None))
+        for glossed in self._glossed(doc):
+            # "Stale flour, meaning any sack older than a month, is ...": the sentence says what it means.
+            if not glossed.known:
+                glossed.definitions.append((2, sentence, None))
 
         pairs = {frozenset((f.subject, f.object)) for f in facts}
         said = {(f.subject, f.predicate) for f in facts}
@@ -1194,6 +1215,21 @@ class _Extractor(StructureReader):
             if self._equates(cop, subject, mark.i + 1):
                 return self.open_reader.named_by(subject)
         return None
+
+    def _glossed(self, doc) -> list[Concept]:
+        """Return the concepts a participle set off by a comma glosses with a verb of meaning ("X, meaning
+        ...", "X, defined as ..."): the definition relation's own words in the ontology, not a list here."""
+        found = []
+        for verb in doc if doc is not None else ():
+            noun = verb.head
+            if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or verb.lemma_ not in self.lexicon.defining:
+                continue
+            if verb.i <= noun.i or verb.left_edge.i != verb.i or doc[verb.i - 1].text != ",":
+                continue
+            concept = self.open_reader.named_by(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+            if concept is not None:
+                found.append(concept)
+        return found
 
     @staticmethod
     def _equates(cop, subject, start: int) -> bool:

@@ -430,6 +430,8 @@ class OpenReader:
         subjects = [s for s in self._subjects(cop) if s is not None]
         facts = []
         for attr in [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") and _classifies(c)]:
+            if len(_conjuncts(attr)) >= 2:
+                continue  # "the kit, which is a vest, a hat and a radio, ...": what it holds, as in a main clause
             for kind in self._concepts(attr, singular=attr.tag_ != "NNS"):
                 facts.extend(
                     OpenFact(s, "is a", "is a", kind, _negated(cop), "open:copula") for s in subjects if s is not kind
@@ -724,7 +726,14 @@ class OpenReader:
             described = token.head if token.dep_ == "appos" else _second_object(token)
             # "keeps **tokens**: brass discs stamped with ...": after a colon the phrase needs no article.
             colon = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ":"
-            if described is None or described.i > token.i or not (_set_off(token) or colon):
+            # "a 5-litre jug (the small enamel measuring pot)": a parenthesis says what it is as a comma
+            # does, when it describes (a bare "(the default)" remarks on the choice, it names no kind).
+            bracketed = (
+                token.left_edge.i > 0
+                and doc[token.left_edge.i - 1].text == "("
+                and any(c.dep_ in ("amod", "compound") for c in token.children)
+            )
+            if described is None or described.i > token.i or not (_set_off(token) or colon or bracketed):
                 continue
             # "Piet Ormond, *our* lock keeper", "Ledger, *the museum's* records database": a possessive
             # determiner or a genitive makes the role definite, as "the" does.
@@ -826,8 +835,11 @@ class OpenReader:
         """
         facts = []
         for noun in doc:
-            if noun.pos_ != "NOUN" or noun.dep_ in ("ROOT", *SUBJECTS):
-                continue  # a subject or a root noun ("Zorbex ships plugins" misread) lists no examples
+            # A subject or a root noun ("Zorbex ships plugins" misread) lists no examples, unless they are
+            # set off by commas after it ("Hand tools, such as chisels and saws, are ...").
+            aside = noun.dep_ in SUBJECTS and any(_sets_off_examples(p, noun) for p in noun.children)
+            if noun.pos_ != "NOUN" or (noun.dep_ in ("ROOT", *SUBJECTS) and not aside):
+                continue
             plural = noun.tag_ == "NNS" and noun_key(noun.lower_) != noun.lower_
             examples = (self._examples(noun) if plural else []) + self._enumerated(noun)
             kind = self._concept(noun, plain=True) if examples else None
@@ -905,7 +917,8 @@ class OpenReader:
             owner = _amount_owner(comparison.against) if not against else None
             if owner is not None:
                 against = self._concepts(owner)  # "longer than the 27 minutes needed on the Blue": the Blue
-            for side in self._compared_sides(comparison.clause):
+            sides = self._concepts(comparison.side) if comparison.side is not None else None
+            for side in sides if sides is not None else self._compared_sides(comparison.clause):
                 for other in against:
                     if side is other:
                         continue
@@ -2718,6 +2731,17 @@ def _introduces_examples(prep, noun) -> bool:
     """Tell a preposition that gives examples of ``noun``: "like", "including", "such as"."""
     return prep.lower_ in ("like", "including") or (
         prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, *noun.children])
+    )
+
+
+def _sets_off_examples(prep, noun) -> bool:
+    """Tell a preposition of examples set off by a comma right after its noun ("tools, *such as* A, ...")."""
+    first = prep.left_edge
+    return (
+        prep.dep_ == "prep"
+        and _introduces_examples(prep, noun)
+        and first.i == noun.i + 2
+        and noun.doc[noun.i + 1].text == ","
     )
 
 

@@ -10,6 +10,7 @@ a note's sentences, a question and a quoted sentence alike.
 - A noun at the end of a noun phrase tagged as an adverb ("a brass sextant"): see ``noun_as_adverb``.
 - A list going on after a relative clause's object, hung on the clause's noun: see ``list_after_relative``.
 - A list whose second item the parser took for an apposition of the first: see ``list_in_apposition``.
+- A list whose second item the parser took for an adverbial noun of the verb: see ``list_as_adverb``.
 - An apposition hung on a noun further back than the name right before its comma: see ``apposition_to_nearest``.
 - A joined clause's subject parsed as one more object of the first clause ("NFC composes characters and
   NFD decomposes them"): see ``joined_clause_subject``.
@@ -28,6 +29,7 @@ JOINED_CLAUSE_SUBJECT = "kg_joined_clause_subject"
 NOUN_AS_ADVERB = "kg_noun_as_adverb"
 LIST_AFTER_RELATIVE = "kg_list_after_relative"
 LIST_IN_APPOSITION = "kg_list_in_apposition"
+LIST_AS_ADVERB = "kg_list_as_adverb"
 APPOSITION_TO_NEAREST = "kg_apposition_to_nearest"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
@@ -182,6 +184,50 @@ def list_in_apposition(doc):
         item.dep_ = "conj"
         for other in rest:
             other.head = noun
+    # "a face mask, Nitrile gloves, a burn dressing and the book": two appositions or more set off by
+    # commas, the last with its own "and" list, are the list's items (one thing has one apposition; "the
+    # manager, usually Ann on weekdays and Bo at weekends" names who fills the role, and stays one); and an
+    # apposition between the noun and a later item of its list is an item too.
+    for noun in doc:
+        if any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        aside = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i and doc[c.left_edge.i - 1].text == ","]
+        last = aside[-1] if aside else None
+        if len(aside) >= 2 and any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in last.children):
+            for item in aside:
+                item.dep_ = "conj"
+                for other in [c for c in item.children if c.dep_ == "conj"]:
+                    other.head = noun
+        items = [c.i for c in noun.children if c.dep_ == "conj"]
+        for item in aside if items else []:
+            if item.dep_ == "appos" and item.i < max(items):
+                item.dep_ = "conj"
+    return doc
+
+
+@Language.component(LIST_AS_ADVERB)
+def list_as_adverb(doc):
+    """Read as one list "includes a face mask, leather gloves, a spanner and the log".
+
+    An item with no article after the object's comma ("leather gloves") may come out an adverbial noun of
+    the verb, the rest of the list hung on it: the object then stands alone. Such a noun right after the
+    comma that ends the verb's object, whose own conjuncts end in "and"/"or", is the list's next item.
+    """
+    for item in doc:
+        verb = item.head
+        if item.dep_ != "npadvmod" or item.pos_ not in ("NOUN", "PROPN") or item.left_edge.i == 0:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < item.i]
+        comma = doc[item.left_edge.i - 1]
+        if not objects or comma.text != "," or objects[-1].right_edge.i != comma.i - 1:
+            continue
+        rest = [c for c in item.children if c.dep_ == "conj"]
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") for r in (item, *item.conjuncts) for c in r.children)
+        if not rest or not joined:
+            continue
+        item.head, item.dep_ = objects[-1], "conj"
+        for other in rest:
+            other.head = objects[-1]
     return doc
 
 
@@ -193,13 +239,20 @@ def apposition_to_nearest(doc):
 
     An apposition follows what it names. A noun inside the phrase of the one the parser chose ("the captain
     of the Tern, Ola Finch") leaves the apposition where it is: the phrase may be what it names; a noun
-    inside a clause of that phrase ("the master, who calls us through HAILNET, ...") does not.
+    inside a clause of that phrase ("the master, who calls us through HAILNET, ...") does not. A name glossed
+    in parentheses before the comma is the name right before it.
     """
     for item in doc:
         if item.dep_ != "appos" or item.i <= item.head.i or item.left_edge.i < 2:
             continue
         comma = doc[item.left_edge.i - 1]
         nearest = doc[comma.i - 1]
+        if nearest.text == ")":
+            # "racks for PKD (peak kiln drying), the slow process ...": a parenthesis glosses the name
+            # before it, which the apposition after the comma names too.
+            opening = next((t for t in reversed(doc[: nearest.i]) if t.text in "()"), None)
+            if opening is not None and opening.text == "(" and opening.i > 0:
+                nearest = doc[opening.i - 1]
         if comma.text != "," or nearest.pos_ not in ("NOUN", "PROPN") or nearest.i == item.head.i:
             continue
         if _in_phrase_of(nearest, item.head):
@@ -225,6 +278,6 @@ def _in_phrase_of(token, head) -> bool:
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
     names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
-    for name in (*names, LIST_IN_APPOSITION, APPOSITION_TO_NEAREST):
+    for name in (*names, LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

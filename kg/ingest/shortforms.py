@@ -19,8 +19,12 @@ CLOSED_CLASS = frozenset("of and the for".split())
 #: An upper-case short form in parentheses, after its long name: "Elastic Block Store (EBS)", one in
 #: parts, "EFS Infrequent Access (EFS-IA)", and one first in a bracketed list ("setuid (SUID, 4000)").
 SHORT_AFTER_RE = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*[A-Z0-9]s?)(?:[,;][^()]*)?\)")
-#: An upper-case short form with its long name in parentheses: "NFS (Network File System)".
-SHORT_BEFORE_RE = re.compile(r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+\(([A-Za-z][A-Za-z /-]{2,78})\)")
+#: An upper-case short form with its long name in parentheses: "NFS (Network File System)", one in two
+#: words, "QA DSS (Quality Assurance Data Storage Standard)", and one that modifies a noun the
+#: parenthesis follows, "the MSR sheet (master stock register)".
+SHORT_BEFORE_RE = re.compile(
+    r"(?<![\w/-])((?:[A-Z]{2,}\s)?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)(\s+[a-z]+)?\s+\(([A-Za-z][A-Za-z /-]{2,78})\)"
+)
 #: A short form written equal to its long name, as terse notes do: "DNS = Domain Name System", "TTL =
 #: time to live". The long name runs to the next comma, bracket or stop.
 SHORT_EQUALS_RE = re.compile(
@@ -32,6 +36,18 @@ SHORT_EQUALS_RE = re.compile(
 SHORT_SAID_RE = re.compile(
     r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+(?:[a-z]+\s+){1,3}(?:the\s+)?"
     r"([A-Z][A-Za-z-]*(?:\s+(?:of|and|the|for|[A-Z][A-Za-z-]*))+)"
+)
+#: An upper-case short form glossed in lowercase words by the idiom of short forms: "GSV, short for gross
+#: shipping volume", "TTL stands for time to live". The long name runs to the next comma, bracket or
+#: stop; whether the short form spells it is tested after (``said_long_form``).
+SHORT_GLOSSED_RE = re.compile(
+    r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?),?\s+(?:(?:is\s+|being\s+)?short|stands?|standing)\s+for\s+"
+    r"(?:the\s+)?([A-Za-z][A-Za-z /-]{2,78}?)\s*(?=[,;:.()]|$)"
+)
+#: An upper-case short form with its long name in apposition: "the OMS, the order management server, ...".
+#: Whether the short form spells it is tested after (``said_long_form``).
+SHORT_APPOSED_RE = re.compile(
+    r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?),\s+(?:the|an?)\s+([A-Za-z][A-Za-z /-]{2,78}?)\s*(?=[,;:.()]|$)"
 )
 #: A clipped short form in parentheses, its parts joined as the long name's are: "publish/subscribe (pub/sub)".
 CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
@@ -67,6 +83,17 @@ def _spelt(letters: str, words: list[str]) -> bool:
 
 #: Words with their hyphens kept whole ("forty-foot").
 _HYPHENED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+def keeps_letters(short: str, name: str) -> bool:
+    """Tell whether ``short``'s letters split into one piece per word of ``name`` (its closed-class words
+    aside), each opening with its word's first letter, the rest found in the word in order: "polyvinyl
+    kilning (PVK)", whose V is no initial. For a name the text glosses the short form with."""
+    if name.split()[:1] in (["a"], ["an"], ["the"]):
+        return False  # "AWS (a web service)" describes, it spells nothing
+    words = [w.lower() for w in _PART.findall(name) if w.lower() not in CLOSED_CLASS]
+    letters = _letters(short)
+    return len(words) >= 2 and len(letters) >= len(words) and _kept_in_order(letters, words)
 
 
 def said_long_form(short: str, run: str) -> str | None:

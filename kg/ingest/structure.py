@@ -72,6 +72,11 @@ class StructureReader:
             # "IEEE 754 defines four binary rounding modes": a number inside a name came first; the count
             # is the last one, and the kind what follows it.
             match, kind = inner, inner.group(2)
+        if kind:
+            # "The main tools are:": the kind ends where the clause's verb begins.
+            words = kind.split()
+            cut = next((i for i, w in enumerate(words) if w.lower() in AUXILIARIES), len(words))
+            kind = " ".join(words[:cut])
         if not kind:
             return
         # "two kinds of subnets": the count matched first; the kind is what follows "kinds of".
