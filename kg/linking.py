@@ -400,13 +400,19 @@ def words_match(question_word: str, name_word: str) -> float:
         return 0.0  # antonyms (WordNet) share letters or meaning, never what they name: kg/opposites.py
     if question_word.endswith("less") != name_word.endswith("less"):
         return 0.0  # "stateless" is the opposite of "stateful", "serverless" of "server": never a match
-    # "director" ~ "directed", "lighter" ~ "lightweight": a shared stem of 5+ letters.
+    # "director" ~ "directed", "lighter" ~ "lightweight": a shared stem of 5+ letters that holds a whole
+    # lemma of one of them (a final "e" aside: "location" ~ "locate"). "installed" and "instance" share
+    # "insta", which is neither "install" nor "instance" (nor is "conta" of "contact" and "contain"): other words.
     common = 0
     for a, b in zip(question_word, name_word, strict=False):
         if a != b:
             break
         common += 1
-    if common >= 5 and common >= min(len(question_word), len(name_word)) - 3:
+    held = any(
+        common >= len(w) or (w.endswith("e") and common >= len(w) - 1)
+        for w in lemmas(question_word) | lemmas(name_word) | {question_word, name_word}
+    )
+    if common >= 5 and common >= min(len(question_word), len(name_word)) - 3 and held:
         return 0.8
     if len(question_word) > 4 and fuzz.ratio(question_word, name_word) >= 85 and not getAllLemmas(question_word):
         return 0.85  # a typo (a dictionary word such as "movie" is no typo of "move")

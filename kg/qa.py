@@ -2088,9 +2088,20 @@ class Engine:
             return []
         if answers and not self._of_noted_kind(reading, steps, answers):
             return []
+        if answers and steps[-1] == (RDF.type, OUT) and not self._kinds_of_asked_noun(reading, answers):
+            return []  # "What pump is fitted in X?" is not answered by X's kind ("X is a tank")
         if answers and self._other_role(reading, steps, answers):
             return []  # "when" asks a time, "why" a reason: a relation that gives the verb's doer answers neither
         return answers
+
+    def _kinds_of_asked_noun(self, reading: Reading, answers) -> list:
+        """Return the kinds among ``answers`` (classes a step of "is a" reached) that the asked noun allows:
+        "What N ..." is answered by a kind only if it is an N (its name says the noun), whatever its thing
+        is; a question with no noun of its own ("what is X") or only a classifier allows them all."""
+        asked = reading.answer_word
+        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS:
+            return list(answers)
+        return [a for a in answers if noun_key(asked) in self._name_nouns(a)]
 
     def _rival_reading(self, reading: Reading, candidates, link, topic, ps, answers, strict: bool) -> bool:
         """Tell whether another reading answers as well, by a path that scores the same, with other answers:

@@ -16,6 +16,8 @@
 - "What is in X?" asks what X holds, never what X is; "X, which is a A, a B and a C, ..." gives X no kinds;
 - "X is quicker over A than from B", "doing X with A is slower than with B": the sides are the
   phrases' objects; a question may grade with a WordNet synonym ("faster" of a stated "quicker");
+- "What N is installed in X?" is never answered by X's kind (not an N); two words that share their first
+  letters but neither one's stem ("installed", "instance") name no relation by letters;
 - "Who carries out the monthly guillotine test?" is read as "who tests the guillotine", and "Who does the
   deliveries?" as "who delivers".
 """
@@ -30,6 +32,7 @@ from test_open_extraction import built_note, opened_notes
 
 from kg.event_verbs import event_verb_readings
 from kg.ingest.shortforms import keeps_letters
+from kg.linking import words_match
 from kg.question import is_short_form, parse
 from kg.synonyms import grade_alike
 
@@ -62,6 +65,10 @@ The main rules are:
 
 - Any ink spill is wiped at once.
 - The guillotine guard stays down.
+
+## Bays
+
+Bay 2 is a loading dock. Bay 3 is a paper store.
 
 ## Speed
 
@@ -215,3 +222,15 @@ def test_examples_set_off_after_a_subject(shop: Graph):
 def test_a_list_introduced_by_its_subject_and_copula(shop: Graph):
     said = statements(shop)
     assert not any(p == "is a" and o.endswith(" are") for _, p, o in said), sorted(x for x in said if "are" in x[2])
+
+
+def test_a_kind_answers_only_a_question_for_that_noun(notes):
+    answer = notes.ask("What crane is installed in Bay 2?")
+    assert not answer.answers, answer.answer
+    answer = notes.ask("What is Bay 2?")
+    assert "loading dock" in answer.answer, answer.answer
+
+
+def test_a_shared_opening_is_no_shared_stem():
+    assert words_match("installed", "instance") == 0.0 and words_match("contact", "contain") == 0.0
+    assert words_match("director", "directed") == 0.8 and words_match("producers", "produce") > 0.0
