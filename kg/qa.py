@@ -1167,8 +1167,13 @@ class Engine:
     def _placed_by_copula(reading: Reading, link: Link) -> bool:
         """Tell whether the concept is the object of a preposition the copula itself takes ("What is *in*
         the kit?", "Who is *on* the board?"): the question asks what is there, not what the concept is."""
-        if not reading.words or link.end > len(reading.words):
+        if not reading.words or link.end > len(reading.words) or link.start < 1:
             return False
+        before = link.start - 1
+        while before > 0 and reading.words[before].lower in ARTICLES:
+            before -= 1
+        if reading.words[before].lower not in PREPOSITIONS:
+            return False  # no preposition before the name: no parse needed (the parser loads slowly)
         doc = parse(reading.text)
         last = reading.words[link.end - 1].start
         token = next((t for t in doc if t.idx <= last < t.idx + len(t.text)), None)
