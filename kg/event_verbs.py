@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.synonyms import derived
-from kg.text import getAllLemmas, getInflection
+from kg.text import getAllLemmas, getInflection, lemmas
 
 #: Support verbs whose subject does the event their object names ("*performs* the check", "*carries out*
 #: the test", "*makes* the delivery", "*runs* the audit"). Verbs whose subject may undergo it instead
@@ -24,6 +24,12 @@ from kg.text import getAllLemmas, getInflection
 AGENTIVE_SUPPORT_VERBS = frozenset("do perform conduct carry undertake make run give hold".split())
 #: The particle a support verb needs to support anything ("carry *out*"); the others take none.
 NEEDS_PARTICLE = {"carry": "out"}
+
+
+def may_support_event(words: list[str]) -> bool:
+    """Tell whether lowercase ``words`` hold a support verb in some form: a test on letters alone, so that a
+    question with none is never parsed for one (the parser loads slowly)."""
+    return any(lemmas(w) & AGENTIVE_SUPPORT_VERBS for w in words)
 
 
 def event_verbs(noun: str) -> list[str]:

@@ -30,7 +30,7 @@ from kg.choice import ChoiceAnswerer, comparison_account
 from kg.contrast import without_set_aside
 from kg.coordination import said_apart
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
-from kg.event_verbs import event_verb_readings
+from kg.event_verbs import event_verb_readings, may_support_event
 from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
@@ -206,6 +206,12 @@ MEMBERSHIP = frozenset({RDF.type, RDFS.subClassOf})
 #: question asked for; the closest wrong ones (a hub noun such as the answers' own kind, a light verb)
 #: stood at 0.62-0.65 (bench/RESULTS.md, "Words that name relations by meaning").
 WORD_MEANING_LINE = 0.7
+
+
+def _names_a_kind(asked: str | None) -> bool:
+    """Tell whether the question's asked-for noun names a kind its answers must be: not a classifier ("which
+    *sort*") nor a generic noun ("which *one*"), which leave the kind to the rest of the question."""
+    return bool(asked) and asked not in CLASSIFIERS and asked not in GENERIC_NOUNS
 
 
 def _name_words(predicates) -> set[str]:
@@ -535,6 +541,8 @@ class Engine:
         """Answer again with a support verb and its event noun said as the event's verb, or None if that
         answers nothing: "Which firm conducts the boiler survey?" as "Which firm surveys the boiler?"
         (``kg.event_verbs``)."""
+        if not may_support_event([w.lower for w in reading.words]):
+            return None
         for text in event_verb_readings(parse(reading.text)):
             again = self._answer(self._read(text, session))
             if again.answers:
@@ -2001,7 +2009,7 @@ class Engine:
         say the noun.
         """
         asked = view.answer_word
-        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS:
+        if not _names_a_kind(asked):
             return True
         kinds = self.catalog.predicates[predicate].kinds(direction)
         if kinds:
@@ -2019,7 +2027,7 @@ class Engine:
         a word of no concept read from text) cannot rule an answer out: the names are all there is.
         """
         asked = noun_key(reading.answer_word) if reading.answer_word else None
-        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS or not self._noted_concept(asked, answers):
+        if not _names_a_kind(asked) or not self._noted_concept(asked, answers):
             return True
         predicate, direction = steps[-1]
         if predicate in MEMBERSHIP or predicate not in self.catalog.predicates:
@@ -2104,7 +2112,7 @@ class Engine:
         "What N ..." is answered by a kind only if it is an N (its name says the noun), whatever its thing
         is; a question with no noun of its own ("what is X") or only a classifier allows them all."""
         asked = reading.answer_word
-        if not asked or asked in CLASSIFIERS or asked in GENERIC_NOUNS:
+        if not _names_a_kind(asked):
             return list(answers)
         return [a for a in answers if noun_key(asked) in self._name_nouns(a)]
 

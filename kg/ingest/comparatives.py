@@ -94,9 +94,12 @@ def comparatives(doc) -> list[Comparative]:
 def _prepositional_object(than):
     """Return the object of the one prepositional phrase "than" takes ("than *from the drive*"), or None."""
     phrases = [c for c in than.children if c.dep_ == "prep"]
-    if len(phrases) != 1:
-        return None
-    objects = [c for c in phrases[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    return _noun_object(phrases[0]) if len(phrases) == 1 else None
+
+
+def _noun_object(preposition):
+    """Return the one noun or name a preposition takes for its object, or None."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
     return objects[0] if len(objects) == 1 else None
 
 
@@ -110,10 +113,7 @@ def _prepositional_side(word, clause, preposition, than):
     same = [p for p in phrases if p.lower_ == preposition.lower_]
     own = [p for p in phrases if p.head.i == word.i]
     chosen = same if len(same) == 1 else own if len(own) == 1 and not same else []
-    if not chosen:
-        return None
-    objects = [c for c in chosen[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-    return objects[0] if len(objects) == 1 else None
+    return _noun_object(chosen[0]) if chosen else None
 
 
 def _misread_object(token, than) -> bool:
