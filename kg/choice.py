@@ -40,6 +40,7 @@ from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.evidence import Evidence
 from kg.linking import Link, words_match
+from kg.measures import amount_side, grading_side
 from kg.namespaces import KGO
 from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
@@ -113,6 +114,9 @@ class Unit:
     #: A noun "more" / "less" grades ("needs more *time*"): its amount is compared, which only a comparison
     #: says (an amount stated of one option says nothing of the other).
     of_noun: bool = False
+    #: The side a word of size grades that noun to: 1 "*more* time", -1 "*less* time", 0 none or another word.
+    #: A comparative that means that much of the noun says it ("longer": more time, ``kg.measures``).
+    graded: int = 0
 
 
 @dataclass
@@ -236,7 +240,7 @@ class ChoiceAnswerer:
                 return None  # the words belong to a name ("Love Me or Leave Me"), not to a choice
         options = [self._option(reading, s, e) for s, e in spans]
         units = self._units(reading, spans)
-        answer = self._compared(reading, options)
+        answer = self._compared(reading, options, units)
         if answer is None and units:
             # An option a sentence supports is supported, whatever the facts hold, and the other way round:
             # a fact's answer stands only when no sentence supports another option, and so on.
@@ -279,7 +283,8 @@ class ChoiceAnswerer:
             words = _content([w.lower for w in reading.words[link.start : link.end]])
             if not words or set(words) <= asking | GENERIC_NOUNS:
                 continue  # "which one", "which service": the wh-phrase stands for the answer
-            units.append(Unit(words, link, of_noun=bool(span & nouns)))
+            graded = {nouns[i] for i in span if i in nouns}
+            units.append(Unit(words, link, of_noun=bool(graded), graded=max(graded, key=abs) if graded else 0))
         tags = self._tags(reading)
         for i, w in enumerate(reading.words):
             lower = w.lower
@@ -287,7 +292,9 @@ class ChoiceAnswerer:
                 continue
             if lower in STOPWORDS or lower in PREPOSITIONS or lower in LIGHT_VERBS or not lower[:1].isalnum():
                 continue
-            units.append(Unit([lower], degree=tags.get(i) in ("JJR", "RBR"), of_noun=i in nouns))
+            units.append(
+                Unit([lower], degree=tags.get(i) in ("JJR", "RBR"), of_noun=i in nouns, graded=nouns.get(i, 0))
+            )
         return units
 
     def _tags(self, reading: Reading) -> dict[int, str]:
@@ -295,12 +302,13 @@ class ChoiceAnswerer:
         at = {w.start: i for i, w in enumerate(reading.words)}
         return {at[t.idx]: t.tag_ for t in self.parse(reading.text) if t.idx in at}
 
-    def _grading_nouns(self, reading: Reading) -> set[int]:
+    def _grading_nouns(self, reading: Reading) -> dict[int, int]:
         """Return the positions of the nouns a word of degree grades ("more *time*", "fewer *stops*", "lower
-        *humidity*"): the noun's amount is what is compared."""
+        *humidity*"): the noun's amount is what is compared. Each comes with the side a word of size grades
+        it to (1 "more", -1 "less" or "lower", ``kg.measures.grading_side``), 0 for another comparative."""
         at = {w.start: i for i, w in enumerate(reading.words)}
         return {
-            at[t.head.idx]
+            at[t.head.idx]: grading_side(t.lower_)
             for t in self.parse(reading.text)
             if t.head.idx in at
             and (t.lower_ in GRADING or t.tag_ == "JJR")
@@ -309,7 +317,7 @@ class ChoiceAnswerer:
         }
 
     # -- 1. comparisons -----------------------------------------------------------------------------
-    def _compared(self, reading: Reading, options: list[Option]) -> Answer | None:
+    def _compared(self, reading: Reading, options: list[Option], units: list[Unit]) -> Answer | None:
         """Answer from a recorded comparison of two options whose quality the question names (or its opposite)."""
         owner = {c: o for o in options for c in o.concepts}
         recorded = self.evidence.comparisons(list(owner)) if len(owner) >= 2 else []
@@ -325,6 +333,7 @@ class ChoiceAnswerer:
         # "more quickly", "less cheaply": the word graded is said by its comparative ("quicker").
         spoken += [c for i, w in enumerate(lower[:-1]) if w in GRADING_WORDS and (c := comparative_of(lower[i + 1]))]
         flipped = any(w in LESSER for w in lower)
+        amounts = [(u.graded, u.words[-1]) for u in units if u.graded]
         winners = set()
         found = None
         for node, greater, lesser, quality in recorded:
@@ -333,13 +342,21 @@ class ChoiceAnswerer:
             qualities = quality.lower().split()
             same = any(_same(w, q) for w in spoken for q in qualities)
             opposed = any(_opposed(w, q) for w in spoken for q in qualities)
+            up = None
             if not same and not opposed:
                 # "quicker" of a stated "faster": by meaning, only where it clearly sides with one of the two.
                 grades = {self.grade(w, q) for w in spoken if degree(w) in ("JJR", "RBR") for q in qualities} - {0}
                 same, opposed = grades == {1}, grades == {-1}
-            if same == opposed:
-                continue  # the question names neither the quality nor its opposite (or, oddly, both)
-            up = same != flipped
+            if same and opposed:
+                continue  # the question, oddly, names both the quality and its opposite
+            if not same and not opposed:
+                # "which one needs more time?" of a stated "longer": the amount the question grades, by WordNet.
+                sides = {side * amount_side(q, noun) for side, noun in amounts for q in qualities} - {0}
+                if len(sides) != 1:
+                    continue  # the question names neither the quality nor its opposite, nor an amount it means
+                up = sides.pop() > 0
+            if up is None:
+                up = same != flipped
             winner = greater if up else lesser
             winners.add(id(owner[winner]))
             found = (node, greater, lesser, quality, winner)
@@ -503,7 +520,7 @@ class ChoiceAnswerer:
         for cand in self.sentences({c for o in options for c in o.concepts}):
             text = cand.text
             plain = [w.lower() for w in text.replace("-", " ").split()]
-            if sum(1 for u in units if _said(u.words, plain)) < needed - 1:
+            if sum(1 for u in units if _said(u.words, plain) or _graded_by(u, plain)) < needed - 1:
                 continue  # the sentence cannot say enough of the question whatever its clauses hold
             found = [[self._clause_says(units, c) for c in clauses] for clauses in self._clauses(text, options)]
             source = {"document": cand.document, "section": cand.section, "text": text}
@@ -565,7 +582,7 @@ class ChoiceAnswerer:
 
     def _clause_says(self, units: list[Unit], clause: list[str]) -> tuple[int, int]:
         """Return how many units a clause's words say, and how many of those are mentions."""
-        said = [u for u in units if _said(u.words, clause)]
+        said = [u for u in units if _said(u.words, clause) or _graded_by(u, clause)]
         # A comparative is said by its own words only: the embedding puts opposites close ("later" and
         # "sooner" of one time), and the antonym table does not list every pair.
         rest = [u.words[0] for u in units if u.link is None and u not in said and not u.degree]
@@ -604,6 +621,14 @@ def _content(words: Sequence[str]) -> list[str]:
 def _said(wanted: Sequence[str], words: Sequence[str]) -> bool:
     """Tell whether every word of ``wanted`` is one of ``words`` (by lemma, singular or a shared stem)."""
     return all(any(words_match(w, s) >= 0.8 or noun_key(w) == noun_key(s) for s in words) for w in wanted)
+
+
+def _graded_by(unit: Unit, words: Sequence[str]) -> bool:
+    """Tell whether a comparative of ``words`` says the amount ``unit`` grades, on its side ("takes *longer*"
+    says "more time", never "less time")."""
+    if not unit.graded or "than" in words:
+        return False  # "A takes longer than B": both stand in the clause, and words alone cannot tell the side
+    return any(degree(w) == "JJR" and unit.graded * amount_side(w, unit.words[-1]) > 0 for w in words)
 
 
 def _between(greater: URIRef, lesser: URIRef, owner: dict[URIRef, Option]) -> bool:

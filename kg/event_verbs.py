@@ -9,6 +9,11 @@ class of English grammar; the event noun's verb is the noun itself where English
 
 ``event_verb_readings`` returns the question said with the event's verb, one text per verb the noun may
 stand for; the engine answers such a reading only when the question as written found no answer.
+
+A question may also ask for the doer of a deed it says as a gerund after its predicate ("Who is
+accountable for sealing the vats?", "Who is in charge of ordering paper?", "Who is tasked with locking
+up?"): whoever the predicate says it of does the deed, so ``doer_readings`` asks who does it ("Who seals
+the vats?"). Only "who" asks for a doer: "What is the cost of running X?" names no one.
 """
 
 from __future__ import annotations
@@ -30,6 +35,57 @@ def may_support_event(words: list[str]) -> bool:
     """Tell whether lowercase ``words`` hold a support verb in some form: a test on letters alone, so that a
     question with none is never parsed for one (the parser loads slowly)."""
     return any(lemmas(w) & AGENTIVE_SUPPORT_VERBS for w in words)
+
+
+#: The words that ask for a person: a doer, whom the predicate before a gerund is said of. Closed class.
+DOER_WORDS = frozenset(("who", "whom"))
+#: Dependency labels on the way from a gerund's preposition up to the clause: a predicate's adjective
+#: ("responsible for"), a preposition's noun ("in charge of"), a preposition ("in").
+PREDICATE_PATH = frozenset(("acomp", "prep", "pobj"))
+
+
+def may_name_a_doer(words: list[str]) -> bool:
+    """Tell whether lowercase ``words`` may ask for the doer of a deed said as a gerund after a preposition,
+    on letters alone (no parse for a question with none)."""
+    return any(re.split("['\u2019]", w)[0] in DOER_WORDS for w in words) and any(
+        w.endswith("ing") and i and words[i - 1].isalpha() and len(words[i - 1]) <= 4 for i, w in enumerate(words)
+    )
+
+
+def doer_readings(doc) -> list[str]:
+    """Return the question parsed in ``doc`` asked as who does the deed its gerund says ("Who is accountable
+    for sealing the vats?": "Who seals the vats?"), or nothing.
+
+    The gerund completes a preposition that hangs, through the predicate's adjective or noun, on the clause
+    whose subject is "who", a copula or a passive ("is tasked with"). The words from the clause's verb to
+    the preposition give way to the gerund's verb in the clause's tense; the rest stays.
+    """
+    readings: list[str] = []
+    for gerund in doc:
+        if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or gerund.head.dep_ != "prep":
+            continue
+        node = gerund.head
+        while node.dep_ in PREDICATE_PATH and node.head.i != node.i:
+            node = node.head
+        clause = node
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in DOER_WORDS or not subject.i < clause.i < gerund.i:
+            continue
+        if clause.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in clause.children):
+            continue
+        verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+        start = min(v.i for v in verbs)
+        # "Who was responsible for building it?" asks who built it: the tense is the clause's.
+        said = getInflection(gerund.lemma_, tag="VBD" if any(v.tag_ == "VBD" for v in verbs) else "VBZ")
+        if not said:
+            continue
+        before = "".join(t.text_with_ws for t in doc[:start])  # "Who" of "Who's": a space before the verb
+        words = [before if before.endswith(" ") else f"{before} ", said[0] + gerund.whitespace_]
+        words += [t.text_with_ws for t in doc[gerund.i + 1 :]]
+        text = re.sub(r"\s+([?.!,])", r"\1", "".join(words)).strip()
+        if text and text not in readings:
+            readings.append(text)
+    return readings
 
 
 def event_verbs(noun: str) -> list[str]:

@@ -94,6 +94,9 @@ EXISTENCE_VERBS = frozenset("exist exists existed existing".split())
 #: class of English grammar (do, have and be are dropped as stopwords or ``LIGHT_VERBS`` already), matched
 #: by lemma.
 QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
+#: Verbs that, asked with "how" and nothing else ("How does a siphon work?"), ask how a thing does its job:
+#: what it is and does, as "What is a siphon?" asks. The idiom's closed set of verbs, matched by lemma.
+FUNCTIONING_VERBS = frozenset("work function operate".split())
 #: Support verbs: with a bare noun and a preposition they make one predicate ("takes *place* on",
 #: "makes *use* of", "pays *attention* to"), the noun being no thing the clause is about. A closed class of
 #: English grammar, matched by lemma.

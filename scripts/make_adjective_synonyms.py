@@ -25,7 +25,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from make_synonyms import MARKER, sense_ranks, tagged_senses, write_table
+from make_synonyms import sense_ranks, synset_lines, tagged_senses, write_table
 
 #: A sense counts as frequent when it is one of the word's first this many (WordNet orders them by frequency).
 TOP_SENSES = 1
@@ -36,13 +36,8 @@ SENSE_POS = {"adj": ("3", "5"), "adv": ("4",)}
 def _synsets(path: Path) -> dict[str, tuple[list[str], list[str]]]:
     """Return each synset offset of one data file with its words and the offsets it is "similar to"."""
     found: dict[str, tuple[list[str], list[str]]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("  "):
-            continue  # the licence header
-        fields = line.split()
-        count = int(fields[3], 16)
-        words = [MARKER.sub("", fields[4 + 2 * i]).lower() for i in range(count)]
-        at = 4 + 2 * count
+    for fields, words, _ in synset_lines(path):
+        at = 4 + 2 * len(words)
         pointers = int(fields[at])
         similar = [
             fields[at + 1 + 4 * k + 1] for k in range(pointers) if fields[at + 1 + 4 * k] == "&"

@@ -43,21 +43,25 @@ TOP_SENSES = 2
 MARKER = re.compile(r"\(\w+\)$")
 
 
+def synset_lines(path: Path):
+    """Yield each synset line of one data file as (its fields, its words in WordNet's order, the line).
+
+    The licence header is skipped; a word loses its adjective position marker and is lowercased.
+    """
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  "):
+            continue  # the licence header
+        fields = line.split()
+        count = int(fields[3], 16)
+        yield fields, [MARKER.sub("", fields[4 + 2 * i]).lower() for i in range(count)], line
+
+
 def synsets(path: Path, files: frozenset[str] | None = None) -> dict[str, list[str]]:
     """Return each synset offset of one data file with its words, in WordNet's word order.
 
     ``files`` keeps only the synsets of those lexicographer files (their two-digit numbers), if given.
     """
-    found: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("  "):
-            continue  # the licence header
-        fields = line.split()
-        if files is not None and fields[1] not in files:
-            continue
-        count = int(fields[3], 16)
-        found[fields[0]] = [MARKER.sub("", fields[4 + 2 * i]).lower() for i in range(count)]
-    return found
+    return {fields[0]: words for fields, words, _ in synset_lines(path) if files is None or fields[1] in files}
 
 
 def sense_ranks(path: Path) -> dict[tuple[str, str], int]:

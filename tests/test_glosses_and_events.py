@@ -26,11 +26,14 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph
+from spacy.tokens import Doc
 from test_amounts_and_asides import statements
 from test_comparisons_by_grammar import comparisons
 from test_open_extraction import built_note, opened_notes
 
-from kg.event_verbs import event_verb_readings
+from kg.event_verbs import doer_readings, event_verb_readings
+from kg.ingest.parse import load_parser
+from kg.ingest.repairs import list_as_adverb
 from kg.ingest.shortforms import keeps_letters
 from kg.linking import words_match
 from kg.question import is_short_form, parse
@@ -153,6 +156,13 @@ def test_what_is_in_a_thing_is_no_definition(notes):
     assert notes.ask("What is the first-aid box?").kind != "relation"
 
 
+def test_what_is_in_a_thing_is_what_the_graph_places_in_it(notes):
+    answer = notes.ask("What is in the first-aid box?")
+    found = {a.get("label", "").lower() for a in answer.answers}
+    assert {"face mask", "burn dressing", "accident book"} <= found, answer.answer
+    assert not notes.ask("Who is on the first-aid box?").answers  # no relation that says where ends in "on"
+
+
 def test_support_verb_readings():
     assert event_verb_readings(parse("Who carries out the monthly guillotine test?")) == [
         "Who tests the monthly guillotine?"
@@ -162,6 +172,23 @@ def test_support_verb_readings():
     assert "Who delivers?" in event_verb_readings(parse("Who does the deliveries?"))
     assert event_verb_readings(parse("Who takes the test?")) == []  # who undergoes it, not who does it
     assert event_verb_readings(parse("Who carries the kit?")) == []
+
+
+def test_doer_readings():
+    assert doer_readings(parse("Who is accountable for draining the tanks?")) == ["Who drains the tanks?"]
+    assert doer_readings(parse("Who is in charge of buying ink?")) == ["Who buys ink?"]
+    assert doer_readings(parse("Who was tasked with painting the sign?")) == ["Who painted the sign?"]
+    assert doer_readings(parse("Who's responsible for locking up?")) == ["Who locks up?"]
+    assert doer_readings(parse("What is the price of heating the shed?")) == []  # no one is asked for
+    assert doer_readings(parse("Who is the person in charge of props?")) == []  # no deed
+
+
+def test_the_doer_of_a_deed_said_as_a_gerund_is_answered(notes):
+    answer = notes.ask("Who is responsible for testing the guillotine?")
+    assert answer.answers and answer.answers[0].get("label") == "Hal Odum", answer.answer
+    # "Brisk Owl runs on a spare laptop": what runs *on* the laptop does not run it.
+    answer = notes.ask("Who is responsible for running the spare laptop?")
+    assert not any(a.get("label") == "Brisk Owl" for a in answer.answers), answer.answer
 
 
 def test_an_event_said_with_a_support_verb_is_answered(notes):
@@ -234,3 +261,53 @@ def test_a_kind_answers_only_a_question_for_that_noun(notes):
 def test_a_shared_opening_is_no_shared_stem():
     assert words_match("installed", "instance") == 0.0 and words_match("contact", "contain") == 0.0
     assert words_match("director", "directed") == 0.8 and words_match("producers", "produce") > 0.0
+
+
+@pytest.mark.parametrize("comma_head", [7, 8])
+def test_an_unclassified_list_item_after_the_object_joins_the_list(comma_head: int):
+    # "The kit, which Ada checks, contains tape, an auto injector, gel and a torch", parsed as the parser
+    # did for such a sentence after a long subject: "injector" unclassified ("dep") under the verb, the
+    # rest of the list hung on it, the object "tape" alone; the comma after the object hung on the verb
+    # or on the object.
+    nlp = load_parser()
+    words = "The kit , which Ada checks , contains tape , an auto injector , gel and a torch .".split()
+    heads = [1, 7, 1, 5, 5, 1, 1, 7, 7, comma_head, 12, 12, 7, 12, 12, 14, 17, 14, 7]
+    deps = ["det", "nsubj", "punct", "dobj", "nsubj", "relcl", "punct", "ROOT", "dobj", "punct", "det"]
+    deps += ["compound", "dep", "punct", "conj", "cc", "det", "conj", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "PROPN", "VERB", "PUNCT", "VERB", "NOUN", "PUNCT", "DET", "NOUN"]
+    pos += ["NOUN", "PUNCT", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"]
+    doc = list_as_adverb(Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos))
+    tape = doc[8]
+    found = {t.text for t in tape.conjuncts}
+    assert found == {"injector", "gel", "torch"}, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+CANAL_YARD = """# Canal Yard Notes
+
+## Boats
+
+The yard keeps an old narrowboat called Merrily beside the slipway. Molly is walked twice a day by Jon Pike,
+the lock keeper. The tool shed, known to everyone as "the hut", holds the spare paddles. The work punt, known
+as "the Plank", is moored by the gate.
+"""
+
+
+def test_a_name_the_tagger_read_as_an_adverb_is_a_name(tmp_path_factory: pytest.TempPathFactory):
+    said = statements(built_note(tmp_path_factory, "yard.md", CANAL_YARD))
+    assert ("Merrily", "is a", "old narrowboat") in said, sorted(said)
+    assert ("Molly", "is walked by", "Jon Pike") in said, sorted(said)
+    assert not any(s == "Boat" for s, _, _ in said), sorted(said)  # no subjectless clause said of the heading
+
+
+def test_a_name_known_as_is_of_the_thing_it_names(tmp_path_factory: pytest.TempPathFactory):
+    said = statements(built_note(tmp_path_factory, "yard.md", CANAL_YARD))
+    assert ("hut", "is a", "tool shed") in said, sorted(said)  # past "to everyone"
+    assert ("Plank", "is a", "work punt") in said, sorted(said)
+
+
+def test_how_a_thing_works_is_what_it_is(notes):
+    said = notes.ask("What is Brisk Owl?")
+    answer = notes.ask("How does Brisk Owl work, basically?")
+    assert said.answers and answer.answers and answer.answer == said.answer, answer.answer
+    other = notes.ask("How does Brisk Owl work with the packing bench?")  # asks about the bench too
+    assert other.answer != said.answer, other.answer

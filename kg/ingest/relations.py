@@ -781,7 +781,7 @@ class OpenReader:
             for acl in [*noun.children, *_object_complements(noun)]:
                 if acl.dep_ not in ("acl", "xcomp") or acl.lemma_ not in NAMING_VERBS:
                     continue
-                names = [c for c in acl.children if c.dep_ in ("oprd", "dobj", "attr")]
+                names = [c for c in acl.children if c.dep_ in ("oprd", "dobj", "attr")] or _named_as(acl)
                 named = self._concept(names[0]) if len(names) == 1 else None
                 words = [t.text for t in _name_tokens(_named_phrase(noun, names[0]) if named else noun)]
                 kind = self.resolve(" ".join(words), True) if named is not None else None
@@ -2582,6 +2582,23 @@ def naming(doc):
                 if acl.dep_ == "acl" and acl.lemma_.lower() in NAMING_VERBS and (name := _given_name(acl)) is not None:
                     return name, True
     return None
+
+
+def _named_as(verb) -> list:
+    """Return the name "known as" gives ("the store, known as *the cave*"), also past a phrase that says by
+    whom or where ("known to everyone as X", "known around town as X", the parser hanging "as" on that
+    phrase's noun); empty for any other naming verb or shape."""
+    if verb.lemma_.lower() != "know":
+        return []
+    places = [verb, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    return [
+        name
+        for place in places
+        for prep in place.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for name in prep.children
+        if name.dep_ == "pobj" and name.pos_ in ("NOUN", "PROPN")
+    ]
 
 
 def _named_phrase(noun, name):

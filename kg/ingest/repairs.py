@@ -12,6 +12,7 @@ a note's sentences, a question and a quoted sentence alike.
 - A list whose second item the parser took for an apposition of the first: see ``list_in_apposition``.
 - A list whose second item the parser took for an adverbial noun of the verb: see ``list_as_adverb``.
 - An apposition hung on a noun further back than the name right before its comma: see ``apposition_to_nearest``.
+- A name tagged as an adverb, heading a sentence or after "called" / "named": see ``name_as_adverb``.
 - A joined clause's subject parsed as one more object of the first clause ("NFC composes characters and
   NFD decomposes them"): see ``joined_clause_subject``.
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 from lemminflect import getAllLemmas, getLemma
 from spacy.language import Language
 
-from kg.text import SUBJECT_DEPS, agrees_in_number
+from kg.text import NAMING_VERBS, SUBJECT_DEPS, agrees_in_number
 
 VERB_LEMMAS = "kg_verb_lemmas"
 SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
@@ -31,6 +32,7 @@ LIST_AFTER_RELATIVE = "kg_list_after_relative"
 LIST_IN_APPOSITION = "kg_list_in_apposition"
 LIST_AS_ADVERB = "kg_list_as_adverb"
 APPOSITION_TO_NEAREST = "kg_apposition_to_nearest"
+NAME_AS_ADVERB = "kg_name_as_adverb"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -210,16 +212,19 @@ def list_as_adverb(doc):
     """Read as one list "includes a face mask, leather gloves, a spanner and the log".
 
     An item with no article after the object's comma ("leather gloves") may come out an adverbial noun of
-    the verb, the rest of the list hung on it: the object then stands alone. Such a noun right after the
-    comma that ends the verb's object, whose own conjuncts end in "and"/"or", is the list's next item.
+    the verb, the rest of the list hung on it: the object then stands alone. So may an item after a long
+    subject ("The kit, which ... by our porter, Ada Moss, contains tape, a head torch, ..."), left
+    unclassified ("dep"). Such a noun right after the comma that ends the verb's object, whose own
+    conjuncts end in "and"/"or", is the list's next item.
     """
     for item in doc:
         verb = item.head
-        if item.dep_ != "npadvmod" or item.pos_ not in ("NOUN", "PROPN") or item.left_edge.i == 0:
+        if item.dep_ not in ("npadvmod", "dep") or item.pos_ not in ("NOUN", "PROPN") or item.left_edge.i == 0:
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < item.i]
         comma = doc[item.left_edge.i - 1]
-        if not objects or comma.text != "," or objects[-1].right_edge.i != comma.i - 1:
+        # The comma ends the object's phrase, whether the parser hung it on the object or on the verb.
+        if not objects or comma.text != "," or objects[-1].right_edge.i not in (comma.i - 1, comma.i):
             continue
         rest = [c for c in item.children if c.dep_ == "conj"]
         joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") for r in (item, *item.conjuncts) for c in r.children)
@@ -265,6 +270,46 @@ def apposition_to_nearest(doc):
 CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
 
 
+@Language.component(NAME_AS_ADVERB)
+def name_as_adverb(doc):
+    """Read as a name a capitalised word the tagger took for an adverb: the subject heading a clause with no
+    other ("Molly is walked twice a day": "-ly" names come out adverbs), or the name a naming participle
+    gives ("a barge called Merrily").
+
+    A subject read as an adverb leaves its clause with none, and the thing is said to do nothing; a name read
+    as a modifier of "called" leaves the thing unnamed. Only a word with a capital that the dictionary does
+    not know as an adverb ("Only", "Then" stay) at the head of a sentence, right before an auxiliary of a
+    verb with no subject; or a capitalised word inside the sentence right after "called", "named" or
+    "known" hung on a noun, with no other complement.
+    """
+    for token in doc:
+        verb = token.head
+        if token.is_sent_start:
+            if _subject_read_as_adverb(token):
+                passive = any(c.dep_ == "auxpass" for c in verb.children)
+                token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubjpass" if passive else "nsubj"
+            continue
+        if token.i != verb.i + 1 or not token.is_title:
+            continue
+        if token.dep_ not in ("advmod", "npadvmod", "dobj") or verb.lemma_ not in NAMING_VERBS:
+            continue
+        if verb.tag_ != "VBN" or verb.dep_ != "acl" or any(c.dep_ == "oprd" for c in verb.children):
+            continue
+        token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "oprd"
+    return doc
+
+
+def _subject_read_as_adverb(token) -> bool:
+    """Tell whether a sentence's first word is a name the tagger read as an adverb of a verb with no subject,
+    right before that verb's auxiliary ("Molly is walked ...")."""
+    verb, doc = token.head, token.doc
+    if token.dep_ != "advmod" or not token.is_title or token.i + 1 >= len(doc) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if "ADV" in getAllLemmas(token.lower_) or doc[token.i + 1].dep_ not in ("aux", "auxpass"):
+        return False
+    return doc[token.i + 1].head.i == verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _in_phrase_of(token, head) -> bool:
     """Tell whether ``token`` stands in ``head``'s own phrase: under it, and not inside a clause of it."""
     node = token
@@ -278,6 +323,6 @@ def _in_phrase_of(token, head) -> bool:
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
     names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
-    for name in (*names, LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST):
+    for name in (*names, LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST, NAME_AS_ADVERB):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

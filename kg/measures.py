@@ -1,0 +1,60 @@
+"""Tell which side of an amount a comparative stands on: "longer" means more time, "cheaper" less cost.
+
+A question may grade a noun ("which one needs *more time*, A or B?", "which one has *lower* costs?") where the
+note compares with an adjective ("A takes longer than B"). Neither letters nor the embedding model see that
+"longer" is more time and "quicker" less (the model puts "more time" as near "quicker" as "longer"), but
+WordNet's definitions say it in words ("long": "a relatively great ... duration or passage of time"). The
+rows read from them are in ``data/measures.tsv`` (made by ``scripts/make_measures.py``; see
+data/SOURCES.md): an adjective or adverb, a noun, and whether its first sense means more or less of it.
+
+``amount_side`` looks a comparative up by its lemmas and by their adjective synonyms (``data/adjectives.tsv``:
+"quick" is "fast", which means less time), so a stated "quicker" answers "which one needs less time?".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.namespaces import data_dir
+from kg.opposites import word_pairs
+from kg.synonyms import ADJECTIVE_TABLE
+from kg.text import lemmas
+
+TABLE = "measures.tsv"
+#: Words of size that grade a noun upwards ("*more* time", "a *higher* temperature"): grammar of degree.
+MORE_OF = frozenset("more greater higher bigger larger".split())
+#: Words of size that grade a noun downwards ("*less* time", "*fewer* stops", "a *lower* temperature").
+LESS_OF = frozenset("less fewer lower smaller".split())
+
+
+@lru_cache(maxsize=1)
+def measure_table() -> dict[str, dict[str, int]]:
+    """Return each adjective's graded nouns with their side (1 more, -1 less), read once per process."""
+    found: dict[str, dict[str, int]] = {}
+    for line in (data_dir() / TABLE).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, noun, sign = line.split("\t")
+        found.setdefault(word, {})[noun] = 1 if sign == "+" else -1
+    return found
+
+
+def grading_side(word: str) -> int:
+    """Return 1 for a word that grades a noun upwards ("more", "higher"), -1 downwards ("less"), else 0."""
+    lower = word.lower()
+    return 1 if lower in MORE_OF else -1 if lower in LESS_OF else 0
+
+
+@lru_cache(maxsize=20_000)
+def amount_side(comparative: str, noun: str) -> int:
+    """Return 1 when ``comparative`` means more of ``noun`` ("longer", "time"), -1 when less ("quicker",
+    "time"), and 0 when WordNet's definitions say nothing of it or say both sides."""
+    table = measure_table()
+    synonyms = word_pairs(ADJECTIVE_TABLE)
+    own = lemmas(comparative.lower())
+    nouns = lemmas(noun.lower())
+    sides = {side for word in own for n in nouns if (side := table.get(word, {}).get(n))}
+    if not sides:
+        near = {other for word in own for other in synonyms.get(word, ())}
+        sides = {side for word in near for n in nouns if (side := table.get(word, {}).get(n))}
+    return sides.pop() if len(sides) == 1 else 0
