@@ -85,6 +85,7 @@ from kg.relation_meaning import (
     places,
     same_places,
 )
+from kg.rereadings import copula_preposition, explanation_question, names_no_other_preposition, placement_questions
 from kg.scoring import (
     PREPOSITIONS,
     TIME_PREPOSITIONS,
@@ -112,10 +113,8 @@ from kg.synonyms import are_synonyms
 from kg.text import (
     ARTICLES,
     AUXILIARIES,
-    COPULAS,
     DEMONSTRATIVES,
     EXISTENCE_VERBS,
-    FUNCTIONING_VERBS,
     LIGHT_VERBS,
     NAMING_VERBS,
     POSSESSIVES,
@@ -556,79 +555,26 @@ class Engine:
                 return again
         for text in doer_readings(doc) if doer else ():
             again = self._answer(self._read(text, session))
-            if again.answers and self._says_no_other_preposition(again, text):
+            labels = [self.catalog.predicates[iri].label for iri in self._evidence_predicates(again)]
+            if again.answers and names_no_other_preposition(labels, text):
                 return again
         return None
 
-    def _says_no_other_preposition(self, answer: Answer, text: str) -> bool:
-        """Tell whether every relation an answer rests on names only prepositions ``text`` says: "Who runs the
-        mill?" is not answered by what "runs on" the mill, a deed the question never named."""
-        said = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
-        for iri in self._evidence_predicates(answer):
-            words = self.catalog.predicates[iri].label.lower().split()
-            if any(w in PREPOSITIONS and w not in said for w in words):
-                return False
-        return True
-
     def _as_placement(self, reading: Reading, session: str | None) -> Answer | None:
-        """Answer "What is in X?" as what the graph places in X, or None if that answers nothing.
-
-        The copula with a preposition says where a thing is, and no relation is named "be in": the question
-        is asked again with a name of a relation that answers "where" (``kgo:questionWord``) and ends in
-        that preposition ("What is placed in the kit?"). The names come from the ontology, not from here;
-        a preposition no such relation ends in ("Who is on the board?") is asked nothing more.
-        """
-        for link in reading.links:
-            at = self._copula_preposition(reading, link)
-            if at is None:
-                continue
-            preposition = reading.words[at].lower
-            for phrase in self._placing_phrases(preposition):
-                word = reading.words[at]
-                text = f"{reading.text[: word.start]}{phrase} {reading.text[word.start :]}"
-                again = self._answer(self._read(text, session))
-                if again.answers:
-                    return again
-            return None
+        """Answer "What is in X?" as what the graph places in X (``kg.rereadings.placement_questions``), or
+        None if that answers nothing."""
+        for text in placement_questions(reading, self.catalog.predicates.values()):
+            again = self._answer(self._read(text, session))
+            if again.answers:
+                return again
         return None
 
     def _as_explanation(self, reading: Reading, session: str | None) -> Answer | None:
-        """Answer "How does X work?" as "What is X?", or None if that answers nothing.
-
-        The idiom asks how a thing does its job; what the notes say it is and does is their account of it.
-        Only the bare idiom counts: "how", a form of "do", the subject, one of ``FUNCTIONING_VERBS``, and
-        nothing after it but adverbs ("basically"). "How does X work with Y?" asks about Y too and is not
-        taken. Read by word positions and tags: the parser often makes "work" a noun after a name ("a trap
-        *work*").
-        """
-        words = reading.words
-        if len(words) < 4 or words[0].lower != "how" or words[1].lower not in DO_SUPPORT:
-            return None
-        at = next((i for i in range(len(words) - 1, 2, -1) if lemmas(words[i].lower) & FUNCTIONING_VERBS), None)
-        if at is None:
-            return None
-        tags = {t.idx: t.tag_ for t in parse(reading.text)}
-        if any(not tags.get(w.start, "").startswith("RB") for w in words[at + 1 :]):
-            return None
-        subject = reading.text[words[2].start : words[at - 1].end]
-        again = self._answer(self._read(f"What is {subject}?", session))
-        return again if again.answers else None
-
-    def _placing_phrases(self, preposition: str) -> list[str]:
-        """Return the words before ``preposition`` in the names of the relations that answer "where" and end
-        in it ("placed" of "is placed in"), most common first."""
-        found: dict[str, int] = {}
-        for pred in self.catalog.predicates.values():
-            if "where" not in pred.question_words:
-                continue
-            for name in (pred.label, *pred.names):
-                words = name.lower().split()
-                if len(words) >= 2 and words[-1] == preposition:
-                    head = [w for w in words[:-1] if w not in COPULAS]
-                    if head:
-                        phrase = " ".join(head)
-                        found[phrase] = found.get(phrase, 0) + 1
-        return sorted(found, key=lambda p: (-found[p], p))[:2]
+        """Answer "How does X work?" as "What is X?" (``kg.rereadings.explanation_question``), or None if that
+        answers nothing."""
+        text = explanation_question(reading)
+        again = self._answer(self._read(text, session)) if text else None
+        return again if again is not None and again.answers else None
 
     def _evidence_predicates(self, answer: Answer) -> list[URIRef]:
         """Return the graph's relations among the triples an answer gives as its evidence."""
@@ -1256,32 +1202,7 @@ class Engine:
     def _placed_by_copula(reading: Reading, link: Link) -> bool:
         """Tell whether the concept is the object of a preposition the copula itself takes ("What is *in*
         the kit?", "Who is *on* the board?"): the question asks what is there, not what the concept is."""
-        return Engine._copula_preposition(reading, link) is not None
-
-    @staticmethod
-    def _copula_preposition(reading: Reading, link: Link) -> int | None:
-        """Return the position of the preposition the copula takes before the concept's name ("What is *in*
-        the kit?"), or None (``_placed_by_copula``)."""
-        if not reading.words or link.end > len(reading.words) or link.start < 1:
-            return None
-        before = link.start - 1
-        while before > 0 and reading.words[before].lower in ARTICLES:
-            before -= 1
-        if reading.words[before].lower not in PREPOSITIONS:
-            return None  # no preposition before the name: no parse needed (the parser loads slowly)
-        doc = parse(reading.text)
-        last = reading.words[link.end - 1].start
-        token = next((t for t in doc if t.idx <= last < t.idx + len(t.text)), None)
-        while token is not None and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
-            token = token.head
-        placed = (
-            token is not None
-            and token.dep_ == "pobj"
-            and token.head.dep_ == "prep"
-            and token.head.head.lemma_ == "be"
-            and not any(c.dep_ in ("nsubj", "attr") and c.pos_ in ("NOUN", "PROPN") for c in token.head.head.children)
-        )
-        return before if placed else None
+        return copula_preposition(reading, link) is not None
 
     def _does_what_it_names(self, reading: Reading, link, frame: list[tuple[int, str]]) -> bool:
         """Tell whether the topic is the subject of the definition's cue verb, and has a relation by it.
