@@ -1170,7 +1170,7 @@ class Engine:
                 return self._short_form_of(iri, entity, written, round(0.95 * link.best[1], 3))
             if not records:
                 return self._spelt_out(reading, frame, link)
-            return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
+            return self._recorded_short_form(link, iri, short, round(0.95 * link.best[1], 3))
         if entity.definition is None and self._property_named(iri, [w for _, w in frame] or reading.residual):
             return None  # "What does E42 mean?" of a row under "Meaning": the property answers, not the kind
         if entity.definition is None:
@@ -1187,7 +1187,7 @@ class Engine:
             if kinds is None and records and not doing:
                 # Nothing says what it is or what kind it is, but a short form means its long form (which
                 # says nothing of what it does).
-                return self._acronym_answer(iri, short, entity.label, round(0.95 * link.best[1], 3), recorded=True)
+                return self._recorded_short_form(link, iri, short, round(0.95 * link.best[1], 3))
             if kinds is None and asked == SKOS.definition:
                 # Nothing says what it is: what the notes say of it, quoted, is the best they hold.
                 return self.about.undefined(iri, link.best[1])
@@ -1499,6 +1499,34 @@ class Engine:
         answer.answers[0]["value"] = short
         answer.answer = f"{long_form} is written short as {short} ({short} stands for {long_form})."
         return answer
+
+    def _recorded_short_form(self, link: Link, iri: URIRef, short: str, confidence: float) -> Answer:
+        """Answer what a short form the graph records stands for: for each concept the mention links nearly as
+        well that records it with another long form (two notes' "SRE": one "engineering", one "engineer"),
+        its long form too, each cited to its note; one of them alone would be said as if it were the only."""
+        best = link.best[1]
+        others = [
+            c
+            for c, score in link.candidates[1:4]
+            if c != iri
+            and score >= best - 0.05
+            and (entity := self.catalog.entities.get(c)) is not None
+            and short in entity.aliases
+            and name_key(entity.label) != name_key(self.catalog.label(iri))
+            and abbreviates(short, entity.label)
+        ]
+        first = self._acronym_answer(iri, short, self.catalog.label(iri), confidence, recorded=True)
+        if not others:
+            return first
+        answers = [first, *(self._acronym_answer(c, short, self.catalog.label(c), confidence, True) for c in others)]
+        said = [f"{a.answers[0].get('value') or a.answers[0]['label']}{_cited_in(a)}" for a in answers]
+        first.answer = f"{short} stands for {' or for '.join(said)}."
+        for other in answers[1:]:
+            first.answers += other.answers
+            first.evidence += other.evidence
+            first.sources += other.sources
+            first.topics += other.topics
+        return first
 
     def _acronym_answer(self, iri: URIRef, short: str, long_form: str, confidence: float, recorded: bool):
         """Answer that ``short`` stands for ``long_form``, a name of ``iri``, cited to where it was given."""
@@ -3106,6 +3134,12 @@ def _verb_at(words: list[Token], start: int) -> int:
     while end < len(words) and words[end].lower not in AUX_START and not is_verb_only(words[end].text):
         end += 1
     return end
+
+
+def _cited_in(answer: Answer) -> str:
+    """Return " (in NOTE)" for the note an answer's first source is from, or "" if it has none."""
+    document = next((src.get("document") for src in answer.sources if src.get("document")), None)
+    return f" (in {document})" if document else ""
 
 
 _COPULAS = frozenset(("is", "are", "was", "were"))

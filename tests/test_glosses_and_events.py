@@ -311,3 +311,19 @@ def test_how_a_thing_works_is_what_it_is(notes):
     assert said.answers and answer.answers and answer.answer == said.answer, answer.answer
     other = notes.ask("How does Brisk Owl work with the packing bench?")  # asks about the bench too
     assert other.answer != said.answer, other.answer
+
+
+def test_a_short_form_two_notes_spell_out_differently_is_answered_with_both(tmp_path_factory: pytest.TempPathFactory):
+    notes = opened_notes(
+        tmp_path_factory.mktemp("two-notes"),
+        {
+            "dye-works.md": "# Dye Works\n\n## Staff\n\nEvery vat is signed off by the QCL (quality control lead) "
+            "before it is drained.\n",
+            "theatre.md": "# Theatre\n\n## Crew\n\nThe QCL (quick change leader) runs the costume changes in "
+            "the wings.\n",
+        },
+    )
+    answer = notes.ask("What does QCL stand for?")
+    found = {a.get("label") for a in answer.answers}
+    assert found == {"quality control lead", "quick change leader"}, answer.answer
+    assert "quality control lead" in answer.answer and "quick change leader" in answer.answer
