@@ -82,7 +82,7 @@ def doer_readings(doc) -> list[str]:
         before = "".join(t.text_with_ws for t in doc[:start])  # "Who" of "Who's": a space before the verb
         words = [before if before.endswith(" ") else f"{before} ", said[0] + gerund.whitespace_]
         words += [t.text_with_ws for t in doc[gerund.i + 1 :]]
-        text = re.sub(r"\s+([?.!,])", r"\1", "".join(words)).strip()
+        text = _joined(words)
         if text and text not in readings:
             readings.append(text)
     return readings
@@ -137,7 +137,7 @@ def event_verb_readings(doc) -> list[str]:
                     words.append(said[0] + token.whitespace_)
                 elif token.i not in skip:
                     words.append(token.text_with_ws)
-            text = re.sub(r"\s+([?.!,])", r"\1", "".join(words)).strip()
+            text = _joined(words)
             if text and text != doc.text and text not in readings:
                 readings.append(text)
     return readings
@@ -156,3 +156,8 @@ def _rest_of_phrase(event) -> set[int]:
     named = any(c.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or c.tag_ == "VBN" for c in before)
     kept = [c for c in event.children if c.i > event.i or named]
     return {t.i for c in kept for t in c.subtree if c.dep_ != "acl" or c.tag_ != "VBN"}
+
+
+def _joined(words: list[str]) -> str:
+    """Return a reworded question's words as one text, no space left before its punctuation."""
+    return re.sub(r"\s+([?.!,])", r"\1", "".join(words)).strip()

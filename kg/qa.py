@@ -1098,7 +1098,7 @@ class Engine:
         Another name after "in" ("what is a heddle in a loom") says where the concept is meant, not what
         is asked of it: it is left out of the frame, as the concept's own name is.
         """
-        if self._placed_by_copula(reading, link):
+        if copula_preposition(reading, link) is not None:
             return None  # "What is in the kit?" asks what the kit holds, not what it is
         inside = set(range(link.start, link.end))
         # A mention read as a word right before the concept's name modifies it ("an *image* digest"), as the
@@ -1197,12 +1197,6 @@ class Engine:
                 return self.about.answer(iri, link.best[1], scale=KIND_SCALE) or kinds
             return kinds
         return self._definition_answer(iri, entity, link.best[1])
-
-    @staticmethod
-    def _placed_by_copula(reading: Reading, link: Link) -> bool:
-        """Tell whether the concept is the object of a preposition the copula itself takes ("What is *in*
-        the kit?", "Who is *on* the board?"): the question asks what is there, not what the concept is."""
-        return copula_preposition(reading, link) is not None
 
     def _does_what_it_names(self, reading: Reading, link, frame: list[tuple[int, str]]) -> bool:
         """Tell whether the topic is the subject of the definition's cue verb, and has a relation by it.
