@@ -40,7 +40,7 @@ from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.evidence import Evidence
 from kg.linking import Link, words_match
-from kg.measures import amount_side, grading_side
+from kg.measures import amount_side, grading_side, relative_side
 from kg.namespaces import KGO
 from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
@@ -60,6 +60,8 @@ from kg.text import (
     noun_key,
 )
 
+#: Pronouns an option may hold that name nothing of it: "the brass *one*", "sanding *it*".
+OPTION_PRONOUNS = frozenset("one ones it them".split())
 #: Determiners an option may open with ("the tram or the bus"): grammar, not part of the option's name.
 DETERMINERS = ARTICLES
 #: Words that turn a comparison round ("which is less heavy"): the lesser answers.
@@ -232,13 +234,10 @@ class ChoiceAnswerer:
         """Return the answer naming the one supported option, or None (no options, or no single one)."""
         if reading.negated:
             return None  # "which does not ...": the unsupported option may or may not be meant
-        spans = read_options(reading.text, reading.tokens, self.parse)
-        if not spans:
+        options = self.offered(reading)
+        if not options:
             return None
-        for link in reading.links:
-            if any(link.start < e and s < link.end and not (s <= link.start and link.end <= e) for s, e in spans):
-                return None  # the words belong to a name ("Love Me or Leave Me"), not to a choice
-        options = [self._option(reading, s, e) for s, e in spans]
+        spans = [(o.start, o.end) for o in options]
         units = self._units(reading, spans)
         answer = self._compared(reading, options, units)
         if answer is None and units:
@@ -257,6 +256,23 @@ class ChoiceAnswerer:
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(c) for o in options for c in o.concepts[:1]]
         return answer
+
+    def offered(self, reading: Reading) -> list[Option]:
+        """Return the options the question offers ("which is X, A or B?"), or [] (see ``read_options``)."""
+        spans = read_options(reading.text, reading.tokens, self.parse)
+        for link in reading.links:
+            if any(link.start < e and s < link.end and not (s <= link.start and link.end <= e) for s, e in spans):
+                return []  # the words belong to a name ("Love Me or Leave Me"), not to a choice
+        return [self._option(reading, s, e) for s, e in spans]
+
+    @staticmethod
+    def names_option(item: dict, options: Sequence[Option]) -> bool:
+        """Tell whether an answer item (``kg.answer.Answer.answers``) is one of ``options``: the concept an
+        option names, or a name one option's words say in fewer or more words."""
+        label = str(item.get("label") or item.get("value") or "")
+        return any(
+            item.get("iri") in {str(c) for c in o.concepts} or _names(_name_words(o.text), label) for o in options
+        )
 
     # -- reading ------------------------------------------------------------------------------------
     def _option(self, reading: Reading, start: int, end: int) -> Option:
@@ -346,6 +362,11 @@ class ChoiceAnswerer:
             if not same and not opposed:
                 # "quicker" of a stated "faster": by meaning, only where it clearly sides with one of the two.
                 grades = {self.grade(w, q) for w in spoken if degree(w) in ("JJR", "RBR") for q in qualities} - {0}
+                same, opposed = grades == {1}, grades == {-1}
+            if not same and not opposed:
+                # "which takes longer?" of a stated "quicker": the amounts both grade ("longer": more time,
+                # "quicker": less) set them on one side or on opposite sides (``kg.measures``).
+                grades = {relative_side(w, q) for w in spoken if degree(w) in ("JJR", "RBR") for q in qualities} - {0}
                 same, opposed = grades == {1}, grades == {-1}
             if same and opposed:
                 continue  # the question, oddly, names both the quality and its opposite
@@ -639,9 +660,10 @@ def _between(greater: URIRef, lesser: URIRef, owner: dict[URIRef, Option]) -> bo
 def _name_words(text: str) -> frozenset[str]:
     """Return the words a name is matched by: singular, lowercase, without articles. A possessive stands for
     the thing it owns, named by the question ("which crew ..., Wednesday's or Saturday's?"): its owner's word;
-    so does the pronoun "one" ("the steel one or the brass one"): its modifiers."""
+    so does the pronoun "one" ("the steel one or the brass one"): its modifiers. A deed's pronoun object
+    ("sanding *it* or oiling *it*") stands for the thing the question speaks of: its verb names the deed."""
     words = (w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in name_key(text).split())
-    return frozenset(w for w in words if w and w not in DETERMINERS and w not in ("one", "ones"))
+    return frozenset(w for w in words if w and w not in DETERMINERS and w not in OPTION_PRONOUNS)
 
 
 def _names(key: frozenset[str], label: str) -> bool:

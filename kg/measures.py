@@ -58,3 +58,24 @@ def amount_side(comparative: str, noun: str) -> int:
         near = {other for word in own for other in synonyms.get(word, ())}
         sides = {side for word in near for n in nouns if (side := table.get(word, {}).get(n))}
     return sides.pop() if len(sides) == 1 else 0
+
+
+def measured_nouns(comparative: str) -> frozenset[str]:
+    """Return the nouns WordNet says ``comparative`` grades, by its lemmas or their adjective synonyms."""
+    table = measure_table()
+    synonyms = word_pairs(ADJECTIVE_TABLE)
+    own = lemmas(comparative.lower())
+    words = own | {other for word in own for other in synonyms.get(word, ())}
+    return frozenset(noun for word in words for noun in table.get(word, {}))
+
+
+def relative_side(first: str, second: str) -> int:
+    """Return 1 when two comparatives mean the same side of every amount both grade ("slower", "longer": more
+    time), -1 when the opposite sides ("longer", "quicker"), 0 when they grade no amount in common or disagree.
+
+    A question may grade with one word what a note compared with another that no synonym or antonym
+    joins: "which takes longer?" of "A is quicker than B" asks for B.
+    """
+    shared = measured_nouns(first) & measured_nouns(second)
+    signs = {amount_side(first, noun) * amount_side(second, noun) for noun in shared} - {0}
+    return signs.pop() if len(signs) == 1 else 0

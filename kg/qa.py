@@ -13,7 +13,7 @@ import itertools
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -411,7 +411,16 @@ class Engine:
                 phrased = self._by_phrase(reading)
                 if self._sure(phrased):
                     answer = phrased
+        if answer is not None and answer.answers and answer.kind != "sentence" and not self._an_option(reading, answer):
+            # "Which takes longer, A or B?" is answered by A or by B: another thing the path reaches (what A
+            # takes) answers another question, and so does a yes or a no.
+            answer = None
         return self._or_quoted(reading, answer, context)
+
+    def _an_option(self, reading: Reading, answer: Answer) -> bool:
+        """Tell whether ``answer`` names one of the options the question offers, or it offers none."""
+        options = self.choices.offered(reading)
+        return not options or any(self.choices.names_option(item, options) for item in answer.answers)
 
     def _sure(self, answer: Answer | None) -> bool:
         """Tell whether ``answer`` gives answers at or above the engine's threshold for its kind of support.
@@ -494,7 +503,8 @@ class Engine:
                 continue
             # The words the mentions became must be said by what answers (the relation's name, the quoted
             # sentence): an answer that leaves them out answers another question.
-            text = " ".join([again.answer, *(str(src.get("text", "")) for src in again.sources)])
+            # The heading of a sentence's section says what the sentence is about (see ``_stated_words``).
+            text = " ".join([again.answer, *(_source_context(src) for src in again.sources)])
             # The names of the relations that answer say their words too ("called" of "is equivalent to").
             names = [n for p in self._evidence_predicates(again) for n in self.catalog.predicates[p].names]
             said = {lemma for t in tokenize(" ".join([text, *names])) if t.is_word for lemma in lemmas(t.lower)}
@@ -2286,6 +2296,8 @@ class Engine:
             # something else ("uses a TCP port 22 connection" answers "which port" with "connection").
             # The measure asked ("how *long*") is accounted for only by an amount: a sentence that says the
             # word ("tells the crew how far they may sail ...") says that there is one, not what it is.
+            if topic is not None and any(not said_in(w, said) for w in left):
+                said = said | self._heading_words(topic, ps.steps, answers)
             by_sentence = {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word and w != measure}
             # "Where does the gallery hang prints?" over "Fenwick Gallery hangs prints": a word the sentence says only
             # as the answer's own name names the answer, which the question then does not ask for.
@@ -2723,6 +2735,17 @@ class Engine:
         _, sources = self.evidence.for_path(topic, steps, answers[:10])
         # What a sentence sets aside ("except on feast days") it does not say of its fact.
         return frozenset().union(*(sentence_words(without_set_aside(source["text"], parse)) for source in sources))
+
+    def _heading_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:
+        """Return the lowercase words of the headings of the sections the path's sentences stand in.
+
+        A heading says what all of its section is about: "Who leads the glazing sessions?" over "Anna leads
+        the session" under "## Glazing" says nothing the fact leaves out. Only to account for a word: a
+        heading that names the asked kind ("## River boats") does not make the sentence name it beside the
+        answers (``_kind_said_beside``).
+        """
+        _, sources = self.evidence.for_path(topic, steps, answers[:10])
+        return frozenset().union(*(sentence_words(_own_heading(source)) for source in sources))
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""
@@ -3167,3 +3190,13 @@ def _heads_name(kind: str, label: str) -> bool:
     """Tell whether the kind ``kind`` is the last words of the name ``label`` ("gauge" of "drift gauge")."""
     kind, label = kind.lower().split(), label.lower().split()
     return len(label) > len(kind) and [noun_key(w) for w in label[-len(kind) :]] == [noun_key(w) for w in kind]
+
+
+def _own_heading(source: Mapping) -> str:
+    """Return the heading of the section a cited sentence stands in ("Glazing" of "Pottery > Glazing"), or ""."""
+    return str(source.get("section") or "").split(" > ")[-1]
+
+
+def _source_context(source: Mapping) -> str:
+    """Return a cited sentence with the heading of its own section: together they say what the sentence is about."""
+    return " ".join([str(source.get("text", "")), _own_heading(source)])

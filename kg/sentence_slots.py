@@ -40,6 +40,7 @@ from kg.opposites import word_pairs
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.text import (
     ABSENCE,
+    EXCLUSIVE_FOCUS,
     NEAR_NEGATIONS,
     NEGATIONS,
     NUMBER_WORDS,
@@ -629,6 +630,8 @@ def _denied(doc, head, inside: set[int], words: frozenset[str] = frozenset()) ->
         target = token.head
         if target.lower_ in CEASING and target.head.i != target.i:
             target = target.head  # "no longer runs": the "no" denies the running
+        if target.dep_ == "advmod" and target.head.dep_ == "prep" and target.lower_ not in EXCLUSIVE_FOCUS:
+            target = target.head  # "on pallets, never directly on the stone": the "never" denies the phrase
         if target.i == head.i or (_clause(target).i == head.i and {t.i for t in target.subtree} & inside):
             return True
     return False

@@ -539,6 +539,9 @@ def main_subject(doc):
 
 #: Subject pronouns that take a verb's plural form ("they store", not "they stores").
 PLURAL_PRONOUNS = frozenset(("they", "we", "you", "i"))
+#: Adverbs of focus: "not just on Fridays" says Fridays too, so a "not" on one denies no phrase it modifies.
+#: Closed class.
+EXCLUSIVE_FOCUS = frozenset("only just merely simply solely".split())
 #: Nouns that stand for anything, as pronouns do ("what sort of thing X is", "things like X"): no concept.
 GENERIC_NOUNS = frozenset("thing things one ones something stuff".split())
 #: Indefinite pronouns: closed class. They stand for anyone or anything ("everyone on board", "anything involving

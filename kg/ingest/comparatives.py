@@ -5,10 +5,12 @@ new tank", "the kiln needs more fuel than the oven", "the loom, which is far qui
 whatever verb carries it, a comparison is a word of degree (a comparative, or "more"/"less" with the
 word it grades) and a "than" whose object is the thing compared against. This module reads that shape
 from the dependency parse alone; :class:`kg.ingest.relations.OpenReader` finds the concepts on both
-sides (the clause's subject, the object of "than") as it finds any clause's participants.
+sides (the clause's subject, the object of "than") as it finds any clause's participants. Two deeds may be
+compared too ("sweeping the hearth is quicker than brushing the flue"): each gerund is then a side.
 
 Left unread, so nothing wrong is recorded: an amount after "than" ("more than 200 people": the parser
-marks it ``quantmod``), a deed after "than" ("cheaper than queueing for a berth"), a comparison that is
+marks it ``quantmod``), a deed after "than" compared with a thing ("cheaper than queueing for a berth"),
+a comparison that is
 denied ("not faster than", "no longer than"), and "rather than" / "other than", which compare nothing.
 """
 
@@ -60,8 +62,9 @@ def comparatives(doc) -> list[Comparative]:
         # A name merged before parsing may be tagged anything ("than *Old Cedar Double*" as an adjective).
         objects = [c for c in than.children if c.dep_ == "pobj" or merged_name(c) or _misread_object(c, than)]
         phrase = None if objects else _prepositional_object(than)
-        if not objects and phrase is None:
-            continue  # "quicker than waiting for X": compared with a deed, which names no thing
+        deed = None if objects or phrase is not None else _deed_after(than)
+        if not objects and phrase is None and deed is None:
+            continue
         head = than.head
         read = _degree(head)
         while read is None and head.head.i != head.i:
@@ -80,6 +83,13 @@ def comparatives(doc) -> list[Comparative]:
         clause = _clause_of(word)
         if _denied(word) or _denied(head) or _denied(clause):
             continue
+        if deed is not None:
+            # "Brushing the flue is quicker than sweeping the hearth": a deed is compared with a deed, never
+            # with a thing ("cheaper than queueing for a berth" says nothing of what else is cheaper).
+            doer = next((c for c in clause.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+            if doer is not None:
+                found.append(Comparative(quality, greater, clause, deed, doer))
+            continue
         if phrase is not None:
             # "Copying is quicker over the network than from the drive", "searching with A is slower than
             # with B": the two sides are the objects of prepositional phrases, the second after "than".
@@ -89,6 +99,12 @@ def comparatives(doc) -> list[Comparative]:
             continue
         found.append(Comparative(quality, greater, clause, objects[0]))
     return found
+
+
+def _deed_after(than):
+    """Return the one gerund "than" takes for its object ("than *sweeping* the hearth"), or None."""
+    after = [c for c in than.children if c.i > than.i and c.dep_ != "punct"]
+    return after[0] if len(after) == 1 and after[0].dep_ == "pcomp" and after[0].tag_ == "VBG" else None
 
 
 def _prepositional_object(than):

@@ -48,6 +48,7 @@ from kg.ingest.shortforms import (
     SHORT_BEFORE_RE,
     SHORT_EQUALS_RE,
     SHORT_GLOSSED_RE,
+    SHORT_OR_RE,
     SHORT_SAID_RE,
     UNIT_SYMBOL_RE,
     abbreviates,
@@ -343,8 +344,7 @@ class _Extractor(StructureReader):
         """Register short forms with their long names: the long name is a concept, the short form its acronym.
 
         "Long Name (LN)", "LN (Long Name)", "LN = Long Name", "LN stands for Long Name", "LN, short for long
-        name", "the LN, the long name" and "publish/subscribe
-        (pub/sub)"; a short form is given
+        name", "the LN, the long name", "long name, or LN," and "publish/subscribe (pub/sub)"; a short form is given
         only to a name whose words its letters spell (see :mod:`kg.ingest.shortforms`).
         """
         found = []
@@ -395,6 +395,13 @@ class _Extractor(StructureReader):
         for match in [*SHORT_SAID_RE.finditer(text), *glossed]:
             long_form = said_long_form(match.group(1), match.group(2))
             # "WEEE stands for Waste ...", "GSV, short for gross ...", "the OMS, the order management server"
+            if long_form is not None:
+                found.append(self._short_form(long_form, match.group(1)))
+        for match in SHORT_OR_RE.finditer(text):
+            # "a tension grade, or TG, ...": only words the letters spell, or one word that keeps them in order; an
+            # "or" may offer anything else ("the east gate, or GATE B").
+            before = text[: match.start()]
+            long_form = spelled_suffix(before, match.group(1)) or compressed_word(before, match.group(1))
             if long_form is not None:
                 found.append(self._short_form(long_form, match.group(1)))
         for match in CLIPPED_RE.finditer(text):

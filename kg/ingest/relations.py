@@ -36,11 +36,13 @@ from kg.opposites import word_pairs
 from kg.text import (
     ARTICLES,
     COMPLEX_PLACE_PREPOSITIONS,
+    EXCLUSIVE_FOCUS,
     FILLERS,
     INDEFINITE_PRONOUNS,
     NAMING_VERBS,
     NEAR_NEGATIONS,
     NUMBER_WORDS,
+    PARTICLES,
     PASSIVE_DEPS,
     POSSESSIVES,
     SETTING_APART,
@@ -913,11 +915,16 @@ class OpenReader:
         """
         facts = []
         for comparison in comparatives(doc):
-            against = self._concepts(comparison.against)
-            owner = _amount_owner(comparison.against) if not against else None
-            if owner is not None:
-                against = self._concepts(owner)  # "longer than the 27 minutes needed on the Blue": the Blue
-            sides = self._concepts(comparison.side) if comparison.side is not None else None
+            if comparison.against.tag_ == "VBG" and comparison.side is not None and comparison.side.tag_ == "VBG":
+                # Two deeds compared: each is the activity its gerund clause names.
+                against = self._deed(comparison.against, comparison.side)
+                sides = self._deed(comparison.side, comparison.against)
+            else:
+                against = self._concepts(comparison.against)
+                owner = _amount_owner(comparison.against) if not against else None
+                if owner is not None:
+                    against = self._concepts(owner)  # "longer than the 27 minutes needed on the Blue": the Blue
+                sides = self._concepts(comparison.side) if comparison.side is not None else None
             for side in sides if sides is not None else self._compared_sides(comparison.clause):
                 for other in against:
                     if side is other:
@@ -926,6 +933,32 @@ class OpenReader:
                     quality = comparison.quality
                     facts.append(OpenFact(greater, COMPARED, quality, lesser, False, COMPARISON_RULE, quality))
         return facts
+
+    def _deed(self, verb, partner) -> list[Concept]:
+        """Return the activity a gerund and its object name ("brushing the flue"), as a concept, or [].
+
+        A deed compared with another ("sanding down a bench is quicker than varnishing *it*") may name its
+        object by a pronoun: the other deed's object, the one thing the sentence has spoken of. A gerund with
+        more than one object, or a pronoun with no such thing to stand for, names nothing.
+        """
+        objects = _deed_objects(verb)
+        if len(objects) > 1:
+            return []
+        thing = objects[0] if objects else None
+        if thing is not None and thing.pos_ == "PRON":
+            others = _deed_objects(partner)
+            if thing.lower_ not in ("it", "them") or len(others) != 1 or others[0].pos_ == "PRON":
+                return []
+            thing = others[0]
+        # "rolling *back* a flag": a particle the parser read as the verb's adverb right after it is the verb's.
+        particles = [
+            c.lower_ for c in verb.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in PARTICLES)
+        ]  # fmt: skip
+        words = [verb.lower_, *particles]
+        words += [t.text for t in _name_tokens(thing)] if thing is not None else []
+        concept = self.resolve(" ".join(words), True)
+        return [concept] if concept is not None else []
 
     def _compared_sides(self, clause) -> list[Concept]:
         """Return what the clause that states a comparison says it of: its subjects.
@@ -1144,7 +1177,7 @@ class OpenReader:
         preps += [inner for p in preps for inner in _hung_on_period(p)]
         # "allowed on the deck but not in the cabin": a participant the "not" denies is no positive one (a
         # quoted sentence's verdict reads the denial; no fact is minted for it).
-        preps = [p for p in preps if not _negated(p)]
+        preps = [p for p in preps if not _negated(p) and not _denied_through_adverb(p)]
         # "means one slack stay at the head of a mast holds up ...": the phrase is the clause subject's.
         spans = [(c.i, clause.i) for c in verb.children if (clause := _clause_after(c)) is not None]
         preps = [p for p in preps if not any(a < p.i < b for a, b in spans)]
@@ -1411,8 +1444,13 @@ class OpenReader:
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in ENABLING and all(s.lower_ in GENERIC for s in found):
             # "X allows you to partition Y", parsed with "you" as the subject of "partition": said of X.
             return self._subjects(verb.head)
-        if verb.dep_ == "conj" and all(s.lower_ in ANAPHORIC - RELATIVE for s in found):
-            # "X downloads A, but it does not change B": "it" is the subject of the clause it is joined to.
+        if (
+            verb.dep_ == "conj"
+            and all(s.lower_ in ANAPHORIC - RELATIVE for s in found)
+            and _agrees_with_subjects(found, verb.head)
+        ):
+            # "X downloads A, but it does not change B": "it" is the subject of the clause it is joined to;
+            # not where their numbers differ ("crates go by P, and it is slow": "it" is not the crates).
             first = [s for s in self._subjects(verb.head) if s is not None]
             if first:
                 return first
@@ -1957,6 +1995,23 @@ def _reported_rivals(token) -> bool:
     return len(agreeing) > 1
 
 
+def _denied_through_adverb(prep) -> bool:
+    """Tell whether a "not"/"never" denies a prepositional phrase through its adverb: "kept on pallets, *never
+    directly* on the stone". Not through an adverb of focus: "not only on Fridays" says Fridays too."""
+    return any(c.dep_ == "advmod" and c.lower_ not in EXCLUSIVE_FOCUS and _negated(c) for c in prep.children)
+
+
+def _agrees_with_subjects(pronouns, verb) -> bool:
+    """Tell whether personal pronouns ("it", "they") agree in number with the nouns ``verb`` has for subjects;
+    any other pronoun, or a verb without a noun subject, agrees."""
+    nouns = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    numbers = {_PERSONAL.get(p.lower_) for p in pronouns} - {None}
+    if not nouns or len(numbers) != 1:
+        return True
+    several = numbers == {"plural"}
+    return all(names_several(n) == several or _conjuncts(n) for n in nouns)
+
+
 def _clause_antecedent(token):
     """Return the noun an "it"/"they"/"them" of a later clause stands for, by the parse, else None.
 
@@ -1998,7 +2053,9 @@ def _clause_antecedent(token):
         for dep in order:
             noun = arguments.get(dep)
             if noun is not None and agrees(noun):
-                return noun
+                # "with P, the carrier that calls at noon, and it is ...": the carrier is P, which names it.
+                named = noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else None
+                return named if named is not None and agrees(named) else noun
     return None
 
 
@@ -2392,6 +2449,14 @@ def _capital_by_position(words) -> bool:
 def _counts(token) -> bool:
     """Tell whether ``token`` is a count in lowercase words ("four"), which names nothing."""
     return token.dep_ == "nummod" and token.is_lower and token.lower_ in NUMBER_WORDS
+
+
+def _deed_objects(verb) -> list:
+    """Return a gerund's objects; the parser may hang one on its particle ("sanding down *a bench*")."""
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        c for p in particles for c in p.children if c.dep_ == "pobj"
+    ]
 
 
 def _name_tokens(token) -> list:

@@ -15,6 +15,8 @@ a note's sentences, a question and a quoted sentence alike.
 - A name tagged as an adverb, heading a sentence or after "called" / "named": see ``name_as_adverb``.
 - A joined clause's subject parsed as one more object of the first clause ("NFC composes characters and
   NFD decomposes them"): see ``joined_clause_subject``.
+- A list of three noun phrases or more ("A, B, C and D") whose later items the parser hung elsewhere (a
+  later verb's subject, a clause of an item, a verb of its own): see ``list_run``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 from lemminflect import getAllLemmas, getLemma
 from spacy.language import Language
 
-from kg.text import NAMING_VERBS, SUBJECT_DEPS, agrees_in_number
+from kg.text import NAMING_VERBS, NUMBER_WORDS, SUBJECT_DEPS, agrees_in_number
 
 VERB_LEMMAS = "kg_verb_lemmas"
 SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
@@ -33,6 +35,7 @@ LIST_IN_APPOSITION = "kg_list_in_apposition"
 LIST_AS_ADVERB = "kg_list_as_adverb"
 APPOSITION_TO_NEAREST = "kg_apposition_to_nearest"
 NAME_AS_ADVERB = "kg_name_as_adverb"
+LIST_RUN = "kg_list_run"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -299,6 +302,136 @@ def name_as_adverb(doc):
     return doc
 
 
+#: Tags of the words a listed noun phrase is made of: determiners, modifiers, nouns, participles, numbers.
+ITEM_TAGS = frozenset("DT PRP$ JJ JJR JJS NN NNS NNP NNPS VBG VBN HYPH CD POS".split())
+#: Base and present verb tags the tagger gives a noun inside a list ("a spare brake *pad*", "*rescue*
+#: drills"): inside a noun phrase of a list, such a word is a noun.
+BARE_VERB_TAGS = frozenset(("VB", "VBP"))
+#: The dependency labels a list's first item may have: it is an argument of its clause.
+LIST_HEADS = frozenset("dobj pobj attr nsubj nsubjpass appos conj oprd".split())
+#: The longest listed noun phrase read (in words), and the fewest items that make a run.
+MAX_ITEM_WORDS = 5
+MIN_ITEMS = 3
+#: Labels no word of a listed noun phrase has: a preposition, a clause's marker or coordinator.
+NOT_IN_ITEM = frozenset("prep agent mark cc".split())
+#: Labels of a clause's arguments the parser may give a word inside a listed phrase ("a spare *brake* pad"
+#: read as the subject of "pad"): inside the phrase, the word modifies its noun.
+ITEM_CLAUSE_DEPS = frozenset("nsubj nsubjpass dobj".split())
+
+
+@Language.component(LIST_RUN)
+def list_run(doc):
+    """Read "A, B, C and D" as one list of noun phrases whatever the parser made of its later items.
+
+    The small pipeline often breaks a long list: an item after the first comma becomes the subject of the
+    clause after the list ("carries a hook, a radio, a bailer and an oar, and the cox checks them"), a
+    participle inside an item a clause of the item before ("the name, weight, *cutting* instructions and ..."),
+    a noun tagged as a verb a verb of its own ("steering and *rescue* drills"). By its words a run of
+    three noun phrases or more, separated by commas, the last after "and"/"or", is a list: each item's last
+    noun the parser did not join to the list is a conjunct of the item before it, as the parser chains a
+    list (the first keeps the place the parser gave it: it is the clause's argument), and an item's other
+    words modify its noun. A bare verb form inside an item is a noun. A counted first item ("two shops, the
+    Spar and the deli") is named by the items after it: no list.
+    """
+    for items, joiner in _runs(doc):
+        first = _item_head(doc, items[0])
+        if first is None or first.dep_ not in LIST_HEADS:
+            continue
+        if any(doc[k].tag_ == "CD" or doc[k].lower_ in NUMBER_WORDS for k in range(*items[0])):
+            continue  # "visits two shops, the Spar and the deli": the counted things named after them
+        heads = [_item_head(doc, item) for item in items[1:]]
+        if any(h is None for h in heads):
+            continue
+        chain = [first, *heads]
+        # Each item hangs on the one before it, as the parser chains a list; an item that governs the one it
+        # would hang on would make a cycle: the parse is then left as it is.
+        moved = [k for k in range(1, len(chain)) if chain[k] not in chain[k - 1].conjuncts]
+        if any(chain[k - 1].i in {t.i for t in chain[k].subtree} for k in moved):
+            continue
+        for (start, end), head, before in zip(items[1:], heads, chain, strict=False):
+            for t in doc[start:end]:
+                if t.tag_ in BARE_VERB_TAGS:
+                    t.tag_, t.pos_ = "NN", "NOUN"
+            if head not in before.conjuncts:
+                head.head, head.dep_ = before, "conj"
+            for t in doc[start:end]:
+                if t.i != head.i and (not start <= t.head.i < end or t.dep_ in ITEM_CLAUSE_DEPS):
+                    if not start <= t.head.i < end:
+                        t.head = head
+                    t.dep_ = "det" if t.tag_ in ("DT", "PRP$") else "amod" if t.tag_.startswith("JJ") else "compound"
+        if joiner.head not in chain:
+            joiner.head = chain[-2]
+    return doc
+
+
+def _runs(doc):
+    """Yield the comma-separated runs of noun phrases ending in "and"/"or" + a phrase: [(start, end)], joiner."""
+    i = 0
+    while i < len(doc):
+        items, joiner, at = [], None, i
+        while True:
+            end = at
+            while end < len(doc) and end - at < MAX_ITEM_WORDS and _item_word(doc, end, at):
+                end += 1
+            if end == at or not any(doc[k].tag_.startswith("NN") for k in range(at, end)):
+                break
+            items.append((at, end))
+            if joiner is not None or end >= len(doc):
+                break
+            nxt = doc[end]
+            if nxt.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or"):
+                joiner, at = doc[end + 1], end + 2
+            elif nxt.text == ",":
+                at = end + 1
+            elif nxt.lower_ in ("and", "or"):
+                joiner, at = nxt, end + 1
+            else:
+                break
+        if (
+            joiner is not None
+            and len(items) >= MIN_ITEMS
+            and len(items) == _closed(items, joiner)
+            and not _opens_clause(doc, items[-1][1])
+        ):
+            yield items, joiner
+            i = items[-1][1]
+        else:
+            i += 1
+
+
+def _opens_clause(doc, end: int) -> bool:
+    """Tell whether the word after a run's last phrase is a verb or an auxiliary: the phrase is then the subject
+    of a clause the "and" joins ("goes into Ledger, the archive, and Dr. Reyes won't close it"), no item."""
+    return end < len(doc) and (doc[end].tag_ == "MD" or doc[end].tag_.startswith("VB"))
+
+
+def _closed(items: list, joiner) -> int:
+    """Return how many items a run holds when its joiner comes right before the last one, else 0."""
+    return len(items) if joiner.i < items[-1][0] else 0
+
+
+def _item_word(doc, k: int, start: int) -> bool:
+    """Tell whether word ``k`` may belong to a listed noun phrase opening at ``start``: a word of the phrase
+    tags, or a bare verb form before a noun inside it ("*rescue* drills", "a spare brake *pad*")."""
+    t = doc[k]
+    if t.dep_ in NOT_IN_ITEM:
+        return False  # "codecs, *including* A and B": a preposition the tagger calls a participle
+    if t.tag_ in ITEM_TAGS:
+        return not (t.tag_ == "DT" and k > start)
+    if t.tag_ in BARE_VERB_TAGS and k > 0:
+        before_noun = k + 1 < len(doc) and doc[k + 1].tag_.startswith("NN")
+        after_noun = doc[k - 1].tag_.startswith("NN") and k > start
+        return before_noun or after_noun
+    return False
+
+
+def _item_head(doc, item: tuple[int, int]):
+    """Return the last noun of a listed phrase (a bare verb form counts), or None."""
+    start, end = item
+    nouns = [doc[k] for k in range(start, end) if doc[k].tag_.startswith("NN") or doc[k].tag_ in BARE_VERB_TAGS]
+    return nouns[-1] if nouns else None
+
+
 def _subject_read_as_adverb(token) -> bool:
     """Tell whether a sentence's first word is a name the tagger read as an adverb of a verb with no subject,
     right before that verb's auxiliary ("Molly is walked ...")."""
@@ -323,6 +456,6 @@ def _in_phrase_of(token, head) -> bool:
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
     names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
-    for name in (*names, LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST, NAME_AS_ADVERB):
+    for name in (*names, LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST, NAME_AS_ADVERB, LIST_RUN):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

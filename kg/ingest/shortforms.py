@@ -49,6 +49,9 @@ SHORT_GLOSSED_RE = re.compile(
 SHORT_APPOSED_RE = re.compile(
     r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?),\s+(?:the|an?)\s+([A-Za-z][A-Za-z /-]{2,78}?)\s*(?=[,;:.()]|$)"
 )
+#: An upper-case short form offered as another name after a comma and "or": "a tension grade, or TG, is set",
+#: "the duty officer, or DO, signs ...". Whether it spells the words before it is tested after.
+SHORT_OR_RE = re.compile(r",\s+or\s+([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s*(?=[,;:.)]|$)")
 #: A clipped short form in parentheses, its parts joined as the long name's are: "publish/subscribe (pub/sub)".
 CLIPPED_RE = re.compile(r"\(([a-z]{2,}(?:[/-][a-z]{2,})+)\)")
 _PART = re.compile(r"[A-Za-z0-9]+")
