@@ -503,7 +503,7 @@ class Engine:
                 continue
             # The words the mentions became must be said by what answers (the relation's name, the quoted
             # sentence): an answer that leaves them out answers another question.
-            # The heading of a sentence's section says what the sentence is about (see ``_stated_words``).
+            # The heading of a sentence's section says what the sentence is about (see ``_heading_words``).
             text = " ".join([again.answer, *(_source_context(src) for src in again.sources)])
             # The names of the relations that answer say their words too ("called" of "is equivalent to").
             names = [n for p in self._evidence_predicates(again) for n in self.catalog.predicates[p].names]
