@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -2124,8 +2124,10 @@ class Engine:
 
     def _path_confidence(self, reading: Reading, link, topic: URIRef, ps: PathScore, answers: list) -> float:
         """Return how sure a path's answers are (``_confidence``), less when the topic's name is shared."""
-        stated = partial(self._stated_words, topic, ps.steps, answers)
-        return self._confidence(reading, link, ps, stated, answers, topic) * self._shared_name(ps, answers)
+        # The path's sentences, looked up once and only when some word is left (see ``_confidence``).
+        sources = cache(lambda: self.evidence.for_path(topic, ps.steps, answers[:10])[1])
+        stated, headings = partial(_stated_words, sources), partial(_heading_words, sources)
+        return self._confidence(reading, link, ps, stated, answers, topic, headings) * self._shared_name(ps, answers)
 
     def _fitting_answers(self, reading: Reading, link, topic: URIRef, steps, strict: bool) -> list:
         """Return the answers a path gives the question, kept only where they stand in the role it asks
@@ -2232,13 +2234,15 @@ class Engine:
         stated: Callable[[], frozenset[str]] | None = None,
         answers: Sequence = (),
         topic: URIRef | None = None,
+        headings: Callable[[], frozenset[str]] | None = None,
     ) -> float:
         """Return how sure a path answer is: how much of the question the topic and the path account for.
 
         The topic's name is accounted for as well as it was linked. Each other content word is accounted
         for when a relation name of the path matches it, the sentence a fact of the path was read from
         says it ("the lamp you switched on" against "the lamp that is switched on is watched by ...";
-        ``stated`` looks those words up, only when some word is left, see ``_stated_words``; never the
+        ``stated`` looks those words up, only when some word is left, see ``_stated_words``, and failing them
+        the headings of their sections, ``headings`` (``_heading_words``); never the
         asked-for type, which only the answers' kind can account for), or it
         names the asked-for type the path ends at
         (an asked-for type the graph has no kind for is left out, nothing can check it, unless the notes
@@ -2296,8 +2300,8 @@ class Engine:
             # something else ("uses a TCP port 22 connection" answers "which port" with "connection").
             # The measure asked ("how *long*") is accounted for only by an amount: a sentence that says the
             # word ("tells the crew how far they may sail ...") says that there is one, not what it is.
-            if topic is not None and any(not said_in(w, said) for w in left):
-                said = said | self._heading_words(topic, ps.steps, answers)
+            if headings is not None and any(not said_in(w, said) for w in left):
+                said = said | headings()
             by_sentence = {w for w in left if said_in(w, said) and noun_key(w) != view.answer_word and w != measure}
             # "Where does the gallery hang prints?" over "Fenwick Gallery hangs prints": a word the sentence says only
             # as the answer's own name names the answer, which the question then does not ask for.
@@ -2724,28 +2728,6 @@ class Engine:
                 telling = True
                 apart &= found
         return apart if telling else set()
-
-    def _stated_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:
-        """Return the lowercase words of the sentences that state the path's facts for ``answers``.
-
-        A question word the relation's name leaves out may still be one the source sentence says: the
-        fact was read from that sentence, so the word belongs to what the fact states, not to some
-        condition the graph does not hold. Facts the graph was given without a sentence say nothing here.
-        """
-        _, sources = self.evidence.for_path(topic, steps, answers[:10])
-        # What a sentence sets aside ("except on feast days") it does not say of its fact.
-        return frozenset().union(*(sentence_words(without_set_aside(source["text"], parse)) for source in sources))
-
-    def _heading_words(self, topic: URIRef, steps: tuple[Step, ...], answers) -> frozenset[str]:
-        """Return the lowercase words of the headings of the sections the path's sentences stand in.
-
-        A heading says what all of its section is about: "Who leads the glazing sessions?" over "Anna leads
-        the session" under "## Glazing" says nothing the fact leaves out. Only to account for a word: a
-        heading that names the asked kind ("## River boats") does not make the sentence name it beside the
-        answers (``_kind_said_beside``).
-        """
-        _, sources = self.evidence.for_path(topic, steps, answers[:10])
-        return frozenset().union(*(sentence_words(_own_heading(source)) for source in sources))
 
     def _is_answer_type(self, reading: Reading, link: Link) -> bool:
         """Tell whether a linked span is the asked-for type ("Which bucket ...", "what kind of queue")."""
@@ -3200,3 +3182,25 @@ def _own_heading(source: Mapping) -> str:
 def _source_context(source: Mapping) -> str:
     """Return a cited sentence with the heading of its own section: together they say what the sentence is about."""
     return " ".join([str(source.get("text", "")), _own_heading(source)])
+
+
+def _stated_words(sources: Callable[[], list]) -> frozenset[str]:
+    """Return the lowercase words of the sentences that state a path's facts (``sources()``: their rows).
+
+    A question word the relation's name leaves out may still be one the source sentence says: the
+    fact was read from that sentence, so the word belongs to what the fact states, not to some
+    condition the graph does not hold. Facts the graph was given without a sentence say nothing here.
+    """
+    # What a sentence sets aside ("except on feast days") it does not say of its fact.
+    return frozenset().union(*(sentence_words(without_set_aside(source["text"], parse)) for source in sources()))
+
+
+def _heading_words(sources: Callable[[], list]) -> frozenset[str]:
+    """Return the lowercase words of the headings of the sections a path's sentences stand in.
+
+    A heading says what all of its section is about: "Who leads the glazing sessions?" over "Anna leads
+    the session" under "## Glazing" says nothing the fact leaves out. Only to account for a word: a
+    heading that names the asked kind ("## River boats") does not make the sentence name it beside the
+    answers (``Engine._kind_said_beside``).
+    """
+    return frozenset().union(*(sentence_words(_own_heading(source)) for source in sources()))
