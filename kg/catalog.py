@@ -93,6 +93,8 @@ class Predicate:
     contrary: URIRef | None = None
     question_words: set[str] = field(default_factory=set)
     literal: bool = False  # its values are literals (qualities), not entities
+    #: The particle a relation read with its verb's direct object ends in ("take *in*"), or None.
+    particle: str | None = None
     #: Nouns for what its subjects and its objects are ("work" / "person" for "directed by"), as noun keys.
     subject_kinds: set[str] = field(default_factory=set)
     object_kinds: set[str] = field(default_factory=set)
@@ -282,7 +284,7 @@ class Catalog:
                 store,
                 "SELECT ?p ?k ?v WHERE { VALUES ?p { %s } VALUES ?k { rdfs:label skos:altLabel skos:prefLabel "
                 "kgo:questionPhrase kgo:questionWord owl:inverseOf kgo:contrary kgo:subjectKind kgo:objectKind "
-                "skos:definition rdfs:comment kgo:negationOf kgo:unrealisedBy } ?p ?k ?v }"
+                "skos:definition rdfs:comment kgo:negationOf kgo:unrealisedBy kgo:particle } ?p ?k ?v }"
                 % " ".join(p.n3() for p in self.predicates),
             )
             if self.predicates
@@ -314,6 +316,8 @@ class Catalog:
                 pred.negation_of = value  # type: ignore[assignment]
             elif kind == KGO.unrealisedBy:
                 pred.unrealised_by = str(value)
+            elif kind == KGO.particle:
+                pred.particle = str(value)
             elif kind == SKOS.definition or (kind == RDFS.comment and not pred.description):
                 pred.description = str(value)
         # rdfs:domain and rdfs:range say the same with classes: their names are kinds too.
@@ -342,7 +346,8 @@ class Catalog:
             placing = words[-1] in PLACE_PREPOSITIONS or any(
                 label.endswith(f" {p}") for p in COMPLEX_PLACE_PREPOSITIONS
             )
-            if len(words) > 1 and placing and not pred.question_words and not pred.literal:
+            # "draws in the fumes": a verb's particle ends the name, no preposition; its object is no place.
+            if len(words) > 1 and placing and not pred.question_words and not pred.literal and not pred.particle:
                 pred.question_words.add("where")
 
     def _load_single_valued(self, store: KGStore) -> None:

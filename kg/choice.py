@@ -52,6 +52,7 @@ from kg.text import (
     LIGHT_VERBS,
     STOPWORDS,
     Token,
+    adjective_of_adverb,
     comparative_of,
     comparison_phrase,
     degree,
@@ -680,9 +681,12 @@ def _same(word: str, quality: str) -> bool:
 
 def _opposed(word: str, quality: str) -> bool:
     """Tell whether ``word`` names the opposite of ``quality`` ("heavier": "lightweight", by "heavy"/"light")."""
+    # "slower" of a stated "quicker": the opposite of "slow" is "fast", the synonym of "quick"; "more often"
+    # of a stated "rarer": the opposite of "often" is "rarely", the adverb of "rare".
     return are_opposites(word, quality) or any(
-        words_match(o, quality) >= 0.8 or grade_alike(o, quality) for o in opposites(word)
-    )  # "slower" of a stated "quicker": the opposite of "slow" is "fast", the synonym of "quick"
+        words_match(o, quality) >= 0.8 or grade_alike(o, quality) or (adjective_of_adverb(o) or "") in lemmas(quality)
+        for o in opposites(word)
+    )
 
 
 def _occurrences(words: list[tuple[int, str]], name: list[str]) -> list[tuple[int, int]]:

@@ -117,6 +117,7 @@ from kg.text import (
     EXISTENCE_VERBS,
     LIGHT_VERBS,
     NAMING_VERBS,
+    PLACE_PREPOSITIONS,
     POSSESSIVES,
     QUESTION_LIGHT_VERBS,
     REFLEXIVES,
@@ -690,8 +691,8 @@ class Engine:
         """Drop the one-word lowercase mentions the question says as a clause's verb (``acting_verbs``).
 
         Such a word asks for a relation ("which engines does X support"), whatever concept a note made
-        of it. A name in capitals, a word typed wrong and matched loosely, or a concept the notes
-        describe (a definition, a name other than its own word's forms: "pull", the command) keeps its
+        of it. A name in capitals, a word typed wrong and matched loosely, or a concept the notes give
+        more of (a definition, a name other than its own word's forms: "pull", the command) keeps its
         link: the parser may take a noun for a verb; but not a concept the notes only write with a capital
         (the language "Go" for "where does it go"). With ``described``, a described concept's word said
         as the verb is dropped too (a second reading, when the first answered nothing: ``_as_words``).
@@ -1250,8 +1251,8 @@ class Engine:
         frame, adverbs = [], None
         # A subordinate clause ("... when engineers discuss Y") may frame the question too.
         subordinate = any(w.lower in SUBORDINATORS for w in reading.words[1:])
-        # So may a closing phrase of place ("... in the club's rules?").
-        subordinate = subordinate or any(w.lower in SETTING for w in reading.words[1:])
+        # So may a closing phrase of place ("... in the club's rules?", "... on this crew?").
+        subordinate = subordinate or any(w.lower in SETTING or w.lower in OWN_SETTING for w in reading.words[1:])
         for i, w in enumerate(reading.words):
             if i in inside or i in verb or w.lower in STOPWORDS or (possessor(w.lower) or w.lower) in WH_WORDS:
                 continue
@@ -1309,12 +1310,20 @@ class Engine:
                 framing |= {w.idx for w in t.subtree}
                 if opening:
                     scene |= {w.idx for w in t.subtree}
-            elif t.lower_ in SETTING and not opening and t.head.lemma_ != "be" and all(w.is_punct for w in doc[after:]):
-                # "What is meant by X *within the guild's ledger*?": a closing phrase of place says where the
-                # question is meant; the naming relation must still be all the words left name. After "be"
-                # the phrase is what is asked ("who is *in charge of* X").
+            elif (
+                (t.lower_ in SETTING or _own_setting(t))
+                and not opening
+                and t.head.lemma_ != "be"
+                and all(w.is_punct for w in doc[after:])
+            ):
+                # "What is meant by X *within the guild's ledger*?", "what does X mean *on this crew*?": a
+                # closing phrase of place says where the question is meant; the naming relation must still be
+                # all the words left name. After "be" the phrase is what is asked ("who is *in charge of* X").
                 framing |= {w.idx for w in t.subtree}
                 scene |= {w.idx for w in t.subtree}
+        opener = _opening_phrase(doc, wh)
+        framing |= opener
+        scene |= opener
         return frozenset(scene) if scene_only else frozenset(framing | scene)
 
     def _naming_asked(self, words: list[str], relation_words: set[str] | frozenset = frozenset()) -> URIRef | None:
@@ -2526,6 +2535,7 @@ class Engine:
         return (
             self._time_as_argument(view, steps[-1], answers)
             or self._time_as_place(view, steps[-1], answers)
+            or self._placed_as_place(view, steps[-1])
             or self._reason_unsaid(view, steps[-1])
             or self._means_unsaid(view, steps[-1], answers)
             or any(self._slot_taken(view, step) for step in steps)
@@ -2610,6 +2620,17 @@ class Engine:
         if not last & WHEN_ONLY_PREPOSITIONS:
             return False
         return all(isinstance(a, URIRef) and names_time(self.catalog.label(a)) for a in answers[:3])
+
+    def _placed_as_place(self, view: Reading, step: Step) -> bool:
+        """Tell whether "where" gets what a relation of place puts somewhere, not where it is put.
+
+        "Where is the ledger?" over "the fault is written in the ledger": walked backwards, the relation gives
+        what is in the ledger; a place is the object of the preposition its label ends in, a forward step.
+        """
+        words = view.words
+        if not words or words[0].lower != "where" or step[1] != IN:
+            return False
+        return bool(set(self._label_words(step[0])[-1:]) & PLACE_PREPOSITIONS)
 
     def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "when" gets a thing the relation's verb takes as its subject or object, or another role.
@@ -3149,6 +3170,29 @@ MAX_RANKED_KINDS = 12
 SOURCE = frozenset(("from",))
 #: Prepositions that place a concept in a setting ("a heddle *in* a loom"): closed-class words.
 SETTING = frozenset(("in", "within", "inside"))
+#: The determiners by which the asker points at their own setting ("on *this* crew", "at *our* forge"): a phrase
+#: of place they open says where the question is meant, whatever its preposition. Closed class.
+OWN_SETTING = frozenset(("this", "these", "our"))
+
+
+def _own_setting(prep) -> bool:
+    """Tell a preposition whose object the asker determines as their own setting ("on *this* crew")."""
+    return any(
+        c.dep_ == "pobj" and any(d.dep_ in ("det", "poss") and d.lower_ in OWN_SETTING for d in c.children)
+        for c in prep.children
+    )
+
+
+def _opening_phrase(doc, wh: int | None) -> set[int]:
+    """Return the character offsets of a phrase that opens the question with a preposition and ends at a
+    comma before the wh-word ("*In the crew's slang*, what is X?"), verbless, whatever the parser made of it
+    (the small model may take the preposition for the root and the question for a relative clause)."""
+    if wh is None or not len(doc) or doc[0].tag_ != "IN":
+        return set()
+    comma = next((t.i for t in doc[1:wh] if t.text == ","), None)
+    if comma is None or comma != wh - 1 or any(t.pos_ in ("VERB", "AUX") for t in doc[:comma]):
+        return set()
+    return {t.idx for t in doc[:comma]}
 
 
 def _plain(text: str) -> str:

@@ -601,7 +601,10 @@ def wh_phrase(text: str) -> tuple[list[str], str | None]:
                 # tagger may also take for a subject of the next one (and the head, a subject, for a verb).
                 head = head.head
             modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") or c.i > token.i]
-            return [token.lower_, *modifiers, head.lower_], "subject" if agent else _ROLES.get(head.dep_)
+            role = "subject" if agent else _ROLES.get(head.dep_)
+            if not agent and _stranded_after_auxiliary(doc, head):
+                role = "oblique"  # "Which quarry do the slates come from?", whatever the parser made of "quarry"
+            return [token.lower_, *modifiers, head.lower_], role
         role = "oblique" if token.tag_ == "WRB" else _ROLES.get(token.dep_)
         if role == "subject" and _subject_after_do(token):
             # "What does polishing dull?" parsed with two subjects: after "do" comes the subject, so the
@@ -609,6 +612,18 @@ def wh_phrase(text: str) -> tuple[list[str], str | None]:
             role = "object"
         return [token.lower_], "subject" if agent else role
     return [], None
+
+
+def _stranded_after_auxiliary(doc, head) -> bool:
+    """Tell whether the wh-phrase headed by ``head`` is the object of a preposition left at the question's end:
+    an auxiliary follows the phrase and a preposition (not a particle, not the agent's "by") ends the question
+    ("Which quarry do the slates come *from*?", "Which yard does the mill get its oak *from*?")."""
+    words = [t for t in doc if not t.is_punct]
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if not words or after is None or after.pos_ != "AUX" or words[-1].i <= after.i:
+        return False
+    last = words[-1]
+    return last.tag_ == "IN" and last.lower_ != "by" and not any(c.dep_ == "pobj" for c in last.children)
 
 
 def _subject_after_do(wh) -> bool:

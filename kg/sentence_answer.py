@@ -498,7 +498,15 @@ class SentenceAnswerer:
             described = self.entity(iri) if isinstance(iri, URIRef) else None
             if described is not None:
                 out[iri] = [described["label"], *described.get("aliases", [])]
-        return out
+        # The store gives its rows in no fixed order (it varies between processes): the sentence's own order
+        # does not, and the answers a sentence gives are read in it.
+        text = cand.text.lower()
+
+        def first_said(item: tuple[URIRef, list[str]]) -> tuple[int, str]:
+            found = [at for name in item[1] if (at := text.find(name.lower())) >= 0]
+            return (min(found) if found else len(text), str(item[0]))
+
+        return dict(sorted(out.items(), key=first_said))
 
     @staticmethod
     def clearly_answers(best: Candidate, runner_up: float, content: Sequence[str]) -> bool:

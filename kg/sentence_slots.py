@@ -513,8 +513,8 @@ def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
     A question names its subject first, the doer of an active verb ("Does A copy B?") and what is done
     to in the passive ("Are files copied ...?"); a sentence may name it later and keep its role ("Creating
     a branch does not copy any files": the files are still what is copied). Every place the sentence
-    names the subject (its last word, as a noun, by lemma) must give it that role, read from the
-    dependency label of the phrase it heads (``ROLES``), for a verb the question says too; and the
+    names the subject (its last word, as a noun, by lemma) for a verb the question says too must give it
+    that role, read from the dependency label of the phrase it heads (``ROLES``), and there must be one; and the
     question's other names must stand in that verb's clause (or one that is its subject or complement).
     """
     if not asked.subject_words:
@@ -526,13 +526,22 @@ def keeps_roles(sentence: str, asked: Asked, parse: Callable) -> bool:
         t for t in doc
         if t.pos_ in ("NOUN", "PROPN") and (lemmas(head) & lemmas(t.text) or noun_key(t.lower_) == noun_key(head))
     ]  # fmt: skip
-    roles = [_role(t) for t in found]
-    if not roles or not all(role == wanted and lemmas(verb.text) & asked.said for role, verb in roles):
+    # Only the places the subject stands in for the question's own verb decide: "is signed by two wardens and
+    # is never changed by one warden" names wardens for signing too, another verb the question does not ask.
+    roles = [(role, verb) for role, verb in map(_role, found) if lemmas(verb.text) & asked.said]
+    if not roles or not all(role == wanted for role, _ in roles):
         return False
     # The question's other names must belong to that verb's clause, or to a clause that is its subject or
     # complement: one inside a clause added to it ("..., because the lamps are switched on by a timer")
     # says something else.
     verbs = {_clause(verb).i for _, verb in roles}
+    # "A rota is signed by two wardens and is never changed by one": a joined verb with no subject of its own
+    # shares the clause of the verb it is joined to, subject and all.
+    verbs |= {
+        _clause(verb.head).i
+        for _, verb in roles
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    }
     subject = {noun_key(w) for w in asked.subject_words}
     for word in asked.mention_words:
         if noun_key(word) in subject:

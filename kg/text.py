@@ -104,12 +104,16 @@ SUPPORT_VERBS = frozenset("get give have make pay take".split())
 #: The words that set a thing apart from the ones named before ("every *other* signal", "anything *else*"):
 #: what is said of it is said of the rest, not of every thing of the kind. Closed class.
 SETTING_APART = frozenset(("other", "else"))
-#: Adverbs of the asker's stance or of the talk itself ("who keeps the keys *again*?", "what *exactly* is a
-#: tithe?"): they say how the question is put, not what it asks, and an answering sentence has no need of
-#: them. A closed class of English grammar.
 #: The verbs that give a thing a name ("a cluster everyone *calls* hopper", "what is the N *called*?"): the
 #: grammar of naming, shared by the extractor and the question reader.
 NAMING_VERBS = frozenset("call name know nickname dub".split())
+#: The verbs by which a term's subject is said to mean something ("Scumbling *means* rubbing a thin layer
+#: over ..."): with the term as subject they equate it with what follows, as "X is a Y" does. The grammar of
+#: defining (unlike "define" or "explain", whose subject is the one who defines); a closed class.
+MEANING_VERBS = frozenset("mean denote signify".split())
+#: Adverbs of the asker's stance or of the talk itself ("who keeps the keys *again*?", "what *exactly* is a
+#: tithe?"): they say how the question is put, not what it asks, and an answering sentence has no need of
+#: them. A closed class of English grammar.
 DISCOURSE_ADVERBS = frozenset("again actually exactly really anyway anyhow ever basically precisely".split())
 #: The words of permission and possibility a wh-question may put its verb under ("how many hens is a
 #: keeper *allowed* to house?", "what is it *possible* to dye?"): the modality of the asking ("can I house"), which
@@ -198,6 +202,22 @@ def lemmas(word: str) -> frozenset[str]:
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         found.add(lower[:-1])
     return frozenset(found)
+
+
+def adjective_of_adverb(word: str) -> str | None:
+    """Return the adjective an adverb in "-ly" is made of ("rarely": rare, "easily": easy), else None.
+
+    The adverb grades what its adjective does ("more *often*" opposes "*rarer*" as "often" opposes "rarely"),
+    so a comparison said with one is asked with the other. Only a stem the lexicon knows as an adjective.
+    """
+    lower = word.lower()
+    if not lower.endswith("ly") or len(lower) < 5 or "ADV" not in getAllLemmas(lower):
+        return None  # "supply" is no adverb of "supple"
+    stem = lower[:-2]
+    for candidate in (stem, stem[:-1] + "y" if stem.endswith("i") else None, stem + "le"):
+        if candidate and candidate in getAllLemmas(candidate).get("ADJ", ()):
+            return candidate
+    return None
 
 
 @lru_cache(maxsize=50_000)

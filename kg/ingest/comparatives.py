@@ -54,8 +54,15 @@ class Comparative:
 
 
 def comparatives(doc) -> list[Comparative]:
-    """Return the comparisons with "than" that ``doc`` (one parsed sentence) states, in order."""
-    found = []
+    """Return the comparisons with "than" that ``doc`` (one parsed sentence) states, in order, then those
+    that take their "than" from one of them (``_without_than``)."""
+    found, words = _with_than(doc)
+    return found + _without_than(doc, found, words)
+
+
+def _with_than(doc) -> tuple[list[Comparative], list]:
+    """Return the comparisons with "than" and, for each, its word of degree."""
+    found, words = [], []
     for than in doc:
         if than.lower_ != "than" or than.dep_ != "prep":
             continue  # "more than 200 people": an amount's bound, parsed as a quantifier's modifier
@@ -89,6 +96,7 @@ def comparatives(doc) -> list[Comparative]:
             doer = next((c for c in clause.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
             if doer is not None:
                 found.append(Comparative(quality, greater, clause, deed, doer))
+                words.append(word)
             continue
         if phrase is not None:
             # "Copying is quicker over the network than from the drive", "searching with A is slower than
@@ -96,9 +104,62 @@ def comparatives(doc) -> list[Comparative]:
             side = _prepositional_side(word, clause, phrase.head, than)
             if side is not None:
                 found.append(Comparative(quality, greater, clause, phrase, side))
+                words.append(word)
             continue
         found.append(Comparative(quality, greater, clause, objects[0]))
-    return found
+        words.append(word)
+    return found, words
+
+
+def _without_than(doc, found: list[Comparative], words: list) -> list[Comparative]:
+    """Return the comparisons a sentence states without "than", taking it from a comparison of two things it
+    states with one.
+
+    "A is cheaper than B but slower": a comparative joined to the first (or, as the parser may have it, to its
+    "than" object) has its subject and its "than": A is slower than B. "A shows more than B, although B is
+    lighter": a comparative in a clause joined to the first whose subject is the first's "than" object
+    compares that thing with the first's subject: B is lighter than A. A denied word of degree compares
+    nothing, and a word with a "than" of its own was read already.
+    """
+    out = []
+    used = {w.i for w in words}
+    for word in doc:
+        read = _bare_degree(word)
+        if read is None or word.i in used or _denied(word) or any(c.lower_ == "than" for c in word.children):
+            continue
+        _, quality, greater = read
+        for comparison, compared in zip(found, words, strict=True):
+            if comparison.side is not None or comparison.against.tag_ == "VBG":
+                continue  # deeds and prepositional sides: their "than" is no thing to take
+            if word.dep_ == "conj" and word.head.i in (compared.i, comparison.against.i):
+                out.append(Comparative(quality, greater, comparison.clause, comparison.against))
+                break
+            clause = _clause_of(word)
+            if clause.dep_ not in ("advcl", "conj") or clause.head.i != comparison.clause.i:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            others = [c for c in comparison.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) == 1 and len(others) == 1 and _same_noun(subjects[0], comparison.against):
+                out.append(Comparative(quality, greater, clause, others[0]))
+                break
+    return out
+
+
+def _bare_degree(word):
+    """Return (word, quality, greater) for a comparative standing alone ("lighter", "more expensive"), or None."""
+    if word.lower_ in GRADERS:
+        graded = word.head
+        if word.dep_ != "advmod" or graded.i == word.i or graded.pos_ not in ("ADJ", "ADV"):
+            return None
+        return word, _word(graded), GRADERS[word.lower_]
+    if word.tag_ in COMPARATIVE_TAGS:
+        return word, word.lower_, True
+    return None
+
+
+def _same_noun(a, b) -> bool:
+    """Tell whether two noun tokens name one thing by their head words ("the lathe", "the 90 cm lathe")."""
+    return a.pos_ in ("NOUN", "PROPN") and a.lemma_.lower() == b.lemma_.lower()
 
 
 def _deed_after(than):

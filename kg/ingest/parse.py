@@ -385,7 +385,7 @@ PARTICLE_PREPOSITIONS = frozenset("over through across around along about in on 
 
 
 #: Prepositions of two or three words ("out of", "on top of"): the parser hangs each word on the one before,
-#: so "sits on top of the mast" sits on a "top". Closed class.
+#: so "rests on top of the mast" rests on a "top". Closed class.
 COMPLEX_PREPOSITIONS = frozenset(
     tuple(p.split())
     for p in (

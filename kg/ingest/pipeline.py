@@ -29,6 +29,7 @@ from kg.ingest.parallel import ParseStream
 from kg.ingest.parse import load_parser, parse_sentences
 from kg.ingest.relations import (
     COMPARISON_RULE,
+    OBJECT_RULE,
     Antecedent,
     OpenFact,
     OpenReader,
@@ -89,6 +90,8 @@ from kg.namespaces import CALLED_RULE, GRAPH, IDENTITY_RULE, KG, KGO, PREFIXES
 from kg.text import (
     ARTICLES,
     GENERIC_NOUNS,
+    MEANING_VERBS,
+    PARTICLES,
     STOPWORDS,
     TITLES,
     cased_name,
@@ -1085,7 +1088,7 @@ class _Extractor(StructureReader):
         if led:  # "Firing types: bisque (...), glaze (...)": a list, whatever the parse made of its names
             opened = led
         if sentence.rstrip().endswith(":"):  # a list's introduction: its objects are what the items name
-            self._intro_facts[sentence] = [f for f in opened if f.rule == "open:object" and f.object is not None]
+            self._intro_facts[sentence] = [f for f in opened if f.rule == OBJECT_RULE and f.object is not None]
         last = doc[-1] if doc is not None and len(doc) else None
         if (
             defining
@@ -1143,6 +1146,10 @@ class _Extractor(StructureReader):
             # subject is still makes it what the next sentence's "it" stands for (one that says nothing
             # of it, "The library used to open on Sundays", a habit that has stopped, does not).
             self.last_open = subject
+        elif doc is not None and self.open_reader.speaker_subject(doc):
+            # "We use Fastpost on Mondays. They are cheaper ...": a sentence of the writer's that states no fact
+            # still says what a later "they" stands for, the thing it speaks of.
+            self.last_open = self.open_reader.main_subject(doc) or self.last_open
         for fact in facts:
             self._emit(fact, section, sentence)
         for fact in opened:
@@ -1212,6 +1219,9 @@ class _Extractor(StructureReader):
                 return None
             found = self.open_reader.main_subject(doc)
             return found.concept if found is not None else None
+        meaning = self._said_what_it_means(doc)
+        if meaning is not None:
+            return meaning
         # "A is advertised by the peer, while B is the sender's own guess at ...": a clause set against the
         # main one says what its own subject is as a main clause would.
         for cop in doc:
@@ -1221,6 +1231,29 @@ class _Extractor(StructureReader):
             subject = next((c for c in cop.children if c.dep_ == "nsubj"), None)
             if self._equates(cop, subject, mark.i + 1):
                 return self.open_reader.named_by(subject)
+        return None
+
+    def _said_what_it_means(self, doc) -> Concept | None:
+        """Return the concept a parsed sentence opens with and says the meaning of ("Scumbling means rubbing
+        a thin layer over ..."), or None: a verb of meaning (``MEANING_VERBS``), undenied, unhedged, with a
+        complement, is the main clause's (or the clause's a colon ends: "X means Y: do this, then that"),
+        and its subject (only an article before it) names a concept."""
+        for verb in doc:
+            if verb.lemma_ not in MEANING_VERBS or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+                continue
+            before_colon = verb.dep_ == "ccomp" and any(t.text == ":" for t in doc[verb.i : verb.head.i])
+            if verb.dep_ != "ROOT" and not before_colon:
+                continue
+            if any(c.dep_ in ("neg", "aux") for c in verb.children):
+                return None  # "X does not mean ...", "X can mean ...": no meaning said outright
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ == "PRON":
+                return None
+            if not all(t.lower_ in ARTICLES for t in doc[: subject.left_edge.i]):
+                return None
+            if not any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr") for c in verb.children):
+                return None
+            return self.open_reader.named_by(subject)
         return None
 
     def _glossed(self, doc) -> list[Concept]:
@@ -1688,6 +1721,10 @@ class _Extractor(StructureReader):
             g.add((iri, RDF.type, OWL.ObjectProperty))
             g.add((iri, RDFS.label, Literal(label)))
             g.add((iri, KGO.minted, Literal(True)))
+            last = fact.phrase.rsplit(" ", 1)[-1]
+            if fact.rule == OBJECT_RULE and " " in fact.phrase and last in PARTICLES:
+                # "draws *in* the fumes": the verb's particle, no preposition, so no place or time is its object.
+                g.add((iri, KGO.particle, Literal(last)))
             if negated:
                 g.add((iri, KGO.negationOf, KG[f"rel/{slug(fact.phrase)}"]))
             elif (reading := present_tense(label)) != label:  # how an answer says it of one thing: "attaches to"

@@ -118,6 +118,8 @@ IDIOMS = frozenset(
 MAX_NAME_WORDS = 4
 #: The rule and phrase of a comparison read from the parse (stored as a comparison node, kgo:Comparison).
 COMPARISON_RULE = "open:comparison"
+#: The rule of a clause read with its direct object ("X takes in Y"): a phrase it ends with is a particle.
+OBJECT_RULE = "open:object"
 COMPARED = "is more than"
 
 
@@ -235,7 +237,8 @@ class OpenReader:
         seen, unique = set(), []
         for f in facts:
             target = f.object.iri if f.object is not None else f.value
-            key = (f.subject.iri, f.phrase, target, f.negated)
+            # Two comparisons of one pair grade two qualities ("lighter than the punt but slower"): both stay.
+            key = (f.subject.iri, f.phrase, target, f.negated, f.value if f.rule == COMPARISON_RULE else None)
             if key not in seen and f.subject.iri != target:
                 seen.add(key)
                 unique.append(f)
@@ -306,8 +309,12 @@ class OpenReader:
         pronoun subject is what it stood for there.
         """
         subject = main_subject(doc)
+        if subject is not None and subject.lower_ in SPEAKERS:
+            return self._object_antecedent(subject, singular=False)
         if subject is None or subject.lower_ in DEMONSTRATIVES or subject.lower_ in GENERIC:
             return None
+        if any(c.dep_ == "det" and c.lower_ in DISTRIBUTIVE for c in subject.children):
+            return self._object_antecedent(subject, singular=True)
         concept = self._concept(subject)
         if concept is None:
             return None
@@ -317,6 +324,28 @@ class OpenReader:
         objects = [c for c in subject.head.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
         rivalled = any(plural is None or names_several(o) == plural for o in objects)
         return Antecedent(concept, plural, rivalled)
+
+    def _object_antecedent(self, subject, singular: bool) -> Antecedent | None:
+        """Return what a next sentence's "it" or "they" stands for after a subject it cannot stand for: the
+        main clause's one direct object, or None.
+
+        After a subject each of many ("*Every* kiln gets a logbook. It lives on the shelf.", ``singular``) "it"
+        is no one of them but the one thing the clause gives each; after the writer or the reader ("*We* use
+        Fastpost on Mondays. They are cheaper ...") "they" is no "we": it is what the clause speaks of.
+        """
+        objects = [c for c in subject.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if len(objects) != 1 or (singular and names_several(objects[0])):
+            return None
+        concept = self._concept(objects[0])
+        # A name ("Fleet Couriers", one firm) may be "it" or "they": its number is left open.
+        plural = None if objects[0].pos_ == "PROPN" else names_several(objects[0])
+        return Antecedent(concept, plural, False) if concept is not None else None
+
+    @staticmethod
+    def speaker_subject(doc) -> bool:
+        """Tell whether the main clause's subject is the writer or the reader ("*We* use ...", ``SPEAKERS``)."""
+        subject = main_subject(doc)
+        return subject is not None and subject.lower_ in SPEAKERS
 
     def stands_for_nothing(self, doc) -> bool:
         """Tell whether the main clause's subject is a pronoun that stands for no concept ("They" after a
@@ -357,7 +386,7 @@ class OpenReader:
         base = _verb_words(root, passive)
         if prep is not None:
             return [OpenFact(subject, f"{base} {prep.lower_}", _surface(root, prep), target, negated, "open:prep")]
-        return [OpenFact(subject, base, _surface(root), target, negated, "open:object")]
+        return [OpenFact(subject, base, _surface(root), target, negated, OBJECT_RULE)]
 
     # -- one clause --------------------------------------------------------------------------------
     def _copulas(self, doc) -> list[OpenFact]:
@@ -750,7 +779,8 @@ class OpenReader:
             if any(c.dep_ == "conj" for c in [*token.children, *described.children]) or _listed(described, token):
                 continue  # "A, a pump, and B", "the lockers: the heated locker, the cold locker": a list
             thing = self._concept(described)
-            kind = self.resolve(" ".join(t.text for t in _name_tokens(token)), True) if thing is not None else None
+            words = _without_measure(_name_tokens(token))
+            kind = self.resolve(" ".join(t.text for t in words), True) if thing is not None and words else None
             if kind is None or kind is thing:
                 continue
             # "Tom Hale, the captain": "the" makes the role one thing, which the name is, as "the captain is
@@ -920,7 +950,9 @@ class OpenReader:
                 against = self._deed(comparison.against, comparison.side)
                 sides = self._deed(comparison.side, comparison.against)
             else:
-                against = self._concepts(comparison.against)
+                standing = _one_standing_for(comparison.against, comparison.clause)
+                against = self._concepts(comparison.against) if standing is None else [self.resolve(standing, True)]
+                against = [c for c in against if c is not None]
                 owner = _amount_owner(comparison.against) if not against else None
                 if owner is not None:
                     against = self._concepts(owner)  # "longer than the 27 minutes needed on the Blue": the Blue
@@ -1177,12 +1209,18 @@ class OpenReader:
         preps += [inner for p in preps for inner in _hung_on_period(p)]
         # "allowed on the deck but not in the cabin": a participant the "not" denies is no positive one (a
         # quoted sentence's verdict reads the denial; no fact is minted for it).
-        preps = [p for p in preps if not _negated(p) and not _denied_through_adverb(p)]
+        denied = [p for p in preps if _negated(p) or _denied_through_adverb(p)]
+        preps = [p for p in preps if p not in denied]
+        # "ordered at the desk, never by email by students": the denial runs on to the clause's end, over
+        # the participants after the denied phrase (no comma between) as over the phrase itself.
+        preps = [p for p in preps if not any(_runs_on_from(d, p) for d in denied)]
         # "means one slack stay at the head of a mast holds up ...": the phrase is the clause subject's.
         spans = [(c.i, clause.i) for c in verb.children if (clause := _clause_after(c)) is not None]
         preps = [p for p in preps if not any(a < p.i < b for a, b in spans)]
         # "is called origin by default": an idiom shaped like an agent says how, not who.
         agents = [c for c in verb.children if c.dep_ == "agent" and not _idiom(c)]
+        denied += [a for a in agents if _negated(a) or _denied_through_adverb(a)]  # "never by email"
+        agents = [a for a in agents if a not in denied and not any(_runs_on_from(d, a) for d in denied)]
         # "a kiln that has no lid": the determiner "no" denies the object, as "does not have a lid" would.
         negated = negated or any(_denied(d) for d in direct)
         if direct:
@@ -1277,12 +1315,12 @@ class OpenReader:
                         words = f"{base} {d.lower_} {prep.lower_}"
                         facts.append(OpenFact(s, words, _surface(verb, prep), target, negated, "open:phrase"))
             for o in objects_direct + [o for o in stray if o not in objects_direct]:
-                facts.append(OpenFact(s, base, _surface(verb), o, negated, "open:object"))
+                facts.append(OpenFact(s, base, _surface(verb), o, negated, OBJECT_RULE))
             if direct and not negated:
                 # "owns the cottages, but not the tower": a noun joined to the verb with its own "not" is
                 # an object the verb is denied of.
                 for o in [o for c in _denied_conjuncts(verb) for o in self._concepts(c)]:
-                    facts.append(OpenFact(s, base, _surface(verb), o, True, "open:object"))
+                    facts.append(OpenFact(s, base, _surface(verb), o, True, OBJECT_RULE))
             for d in direct:  # "uses a single **Acme port 9** link": the link, and the port the writer named
                 if not enumerated[d.i]:
                     for named in self._named_modifiers(d, objects_direct):
@@ -2001,6 +2039,14 @@ def _denied_through_adverb(prep) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ not in EXCLUSIVE_FOCUS and _negated(c) for c in prep.children)
 
 
+def _runs_on_from(denied, phrase) -> bool:
+    """Tell whether a denied phrase's "not"/"never" also covers a later phrase of the same verb: the later
+    one follows it with no punctuation between ("never by email by students")."""
+    if phrase.i <= denied.i or phrase.head.i != denied.head.i:
+        return False
+    return not any(t.is_punct for t in phrase.doc[denied.right_edge.i + 1 : phrase.i])
+
+
 def _agrees_with_subjects(pronouns, verb) -> bool:
     """Tell whether personal pronouns ("it", "they") agree in number with the nouns ``verb`` has for subjects;
     any other pronoun, or a verb without a noun subject, agrees."""
@@ -2321,6 +2367,11 @@ def _hung_on_period(prep) -> list:
 
 #: The words that make a unit after them a rate's ("four times *a* day", "ten loads *per* week").
 RATE_WORDS = frozenset(("a", "an", "per", "each", "every"))
+#: The determiners that take the things of a kind one by one ("*every* kiln", "*each* member"): such a subject
+#: is no one thing a later "it" can stand for. Closed class.
+DISTRIBUTIVE = frozenset(("every", "each"))
+#: The pronouns of the writer and the reader: a later "it" or "they" never stands for them. Closed class.
+SPEAKERS = frozenset(("i", "we", "you"))
 
 
 def _per_unit(token) -> bool:
@@ -2446,6 +2497,15 @@ def _capital_by_position(words) -> bool:
     return first.tag_ == "NNS" or (first.tag_ in ("NN", "JJ") and bool(getAllLemmas(first.lower_)))
 
 
+def _without_measure(tokens: list) -> list:
+    """Return a kind's name tokens less the measure that opens them ("our *10 kg* test sandbag"): the size of
+    the one thing described, not a word of the name of its kind."""
+    i = 0
+    while i + 1 < len(tokens) and tokens[i].like_num and _is_unit(tokens[i + 1]):
+        i += 2
+    return tokens[i:] if i < len(tokens) else tokens
+
+
 def _counts(token) -> bool:
     """Tell whether ``token`` is a count in lowercase words ("four"), which names nothing."""
     return token.dep_ == "nummod" and token.is_lower and token.lower_ in NUMBER_WORDS
@@ -2466,13 +2526,16 @@ def _name_tokens(token) -> list:
         if _proper_possessive(child, token):
             left.extend(t for t in child.subtree if t.dep_ != "punct")
             continue
-        if child.dep_ in NAME_PARTS and child.lower_ not in DETERMINERS:
+        # "Sail-only dinghies": a word glued to the one before it by a hyphen is part of a word, whatever
+        # it is alone ("only" limits a phrase, but "read-only" names a kind).
+        glued = child.i >= 2 and _hyphen_glued(child.doc[child.i - 2], child.doc[child.i - 1])
+        if child.dep_ in NAME_PARTS and (child.lower_ not in DETERMINERS or glued):
             # "four binary rounding modes": a count in words hung on a compound counts the phrase's things.
             left.extend(
                 t
                 for t in child.subtree
                 if t.dep_ != "punct"
-                and t.lower_ not in DETERMINERS
+                and (t.lower_ not in DETERMINERS or (glued and t.i == child.i))
                 and not _counts(t)
                 and not (t.dep_ == "advmod" and t.lower_ in CONNECTIVES)
             )
@@ -2591,14 +2654,38 @@ def _name_given(token):
     return _passive_name(token)
 
 
+def _one_standing_for(token, clause) -> str | None:
+    """Return the noun phrase a modified "one"/"ones" compared against stands for, else None: its own
+    modifiers and the head noun of the side it is compared with ("bolted boards are quicker to fit than
+    *glued ones*": glued boards), the one subject of the comparison's clause or the noun phrase that is the
+    clause. A bare "one" ("than the one before") is left as it is: nothing says which modifier sets it apart.
+    """
+    if token.lower_ not in ("one", "ones") or token.pos_ not in ("NOUN", "PRON", "NUM"):
+        return None
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+    if not modifiers:
+        return None
+    while clause.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in clause.children):
+        clause = clause.head  # "PII requests tend to take longer than ordinary ones": the subject of "tend"
+    sides = [clause] if clause.pos_ == "NOUN" else [c for c in clause.children if c.dep_ in SUBJECTS]
+    if len(sides) != 1 or sides[0].pos_ != "NOUN" or sides[0].lower_ in ("one", "ones"):
+        return None
+    words = [t.text for m in modifiers for t in m.subtree]
+    return " ".join([*words, sides[0].lemma_])
+
+
 def _relative_name(noun):
     """Return the one name a relative clause with a naming verb gives ``noun`` ("our own registry, *which
     everyone calls Anchorage*"; "the shop, which we call *the Second Shelf*"), else None: the relative
-    pronoun is the verb's object, and the name its other complement."""
+    pronoun is the verb's object, and the name its other complement. Without a relative pronoun ("a
+    small lathe *we call Wilma*") the noun itself is the object the clause leaves out: an active verb
+    with a subject of its own and one complement, the name."""
     for clause in noun.children:
         if clause.dep_ != "relcl" or clause.lemma_ not in NAMING_VERBS:
             continue
-        if not any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in clause.children):
+        relative = [c for c in clause.children if c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that"]
+        reduced = not relative and any(c.dep_ == "nsubj" for c in clause.children)
+        if not reduced and not any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in clause.children):
             continue
         names = [
             c

@@ -21,6 +21,8 @@ a note's sentences, a question and a quoted sentence alike.
 
 from __future__ import annotations
 
+import re
+
 from lemminflect import getAllLemmas, getLemma
 from spacy.language import Language
 
@@ -36,6 +38,8 @@ LIST_AS_ADVERB = "kg_list_as_adverb"
 APPOSITION_TO_NEAREST = "kg_apposition_to_nearest"
 NAME_AS_ADVERB = "kg_name_as_adverb"
 LIST_RUN = "kg_list_run"
+PLACE_AFTER_TIME = "kg_place_after_time"
+ASIDE_AS_ROOT = "kg_aside_as_root"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -317,6 +321,11 @@ NOT_IN_ITEM = frozenset("prep agent mark cc".split())
 #: Labels of a clause's arguments the parser may give a word inside a listed phrase ("a spare *brake* pad"
 #: read as the subject of "pad"): inside the phrase, the word modifies its noun.
 ITEM_CLAUSE_DEPS = frozenset("nsubj nsubjpass dobj".split())
+#: Prepositions that may end a listed noun phrase with a phrase of its own ("null counts *on* key fields",
+#: "sharpness *of* each blade"). "of" belongs to its noun wherever it stands; another only inside the run,
+#: where the comma after its phrase closes the item (after the last item it may be the verb's: "... and C *in*
+#: the morning"). Closed class.
+ITEM_PREPOSITIONS = frozenset(("of", "on", "for", "in", "with", "from", "at"))
 
 
 @Language.component(LIST_RUN)
@@ -337,7 +346,8 @@ def list_run(doc):
         first = _item_head(doc, items[0])
         if first is None or first.dep_ not in LIST_HEADS:
             continue
-        if any(doc[k].tag_ == "CD" or doc[k].lower_ in NUMBER_WORDS for k in range(*items[0])):
+        counted = [any(doc[k].tag_ == "CD" or doc[k].lower_ in NUMBER_WORDS for k in range(a, e)) for a, _, e in items]
+        if counted[0] and not all(counted):
             continue  # "visits two shops, the Spar and the deli": the counted things named after them
         heads = [_item_head(doc, item) for item in items[1:]]
         if any(h is None for h in heads):
@@ -348,17 +358,26 @@ def list_run(doc):
         moved = [k for k in range(1, len(chain)) if chain[k] not in chain[k - 1].conjuncts]
         if any(chain[k - 1].i in {t.i for t in chain[k].subtree} for k in moved):
             continue
-        for (start, end), head, before in zip(items[1:], heads, chain, strict=False):
-            for t in doc[start:end]:
+        for (start, end, noun_end), head, before in zip(items[1:], heads, chain, strict=False):
+            for t in doc[start:noun_end]:
                 if t.tag_ in BARE_VERB_TAGS:
                     t.tag_, t.pos_ = "NN", "NOUN"
             if head not in before.conjuncts:
                 head.head, head.dep_ = before, "conj"
-            for t in doc[start:end]:
+            for t in doc[start:noun_end]:
                 if t.i != head.i and (not start <= t.head.i < end or t.dep_ in ITEM_CLAUSE_DEPS):
                     if not start <= t.head.i < end:
                         t.head = head
-                    t.dep_ = "det" if t.tag_ in ("DT", "PRP$") else "amod" if t.tag_.startswith("JJ") else "compound"
+                    t.dep_ = _modifier_dep(t)
+            if noun_end < end:
+                # "null counts on key fields": the phrase is the item's, its object the preposition's.
+                preposition, inner = doc[noun_end], _item_head(doc, (noun_end + 1, end, end))
+                preposition.head, preposition.dep_ = head, "prep"
+                if inner is not None and inner.head.i != preposition.i:
+                    inner.head, inner.dep_ = preposition, "pobj"
+                for t in doc[noun_end + 1 : end]:
+                    if t.i != inner.i and not noun_end < t.head.i < end:
+                        t.head, t.dep_ = inner, _modifier_dep(t)
         if joiner.head not in chain:
             joiner.head = chain[-2]
     return doc
@@ -370,12 +389,11 @@ def _runs(doc):
     while i < len(doc):
         items, joiner, at = [], None, i
         while True:
-            end = at
-            while end < len(doc) and end - at < MAX_ITEM_WORDS and _item_word(doc, end, at):
-                end += 1
+            end = _phrase_end(doc, at)
             if end == at or not any(doc[k].tag_.startswith("NN") for k in range(at, end)):
                 break
-            items.append((at, end))
+            noun_end, end = end, _with_phrase(doc, end, last=joiner is not None)
+            items.append((at, end, noun_end))
             if joiner is not None or end >= len(doc):
                 break
             nxt = doc[end]
@@ -397,6 +415,35 @@ def _runs(doc):
             i = items[-1][1]
         else:
             i += 1
+
+
+def _modifier_dep(token) -> str:
+    """Return the label a word inside a listed noun phrase takes as a modifier of its noun, by its tag."""
+    return "det" if token.tag_ in ("DT", "PRP$") else "amod" if token.tag_.startswith("JJ") else "compound"
+
+
+def _phrase_end(doc, at: int) -> int:
+    """Return where the listed noun phrase opening at ``at`` ends (``at`` itself: none opens there)."""
+    end = at
+    while end < len(doc) and end - at < MAX_ITEM_WORDS and _item_word(doc, end, at):
+        end += 1
+    return end
+
+
+def _with_phrase(doc, end: int, last: bool) -> int:
+    """Return where a listed noun phrase ending at ``end`` ends with the prepositional phrase after it, if it
+    has one of its own (``ITEM_PREPOSITIONS``; the ``last`` item's only with "of"), else ``end``."""
+    if end + 1 >= len(doc) or doc[end].tag_ != "IN" or doc[end].lower_ not in ITEM_PREPOSITIONS:
+        return end
+    if not doc[end - 1].tag_.startswith("NN"):
+        return end
+    after = _phrase_end(doc, end + 1)
+    if after == end + 1 or not any(doc[k].tag_.startswith("NN") for k in range(end + 1, after)):
+        return end
+    closed = after < len(doc) and (doc[after].text == "," or doc[after].lower_ in ("and", "or"))
+    if doc[end].lower_ != "of" and (last or not closed):
+        return end
+    return after
 
 
 def _opens_clause(doc, end: int) -> bool:
@@ -425,9 +472,9 @@ def _item_word(doc, k: int, start: int) -> bool:
     return False
 
 
-def _item_head(doc, item: tuple[int, int]):
-    """Return the last noun of a listed phrase (a bare verb form counts), or None."""
-    start, end = item
+def _item_head(doc, item: tuple[int, int, int]):
+    """Return the last noun of a listed phrase before its prepositional phrase (a bare verb form counts), or None."""
+    start, _, end = item
     nouns = [doc[k] for k in range(start, end) if doc[k].tag_.startswith("NN") or doc[k].tag_ in BARE_VERB_TAGS]
     return nouns[-1] if nouns else None
 
@@ -453,9 +500,71 @@ def _in_phrase_of(token, head) -> bool:
     return True
 
 
+#: Prepositions of a place where something is, which a time of day has none of ("at 6:15 pm *in* the hall").
+#: Closed class.
+PLACE_OF_EVENT = frozenset("in at on inside outside near behind beside".split())
+#: A time of day written in digits ("6:15", "19.45").
+CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+@Language.component(PLACE_AFTER_TIME)
+def place_after_time(doc):
+    """Hang on the verb a place the parser hung on a time of day ("is run at 6:15 pm *in the barn*").
+
+    A time of day has no place of its own: the phrase says where what the verb says happens. Only a time
+    the verb takes by a preposition ("at 6:15 pm", "from 9.00"), written with its clock digits or "am"/"pm".
+    """
+    for token in doc:
+        prep = token.head
+        if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if not (_clock_time(token) or any(_clock_time(c) for c in token.children)):
+            continue
+        for place in [c for c in token.children if c.dep_ == "prep" and c.lower_ in PLACE_OF_EVENT]:
+            place.head = prep.head
+    return doc
+
+
+def _clock_time(token) -> bool:
+    """Tell whether a token writes a time of day: clock digits, or "am"/"pm" after a number."""
+    if CLOCK_RE.fullmatch(token.text):
+        return True
+    return token.lower_ in ("am", "pm", "a.m.", "p.m.") and any(c.like_num for c in token.children)
+
+
+@Language.component(ASIDE_AS_ROOT)
+def aside_as_root(doc):
+    """Make the main clause the root where the parser took a clause in brackets for it.
+
+    "Each batch goes through a check we call Sieve (it is a thin layer over two test tools).": the small
+    parser may make the aside's "is" the root and the sentence before it a complement of the aside. A
+    bracketed clause is said beside the sentence: its verb hangs on the sentence's, which is the root.
+    Only a root inside an open bracket, with a verb of its own before the bracket that it governs.
+    """
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return doc
+    opening = next((t.i for t in reversed(doc[: root.i]) if t.text in "()"), None)
+    if opening is None or doc[opening].text != "(":
+        return doc
+    outside = [
+        c for c in root.children if c.i < opening and c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "conj", "advcl")
+    ]
+    if len(outside) != 1:
+        return doc
+    main = outside[0]
+    for token in doc:
+        if token.head.i == root.i and token.i < opening and token.i != main.i:
+            token.head = main  # what stood before the bracket belongs to the sentence's clause
+    main.head, main.dep_ = main, "ROOT"
+    root.head, root.dep_ = main, "parataxis"
+    return doc
+
+
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
     names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
-    for name in (*names, LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST, NAME_AS_ADVERB, LIST_RUN):
+    later = (LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST, NAME_AS_ADVERB, LIST_RUN, PLACE_AFTER_TIME)
+    for name in (*names, *later, ASIDE_AS_ROOT):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

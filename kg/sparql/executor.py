@@ -66,7 +66,7 @@ class SparqlExecutor:
         allow_update: bool = False,
         workers: int = 4,
     ):
-        from kg.namespaces import PREFIXES  # rdflib; kept out of the workers' imports
+        from kg.namespaces import PREFIXES  # rdflib; left out of the workers' imports
 
         self.store = store
         self.timeout = float(timeout)
