@@ -579,7 +579,8 @@ class ChoiceAnswerer:
         return Answer("", text, [item], confidence, sparql, [], [quote], kind="sentence")
 
     def _clauses(self, text: str, options: list[Option]) -> list[list[list[str]]]:
-        """Return, per option, the words of each clause of ``text`` that names it (its other words)."""
+        """Return, per option, the words of each clause of ``text`` that names it (its other words); none for any
+        option when one stands after "than" (the sentence compares, and its words alone do not say which way)."""
         doc = self.parse(text)
         words = [(t.i, noun_key(t.lower_)) for t in doc if t.is_alpha or t.like_num]
         out: list[list[list[str]]] = []
@@ -592,7 +593,12 @@ class ChoiceAnswerer:
             clauses, seen = [], set()
             for name in names:
                 for at, width in _occurrences(words, name.split()):
-                    head = _clause_head(doc[at])
+                    token = doc[words[at][0]]  # ``at`` counts words; the token is the parse's
+                    head = _clause_head(token)
+                    if _after_than(token, head):
+                        # "They are cheaper than *B*": B is what the clause measures something against, and which
+                        # way it goes the clause's words alone cannot say: no option is read from it.
+                        return [[] for _ in options]
                     if head.i in seen:
                         continue
                     seen.add(head.i)
@@ -695,6 +701,16 @@ def _occurrences(words: list[tuple[int, str]], name: list[str]) -> list[tuple[in
     if not n:
         return []
     return [(k, n) for k in range(len(words) - n + 1) if [w for _, w in words[k : k + n]] == name]
+
+
+def _after_than(token, head) -> bool:
+    """Tell whether ``token`` stands in a "than" phrase of its clause (headed by ``head``): what the clause
+    compares is measured against it, so the clause's comparative is not said of it."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.lower_ == "than":
+            return True
+        token = token.head
+    return False
 
 
 def _clause_head(token):

@@ -85,7 +85,13 @@ from kg.relation_meaning import (
     places,
     same_places,
 )
-from kg.rereadings import copula_preposition, explanation_question, names_no_other_preposition, placement_questions
+from kg.rereadings import (
+    copula_preposition,
+    explanation_question,
+    names_no_other_preposition,
+    occurrence_question,
+    placement_questions,
+)
 from kg.scoring import (
     PREPOSITIONS,
     TIME_PREPOSITIONS,
@@ -362,6 +368,7 @@ class Engine:
                 or self._as_event_verb(reading, session)
                 or self._as_placement(reading, session)
                 or self._as_explanation(reading, session)
+                or self._as_occurrence(reading, session)
                 or answer
             )
         answer.question = question
@@ -584,6 +591,13 @@ class Engine:
         """Answer "How does X work?" as "What is X?" (``kg.rereadings.explanation_question``), or None if that
         answers nothing."""
         text = explanation_question(reading)
+        again = self._answer(self._read(text, session)) if text else None
+        return again if again is not None and again.answers else None
+
+    def _as_occurrence(self, reading: Reading, session: str | None) -> Answer | None:
+        """Answer "Where does X take place?" as "Where is X?" (``kg.rereadings.occurrence_question``), or None
+        if that answers nothing."""
+        text = occurrence_question(reading)
         again = self._answer(self._read(text, session)) if text else None
         return again if again is not None and again.answers else None
 

@@ -16,7 +16,7 @@ from kg.catalog import Predicate
 from kg.linking import Link
 from kg.question import DO_SUPPORT, Reading, parse
 from kg.scoring import PREPOSITIONS
-from kg.text import ARTICLES, COPULAS, FUNCTIONING_VERBS, lemmas
+from kg.text import ARTICLES, COPULAS, FUNCTIONING_VERBS, OCCURRENCE_VERBS, lemmas
 
 #: How many relation names a "What is in X?" is asked again with, most common first.
 PLACING_NAMES = 2
@@ -100,6 +100,35 @@ def explanation_question(reading: Reading) -> str | None:
     if any(not tags.get(w.start, "").startswith("RB") for w in words[at + 1 :]):
         return None
     return f"What is {reading.text[words[2].start : words[at - 1].end]}?"
+
+
+#: The copula a "where"/"when" question takes in place of "do" + a verb of occurrence, by the form of "do".
+COPULA_FOR_DO = {"does": "is", "do": "are", "did": "was"}
+
+
+def occurrence_question(reading: Reading) -> str | None:
+    """Return "Where does X take place?" said as "Where is X?" ("when" alike), or None for any other question.
+
+    A verb of occurrence (``OCCURRENCE_VERBS``) says only that the event is there: where or when it is is
+    what is asked, and the notes say it with a verb of their own ("is held in the hall"), which "where is"
+    asks along (a relation whose name ends in a preposition of place). Only the bare question counts: "where"
+    or "when", a form of "do", the subject, the verb (with "place" after "take"), and nothing after it but
+    adverbs.
+    """
+    words = reading.words
+    if len(words) < 4 or words[0].lower not in ("where", "when") or words[1].lower not in COPULA_FOR_DO:
+        return None
+    lowered = [w.lower for w in words]
+    if lowered[-2:] == ["take", "place"] and "take place" in OCCURRENCE_VERBS:
+        at = len(words) - 2
+    elif lemmas(lowered[-1]) & OCCURRENCE_VERBS:
+        at = len(words) - 1
+    else:
+        return None
+    if at < 3:
+        return None
+    subject = reading.text[words[2].start : words[at - 1].end]
+    return f"{words[0].text} {COPULA_FOR_DO[words[1].lower]} {subject}?"
 
 
 def names_no_other_preposition(labels: Iterable[str], text: str) -> bool:

@@ -97,6 +97,10 @@ QUESTION_LIGHT_VERBS = frozenset("get give make take let use".split())
 #: Verbs that, asked with "how" and nothing else ("How does a siphon work?"), ask how a thing does its job:
 #: what it is and does, as "What is a siphon?" asks. The idiom's closed set of verbs, matched by lemma.
 FUNCTIONING_VERBS = frozenset("work function operate".split())
+#: Verbs that only say an event is there ("Where does the fair *take place*?", "When does the sale *happen*?"):
+#: asked with "where" or "when" and nothing else, they ask where or when the event is. A closed class (WordNet's
+#: synset of "happen" in its first sense), matched by lemma; "take place" as its two words.
+OCCURRENCE_VERBS = frozenset(("happen", "occur", "take place"))
 #: Support verbs: with a bare noun and a preposition they make one predicate ("takes *place* on",
 #: "makes *use* of", "pays *attention* to"), the noun being no thing the clause is about. A closed class of
 #: English grammar, matched by lemma.

@@ -28,6 +28,10 @@ comparison, and "where" asked of a relation that gives no place.
   role, the verb joined without a subject of its own has the first verb's, and the quoted verdict is read.
 - "held on the last Friday at 6:15 pm in the church hall": a time of day has no place of its own, so the place
   is where the evening is held (``repairs.place_after_time``).
+- "They are cheaper than Ravi": asked "Which is cheaper, Ravi or Fleet Couriers?", Ravi is the measure, never the
+  answer, however the sentence is read.
+- "Where does the open evening take place?": a verb that only says an event is there asks where it is
+  (``kg.rereadings.occurrence_question``).
 - "Which dealer does the workshop buy its timber from?": the wh-phrase is the object of the preposition left at
   the end, whatever the parser made of it.
 - "booked at the office, never on the website by members": the "never" covers the phrases after the one it
@@ -210,6 +214,32 @@ def test_a_place_after_a_time_of_day_is_the_verbs(studio):
     assert [a.get("label", a.get("value")) for a in answer.answers] == ["church hall"], answer.answer
     when = studio.ask("When is the open evening held?")
     assert when.answers and "church" not in when.answer.split(".")[0], when.answer
+
+
+@pytest.mark.parametrize("question", ["Where does the open evening take place?", "Where does the open evening happen?"])
+def test_a_verb_of_occurrence_asks_where_the_event_is(studio, question: str):
+    answer = studio.ask(question)
+    assert [a.get("label", a.get("value")) for a in answer.answers] == ["church hall"], answer.answer
+
+
+SHOP = """# Print Shop Notes
+
+## Deliveries
+
+Local orders go out in the van. Ravi drives on Mondays and Fridays. On the other days we use Fleet Couriers.
+They are cheaper than Ravi but slower, and they will not take anything over a metre long.
+"""
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory):
+    return opened_notes(tmp_path_factory.mktemp("shop"), {"shop.md": SHOP})
+
+
+def test_the_option_after_than_is_the_measure_not_the_answer(shop):
+    # "They are cheaper than Ravi": Ravi is what the couriers are measured against, never the cheaper one.
+    answer = shop.ask("Which is cheaper, Ravi or Fleet Couriers?")
+    assert answer.answers and answer.answers[0]["label"].lower().startswith("fleet courier"), answer.answer
 
 
 def test_the_adjective_of_an_adverb():

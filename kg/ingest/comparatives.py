@@ -51,6 +51,9 @@ class Comparative:
     #: The side a prepositional comparison states instead of the clause's subject ("quicker *over the
     #: network* than from the drive": the network), or None.
     side: object = None
+    #: Whether the comparison takes its "than" from another one (``_without_than``): its side is then the
+    #: other's "than" object, named again by the clause's subject.
+    borrowed: bool = False
 
 
 def comparatives(doc) -> list[Comparative]:
@@ -140,7 +143,9 @@ def _without_than(doc, found: list[Comparative], words: list) -> list[Comparativ
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             others = [c for c in comparison.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             if len(subjects) == 1 and len(others) == 1 and _same_noun(subjects[0], comparison.against):
-                out.append(Comparative(quality, greater, clause, others[0]))
+                # The side is the thing the first comparison named ("the bicycle courier"), however briefly the
+                # clause names it again ("the courier").
+                out.append(Comparative(quality, greater, clause, others[0], comparison.against, borrowed=True))
                 break
     return out
 

@@ -957,6 +957,8 @@ class OpenReader:
                 if owner is not None:
                     against = self._concepts(owner)  # "longer than the 27 minutes needed on the Blue": the Blue
                 sides = self._concepts(comparison.side) if comparison.side is not None else None
+                if comparison.borrowed and not sides:
+                    sides = None  # a borrowed side the parse reads as no noun (tagged a verb): the clause's subject
             for side in sides if sides is not None else self._compared_sides(comparison.clause):
                 for other in against:
                     if side is other:
