@@ -705,7 +705,7 @@ def _occurrences(words: list[tuple[int, str]], name: list[str]) -> list[tuple[in
 
 def _after_than(token, head) -> bool:
     """Tell whether ``token`` stands in a "than" phrase of its clause (headed by ``head``): what the clause
-    compares is measured against it, so the clause's comparative is not said of it."""
+    compares is measured against it, and the sentence's words alone do not say which way (``_clauses``)."""
     while token.i != head.i and token.head.i != token.i:
         if token.lower_ == "than":
             return True

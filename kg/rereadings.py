@@ -112,8 +112,7 @@ def occurrence_question(reading: Reading) -> str | None:
     A verb of occurrence (``OCCURRENCE_VERBS``) says only that the event is there: where or when it is is
     what is asked, and the notes say it with a verb of their own ("is held in the hall"), which "where is"
     asks along (a relation whose name ends in a preposition of place). Only the bare question counts: "where"
-    or "when", a form of "do", the subject, the verb (with "place" after "take"), and nothing after it but
-    adverbs.
+    or "when", a form of "do", the subject, and the verb (with "place" after "take") ending the question.
     """
     words = reading.words
     if len(words) < 4 or words[0].lower not in ("where", "when") or words[1].lower not in COPULA_FOR_DO:
