@@ -54,18 +54,20 @@ class Comparative:
     #: Whether the comparison takes its "than" from another one (``_without_than``): its side is then the
     #: other's "than" object, named again by the clause's subject.
     borrowed: bool = False
+    #: The word of degree itself ("lighter", the "more" of "more expensive").
+    word: object = None
 
 
 def comparatives(doc) -> list[Comparative]:
     """Return the comparisons with "than" that ``doc`` (one parsed sentence) states, in order, then those
     that take their "than" from one of them (``_without_than``)."""
-    found, words = _with_than(doc)
-    return found + _without_than(doc, found, words)
+    found = _with_than(doc)
+    return found + _without_than(doc, found)
 
 
-def _with_than(doc) -> tuple[list[Comparative], list]:
-    """Return the comparisons with "than" and, for each, its word of degree."""
-    found, words = [], []
+def _with_than(doc) -> list[Comparative]:
+    """Return the comparisons with "than"."""
+    found = []
     for than in doc:
         if than.lower_ != "than" or than.dep_ != "prep":
             continue  # "more than 200 people": an amount's bound, parsed as a quantifier's modifier
@@ -98,23 +100,20 @@ def _with_than(doc) -> tuple[list[Comparative], list]:
             # with a thing ("cheaper than queueing for a berth" says nothing of what else is cheaper).
             doer = next((c for c in clause.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
             if doer is not None:
-                found.append(Comparative(quality, greater, clause, deed, doer))
-                words.append(word)
+                found.append(Comparative(quality, greater, clause, deed, doer, word=word))
             continue
         if phrase is not None:
             # "Copying is quicker over the network than from the drive", "searching with A is slower than
             # with B": the two sides are the objects of prepositional phrases, the second after "than".
             side = _prepositional_side(word, clause, phrase.head, than)
             if side is not None:
-                found.append(Comparative(quality, greater, clause, phrase, side))
-                words.append(word)
+                found.append(Comparative(quality, greater, clause, phrase, side, word=word))
             continue
-        found.append(Comparative(quality, greater, clause, objects[0]))
-        words.append(word)
-    return found, words
+        found.append(Comparative(quality, greater, clause, objects[0], word=word))
+    return found
 
 
-def _without_than(doc, found: list[Comparative], words: list) -> list[Comparative]:
+def _without_than(doc, found: list[Comparative]) -> list[Comparative]:
     """Return the comparisons a sentence states without "than", taking it from a comparison of two things it
     states with one.
 
@@ -125,17 +124,17 @@ def _without_than(doc, found: list[Comparative], words: list) -> list[Comparativ
     nothing, and a word with a "than" of its own was read already.
     """
     out = []
-    used = {w.i for w in words}
+    used = {c.word.i for c in found}
     for word in doc:
         read = _bare_degree(word)
         if read is None or word.i in used or _denied(word) or any(c.lower_ == "than" for c in word.children):
             continue
         _, quality, greater = read
-        for comparison, compared in zip(found, words, strict=True):
+        for comparison in found:
             if comparison.side is not None or comparison.against.tag_ == "VBG":
                 continue  # deeds and prepositional sides: their "than" is no thing to take
-            if word.dep_ == "conj" and word.head.i in (compared.i, comparison.against.i):
-                out.append(Comparative(quality, greater, comparison.clause, comparison.against))
+            if word.dep_ == "conj" and word.head.i in (comparison.word.i, comparison.against.i):
+                out.append(Comparative(quality, greater, comparison.clause, comparison.against, word=word))
                 break
             clause = _clause_of(word)
             if clause.dep_ not in ("advcl", "conj") or clause.head.i != comparison.clause.i:
@@ -145,7 +144,8 @@ def _without_than(doc, found: list[Comparative], words: list) -> list[Comparativ
             if len(subjects) == 1 and len(others) == 1 and _same_noun(subjects[0], comparison.against):
                 # The side is the thing the first comparison named ("the bicycle courier"), however briefly the
                 # clause names it again ("the courier").
-                out.append(Comparative(quality, greater, clause, others[0], comparison.against, borrowed=True))
+                side = comparison.against
+                out.append(Comparative(quality, greater, clause, others[0], side, borrowed=True, word=word))
                 break
     return out
 

@@ -384,7 +384,8 @@ def list_run(doc):
 
 
 def _runs(doc):
-    """Yield the comma-separated runs of noun phrases ending in "and"/"or" + a phrase: [(start, end)], joiner."""
+    """Yield the comma-separated runs of noun phrases ending in "and"/"or" + a phrase, and the joiner: each item
+    as (start, end, noun end), the noun phrase ending at the noun end and its own phrase, if any, at the end."""
     i = 0
     while i < len(doc):
         items, joiner, at = [], None, i
