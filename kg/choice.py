@@ -9,6 +9,8 @@ support are tried, most certain first:
 
 1. a recorded comparison between two options whose quality the question names, or names the opposite
    of ("heavier" against "more lightweight": WordNet antonyms, kg/opposites.py), read in its direction;
+   failing one, the amounts both options have of a property the question names ("Setup time | 20 min |
+   30 min"), compared by the side its word of degree grades ("longer", "more");
 2. a fact of the graph (the option as subject or object, or as a literal value) whose relation, other end
    and value together say the rest of the question (a property table's row: "existing commits" of
    Rebase is "rewritten");
@@ -29,6 +31,7 @@ sentence answer: quoted and cited, as ``kg.sentence_answer`` gives its read-outs
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from math import ceil
@@ -36,6 +39,7 @@ from math import ceil
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from kg.amounts import read_amount
 from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.evidence import Evidence
@@ -240,7 +244,7 @@ class ChoiceAnswerer:
             return None
         spans = [(o.start, o.end) for o in options]
         units = self._units(reading, spans)
-        answer = self._compared(reading, options, units)
+        answer = self._compared(reading, options, units) or self._by_amounts(reading, options)
         if answer is None and units:
             # An option a sentence supports is supported, whatever the facts hold, and the other way round:
             # a fact's answer stands only when no sentence supports another option, and so on.
@@ -261,8 +265,11 @@ class ChoiceAnswerer:
     def offered(self, reading: Reading) -> list[Option]:
         """Return the options the question offers ("which is X, A or B?"), or [] (see ``read_options``)."""
         spans = read_options(reading.text, reading.tokens, self.parse)
+        # A name may take the determiner the option leaves out ("the Vault at Kew" is one name).
+        lower = [w.lower for w in reading.words]
+        wide = [(s - 1 if s > 0 and lower[s - 1] in DETERMINERS else s, e) for s, e in spans]
         for link in reading.links:
-            if any(link.start < e and s < link.end and not (s <= link.start and link.end <= e) for s, e in spans):
+            if any(link.start < e and s < link.end and not (s <= link.start and link.end <= e) for s, e in wide):
                 return []  # the words belong to a name ("Love Me or Leave Me"), not to a choice
         return [self._option(reading, s, e) for s, e in spans]
 
@@ -278,7 +285,9 @@ class ChoiceAnswerer:
     # -- reading ------------------------------------------------------------------------------------
     def _option(self, reading: Reading, start: int, end: int) -> Option:
         text = " ".join(w.text for w in reading.words[start:end])
-        inside = [lk for lk in reading.links if start <= lk.start and lk.end <= end]
+        # A name may hold the determiner the option leaves out ("the Vault at Kew").
+        wide = start - 1 if start > 0 and reading.words[start - 1].lower in DETERMINERS else start
+        inside = [lk for lk in reading.links if wide <= lk.start and lk.end <= end]
         concepts: list[URIRef] = []
         if inside:
             link = max(inside, key=lambda lk: lk.end - lk.start)
@@ -396,6 +405,72 @@ class ChoiceAnswerer:
         )
         item = self.evidence.entity_dict(winner)
         return Answer("", text, [item], SETTLED, sparql, evidence, sources, kind="comparison")
+
+    # -- 1b. amounts -------------------------------------------------------------------------------
+    def _by_amounts(self, reading: Reading, options: list[Option]) -> Answer | None:
+        """Answer from the amounts two options have of one property the question names, by the side its word
+        of degree grades ("Which takes *more* players, A or B?", "*longer* reset time"): a table's cells
+        ("Reset time | 20 min | 25 min") compare the things its rows name.
+
+        The property's words must all be the question's (by lemma), both options must have one amount of it
+        in one unit, and the question one side: "more" or "fewer" of it, or a comparative WordNet says grades
+        its noun ("longer": more time, ``kg.measures.amount_side``). Equal amounts answer nothing.
+        """
+        if len(options) != 2 or any(not o.concepts for o in options):
+            return None
+        taken = {i for o in options for i in range(o.start, o.end)}
+        said = [w.lower for i, w in enumerate(reading.words) if i not in taken]
+        # A compound the property writes as one word, the question may write as two ("setup": "set up").
+        joined = {a + b for a, b in itertools.pairwise(said)}
+        said_lemmas = {lemma for w in [*said, *joined] for lemma in lemmas(w)}
+        values = [self._amounts(o.concepts[0]) for o in options]
+        chosen = []
+        for p in set(values[0]) & set(values[1]):
+            (a, unit_a, _), (b, unit_b, _) = values[0][p], values[1][p]
+            words = [w for w in self.catalog.label(p).lower().split() if w not in STOPWORDS]
+            if unit_a != unit_b or not words or not all(lemmas(w) & said_lemmas for w in words):
+                continue
+            sides = {grading_side(w) for w in said} | {amount_side(w, words[-1]) for w in said if degree(w) == "JJR"}
+            sides -= {0}
+            if len(sides) == 1 and a != b:
+                chosen.append((p, sides.pop()))
+        if len(chosen) != 1:
+            return None
+        p, side = chosen[0]
+        (a, _, first), (b, _, second) = values[0][p], values[1][p]
+        shown = {t: self.catalog.label(t[2]) if isinstance(t[2], URIRef) else str(t[2]) for t in (first, second)}
+        winner = options[0] if (a > b) == (side > 0) else options[1]
+        loser = options[1] if winner is options[0] else options[0]
+        won, lost = (first, second) if winner is options[0] else (second, first)
+        evidence, sources = self.evidence.for_triples([won, lost])
+        item = self.evidence.entity_dict(winner.concepts[0])
+        label, prop = self.catalog.label(winner.concepts[0]), self.catalog.label(p)
+        text = (
+            f"{label[:1].upper()}{label[1:]}: its {prop} is {shown[won]}, against {shown[lost]} for "
+            f"{self.catalog.label(loser.concepts[0])}."
+        )
+        offered = " ".join(o.concepts[0].n3() for o in options)
+        sparql = (
+            f"SELECT ?option ?amount WHERE {{\n  VALUES ?option {{ {offered} }}\n  ?option {p.n3()} ?amount .\n}}"
+            f"\nORDER BY {'DESC' if side > 0 else 'ASC'}(?amount)"
+        )
+        return Answer("", text, [item], SETTLED, sparql, evidence, sources, kind="comparison")
+
+    def _amounts(self, concept: URIRef) -> dict[URIRef, tuple[float, str, tuple]]:
+        """Return the properties ``concept`` has one exact amount of, each with the number, its unit (""
+        for a bare number) and the triple that states it."""
+        found: dict[URIRef, list] = {}
+        for p, value, label in self.store.query(_RELATED, {"s": concept}):
+            if not isinstance(p, URIRef) or p not in self.catalog.predicates:
+                continue
+            # A value the text also names is a node of its own ("20 min"), read by its label.
+            text = str(value) if isinstance(value, Literal) else str(label or "")
+            amount = read_amount(text)
+            if amount is not None and amount.exact:
+                found.setdefault(p, []).append((amount.low, amount.unit, (concept, p, value)))
+            elif (number := _bare_number(text)) is not None:
+                found.setdefault(p, []).append((number, "", (concept, p, value)))
+        return {p: got[0] for p, got in found.items() if len(got) == 1}
 
     def _compared_by_name(self, options: list[Option]) -> tuple[list, dict[URIRef, Option]]:
         """Return the recorded comparisons whose two sides two options name by their words, and which
@@ -629,6 +704,18 @@ def comparison_account(catalog: Catalog, greater: URIRef, lesser: URIRef, qualit
     if sources:
         return f". The graph says: {sources[0]['text']}"
     return f": {catalog.label(greater)} is {comparison_phrase(quality)} than {catalog.label(lesser)}."
+
+
+#: What a thing's relations lead to, with the label of a node.
+_RELATED = "SELECT ?p ?v ?label WHERE { ?s ?p ?v OPTIONAL { ?v rdfs:label ?label } }"
+
+
+def _bare_number(text: str) -> float | None:
+    """Return the number a value is, written alone ("12", "3.5"), else None."""
+    try:
+        return float(text.strip().replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _supported(support: Support, units: Sequence[Unit]) -> bool:

@@ -88,6 +88,7 @@ from kg.relation_meaning import (
 from kg.rereadings import (
     copula_preposition,
     explanation_question,
+    finding_question,
     names_no_other_preposition,
     occurrence_question,
     placement_questions,
@@ -595,9 +596,9 @@ class Engine:
         return again if again is not None and again.answers else None
 
     def _as_occurrence(self, reading: Reading, session: str | None) -> Answer | None:
-        """Answer "Where does X take place?" as "Where is X?" (``kg.rereadings.occurrence_question``), or None
-        if that answers nothing."""
-        text = occurrence_question(reading)
+        """Answer "Where does X take place?" and "Where can I find X?" as "Where is X?"
+        (``kg.rereadings.occurrence_question``, ``finding_question``), or None if that answers nothing."""
+        text = occurrence_question(reading) or finding_question(reading)
         again = self._answer(self._read(text, session)) if text else None
         return again if again is not None and again.answers else None
 

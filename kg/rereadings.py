@@ -16,7 +16,7 @@ from kg.catalog import Predicate
 from kg.linking import Link
 from kg.question import DO_SUPPORT, Reading, parse
 from kg.scoring import PREPOSITIONS
-from kg.text import ARTICLES, COPULAS, FUNCTIONING_VERBS, OCCURRENCE_VERBS, lemmas
+from kg.text import ARTICLES, COPULAS, FUNCTIONING_VERBS, LOCATING_VERBS, OCCURRENCE_VERBS, lemmas
 
 #: How many relation names a "What is in X?" is asked again with, most common first.
 PLACING_NAMES = 2
@@ -128,6 +128,32 @@ def occurrence_question(reading: Reading) -> str | None:
         return None
     subject = reading.text[words[2].start : words[at - 1].end]
     return f"{words[0].text} {COPULA_FOR_DO[words[1].lower]} {subject}?"
+
+
+#: The auxiliaries a "where can I find X?" may ask with (closed class).
+FINDING_AUXILIARIES = frozenset("can could do does should would will may might".split())
+#: The most words the finder may take ("where can *first-time visitors* find ...").
+FINDER_WORDS = 3
+
+
+def finding_question(reading: Reading) -> str | None:
+    """Return "Where can I find X?" said as "Where is X?" ("are" for a plural X), or None for any other question.
+
+    A verb of locating (``LOCATING_VERBS``) asks where the thing is, whoever looks for it ("I", "visitors"):
+    the notes say so with a verb of their own ("is kept in the drawer"), which "where is" asks along. Only the
+    bare question counts: "where", an auxiliary, the finder, the verb, then the thing to the end of the question.
+    """
+    words = reading.words
+    lowered = [w.lower for w in words]
+    if len(words) < 5 or lowered[0] != "where" or lowered[1] not in FINDING_AUXILIARIES:
+        return None
+    at = next((k for k in range(3, min(len(words) - 1, 3 + FINDER_WORDS)) if lemmas(lowered[k]) & LOCATING_VERBS), None)
+    if at is None:
+        return None
+    thing = reading.text[words[at + 1].start : words[-1].end]
+    heads = [t for t in parse(thing) if t.dep_ == "ROOT"]
+    plural = bool(heads) and heads[0].tag_ in ("NNS", "NNPS")
+    return f"Where {'are' if plural else 'is'} {thing}?"
 
 
 def names_no_other_preposition(labels: Iterable[str], text: str) -> bool:

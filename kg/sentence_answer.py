@@ -56,6 +56,7 @@ from kg.ingest.relations import lacks_subject
 from kg.linking import Link
 from kg.opposites import are_opposites, opposites
 from kg.question import CLASSIFIERS, is_short_form
+from kg.rereadings import names_no_other_preposition
 from kg.sentence_slots import (
     Asked,
     asked_without,
@@ -74,6 +75,7 @@ from kg.text import (
     DISCOURSE_ADVERBS,
     LIGHT_VERBS,
     MODAL_WORDS,
+    NEGATIONS,
     QUESTION_LIGHT_VERBS,
     STOPWORDS,
     getAllLemmas,
@@ -365,6 +367,7 @@ class SentenceAnswerer:
             not answers
             and _stated_only_in(facts, sources)
             and not (measured and any("iri" in a for a in facts.answers))
+            and not (asked is not None and _named_behind_preposition(facts, asked, text))
         ):
             # The sentence's confidence stays: the facts are its reading, no surer than its choice.
             answers, sparql, evidence = facts.answers, facts.sparql, facts.evidence
@@ -800,6 +803,19 @@ def _stated_only_in(facts: Answer | None, sources: list[dict[str, str]]) -> bool
     return all((s["document"], s["text"]) in quoted for s in facts.sources)
 
 
+def _named_behind_preposition(facts: Answer, asked: Asked, question: str) -> bool:
+    """Tell whether an answer's facts hold a concept the question names as the object of a relation ending in
+    a preposition the question never says: "probes *run from* X" read for "what does X run?" has X where the
+    probes run from, not as what runs them, and answers another question. The answer itself may stand there
+    ("defined *in* RFC 9": which RFC defined it)."""
+    named = {str(iri) for iri in asked.named}
+    return any(
+        str(triple.get("object", {}).get("iri", "")) in named
+        and not names_no_other_preposition([str(triple.get("predicate", {}).get("label", ""))], question)
+        for triple in facts.evidence
+    )
+
+
 def _source(cand: Candidate) -> dict[str, str]:
     """Return the source a quoted sentence cites: document, section, the sentence as written, its context."""
     source = {"document": cand.document, "section": cand.section, "text": cand.text}
@@ -932,12 +948,13 @@ def question_content(residual: Sequence[str], yes_no: bool = False, asks_whether
     it is what is asked ("Does X *use* graphite blocks?"), so there it is content. So with the words of
     permission ("which hives is a novice *permitted* to open"; ``MODAL_WORDS``), unless the question asks
     whether (``asks_whether``, by default ``yes_no``). The asker's own adverbs ("again", "exactly";
-    ``DISCOURSE_ADVERBS``) ask nothing in either.
+    ``DISCOURSE_ADVERBS``) ask nothing in either, nor does a negation ("won't", "never"): it is grammar,
+    read as the question's polarity, and the answering sentence may deny in other words ("fails to").
     """
     asks_whether = yes_no if asks_whether is None else asks_whether
     return [
         w for w in residual
-        if w not in LIGHT_VERBS and w not in PREPOSITIONS and w not in DISCOURSE_ADVERBS
+        if w not in LIGHT_VERBS and w not in PREPOSITIONS and w not in DISCOURSE_ADVERBS and w not in NEGATIONS
         and (yes_no or not _light_verb(w)) and (asks_whether or w not in MODAL_WORDS)
     ]  # fmt: skip
 

@@ -133,8 +133,14 @@ class Asked:
 
 
 def _name_words(name: str) -> list[str]:
-    """Return the lowercase words of a concept's name, a hyphen or slash splitting words ("at-least-once")."""
-    return name.lower().replace("-", " ").replace("/", " ").split()
+    """Return the lowercase words of a concept's name, a hyphen or slash splitting words ("at-least-once"),
+    a possessive "'s" a word of its own, as the parser makes it ("Larkin's": "larkin", "'s")."""
+    return _split_word(name.lower()).split()
+
+
+def _split_word(word: str) -> str:
+    """Return ``word`` with hyphens and slashes as spaces and a possessive "'s" set apart."""
+    return re.sub(r"(?<=\w)'s\b", " 's", word.replace("-", " ").replace("/", " "))
 
 
 def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str] | None = None) -> bool | None:
@@ -768,7 +774,7 @@ def slot_answers(
         if restating and len(sentences) == 1:
             return []  # the sentence's answer is no concept of the graph
         fresh = {iri: names for iri, names in fresh.items() if iri not in restating}
-        fresh = _of_kind(fresh, asked, classes_of, sentence)
+        fresh = _of_kind(fresh, asked, classes_of, sentence, parse)
         if len(sentences) > 1:
             # An item of a list ("X uses two Ns: A") names its introduction's concepts too ("N"): only those
             # its own words name are items.
@@ -988,13 +994,15 @@ def _of_kind(
     asked: Asked,
     classes_of: Callable[[URIRef], Mapping[URIRef, str]] | None = None,
     sentence: str = "",
+    parse: Callable | None = None,
 ) -> dict[URIRef, list[str]]:
     """Keep the concepts of the asked kind ("which *area*": "staging area"); none, when none is of it.
 
     A concept is of the kind when one of its names has the asked noun as its head (its last word), or
     the graph types it (through subclasses, ``classes_of``) as a class so headed ("caching engine" for
     "which engine") or as a concept the question names as the kind (``Asked.kind_concepts``: "which
-    LTD"). A question that asks for a kind of thing ("which LTD ...") is not answered by a thing of
+    LTD"), or the sentence itself sets it in apposition to a noun of the kind ("two kilns ...: Etna and
+    Vesuvius"). A question that asks for a kind of thing ("which LTD ...") is not answered by a thing of
     another kind the sentence names ("harbour"): the sentence is then only quoted. A classifier ("what
     kind of ...") or a noun that stands for anything ("what thing ...") asks for no kind here, and a noun
     the graph has no word for (``Asked.kind_known``) cannot rule a concept out, unless the sentence itself
@@ -1015,11 +1023,30 @@ def _of_kind(
         classes = classes_of(iri) if classes_of is not None else {}
         return any(cls in asked.kind_concepts or headed(label) for cls, label in classes.items() if cls != iri)
 
-    kept = {iri: names for iri, names in fresh.items() if of_kind(iri, names)}
+    apposed = _apposed_to(sentence, key, parse) if sentence and parse is not None else []
+    kept = {
+        iri: names
+        for iri, names in fresh.items()
+        if of_kind(iri, names) or any(_occurs(n, apposed) for n in names if n)
+    }
     if kept or asked.kind_known:
         return kept
     said = {noun_key(w) for w in _words(sentence)}
     return {} if key in said else fresh
+
+
+def _apposed_to(sentence: str, key: str, parse: Callable) -> list[str]:
+    """Return the words the sentence sets in apposition to a noun of the asked kind, items joined to it with
+    them ("two kilns ...: Etna and Vesuvius"): the sentence itself says those things are of the kind."""
+    words: list[str] = []
+    doc = parse(sentence)
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or noun_key(token.lower_) != key:
+            continue
+        for child in token.children:
+            if child.dep_ == "appos":
+                words += _words(doc[child.left_edge.i : child.right_edge.i + 1].text)
+    return words
 
 
 def _restates(names: list[str], said: set[str]) -> bool:
@@ -1147,6 +1174,9 @@ def _question_verb(doc, asked: Asked):
         # The question's verb may have linked as a name ("package" is also a concept of the graph).
         named = {key for w in asked.mention_words for key in lemmas(w)}
         verbs = [t for t in doc if t.pos_ == "VERB" and lemmas(t.text) & named]
+    if not verbs and asked.main_verb:
+        # A light verb is no content word, yet it is the question's verb ("Which kilns *have* a hood ...?").
+        verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and lemmas(t.text) & lemmas(asked.main_verb)]
     return verbs[0] if len(verbs) == 1 else None
 
 
@@ -1244,5 +1274,5 @@ def _occurs(name: str, words: list[str]) -> bool:
     n = len(wanted)
     if not n:
         return False
-    flat = [w.strip(".") for word in words for w in word.replace("-", " ").replace("/", " ").split()]
+    flat = [w.strip(".") for word in words for w in _split_word(word).split()]
     return any(all(lemmas(flat[i + k]) & lemmas(w) for k, w in enumerate(wanted)) for i in range(len(flat) - n + 1))

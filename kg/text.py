@@ -101,6 +101,11 @@ FUNCTIONING_VERBS = frozenset("work function operate".split())
 #: asked with "where" or "when" and nothing else, they ask where or when the event is. A closed class (WordNet's
 #: synset of "happen" in its first sense), matched by lemma; "take place" as its two words.
 OCCURRENCE_VERBS = frozenset(("happen", "occur", "take place"))
+#: Verbs of coming upon a thing ("Where can I *find* the spare fuses?"): asked with "where", a modal and the
+#: asker as subject, they ask where the thing is, which the notes say with a verb of their own ("are kept in
+#: the hall cupboard"). A closed class (WordNet's synset of "locate" in its first sense, with "find"), matched
+#: by lemma.
+LOCATING_VERBS = frozenset(("find", "locate"))
 #: Support verbs: with a bare noun and a preposition they make one predicate ("takes *place* on",
 #: "makes *use* of", "pays *attention* to"), the noun being no thing the clause is about. A closed class of
 #: English grammar, matched by lemma.
@@ -130,7 +135,10 @@ DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 SINGULAR_DEMONSTRATIVES = frozenset(("this", "that"))
 #: The articles, which a noun phrase may open with and which name nothing.
 ARTICLES = frozenset(("a", "an", "the"))
-NEGATIONS = frozenset("not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't".split())
+NEGATIONS = frozenset(
+    "not no never cannot can't won't don't doesn't isn't aren't wasn't weren't didn't hasn't haven't hadn't "
+    "shouldn't couldn't wouldn't mustn't needn't shan't mightn't".split()
+)
 #: The adverbs of negative frequency or degree ("seldom rusts", "hardly moves"): neither the statement
 #: nor its denial. A clause they bear on says that something holds only now and then, or barely: no fact.
 NEAR_NEGATIONS = frozenset("seldom rarely hardly barely scarcely".split())
@@ -202,6 +210,10 @@ def lemmas(word: str) -> frozenset[str]:
     if len(found) == 1 and lower.isalpha() and len(lower) > 3:
         for upos in ("NOUN", "VERB"):
             found.update(getAllLemmasOOV(lower, upos).get(upos, ()))
+    if len(found) == 1 and "-" in lower.strip("-"):
+        # A hyphenated word the lexicon lacks inflects in its last part ("re-glazed", "re-glazing": "re-glaze").
+        head, _, last = lower.rpartition("-")
+        found.update(f"{head}-{form}" for form in lemmas(last) if form != last)
     # Acronym plurals ("AMIs", "VMs") are not in the lexicon: drop a lowercase trailing s.
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         found.add(lower[:-1])

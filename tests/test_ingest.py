@@ -407,7 +407,9 @@ GATEWAY_CONNECTS = "An internet gateway connects a VPC to the internet."
     ("doc", "subject", "predicate", "quote"),
     [
         ("storage", "EBS", KGO.provides, EBS_PROVIDES),
-        ("storage", "volume", KGO.connectsTo, EBS_ATTACHES),
+        # "An EBS volume attaches ..." is tagged "volume/NN attaches/NNS": read with its verb, the EBS volume
+        # attaches to the instance (it was "volume connects to Availability Zone").
+        ("storage", "EBS volume", KGO.connectsTo, EBS_ATTACHES),
         ("storage", "volume", KGO.isCreatedFrom, "You can create a volume from a snapshot, too."),
         ("storage", "snapshot", KGO.termOf, "Backup | versioning | snapshot"),
         ("networking", "internet gateway", KGO.connectsTo, GATEWAY_CONNECTS),

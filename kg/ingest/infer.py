@@ -22,7 +22,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.contrast import PARTIAL
 from kg.namespaces import GRAPH, KG, KGO, PROPERTY_TYPES
-from kg.text import getAllLemmas, noun_key
+from kg.text import getAllLemmas, is_numeral, noun_key
 
 _PROVENANCE = (KGO.document, KGO.section, KGO.quote, KGO.figure)
 
@@ -139,8 +139,9 @@ def _name_key(name: str) -> str:
 def _said_of_some(union: Graph, statements, cls: URIRef) -> bool:
     """Tell whether every sentence that states a class's fact says it of only some of the class.
 
-    "Some bikes have child seats" says nothing of any one bike: no member inherits it. The quantifier is
-    closed-class grammar (``kg.contrast.PARTIAL``) right before the class's name.
+    "Some bikes have child seats" says nothing of any one bike: no member inherits it, nor does "Just two
+    rooms have blinds" of any one room. The quantifier is closed-class grammar (``kg.contrast.PARTIAL``, or a
+    number not said of the whole kind, ``_some_of``) right before the class's name.
     """
     names = [[noun_key(w) for w in str(n).lower().split()] for n in union.objects(cls, RDFS.label)]
     quotes = [str(q) for st in statements for q in union.objects(st, KGO.quote)]
@@ -148,14 +149,28 @@ def _said_of_some(union: Graph, statements, cls: URIRef) -> bool:
         return False
 
     def partial(quote: str) -> bool:
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", quote)]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+|\d+", quote)]
         return any(
-            w in PARTIAL and [noun_key(x) for x in words[i + 1 : i + 1 + len(name)]] == name
-            for i, w in enumerate(words)
+            _some_of(words, i) and [noun_key(x) for x in words[i + 1 : i + 1 + len(name)]] == name
+            for i in range(len(words))
             for name in names
         )
 
     return all(partial(q) for q in quotes)
+
+
+def _some_of(words: list[str], i: int) -> bool:
+    """Tell whether ``words[i]`` counts only part of the kind named after it: a partial quantifier ("some"),
+    or a number not said of the whole ("*two* rooms", "only *three* kilns"; not "all three", "the two")."""
+    if words[i] in PARTIAL:
+        return True
+    if not is_numeral(words[i]):
+        return False
+    return i == 0 or words[i - 1] not in WHOLE_COUNTS
+
+
+#: The words before a number that count the whole kind with it ("all three", "the two", "both").
+WHOLE_COUNTS = frozenset("all the both these those each every our its their".split())
 
 
 def _statement_index(graph: Graph) -> dict[tuple, list]:

@@ -26,7 +26,7 @@ from kg.ingest.identity import merge_shortened_names
 from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
-from kg.ingest.parse import load_parser, parse_sentences
+from kg.ingest.parse import RELATIVE_PRONOUNS, load_parser, parse_sentences
 from kg.ingest.relations import (
     COMPARISON_RULE,
     OBJECT_RULE,
@@ -1258,10 +1258,17 @@ class _Extractor(StructureReader):
 
     def _glossed(self, doc) -> list[Concept]:
         """Return the concepts a participle set off by a comma glosses with a verb of meaning ("X, meaning
-        ...", "X, defined as ..."): the definition relation's own words in the ontology, not a list here."""
+        ...", "X, defined as ..."): the definition relation's own words in the ontology, not a list here; and
+        those a relative clause set off by a comma equates with a noun ("... sends it to Brae, which is the
+        app that texts the rota": what Brae is, said in passing as "Brae is the app ..." would say it)."""
         found = []
         for verb in doc if doc is not None else ():
             noun = verb.head
+            if self._equated_in_passing(verb):
+                concept = self.open_reader.named_by(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+                if concept is not None:
+                    found.append(concept)
+                continue
             if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or verb.lemma_ not in self.lexicon.defining:
                 continue
             if verb.i <= noun.i or verb.left_edge.i != verb.i or doc[verb.i - 1].text != ",":
@@ -1271,17 +1278,25 @@ class _Extractor(StructureReader):
                 found.append(concept)
         return found
 
+    def _equated_in_passing(self, cop) -> bool:
+        """Tell whether ``cop`` is the copula of a relative clause set off by a comma that equates its noun with
+        one common noun ("X, which is the tool that ..."): the relative pronoun opens the clause, right after
+        the comma, as its subject."""
+        if cop.dep_ != "relcl" or cop.lemma_ != "be" or cop.i <= cop.head.i:
+            return False
+        subject = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in RELATIVE_PRONOUNS or subject.i == 0:
+            return False
+        if subject.doc[subject.i - 1].text != "," or cop.left_edge.i != subject.i:
+            return False
+        return _one_noun_complement(cop)
+
     @staticmethod
     def _equates(cop, subject, start: int) -> bool:
         """Tell whether copula ``cop`` equates ``subject``, opening its clause at ``start`` (only an article
         before it), with one common noun that is no amount, undenied."""
-        if subject is None or subject.pos_ == "PRON" or any(c.dep_ == "neg" for c in cop.children):
+        if subject is None or subject.pos_ == "PRON" or not _one_noun_complement(cop):
             return False
-        attrs = [c for c in cop.children if c.dep_ == "attr"]
-        if len(attrs) != 1 or attrs[0].pos_ != "NOUN":
-            return False
-        if any(c.dep_ == "nummod" for c in attrs[0].children):
-            return False  # "The sync interval is 25 seconds": an amount, the role's value, not what it is
         return all(t.lower_ in ARTICLES for t in subject.doc[start : subject.left_edge.i])
 
     def _remember_opener(self, block: Block, tokens, mentions, doc) -> None:
@@ -2176,3 +2191,14 @@ def _looks_like_name(text: str, determined: bool = False) -> bool:
     gerund = len(words) == 1 and words[0].endswith("ing")
     compound = determined and len(words) > 1 and not is_verb_only(words[-1])
     return not (set(words) & function_words) and (gerund or compound or not is_verb_only(words[0]))
+
+
+def _one_noun_complement(cop) -> bool:
+    """Tell whether copula ``cop``, undenied, has one common noun for its complement, and no amount."""
+    if any(c.dep_ == "neg" for c in cop.children):
+        return False
+    attrs = [c for c in cop.children if c.dep_ == "attr"]
+    if len(attrs) != 1 or attrs[0].pos_ != "NOUN":
+        return False
+    # "The sync interval is 25 seconds": an amount, the role's value, not what it is.
+    return not any(c.dep_ == "nummod" for c in attrs[0].children)

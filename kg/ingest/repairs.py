@@ -17,16 +17,21 @@ a note's sentences, a question and a quoted sentence alike.
   NFD decomposes them"): see ``joined_clause_subject``.
 - A list of three noun phrases or more ("A, B, C and D") whose later items the parser hung elsewhere (a
   later verb's subject, a clause of an item, a verb of its own): see ``list_run``.
+- An apposition of a name the parser hung on the verb as an adverbial noun ("rules in Quill, the metrics
+  store we run"): see ``apposition_read_as_adverb``.
+- A sentence with no verb, whose root is a verb's -s form tagged as a plural noun ("The spare kit *lives*
+  in the hall"): see ``verb_read_as_noun``.
 """
 
 from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 from spacy.language import Language
 
-from kg.text import NAMING_VERBS, NUMBER_WORDS, SUBJECT_DEPS, agrees_in_number
+from kg.opposites import word_pairs
+from kg.text import ARTICLES, NAMING_VERBS, NUMBER_WORDS, SUBJECT_DEPS, agrees_in_number, noun_key
 
 VERB_LEMMAS = "kg_verb_lemmas"
 SUBJECT_AS_COMPOUND = "kg_subject_as_compound"
@@ -40,6 +45,10 @@ NAME_AS_ADVERB = "kg_name_as_adverb"
 LIST_RUN = "kg_list_run"
 PLACE_AFTER_TIME = "kg_place_after_time"
 ASIDE_AS_ROOT = "kg_aside_as_root"
+VERB_READ_AS_NOUN = "kg_verb_read_as_noun"
+APPOSITION_READ_AS_ADVERB = "kg_apposition_read_as_adverb"
+#: Nouns whose first sense in WordNet is a time, an event or an act (``kg.sentence_slots.TIME_TABLE``).
+TIME_TABLE = "times.tsv"
 #: The inflected verb tags whose suffix the rules strip.
 INFLECTED = frozenset(("VBD", "VBG", "VBN", "VBZ"))
 #: The finite verb tags a clause's verb has.
@@ -273,6 +282,30 @@ def apposition_to_nearest(doc):
     return doc
 
 
+@Language.component(APPOSITION_READ_AS_ADVERB)
+def apposition_read_as_adverb(doc):
+    """Hang on the name before its comma a noun phrase the parser hung on the verb as an adverbial noun.
+
+    "Our alerts are rules in Quill, the metrics store we run." may be parsed with "store" an adverbial noun
+    of "are" ("*the next day*"), which names no time here: a phrase opening with an article right after a
+    name and its comma says what the name is. Only a name (a proper noun) in the verb's own clause, and a
+    phrase whose head is no time or event ("Quill, the next morning" stays a time of the verb).
+    """
+    for item in doc:
+        if item.dep_ != "npadvmod" or item.pos_ not in ("NOUN", "PROPN") or item.head.pos_ not in ("VERB", "AUX"):
+            continue
+        opening = item.left_edge
+        if opening.lower_ not in ARTICLES or opening.i < 2 or doc[opening.i - 1].text != ",":
+            continue
+        name = doc[opening.i - 2]
+        if name.pos_ != "PROPN" or not any(t.i == name.i for t in item.head.subtree):
+            continue
+        if noun_key(item.lower_) in word_pairs(TIME_TABLE):
+            continue
+        item.head, item.dep_ = name, "appos"
+    return doc
+
+
 #: The dependency labels of a clause inside a noun phrase or joined to a verb.
 CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
 
@@ -394,6 +427,8 @@ def _runs(doc):
             if end == at or not any(doc[k].tag_.startswith("NN") for k in range(at, end)):
                 break
             noun_end, end = end, _with_phrase(doc, end, last=joiner is not None)
+            if not items and end != noun_end and _parallel_to_object(doc, at, noun_end, end):
+                break  # "in bins at the hall, the shop and ...": the list opens at "the hall", read from there
             items.append((at, end, noun_end))
             if joiner is not None or end >= len(doc):
                 break
@@ -416,6 +451,19 @@ def _runs(doc):
             i = items[-1][1]
         else:
             i += 1
+
+
+def _parallel_to_object(doc, start: int, noun_end: int, end: int) -> bool:
+    """Tell whether a run's first noun phrase (``start`` to ``noun_end``) with its phrase (to ``end``) is
+    rather followed by a list that opens at the phrase's object: the object and the next item open with an
+    article, the first noun phrase without one ("bins at *the* hall, *the* shop and ...")."""
+    return (
+        doc[start].lower_ not in ARTICLES
+        and doc[noun_end + 1].lower_ in ARTICLES
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in ARTICLES
+    )
 
 
 def _modifier_dep(token) -> str:
@@ -562,10 +610,64 @@ def aside_as_root(doc):
     return doc
 
 
+@Language.component(VERB_READ_AS_NOUN)
+def verb_read_as_noun(doc):
+    """Read as the verb a sentence's root the tagger took for a plural noun, where the sentence has no verb.
+
+    "The spare kit lives in the hall cupboard." is tagged "kit/NN lives/NNS": a noun phrase with a
+    preposition after it, and no clause. A written sentence says something with a verb; when none of its
+    words is one, a root plural noun that is also a verb's third-person form ("lives", "hangs", "parks"),
+    right after a singular noun hung on it (as a compound, or even as a subject), is that verb, and the
+    noun before it (with its modifiers) is its subject. Only a sentence that reads as one: its subject opens
+    with a determiner, something follows the verb, and a full stop ends it ("Gate codes on the board" is a
+    bullet's label).
+    """
+    for sent in doc.sents:
+        found = _verb_read_as_noun(sent)
+        if found is None:
+            continue
+        root, noun, lemma = found
+        for child in list(root.children):
+            if child.i < noun.i and child.dep_ in NOUN_MODIFIERS:
+                child.head = noun
+        noun.dep_ = "nsubj"
+        root.tag_, root.pos_, root.lemma_ = "VBZ", "VERB", lemma
+        for child in root.children:
+            if child.i > root.i and child.dep_ in ("appos", "npadvmod") and child.pos_ in ("NOUN", "PROPN"):
+                child.dep_ = "dobj"  # "A press stamps *a panel*": the noun after the noun was its apposition
+    return doc
+
+
+def _verb_read_as_noun(sent):
+    """Return the root, the subject noun and the verb's lemma ``verb_read_as_noun`` reads in ``sent``, or None."""
+    doc, root = sent.doc, sent.root
+    if root.tag_ != "NNS" or root.i == sent.start or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    noun = doc[root.i - 1]
+    if noun.dep_ not in ("compound", "nsubj") or noun.head.i != root.i or noun.tag_ not in ("NN", "NNP"):
+        return None  # hung on it as a noun's compound, or even as its subject ("kit/nsubj lives/NNS")
+    opening = doc[sent.start]
+    if opening.tag_ not in ("DT", "PRP$") or sent[-1].text != "." or sent[-1].i <= root.i + 1:
+        return None
+    if not any(c.i > root.i and c.dep_ != "punct" for c in root.children):
+        return None
+    forms = getAllLemmas(root.lower_, upos="VERB").get("VERB", ())
+    lemma = next((base for base in forms if root.lower_ in getInflection(base, "VBZ")), None)
+    return (root, noun, lemma) if lemma is not None else None
+
+
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
     names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
-    later = (LIST_IN_APPOSITION, LIST_AS_ADVERB, APPOSITION_TO_NEAREST, NAME_AS_ADVERB, LIST_RUN, PLACE_AFTER_TIME)
-    for name in (*names, *later, ASIDE_AS_ROOT):
+    later = (
+        LIST_IN_APPOSITION,
+        LIST_AS_ADVERB,
+        APPOSITION_READ_AS_ADVERB,
+        APPOSITION_TO_NEAREST,
+        NAME_AS_ADVERB,
+        LIST_RUN,
+        PLACE_AFTER_TIME,
+    )
+    for name in (VERB_READ_AS_NOUN, *names, *later, ASIDE_AS_ROOT):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

@@ -240,7 +240,7 @@ class StructureReader:
             if numbered:
                 continue  # "5": a number down the whole column names a row, whatever it counts
             words = [t for t in tokenize(head) if t.is_word]
-            if not 0 < len(words) <= MAX_ROW_NAME_WORDS or words[0].lower in ARTICLES:
+            if not 0 < len(words) <= MAX_ROW_NAME_WORDS or (words[0].lower in ARTICLES and not _titled(words)):
                 return False
             if (number, 0) in block.code_cells:
                 continue  # "`pip show <name>`": a command, code, path or option is a name, whatever its words
@@ -739,6 +739,17 @@ def written_as_name(cell: str) -> bool:
         return True
     words = text.split()
     return len(words) == 1 and not getAllLemmas(words[0].lower())
+
+
+def _titled(words) -> bool:
+    """Tell whether a cell's words opening with an article are a title, every word after it capitalised
+    but the small ones ("The Old Granary", "The Mill at Hythe"): a name, as a row's head, not a phrase."""
+    rest = [w.text for w in words[1:]]
+    return bool(rest) and rest[0][:1].isupper() and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in rest)
+
+
+#: The words a title leaves in lower case: articles, prepositions and conjunctions.
+TITLE_SMALL_WORDS = frozenset("a an the of at in on by for to and or 's".split())
 
 
 def _row_name(cell: str) -> str:
