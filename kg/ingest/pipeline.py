@@ -1278,7 +1278,8 @@ class _Extractor(StructureReader):
                 found.append(concept)
         return found
 
-    def _equated_in_passing(self, cop) -> bool:
+    @staticmethod
+    def _equated_in_passing(cop) -> bool:
         """Tell whether ``cop`` is the copula of a relative clause set off by a comma that equates its noun with
         one common noun ("X, which is the tool that ..."): the relative pronoun opens the clause, right after
         the comma, as its subject."""
