@@ -265,9 +265,7 @@ class ChoiceAnswerer:
     def offered(self, reading: Reading) -> list[Option]:
         """Return the options the question offers ("which is X, A or B?"), or [] (see ``read_options``)."""
         spans = read_options(reading.text, reading.tokens, self.parse)
-        # A name may take the determiner the option leaves out ("the Vault at Kew" is one name).
-        lower = [w.lower for w in reading.words]
-        wide = [(s - 1 if s > 0 and lower[s - 1] in DETERMINERS else s, e) for s, e in spans]
+        wide = [(_with_determiner(reading, s), e) for s, e in spans]
         for link in reading.links:
             if any(link.start < e and s < link.end and not (s <= link.start and link.end <= e) for s, e in wide):
                 return []  # the words belong to a name ("Love Me or Leave Me"), not to a choice
@@ -285,9 +283,7 @@ class ChoiceAnswerer:
     # -- reading ------------------------------------------------------------------------------------
     def _option(self, reading: Reading, start: int, end: int) -> Option:
         text = " ".join(w.text for w in reading.words[start:end])
-        # A name may hold the determiner the option leaves out ("the Vault at Kew").
-        wide = start - 1 if start > 0 and reading.words[start - 1].lower in DETERMINERS else start
-        inside = [lk for lk in reading.links if wide <= lk.start and lk.end <= end]
+        inside = [lk for lk in reading.links if _with_determiner(reading, start) <= lk.start and lk.end <= end]
         concepts: list[URIRef] = []
         if inside:
             link = max(inside, key=lambda lk: lk.end - lk.start)
@@ -704,6 +700,12 @@ def comparison_account(catalog: Catalog, greater: URIRef, lesser: URIRef, qualit
     if sources:
         return f". The graph says: {sources[0]['text']}"
     return f": {catalog.label(greater)} is {comparison_phrase(quality)} than {catalog.label(lesser)}."
+
+
+def _with_determiner(reading: Reading, start: int) -> int:
+    """Return where an option starting at ``start`` starts with the determiner it leaves out, if one stands
+    before it: a name may hold it ("the Vault at Kew" is one name, the option "Vault at Kew")."""
+    return start - 1 if start > 0 and reading.words[start - 1].lower in DETERMINERS else start
 
 
 #: What a thing's relations lead to, with the label of a node.

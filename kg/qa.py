@@ -369,7 +369,7 @@ class Engine:
                 or self._as_event_verb(reading, session)
                 or self._as_placement(reading, session)
                 or self._as_explanation(reading, session)
-                or self._as_occurrence(reading, session)
+                or self._as_where_or_when_is(reading, session)
                 or answer
             )
         answer.question = question
@@ -595,7 +595,7 @@ class Engine:
         again = self._answer(self._read(text, session)) if text else None
         return again if again is not None and again.answers else None
 
-    def _as_occurrence(self, reading: Reading, session: str | None) -> Answer | None:
+    def _as_where_or_when_is(self, reading: Reading, session: str | None) -> Answer | None:
         """Answer "Where does X take place?" and "Where can I find X?" as "Where is X?"
         (``kg.rereadings.occurrence_question``, ``finding_question``), or None if that answers nothing."""
         text = occurrence_question(reading) or finding_question(reading)
