@@ -233,6 +233,8 @@ class Evidence:
             verb = (known.reading if known else "") or self.catalog.label(p)
             if d == IN and len(names) > 1:
                 verb = plural_agreement(verb)  # "A and B run on C", not "runs on"
+            if d == OUT and verb.split()[-1:] == ["a"] and listed[:1].lower() in "aeiou":
+                verb = verb[:-1] + "an"  # "A sump is an oil pan", not "a oil pan"
             sentence = f"{topic_label} {verb} {listed}." if d == OUT else f"{listed} {verb} {topic_label}."
         else:
             route = " → ".join(self.catalog.label(p) + ("" if d == OUT else " (inverse)") for p, d in steps)

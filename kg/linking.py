@@ -23,6 +23,7 @@ from kg.catalog import Catalog
 from kg.opposites import are_opposites
 from kg.synonyms import are_phrasal_synonyms, are_synonyms
 from kg.text import (
+    ARTICLES,
     POSSESSIVES,
     REQUEST_VERBS,
     STOPWORDS,
@@ -77,13 +78,18 @@ def _kind_stripped(catalog: Catalog) -> dict[str, URIRef]:
     return {key: next(iter(iris)) for key, iris in found.items() if len(iris) == 1 and key not in catalog.by_name}
 
 
+#: Prepositions that say what a compound's first noun says of its second ("the warden *at* the quay": the
+#: quay warden). Closed class.
+TURNED_PREPOSITIONS = frozenset(("of", "at", "in", "on", "for"))
+
 #: Closed-class words a proper name may hold in lowercase ("Bank of England"). Closed class.
 NAME_JOINERS = frozenset("of and the for on in at de".split())
 
 
 def _proper_tails(catalog: Catalog) -> dict[tuple[str, ...], URIRef]:
     """Return, by its words' keys, each run of two or more last words of a capitalised name ("tool library" of
-    "Eastfield Tool Library") that ends one such name only and is no name of the graph itself.
+    "Eastfield Tool Library", "pump house" of "Harwick pump house") that ends one such name only and is no name
+    of the graph itself.
 
     A reader says "the tool library" for the one tool library the notes name; where two names end so, or the
     words name something else, it is no name at all.
@@ -91,7 +97,10 @@ def _proper_tails(catalog: Catalog) -> dict[tuple[str, ...], URIRef]:
     found: dict[tuple[str, ...], set[URIRef]] = {}
     for iri, entity in catalog.entities.items():
         words = entity.label.split()
-        if len(words) < 2 or not all(w[:1].isupper() or w in NAME_JOINERS for w in words) or not words[0][:1].isupper():
+        if len(words) < 2 or not words[0][:1].isupper():
+            continue
+        # "Eastfield Tool Library", or a name a capitalised word opens before common nouns ("Harwick pump house")
+        if not (all(w[:1].isupper() or w in NAME_JOINERS for w in words) or all(w.islower() for w in words[1:])):
             continue
         for k in range(2, len(words)):  # one word ("the *release*") is too often a title's last word by chance
             tail = words[-k:]
@@ -150,7 +159,8 @@ class EntityLinker:
         keys = [cased_key(t.text) for t in words]
         found: list[Link] = []
         for i in range(len(words)):
-            for n in range(min(self.max_words, len(words) - i), 0, -1):
+            # (four words at least: "the warden at the quay" says a two-word name, see ``_compound_turned``)
+            for n in range(min(max(self.max_words, 4), len(words) - i), 0, -1):
                 span = words[i : i + n]
                 # A capitalised word inside the question is a name even if it is also a function word:
                 # the film "May", the band "Yes".
@@ -173,9 +183,13 @@ class EntityLinker:
                     k, owner = owned[0]
                     owner_key = [*keys[i : i + k], cased_key(owner)]
                     iris = self.catalog.by_name.get(" ".join([*keys[i + k + 1 : i + n], "of", *owner_key]))
+                spelt = " ".join(texts)
+                if not iris:
+                    iris = self._compound_turned(keys[i : i + n])
+                    spelt = f"{texts[-1]} {texts[0]}"  # ranked as the compound it says
                 if iris:
                     text = " ".join(texts)
-                    found.append(Link(i, i + n, text, self._rank(iris, text), "exact"))
+                    found.append(Link(i, i + n, text, self._rank(iris, spelt), "exact"))
         single = {link.start: link for link in found if link.end - link.start == 1}
         for i, tok in enumerate(words):
             if tok.lower in STOPWORDS:
@@ -224,6 +238,16 @@ class EntityLinker:
         taken |= {link.start for link in extra}
         extra += self._without_kind(words, keys, taken)
         return sorted(chosen + extra, key=lambda link: link.start)
+
+    def _compound_turned(self, keys: list[str]) -> set[URIRef]:
+        """Return the concepts a compound names that ``keys`` say with a preposition: "the warden at the quay" for
+        the "quay warden", "the key for the shed" for the "shed key" (one noun each side; an article may
+        stand before the second)."""
+        if len(keys) == 4 and keys[2] in ARTICLES:
+            keys = [keys[0], keys[1], keys[3]]
+        if len(keys) != 3 or keys[1] not in TURNED_PREPOSITIONS or STOPWORDS & {keys[0], keys[2]}:
+            return set()
+        return set(self.catalog.by_name.get(f"{keys[2]} {keys[0]}", ()))
 
     def _tails(self, words: list[Token], chosen: list[Link]) -> list[Link]:
         """Link "the tool library" to "Eastfield Tool Library": lowercase words after "the" that end one

@@ -53,7 +53,7 @@ from kg.answer import Answer
 from kg.contrast import disjoined_subject, identity_unsaid
 from kg.coordination import said_apart
 from kg.ingest.relations import lacks_subject
-from kg.linking import Link
+from kg.linking import Link, said_in, sentence_words
 from kg.opposites import are_opposites, opposites
 from kg.question import CLASSIFIERS, is_short_form
 from kg.rereadings import names_no_other_preposition
@@ -368,6 +368,7 @@ class SentenceAnswerer:
             and _stated_only_in(facts, sources)
             and not (measured and any("iri" in a for a in facts.answers))
             and not (asked is not None and _named_behind_preposition(facts, asked, text))
+            and not (asked is not None and _kind_said_beside(facts, asked, best.text))
         ):
             # The sentence's confidence stays: the facts are its reading, no surer than its choice.
             answers, sparql, evidence = facts.answers, facts.sparql, facts.evidence
@@ -814,6 +815,15 @@ def _named_behind_preposition(facts: Answer, asked: Asked, question: str) -> boo
         and not names_no_other_preposition([str(triple.get("predicate", {}).get("label", ""))], question)
         for triple in facts.evidence
     )
+
+
+def _kind_said_beside(facts: Answer, asked: Asked, sentence: str) -> bool:
+    """Tell whether the sentence says the question's asked noun and no answer's name does ("The lamp burns oil
+    from the old cellar" for "Which cellar supplies the lamp?"): the answer is then something beside the asked
+    thing, not one of its kind, however well the facts fit the rest of the question."""
+    if not asked.kind or not said_in(asked.kind, sentence_words(sentence)):
+        return False
+    return not any(said_in(asked.kind, sentence_words(str(a.get("label", "")))) for a in facts.answers)
 
 
 def _source(cand: Candidate) -> dict[str, str]:

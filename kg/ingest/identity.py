@@ -74,6 +74,39 @@ def merge_shortened_names(registry: ConceptRegistry, texts: Iterable[str]) -> li
     return merged
 
 
+def merge_given_names(registry: ConceptRegistry, texts: Iterable[str]) -> list[tuple[Concept, str]]:
+    """Make a first name the document uses alone an alias of the one full name it opens ("Ivo" of "Ivo
+    Brandt"): a note introduces a person in full and goes on by the first name.
+
+    The full name is two capitalised words, the first no dictionary word ("Ivo", not "Stone" of "Stone
+    Quay"; a longer name, "Ferrow Spring Fair", is seldom a person's); the first name is used alone as a
+    proper name (``used_alone``'s test, with no words dropped before it); no other full name of the document
+    opens with it (two Ivos: a bare "Ivo" could be either), and it names no ontology concept. Run with
+    ``merge_shortened_names``, before any fact is read; the last name alone ("Brandt") is that function's
+    shortened name already.
+    """
+    text = IndexedText("\n".join(texts))
+    opening: dict[str, list[Concept]] = {}
+    for concept in [c for c in registry.concepts.values() if not c.known]:
+        words = concept.label.split()
+        if len(words) == 2 and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words):
+            opening.setdefault(words[0], []).append(concept)
+    merged: list[tuple[Concept, str]] = []
+    for given, full in opening.items():
+        if len(full) != 1 or getAllLemmas(given.lower()) or full[0].iri not in registry.concepts:
+            continue
+        current = registry.lookup(given)
+        if current is full[0] or (current is not None and (current.known or current.acronyms)):
+            continue
+        if text.find(given.lower()) or not text.alone_uses(given):
+            continue  # written in lowercase somewhere, or never alone inside a sentence
+        if current is not None:
+            registry.merge(full[0], current)
+        registry.add_alias(full[0], given)
+        merged.append((full[0], given))
+    return merged
+
+
 def _shortened(label: str, text: IndexedText, brands: frozenset[str] = frozenset()) -> str | None:
     """Return the proper name ``label`` shortens to in ``text`` by dropping its leading words, if any.
 

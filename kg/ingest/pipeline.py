@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.ingest.brands import Drops, brand_graph, drops_of, learn_brands, texts_of
 from kg.ingest.concepts import Concept, ConceptRegistry, singular_label
-from kg.ingest.identity import merge_shortened_names
+from kg.ingest.identity import merge_given_names, merge_shortened_names
 from kg.ingest.lexicon import PREPOSITIONS, Lexicon, opens_with_participle, phrase_words
 from kg.ingest.markdown import Block, Span, parse_markdown
 from kg.ingest.parallel import ParseStream
@@ -261,7 +261,7 @@ class _Extractor(StructureReader):
                 self.graph.add((self.doc, DCTERMS.title, Literal(block.text)))
                 self._acronyms(block.text)  # "# DNS (Domain Name System)": the title names its short form
             elif block.kind == "heading":
-                self._heading_names(block.text)
+                self._heading_names(_without_article(block.text))
             elif block.kind in ("paragraph", "item"):
                 self._acronyms(block.text)
                 for run in NAME_RUN_RE.finditer(block.text):
@@ -296,8 +296,9 @@ class _Extractor(StructureReader):
                     if cell.strip() and cell not in spelt and not self._acronyms(cell):
                         self.registry.get_or_mint(cell)
         self._code_names(code)
-        # "Apache Kafka" then "Kafka": one concept, before any sentence is read.
+        # "Apache Kafka" then "Kafka", "Ivo Brandt" then "Ivo": one concept, before any sentence is read.
         merge_shortened_names(self.registry, texts_of(blocks))
+        merge_given_names(self.registry, texts_of(blocks))
 
     def _code_names(self, spans: list[tuple[Span, str]]) -> None:
         """Register what a note writes as code (a command, an option, a header, a path) as names.
@@ -752,7 +753,8 @@ class _Extractor(StructureReader):
         # A heading that joins two things ("Remotes and tracking branches") is about both, not the one it
         # happens to name, nor the one its words spell with the joining word left out ("remote tracking branch").
         joined = _joins_things(block.text.split())
-        own = None if joined else self.registry.lookup(block.text)
+        named_as = _without_article(block.text)
+        own = None if joined else self.registry.lookup(named_as)
         own = own or (next(iter(distinct.values())) if len(distinct) == 1 and not joined else None)
         coined = _coined(block.text) and self._coined_here(block.text, following)
         self._heads_topic = False
@@ -762,7 +764,7 @@ class _Extractor(StructureReader):
             # its first sentence may be about the note. Only a heading that is the name heads its section.
             tokens = tokenize(block.text)
             inside = {i for m in named if m.concept is own for i in range(m.start, m.end)}
-            self._heads_topic = self.registry.lookup(block.text) is own or all(
+            self._heads_topic = self.registry.lookup(named_as) is own or all(
                 i in inside or not t.is_word or t.text in own.acronyms for i, t in enumerate(tokens)
             )
             return own

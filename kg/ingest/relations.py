@@ -754,6 +754,20 @@ class OpenReader:
                 if named is not None and kind is not None and kind != named:
                     facts.extend(self._role_facts(named, role, kind, False))
                 continue
+            if (
+                token.dep_ == "appos"
+                and _set_off(token)
+                and not listed
+                and _indefinite_kind(role)
+                and _identifier(token, role)
+            ):
+                # "carries a blue tin, the Float Box, ...": the name is one such thing, as "the Float Box is
+                # a blue tin" says; "a" makes no role one thing fills, so the name is of the kind only.
+                named = self._concept(token)
+                kind = self.resolve(_joined(_name_tokens(role)), True) if named is not None else None
+                if kind is not None and kind != named:
+                    facts.append(OpenFact(named, "is a", "is a", kind, False, "open:apposition"))
+                continue
             described = token.head if token.dep_ == "appos" else _second_object(token)
             # "keeps **tokens**: brass discs stamped with ...": after a colon the phrase needs no article.
             colon = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ":"
@@ -1130,6 +1144,8 @@ class OpenReader:
         ]
 
     def _clause_facts(self, verb) -> list[OpenFact]:
+        if _name_read_as_verb(verb):
+            return []  # "Ann checks the gate and Ivo the pool": Ivo is no deed (the verb left out is "checks")
         if _names_what_was_said(verb):
             return []  # "This is called X": a name for the statement before, said of no thing (see naming)
         if verb.dep_ in ("acl", "xcomp") and verb.tag_ in ("VBN", "VBD") and verb.lemma_ in NAMING_VERBS:
@@ -1473,6 +1489,9 @@ class OpenReader:
             if _agented_participle(verb):
                 # "the storage team, led by Hana Kuroda, saw ...": the team is what is led, as in a passive
                 return list(self._concepts(verb.head))
+            if _describing_participle(verb):
+                # "carries a tin holding spare coins": the tin holds them
+                return list(self._concepts(verb.head))
             if (
                 verb.dep_ == "advcl"
                 and verb.head.lemma_ == "use"
@@ -1672,6 +1691,10 @@ class OpenReader:
             return None
         if merged_name(token):  # a name merged before parsing
             return self.resolve(token.text, True)
+        if token.tag_ in ("VB", "VBP") and token.dep_ in SUBJECTS and not list(token.children):
+            # "By default, hide sends a warning": a bare verb is never a subject; a name the note already knows
+            # (the command "hide") that the tagger read as one is.
+            return self.resolve(token.text, False)
         # "polishing is slow for brass": a gerund subject with nothing of a verb's names the activity.
         activity = (
             token.tag_ == "VBG" and token.dep_ in SUBJECTS and not any(_verb_dependent(c) for c in token.children)
@@ -1810,7 +1833,10 @@ def _name_in_apposition(token):
             and (child.pos_ == "PROPN" or " " in child.text)
             and child.text[:1].isupper()
             and (
-                (child.left_edge.i > token.i + 1 and doc[child.left_edge.i - 1].text in (",", "("))
+                (
+                    child.left_edge.i > token.i + 1
+                    and (doc[child.left_edge.i - 1].text in (",", "(") or _dash(doc[child.left_edge.i - 1]))
+                )
                 or _titles(token, child)
             )
         ):
@@ -1984,6 +2010,36 @@ def _agented_participle(verb) -> bool:
         and verb.head.pos_ in ("NOUN", "PROPN")
         and any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+def _name_read_as_verb(verb) -> bool:
+    """Tell a capitalised word inside a sentence, no verb in the dictionary, that the tagger read as a verb
+    joined to another: the subject of a clause whose verb is left out ("and Ivo the pool")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.i > verb.sent.start
+        and verb.text[:1].isupper()
+        and not verb.text.isupper()
+        and "VERB" not in getAllLemmas(verb.lower_)
+    )
+
+
+def _describing_participle(verb) -> bool:
+    """Tell a present participle with an object that describes one thing a clause brings in ("has *a rack*
+    holding six paddles", "carries a green tin, *the Float Box*, holding ..."): the thing does what it says.
+
+    Only after a noun with "a" or "an" that is a verb's object or complement, or after a name set in
+    apposition: there the participle describes the one thing. After a subject or a plural it picks some out
+    of a kind ("boats carrying passengers must ..."), and what it says is not said of the kind.
+    """
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if noun.dep_ == "appos":
+        return noun.pos_ == "PROPN" or merged_name(noun)
+    return noun.dep_ in ("dobj", "attr") and _indefinite_kind(noun)
 
 
 def _one_of(noun):
@@ -2182,6 +2238,8 @@ def _quantity(token) -> str | None:
     # The amount is the noun phrase without what is said beside it: "four bytes, which makes it simple",
     # "1,114,112 code points, and about 150,000 of them ..." state "four bytes", "1,114,112 code points".
     beside = {d.i for c in token.children if c.dep_ in BESIDE_A_NOUN for d in c.subtree}
+    # "1,800 litres of water, a ladder and ...": an apposition deeper in the phrase is no part of the amount
+    beside |= {d.i for t in token.subtree if t.dep_ == "appos" and t.i != token.i for d in t.subtree}
     words = [t for t in token.subtree if t.i not in beside]
     while words and words[-1].dep_ == "punct":
         words.pop()
@@ -2289,7 +2347,16 @@ def _set_off(clause) -> bool:
     """Tell whether a relative clause (or an apposition: "X*, a site*") is set off by a comma ("the tow
     barge, which weighs ..."): it adds to its noun, rather than telling which one is meant."""
     first = clause.left_edge
-    return first.i > 0 and clause.doc[first.i - 1].text == ","
+    return first.i > 0 and (clause.doc[first.i - 1].text == "," or _dash(clause.doc[first.i - 1]))
+
+
+def _dash(token) -> bool:
+    """Tell whether ``token`` is a dash setting a phrase off ("a red tray — the float — that ..."), as a comma
+    does: an em or en dash, or a hyphen standing alone between spaces (a hyphen inside a word is no dash)."""
+    if token.text in ("\u2014", "\u2013", "--"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text == "-" and bool(token.whitespace_) and before is not None and bool(before.whitespace_)
 
 
 def _date(token) -> str | None:
@@ -2922,6 +2989,15 @@ def _definite_role(token) -> bool:
         token.pos_ == "NOUN"
         and token.tag_ == "NN"
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children)
+    )
+
+
+def _indefinite_kind(token) -> bool:
+    """Tell a singular common noun after "a" or "an" ("a blue tin"): one of a kind, no role one thing fills."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
     )
 
 

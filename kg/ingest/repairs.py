@@ -21,6 +21,8 @@ a note's sentences, a question and a quoted sentence alike.
   store we run"): see ``apposition_read_as_adverb``.
 - A sentence with no verb, whose root is a verb's -s form tagged as a plural noun ("The spare kit *lives*
   in the hall"): see ``verb_read_as_noun``.
+- A participle and its object read as one plural noun phrase ("a blue tin *holding* spare coins"): see
+  ``participle_read_as_modifier``.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ PLACE_AFTER_TIME = "kg_place_after_time"
 ASIDE_AS_ROOT = "kg_aside_as_root"
 VERB_READ_AS_NOUN = "kg_verb_read_as_noun"
 APPOSITION_READ_AS_ADVERB = "kg_apposition_read_as_adverb"
+PARTICIPLE_READ_AS_MODIFIER = "kg_participle_read_as_modifier"
 #: Nouns whose first sense in WordNet is a time, an event or an act (``kg.sentence_slots.TIME_TABLE``).
 TIME_TABLE = "times.tsv"
 #: The inflected verb tags whose suffix the rules strip.
@@ -656,6 +659,38 @@ def _verb_read_as_noun(sent):
     return (root, noun, lemma) if lemma is not None else None
 
 
+@Language.component(PARTICIPLE_READ_AS_MODIFIER)
+def participle_read_as_modifier(doc):
+    """Read "a blue tin holding spare coins" as a tin that holds coins, not as coins modified by "holding".
+
+    The tagger may take a present participle between two nouns for a modifier of the second, making one
+    noun phrase "a [blue tin holding spare] coins": the article "a" then stands before a plural noun, which
+    English does not allow (or, with "a steel tin" hung on the participle, before a noun inside another's
+    phrase). There the phrase ends at the noun before the participle, and the participle, with the plural
+    noun as its object, describes it (a clause, ``acl``), as "a tin that holds coins" says.
+    """
+    for verb in doc:
+        plural = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ not in ("amod", "compound") or plural.i <= verb.i or verb.i == 0:
+            continue
+        noun = doc[verb.i - 1]
+        if plural.tag_ not in ("NNS", "NNPS") or plural.dep_ == "ROOT" or noun.tag_ not in ("NN", "NNP"):
+            continue
+        if noun.head.i not in (plural.i, verb.i) or noun.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+            continue  # "tin" hung on the plural noun, or on the participle as its modifier
+        # "a" hung on the plural noun, or on the noun itself ("a steel tin" read as an adverbial noun)
+        article = [c for c in [*plural.children, *noun.children] if c.dep_ == "det" and c.i < noun.i]
+        if len(article) != 1 or article[0].lower_ not in ("a", "an"):
+            continue
+        noun.head, noun.dep_ = plural.head, plural.dep_
+        for child in list(plural.children):
+            if child.i < noun.i:
+                child.head = noun
+        verb.head, verb.dep_, verb.pos_ = noun, "acl", "VERB"
+        plural.head, plural.dep_ = verb, "dobj"
+    return doc
+
+
 def add_repairs(nlp) -> None:
     """Add the corrections to the end of a pipeline (once): they read its tags, parts of speech and parse."""
     names = (VERB_LEMMAS, NOUN_AS_ADVERB, SUBJECT_AS_COMPOUND, JOINED_CLAUSE_SUBJECT, LIST_AFTER_RELATIVE)
@@ -663,6 +698,7 @@ def add_repairs(nlp) -> None:
         LIST_IN_APPOSITION,
         LIST_AS_ADVERB,
         APPOSITION_READ_AS_ADVERB,
+        PARTICIPLE_READ_AS_MODIFIER,
         APPOSITION_TO_NEAREST,
         NAME_AS_ADVERB,
         LIST_RUN,
