@@ -57,6 +57,7 @@ from kg.linking import Link, said_in, sentence_words
 from kg.opposites import are_opposites, opposites
 from kg.question import CLASSIFIERS, is_short_form
 from kg.rereadings import names_no_other_preposition
+from kg.scoring import PREPOSITIONS as COMMON_PREPOSITIONS
 from kg.sentence_slots import (
     Asked,
     asked_without,
@@ -818,12 +819,28 @@ def _named_behind_preposition(facts: Answer, asked: Asked, question: str) -> boo
 
 
 def _kind_said_beside(facts: Answer, asked: Asked, sentence: str) -> bool:
-    """Tell whether the sentence says the question's asked noun and no answer's name does ("The lamp burns oil
-    from the old cellar" for "Which cellar supplies the lamp?"): the answer is then something beside the asked
-    thing, not one of its kind, however well the facts fit the rest of the question."""
-    if not asked.kind or not said_in(asked.kind, sentence_words(sentence)):
+    """Tell whether the sentence says the question's asked noun right after an answer, behind a preposition
+    ("The lamp burns oil from the old cellar" for "Which cellar supplies the lamp?"): the answer is then
+    something beside the asked thing, not one of its kind, however well the facts fit the rest of the question.
+    A noun said before the answer classifies it ("status 304"), and one an answer's own names say is its own."""
+    if not asked.kind:
         return False
-    return not any(said_in(asked.kind, sentence_words(str(a.get("label", "")))) for a in facts.answers)
+    lowered = sentence.lower()
+    for answer in facts.answers:
+        names = [str(answer.get("label", "")), *(str(a) for a in answer.get("aliases") or ())]
+        if any(said_in(asked.kind, sentence_words(name)) for name in names):
+            return False
+    for answer in facts.answers:
+        label = str(answer.get("label", "")).lower()
+        at = lowered.find(label) if label else -1
+        after = re.findall(r"[\w-]+", lowered[at + len(label) :])[:BESIDE_WORDS] if at >= 0 else []
+        if after and after[0] in PREPOSITIONS | COMMON_PREPOSITIONS and said_in(asked.kind, frozenset(after[1:])):
+            return True
+    return False
+
+
+#: The most words after an answer's name, its preposition first, within which the asked noun is said beside it.
+BESIDE_WORDS = 4
 
 
 def _source(cand: Candidate) -> dict[str, str]:

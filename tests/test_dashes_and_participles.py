@@ -64,6 +64,7 @@ Harwick pump house was built in 1931. Oona Pell tests the chlorine every morning
 ## Closing
 
 Tomasz Hale closes the lido at dusk. At closing, Bryn checks the gate and Tomasz the lockers.
+When the pool is full, the desk replies with Flag Nine, a status that shuts the turnstile.
 """
 
 
@@ -172,3 +173,9 @@ def test_a_first_name_alone_is_the_full_name_it_opens(graph):
 def test_a_name_read_as_a_joined_verb_is_no_relation(graph):
     labels = {str(o).lower() for p in graph.predicates() for o in graph.objects(p, RDFS.label)}
     assert not any("tomasz" in label for label in labels), sorted(label for label in labels if "tomasz" in label)
+
+
+def test_an_asked_noun_said_after_the_answer_as_its_kind_keeps_the_answer(lido):
+    # "replies with Flag Nine, a status that ...": the noun classifies the answer; it is no other thing beside it
+    answer = lido.ask("Which status does the desk reply with when the pool is full?")
+    assert answer.answers and answer.answers[0]["label"] == "Flag Nine", answer.answer
