@@ -1140,10 +1140,7 @@ class Engine:
                 reading.words[before].lower in ARTICLES or _may_be_noun(reading.words[before].lower)
             ):
                 before -= 1
-            preposition = reading.words[before].lower if before >= link.end else ""
-            # "What does X mean *at Brackwater*?": "at" a name (a place, a body) says where too, as "in" does.
-            named = preposition == "at" and other.end == len(reading.words) and self._only_capitalised(other)
-            if other is not link and before >= link.end and (preposition in SETTING or named):
+            if other is not link and before >= link.end and reading.words[before].lower in SETTING:
                 inside |= set(range(before, other.end))
         frame = self._frame(reading, inside)
         if frame and all(lemmas(w) & QUESTION_LIGHT_VERBS for _, w in frame) and asks_what_it_does(reading.text):

@@ -15,7 +15,7 @@ with a preposition.
   phrase (the parser's reading of the list) is no part of the amount.
 - "Who is the medic at the lido?" for the "lido medic": a compound said with a preposition links to the compound
   (``EntityLinker._compound_turned``).
-- "What counts as X?" asks what X is; "What does X mean at Name?" asks it in that setting.
+- "What counts as X?" asks what X is.
 - "## The sluice" heads a section about the sluice: a heading's opening article is not part of the name.
 - "By default, hide sends a warning.": the tagger reads the command "hide" as a bare verb; no bare verb is a
   subject, so a name the note knows is.
@@ -133,11 +133,6 @@ def test_a_compound_said_with_a_preposition_names_the_compound(lido, question: s
 def test_counts_as_asks_what_a_thing_is(lido):
     answer = lido.ask("What counts as a session?")
     assert answer.kind == "definition" and "booked slot on the lane rota" in answer.answer, answer.answer
-
-
-def test_a_name_after_at_says_where_a_definition_is_asked(lido):
-    answer = lido.ask("What is the Float Box at Brackwater Lido?")
-    assert answer.kind == "definition" and "green tin" in answer.answer, answer.answer
 
 
 def test_a_heading_names_its_thing_without_its_article(graph):
