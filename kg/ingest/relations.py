@@ -22,6 +22,7 @@ the words match one. What is read, all by the dependency parse:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -1597,6 +1598,11 @@ class OpenReader:
             token = antecedent
         out = []
         for member in [token, *(c for c in _conjuncts(token) if not (singular and c.tag_ in ("NNS", "NNPS")))]:
+            shared = _shared_head(member)
+            if shared:
+                # "on Tuesday and Wednesday evenings": a Tuesday evening and a Wednesday evening, not one thing.
+                out.extend(c for words in shared if (c := self.resolve(words, True)) is not None)
+                continue
             concept = self._concept(member)
             if concept is not None:
                 out.append(concept)
@@ -2586,6 +2592,35 @@ def _deed_objects(verb) -> list:
     return [c for c in verb.children if c.dep_ == "dobj"] + [
         c for p in particles for c in p.children if c.dep_ == "pobj"
     ]
+
+
+def _shared_head(token) -> list[str]:
+    """Return the names a head noun makes with each of its coordinated modifiers, or [] when it has none.
+
+    "Tuesday and Wednesday evenings" names two things, "Tuesday evenings" and "Wednesday evenings"; "red
+    and white wine", red wine and white wine. Only a noun with nothing else of a name before it, whose
+    modifier is one word joined by "and" or "or" to other single words of its part of speech, each right
+    before the next: a longer phrase ("the hot and very dry summer") is left as it is.
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or merged_name(token):
+        return []
+    parts = [c for c in token.lefts if c.dep_ in NAME_PARTS]
+    if len(parts) != 1 or parts[0].i != token.i - 1 - 2 * len(_conjuncts(parts[0])):
+        return []
+    modifier = parts[0]
+    joined = _conjuncts(modifier)
+    if not joined:
+        return []
+    words = [modifier, *joined]
+    if any(w.tag_ in ("NNS", "NNPS") for w in words):
+        return []  # "talks and equipment clinics": a plural is a thing of its own, no modifier
+    if any(w.pos_ != modifier.pos_ or any(c.dep_ not in ("cc", "conj", "punct") for c in w.children) for w in words):
+        return []
+    if any(b.i - a.i != 2 for a, b in itertools.pairwise(words)):
+        return []  # each joined to the next by one word ("and", "or" or a comma)
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in modifier.children):
+        return []
+    return [f"{w.text} {token.text}" for w in words]
 
 
 def _name_tokens(token) -> list:

@@ -28,6 +28,7 @@ from kg.text import (
     PRONOUNS_OBJECT,
     PRONOUNS_SUBJECT,
     SETTING_APART,
+    SINGULAR_DEMONSTRATIVES,
     STOPWORDS,
     Token,
     can_be_noun,
@@ -211,7 +212,17 @@ class SentenceReader:
         return []
 
     def _subject(self, tokens, start, r_start, mentions, ctx) -> Concept | None:
-        """Return the concept a relation is said of: the nearest name (or pronoun) on its left."""
+        """Return the concept a relation is said of: the nearest name (or pronoun) on its left.
+
+        None when a demonstrative opening its clause stands right before the relation ("..., and *that*
+        includes the chairman"): it stands for the statement before, which no name on its left is.
+        """
+        before = r_start - 1
+        while before >= start and tokens[before].lower in AUXILIARIES:
+            before -= 1
+        demonstrative = before >= start and tokens[before].lower in SINGULAR_DEMONSTRATIVES
+        if demonstrative and (before == start or tokens[before - 1].lower in COORDINATORS | CLAUSE_BREAKS):
+            return None
         left = [m for m in mentions if m.end <= r_start]
         if (
             len(left) > 1
