@@ -401,12 +401,13 @@ class SentenceAnswerer:
 
         "Who minds the kiln?" over "The big kiln, which is looked after by Orla Penn, fires every Friday":
         no word of the sentence says "mind", so no slot is read by the verb (``_read_out``), but the
-        sentence is the closest of all those about the question's names by the margin, names every one of
-        them in its own words, and names one person: that is who. The type is the wh-word's
-        (``kg.sentence_slots.typed_answers``: a person, a place, a time, a thing of the asked noun), never
-        a word list. Held tighter than a reading by the verb: a list's item, a table's row, a sentence that
-        names a mention only in its heading or context, or one that says an antonym of a question word
-        ("lends" for "borrow") gives nothing, and the answer is less sure by ``TYPED_PENALTY``.
+        sentence is the closest of all those about the question's names by the margin, names the concept
+        of every one of them itself, and names one person, a participant of its verb: that is who. The
+        type is the wh-word's (``kg.sentence_slots.typed_answers``: a person, a place, a time, a thing of
+        the asked noun), never a word list. Held tighter than a reading by the verb: a list's item, a
+        table's row, a sentence that names a mention only in its heading or context, or one that says an
+        antonym of a question word ("lends" for "borrow") gives nothing, and the answer is less sure by
+        ``TYPED_PENALTY``.
         """
         if asked is None or asked.yes_no or self.entity is None or self.parse is None or self.entities is None:
             return None
@@ -418,8 +419,8 @@ class SentenceAnswerer:
             return None
         if TABLE_CELL in best.text or _lead(best.text) or best.headed or best.leaned or best.context_subject:
             return None
-        if any(link.text in best.missing for link in mentions):
-            return None
+        if not all(self._names(best, link) for link in mentions):
+            return None  # each name of the question must be a concept the sentence names, not only its words
         words = _content_words(best.text)
         if any(_opposite_in(words, w) for w in asked.content):
             return None

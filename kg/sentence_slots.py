@@ -810,9 +810,10 @@ def slot_answers(
     return found
 
 
-#: The named-entity labels (spaCy's) of the things "who" asks for, surest first: a person, else an
-#: organisation ("Who tests the cupboards?": a firm). A name of both kinds leaves the answer to the person.
-WHO_ENTITIES = (frozenset(("PERSON",)), frozenset(("ORG",)))
+#: The named-entity labels (spaCy's) of the things "who" asks for: a person or an organisation ("Who tests the
+#: cupboards?": a firm). The small recogniser often takes one for the other ("Ines" an organisation), so the
+#: two count as one type: a sentence naming a person and a firm names two who may be meant.
+WHO_ENTITIES = frozenset(("PERSON", "ORG"))
 #: The labels of places, which "where" asks for, and of times, which "when" asks for.
 WHERE_ENTITIES = frozenset(("FAC", "GPE", "LOC"))
 WHEN_ENTITIES = frozenset(("DATE", "TIME"))
@@ -832,11 +833,12 @@ def typed_answers(
 
     For a sentence chosen by meaning that says the question's verb in other words ("looked after by Orla
     Penn" for "Who minds the kiln?"): the slot the wh-word stands for cannot be read by the verb
-    there (``slot_answers``), but the type it asks for can: "who" a person (else an organisation) by
+    there (``slot_answers``), but the type it asks for can: "who" a person or an organisation by
     named-entity recognition; "where" the whole place a preposition of the clause's verb gives (not "shelf" of
     "on the shelf above the sink", nor "sink"), a time or a person never; "when" a time;
     "which N" / "what N" a thing the graph or the sentence shows to be an N (``_of_kind``). The one
-    concept of that type answers; none or several (two people named) give nothing. A sentence that
+    concept of that type answers; none or several (two people named) give nothing, and so does a plural
+    asked noun ("which courses"). A sentence that
     denies, or only hopes for, the asked clause gives nothing, as in ``slot_answers``; a "what" with no
     noun asks for no type and gets nothing here.
     """
@@ -855,17 +857,19 @@ def typed_answers(
     def labelled(iri: URIRef, labels: frozenset[str]) -> bool:
         return any(s < end and start < e for start, end in spans[iri] for s, e, label in found if label in labels)
 
+    if any(noun_key(w) != w for w in asked.wh_phrase[1:]):
+        return []  # "which courses ...?" asks for several; one thing of the type is not the answer
     kind = asked.kind
     if kind and kind not in CLASSIFIERS and kind not in GENERIC_NOUNS:
-        typed = list(_kept_of_kind(fresh, asked, classes_of, sentence, parse))
+        # "basic skills" for "which skills": a common noun of the kind said with more words is the kind, not
+        # one thing of it; a name ("RS Quest"), or a thing the graph types as the kind, is one.
+        kept = _kept_of_kind(fresh, asked, classes_of, sentence, parse)
+        typed = [iri for iri, names in kept.items() if not _common_of_kind(names[0], kind)]
+        typed = [iri for iri in typed if _participant(sentence, spans[iri], parse)]
     elif phrase & {"who", "whom"}:
-        typed = []
-        for labels in WHO_ENTITIES:
-            typed = [iri for iri in fresh if labelled(iri, labels)]
-            if typed:
-                break
+        typed = [iri for iri in fresh if labelled(iri, WHO_ENTITIES) and _participant(sentence, spans[iri], parse)]
     elif "where" in phrase:
-        people = WHO_ENTITIES[0] | WHEN_ENTITIES
+        people = frozenset(("PERSON",)) | WHEN_ENTITIES
         typed = [
             iri for iri, names in fresh.items()
             if not names_time(names[0]) and not labelled(iri, people)
@@ -881,6 +885,43 @@ def typed_answers(
     return typed
 
 
+def _parsed_spans(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable):
+    """Yield the parsed spans of ``sentence`` at the character ``spans`` (widened to whole tokens)."""
+    doc = parse(sentence)
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
+def _common_of_kind(label: str, kind: str) -> bool:
+    """Tell whether a concept's label is a common noun phrase headed by the asked noun ("basic skill")."""
+    words = _name_words(label)
+    return bool(words) and not label[:1].isupper() and noun_key(words[-1]) == noun_key(kind)
+
+
+#: The dependencies by which a noun phrase is a participant of its verb (subject, object, complement).
+PARTICIPANT_DEPS = frozenset("nsubj nsubjpass dobj dative attr oprd".split())
+
+
+def _participant(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable) -> bool:
+    """Tell whether a name said at ``spans`` plays a part in a verb's clause: its subject, object or
+    complement, the object of a preposition the verb takes ("looked after *by* Orla Penn", "goes *to* X"),
+    or in apposition to one of those ("our vet, Dr. Pike, comes ..."). A name inside another noun phrase
+    ("the north ridge *of Ben Arn*") only says which that other thing is."""
+    for span in _parsed_spans(sentence, spans, parse):
+        token = span.root
+        while token.dep_ == "appos" and token.head is not token:
+            token = token.head
+        if token.dep_ in PARTICIPANT_DEPS and token.head.pos_ in ("VERB", "AUX"):
+            return True
+        if token.dep_ == "pobj":
+            preposition = token.head
+            if preposition.dep_ in ("prep", "agent", "dative") and _taker(preposition).pos_ in ("VERB", "AUX"):
+                return True
+    return False
+
+
 def _spans(sentence: str, names: Sequence[str]) -> list[tuple[int, int]]:
     """Return where the sentence says any of ``names``: character start and end, word for word."""
     return [
@@ -893,12 +934,15 @@ def _spans(sentence: str, names: Sequence[str]) -> list[tuple[int, int]]:
 
 def _coordinated(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable) -> bool:
     """Tell whether a name said at ``spans`` is joined to another phrase by a conjunction ("A and B")."""
-    doc = parse(sentence)
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children)):
-            return True
-    return False
+    return any(
+        span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children)
+        for span in _parsed_spans(sentence, spans, parse)
+    )
+
+
+def _taker(preposition):
+    """Return the word a preposition hangs from; "flies out of X": from the verb "out" hangs from."""
+    return preposition.head.head if preposition.head.pos_ == "ADP" else preposition.head
 
 
 def _placed(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable, place: bool = False) -> bool:
@@ -906,24 +950,38 @@ def _placed(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable, pl
 
     The preposition hangs from the verb ("sit *in* the Boiler Room") and is one of place
     (``PLACE_PREPOSITIONS``), or any, for a name recognised as a place (``place``: "flies out *of* Inverness").
-    A place inside another ("on the shelf *above the sink*") says where that other one is; a name that is
-    only the head of the place ("shelf" of "on the shelf above the sink") is not the whole of it.
+    A place inside another ("on the shelf *above the sink*") says where that other one is, and so does a
+    place phrase the parser hangs on the verb right after another; a name that is only the head of the
+    place ("shelf" of "on the shelf above the sink") is not the whole of it.
     """
-    doc = parse(sentence)
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in _parsed_spans(sentence, spans, parse):
         root = span.root
         preposition = root.head
-        # "flies out of X": the preposition may hang from another that hangs from the verb.
-        verb = preposition.head.head if preposition.head.pos_ == "ADP" else preposition.head
+        verb = _taker(preposition)
         if root.dep_ != "pobj" or verb.pos_ not in ("VERB", "AUX"):
             continue
         if not place and preposition.lower_ not in PLACE_PREPOSITIONS:
             continue
         said = {t.i for t in root.subtree if t.dep_ not in ("det", "poss")}
-        if said <= set(range(span.start, span.end)):
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        # "sits in the rack behind the stage", the parser hanging "behind" on the verb: the place goes on.
+        further = (
+            after is not None
+            and after.lower_ in PLACE_PREPOSITIONS
+            and after.head.i == verb.i
+            and not any(names_time(c.text) for c in after.children if c.dep_ == "pobj")  # "... at dawn"
+        )
+        # "on the shelf above the sink", the same misparse: the place before it is the one it narrows.
+        previous = doc[preposition.i - 1] if preposition.i else None
+        narrows = (
+            previous is not None
+            and previous.dep_ == "pobj"
+            and previous.head.lower_ in PLACE_PREPOSITIONS
+            and previous.head.head.i == verb.i
+            and not names_time(previous.text)
+        )
+        if said <= set(range(span.start, span.end)) and not further and not narrows:
             return True
     return False
 

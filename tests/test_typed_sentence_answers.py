@@ -79,13 +79,14 @@ def _named(sentence: str, *names: str) -> dict:
     return {f"urn:{name}": [name] for name in names if name in sentence}
 
 
-def test_who_prefers_a_person_to_an_organisation():
-    sentence = "The mugs are glazed by Orla Penn of Fernhill Pottery Ltd every week."
-    named = _named(sentence, "mugs", "Orla Penn", "Fernhill Pottery Ltd")
+def test_who_is_one_person_or_firm_and_never_one_of_a_person_and_a_firm():
+    alone = "The mugs are glazed by Orla Penn every week."
+    beside = "The mugs are glazed by Orla Penn from Kestrel Ceramics Ltd every week."
+    asked = _asked("who finishes the mugs?")
 
-    found = typed_answers(sentence, named, _asked("who finishes the mugs?"), parse, entities)
-
-    assert found == ["urn:Orla Penn"]
+    assert typed_answers(alone, _named(alone, "mugs", "Orla Penn"), asked, parse, entities) == ["urn:Orla Penn"]
+    named = _named(beside, "mugs", "Orla Penn", "Kestrel Ceramics Ltd")
+    assert typed_answers(beside, named, asked, parse, entities) == []
 
 
 def test_when_asks_a_time_and_where_a_place():
@@ -117,3 +118,31 @@ def test_a_place_the_recogniser_knows_may_follow_any_preposition_of_the_verb():
     found = typed_answers(sentence, named, _asked("where is the rescue helicopter based?"), parse, entities)
 
     assert found == ["urn:Inverness"]
+
+
+def test_a_person_inside_another_noun_phrase_is_no_participant():
+    sentence = "The big kiln is a gift from the family of Orla Penn."
+    named = _named(sentence, "big kiln", "gift", "family", "Orla Penn")
+
+    assert typed_answers(sentence, named, _asked("who owns the big kiln?"), parse, entities) == []
+
+
+def test_a_common_noun_of_the_asked_kind_is_the_kind_not_one_of_it():
+    sentence = "The taster course teaches a basic skill first."
+    named = _named(sentence, "taster course", "basic skill")
+    asked = _asked("which skill does the taster course cover first?", kind="skill")
+    asked.wh_phrase = ["which", "skill"]
+
+    assert typed_answers(sentence, named, asked, parse, entities) == []
+
+
+def test_a_plural_asked_noun_wants_several_things():
+    sentence = "The taster course is followed by the Wheel Course."
+    named = _named(sentence, "taster course", "Wheel Course")
+    singular = _asked("which course follows the taster course?", kind="course")
+    singular.wh_phrase = ["which", "course"]
+    plural = _asked("which courses follow the taster course?", kind="courses")
+    plural.wh_phrase = ["which", "courses"]
+
+    assert typed_answers(sentence, named, singular, parse, entities) == ["urn:Wheel Course"]
+    assert typed_answers(sentence, named, plural, parse, entities) == []
