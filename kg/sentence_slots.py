@@ -865,9 +865,12 @@ def typed_answers(
         # one thing of it; a name ("RS Quest"), or a thing the graph types as the kind, is one.
         kept = _kept_of_kind(fresh, asked, classes_of, sentence, parse)
         typed = [iri for iri, names in kept.items() if not _common_of_kind(names[0], kind)]
-        typed = [iri for iri in typed if _participant(sentence, spans[iri], parse)]
+        typed = typed if len(typed) == 1 and _participant(sentence, spans[typed[0]], parse) else []
     elif phrase & {"who", "whom"}:
-        typed = [iri for iri in fresh if labelled(iri, WHO_ENTITIES) and _participant(sentence, spans[iri], parse)]
+        # Every person or firm the sentence names counts: one that plays no part in the verb's clause may
+        # still be one of those meant ("the board (currently A as chair, B and C)").
+        typed = [iri for iri in fresh if labelled(iri, WHO_ENTITIES)]
+        typed = typed if len(typed) == 1 and _participant(sentence, spans[typed[0]], parse) else []
     elif "where" in phrase:
         people = frozenset(("PERSON",)) | WHEN_ENTITIES
         typed = [

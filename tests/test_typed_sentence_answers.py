@@ -146,3 +146,10 @@ def test_a_plural_asked_noun_wants_several_things():
 
     assert typed_answers(sentence, named, singular, parse, entities) == ["urn:Wheel Course"]
     assert typed_answers(sentence, named, plural, parse, entities) == []
+
+
+def test_a_second_person_named_anywhere_in_the_sentence_leaves_who_open():
+    sentence = "Orla Penn glazes the mugs with the help of Dara Kent."
+    named = _named(sentence, "Orla Penn", "mugs", "help", "Dara Kent")
+
+    assert typed_answers(sentence, named, _asked("who finishes the mugs?"), parse, entities) == []
