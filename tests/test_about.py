@@ -138,9 +138,9 @@ def test_a_concept_the_graph_does_not_know_is_abstained_on(graph: KnowledgeGraph
 
 def test_the_parser_loads_lazily_and_once(graph: KnowledgeGraph):
     # Importing the engine loads no parser: a process that never sees a request never pays for it.
-    code = "import kg.qa, kg.about, kg.question; assert kg.question._parser is None"
+    code = "import kg.qa, kg.about, kg.question; assert 'parser' not in kg.question._pipelines"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
     graph.ask("Tell me about road bikes")
-    first = kg.question._parser
+    first = kg.question._pipelines.get("parser")
     graph.ask("Describe a mountain bike")
-    assert first is not None and kg.question._parser is first
+    assert first is not None and kg.question._pipelines.get("parser") is first
