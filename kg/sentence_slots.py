@@ -832,15 +832,15 @@ def typed_answers(
     """Return the one concept of the type the wh-word asks for that ``sentence`` names and the question does not.
 
     For a sentence chosen by meaning that says the question's verb in other words ("looked after by Orla
-    Penn" for "Who minds the kiln?"): the slot the wh-word stands for cannot be read by the verb
-    there (``slot_answers``), but the type it asks for can: "who" a person or an organisation by
-    named-entity recognition; "where" the whole place a preposition of the clause's verb gives (not "shelf" of
-    "on the shelf above the sink", nor "sink"), a time or a person never; "when" a time;
-    "which N" / "what N" a thing the graph or the sentence shows to be an N (``_of_kind``). The one
-    concept of that type answers; none or several (two people named) give nothing, and so does a plural
-    asked noun ("which courses"). A sentence that
-    denies, or only hopes for, the asked clause gives nothing, as in ``slot_answers``; a "what" with no
-    noun asks for no type and gets nothing here.
+    Penn" for "Who minds the kiln?"): the slot the wh-word stands for cannot be read by the verb there
+    (``slot_answers``), but the type it asks for can: "who" a person or an organisation by named-entity
+    recognition, the only one the sentence names, playing a part in a verb's clause (``_participant``);
+    "where" the whole place a preposition of the clause's verb gives (not "shelf" of "on the shelf above the
+    sink", nor "sink"), a time or a person never; "when" a time; "which N" / "what N" a thing the graph or
+    the sentence shows to be an N (``_kept_of_kind``), not a common noun of the kind ("basic skill"). The one
+    concept of that type answers; none or several give nothing, and so do a concept joined to another by
+    "and" and a plural asked noun ("which courses": several are asked for). A sentence that denies, or only
+    hopes for, the asked clause gives nothing, as in ``slot_answers``; a "what" with no noun asks for no type.
     """
     phrase = set(asked.wh_phrase)
     if asked.yes_no or asked.how_many or REASON_WH & phrase or asks_degree(asked):
