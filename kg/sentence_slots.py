@@ -845,6 +845,8 @@ def typed_answers(
     phrase = set(asked.wh_phrase)
     if asked.yes_no or asked.how_many or REASON_WH & phrase or asks_degree(asked):
         return []
+    if any(noun_key(w) != w for w in asked.wh_phrase[1:]):
+        return []  # "which courses ...?" asks for several; one thing of the type is not the answer
     if _clause_is_asked(sentence, asked, parse) or _asked_clause_denied(sentence, asked, parse):
         return []
     if only_meant(sentence, asked, parse):
@@ -857,8 +859,6 @@ def typed_answers(
     def labelled(iri: URIRef, labels: frozenset[str]) -> bool:
         return any(s < end and start < e for start, end in spans[iri] for s, e, label in found if label in labels)
 
-    if any(noun_key(w) != w for w in asked.wh_phrase[1:]):
-        return []  # "which courses ...?" asks for several; one thing of the type is not the answer
     kind = asked.kind
     if kind and kind not in CLASSIFIERS and kind not in GENERIC_NOUNS:
         # "basic skills" for "which skills": a common noun of the kind said with more words is the kind, not
