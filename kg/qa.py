@@ -282,7 +282,9 @@ class Engine:
         self._word_vectors: dict[str, object] = {}
         self.evidence = Evidence(store, self.catalog)
         self.about = AboutAnswerer(store, self.catalog, self.evidence)
-        self.sentences = SentenceAnswerer(store, self.embedder.encode, self._concept_dict, parse, named_entities)
+        self.sentences = SentenceAnswerer(
+            store, self.embedder.encode, self._concept_dict, parse, named_entities, self._nearest_sentences
+        )
         self.choices = ChoiceAnswerer(store, self.catalog, self.evidence, parse, self.sentences)
         self.qualities = QualityAnswerer(store, self.catalog, self.evidence, parse, self.sentences.classes_of)
         self.speller = Speller(self._vocabulary())
@@ -297,8 +299,12 @@ class Engine:
         #: Relation names said between placeholders, for verb phrases (see ``_by_phrase``): built with the
         #: engine when the model is loaded now (a server), else when a question first needs them.
         self._framed: VectorIndex | None = None
+        #: Every recorded sentence, for finding those nearest a question in meaning (``_nearest_sentences``):
+        #: built with the engine when the model is loaded now (a server), else when a question first needs it.
+        self._sentence_vectors: VectorIndex | None = None
         if preload_model:
             self._framed_names()
+            self._sentence_index()
         opposed_relations(self.catalog)  # read the antonym table now: no question waits for it
         entities = sorted(self.catalog.entities.values(), key=lambda e: e.iri)
         self.entity_index = VectorIndex.build(
@@ -2069,6 +2075,20 @@ class Engine:
             with self._vectors_lock:
                 self._framed = index
         return self._framed
+
+    def _sentence_index(self) -> VectorIndex:
+        """Return the vectors of every sentence the graph records (``kgo:quote``), built on first use."""
+        if self._sentence_vectors is None:
+            rows = self.store.query("SELECT DISTINCT ?quote WHERE { ?st kgo:quote ?quote }")
+            quotes = sorted({str(row[0]) for row in rows})
+            index = VectorIndex.build(quotes, quotes, self.embedder, self._cache, label="sentences")
+            with self._vectors_lock:
+                self._sentence_vectors = index
+        return self._sentence_vectors
+
+    def _nearest_sentences(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """Return the ``k`` recorded sentences nearest ``vector`` in meaning, with their similarities."""
+        return self._sentence_index().search(vector, k)
 
     def _of_asked_kind(self, view: Reading, predicate: URIRef, direction: str, answers) -> bool:
         """Tell whether the answers may be of the kind the question asks for ("which port": a port).

@@ -157,6 +157,25 @@ SELECT DISTINCT ?k WHERE {
 LIMIT %d
 """
 
+#: Some recorded sentences, with where they were read and the concepts they name (as ``_SENTENCES``).
+_SAID = """
+SELECT DISTINCT ?quote ?section ?file ?c ?leans WHERE {
+  VALUES ?quote { %s }
+  ?st kgo:quote ?quote .
+  OPTIONAL {
+    { ?st kgo:mentions ?c }
+    UNION {
+      ?st rdf:subject ?c
+      FILTER NOT EXISTS { ?st kgo:rule ?rule FILTER(STRSTARTS(STR(?rule), "inherited from")) }
+    }
+    UNION { ?st rdf:object ?c }
+    UNION { ?st kgo:contextMentions ?c . BIND(true AS ?leans) }
+  }
+  OPTIONAL { ?st kgo:section ?section }
+  OPTIONAL { ?st kgo:document/kgo:fileName ?file }
+}
+"""
+
 #: The sentences of one document that open with a list's introduction.
 _ITEMS = """
 SELECT DISTINCT ?quote ?section WHERE {
@@ -208,6 +227,8 @@ TABLE_CELL = " | "
 SUBJECT_PRONOUNS = frozenset("it they".split())
 #: At most this many sentences are embedded and compared per question (the best covering ones).
 MAX_CANDIDATES = 64
+#: The sentences nearest a question in meaning, of all the notes', that also compete (``_nearest``).
+NEAREST_SENTENCES = 8
 #: Word and sentence vectors kept per process, each cache.
 CACHED_VECTORS = 20_000
 
@@ -278,6 +299,7 @@ class SentenceAnswerer:
         entity: Callable[[URIRef], dict[str, Any] | None] | None = None,
         parse: Callable | None = None,
         entities: Entities | None = None,
+        nearest: Callable[[np.ndarray, int], list[tuple[str, float]]] | None = None,
     ):
         """``embed`` turns texts into unit vectors (the engine's embedder).
 
@@ -286,12 +308,15 @@ class SentenceAnswerer:
         (``kg.sentence_slots``) is given with the quote; without, the sentence is only quoted.
         ``entities`` gives a text's named entities: with it, a sentence that says the question's verb in
         other words may still give the one thing of the asked type it names (see ``_typed``).
+        ``nearest`` gives the recorded sentences nearest a question's vector in meaning, whatever concepts
+        they were recorded with (see ``rank``).
         """
         self.store = store
         self.embed = embed
         self.entity = entity
         self.parse = parse
         self.entities = entities
+        self.nearest = nearest
         #: Vectors of the words and sentences seen so far (the same notes' sentences come up again and again).
         self._word_vectors: dict[str, np.ndarray] = {}
         self._sentence_cache: dict[str, np.ndarray] = {}
@@ -588,7 +613,9 @@ class SentenceAnswerer:
         if not iris or not content:
             return []
         instances = self._kinds_of(kinds) if kinds and any(w in CLASSIFIERS for w in content) else set()
+        questions = self.embed([text, *self._spelt_out(text, mentions)])
         candidates = self.sentences(iris | instances)
+        candidates += self._nearest(questions, mentions, {c.text for c in candidates})
         if not candidates:
             return []
         # A yes/no question's number is weighed against the amount a sentence states of the same unit
@@ -602,22 +629,56 @@ class SentenceAnswerer:
         for cand in candidates:
             self._cover(cand, mentions, content, by_meaning=True, opposed=opposed, units=units)
             self._classified(cand, instances)
-        questions = self.embed([text, *self._spelt_out(text, mentions)])
         for cand, vector in zip(candidates, self._sentence_vectors([c.reading for c in candidates]), strict=True):
             cand.similarity = max(float(np.dot(question, vector)) for question in questions)
         return sorted(candidates, key=lambda c: (-c.similarity, c.text))
+
+    def _nearest(self, questions: np.ndarray, mentions: Sequence[Link], known: set[str]) -> list[Candidate]:
+        """Return the sentences nearest the question in meaning, of all the notes', that name one of its mentions.
+
+        A sentence recorded without the concept the question's words were linked to (the linker chose
+        another note's "society"; the sentence's parse left the name out of its concepts) still answers when
+        it names a mention in words: "We keep the society's spare oars at Gull Point" for "Where are the
+        society's spare oars?". Such sentences compete with those about the linked concepts, on the same
+        terms (``_cover``); one that names none of the mentions, concept or words, is about something else.
+        """
+        if self.nearest is None:
+            return []
+        near: dict[str, None] = {}
+        for vector in questions:
+            for quote, _ in self.nearest(vector, NEAREST_SENTENCES):
+                if quote not in known:
+                    near.setdefault(quote, None)
+        if not near:
+            return []
+        found = self.said(list(near))
+        return [c for c in found if any(self._names(c, link) or self._says_name(c, link) for link in mentions)]
+
+    @staticmethod
+    def _says_name(cand: Candidate, link: Link) -> bool:
+        """Tell whether the sentence, or what it leans on, says every word of the mention."""
+        said = [w.lower() for w in _link_words(link)]
+        return _says(_content_words(cand.reading), said)
 
     def _spelt_out(self, text: str, mentions: Sequence[Link]) -> list[str]:
         """Return the question with its short forms written as the names they stand for, if it has any.
 
         "Is the SCMS free?" is far, in meaning, from a sentence that names the service in full; the question
-        is weighed as written and as spelt out, and a sentence is as close as the closer of the two.
+        is weighed as written and as spelt out, and a sentence is as close as the closer of the two. A word
+        the name itself says is no short form of it: "choir" is the head of "Hillside Community Choir", and
+        spelt out, the question would be as close to every sentence naming the choir as to the one answering.
         """
         spelt = text
         for link in mentions:
             entity = self.entity(link.best[0]) if self.entity is not None else None
             label = entity.get("label") if entity else None
-            if label and is_short_form(link.text) and len(label) > len(link.text) and link.text in spelt:
+            if (
+                label
+                and is_short_form(link.text)
+                and len(label) > len(link.text)
+                and link.text in spelt
+                and not re.search(rf"(?<!\w){re.escape(link.text)}(?!\w)", label, re.IGNORECASE)
+            ):
                 spelt = re.sub(rf"\b{re.escape(link.text)}\b", lambda _, name=label: name, spelt)
         return [spelt] if spelt != text else []
 
@@ -644,14 +705,22 @@ class SentenceAnswerer:
 
     def sentences(self, iris: set[URIRef]) -> list[Candidate]:
         """Return the recorded sentences that mention one of ``iris`` or state a fact about it, once each."""
-        values = " ".join(iri.n3() for iri in sorted(iris))
+        return self._recorded(_SENTENCES % " ".join(iri.n3() for iri in sorted(iris)))
+
+    def said(self, quotes: list[str]) -> list[Candidate]:
+        """Return the recorded sentences ``quotes`` with the concepts they name, once each."""
+        return self._recorded(_SAID % " ".join(Literal(quote).n3() for quote in quotes))
+
+    def _recorded(self, query: str) -> list[Candidate]:
+        """Return the sentences a query of rows (quote, section, file, concept, leans) gives, once each."""
         found: dict[str, Candidate] = {}
-        for row in self.store.query(_SENTENCES % values):
+        for row in self.store.query(query):
             quote = str(row.quote)
             cand = found.get(quote)
             if cand is None:
                 cand = found[quote] = Candidate(quote, str(row.section or ""), str(row.file or ""))
-            (cand.context_concepts if row.leans else cand.concepts).add(row.c)
+            if row.c is not None:
+                (cand.context_concepts if row.leans else cand.concepts).add(row.c)
         self._contexts(found)
         return list(found.values())
 

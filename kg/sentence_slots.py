@@ -164,6 +164,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     if unsaid:
         # "seven" asked, "up to four" said: the question's number is weighed against the sentence's bounds.
         return _amount_verdict(sentence, asked, parse, meant, unsaid)
+    if _value_put_elsewhere(doc, asked):
+        return False
     # "Are the plums picked after the apples ripen?" of "... before the apples ripen": the same two events
     # in the other order. What the sentence says of them with the order left out, read the other way.
     turned = turned_order(asked.words, (t.lower_ for t in doc))
@@ -309,6 +311,41 @@ def asked_without(asked: Asked, words) -> Asked:
         words=[w for w in asked.words if w not in drop],
         mention_words=[w for w in asked.mention_words if w not in drop],
     )
+
+
+#: A clock time ("9:30"), a value as a number is.
+CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _value_put_elsewhere(doc, asked: Asked) -> bool:
+    """Tell whether the sentence gives the question's value another place and the question's place another value.
+
+    "Does the tram leave at 9:30?" of "The tram leaves at 9:10 for the 9:30 train": the sentence says "9:30",
+    but of the train; what it puts after the question's "at", on its verb, is 9:10: no. A
+    value asked after a preposition ("at", "for", "by") is weighed where the sentence's verb takes that
+    preposition, not wherever the sentence says it; a value said there too ("at 9 and at 10") is no other.
+    """
+    words = asked.words
+    for at, word in enumerate(words[1:], start=1):
+        if not (is_numeral(word) or CLOCK_RE.fullmatch(word)):
+            continue
+        preposition = words[at - 1]
+        said = [t for t in doc if t.lower_ == word]
+        if not said or any(_object_of(t, preposition) for t in said):
+            continue
+        if any(t.pos_ == "NUM" and t.lower_ != word and _object_of(t, preposition, of_verb=True) for t in doc):
+            return True
+    return False
+
+
+def _object_of(token, preposition: str, of_verb: bool = False) -> bool:
+    """Tell whether ``token`` is the object of ``preposition`` (or joined by "and" to it), on a verb if asked."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ != preposition:
+        return False
+    return not of_verb or head.head.pos_ in ("VERB", "AUX")
 
 
 def _amount_verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str], unsaid) -> bool | None:
@@ -870,6 +907,7 @@ def typed_answers(
         # Every person or firm the sentence names counts: one that plays no part in the verb's clause may
         # still be one of those meant ("the board (currently A as chair, B and C)").
         typed = [iri for iri in fresh if labelled(iri, WHO_ENTITIES)]
+        typed = _one_referent(sentence, typed, spans, parse)
         typed = typed if len(typed) == 1 and _participant(sentence, spans[typed[0]], parse) else []
     elif "where" in phrase:
         people = frozenset(("PERSON",)) | WHEN_ENTITIES
@@ -886,6 +924,31 @@ def typed_answers(
         # "serviced by Dara Kent and Ivo Marsh": the one the recogniser knows is only one of those who do.
         return []
     return typed
+
+
+def _one_referent(
+    sentence: str, found: list[URIRef], spans: Mapping[URIRef, list[tuple[int, int]]], parse: Callable
+) -> list[URIRef]:
+    """Keep, of names in apposition to one another, the first: "the Dock Warden, Ines Varga" names one person."""
+    if len(found) < 2:
+        return found
+    roots = {iri: [span.root for span in _parsed_spans(sentence, spans[iri], parse)] for iri in found}
+
+    def heads(token) -> set:
+        chain = {token}
+        while token.dep_ == "appos" and token.head is not token:
+            token = token.head
+            chain.add(token)
+        return chain
+
+    def apposed(a, b) -> bool:
+        return a is not b and (a in heads(b) or b in heads(a))
+
+    kept: list[URIRef] = []
+    for iri in sorted(found, key=lambda i: min((start for start, _ in spans[i]), default=0)):
+        if not any(apposed(root, other) for root in roots[iri] for earlier in kept for other in roots[earlier]):
+            kept.append(iri)
+    return kept
 
 
 def _parsed_spans(sentence: str, spans: Sequence[tuple[int, int]], parse: Callable):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import URIRef
 
 from kg.api import KnowledgeGraph
+from kg.linking import Link
 from kg.qa import ANSWER_THRESHOLD
 from kg.sentence_answer import (
     MIN_COVERAGE,
@@ -165,3 +167,23 @@ def test_an_active_yes_no_question_is_answered_in_its_own_order_only(graph: Know
 
     assert [a["value"] for a in asked.answers] == [True]
     assert reversed_.answers == [] and reversed_.kind != "boolean"
+
+
+def test_the_sentences_nearest_in_meaning_compete_though_recorded_without_the_linked_concept(
+    graph: KnowledgeGraph,
+):
+    # The linker chose another note's concept for "riders" (one this note never records): the sentences
+    # about that concept are none, yet the note's sentence that names riders in words and says the
+    # question in other words is found by its meaning, and competes.
+    engine = graph.engine
+    elsewhere = Link(0, 1, "riders", [(URIRef("urn:x:another-note#rider"), 1.0)])
+    question = "Do riders of an electric bike need a driving licence?"
+    content = ["electric", "bike", "need", "driving", "licence"]
+    alone = SentenceAnswerer(engine.store, engine.embedder.encode)
+    near = SentenceAnswerer(engine.store, engine.embedder.encode, nearest=engine._nearest_sentences)
+
+    assert alone.rank(question, [elsewhere], content) == []
+    ranked = near.rank(question, [elsewhere], content)
+    assert ranked and ranked[0].text == LICENCE
+    # Each sentence found by meaning says the mention's words: one that names none of them is about another thing.
+    assert all("rider" in c.reading.lower() for c in ranked)

@@ -102,6 +102,22 @@ def test_a_negated_question_gets_no_verdict_from_a_sentence():
     assert verdict("The ferry does not sail in winter.", question, parse) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The asked time is said, but of the bus the ferry waits for; the ferry's own "at" has another.
+        ("The ferry sails at 7:40 for the 8:15 bus.", False),
+        ("The ferry sails at 8:15 for the 7:40 bus.", True),
+        ("The ferry sails at 7:40 and at 8:15.", True),  # one of the times it sails at
+        ("The ferry sails at 7:40 and 8:15.", True),
+    ],
+)
+def test_a_value_said_elsewhere_while_the_asked_place_holds_another_says_no(sentence, expected):
+    question = asked("Does the ferry sail at 8:15?", ["sail"], yes_no=True, mention_words=["ferry"])
+
+    assert verdict(sentence, question, parse) is expected
+
+
 FERRY, HARBOUR, CAPTAIN = (URIRef(f"urn:x:{n}") for n in ("ferry", "harbour", "captain"))
 
 

@@ -153,3 +153,12 @@ def test_a_second_person_named_anywhere_in_the_sentence_leaves_who_open():
     named = _named(sentence, "Orla Penn", "mugs", "help", "Dara Kent")
 
     assert typed_answers(sentence, named, _asked("who finishes the mugs?"), parse, entities) == []
+
+
+def test_two_names_in_apposition_are_one_referent_and_the_first_answers():
+    sentence = "Cracked tiles go to the Roof Warden, Orla Penn, before noon."
+    named = _named(sentence, "Cracked tiles", "Roof Warden", "Orla Penn", "noon")
+
+    assert typed_answers(sentence, named, _asked("who hears about cracked tiles?"), parse, entities) == [
+        "urn:Roof Warden"
+    ]

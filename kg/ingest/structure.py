@@ -266,6 +266,11 @@ class StructureReader:
         # Columns compared are alike: a common word the text uses ("Lathe") beside more heads that name
         # nothing ("Material", "Days turned") is one more property of each row ("Oak spindle | ... | Wilma"), not
         # a thing the table compares.
+        if things and columns_alike(block):
+            # "Bench | Heater | Keeper" over "north-1 | fan-07 | Ines Varga": each column holds one kind of
+            # value (heater codes, people), each row several, so each row is one thing, whatever common words
+            # ("heater", "keeper") the text also uses over the columns.
+            return True
         if plain and self._rows_are_names(block):
             # "Vessel | Berth | Cranes | ETD" over "Sea Lark | 4 | ...": rows headed by proper names the text
             # uses are the things, whatever common words ("Berth") the text also uses over the columns.
@@ -658,6 +663,50 @@ def yes_no_column(block: Block, column: int) -> bool:
     """Tell a column whose every cell says yes or no ("Idempotent": "yes", "no"): the rows' quality."""
     cells = [row[column].strip().lower() for row in block.rows if column < len(row)]
     return bool(cells) and all(cell in YES_NO_CELLS for cell in cells)
+
+
+#: How much more alike a table's columns must be than its rows, by the shape of their cells, to hold one kind
+#: of value each (``columns_alike``).
+ALIKE_MARGIN = 0.2
+
+
+def cell_shape(cell: str) -> str:
+    """Return the written shape of a cell: each run of capitals, small letters or digits as one sign ("Xx Xx"
+    for "Ines Varga", "x-d" for "fan-07", "d x" for "90 days")."""
+    signs = {"upper": "X", "lower": "x", "digit": "d"}
+
+    def sign(match: re.Match) -> str:
+        return signs[next(kind for kind, text in match.groupdict().items() if text)]
+
+    shape = re.sub(r"(?P<upper>[A-Z]+)|(?P<lower>[a-z]+)|(?P<digit>[0-9]+)", sign, cell.strip())
+    return re.sub(r"\s+", " ", shape)
+
+
+def _agreement(groups: list[list[str]]) -> float:
+    """Return how far the cells of each group share one shape: the mean share of its commonest shape."""
+    shares = []
+    for cells in groups:
+        shapes = [cell_shape(c) for c in cells if c.strip()]
+        if len(shapes) > 1:
+            shares.append(max(shapes.count(x) for x in set(shapes)) / len(shapes))
+    return sum(shares) / len(shares) if shares else 0.0
+
+
+def columns_alike(block: Block) -> bool:
+    """Tell whether a table's columns (after the first) each hold one kind of value and its rows several.
+
+    A table of one thing per row gives each column one property, whose values are written alike down the
+    column (codes "fan-07", "pipe-03"; people "Ines Varga"); a table of one thing per column gives
+    each row one property, written alike across the row ("milliseconds | hours"). The cells' written
+    shapes (``cell_shape``) tell the two apart when they agree down the columns clearly more than across
+    the rows; at least two rows and two columns are needed to tell anything.
+    """
+    width = len(block.header) - 1
+    rows = [row[1 : 1 + width] for row in block.rows]
+    if width < 2 or len(rows) < 2:
+        return False
+    columns = [[row[i] for row in rows if i < len(row)] for i in range(width)]
+    return _agreement(columns) - _agreement(rows) >= ALIKE_MARGIN
 
 
 def numbered_first_column(block: Block) -> bool:
