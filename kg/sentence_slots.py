@@ -264,7 +264,8 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     numbers = [w for w in hits if is_numeral(w)]
     if any(all(_clause(t).i != head.i for t in hits[w]) for w in numbers):
         return None  # the question's number is said of another clause's thing
-    if past_habit(head) or only_meant(sentence, asked, parse):
+    # The clause may be headed by "used" itself, the question's verb its complement ("used to open").
+    if past_habit(head) or any(past_habit(c) for c in head.children) or only_meant(sentence, asked, parse):
         return None  # "used to open on feast days", "hopes to open on feast days": nothing of now
     # The subject may stand outside a conjoined verb's clause ("X is closed ... but open ..."); other words not.
     placed = [w for w in [*asked.content, *asked.mention_words] if w in hits and w not in asked.subject_words]
