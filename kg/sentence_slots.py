@@ -159,13 +159,13 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
         return None
     meant = meant or {}
     doc = parse(sentence)
+    if _value_put_elsewhere(doc, asked, meant):
+        return False
     said_numbers = {t.lower_ for t in doc if is_numeral(t.text)}
     unsaid = {w for w in asked.words if is_numeral(w) and w.lower() not in said_numbers}
     if unsaid:
         # "seven" asked, "up to four" said: the question's number is weighed against the sentence's bounds.
         return _amount_verdict(sentence, asked, parse, meant, unsaid)
-    if _value_put_elsewhere(doc, asked):
-        return False
     # "Are the plums picked after the apples ripen?" of "... before the apples ripen": the same two events
     # in the other order. What the sentence says of them with the order left out, read the other way.
     turned = turned_order(asked.words, (t.lower_ for t in doc))
@@ -318,35 +318,52 @@ def asked_without(asked: Asked, words) -> Asked:
 CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
-def _value_put_elsewhere(doc, asked: Asked) -> bool:
+def _value_put_elsewhere(doc, asked: Asked, meant: Mapping[str, str]) -> bool:
     """Tell whether the sentence gives the question's value another place and the question's place another value.
 
     "Does the tram leave at 9:30?" of "The tram leaves at 9:10 for the 9:30 train": the sentence says "9:30",
     but of the train; what it puts after the question's "at", on its verb, is 9:10: no. A
     value asked after a preposition ("at", "for", "by") is weighed where the sentence's verb takes that
-    preposition, not wherever the sentence says it; a value said there too ("at 9 and at 10") is no other.
+    preposition, not wherever the sentence says it; a value said there too ("at 9 and at 10") is no other. The
+    verb must be the question's (a content word by lemma, or the sentence's word ``meant`` for one).
     """
+
+    def asked_verb(token) -> bool:
+        return any(lemmas(w) & lemmas(token.text) for w in asked.content) or token.lower_ in meant.values()
+
     words = asked.words
     for at, word in enumerate(words[1:], start=1):
         if not (is_numeral(word) or CLOCK_RE.fullmatch(word)):
             continue
         preposition = words[at - 1]
+        # The question's words split a clock time ("9", "30"); the parse of the sentence keeps it whole.
+        after = words[at + 1] if at + 1 < len(words) else ""
+        if word.isdigit() and len(after) == 2 and after.isdigit():
+            whole = {t.lower_ for t in doc} & {f"{word}:{after}", f"{word}.{after}"}
+            word = next(iter(whole), word)
         said = [t for t in doc if t.lower_ == word]
         if not said or any(_object_of(t, preposition) for t in said):
             continue
-        if any(t.pos_ == "NUM" and t.lower_ != word and _object_of(t, preposition, of_verb=True) for t in doc):
-            return True
+        for t in doc:
+            if t.pos_ == "NUM" and t.lower_ != word and _object_of(t, preposition):
+                verb = _preposition_of(t).head
+                if verb.pos_ in ("VERB", "AUX") and asked_verb(verb):
+                    return True
     return False
 
 
-def _object_of(token, preposition: str, of_verb: bool = False) -> bool:
-    """Tell whether ``token`` is the object of ``preposition`` (or joined by "and" to it), on a verb if asked."""
+def _preposition_of(token):
+    """Return the preposition whose object ``token`` is (through "and": "at 7:40 and 8:15")."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    head = token.head
-    if token.dep_ != "pobj" or head.lower_ != preposition:
-        return False
-    return not of_verb or head.head.pos_ in ("VERB", "AUX")
+    return token.head
+
+
+def _object_of(token, preposition: str) -> bool:
+    """Tell whether ``token`` is the object of ``preposition``, or joined by "and" to its object."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == preposition
 
 
 def _amount_verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str], unsaid) -> bool | None:

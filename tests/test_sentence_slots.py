@@ -110,12 +110,16 @@ def test_a_negated_question_gets_no_verdict_from_a_sentence():
         ("The ferry sails at 8:15 for the 7:40 bus.", True),
         ("The ferry sails at 7:40 and at 8:15.", True),  # one of the times it sails at
         ("The ferry sails at 7:40 and 8:15.", True),
+        ("The bus leaves at 7:40 for the 8:15 ferry.", None),  # another verb's value: not the question's
     ],
 )
 def test_a_value_said_elsewhere_while_the_asked_place_holds_another_says_no(sentence, expected):
     question = asked("Does the ferry sail at 8:15?", ["sail"], yes_no=True, mention_words=["ferry"])
+    # As the engine gives the question's words: a clock time in two.
+    split = asked("Does the ferry sail at 8 15?", ["sail"], yes_no=True, mention_words=["ferry"])
 
     assert verdict(sentence, question, parse) is expected
+    assert verdict(sentence, split, parse) is expected
 
 
 FERRY, HARBOUR, CAPTAIN = (URIRef(f"urn:x:{n}") for n in ("ferry", "harbour", "captain"))
