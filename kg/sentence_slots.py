@@ -959,8 +959,8 @@ def _one_referent(
             chain.add(token)
         return chain
 
-    def apposed(a, b) -> bool:
-        return a is not b and (a in heads(b) or b in heads(a))
+    def apposed(a, b) -> bool:  # tokens compare by their place: each lookup makes a new one
+        return a.i != b.i and (a in heads(b) or b in heads(a))
 
     kept: list[URIRef] = []
     for iri in sorted(found, key=lambda i: min((start for start, _ in spans[i]), default=0)):
