@@ -346,24 +346,23 @@ def _value_put_elsewhere(doc, asked: Asked, meant: Mapping[str, str]) -> bool:
             continue
         for t in doc:
             if t.pos_ == "NUM" and t.lower_ != word and _object_of(t, preposition):
-                verb = _preposition_of(t).head
+                verb = _first_conjunct(t).head.head  # the verb that takes the preposition
                 if verb.pos_ in ("VERB", "AUX") and asked_verb(verb):
                     return True
     return False
 
 
-def _preposition_of(token):
-    """Return the preposition whose object ``token`` is (through "and": "at 7:40 and 8:15")."""
-    while token.dep_ == "conj" and token.head is not token:
+def _first_conjunct(token):
+    """Return the first of the phrases ``token`` is joined to by "and" ("7:40" of "at 7:40 and 8:15")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.head
+    return token
 
 
 def _object_of(token, preposition: str) -> bool:
     """Tell whether ``token`` is the object of ``preposition``, or joined by "and" to its object."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ == preposition
+    first = _first_conjunct(token)
+    return first.dep_ == "pobj" and first.head.lower_ == preposition
 
 
 def _amount_verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str], unsaid) -> bool | None:
