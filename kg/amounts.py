@@ -107,6 +107,8 @@ def _bounded(words: list[str], start: int, value: float, end: int) -> Amount | N
 def _ranged(words: list[str], first: tuple[int, float, int], second: tuple[int, float, int]) -> Amount | None:
     """Return "between one and three pounds" as one amount, or None when the two numbers form no range."""
     start, low, end = first
+    if _unit(words, end) and _unit(words, end) == _unit(words, second[2]) and words[end + 1 : end + 2] == ["and"]:
+        end += 1  # "between £5 and £10": the unit said with each number
     if end >= len(words) or words[end] != "and" or second[0] != end + 1:
         return None
     if not _before(words, start, (("between",), ("from",))):
@@ -115,8 +117,16 @@ def _ranged(words: list[str], first: tuple[int, float, int], second: tuple[int, 
     return Amount(unit, low, second[1]) if unit else None
 
 
+#: Currency signs written before an amount ("£780", "$12.50"), with the unit each names: the sign is the
+#: unit, read as the word a writer may use instead ("780 pounds").
+CURRENCY_SIGNS = {"£": "pound", "$": "dollar", "€": "euro", "¥": "yen", "₹": "rupee"}
+_SIGNED_RE = re.compile(r"([£$€¥₹])\s?(\d[\d,]*(?:\.\d+)?)")
+
+
 def _words(text: str) -> list[str]:
-    """Return the lowercase words and numbers of ``text`` (a digit inside a name, "EC2", is none)."""
+    """Return the lowercase words and numbers of ``text`` (a digit inside a name, "EC2", is none); an amount
+    after a currency sign is read with the sign's unit after it ("£780": "780", "pound")."""
+    text = _SIGNED_RE.sub(lambda m: f"{m.group(2)} {CURRENCY_SIGNS[m.group(1)]}", text)
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 

@@ -408,9 +408,11 @@ class ChoiceAnswerer:
         of degree grades ("Which takes *more* players, A or B?", "*longer* reset time"): a table's cells
         ("Reset time | 20 min | 25 min") compare the things its rows name.
 
-        The property's words must all be the question's (by lemma), both options must have one amount of it
-        in one unit, and the question one side: "more" or "fewer" of it, or a comparative WordNet says grades
-        its noun ("longer": more time, ``kg.measures.amount_side``). Equal amounts answer nothing.
+        The property's head noun must be the question's (by lemma), and its other words too unless no
+        property is named whole ("a higher yearly fee" of "yearly club fee"); both options must
+        have one amount of it in one unit (a currency sign counts: "£780"), and the question one side: "more"
+        or "fewer" of it, or a comparative WordNet says grades its noun ("longer": more time,
+        ``kg.measures.amount_side``). Equal amounts answer nothing.
         """
         if len(options) != 2 or any(not o.concepts for o in options):
             return None
@@ -420,19 +422,22 @@ class ChoiceAnswerer:
         joined = {a + b for a, b in itertools.pairwise(said)}
         said_lemmas = {lemma for w in [*said, *joined] for lemma in lemmas(w)}
         values = [self._amounts(o.concepts[0]) for o in options]
-        chosen = []
+        chosen: dict[bool, list] = {True: [], False: []}
         for p in set(values[0]) & set(values[1]):
             (a, unit_a, _), (b, unit_b, _) = values[0][p], values[1][p]
             words = [w for w in self.catalog.label(p).lower().split() if w not in STOPWORDS]
-            if unit_a != unit_b or not words or not all(lemmas(w) & said_lemmas for w in words):
+            # The property's head noun must be the question's; a modifier it leaves out ("a higher *yearly
+            # fee*" of "yearly club fee") is read only when no property is named whole.
+            if unit_a != unit_b or not words or not lemmas(words[-1]) & said_lemmas:
                 continue
             sides = {grading_side(w) for w in said} | {amount_side(w, words[-1]) for w in said if degree(w) == "JJR"}
             sides -= {0}
             if len(sides) == 1 and a != b:
-                chosen.append((p, sides.pop()))
-        if len(chosen) != 1:
+                chosen[all(lemmas(w) & said_lemmas for w in words)].append((p, sides.pop()))
+        named = chosen[True] or chosen[False]
+        if len(named) != 1:
             return None
-        p, side = chosen[0]
+        p, side = named[0]
         (a, _, first), (b, _, second) = values[0][p], values[1][p]
         shown = {t: self.catalog.label(t[2]) if isinstance(t[2], URIRef) else str(t[2]) for t in (first, second)}
         winner = options[0] if (a > b) == (side > 0) else options[1]

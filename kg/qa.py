@@ -52,6 +52,7 @@ from kg.question import (
     acting_verbs,
     asked_type,
     asks_for_instances,
+    asks_for_several,
     asks_what_it_does,
     classifier_complement,
     classifier_positions,
@@ -59,6 +60,7 @@ from kg.question import (
     embedded_question,
     expansion,
     fragment_noun,
+    incidental,
     is_negated,
     is_participle,
     is_passive,
@@ -149,6 +151,8 @@ from kg.text import (
 )
 from kg.yes_no import YesNoAnswerer
 
+#: Determiners that make a noun one known thing: "the", and a possessive one ("*our* steeple keeper").
+DEFINITE_DETERMINERS = frozenset({"the"} | (POSSESSIVES - {"whose"}))
 #: The prepositions of place that may open a closing phrase setting a question's scene ("... at the mill?").
 SCENE_PREPOSITIONS = frozenset(("in", "at", "within", "inside"))
 #: The most words such a closing phrase may have after its preposition.
@@ -1039,6 +1043,12 @@ class Engine:
             main_verb=self._main_verb(reading.text, spans),
             subject_words=self._subject_words(reading, mentions, spans) if yes_no else _first_words(mentions),
             passive=is_passive(reading.words),
+            several=asks_for_several(reading.text),
+            incidental=frozenset(
+                (link.start, link.end)
+                for link in mentions
+                if (span := link_spans(reading.words, [link])) and incidental(reading.text, span[0])
+            ),
         )
         answer = self.sentences.answer(reading.text, mentions, content, ordered, asked, facts) if mentions else None
         if answer is not None:
@@ -1606,7 +1616,8 @@ class Engine:
         without "the", leave it to the kinds and the quoted sentences. ``named`` (the question asks what the
         N is called) also takes the name a naming verb gives it ("the N, which everyone calls X").
         """
-        if link.start == 0 or reading.words[link.start - 1].lower != "the":
+        # "Who's *our* steeple keeper?": a possessive determiner makes the role one thing, as "the" does.
+        if link.start == 0 or reading.words[link.start - 1].lower not in DEFINITE_DETERMINERS:
             return None
         iri = link.best[0]
         rules = " ".join(Literal(r).n3() for r in ((IDENTITY_RULE, CALLED_RULE) if named else (IDENTITY_RULE,)))

@@ -433,6 +433,55 @@ def modified_noun(text: str, span: tuple[int, int]) -> str | None:
     return last.head.lower_
 
 
+#: The parts of speech of a name: a mention whose head is none of these is a word of the asked clause.
+NAMING_POS = frozenset(("NOUN", "PROPN", "NUM"))
+#: The dependencies that keep a word inside the noun it narrows ("which *request* header").
+_IN_NOUN = frozenset(("compound", "amod", "nmod"))
+
+
+def incidental(text: str, span: tuple[int, int]) -> bool:
+    """Tell whether the mention at ``span`` (character offsets) places no thing the answer must be said of.
+
+    Two kinds, by the plain parse: a mention inside the wh-phrase ("which *supplier*", "which *request*
+    header") names the asked kind, which the answer is, not a thing beside it ("which version *of X*" names
+    X beside it); and a mention whose head is no noun ("put *up*", "*use*") is a word of the asked clause
+    that happens to name a concept.
+    """
+    doc = parse(text)
+    span_ = doc.char_span(*span, alignment_mode="expand")
+    if span_ is None:
+        return False
+    token = span_.root
+    if token.pos_ not in NAMING_POS:
+        return True
+    while True:
+        if any(c.tag_ in WH_TAGS and c.dep_ in ("det", "poss") for c in token.children):
+            return True
+        if token.dep_ not in _IN_NOUN or token.head.i == token.i:
+            return False
+        token = token.head
+
+
+#: The forms of "be" that agree with a plural subject: "What *are* the ...?" asks for several things.
+PLURAL_BE = frozenset(("are", "were"))
+
+
+def asks_for_several(text: str) -> bool:
+    """Tell whether a wh-question asks for several things: its wh-word determines a plural noun ("which
+    *solvents*", "what kinds of ...") or is the complement of a plural "be" ("what *are* the ...").
+
+    By the parse: a wh-word with a singular noun ("which room") or none ("what holds ...") asks for one.
+    """
+    doc = parse(text)
+    for token in doc:
+        if token.tag_ not in WH_TAGS:
+            continue
+        if token.dep_ == "det" and token.head.tag_ in ("NNS", "NNPS"):
+            return True
+        return token.head.lower_ in PLURAL_BE and token.dep_ in ("attr", "nsubj") and token.head.dep_ == "ROOT"
+    return False
+
+
 #: The auxiliary of do-support ("*Does* it open ...?"): the verb it leads is a bare infinitive.
 DO_SUPPORT = frozenset(("do", "does", "did"))
 

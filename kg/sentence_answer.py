@@ -67,6 +67,7 @@ from kg.sentence_slots import (
     done_by_another,
     keeps_roles,
     leaves_doer_unsaid,
+    listed_items,
     number_answer,
     slot_answers,
     typed_answers,
@@ -432,23 +433,14 @@ class SentenceAnswerer:
         the asked noun), never a word list. Held tighter than a reading by the verb: a list's item, a
         table's row, a sentence that names a mention only in its heading or context, or one that says an
         antonym of a question word ("lends" for "borrow") gives nothing, and the answer is less sure by
-        ``TYPED_PENALTY``.
+        ``TYPED_PENALTY``. A question that asks for several things is answered by the list the sentence
+        gives, if it gives one (``_listed``).
         """
-        if asked is None or asked.yes_no or self.entity is None or self.parse is None or self.entities is None:
+        best = self._closest_alone(ranked, mentions, asked)
+        if best is None or self.entities is None:
             return None
-        if not ranked:
-            return None
-        best = ranked[0]
-        runner_up = ranked[1].similarity if len(ranked) > 1 else 0.0
-        if best.similarity < MIN_SIMILARITY or best.similarity - runner_up < MIN_MARGIN:
-            return None
-        if TABLE_CELL in best.text or _lead(best.text) or best.headed or best.leaned or best.context_subject:
-            return None
-        if not all(self._names(best, link) for link in mentions):
-            return None  # each name of the question must be a concept the sentence names, not only its words
-        words = _content_words(best.text)
-        if any(_opposite_in(words, w) for w in asked.content):
-            return None
+        if asked.several and (listed := self._listed(best, asked)) is not None:
+            return listed
         found = typed_answers(best.text, self._concepts(best), asked, self.parse, self.entities, self.classes_of)
         answers = [d for d in (self.entity(iri) for iri in found) if d is not None]
         if len(answers) != 1:
@@ -456,6 +448,59 @@ class SentenceAnswerer:
         confidence = round(SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity)) - TYPED_PENALTY, 3)
         where = f" ({best.document})" if best.document else ""
         text = f'{answers[0]["label"]}: the notes say{where}: "{best.text}"'
+        return Answer("", text, answers, confidence, _quoting([best]), [], [_source(best)], kind="sentence")
+
+    def _closest_alone(
+        self, ranked: list[Candidate], mentions: Sequence[Link], asked: Asked | None
+    ) -> Candidate | None:
+        """Return the closest sentence when it may be read by the asked type alone (``_typed``), else None.
+
+        It must be the closest of all by the margin, a sentence of its own (no table's row, list item, or
+        sentence read with its heading or context), name every name of the question that places it, and say
+        no antonym of a question word.
+        """
+        if asked is None or asked.yes_no or self.entity is None or self.parse is None or not ranked:
+            return None
+        best = ranked[0]
+        runner_up = ranked[1].similarity if len(ranked) > 1 else 0.0
+        if best.similarity < MIN_SIMILARITY or best.similarity - runner_up < MIN_MARGIN:
+            return None
+        if TABLE_CELL in best.text or _lead(best.text) or best.headed or best.leaned or best.context_subject:
+            return None
+        # Each name of the question must be one the sentence names itself: a concept recorded with it, or a
+        # proper name said in its own words (a heading or a context does not count: excluded above; a common
+        # noun said may be another note's "club"); the asked kind and a word of the asked clause that names a
+        # concept place nothing (``Asked.incidental``).
+        placing = [link for link in mentions if (link.start, link.end) not in asked.incidental]
+        words = _content_words(best.text)
+        named = [
+            link
+            for link in mentions
+            if self._names(best, link) or (_proper(link) and _says(words, [w.lower() for w in _link_words(link)]))
+        ]
+        if not named or any(link not in named for link in placing):
+            return None
+        if any(_opposite_in(words, w) for w in asked.content):
+            return None
+        return best
+
+    def _listed(self, best: Candidate, asked: Asked) -> Answer | None:
+        """Answer a question that asks for several things with the list the closest sentence gives.
+
+        "Which finishes does the locker hold?" over "The paint locker keeps the varnish, the linseed oil and the
+        white spirit": the one coordination of the sentence that may answer (``kg.sentence_slots.listed_items``)
+        gives the items, each the concept it names or its words as written; held as a typed reading is.
+        """
+        items = listed_items(best.text, asked, self.parse)
+        if len(items) < 2:
+            return None
+        names = {n.lower(): iri for iri, ns in self._concepts(best).items() for n in ns if n}
+        answers = [
+            (self.entity(names[item.lower()]) if item.lower() in names else None) or {"value": item} for item in items
+        ]
+        confidence = round(SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity)) - TYPED_PENALTY, 3)
+        where = f" ({best.document})" if best.document else ""
+        text = f'{", ".join(items)}: the notes say{where}: "{best.text}"'
         return Answer("", text, answers, confidence, _quoting([best]), [], [_source(best)], kind="sentence")
 
     def _said_apart(self, sentence: str, asked: Asked, answers: list[dict]) -> bool:
@@ -982,6 +1027,12 @@ def _other_subject(doc, question_words: Sequence[str]) -> bool:
     """Tell whether a parsed sentence's main clause has a subject of its own that no question word names."""
     subject = None if lacks_subject(doc) else main_subject(doc)
     return subject is not None and not (lemmas(subject.text) & {key for w in question_words for key in lemmas(w)})
+
+
+def _proper(link: Link) -> bool:
+    """Tell whether a mention is written as a proper name: a capital past the question's first letter."""
+    text = link.text if link.start > 0 else link.text[1:]
+    return any(c.isupper() for c in text)
 
 
 def _link_words(link: Link) -> list[str]:

@@ -46,6 +46,7 @@ from kg.text import (
     NUMBER_WORDS,
     PLACE_PREPOSITIONS,
     SETTING_APART,
+    STOPWORDS,
     TEMPORAL_ORDER,
     is_numeral,
     lead_and_item,
@@ -115,6 +116,13 @@ class Asked:
     subject_words: list[str] = field(default_factory=list)
     #: Whether the question is in the passive ("Are files copied ...?"): its subject is what is done to.
     passive: bool = False
+    #: The word spans (start, end) of the mentions that place no thing the answer is said of: the asked kind
+    #: ("which *supplier*") and words of the asked clause that name a concept ("put *up*"); see
+    #: ``kg.question.incidental``.
+    incidental: frozenset[tuple[int, int]] = frozenset()
+    #: Whether the question asks for several things ("which *solvents*", "what *are* the ..."): a list the
+    #: answering sentence gives answers it (``kg.question.asks_for_several``).
+    several: bool = False
 
     @cached_property
     def said(self) -> frozenset[str]:
@@ -142,6 +150,25 @@ def _name_words(name: str) -> list[str]:
 def _split_word(word: str) -> str:
     """Return ``word`` with hyphens and slashes as spaces and a possessive "'s" set apart."""
     return re.sub(r"(?<=\w)'s\b", " 's", word.replace("-", " ").replace("/", " "))
+
+
+def said_at(doc, word: str) -> list:
+    """Return the tokens of the parsed ``doc`` that say ``word``: by lemma, or, for a word written with a
+    hyphen on one side only ("long-lived", "redeploy" / "re-deploy"), at the last token of the hyphened run
+    the parser splits it into (the run's head: "lived" of "long - lived")."""
+    keys = lemmas(word)
+    found = [t for t in doc if keys & lemmas(t.text)]
+    if found:
+        return found
+    joined = word.replace("-", "").lower()
+    runs = []
+    for t in doc:
+        if t.text != "-" or not 0 < t.i < len(doc) - 1 or t.whitespace_ or doc[t.i - 1].whitespace_:
+            continue
+        first, last = doc[t.i - 1], doc[t.i + 1]
+        if joined in {first.lower_ + last.lower_} | {first.lower_ + lemma for lemma in lemmas(last.text)}:
+            runs.append(last)
+    return runs
 
 
 def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, str] | None = None) -> bool | None:
@@ -177,7 +204,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
     for word in asked.content:
         if word in _CLOSED:
             continue
-        found = [t for t in doc if lemmas(word) & lemmas(t.text) and t.i not in aside]
+        found = [t for t in said_at(doc, word) if t.i not in aside]
         if not found and word in meant:
             found = [t for t in doc if t.lower_ == meant[word] and t.i not in aside]
         if not found:
@@ -193,7 +220,7 @@ def verdict(sentence: str, asked: Asked, parse: Callable, meant: Mapping[str, st
             return _lacked_verdict(sentence, asked, parse, meant, lacked)
     # The names the question mentions place it too ("Does the clerk file the form?": "form").
     for word in asked.mention_words:
-        found = [t for t in doc if lemmas(word) & lemmas(t.text) and not t.is_stop]
+        found = [t for t in said_at(doc, word) if not t.is_stop]
         if found and all(t.i in aside for t in found):
             return None  # the question's thing is what the sentence sets aside
         found = [t for t in found if t.i not in aside]
@@ -943,6 +970,81 @@ def typed_answers(
     return typed
 
 
+#: The dependencies by which a list of things stands in its clause: subject, object, complement, a
+#: preposition's object, or beside a noun it spells out ("four people: A, B, C and D").
+LIST_ROLES = frozenset("nsubj nsubjpass dobj attr oprd dative pobj appos".split())
+#: The dependencies of the words that only join a list's items or set them off: no part of an item.
+_JOINING = frozenset(("conj", "cc", "punct", "preconj"))
+
+
+def listed_items(sentence: str, asked: Asked, parse: Callable) -> list[str]:
+    """Return the things ``sentence`` lists in the one coordination that may answer ``asked``, as written.
+
+    "The paint locker keeps the varnish, the linseed oil and the white spirit" lists three things for "Which
+    finishes does the locker hold?": a coordination of nouns (or of one preposition's objects: "from A, from B
+    and from C") standing in a role of its clause (``LIST_ROLES``), none of whose items the question names.
+    Each item is its noun phrase less the determiner ("linseed oil", "the lid of the tin" as "lid of the
+    tin"). None, or several such coordinations, give [] (which one answers is not said); so does a sentence
+    that denies or only hopes for the asked clause, as in ``slot_answers``. A list that cannot be read whole
+    counts as one beside the others: items not told apart ("the two drivers, A and B"), a first item the
+    parser set apart after a comma, no "and" or "or" before the last, or an item that
+    only says the asked kind again ("several flag bits" for "which flag bits").
+    """
+    if asked.yes_no or asked.how_many or REASON_WH & set(asked.wh_phrase) or asks_degree(asked):
+        return []
+    if _asked_clause_denied(sentence, asked, parse) or only_meant(sentence, asked, parse):
+        return []
+    doc = parse(sentence)
+    said = asked.said_besides_wh | asked.noun_keys
+    lists = []
+    for token in doc:
+        if token.dep_ == "conj" or not token.conjuncts:
+            continue
+        items = [token, *token.conjuncts]
+        if all(t.pos_ == "ADP" for t in items):  # "from A, from B and from C"
+            items = [c for t in items for c in t.children if c.dep_ == "pobj"]
+            role = "pobj"
+        else:
+            role = token.dep_
+        if len(items) < 2 or role not in LIST_ROLES or not all(t.pos_ in ("NOUN", "PROPN") for t in items):
+            continue
+        first = min(items, key=lambda t: t.i).left_edge
+        if first.i > 0 and doc[first.i - 1].text == ",":
+            lists.append([""])  # "the sign-in sheet, the running order and ...": the first item was read apart
+            continue
+        texts = [_item_text(doc, t) for t in items]
+        if any(text and all(lemmas(w) & said for w in _name_words(text)) for text in texts):
+            continue  # an item the question names itself: the list is what it asks about, not its answer
+        joined = any(c.dep_ == "cc" for t in items for c in t.children)
+        if any(_restates_asked(text, asked) for text in texts) or not joined:
+            # "the frame number and several flag bits" for "which flag bits": the asked things are not listed;
+            # a run without "and" or "or" is no whole list ("A, B, C" misread around a clause).
+            lists.append([""])
+            continue
+        lists.append([text if "," not in text else "" for text in texts])
+    # A list whose items cannot be told apart ("the two drivers, A and B"), beside another, leaves it unclear.
+    return lists[0] if len(lists) == 1 and all(lists[0]) else []
+
+
+def _restates_asked(text: str, asked: Asked) -> bool:
+    """Tell whether a list's item says nothing the question does not ("several *flag bits*" for "which flag
+    bits"), its small words aside: the item is the asked kind again, not one thing of it."""
+    words = [w for w in _name_words(text) if w not in STOPWORDS and not is_numeral(w)]
+    return bool(words) and all(lemmas(w) & asked.said or noun_key(w) in asked.noun_keys for w in words)
+
+
+def _item_text(doc, token) -> str:
+    """Return the words of one item of a list: its noun phrase without the items joined to it, less its
+    determiner; "" when what is left is not one run of words."""
+    joined = {x.i for c in token.children if c.dep_ in _JOINING for x in c.subtree}
+    words = [x for x in token.subtree if x.i not in joined]
+    while words and words[0].dep_ in ("det", "poss") and words[0].pos_ in ("DET", "PRON"):
+        words = words[1:]
+    if not words or words[-1].i - words[0].i + 1 != len(words):
+        return ""
+    return doc[words[0].i : words[-1].i + 1].text
+
+
 def _one_referent(
     sentence: str, found: list[URIRef], spans: Mapping[URIRef, list[tuple[int, int]]], parse: Callable
 ) -> list[URIRef]:
@@ -1290,7 +1392,7 @@ def _kept_of_kind(
 
     def headed(name: str) -> bool:
         words = _name_words(name)
-        return bool(words) and noun_key(words[-1]) == key
+        return (bool(words) and noun_key(words[-1]) == key) or numbered(name, key)
 
     def of_kind(iri: URIRef, names: list[str]) -> bool:
         if any(headed(n) for n in names if n):
@@ -1304,6 +1406,18 @@ def _kept_of_kind(
         for iri, names in fresh.items()
         if of_kind(iri, names) or any(_occurs(n, apposed) for n in names if n)
     }
+
+
+#: A label after a kind noun that makes it one thing's name: a number or a capital letter, perhaps both ("Block
+#: *B*", "Room *14*", "Gate *3A*").
+IDENTIFIER_RE = re.compile(r"[A-Z]|[A-Z]?\d+[A-Za-z]?")
+
+
+def numbered(name: str, key: str) -> bool:
+    """Tell whether ``name`` is a noun of the kind ``key`` (a noun key) numbered or lettered: "Block B" is one
+    block, "Room 14" one room, though the kind noun comes first."""
+    words = name.split()
+    return len(words) == 2 and noun_key(words[0].lower()) == key and bool(IDENTIFIER_RE.fullmatch(words[1]))
 
 
 def _apposed_to(sentence: str, key: str, parse: Callable) -> list[str]:

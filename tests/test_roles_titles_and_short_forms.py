@@ -93,6 +93,8 @@ def test_roles_are_asked_of_their_names(notes):
     assert answer_labels(notes.ask("Who is the lock warden?")) == ["Oona Vell"]
     assert answer_labels(notes.ask("Who is the ferry master?")) == ["Piet Ormond"]
     assert answer_labels(notes.ask("Who is the canal engineer?")) == ["Hal Brede"]
+    # A possessive determiner makes the role one known thing, as "the" does.
+    assert answer_labels(notes.ask("Who is our ferry master?")) == ["Piet Ormond"]
 
 
 @pytest.mark.slow

@@ -88,6 +88,9 @@ def asked(question: str, content: list[str], **kw) -> Asked:
         ("The ferry sails in summer.", ["sail", "winter"], None),  # the asked word is not said
         # A word of near meaning may be its opposite: a verdict needs the question's own words.
         ("The harbour gate is stateless.", ["stateful"], None),
+        # A word written with a hyphen is said by the run of tokens the parser splits it into.
+        ("We don't keep a long-lived ferry any more.", ["keep", "long-lived"], False),
+        ("The ferry is never re-painted in winter.", ["repainted", "winter"], False),
     ],
 )
 def test_a_verdict_follows_the_negation_of_the_clause_that_holds_the_question(sentence, content, expected):
@@ -162,6 +165,18 @@ def test_a_what_question_may_be_answered_by_a_place():
     question = asked("What holds the ferry?", ["holds"], named={FERRY}, wh_phrase=["what"], wh_role="subject")
 
     assert not leaves_doer_unsaid("The ferry is held in the harbour.", question, parse)
+
+
+def test_a_numbered_name_is_a_thing_of_the_kind_its_first_word_names():
+    # "Wing C" is one wing, though "wing" comes first; "first floor" is of no asked kind.
+    shop, floor, wing = (URIRef(f"urn:x:{n}") for n in ("shop", "first-floor", "wing-c"))
+    question = asked(
+        "Which wing is the shop in?", ["wing"], named={shop}, wh_phrase=["which", "wing"], wh_role="oblique",
+        kind="wing",
+    )  # fmt: skip
+    concepts = {shop: ["shop"], floor: ["first floor"], wing: ["Wing C"]}
+
+    assert slot_answers(["The shop on the first floor of Wing C sells glazes."], [concepts], question, parse) == [wing]
 
 
 def test_a_concept_that_restates_the_asked_noun_is_no_answer():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from test_open_extraction import opened_notes
 
-from kg.question import entities, parse
+from kg.question import entities, incidental, parse
 from kg.sentence_answer import SENTENCE_CONFIDENCE, TYPED_PENALTY
 from kg.sentence_slots import Asked, typed_answers
 
@@ -162,3 +162,23 @@ def test_two_names_in_apposition_are_one_referent_and_the_first_answers():
     assert typed_answers(sentence, named, _asked("who hears about cracked tiles?"), parse, entities) == [
         "urn:Roof Warden"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "mention", "placing"),
+    [
+        # The asked kind, and a word of the asked clause, place nothing the sentence must name.
+        ("Which supplier sends the kiln shelves?", "supplier", False),
+        ("Which glaze bucket holds the slip?", "glaze", False),
+        ("When do the shelves get put up each week?", "up", False),
+        ("Who can show me how to use the wheel?", "use", False),
+        # A name beside the asked kind, or the verb's own argument, does.
+        ("Which version of Kilnware does the studio run?", "Kilnware", True),
+        ("Which supplier sends the kiln shelves?", "kiln shelves", True),
+        ("Who fires the big kiln on a Saturday?", "Saturday", True),
+    ],
+)
+def test_a_mention_in_the_wh_phrase_or_no_noun_places_nothing(question: str, mention: str, placing: bool):
+    start = question.index(mention)
+
+    assert incidental(question, (start, start + len(mention))) is not placing
