@@ -467,16 +467,19 @@ class SentenceAnswerer:
             return None
         if TABLE_CELL in best.text or _lead(best.text) or best.headed or best.leaned or best.context_subject:
             return None
-        # Each name of the question must be one the sentence names itself: a concept recorded with it, or a
-        # proper name said in its own words (a heading or a context does not count: excluded above; a common
-        # noun said may be another note's "club"); the asked kind and a word of the asked clause that names a
-        # concept place nothing (``Asked.incidental``).
+        # Each name of the question must be one the sentence names itself: a concept recorded with it, or the
+        # name said in its own words (a heading or a context does not count: excluded above). A common noun so
+        # said counts only in a note whose sentences name the question's concepts: in another note, "club" may
+        # be another club. The asked kind and a word of the asked clause that names a concept place nothing
+        # (``Asked.incidental``).
         placing = [link for link in mentions if (link.start, link.end) not in asked.incidental]
         words = _content_words(best.text)
+        linked = {c.document for c in ranked if any(link.best[0] in c.concepts for link in mentions)}
         named = [
             link
             for link in mentions
-            if self._names(best, link) or (_proper(link) and _says(words, [w.lower() for w in _link_words(link)]))
+            if self._names(best, link)
+            or ((_proper(link) or best.document in linked) and _says(words, [w.lower() for w in _link_words(link)]))
         ]
         if not named or any(link not in named for link in placing):
             return None
@@ -494,13 +497,17 @@ class SentenceAnswerer:
         items = listed_items(best.text, asked, self.parse)
         if len(items) < 2:
             return None
-        names = {n.lower(): iri for iri, ns in self._concepts(best).items() for n in ns if n}
-        answers = [
-            (self.entity(names[item.lower()]) if item.lower() in names else None) or {"value": item} for item in items
-        ]
+        concepts = self._concepts(best)
+        answers = []
+        for words, name in items:
+            # The concept the graph made of the item, by the longest of its names the item's words say.
+            said = [(len(n), iri) for iri, names in concepts.items() for n in names if n and _occurs_in(n, words)]
+            found = self.entity(max(said)[1]) if said else None
+            answers.append(found or {"value": name})
         confidence = round(SENTENCE_CONFIDENCE - 0.25 * (1.0 - min(1.0, best.similarity)) - TYPED_PENALTY, 3)
         where = f" ({best.document})" if best.document else ""
-        text = f'{", ".join(items)}: the notes say{where}: "{best.text}"'
+        shown = ", ".join(str(a.get("label", a.get("value"))) for a in answers)
+        text = f'{shown}: the notes say{where}: "{best.text}"'
         return Answer("", text, answers, confidence, _quoting([best]), [], [_source(best)], kind="sentence")
 
     def _said_apart(self, sentence: str, asked: Asked, answers: list[dict]) -> bool:
@@ -1027,6 +1034,11 @@ def _other_subject(doc, question_words: Sequence[str]) -> bool:
     """Tell whether a parsed sentence's main clause has a subject of its own that no question word names."""
     subject = None if lacks_subject(doc) else main_subject(doc)
     return subject is not None and not (lemmas(subject.text) & {key for w in question_words for key in lemmas(w)})
+
+
+def _occurs_in(name: str, words: str) -> bool:
+    """Tell whether ``name`` is said in ``words`` as whole words, case aside (a plural "s" allowed)."""
+    return re.search(rf"(?<!\w){re.escape(name.lower())}s?(?!\w)", words.lower()) is not None
 
 
 def _proper(link: Link) -> bool:

@@ -977,8 +977,9 @@ LIST_ROLES = frozenset("nsubj nsubjpass dobj attr oprd dative pobj appos".split(
 _JOINING = frozenset(("conj", "cc", "punct", "preconj"))
 
 
-def listed_items(sentence: str, asked: Asked, parse: Callable) -> list[str]:
-    """Return the things ``sentence`` lists in the one coordination that may answer ``asked``, as written.
+def listed_items(sentence: str, asked: Asked, parse: Callable) -> list[tuple[str, str]]:
+    """Return the things ``sentence`` lists in the one coordination that may answer ``asked``: each item's
+    words as written and the name it goes by (``item_name``).
 
     "The paint locker keeps the varnish, the linseed oil and the white spirit" lists three things for "Which
     finishes does the locker hold?": a coordination of nouns (or of one preposition's objects: "from A, from B
@@ -1010,20 +1011,21 @@ def listed_items(sentence: str, asked: Asked, parse: Callable) -> list[str]:
             continue
         first = min(items, key=lambda t: t.i).left_edge
         if first.i > 0 and doc[first.i - 1].text == ",":
-            lists.append([""])  # "the sign-in sheet, the running order and ...": the first item was read apart
+            lists.append([("", "")])  # "the sign-in sheet, the running order and ...": the first item read apart
             continue
         texts = [_item_text(doc, t) for t in items]
+        names = [item_name(doc, t) for t in items]
         if any(text and all(lemmas(w) & said for w in _name_words(text)) for text in texts):
             continue  # an item the question names itself: the list is what it asks about, not its answer
         joined = any(c.dep_ == "cc" for t in items for c in t.children)
         if any(_restates_asked(text, asked) for text in texts) or not joined:
             # "the frame number and several flag bits" for "which flag bits": the asked things are not listed;
             # a run without "and" or "or" is no whole list ("A, B, C" misread around a clause).
-            lists.append([""])
+            lists.append([("", "")])
             continue
-        lists.append([text if "," not in text else "" for text in texts])
+        lists.append([(t, n) if "," not in t else ("", "") for t, n in zip(texts, names, strict=True)])
     # A list whose items cannot be told apart ("the two drivers, A and B"), beside another, leaves it unclear.
-    return lists[0] if len(lists) == 1 and all(lists[0]) else []
+    return lists[0] if len(lists) == 1 and all(text for text, _ in lists[0]) else []
 
 
 def _restates_asked(text: str, asked: Asked) -> bool:
@@ -1043,6 +1045,28 @@ def _item_text(doc, token) -> str:
     if not words or words[-1].i - words[0].i + 1 != len(words):
         return ""
     return doc[words[0].i : words[-1].i + 1].text
+
+
+#: The dependencies of the words a name is made of before its head: "*leafy* greens", "*VPN* token".
+_NAME_PARTS = frozenset(("compound", "amod", "nmod", "flat"))
+
+
+def item_name(doc, token) -> str:
+    """Return the name an item of a list goes by: its head with the nouns and plain adjectives right before
+    it ("leafy greens" of "chopped leafy greens", "VPN token" of "a working VPN token"), not what follows the
+    head ("batch number" of "the batch number from the log"), nor a participle or a quantifier before it."""
+    start = token.i
+    while start > 0:
+        word = doc[start - 1]
+        if word.text == "-" and not word.whitespace_ and start > 1 and not doc[start - 2].whitespace_:
+            start -= 2  # "hi-vis vest", "first-aid kit": a hyphened word the parser splits
+            continue
+        if word.head.i < start or word.head.i > token.i or word.dep_ not in _NAME_PARTS:
+            break
+        if word.dep_ == "amod" and (word.tag_ in ("VBG", "VBN") or word.is_stop or word.tag_ == "CD"):
+            break
+        start -= 1
+    return doc[start : token.i + 1].text
 
 
 def _one_referent(

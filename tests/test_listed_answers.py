@@ -58,10 +58,17 @@ def test_the_one_coordination_in_a_role_of_its_clause_is_the_list():
     sentence = "The rigging loft keeps hemp rope, a spare boom and the old jib sails, and the door is always locked."
 
     assert listed_items(sentence, _asked("Which spares are kept in the rigging loft?"), parse) == [
-        "hemp rope",
-        "spare boom",
-        "old jib sails",
+        ("hemp rope", "hemp rope"),
+        ("spare boom", "spare boom"),
+        ("old jib sails", "old jib sails"),
     ]
+
+
+def test_an_item_goes_by_its_name_without_quantity_participle_or_what_follows():
+    sentence = "The box holds several sterile dressings, a working head torch and the spare batteries from a van."
+
+    items = listed_items(sentence, _asked("Which supplies does the box hold?"), parse)
+    assert [name for _, name in items] == ["sterile dressings", "head torch", "spare batteries"]
 
 
 def test_no_list_where_the_items_are_the_questions_own_or_the_clause_is_denied():
