@@ -113,6 +113,7 @@ from kg.sentence_slots import (
     QUESTION_AUXILIARIES,
     REASON_WH,
     WHEN_ONLY_PREPOSITIONS,
+    WHO_ENTITIES,
     Asked,
     counted_noun,
     degree_after_how,
@@ -2585,6 +2586,7 @@ class Engine:
             self._time_as_argument(view, steps[-1], answers)
             or self._time_as_place(view, steps[-1], answers)
             or self._placed_as_place(view, steps[-1])
+            or self._place_for_person(view, steps[-1], answers)
             or self._reason_unsaid(view, steps[-1])
             or self._means_unsaid(view, steps[-1], answers)
             or any(self._slot_taken(view, step) for step in steps)
@@ -2680,6 +2682,27 @@ class Engine:
         if not words or words[0].lower != "where" or step[1] != IN:
             return False
         return bool(set(self._label_words(step[0])[-1:]) & PLACE_PREPOSITIONS)
+
+    def _place_for_person(self, view: Reading, step: Step, answers) -> bool:
+        """Tell whether "who" gets the place a relation of place puts its subject in.
+
+        "Who do I ask about wages?" over "Questions about wages go to Ada Finch in the office": "wages ... in the
+        office" is a relation whose object answers "where" (its question word, the ontology's or its label's
+        preposition of place), and a place is not who. A person or an organisation the recogniser knows by
+        name is who all the same ("created from" reads "from" as a place's preposition; "Git is created from
+        Linus Torvalds" says who made it).
+        """
+        words = view.words
+        if not words or words[0].lower not in ("who", "whom"):
+            return False
+        labels = [self.catalog.label(a) for a in answers[:3] if isinstance(a, URIRef)]
+        if any(label in WHO_ENTITIES for name in labels for _, _, label in named_entities(name)):
+            return False
+        known = self.catalog.predicates.get(step[0])
+        if known is not None and step[1] == IN:
+            # "the office contains pay", walked backwards: the relation read forwards is its inverse.
+            known = self.catalog.predicates.get(known.inverse) if known.inverse is not None else None
+        return known is not None and "where" in known.question_words and "who" not in known.question_words
 
     def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "when" gets a thing the relation's verb takes as its subject or object, or another role.

@@ -492,7 +492,7 @@ class SentenceAnswerer:
 
         "Which finishes does the locker hold?" over "The paint locker keeps the varnish, the linseed oil and the
         white spirit": the one coordination of the sentence that may answer (``kg.sentence_slots.listed_items``)
-        gives the items, each the concept it names or its words as written; held as a typed reading is.
+        gives the items, each the concept the graph made of it or the name it goes by; held as a typed reading is.
         """
         items = listed_items(best.text, asked, self.parse)
         if len(items) < 2:

@@ -154,7 +154,7 @@ def _split_word(word: str) -> str:
 
 def said_at(doc, word: str) -> list:
     """Return the tokens of the parsed ``doc`` that say ``word``: by lemma, or, for a word written with a
-    hyphen on one side only ("long-lived", "redeploy" / "re-deploy"), at the last token of the hyphened run
+    hyphen on one side only ("well-worn", "repaint" / "re-paint"), at the last token of the hyphened run
     the parser splits it into (the run's head: "lived" of "long - lived")."""
     keys = lemmas(word)
     found = [t for t in doc if keys & lemmas(t.text)]
@@ -987,9 +987,9 @@ def listed_items(sentence: str, asked: Asked, parse: Callable) -> list[tuple[str
     Each item is its noun phrase less the determiner ("linseed oil", "the lid of the tin" as "lid of the
     tin"). None, or several such coordinations, give [] (which one answers is not said); so does a sentence
     that denies or only hopes for the asked clause, as in ``slot_answers``. A list that cannot be read whole
-    counts as one beside the others: items not told apart ("the two drivers, A and B"), a first item the
-    parser set apart after a comma, no "and" or "or" before the last, or an item that
-    only says the asked kind again ("several flag bits" for "which flag bits").
+    counts as one beside the others: items not told apart ("the two riggers, A and B"), a first item the
+    parser set apart after a comma, no "and" or "or" before the last, or an item that only says the asked
+    kind again ("several brass hooks" for "which brass hooks").
     """
     if asked.yes_no or asked.how_many or REASON_WH & set(asked.wh_phrase) or asks_degree(asked):
         return []
@@ -1011,7 +1011,7 @@ def listed_items(sentence: str, asked: Asked, parse: Callable) -> list[tuple[str
             continue
         first = min(items, key=lambda t: t.i).left_edge
         if first.i > 0 and doc[first.i - 1].text == ",":
-            lists.append([("", "")])  # "the sign-in sheet, the running order and ...": the first item read apart
+            lists.append([("", "")])  # "the tide table, the chart and ...": the first item read apart
             continue
         texts = [_item_text(doc, t) for t in items]
         names = [item_name(doc, t) for t in items]
@@ -1019,18 +1019,18 @@ def listed_items(sentence: str, asked: Asked, parse: Callable) -> list[tuple[str
             continue  # an item the question names itself: the list is what it asks about, not its answer
         joined = any(c.dep_ == "cc" for t in items for c in t.children)
         if any(_restates_asked(text, asked) for text in texts) or not joined:
-            # "the frame number and several flag bits" for "which flag bits": the asked things are not listed;
+            # "the boat hook and several brass hooks" for "which brass hooks": the asked things are not listed;
             # a run without "and" or "or" is no whole list ("A, B, C" misread around a clause).
             lists.append([("", "")])
             continue
         lists.append([(t, n) if "," not in t else ("", "") for t, n in zip(texts, names, strict=True)])
-    # A list whose items cannot be told apart ("the two drivers, A and B"), beside another, leaves it unclear.
+    # A list whose items cannot be told apart ("the two riggers, A and B"), beside another, leaves it unclear.
     return lists[0] if len(lists) == 1 and all(text for text, _ in lists[0]) else []
 
 
 def _restates_asked(text: str, asked: Asked) -> bool:
-    """Tell whether a list's item says nothing the question does not ("several *flag bits*" for "which flag
-    bits"), its small words aside: the item is the asked kind again, not one thing of it."""
+    """Tell whether a list's item says nothing the question does not ("several *brass hooks*" for "which brass
+    hooks"), its small words aside: the item is the asked kind again, not one thing of it."""
     words = [w for w in _name_words(text) if w not in STOPWORDS and not is_numeral(w)]
     return bool(words) and all(lemmas(w) & asked.said or noun_key(w) in asked.noun_keys for w in words)
 
@@ -1053,13 +1053,13 @@ _NAME_PARTS = frozenset(("compound", "amod", "nmod", "flat"))
 
 def item_name(doc, token) -> str:
     """Return the name an item of a list goes by: its head with the nouns and plain adjectives right before
-    it ("leafy greens" of "chopped leafy greens", "VPN token" of "a working VPN token"), not what follows the
-    head ("batch number" of "the batch number from the log"), nor a participle or a quantifier before it."""
+    it ("fresh mint" of "chopped fresh mint", "head torch" of "a working head torch"), not what follows the
+    head ("spare key" of "the spare key from the office"), nor a participle or a quantifier before it."""
     start = token.i
     while start > 0:
         word = doc[start - 1]
         if word.text == "-" and not word.whitespace_ and start > 1 and not doc[start - 2].whitespace_:
-            start -= 2  # "hi-vis vest", "first-aid kit": a hyphened word the parser splits
+            start -= 2  # "two-way radio": a hyphened word the parser splits
             continue
         if word.head.i < start or word.head.i > token.i or word.dep_ not in _NAME_PARTS:
             break
@@ -1432,14 +1432,14 @@ def _kept_of_kind(
     }
 
 
-#: A label after a kind noun that makes it one thing's name: a number or a capital letter, perhaps both ("Block
-#: *B*", "Room *14*", "Gate *3A*").
+#: A label after a kind noun that makes it one thing's name: a number or a capital letter, perhaps both ("Wing
+#: *C*", "Room *14*", "Gate *3A*").
 IDENTIFIER_RE = re.compile(r"[A-Z]|[A-Z]?\d+[A-Za-z]?")
 
 
 def numbered(name: str, key: str) -> bool:
-    """Tell whether ``name`` is a noun of the kind ``key`` (a noun key) numbered or lettered: "Block B" is one
-    block, "Room 14" one room, though the kind noun comes first."""
+    """Tell whether ``name`` is a noun of the kind ``key`` (a noun key) numbered or lettered: "Wing C" is one
+    wing, "Room 14" one room, though the kind noun comes first."""
     words = name.split()
     return len(words) == 2 and noun_key(words[0].lower()) == key and bool(IDENTIFIER_RE.fullmatch(words[1]))
 
