@@ -2695,14 +2695,15 @@ class Engine:
         words = view.words
         if not words or words[0].lower not in ("who", "whom"):
             return False
-        labels = [self.catalog.label(a) for a in answers[:3] if isinstance(a, URIRef)]
-        if any(label in WHO_ENTITIES for name in labels for _, _, label in named_entities(name)):
-            return False
         known = self.catalog.predicates.get(step[0])
         if known is not None and step[1] == IN:
             # "the office contains pay", walked backwards: the relation read forwards is its inverse.
             known = self.catalog.predicates.get(known.inverse) if known.inverse is not None else None
-        return known is not None and "where" in known.question_words and "who" not in known.question_words
+        if known is None or "where" not in known.question_words or "who" in known.question_words:
+            return False
+        # The recogniser is asked last, and only of a relation of place: it is the costly check.
+        labels = [self.catalog.label(a) for a in answers[:3] if isinstance(a, URIRef)]
+        return not any(label in WHO_ENTITIES for name in labels for _, _, label in named_entities(name))
 
     def _time_as_argument(self, view: Reading, step: Step, answers) -> bool:
         """Tell whether "when" gets a thing the relation's verb takes as its subject or object, or another role.

@@ -478,8 +478,8 @@ class SentenceAnswerer:
         named = [
             link
             for link in mentions
-            if self._names(best, link)
-            or ((_proper(link) or best.document in linked) and _says(words, [w.lower() for w in _link_words(link)]))
+            # the context excluded above, the sentence's reading is its own words
+            if self._names(best, link) or ((_proper(link) or best.document in linked) and self._says_name(best, link))
         ]
         if not named or any(link not in named for link in placing):
             return None
