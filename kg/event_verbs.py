@@ -14,14 +14,21 @@ A question may also ask for the doer of a deed it says as a gerund after its pre
 accountable for sealing the vats?", "Who is in charge of ordering paper?", "Who is tasked with locking
 up?"): whoever the predicate says it of does the deed, so ``doer_readings`` asks who does it ("Who seals
 the vats?"). Only "who" asks for a doer: "What is the cost of running X?" names no one.
+
+And a note often names the doer by the role they hold ("Ines Marlow, the depot supervisor") where a question asks
+with the verb ("Who supervises the depot?"): ``role_readings`` asks who holds the role the verb's doer noun and
+its object name ("Who is the depot supervisor?", "Who is the supervisor of the depot?"), the doer nouns WordNet
+derives from the verb (``data/agents.tsv``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kg.namespaces import data_dir
 from kg.synonyms import derived
-from kg.text import getAllLemmas, getInflection, lemmas
+from kg.text import ARTICLES, getAllLemmas, getInflection, lemmas
 
 #: Support verbs whose subject does the event their object names ("*performs* the check", "*carries out*
 #: the test", "*makes* the delivery", "*runs* the audit"). Verbs whose subject may undergo it instead
@@ -161,3 +168,60 @@ def _rest_of_phrase(event) -> set[int]:
 def _joined(words: list[str]) -> str:
     """Return a reworded question's words as one text, no space left before its punctuation."""
     return re.sub(r"\s+([?.!,])", r"\1", "".join(words)).strip()
+
+
+#: The table of verbs and the person nouns for their doers (WordNet's derivations, scripts/make_agents.py).
+AGENT_TABLE = "agents.tsv"
+
+
+@lru_cache(maxsize=1)
+def _agent_table() -> dict[str, tuple[str, ...]]:
+    """Return each verb's doer nouns, read once from ``data/agents.tsv`` (verb, tab, noun)."""
+    found: dict[str, list[str]] = {}
+    for line in (data_dir() / AGENT_TABLE).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            verb, noun = line.split("\t")
+            found.setdefault(verb, []).append(noun)
+    return {verb: tuple(sorted(nouns)) for verb, nouns in found.items()}
+
+
+def agent_nouns(verb: str) -> tuple[str, ...]:
+    """Return the nouns for the one who does what ``verb`` (any form) says: "manages" gives ("manager",)."""
+    table = _agent_table()
+    return tuple(dict.fromkeys(noun for lemma in sorted(lemmas(verb.lower())) for noun in table.get(lemma, ())))
+
+
+def may_ask_a_role(words: list[str]) -> bool:
+    """Tell whether lowercase ``words`` may ask "who" of a verb with a doer noun, on letters alone."""
+    return any(re.split("['\u2019]", w)[0] in DOER_WORDS for w in words) and any(agent_nouns(w) for w in words)
+
+
+def role_readings(doc) -> list[str]:
+    """Return the question parsed in ``doc`` asked as who holds the role its verb's doer has ("Who supervises the
+    depot?": "Who is the depot supervisor?", then "Who is the supervisor of the depot?"), or nothing.
+
+    Only a question whose subject is "who" and whose verb has nothing but its auxiliaries and one object
+    noun phrase, or nothing at all ("Who coordinates?"): a time, a place or a manner ("Who supervises the
+    depot *on Sundays*?") narrows the doer to one the role does not say.
+    """
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have", "do"):
+        return []
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subject) != 1 or re.split("['\u2019]", subject[0].lower_)[0] not in DOER_WORDS:
+        return []
+    rest = [c for c in verb.children if c.dep_ not in ("nsubj", "aux", "punct", "dobj")]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if rest or len(objects) > 1 or (objects and objects[0].pos_ not in ("NOUN", "PROPN")):
+        return []
+    phrase = [t for t in objects[0].subtree if t.lower_ not in ARTICLES and t.dep_ != "poss"] if objects else []
+    if phrase and any(t.pos_ in ("VERB", "ADP", "PRON") or t.dep_ in ("relcl", "acl") for t in phrase):
+        return []  # "the vans that idle", "the key of the hut": a phrase no compound says
+    said = " ".join(t.text for t in phrase)
+    readings: list[str] = []
+    for noun in agent_nouns(verb.text):
+        if said:
+            readings += [f"Who is the {said} {noun}?", f"Who is the {noun} of the {said}?"]
+        else:
+            readings.append(f"Who is the {noun}?")
+    return readings

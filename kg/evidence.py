@@ -114,19 +114,19 @@ class Evidence:
                 break
         return self.for_triples(triples)
 
-    def for_definition(self, iri: URIRef) -> tuple[list[dict], list[dict]]:
-        """Return the definition triple and the sentence it was read from (if recorded)."""
+    def for_definition(self, iri: URIRef, definition: str | None = None) -> tuple[list[dict], list[dict]]:
+        """Return the definition triple and the sentence it was read from (if recorded); ``definition`` is one of
+        the concept's several, if one was chosen, else the catalog's."""
         entity = self.catalog.entities[iri]
+        definition = definition or entity.definition
         evidence = [
-            self.triple_dict(
-                (iri, URIRef("http://www.w3.org/2004/02/skos/core#definition"), Literal(entity.definition))
-            )
+            self.triple_dict((iri, URIRef("http://www.w3.org/2004/02/skos/core#definition"), Literal(definition)))
         ]
         sources = []
         rows = self.store.query(
             "SELECT ?quote ?section ?file WHERE { ?st kgo:quote ?quote ; kgo:section ?section ; "
             "kgo:document/kgo:fileName ?file . FILTER(STR(?quote) = STR(?d)) } LIMIT 1",
-            {"d": Literal(entity.definition)},
+            {"d": Literal(definition)},
         )
         for row in rows:
             sources.append({"document": str(row.file), "section": str(row.section), "text": str(row.quote)})

@@ -30,7 +30,14 @@ from kg.choice import ChoiceAnswerer, comparison_account
 from kg.contrast import without_set_aside
 from kg.coordination import said_apart
 from kg.embeddings import Embedder, SentenceTransformerEmbedder
-from kg.event_verbs import doer_readings, event_verb_readings, may_name_a_doer, may_support_event
+from kg.event_verbs import (
+    doer_readings,
+    event_verb_readings,
+    may_ask_a_role,
+    may_name_a_doer,
+    may_support_event,
+    role_readings,
+)
 from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
@@ -381,6 +388,7 @@ class Engine:
                 self._as_words(reading, session)
                 or self._without_scene(reading, session)
                 or self._as_event_verb(reading, session)
+                or self._as_role(reading, session)
                 or self._as_placement(reading, session)
                 or self._as_explanation(reading, session)
                 or self._as_where_or_when_is(reading, session)
@@ -590,6 +598,27 @@ class Engine:
             again = self._answer(self._read(text, session))
             labels = [self.catalog.predicates[iri].label for iri in self._evidence_predicates(again)]
             if again.answers and names_no_other_preposition(labels, text):
+                return again
+        return None
+
+    def _as_role(self, reading: Reading, session: str | None) -> Answer | None:
+        """Answer "Who supervises the depot?" as "Who is the depot supervisor?" (``kg.event_verbs.role_readings``),
+        or None if that names no one.
+
+        Only the one holder a note identifies with the role answers (``_identified_member``): a sentence on
+        what the role is ("A depot supervisor signs ...") says nothing of who holds it.
+        """
+        if not may_ask_a_role([w.lower for w in reading.words]):
+            return None
+        for text in role_readings(parse(reading.text)):
+            again = self._answer(self._read(text, session))
+            held = self._evidence_predicates(again)
+            if (
+                again.answers
+                and again.kind == "definition"
+                and held == [RDF.type]
+                and all("iri" in a and "value" not in a for a in again.answers)
+            ):
                 return again
         return None
 
@@ -1242,7 +1271,24 @@ class Engine:
                 # the role with what the notes say they did does (as "tell me about X" would).
                 return self.about.answer(iri, link.best[1], scale=KIND_SCALE) or kinds
             return kinds
-        return self._definition_answer(iri, entity, link.best[1])
+        return self._definition_answer(iri, entity, link.best[1], self._defined_here(iri, reading, link))
+
+    def _defined_here(self, iri: URIRef, reading: Reading, link) -> str | None:
+        """Return the definition of ``iri`` that the note of the question's other names gives, when notes differ.
+
+        Two notes may define one word ("a runner" of a CI system and of a volunteer team): the question's other
+        names ("What is a runner on the build server?") say which note it asks about, when exactly one defining
+        note names them all. None when one definition is all there is, or the names do not tell.
+        """
+        others = [other.best[0] for other in reading.links if other is not link and other.best[0] != iri]
+        if not others:
+            return None
+        rows = self.store.query("SELECT ?g ?d WHERE { GRAPH ?g { ?c skos:definition ?d } }", {"c": iri})
+        by_note: dict[URIRef, str] = {row[0]: str(row[1]) for row in rows}
+        if len(set(by_note.values())) < 2:
+            return None
+        named = [g for g in by_note if all(g in self._documents_of(o) for o in others)]
+        return by_note[named[0]] if len(named) == 1 else None
 
     def _does_what_it_names(self, reading: Reading, link, frame: list[tuple[int, str]]) -> bool:
         """Tell whether the topic is the subject of the definition's cue verb, and has a relation by it.
@@ -1593,7 +1639,9 @@ class Engine:
         answer.topics = [self.evidence.entity_dict(iri)]
         return answer
 
-    def _definition_answer(self, iri: URIRef, entity, link_score: float) -> Answer:
+    def _definition_answer(self, iri: URIRef, entity, link_score: float, definition: str | None = None) -> Answer:
+        """Answer with the concept's definition (``definition``, where the question's names chose one of several)."""
+        definition = definition or entity.definition
         sparql = (
             "SELECT ?definition WHERE {\n  VALUES ?c { %s }\n  { ?c skos:definition ?definition }\n"
             "  UNION { ?c rdfs:comment ?definition }\n}" % iri.n3()
@@ -1601,10 +1649,10 @@ class Engine:
         other = _other_name(entity)
         label = entity.label if other is None else f"{entity.label} ({other})"
         answer = Answer(
-            "", f"{label}: {entity.definition}", [{"value": entity.definition, "iri": str(iri),
+            "", f"{label}: {definition}", [{"value": definition, "iri": str(iri),
             "label": entity.label}], round(0.9 * link_score, 3), sparql, kind="definition",
         )  # fmt: skip
-        answer.evidence, answer.sources = self.evidence.for_definition(iri)
+        answer.evidence, answer.sources = self.evidence.for_definition(iri, definition)
         answer.topics = [self.evidence.entity_dict(iri)]
         return answer
 
@@ -2184,9 +2232,39 @@ class Engine:
     def _path_confidence(self, reading: Reading, link, topic: URIRef, ps: PathScore, answers: list) -> float:
         """Return how sure a path's answers are (``_confidence``), less when the topic's name is shared."""
         # The path's sentences, looked up once and only when some word is left (see ``_confidence``).
-        sources = cache(lambda: self.evidence.for_path(topic, ps.steps, answers[:10])[1])
+        found = cache(lambda: self.evidence.for_path(topic, ps.steps, answers[:10]))
+        sources = cache(lambda: found()[1])
         stated, headings = partial(_stated_words, sources), partial(_heading_words, sources)
-        return self._confidence(reading, link, ps, stated, answers, topic, headings) * self._shared_name(ps, answers)
+        confidence = self._confidence(reading, link, ps, stated, answers, topic, headings)
+        confidence *= self._shared_name(ps, answers)
+        if len(ps.steps) > 1 and self._quotes_sentences() and self._joined_across_notes(found(), topic, answers):
+            confidence *= CROSS_NOTE_PATH
+        return confidence
+
+    @staticmethod
+    def _joined_across_notes(found: tuple[list[dict], list[dict]], topic: URIRef, answers: list) -> bool:
+        """Tell whether a path's facts come from more than one note and meet at a common noun on the way.
+
+        Two notes' facts joined at a node both name in lowercase ("parcels go into a bay" in one, "the ferry
+        docks in a bay" in another) speak of two things by one word, as like as not: such a path answers
+        below the line. A join at a proper name ("the Harbour Inn"), a path within one note, or one over a
+        graph of bare facts (MetaQA's, which records no sentences) keeps its confidence.
+        """
+        evidence, sources = found
+        if len({s["document"] for s in sources}) < 2:
+            return False
+        ends = {str(topic), *(str(a) for a in answers)}
+        labels = {
+            end["label"]
+            for triple in evidence
+            for end in (triple["subject"], triple["object"])
+            if end.get("iri") and end["iri"] not in ends and end.get("label")
+        }
+        return any(label == label.lower() for label in labels)
+
+    def _quotes_sentences(self) -> bool:
+        """Tell whether the graph records the sentences its facts were read from (notes do; bare RDF does not)."""
+        return bool(self.store.query("ASK { ?s kgo:quote ?q }").askAnswer)
 
     def _fitting_answers(self, reading: Reading, link, topic: URIRef, steps, strict: bool) -> list:
         """Return the answers a path gives the question, kept only where they stand in the role it asks
@@ -3126,6 +3204,10 @@ def _tied(link: Link) -> bool:
 
 #: How much a path's confidence keeps when another concept of the same name answers as well, otherwise.
 AMBIGUOUS_NAME = 0.5
+#: How much a path of two steps or more keeps when its facts were read from more than one note and meet at a
+#: common noun (``Engine._joined_across_notes``): taken under ``ANSWER_THRESHOLD`` from the top of the scale
+#: (0.97 * 0.8 < 0.8), so that such an answer is only given where a sentence vouches for it.
+CROSS_NOTE_PATH = 0.8
 #: Two scores closer than this are the same score (link and path scores are sums of rounded parts).
 SAME_SCORE = 1e-6
 

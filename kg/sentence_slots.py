@@ -865,6 +865,9 @@ def slot_answers(
         if len(sentences) > 1 or len(fresh) <= 1:
             if len(sentences) == 1 and fresh and not _may_play_asked_role(sentence, fresh, asked, parse):
                 return []  # "When did the X replace Y?": the concept left is who replaced, no time
+            if len(sentences) == 1 and fresh and asked.wh_role is None and _asks_identity(asked, parse):
+                # "What is X?" is answered by what the sentence equates X with, even when it names one thing.
+                fresh = {iri: names for iri, names in fresh.items() if _equated(sentence, names, parse)}
             found.extend(sorted(fresh, key=str) if len(sentences) > 1 else fresh)
             continue
         slotted = _in_open_slot(sentence, fresh, asked, parse)
@@ -1537,9 +1540,10 @@ def _may_play_asked_role(sentence: str, fresh: Mapping[URIRef, list[str]], asked
 
 def _equated(sentence: str, names: Sequence[str], parse: Callable) -> bool:
     """Tell whether the sentence names a concept (by one of ``names``) where a copula or an apposition
-    equates it with something: "X is *a Y*", "X, *a Y*, ..."; not after "than" ("X is cheaper than *Y*")."""
+    equates it with something: "X is *a Y*", "X, *a Y*, ..."; not after "than" ("X is cheaper than *Y*"), nor
+    in a relative clause of the phrase ("X is the person who unlocks *Y*": Y is not what X is)."""
     return any(
-        _occurs(n, [x.lower_ for x in t.subtree])
+        _occurs(n, [x.lower_ for x in _own_phrase(t)])
         for t in parse(sentence)
         if t.dep_ == "appos" or (t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be")
         for n in names
@@ -1614,9 +1618,9 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
     if verb is None:
         return []
     open_slots: list[tuple[str | None, list[URIRef]]] = []
-    arguments = _parallel_phrase(verb, said) or [(c.dep_, list(c.subtree)) for c in verb.children]
+    arguments = _parallel_phrase(verb, said) or [(c.dep_, _own_phrase(c, said)) for c in verb.children]
     if _controlled(verb):  # "The keeper opens the paddles to fill the chamber": who fills is the keeper
-        arguments = [*arguments, *((c.dep_, list(c.subtree)) for c in verb.head.children if c.dep_ in _DOERS)]
+        arguments = [*arguments, *((c.dep_, _own_phrase(c, said)) for c in verb.head.children if c.dep_ in _DOERS)]
     for dep, span in arguments:
         if dep not in ARGUMENTS:
             continue
@@ -1632,6 +1636,20 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
         # "Who signs a permit?" asks for the doer: the agent of "is signed by the clerk", not "in the town hall".
         open_slots = [slot for slot in open_slots if slot[0] == asked.wh_role]
     return open_slots[0][1] if len(open_slots) == 1 else []
+
+
+def _own_phrase(token, said: set[str] = frozenset()) -> list:
+    """Return the words of ``token``'s phrase without its relative clauses ("by Ann Lee, *who locks up on
+    Fridays*"): a relative clause says more of the phrase's thing; what it names fills no slot of the verb.
+    One that says a word of ``said`` (the question's) is kept: it says again what the question asks ("at the
+    weir, *where only the warden opens the sluice*" of who opens the sluice)."""
+    inside = {
+        t.i
+        for r in token.subtree
+        if r.dep_ == "relcl" and not any(lemmas(w.text) & said for w in r.subtree if not w.is_stop)
+        for t in r.subtree
+    }
+    return [t for t in token.subtree if t.i not in inside]
 
 
 def _nested_apart(span: list, inside: list[URIRef], fresh: dict[URIRef, list[str]]) -> bool:

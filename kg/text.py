@@ -143,6 +143,11 @@ NEGATIONS = frozenset(
 #: nor its denial. A clause they bear on says that something holds only now and then, or barely: no fact.
 NEAR_NEGATIONS = frozenset("seldom rarely hardly barely scarcely".split())
 PRONOUNS_SUBJECT = frozenset("it they he she".split())
+#: The indefinite pronouns ("nobody", "everyone", "something"): a subject that names no thing of the text,
+#: so no name before it is what its verb is said of. Closed class.
+INDEFINITE_PRONOUNS = frozenset(
+    "nobody nothing none everyone everybody everything someone somebody something anyone anybody anything".split()
+)
 #: The dependencies by which a clause's verb has a subject of its own (spaCy's labels; "there" is "expl").
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "expl"))
 PRONOUNS_OBJECT = frozenset("it them this these".split())

@@ -35,19 +35,10 @@ from make_synonyms import TOP_SENSES, sense_ranks, synsets, tagged_senses, write
 EVENT_FILES = frozenset(("04", "11", "22", "26"))
 
 
-def derivation_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
-    """Return every (verb, noun) pair a word-to-word "+" pointer links in frequent, tagged senses of both."""
-    verb_ranks = sense_ranks(wordnet / "index.verb")
-    noun_ranks = sense_ranks(wordnet / "index.noun")
-    tagged_verbs = tagged_senses(wordnet / "index.sense", "2")
-    tagged_nouns = tagged_senses(wordnet / "index.sense", "1")
-    nouns = synsets(wordnet / "data.noun", EVENT_FILES)
+def verb_to_noun_pointers(wordnet: Path, nouns: dict[str, list[str]]):
+    """Yield (verb, verb offset, noun, noun offset) for each word-to-word "+" pointer from a verb sense to a sense
+    of ``nouns`` (``synsets`` of some lexicographer files), both single alphabetic words and not the same."""
     verbs = synsets(wordnet / "data.verb")
-
-    def frequent(word: str, offset: str, ranks, tagged) -> bool:
-        return ranks.get((word, offset), top + 1) <= top and (word, offset) in tagged
-
-    pairs: set[tuple[str, str]] = set()
     for line in (wordnet / "data.verb").read_text(encoding="utf-8").splitlines():
         if line.startswith("  "):
             continue
@@ -60,11 +51,26 @@ def derivation_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str
             if symbol != "+" or pos != "n" or ends == "0000" or target not in nouns:
                 continue
             verb, noun = words[int(ends[:2], 16) - 1], nouns[target][int(ends[2:], 16) - 1]
-            if not (verb.isalpha() and noun.isalpha()) or verb == noun:
-                continue
-            if frequent(verb, offset, verb_ranks, tagged_verbs) and frequent(noun, target, noun_ranks, tagged_nouns):
-                pairs.add((verb, noun))
-    return pairs
+            if verb.isalpha() and noun.isalpha() and verb != noun:
+                yield verb, offset, noun, target
+
+
+def derivation_pairs(wordnet: Path, top: int = TOP_SENSES) -> set[tuple[str, str]]:
+    """Return every (verb, noun) pair a word-to-word "+" pointer links in frequent, tagged senses of both."""
+    verb_ranks = sense_ranks(wordnet / "index.verb")
+    noun_ranks = sense_ranks(wordnet / "index.noun")
+    tagged_verbs = tagged_senses(wordnet / "index.sense", "2")
+    tagged_nouns = tagged_senses(wordnet / "index.sense", "1")
+    nouns = synsets(wordnet / "data.noun", EVENT_FILES)
+
+    def frequent(word: str, offset: str, ranks, tagged) -> bool:
+        return ranks.get((word, offset), top + 1) <= top and (word, offset) in tagged
+
+    return {
+        (verb, noun)
+        for verb, offset, noun, target in verb_to_noun_pointers(wordnet, nouns)
+        if frequent(verb, offset, verb_ranks, tagged_verbs) and frequent(noun, target, noun_ranks, tagged_nouns)
+    }
 
 
 def main(argv: list[str]) -> int:

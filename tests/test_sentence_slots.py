@@ -146,6 +146,26 @@ def test_of_several_concepts_the_one_in_the_open_argument_answers():
     assert slot_answers([sentence], [concepts], question, parse) == []
 
 
+def test_a_relative_clause_of_the_open_argument_names_no_answer_of_its_own():
+    question = asked("Who steers the ferry?", ["steers"], named={FERRY}, wh_phrase=["who"], wh_role="subject")
+    fridays = URIRef("urn:x:fridays")
+    concepts = {FERRY: ["ferry"], CAPTAIN: ["captain"], fridays: ["fridays", "friday"]}
+    sentence = "The ferry is steered by the captain, who you will usually meet on Fridays."
+
+    assert slot_answers([sentence], [concepts], question, parse) == [CAPTAIN]
+
+
+def test_what_a_thing_is_is_not_a_concept_of_its_relative_clause():
+    warden, chamber = URIRef("urn:x:warden"), URIRef("urn:x:chamber")
+    question = asked("What is the warden?", [], named={warden}, wh_phrase=["what"])
+    concepts = {warden: ["warden"], chamber: ["bell chamber"]}
+
+    assert slot_answers(["The warden is the person who unlocks the bell chamber."], [concepts], question, parse) == []
+    ringer = URIRef("urn:x:ringer")
+    named = {warden: ["warden"], ringer: ["bell ringer"]}
+    assert slot_answers(["The warden is the bell ringer who unlocks the tower."], [named], question, parse) == [ringer]
+
+
 @pytest.mark.parametrize(
     ("sentence", "unsaid"),
     [

@@ -90,7 +90,9 @@ from kg.namespaces import CALLED_RULE, GRAPH, IDENTITY_RULE, KG, KGO, PREFIXES
 from kg.text import (
     ARTICLES,
     GENERIC_NOUNS,
+    INDEFINITE_PRONOUNS,
     MEANING_VERBS,
+    NAMING_VERBS,
     PARTICLES,
     STOPWORDS,
     TITLES,
@@ -1166,11 +1168,15 @@ class _Extractor(StructureReader):
         if defined is not None and not defined.known:
             # "A heddle is the thin wire loop that holds one thread", wherever it stands in its section: a
             # sentence that opens with a name and says what it is defines it, whatever else its clause states.
+            # A concept defined so is in the graph though nothing else is said of it ("The porter is the
+            # person who carries things": "person" is no kind worth a fact).
             defined.definitions.append((2, sentence, None))
+            self.used.add(defined.iri)
         for glossed in self._glossed(doc):
             # "Stale flour, meaning any sack older than a month, is ...": the sentence says what it means.
             if not glossed.known:
                 glossed.definitions.append((2, sentence, None))
+                self.used.add(glossed.iri)
 
         pairs = {frozenset((f.subject, f.object)) for f in facts}
         said = {(f.subject, f.predicate) for f in facts}
@@ -1260,11 +1266,20 @@ class _Extractor(StructureReader):
 
     def _glossed(self, doc) -> list[Concept]:
         """Return the concepts a participle set off by a comma glosses with a verb of meaning ("X, meaning
-        ...", "X, defined as ..."): the definition relation's own words in the ontology, not a list here; and
+        ...", "X, defined as ..."): the definition relation's own words in the ontology, not a list here; the
+        name a naming verb gives its object ("We call such days *a stand-down*", ``_named_as``); and
         those a relative clause set off by a comma equates with a noun ("... sends it to Brae, which is the
         app that texts the rota": what Brae is, said in passing as "Brae is the app ..." would say it)."""
         found = []
         for verb in doc if doc is not None else ():
+            named = _named_as(verb)
+            if named is not None:
+                # "We call these marks a scuff": the sentence says what a scuff is.
+                words = " ".join(t.text for t in named.subtree if t.dep_ not in ("det", "punct"))
+                concept = self.open_reader.named_by(named) or self._resolve(words, True)
+                if concept is not None:
+                    found.append(concept)
+                continue
             noun = verb.head
             if self._equated_in_passing(verb):
                 concept = self.open_reader.named_by(noun) if noun.pos_ in ("NOUN", "PROPN") else None
@@ -1283,15 +1298,20 @@ class _Extractor(StructureReader):
     @staticmethod
     def _equated_in_passing(cop) -> bool:
         """Tell whether ``cop`` is the copula of a relative clause set off by a comma that equates its noun with
-        one common noun ("X, which is the tool that ..."): the relative pronoun opens the clause, right after
-        the comma, as its subject."""
-        if cop.dep_ != "relcl" or cop.lemma_ != "be" or cop.i <= cop.head.i:
+        one common noun ("X, which is the tool that ..."), or a verb of meaning that says what it means ("X,
+        which means ..."): the relative pronoun opens the clause, right after the comma, as its subject."""
+        if cop.dep_ != "relcl" or cop.lemma_ not in ("be", *MEANING_VERBS) or cop.i <= cop.head.i:
             return False
         subject = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in RELATIVE_PRONOUNS or subject.i == 0:
             return False
         if subject.doc[subject.i - 1].text != "," or cop.left_edge.i != subject.i:
             return False
+        if cop.lemma_ in MEANING_VERBS:
+            # "the three-bell signal, which means stop rowing": what the signal means, said in passing.
+            return not any(c.dep_ in ("neg", "aux") for c in cop.children) and any(
+                c.dep_ in ("dobj", "xcomp", "ccomp", "attr") for c in cop.children
+            )
         return _one_noun_complement(cop)
 
     @staticmethod
@@ -2196,11 +2216,45 @@ def _looks_like_name(text: str, determined: bool = False) -> bool:
     return not (set(words) & function_words) and (gerund or compound or not is_verb_only(words[0]))
 
 
+def _named_as(verb):
+    """Return the name a naming verb gives its object ("We call these marks *a scuff*": "scuff"), or None.
+
+    Only an undenied verb of naming (``NAMING_VERBS``) in the active, with a direct object and the name as its
+    object's complement (the parser's ``oprd``), a common noun, a name, or a word an article makes a noun.
+    """
+    if verb.lemma_ not in NAMING_VERBS or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None
+    # The name in quotes may be tagged an adjective ("a "scuff""): an article makes it a noun phrase.
+    names = [
+        c
+        for c in verb.children
+        if c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or any(d.dep_ == "det" for d in c.children))
+    ]
+    return names[0] if len(names) == 1 else None
+
+
+def _described_one(attr) -> bool:
+    """Tell whether ``attr`` is an indefinite pronoun ("someone", "something") or "the one", that a relative
+    clause of its own describes: "X is someone who checks the ropes" says what X is as "X is a person who"
+    would."""
+    if attr.lower_ not in INDEFINITE_PRONOUNS and attr.lower_ != "one":
+        return False
+    if attr.lower_ == "one" and not any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children):
+        return False
+    return any(c.dep_ == "relcl" for c in attr.children)
+
+
 def _one_noun_complement(cop) -> bool:
     """Tell whether copula ``cop``, undenied, has one common noun for its complement, and no amount."""
     if any(c.dep_ == "neg" for c in cop.children):
         return False
     attrs = [c for c in cop.children if c.dep_ == "attr"]
+    if len(attrs) == 1 and _described_one(attrs[0]):
+        return True  # "X is someone who ...", "X is the one that ...": what the relative clause says X is
     if len(attrs) != 1 or attrs[0].pos_ != "NOUN":
         return False
     # "The sync interval is 25 seconds": an amount, the role's value, not what it is.

@@ -2634,13 +2634,14 @@ def _name_tokens(token) -> list:
         # it is alone ("only" limits a phrase, but "read-only" names a kind).
         glued = child.i >= 2 and _hyphen_glued(child.doc[child.i - 2], child.doc[child.i - 1])
         if child.dep_ in NAME_PARTS and (child.lower_ not in DETERMINERS or glued):
-            # "four binary rounding modes": a count in words hung on a compound counts the phrase's things.
+            # "four binary rounding modes": a count in words hung on a compound counts the phrase's things; of
+            # a singular head ("the three whistles signal") it counts none, and is a word of the name.
             left.extend(
                 t
                 for t in child.subtree
                 if t.dep_ != "punct"
                 and (t.lower_ not in DETERMINERS or (glued and t.i == child.i))
-                and not _counts(t)
+                and not (_counts(t) and token.tag_ != "NN")
                 and not (t.dep_ == "advmod" and t.lower_ in CONNECTIVES)
             )
     words = sorted([*left, token], key=lambda t: t.i)

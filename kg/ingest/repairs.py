@@ -17,6 +17,8 @@ a note's sentences, a question and a quoted sentence alike.
   NFD decomposes them"): see ``joined_clause_subject``.
 - A list of three noun phrases or more ("A, B, C and D") whose later items the parser hung elsewhere (a
   later verb's subject, a clause of an item, a verb of its own): see ``list_run``.
+- A name set off by a comma hung on the bare noun of a phrase ("the medic on duty, Ida Moss"): see
+  ``apposition_past_bare_noun``.
 - An apposition of a name the parser hung on the verb as an adverbial noun ("rules in Quill, the metrics
   store we run"): see ``apposition_read_as_adverb``.
 - A sentence with no verb, whose root is a verb's -s form tagged as a plural noun ("The spare kit *lives*
@@ -49,6 +51,7 @@ PLACE_AFTER_TIME = "kg_place_after_time"
 ASIDE_AS_ROOT = "kg_aside_as_root"
 VERB_READ_AS_NOUN = "kg_verb_read_as_noun"
 APPOSITION_READ_AS_ADVERB = "kg_apposition_read_as_adverb"
+APPOSITION_PAST_BARE_NOUN = "kg_apposition_past_bare_noun"
 PARTICIPLE_READ_AS_MODIFIER = "kg_participle_read_as_modifier"
 #: Nouns whose first sense in WordNet is a time, an event or an act (``kg.sentence_slots.TIME_TABLE``).
 TIME_TABLE = "times.tsv"
@@ -223,6 +226,18 @@ def list_in_apposition(doc):
         for item in aside if items else []:
             if item.dep_ == "appos" and item.i < max(items):
                 item.dep_ = "conj"
+    # "dry socks, hot tea, a medic": a list with no "and" at all, whose last item the parser hung as
+    # an apposition of the one before. An apposition of a list's item, set off by a comma, in a list no
+    # "and"/"or" joins, is the list's next item ("Ann and Bo, the manager" keeps its apposition).
+    for item in doc:
+        noun = item.head
+        if item.dep_ != "appos" or noun.dep_ != "conj" or item.i <= noun.i or doc[item.left_edge.i - 1].text != ",":
+            continue
+        first = noun.head
+        members = [first, *first.conjuncts]
+        if any(c.dep_ == "cc" for m in members for c in m.children) or item.pos_ not in ("NOUN", "PROPN"):
+            continue
+        item.head, item.dep_ = first, "conj"
     return doc
 
 
@@ -282,6 +297,31 @@ def apposition_to_nearest(doc):
         if _in_phrase_of(nearest, item.head):
             continue
         item.head = nearest
+    return doc
+
+
+@Language.component(APPOSITION_PAST_BARE_NOUN)
+def apposition_past_bare_noun(doc):
+    """Hang on a noun a name the parser hung on the bare noun of its prepositional phrase ("The medic *on
+    duty*, Ida Moss, logs ...": Ida is the medic, not the duty).
+
+    A name set off by a comma names a thing the text refers to. A singular common noun with no article, no
+    possessive and no modifier after a preposition ("in charge", "on duty", "of marketing") refers to no
+    one thing, so it is not what the name names: the noun its phrase belongs to is. A noun with an article
+    ("the captain of *the Tern*, Ola Finch") keeps the apposition; which of the two it names is not plain.
+    """
+    for item in doc:
+        bare = item.head
+        if item.dep_ != "appos" or item.i <= bare.i or doc[item.left_edge.i - 1].text != ",":
+            continue
+        if item.pos_ != "PROPN" or bare.dep_ != "pobj" or bare.tag_ != "NN" or not bare.is_lower:
+            continue
+        if item.left_edge.i - 1 != bare.i + 1 or any(c.i < bare.i for c in bare.children):
+            continue
+        prep = bare.head
+        if prep.dep_ != "prep" or prep.head.pos_ != "NOUN" or prep.i != bare.i - 1:
+            continue
+        item.head = prep.head
     return doc
 
 
@@ -700,6 +740,7 @@ def add_repairs(nlp) -> None:
         APPOSITION_READ_AS_ADVERB,
         PARTICIPLE_READ_AS_MODIFIER,
         APPOSITION_TO_NEAREST,
+        APPOSITION_PAST_BARE_NOUN,
         NAME_AS_ADVERB,
         LIST_RUN,
         PLACE_AFTER_TIME,

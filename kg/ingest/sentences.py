@@ -23,6 +23,7 @@ from kg.text import (
     AUXILIARIES,
     COPULAS,
     FILLERS,
+    INDEFINITE_PRONOUNS,
     NEAR_NEGATIONS,
     NEGATIONS,
     PRONOUNS_OBJECT,
@@ -220,6 +221,10 @@ class SentenceReader:
         before = r_start - 1
         while before >= start and tokens[before].lower in AUXILIARIES:
             before -= 1
+        while before > start and tokens[before].lower == "else":
+            before -= 1
+        if before >= start and tokens[before].lower in INDEFINITE_PRONOUNS:
+            return None  # "..., so that nobody else has to leave": said of no one the text names
         demonstrative = before >= start and tokens[before].lower in SINGULAR_DEMONSTRATIVES
         if demonstrative and (before == start or tokens[before - 1].lower in COORDINATORS | CLAUSE_BREAKS):
             return None
