@@ -24,9 +24,8 @@ derives from the verb (``data/agents.tsv``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from kg.namespaces import data_dir
+from kg.opposites import word_pairs
 from kg.synonyms import derived
 from kg.text import ARTICLES, getAllLemmas, getInflection, lemmas
 
@@ -51,10 +50,15 @@ DOER_WORDS = frozenset(("who", "whom"))
 PREDICATE_PATH = frozenset(("acomp", "prep", "pobj"))
 
 
+def _doer_word(word: str) -> bool:
+    """Tell whether lowercase ``word`` is a word that asks for a doer, a clitic aside ("who's")."""
+    return re.split("['\u2019]", word)[0] in DOER_WORDS
+
+
 def may_name_a_doer(words: list[str]) -> bool:
     """Tell whether lowercase ``words`` may ask for the doer of a deed said as a gerund after a preposition,
     on letters alone (no parse for a question with none)."""
-    return any(re.split("['\u2019]", w)[0] in DOER_WORDS for w in words) and any(
+    return any(_doer_word(w) for w in words) and any(
         w.endswith("ing") and i and words[i - 1].isalpha() and len(words[i - 1]) <= 4 for i, w in enumerate(words)
     )
 
@@ -174,26 +178,15 @@ def _joined(words: list[str]) -> str:
 AGENT_TABLE = "agents.tsv"
 
 
-@lru_cache(maxsize=1)
-def _agent_table() -> dict[str, tuple[str, ...]]:
-    """Return each verb's doer nouns, read once from ``data/agents.tsv`` (verb, tab, noun)."""
-    found: dict[str, list[str]] = {}
-    for line in (data_dir() / AGENT_TABLE).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            verb, noun = line.split("\t")
-            found.setdefault(verb, []).append(noun)
-    return {verb: tuple(sorted(nouns)) for verb, nouns in found.items()}
-
-
 def agent_nouns(verb: str) -> tuple[str, ...]:
     """Return the nouns for the one who does what ``verb`` (any form) says: "manages" gives ("manager",)."""
-    table = _agent_table()
-    return tuple(dict.fromkeys(noun for lemma in sorted(lemmas(verb.lower())) for noun in table.get(lemma, ())))
+    table = word_pairs(AGENT_TABLE, both_ways=False)
+    return tuple(dict.fromkeys(noun for lemma in sorted(lemmas(verb.lower())) for noun in sorted(table.get(lemma, ()))))
 
 
 def may_ask_a_role(words: list[str]) -> bool:
     """Tell whether lowercase ``words`` may ask "who" of a verb with a doer noun, on letters alone."""
-    return any(re.split("['\u2019]", w)[0] in DOER_WORDS for w in words) and any(agent_nouns(w) for w in words)
+    return any(_doer_word(w) for w in words) and any(agent_nouns(w) for w in words)
 
 
 def role_readings(doc) -> list[str]:
@@ -208,7 +201,7 @@ def role_readings(doc) -> list[str]:
     if verb is None or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have", "do"):
         return []
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subject) != 1 or re.split("['\u2019]", subject[0].lower_)[0] not in DOER_WORDS:
+    if len(subject) != 1 or not _doer_word(subject[0].lower_):
         return []
     rest = [c for c in verb.children if c.dep_ not in ("nsubj", "aux", "punct", "dobj")]
     objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -44,9 +44,10 @@ OPPOSED_SUFFIXES = (("ful", "less"), ("less", "ful"))
 SHORTEST_STEM = 3
 
 
-@lru_cache(maxsize=8)
-def word_pairs(name: str) -> dict[str, frozenset[str]]:
-    """Return each word's partners in the pair table ``data/<name>`` (tab-separated, "#" comments), read once."""
+@lru_cache(maxsize=16)
+def word_pairs(name: str, both_ways: bool = True) -> dict[str, frozenset[str]]:
+    """Return each word's partners in the pair table ``data/<name>`` (tab-separated, "#" comments), read once;
+    without ``both_ways``, only the second word of each pair is the first's partner (a verb's doer noun)."""
     found: dict[str, set[str]] = {}
     path = data_dir() / name
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -54,7 +55,8 @@ def word_pairs(name: str) -> dict[str, frozenset[str]]:
             continue
         a, b = line.split("\t")
         found.setdefault(a, set()).add(b)
-        found.setdefault(b, set()).add(a)
+        if both_ways:
+            found.setdefault(b, set()).add(a)
     return {word: frozenset(others) for word, others in found.items()}
 
 

@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -2237,7 +2237,7 @@ class Engine:
         stated, headings = partial(_stated_words, sources), partial(_heading_words, sources)
         confidence = self._confidence(reading, link, ps, stated, answers, topic, headings)
         confidence *= self._shared_name(ps, answers)
-        if len(ps.steps) > 1 and self._quotes_sentences() and self._joined_across_notes(found(), topic, answers):
+        if len(ps.steps) > 1 and self._quotes_sentences and self._joined_across_notes(found(), topic, answers):
             confidence *= CROSS_NOTE_PATH
         return confidence
 
@@ -2262,8 +2262,10 @@ class Engine:
         }
         return any(label == label.lower() for label in labels)
 
+    @cached_property
     def _quotes_sentences(self) -> bool:
-        """Tell whether the graph records the sentences its facts were read from (notes do; bare RDF does not)."""
+        """Whether the graph records the sentences its facts were read from (notes do; bare RDF does not): asked
+        once, as the engine's other lookups of its graph are (``_documents_of``)."""
         return bool(self.store.query("ASK { ?s kgo:quote ?q }").askAnswer)
 
     def _fitting_answers(self, reading: Reading, link, topic: URIRef, steps, strict: bool) -> list:
