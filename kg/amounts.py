@@ -169,9 +169,13 @@ def counted_units(text: str) -> dict[str, str]:
     return {words[start]: unit for start, _, end in _numbers(words) if (unit := _unit(words, end))}
 
 
+#: Words that join or compare what follows a number and are never its unit ("under 18 *and* students").
+NOT_UNITS = frozenset(("and", "or", "but", "nor", "than"))
+
+
 def _unit(words: list[str], end: int) -> str:
     """Return the noun key of the word after an amount's number ("kilograms": "kilogram"), or ""."""
-    if end >= len(words) or not words[end].isalpha():
+    if end >= len(words) or not words[end].isalpha() or words[end] in NOT_UNITS:
         return ""
     return noun_key(words[end])
 

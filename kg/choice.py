@@ -49,6 +49,7 @@ from kg.namespaces import KGO
 from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
 from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
+from kg.stated_amounts import asked_side, stated_amounts
 from kg.store import KGStore
 from kg.synonyms import grade_alike
 from kg.text import (
@@ -244,7 +245,11 @@ class ChoiceAnswerer:
             return None
         spans = [(o.start, o.end) for o in options]
         units = self._units(reading, spans)
-        answer = self._compared(reading, options, units) or self._by_amounts(reading, options)
+        answer = (
+            self._compared(reading, options, units)
+            or self._by_amounts(reading, options)
+            or self._by_stated_amounts(reading, options)
+        )
         if answer is None and units:
             # An option a sentence supports is supported, whatever the facts hold, and the other way round:
             # a fact's answer stands only when no sentence supports another option, and so on.
@@ -254,10 +259,13 @@ class ChoiceAnswerer:
             by_fact = {k for k, (sup, _) in enumerate(facts) if _supported(sup, [u for u in units if not u.degree])}
             # A fact has no degree: "A takes five minutes" says nothing of which option takes longer. "Suits
             # better", "uses more" only grade the verb the fact says, so those leave the facts to answer.
-            degree = any((u.degree and u.words[0] not in GRADING) or u.of_noun for u in units)
+            # Nor does "A pays a fee" say which option pays less: a verb graded by amount ("pays *less*", "uses
+            # *more*") asks for amounts compared.
+            by_amount = self._grades_verb(reading)
+            degree = by_amount or any((u.degree and u.words[0] not in GRADING) or u.of_noun for u in units)
             answer = None if degree else self._by_facts(options, units, facts, by_sentence)
             if answer is None:
-                answer = self._by_sentences(options, units, said, by_fact)
+                answer = self._by_sentences(options, units, said, by_fact, by_amount)
         if answer is not None:
             answer.topics = [self.evidence.entity_dict(c) for o in options for c in o.concepts[:1]]
         return answer
@@ -337,6 +345,14 @@ class ChoiceAnswerer:
             and t.dep_ == "amod"
             and t.head.pos_ == "NOUN"
         }
+
+    def _grades_verb(self, reading: Reading) -> bool:
+        """Tell whether a word of amount grades the question's verb ("who *pays less*", "which *uses more*"):
+        the options' amounts are compared, which a fact or a sentence that states one option's does not do."""
+        return any(
+            t.lower_ in AMOUNT_GRADING and t.dep_ in ("advmod", "dobj", "npadvmod") and t.head.pos_ == "VERB"
+            for t in self.parse(reading.text)
+        )
 
     # -- 1. comparisons -----------------------------------------------------------------------------
     def _compared(self, reading: Reading, options: list[Option], units: list[Unit]) -> Answer | None:
@@ -456,6 +472,48 @@ class ChoiceAnswerer:
             f"\nORDER BY {'DESC' if side > 0 else 'ASC'}(?amount)"
         )
         return Answer("", text, [item], SETTLED, sparql, evidence, sources, kind="comparison")
+
+    def _by_stated_amounts(self, reading: Reading, options: list[Option]) -> Answer | None:
+        """Answer from the amounts one source sentence states of the two options, each in a stretch of its own
+        ("A is 16 amp, but B only 10 amp"; ``kg.stated_amounts``), by the side the question's word of degree
+        asks for. Exactly one sentence must state them; it is quoted, below the facts' line."""
+        if len(options) != 2 or not any(o.concepts for o in options):
+            return None  # the sentences are found by the concepts; an option the graph has none for is its words
+        names = [[name.split() for name in self._option_names(o)] for o in options]
+        question = self.parse(reading.text)
+        taken = {i for o in options for i in range(o.start, o.end)}
+        skip = {t.i for t in question if any(reading.words[i].start <= t.idx < reading.words[i].end for i in taken)}
+        found = []
+        for cand in self.sentences({c for o in options for c in o.concepts}):
+            amounts = stated_amounts(self.parse(cand.text), names)
+            if amounts is None:
+                continue
+            side = asked_side(question, amounts[0][1], skip)
+            if side:
+                found.append((cand, amounts, side))
+        if len({cand.text for cand, _, _ in found}) != 1:
+            return None
+        cand, ((a, _), (b, _)), side = found[0]
+        winner = options[0] if (a > b) == (side > 0) else options[1]
+        item = self.evidence.entity_dict(winner.concepts[0]) if winner.concepts else {"value": winner.text}
+        quote = {"document": cand.document, "section": cand.section, "text": cand.text}
+        where = f" ({cand.document})" if cand.document else ""
+        name = item.get("label", item.get("value", ""))
+        text = f'{name[:1].upper()}{name[1:]}: the notes say{where}: "{cand.text}"'
+        sparql = (
+            "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
+            "  OPTIONAL { ?s kgo:section ?section }\n}" % Literal(cand.text).n3()
+        )
+        return Answer("", text, [item], SENTENCE_TOP, sparql, [], [quote], kind="sentence")
+
+    def _option_names(self, option: Option) -> set[str]:
+        """Return the name keys an option may be said by: its own words, and its concepts' names."""
+        names = {option.key}
+        for c in option.concepts:
+            entity = self.catalog.entities.get(c)
+            if entity is not None:
+                names.update(name_key(n) for n in [entity.label, *entity.aliases])
+        return {n for n in names if n}
 
     def _amounts(self, concept: URIRef) -> dict[URIRef, tuple[float, str, tuple]]:
         """Return the properties ``concept`` has one exact amount of, each with the number, its unit (""
@@ -632,15 +690,28 @@ class ChoiceAnswerer:
                 supports[k] = Support(top[0], top[1], quote=source, contrasted=contrasted)
         return supports
 
-    def _by_sentences(self, options: list[Option], units: list[Unit], supports: list[Support], by_fact: set[int]):
-        """Answer from the one option a source sentence's clause says the rest of the question of."""
+    def _by_sentences(
+        self,
+        options: list[Option],
+        units: list[Unit],
+        supports: list[Support],
+        by_fact: set[int],
+        by_amount: bool = False,
+    ):
+        """Answer from the one option a source sentence's clause says the rest of the question of.
+
+        ``by_amount`` says the question grades its verb by amount ("who pays less"): the sentence must compare.
+        """
         chosen = [k for k, sup in enumerate(supports) if _supported(sup, units)]
         if len(chosen) != 1 or by_fact - set(chosen):
             return None
         k = chosen[0]
         best = supports[k]
-        if any(u.of_noun for u in units) and not any(t.tag_ in ("JJR", "RBR") for t in self.parse(best.quote["text"])):
-            return None  # "which burns more fuel": a sentence that only states one option's fuel compares nothing
+        graded = by_amount or any(u.of_noun for u in units)
+        if graded and not any(t.tag_ in ("JJR", "RBR") for t in self.parse(best.quote["text"])):
+            # "which burns more fuel", "who pays less": a sentence that only states one option's fuel or
+            # payment compares nothing.
+            return None
         share = best.said / len(units)
         confidence = round(SENTENCE_TOP - 0.1 * (1 - share) - (0.0 if best.contrasted else 0.05), 3)
         item = self.evidence.entity_dict(options[k].concepts[0])
@@ -661,11 +732,7 @@ class ChoiceAnswerer:
         words = [(t.i, noun_key(t.lower_)) for t in doc if t.is_alpha or t.like_num]
         out: list[list[list[str]]] = []
         for option in options:
-            names = {option.key}
-            for c in option.concepts:
-                entity = self.catalog.entities.get(c)
-                if entity is not None:
-                    names.update(name_key(n) for n in [entity.label, *entity.aliases])
+            names = self._option_names(option)
             clauses, seen = [], set()
             for name in names:
                 for at, width in _occurrences(words, name.split()):
@@ -697,6 +764,8 @@ class ChoiceAnswerer:
 #: The comparatives of "good", "well", "much", "little" and "bad": they grade the verb they go with ("suits
 #: *better*", "uses *more*") rather than name a quality of their own. Closed class.
 GRADING = frozenset(("better", "more", "less", "worse", "fewer"))
+#: Of those, the ones that grade by amount ("pays *less*"), not by how well ("suits *better*").
+AMOUNT_GRADING = GRADING - {"better", "worse"}
 
 
 def comparison_account(catalog: Catalog, greater: URIRef, lesser: URIRef, quality: str, sources: list) -> str:

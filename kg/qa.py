@@ -44,6 +44,7 @@ from kg.linking import EntityLinker, Link, content_positions, content_words, sai
 from kg.namespaces import CALLED_RULE, IDENTITY_RULE, KGO, SKOS, with_prefixes
 from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
+from kg.purpose import PurposeQuestion, purpose_question
 from kg.quality_answer import QualityAnswerer
 from kg.question import (
     AUX_START,
@@ -98,6 +99,7 @@ from kg.relation_meaning import (
     same_places,
 )
 from kg.rereadings import (
+    bare_definition_question,
     copula_preposition,
     explanation_question,
     finding_question,
@@ -392,6 +394,8 @@ class Engine:
                 or self._as_placement(reading, session)
                 or self._as_explanation(reading, session)
                 or self._as_where_or_when_is(reading, session)
+                or self._as_purpose(reading, session)
+                or self._as_bare_definition(reading, session)
                 or answer
             )
         answer.question = question
@@ -442,6 +446,8 @@ class Engine:
                 phrased = self._by_phrase(reading)
                 if self._sure(phrased):
                     answer = phrased
+        if answer is not None and answer.answers and self._purpose_unsaid(reading, answer):
+            answer = None  # "What is X for?" asks a purpose: a path of relations that say none answers otherwise
         if answer is not None and answer.answers and answer.kind != "sentence" and not self._an_option(reading, answer):
             # "Which takes longer, A or B?" is answered by A or by B: another thing the path reaches (what A
             # takes) answers another question, and so does a yes or a no.
@@ -638,12 +644,83 @@ class Engine:
         again = self._answer(self._read(text, session)) if text else None
         return again if again is not None and again.answers else None
 
+    def _as_bare_definition(self, reading: Reading, session: str | None) -> Answer | None:
+        """Answer "What is X, the thing that ...?" as "What is X?" (``kg.rereadings.bare_definition_question``),
+        or None unless that gives X's definition."""
+        text = bare_definition_question(reading)
+        again = self._answer(self._read(text, session)) if text else None
+        if again is None or not again.answers or again.kind not in ("definition", "acronym"):
+            return None
+        # The words left out may name what tells the note meant ("the float I count with *the night porter*"):
+        # a definition from a note that names none of them is another note's word.
+        kept = {iri for link in self._read(text, session).links for iri, _ in link.candidates[:3]}
+        left = [link.best[0] for link in reading.links if link.best[0] not in kept]
+        documents = {source.get("document") for source in again.sources}
+        if left and not any(documents & {str(g).rsplit("/", 1)[-1] for g in self._documents_of(iri)} for iri in left):
+            return None
+        return again
+
     def _as_where_or_when_is(self, reading: Reading, session: str | None) -> Answer | None:
         """Answer "Where does X take place?" and "Where can I find X?" as "Where is X?"
         (``kg.rereadings.occurrence_question``, ``finding_question``), or None if that answers nothing."""
         text = occurrence_question(reading) or finding_question(reading)
         again = self._answer(self._read(text, session)) if text else None
         return again if again is not None and again.answers else None
+
+    def _purpose_asked(self, reading: Reading) -> PurposeQuestion | None:
+        """Return what the question asks the purpose of ("What is X for?", ``kg.purpose``), or None."""
+        words = [w.lower for w in reading.words]
+        if len(words) < 4 or words[0] != "what" or words[-1] != "for":
+            return None  # no parse for a question of another shape
+        return purpose_question(reading.text, parse)
+
+    def _as_purpose(self, reading: Reading, session: str | None) -> Answer | None:
+        """Answer "What is X for?" with the purpose the one sentence about X that gives one says, else with
+        what the notes say X is (a definition often says what a thing does: "the vessels where beer is
+        clarified"), or None.
+
+        The thing is named by the question's mentions within its words (``kg.purpose.purpose_question``);
+        the sentences recorded about their concepts are read for a clause of purpose
+        (``SentenceAnswerer.purpose``).
+        """
+        asked = self._purpose_asked(reading)
+        if asked is None:
+            return None
+        start, end = asked.span
+        links = [
+            link
+            for link in reading.links
+            if start <= reading.words[link.start].start and reading.words[link.end - 1].end <= end
+        ]
+        iris = {link.best[0] for link in links}
+        names = {
+            tuple(name.lower().split())
+            for iri in iris
+            if (entity := self.catalog.entities.get(iri)) is not None
+            for name in (entity.label, *entity.aliases)
+        }
+        found = self.sentences.purpose(iris, sorted(names), asked.verb)
+        if found is not None or len(links) != 1:
+            return found
+        text = f"What is {reading.text[start:end]}?"
+        again = self._answer(self._read(text, session))
+        return again if again.answers and again.kind == "definition" else None
+
+    def _purpose_unsaid(self, reading: Reading, answer: Answer) -> bool:
+        """Tell whether a relation answer to a purpose question rests on relations that say no purpose.
+
+        "What is X used for?" is answered by a relation that says "for" ("is used for") or the question's
+        own verb; a path of other relations ("X is created by the owner, who ...") answers another question.
+        """
+        asked = self._purpose_asked(reading)
+        if asked is None or answer.kind != "relation":
+            return False
+        for iri in self._evidence_predicates(answer):
+            pred = self.catalog.predicates[iri]
+            words = {w for name in (pred.label, *pred.names) for w in name.lower().split()}
+            if "for" in words or (asked.verb and any(asked.verb in lemmas(w) for w in words)):
+                return False
+        return True
 
     def _evidence_predicates(self, answer: Answer) -> list[URIRef]:
         """Return the graph's relations among the triples an answer gives as its evidence."""

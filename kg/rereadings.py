@@ -102,6 +102,39 @@ def explanation_question(reading: Reading) -> str | None:
     return f"What is {reading.text[words[2].start : words[at - 1].end]}?"
 
 
+#: Dependents of the asked noun that describe it in more words: an apposition, a clause.
+DESCRIBING = frozenset(("appos", "relcl"))
+
+
+def bare_definition_question(reading: Reading) -> str | None:
+    """Return "What is X, the thing that ...?" said as "What is X?", or None for any other question.
+
+    A definition question may say more of its subject than its name (only that: "What is the cradle tied
+    to?" asks for something else, the object its stranded preposition leaves out): an apposition ("What is Dunmore, the
+    shed by the gate?"), a relative clause ("What is the cradle you mention in the checklist?"). The words
+    describe what the asker means; the definition of the name is what they ask. Only "what" and the copula
+    with the subject after it; a phrase with a preposition ("the hook *on the left*") may tell which thing is
+    meant, and stays.
+    """
+    if len(reading.words) < 3 or not reading.words[0].lower.startswith("what"):
+        return None  # no parse for a question of another shape
+    doc = parse(reading.text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or root.i != 1 or doc[0].lower_ != "what":
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None:
+        return None
+    dropped = {t.i for c in subject.children if c.dep_ in DESCRIBING for t in c.subtree}
+    if not dropped:
+        return None
+    if any(doc[i].dep_ == "prep" and not any(True for _ in doc[i].children) for i in dropped):
+        return None  # "What is X tied to?": the wh-word is the object the phrase leaves out, not X's kind
+    kept = [t for t in subject.subtree if t.i not in dropped and not (t.is_punct and t.i > subject.i)]
+    name = "".join(t.text_with_ws for t in kept).strip()
+    return f"{doc[: root.i + 1].text} {name}?" if name else None
+
+
 #: The copula a "where"/"when" question takes in place of "do" + a verb of occurrence, by the form of "do".
 COPULA_FOR_DO = {"does": "is", "do": "are", "did": "was"}
 

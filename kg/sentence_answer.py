@@ -55,6 +55,7 @@ from kg.coordination import said_apart
 from kg.ingest.relations import lacks_subject
 from kg.linking import Link, said_in, sentence_words
 from kg.opposites import are_opposites, opposites
+from kg.purpose import purpose_in
 from kg.question import CLASSIFIERS, is_short_form
 from kg.rereadings import names_no_other_preposition
 from kg.scoring import PREPOSITIONS as COMMON_PREPOSITIONS
@@ -220,6 +221,9 @@ MEANT_PENALTY = 0.05
 #: How much less sure an answer read by the asked type alone is than one read by the question's verb
 #: (``SentenceAnswerer._typed``): the sentence's verb is not known to say the question's.
 TYPED_PENALTY = 0.1
+#: How sure a purpose read out of a sentence by its grammar is (``SentenceAnswerer.purpose``): a sentence
+#: answer's, read by the form of the question rather than by its closeness in meaning.
+PURPOSE_CONFIDENCE = 0.7
 #: The shortest stem two words must share, under different prefixes, to be told apart as opposites.
 SHORTEST_SHARED_STEM = 4
 #: What separates a table's cells where a row is recorded as a sentence.
@@ -449,6 +453,30 @@ class SentenceAnswerer:
         where = f" ({best.document})" if best.document else ""
         text = f'{answers[0]["label"]}: the notes say{where}: "{best.text}"'
         return Answer("", text, answers, confidence, _quoting([best]), [], [_source(best)], kind="sentence")
+
+    def purpose(self, iris: set[URIRef], names: Sequence[Sequence[str]], verb: str | None = None) -> Answer | None:
+        """Answer what a thing is for with the one sentence that gives it a purpose (``kg.purpose``).
+
+        ``iris`` are the concepts the question names the thing by, ``names`` their names (lowercase words),
+        ``verb`` the question's own verb lemma, if it says one. Of the sentences recorded about the concepts,
+        exactly one must give a purpose in the clause that names the thing; two that do may say two
+        purposes, and neither is chosen. The purpose is read by grammar, not by meaning, and as surely as a
+        sentence read by the question's verb (``PURPOSE_CONFIDENCE``).
+        """
+        if self.parse is None or not iris or not names:
+            return None
+        found = []
+        for cand in self.sentences(iris):
+            said = purpose_in(self.parse(cand.reading), names, verb)
+            if said is not None:
+                found.append((cand, said))
+        if len({cand.text for cand, _ in found}) != 1:
+            return None
+        cand, said = found[0]
+        where = f" ({cand.document})" if cand.document else ""
+        text = f'{said[:1].upper()}{said[1:]}: the notes say{where}: "{cand.text}"'
+        answers = [{"value": said}]
+        return Answer("", text, answers, PURPOSE_CONFIDENCE, _quoting([cand]), [], [_source(cand)], kind="sentence")
 
     def _closest_alone(
         self, ranked: list[Candidate], mentions: Sequence[Link], asked: Asked | None

@@ -175,3 +175,17 @@ def test_a_phrase_that_opens_a_clause_after_and_is_no_list_item():
     parsed = load_parser()(text)
     okoro = next(t for t in parsed if t.text == "Okoro")
     assert okoro.dep_ != "conj" or okoro.head.text not in ("Ledgerline", "database"), okoro.dep_
+
+
+def test_an_auxiliary_after_a_list_is_no_item_and_the_parse_stays_a_tree():
+    # The list's last item once took "are treated" in ("keys are treated"), and re-hanging its words made a
+    # cycle (keys -> treated -> Phones -> ...): a walk up the tree never ended.
+    from kg.ingest.parse import load_parser
+
+    parsed = load_parser()("Torches, flares and radios are checked weekly: they go in the locker and are kept dry.")
+    for token in parsed:
+        steps, at = 0, token
+        while at.head.i != at.i:
+            at, steps = at.head, steps + 1
+            assert steps <= len(parsed), f"{token.text} never reaches the root"
+    assert next(t for t in parsed if t.text == "are").dep_ in ("aux", "auxpass")

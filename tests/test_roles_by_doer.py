@@ -6,6 +6,9 @@ verbs (``data/agents.tsv``) give the role noun, and the question is asked again 
 supervisor?" (``kg.event_verbs.role_readings``, ``Engine._as_role``); only the one holder a note identifies
 answers. A made-up rowing club's note stands for any note.
 
+A name in brackets after a role fills it as a name set off by commas does ("the night porter (currently Rhea
+Dunn)", ``_described_in_apposition`` in ``kg/ingest/relations.py``).
+
 Also pinned here: two misreadings that put the wrong doer in a graph (``kg/ingest/repairs.py``,
 ``kg/ingest/sentences.py``): the last item of a list with no "and", hung as an apposition of the item before
 ("spare rope, two lamps, a stretcher" made the lamps a stretcher), and a clause whose subject is "nobody"
@@ -32,6 +35,8 @@ Our site supervisor, Ivo Lind, opens the boathouse each morning. The spare oars 
 will usually find in the shed on Fridays.
 
 ## Safety
+
+Lost oars are reported to the night porter (currently Rhea Dunn) before the next outing.
 
 The bank runner brings what the crews need — spare rope, two lamps, a stretcher — so that nobody else has to
 leave the landing stage.
@@ -125,3 +130,8 @@ def test_a_clause_said_of_nobody_gives_no_fact(club):
         "FILTER(CONTAINS(LCASE(STR(?l)), 'leave')) }"
     )
     assert not list(rows)
+
+
+@pytest.mark.slow
+def test_a_name_in_brackets_after_a_role_holds_the_role(club):
+    assert answer_labels(club.ask("Who is the night porter?")) == ["Rhea Dunn"]

@@ -429,7 +429,7 @@ _PREPOSITIONS_OPENED_BY = {
 def _complex_prepositions(doc) -> None:
     """Merge a preposition of several words into one token that heads its object ("grew *out of* the Falcon set").
 
-    Only where the parse strings the words together, each hung on the one before (a "top" with an
+    Only where the parse strings the words together, each hung on the word before it (a "top" with an
     article, "on the top of", is a noun of its own and stays).
     """
     found = []

@@ -1271,7 +1271,18 @@ class _Extractor(StructureReader):
         those a relative clause set off by a comma equates with a noun ("... sends it to Brae, which is the
         app that texts the rota": what Brae is, said in passing as "Brae is the app ..." would say it)."""
         found = []
+        for noun in _glossed_by_that_is(doc) if doc is not None else ():
+            # "count the float — that's the £50 in coins that stays in the till —": what the float is.
+            concept = self.open_reader.named_by(noun)
+            if concept is not None:
+                found.append(concept)
         for verb in doc if doc is not None else ():
+            term = _quoted_complement(verb)
+            if term is not None:
+                concept = self.open_reader.named_by(term)
+                if concept is not None:
+                    found.append(concept)
+                continue
             named = _named_as(verb)
             if named is not None:
                 # "We call these marks a scuff": the sentence says what a scuff is.
@@ -2221,12 +2232,22 @@ def _named_as(verb):
 
     Only an undenied verb of naming (``NAMING_VERBS``) in the active, with a direct object and the name as its
     object's complement (the parser's ``oprd``), a common noun, a name, or a word an article makes a noun.
+    The object may be the relative pronoun of a clause that names its noun ("the barn, *which we call the
+    Byre*"; the parser may make "that" a marker and the name the object: "the giant *that everyone calls
+    Big Bertha*"), or the "what" of a free relative ("Three lapses is *what we call a strike*").
     """
     if verb.lemma_ not in NAMING_VERBS or verb.pos_ != "VERB":
         return None
     if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
         return None
-    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    relative = verb.dep_ in ("relcl", "ccomp") and any(
+        c.lower_ in (*RELATIVE_PRONOUNS, "what") and c.dep_ in ("dobj", "mark") for c in verb.children
+    )
+    if relative and not any(c.dep_ == "oprd" for c in verb.children):
+        names = [c for c in objects if c.pos_ == "PROPN"]
+        return names[0] if len(names) == 1 and len(objects) == 1 else None
+    if not relative and not any(c.pos_ in ("NOUN", "PROPN") for c in objects):
         return None
     # The name in quotes may be tagged an adjective ("a "scuff""): an article makes it a noun phrase.
     names = [
@@ -2235,6 +2256,44 @@ def _named_as(verb):
         if c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or any(d.dep_ == "det" for d in c.children))
     ]
     return names[0] if len(names) == 1 else None
+
+
+def _quoted_complement(cop):
+    """Return the copula's noun complement when quotation marks set it off as the term being named ("A second
+    complaint is a *"yellow card"*": the sentence says what a yellow card is), or None."""
+    if cop.lemma_ != "be" or any(c.dep_ == "neg" for c in cop.children):
+        return None
+    attrs = [c for c in cop.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    if len(attrs) != 1:
+        return None
+    marks = [c.i for c in attrs[0].children if c.dep_ == "punct" and c.text in QUOTE_MARKS]
+    start = attrs[0].left_edge.i
+    opened = any(i < attrs[0].i for i in marks) and all(
+        t.dep_ in ("det", "amod", "compound", "punct") for t in attrs[0].doc[start : attrs[0].i]
+    )
+    return attrs[0] if opened and any(i > attrs[0].i for i in marks) else None
+
+
+#: The marks that open an aside, and the words that open one glossing the noun before it ("that is", "i.e.").
+ASIDE_OPENERS = frozenset(("(", "\u2014", "\u2013", "--"))
+GLOSS_OPENERS = (("that", "is"), ("that", "'s"), ("that", "\u2019s"), ("i.e.",), ("ie",))
+
+
+def _glossed_by_that_is(doc) -> list:
+    """Return the nouns an aside glosses with "that is" ("the float — *that's* the £50 in coins that stays in
+    the till —", "the bilge (*that is*, the bottom of the hull)"): the aside says what the noun before it is."""
+    found = []
+    lowered = [t.lower_ for t in doc]
+    for i, token in enumerate(doc):
+        if token.text not in ASIDE_OPENERS or i == 0 or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(tuple(lowered[i + 1 : i + 1 + len(opener)]) == opener for opener in GLOSS_OPENERS):
+            found.append(doc[i - 1])
+    return found
+
+
+#: The quotation marks that may set off a term being named.
+QUOTE_MARKS = frozenset(('"', "“", "”", "'", "‘", "’"))
 
 
 def _described_one(attr) -> bool:

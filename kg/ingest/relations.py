@@ -743,13 +743,14 @@ class OpenReader:
             listed = any(c.dep_ == "conj" for c in token.children)  # "the crate, the batch ID and a label": a list
             if (
                 token.dep_ == "appos"
-                and _set_off(token)
+                and (_set_off(token) or (_bracketed(token) and (token.pos_ == "PROPN" or merged_name(token))))
                 and not listed
                 and _definite_role(role)
                 and _identifier(token, role)
             ):
                 # "the bursar, Oren Vasko, keeps ...": the name fills the role, as "the bursar is Oren
-                # Vasko" says (``_identified``).
+                # Vasko" says (``_identified``); so does a name in brackets ("the bursar (currently Oren
+                # Vasko)").
                 named = self._concept(token)
                 kind = self.resolve(_joined(_name_tokens(role)), True)
                 if named is not None and kind is not None and kind != named:
@@ -2354,6 +2355,13 @@ def _set_off(clause) -> bool:
     barge, which weighs ..."): it adds to its noun, rather than telling which one is meant."""
     first = clause.left_edge
     return first.i > 0 and (clause.doc[first.i - 1].text == "," or _dash(clause.doc[first.i - 1]))
+
+
+def _bracketed(token) -> bool:
+    """Tell whether the phrase ``token`` heads stands alone in brackets ("the bursar *(currently Oren Vasko)*")."""
+    doc = token.doc
+    first, last = token.left_edge.i, token.right_edge.i
+    return first > 0 and doc[first - 1].text == "(" and last + 1 < len(doc) and doc[last + 1].text == ")"
 
 
 def _dash(token) -> bool:

@@ -434,29 +434,51 @@ def list_run(doc):
         moved = [k for k in range(1, len(chain)) if chain[k] not in chain[k - 1].conjuncts]
         if any(chain[k - 1].i in {t.i for t in chain[k].subtree} for k in moved):
             continue
+        # The new heads are planned first and set only if the tree they make still reaches its root from every
+        # word: a word re-hung inside an item may govern its new head through words outside the run ("Phones,
+        # wallets and keys are treated ..." read "keys are treated" as one item).
+        planned: dict[int, tuple[int, str]] = {}
+
+        def head_of(t, planned=planned) -> int:
+            return planned[t.i][0] if t.i in planned else t.head.i
+
+        retag = []
         for (start, end, noun_end), head, before in zip(items[1:], heads, chain, strict=False):
-            for t in doc[start:noun_end]:
-                if t.tag_ in BARE_VERB_TAGS:
-                    t.tag_, t.pos_ = "NN", "NOUN"
+            retag += [t for t in doc[start:noun_end] if t.tag_ in BARE_VERB_TAGS]
             if head not in before.conjuncts:
-                head.head, head.dep_ = before, "conj"
+                planned[head.i] = (before.i, "conj")
             for t in doc[start:noun_end]:
-                if t.i != head.i and (not start <= t.head.i < end or t.dep_ in ITEM_CLAUSE_DEPS):
-                    if not start <= t.head.i < end:
-                        t.head = head
-                    t.dep_ = _modifier_dep(t)
+                if t.i != head.i and (not start <= head_of(t) < end or t.dep_ in ITEM_CLAUSE_DEPS):
+                    planned[t.i] = (head_of(t) if start <= head_of(t) < end else head.i, _modifier_dep(t))
             if noun_end < end:
                 # "null counts on key fields": the phrase is the item's, its object the preposition's.
                 preposition, inner = doc[noun_end], _item_head(doc, (noun_end + 1, end, end))
-                preposition.head, preposition.dep_ = head, "prep"
-                if inner is not None and inner.head.i != preposition.i:
-                    inner.head, inner.dep_ = preposition, "pobj"
+                planned[preposition.i] = (head.i, "prep")
+                if inner is not None and head_of(inner) != preposition.i:
+                    planned[inner.i] = (preposition.i, "pobj")
                 for t in doc[noun_end + 1 : end]:
-                    if t.i != inner.i and not noun_end < t.head.i < end:
-                        t.head, t.dep_ = inner, _modifier_dep(t)
-        if joiner.head not in chain:
-            joiner.head = chain[-2]
+                    if t.i != inner.i and not noun_end < head_of(t) < end:
+                        planned[t.i] = (inner.i, _modifier_dep(t))
+        if head_of(joiner) not in {c.i for c in chain}:
+            planned[joiner.i] = (chain[-2].i, joiner.dep_)
+        if _cyclic([planned[t.i][0] if t.i in planned else t.head.i for t in doc]):
+            continue
+        for t in retag:
+            t.tag_, t.pos_ = "NN", "NOUN"
+        for i, (head_i, dep) in planned.items():
+            doc[i].head, doc[i].dep_ = doc[head_i], dep
     return doc
+
+
+def _cyclic(heads: list[int]) -> bool:
+    """Tell whether some word never reaches a root by ``heads`` (each word's head, by position)."""
+    for start in range(len(heads)):
+        at, steps = start, 0
+        while heads[at] != at:
+            at, steps = heads[at], steps + 1
+            if steps > len(heads):
+                return True
+    return False
 
 
 def _runs(doc):
@@ -557,7 +579,7 @@ def _item_word(doc, k: int, start: int) -> bool:
         return False  # "codecs, *including* A and B": a preposition the tagger calls a participle
     if t.tag_ in ITEM_TAGS:
         return not (t.tag_ == "DT" and k > start)
-    if t.tag_ in BARE_VERB_TAGS and k > 0:
+    if t.tag_ in BARE_VERB_TAGS and k > 0 and t.pos_ != "AUX" and t.lemma_ not in ("be", "have", "do"):
         before_noun = k + 1 < len(doc) and doc[k + 1].tag_.startswith("NN")
         after_noun = doc[k - 1].tag_.startswith("NN") and k > start
         return before_noun or after_noun
