@@ -70,6 +70,8 @@ def test_the_grammar_of_purpose_in_the_clause_that_names_the_thing():
     assert purpose("The tongs are kept by the grill in order to turn the fish.", "tongs") == "in order to turn the fish"
     assert purpose("The hook is kept for lifting lines.", "hook") == "for lifting lines"
     assert purpose("The hook is for the lines.", "hook") == "for the lines"
+    # What the thing itself does, for the purpose said, is its use: its predicate from the verb on.
+    assert purpose("The horn sounds at noon to warn the crews.", "horn") == "sounds at noon to warn the crews"
 
 
 def test_what_a_deed_is_done_with_is_used_for_that_deed():
