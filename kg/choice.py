@@ -48,7 +48,7 @@ from kg.measures import amount_side, grading_side, relative_side
 from kg.namespaces import KGO
 from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
-from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer
+from kg.sentence_answer import PREPOSITIONS, SentenceAnswerer, quoting_query
 from kg.stated_amounts import asked_side, stated_amounts
 from kg.store import KGStore
 from kg.synonyms import grade_alike
@@ -500,10 +500,7 @@ class ChoiceAnswerer:
         where = f" ({cand.document})" if cand.document else ""
         name = item.get("label", item.get("value", ""))
         text = f'{name[:1].upper()}{name[1:]}: the notes say{where}: "{cand.text}"'
-        sparql = (
-            "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
-            "  OPTIONAL { ?s kgo:section ?section }\n}" % Literal(cand.text).n3()
-        )
+        sparql = quoting_query([cand.text])
         return Answer("", text, [item], SENTENCE_TOP, sparql, [], [quote], kind="sentence")
 
     def _option_names(self, option: Option) -> set[str]:
@@ -719,10 +716,7 @@ class ChoiceAnswerer:
         where = f" ({quote['document']})" if quote["document"] else ""
         name = item["label"]
         text = f'{name[:1].upper()}{name[1:]}: the notes say{where}: "{quote["text"]}"'
-        sparql = (
-            "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
-            "  OPTIONAL { ?s kgo:section ?section }\n}" % Literal(quote["text"]).n3()
-        )
+        sparql = quoting_query([quote["text"]])
         return Answer("", text, [item], confidence, sparql, [], [quote], kind="sentence")
 
     def _clauses(self, text: str, options: list[Option]) -> list[list[list[str]]]:

@@ -1037,7 +1037,12 @@ BESIDE_WORDS = 4
 
 def _quoting(quoted: Sequence[Candidate]) -> str:
     """Return the query that finds the quoted sentences in the graph, where they were recorded with their source."""
-    values = " ".join(Literal(c.text).n3() for c in quoted)
+    return quoting_query([c.text for c in quoted])
+
+
+def quoting_query(texts: Sequence[str]) -> str:
+    """Return the query that finds the sentences ``texts`` in the graph, each with the section it was recorded in."""
+    values = " ".join(Literal(text).n3() for text in texts)
     return (
         "SELECT DISTINCT ?quote ?section WHERE {\n  VALUES ?quote { %s }\n  ?s kgo:quote ?quote .\n"
         "  OPTIONAL { ?s kgo:section ?section }\n}" % values
