@@ -44,7 +44,7 @@ from kg.answer import Answer
 from kg.catalog import Catalog
 from kg.evidence import Evidence
 from kg.linking import Link, words_match
-from kg.measures import amount_side, grading_side, relative_side
+from kg.measures import amount_side, attribute_nouns, grading_side, relative_side
 from kg.namespaces import KGO
 from kg.opposites import are_opposites, opposites
 from kg.question import AUX_START, GENERIC_NOUNS, WH_WORDS, Reading, wh_phrase
@@ -437,6 +437,8 @@ class ChoiceAnswerer:
         # A compound the property writes as one word, the question may write as two ("setup": "set up").
         joined = {a + b for a, b in itertools.pairwise(said)}
         said_lemmas = {lemma for w in [*said, *joined] for lemma in lemmas(w)}
+        # "Is A or B heavier?" grades the "Weight" a table gives: the noun of what the comparative measures.
+        said_lemmas |= {noun for w in said if degree(w) == "JJR" for noun in attribute_nouns(w)}
         values = [self._amounts(o.concepts[0]) for o in options]
         chosen: dict[bool, list] = {True: [], False: []}
         for p in set(values[0]) & set(values[1]):

@@ -60,6 +60,19 @@ TITLE_HEAD_SCORE = 0.9
 KIND_STRIPPED_SCORE = 0.9
 
 
+#: Nouns that say a name is a kind of something, not what: "Appointment *type*" is a kind of appointment.
+KIND_WORDS = frozenset("type kind sort category form class".split())
+
+
+def _kind_head(label: str) -> str | None:
+    """Return the singular head noun of a kind's name: its last word, or the word ahead of a last word that only
+    says it is a kind ("appointment" of "Appointment type"); None for a name of no words."""
+    words = [w.lower() for w in label.split() if w.lower() not in STOPWORDS]
+    while len(words) > 1 and noun_key(words[-1]) in KIND_WORDS:
+        words.pop()
+    return noun_key(words[-1]) if words else None
+
+
 def _kind_stripped(catalog: Catalog) -> dict[str, URIRef]:
     """Return, by the key of a name less its last word, the one concept whose name ends in the noun of a kind
     it is typed by ("HttpOnly attribute", an attribute), where no concept is called by the shorter name."""
@@ -152,6 +165,7 @@ class EntityLinker:
         #: The last words of a capitalised name, said after "the" for the one thing so named (``_proper_tails``).
         self.proper_tails = _proper_tails(catalog)
         self.tail_words = max((len(key) for key in self.proper_tails), default=0)
+        self._kind_words: dict[URIRef, frozenset[str]] = {}
 
     def link(self, tokens: list[Token]) -> list[Link]:
         """Return the entity mentions in ``tokens``, longest first without overlaps, in order."""
@@ -187,6 +201,9 @@ class EntityLinker:
                 if not iris:
                     iris = self._compound_turned(keys[i : i + n])
                     spelt = f"{texts[-1]} {texts[0]}"  # ranked as the compound it says
+                if not iris and n > 1:
+                    iris = self._named_with_kind(keys[i : i + n])
+                    spelt = " ".join(texts[:-1])  # ranked as the name it says
                 if iris:
                     text = " ".join(texts)
                     found.append(Link(i, i + n, text, self._rank(iris, spelt), "exact"))
@@ -238,6 +255,28 @@ class EntityLinker:
         taken |= {link.start for link in extra}
         extra += self._without_kind(words, keys, taken)
         return sorted(chosen + extra, key=lambda link: link.start)
+
+    def _named_with_kind(self, keys: list[str]) -> set[URIRef]:
+        """Return the concepts ``keys`` name by their name and then a noun of a kind they are: "the Regular
+        tier" (a "Regular" typed "Membership tier"), "a follow-up appointment" (a "Follow-up" typed
+        "Appointment type"). A reader adds the kind to a name as a noun of its own; the name says which thing.
+        """
+        if keys[-1] in STOPWORDS or not keys[-1].isalpha():
+            return set()
+        named = self.catalog.by_name.get(" ".join(keys[:-1]), set())
+        kind = noun_key(keys[-1].lower())
+        return {iri for iri in named if kind in self._kind_nouns(iri)}
+
+    def _kind_nouns(self, iri: URIRef) -> frozenset[str]:
+        """Return the singular head nouns of the names of the kinds ``iri`` is typed by ("tier" of "Membership
+        tier"; "appointment" of "Appointment type", whose last word only says it is a kind)."""
+        found = self._kind_words.get(iri)
+        if found is None:
+            entity = self.catalog.entities.get(iri)
+            types = entity.types if entity is not None else ()
+            found = frozenset(head for t in types if (head := _kind_head(self.catalog.label(t))))
+            self._kind_words[iri] = found
+        return found
 
     def _compound_turned(self, keys: list[str]) -> set[URIRef]:
         """Return the concepts a compound names that ``keys`` say with a preposition: "the warden at the quay" for

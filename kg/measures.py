@@ -21,6 +21,8 @@ from kg.synonyms import ADJECTIVE_TABLE
 from kg.text import lemmas
 
 TABLE = "measures.tsv"
+#: What adjectives measure, by WordNet's attribute pointers (``scripts/make_attributes.py``).
+ATTRIBUTES = "attributes.tsv"
 #: Words of size that grade a noun upwards ("*more* time", "a *higher* temperature"): grammar of degree.
 MORE_OF = frozenset("more greater higher bigger larger".split())
 #: Words of size that grade a noun downwards ("*less* time", "*fewer* stops", "a *lower* temperature").
@@ -29,14 +31,40 @@ LESS_OF = frozenset("less fewer lower smaller".split())
 
 @lru_cache(maxsize=1)
 def measure_table() -> dict[str, dict[str, int]]:
-    """Return each adjective's graded nouns with their side (1 more, -1 less), read once per process."""
+    """Return each adjective's graded nouns with their side (1 more, -1 less), read once per process: the
+    glosses' rows, then the attributes' rows that have a side ("long": more "length") the glosses lack."""
     found: dict[str, dict[str, int]] = {}
     for line in (data_dir() / TABLE).read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         word, noun, sign = line.split("\t")
         found.setdefault(word, {})[noun] = 1 if sign == "+" else -1
+    for word, nouns in attribute_table().items():
+        for noun, side in nouns.items():
+            if side:
+                found.setdefault(word, {}).setdefault(noun, side)
     return found
+
+
+@lru_cache(maxsize=1)
+def attribute_table() -> dict[str, dict[str, int]]:
+    """Return each adjective's attribute nouns with the side it stands on (1 more, -1 less, 0 unsaid), read once
+    per process from ``data/attributes.tsv`` (WordNet's attribute pointers: "long" is a value of "length")."""
+    found: dict[str, dict[str, int]] = {}
+    for line in (data_dir() / ATTRIBUTES).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, noun, sign = line.split("\t")
+        found.setdefault(word, {})[noun] = {"+": 1, "-": -1}.get(sign, 0)
+    return found
+
+
+@lru_cache(maxsize=20_000)
+def attribute_nouns(word: str) -> frozenset[str]:
+    """Return the nouns of what ``word`` (an adjective, or its comparative) measures: "long" and "longer" give
+    "length" and "duration", "heavy" "weight"; empty for a word that measures nothing."""
+    table = attribute_table()
+    return frozenset(noun for lemma in lemmas(word.lower()) | {word.lower()} for noun in table.get(lemma, {}))
 
 
 def grading_side(word: str) -> int:

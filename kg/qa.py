@@ -24,6 +24,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.about import GENERIC_TYPES, AboutAnswerer, is_about_request
+from kg.amounts import read_amount
 from kg.answer import MAX_QUESTION_CHARS, Answer, QuestionError, clean_question
 from kg.catalog import IN, OUT, Catalog
 from kg.choice import ChoiceAnswerer, comparison_account
@@ -41,6 +42,7 @@ from kg.event_verbs import (
 from kg.evidence import Evidence
 from kg.index import VectorIndex
 from kg.linking import EntityLinker, Link, content_positions, content_words, said_in, sentence_words, words_match
+from kg.measures import attribute_nouns
 from kg.namespaces import CALLED_RULE, IDENTITY_RULE, KGO, SKOS, with_prefixes
 from kg.opposites import OpposedRelations, opposed_relations
 from kg.paths import Step, first_steps, path_query
@@ -138,6 +140,7 @@ from kg.text import (
     DEMONSTRATIVES,
     EXISTENCE_VERBS,
     LIGHT_VERBS,
+    MEANING_VERBS,
     NAMING_VERBS,
     PLACE_PREPOSITIONS,
     POSSESSIVES,
@@ -192,6 +195,18 @@ ANSWER_THRESHOLD = 0.8
 #: ``ANSWER_THRESHOLD``, as facts given as RDF (MetaQA) do, whose answers at 0.8 are right about 97% of
 #: the time.
 TEXT_ANSWER_THRESHOLD = 0.9
+#: The similarity a measure asked with "how" ("how long") is given to a relation named by what it measures
+#: ("Length"): WordNet's attribute pointer says it, as surely as a close embedding would (``_scaled`` maps it
+#: to a word's full share).
+ATTRIBUTE_MEANING = 0.9
+#: How sure "How much is X?" is answered by X's one relation valued in money: the idiom asks a price, and the
+#: relation is the only one that can give one (``Engine._price_asked``).
+PRICE_ASKED = 0.85
+#: How sure "Which shed is the attic?" is answered by the thing a note gives that other name
+#: (``Engine._called_so``).
+CALLED_SO = 0.85
+#: Units of money (``kg.amounts`` reads "£45" as 45 "pound").
+MONEY_UNITS = frozenset(("pound", "dollar", "euro", "yen", "rupee", "penny", "pence", "cent"))
 #: How sure a long form is that a short form's letters spell when no sentence gives the two side by side: a
 #: guess, below ``ANSWER_THRESHOLD``, so withheld. At 0.85 such guesses were right 0 times in 2 on the
 #: held-out sets of session 32 (none was given on the development sets); with a sentence that introduces
@@ -444,8 +459,9 @@ class Engine:
                 answer = meant
             else:
                 phrased = self._by_phrase(reading)
-                if self._sure(phrased):
-                    answer = phrased
+                answer = phrased if self._sure(phrased) else self._price_asked(reading) or answer
+        if not self._sure(answer):
+            answer = self._called_so(reading) or answer
         if answer is not None and answer.answers and self._purpose_unsaid(reading, answer):
             answer = None  # "What is X for?" asks a purpose: a path of relations that say none answers otherwise
         if answer is not None and answer.answers and answer.kind != "sentence" and not self._an_option(reading, answer):
@@ -453,6 +469,81 @@ class Engine:
             # takes) answers another question, and so does a yes or a no.
             answer = None
         return self._or_quoted(reading, answer, context)
+
+    def _called_so(self, reading: Reading) -> Answer | None:
+        """Answer "Which shed is the attic?" by the thing a note gives that other name ('Shed 4 ("the attic")').
+
+        "Which N" asks for an N; the one other name of the question is another name (no label) of a thing whose
+        name or kind has N's noun, and the question's other words name no relation of the graph (only a
+        copula, "mean", "call", "say" and the like are left): the thing so called is the N asked for.
+        """
+        at = reading.asked_at
+        words = reading.words
+        if at is None or words[at].lower not in ("which", "what") or at + 1 >= len(words):
+            return None
+        kind = noun_key(words[at + 1].lower)
+        talk = NAMING_VERBS | MEANING_VERBS | {"say"}  # "which room do they mean by X", "... call X"
+        if any(not lemmas(w) & talk for w in reading.relation_words):
+            return None
+        named = [link for link in reading.links if link.start > at + 1 and link.best[1] >= 0.9 and self._alias_of(link)]
+        if len(named) != 1:
+            return None
+        link = named[0]
+        iri = link.best[0]
+        entity = self.catalog.entities[iri]
+        kinds = {noun_key(w.lower()) for t in (iri, *entity.types) for w in self.catalog.label(t).split()}
+        if kind not in kinds:
+            return None
+        answer = Answer(
+            "", f'{entity.label} is the one called "{link.text}".', [self.evidence.entity_dict(iri)],
+            round(CALLED_SO * link.best[1], 3), "SELECT ?name WHERE {\n  %s skos:altLabel ?name .\n}" % iri.n3(),
+            kind="definition",
+        )  # fmt: skip
+        answer.evidence, answer.sources = self.evidence.for_names(iri, link.text)
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
+
+    def _alias_of(self, link: Link) -> bool:
+        """Tell whether ``link`` names its concept by another name than its label ("the attic" of "Shed 4")."""
+        entity = self.catalog.entities.get(link.best[0])
+        said = link.text.lower()
+        return entity is not None and said != entity.label.lower() and said in {a.lower() for a in entity.aliases}
+
+    def _price_asked(self, reading: Reading) -> Answer | None:
+        """Answer "How much is X?" by the one relation of X whose values are sums of money ("Price: £45").
+
+        "How much", a copula and one name, and nothing else, asks what the thing costs, in English's idiom;
+        the relation is chosen by what its values are, not by its name ("Price", "Fee", "Charge"), and only
+        when X has exactly one relation valued in money (a "Deposit" beside a "Price" leaves it unsaid).
+        """
+        words = [w.lower for w in reading.words]
+        if len(reading.links) != 1 or words[:2] != ["how", "much"] or len(words) < 4:
+            return None
+        link = reading.links[0]
+        rest = [w for i, w in enumerate(words[3:], start=3) if not link.start <= i < link.end]
+        if "be" not in lemmas(words[2]) or any(w not in ARTICLES for w in rest):
+            return None
+        topic = link.best[0]
+        rows = self.store.query("SELECT DISTINCT ?p ?v WHERE { ?t ?p ?v FILTER(isLiteral(?v)) }", {"t": topic})
+        priced: dict[URIRef, list] = {}
+        for p, v in rows:
+            amount = read_amount(str(v))
+            if amount is not None and noun_key(amount.unit) in MONEY_UNITS and p in self.catalog.predicates:
+                priced.setdefault(p, []).append(v)
+        if len(priced) != 1:
+            return None
+        (p, values), label = next(iter(priced.items())), self.catalog.label(topic)
+        triples = [(topic, p, v) for v in sorted(values, key=str)]
+        evidence, sources = self.evidence.for_triples(triples)
+        said = ", ".join(str(v) for v in sorted(values, key=str))
+        sparql = "SELECT ?value WHERE {\n  %s %s ?value .\n}" % (topic.n3(), p.n3())
+        text = f"{label[:1].upper()}{label[1:]} {self.catalog.label(p)} {said}."
+        items = [{"value": str(v)} for v in sorted(values, key=str)]
+        answer = Answer(
+            "", text, items, round(PRICE_ASKED * link.best[1], 3), sparql, evidence, sources, kind="relation"
+        )
+        answer.topics = [self.evidence.entity_dict(topic)]
+        return answer
 
     def _an_option(self, reading: Reading, answer: Answer) -> bool:
         """Tell whether ``answer`` names one of the options the question offers, or it offers none."""
@@ -467,7 +558,32 @@ class Engine:
         """
         if answer is None or not answer.answers:
             return False
-        return answer.confidence >= (self.text_threshold if self.reads_from_text(answer) else self.threshold)
+        if answer.confidence >= self.text_threshold:
+            return True
+        from_text = self.reads_from_text(answer) and not self._read_from_tables(answer)
+        return answer.confidence >= (self.text_threshold if from_text else self.threshold)
+
+    def _read_from_tables(self, answer: Answer) -> bool:
+        """Tell whether every source an answer cites is a table's row or column, its facts read from the
+        table's layout ("Hull survey | 60 min | £80" under "Check | Length | Price"), not from a sentence's
+        parse: such facts keep the plain threshold, as facts given as RDF do (``TEXT_ANSWER_THRESHOLD`` is for
+        a parse's errors, which a relation's words may match exactly)."""
+        texts = {source["text"] for source in answer.sources}
+        pairs = {
+            (URIRef(e["subject"]["iri"]), URIRef(e["predicate"]["iri"]))
+            for e in answer.evidence
+            if "iri" in e.get("subject", {}) and "iri" in e.get("predicate", {})
+        }
+        if not texts or not pairs:
+            return False
+        values = " ".join(Literal(t).n3() for t in sorted(texts))
+        stated = " ".join(f"({s.n3()} {p.n3()})" for s, p in sorted(pairs))
+        rows = self.store.query(
+            "SELECT DISTINCT ?rule WHERE { VALUES ?q { %s } VALUES (?s ?p) { %s } "
+            "?st kgo:quote ?q ; rdf:subject ?s ; rdf:predicate ?p ; kgo:rule ?rule }" % (values, stated)
+        )
+        rules = {str(row[0]) for row in rows}
+        return bool(rules) and all(rule.startswith("table:") for rule in rules)
 
     @staticmethod
     def reads_from_text(answer: Answer) -> bool:
@@ -803,7 +919,7 @@ class Engine:
         links = self._coherent(links)
         inside = {i for link in links for i in range(link.start, link.end)}
         residual = content_words(tokens, inside)
-        relation_words, meanings = self._relation_words(residual, classifying_words(words))
+        relation_words, meanings = self._relation_words(residual, classifying_words(words), _asked_measure(words))
         named = {i for link in links if not self._weak(link) for i in range(link.start, link.end)}
         answer_word, asked_at = asked_type(words, named, text)  # a tag named "director" does not hide the asked type
         # "Doesn't X save Y?" asks whether X saves Y; only a "not" inside the question negates it.
@@ -859,13 +975,14 @@ class Engine:
         return all(lemmas(alias) & lemmas(entity.label) for alias in entity.aliases)
 
     def _relation_words(
-        self, residual: list[str], classifying: frozenset[str] = frozenset()
+        self, residual: list[str], classifying: frozenset[str] = frozenset(), measure: str | None = None
     ) -> tuple[set[str], dict[str, dict[URIRef, float]]]:
         """Return the words that name some predicate of the graph, and, of those, the ones named by meaning.
 
         A word a predicate's name contains (by lemma or stem) names it by its letters; any other may
         name one by meaning (see ``_word_meanings``). A classifier (``classifying_words``) names no
-        relation minted from a verb by its letters.
+        relation minted from a verb by its letters. The ``measure`` a question asks with "how" ("how
+        *long*") names the relations named by what it measures ("Length", "Duration": ``attribute_nouns``).
         """
         vocabulary = self.predicate_words
         lexical = {
@@ -874,6 +991,10 @@ class Engine:
             and any(words_match(w, nw) >= 0.8 for nw in (self.noun_relation_words if w in classifying else vocabulary))
         }  # fmt: skip
         meanings = self._word_meanings([w for w in residual if w not in lexical])
+        measured = attribute_nouns(measure) if measure in residual else frozenset()
+        for pred in self.catalog.predicates.values() if measured else ():
+            if measured & {noun_key(w) for name in pred.names for w in name.lower().split()}:
+                meanings.setdefault(measure, {})[pred.iri] = ATTRIBUTE_MEANING
         return lexical | set(meanings), meanings
 
     def _word_meanings(self, words: list[str]) -> dict[str, dict[URIRef, float]]:
@@ -926,7 +1047,7 @@ class Engine:
         answer_word = reading.answer_word or (typed[0].text.lower().split()[-1] if typed else None)
         if answer_word:
             answer_word = noun_key(answer_word)
-        relation_words, meanings = self._relation_words(residual)
+        relation_words, meanings = self._relation_words(residual, measure=_asked_measure(reading.words))
         if answer_word and self._verb_of_topic(reading, topic, relation_words - set(meanings)):
             answer_word = None
         return replace(
@@ -1252,6 +1373,8 @@ class Engine:
         """
         if copula_preposition(reading, link) is not None:
             return None  # "What is in the kit?" asks what the kit holds, not what it is
+        if _asked_measure(reading.words) is not None:
+            return None  # "How long is X?" asks a measure of X: "long" is no word of its long name
         inside = set(range(link.start, link.end))
         # A mention read as a word right before the concept's name modifies it ("an *image* digest"), as the
         # name's own words do; the second reading keeps only an answer that says it (``_as_words``).
@@ -1348,7 +1471,52 @@ class Engine:
                 # the role with what the notes say they did does (as "tell me about X" would).
                 return self.about.answer(iri, link.best[1], scale=KIND_SCALE) or kinds
             return kinds
-        return self._definition_answer(iri, entity, link.best[1], self._defined_here(iri, reading, link))
+        chosen = self._defined_here(iri, reading, link)
+        senses = self._senses(iri) if chosen is None else []
+        if len(senses) > 1:
+            return self._senses_answer(iri, entity, link.best[1], senses)
+        return self._definition_answer(iri, entity, link.best[1], chosen)
+
+    def _senses(self, iri: URIRef) -> list[str]:
+        """Return the definitions of ``iri`` that different notes state in sentences of their own, the
+        catalog's first: one word, two things ("a runner" of a build server and of a relay team).
+
+        Only definitions a note wrote as a sentence count (``kgo:quote``); one composed from a table's
+        layout places a term in one note, it does not give the word a second sense.
+        """
+        rows = self.store.query(
+            "SELECT DISTINCT ?g ?d WHERE { GRAPH ?g { ?c skos:definition ?d } ?s kgo:quote ?q "
+            "FILTER(STR(?q) = STR(?d)) }",
+            {"c": iri},
+        )
+        by_note: dict[URIRef, str] = {}
+        for g, d in sorted(rows, key=lambda row: (str(row[0]), str(row[1]))):
+            by_note.setdefault(g, str(d))
+        found = list(dict.fromkeys(by_note.values()))
+        first = self.catalog.entities[iri].definition
+        return sorted(found, key=lambda d: d != first)
+
+    def _senses_answer(self, iri: URIRef, entity, link_score: float, senses: list[str]) -> Answer:
+        """Answer "What is X?" of a name that notes define differently with each note's definition, each
+        cited: the question's names did not say which note it asks about, and choosing one would answer
+        the other note's reader wrongly."""
+        parts, items, evidence, sources = [], [], [], []
+        for definition in senses:
+            said, where = self.evidence.for_definition(iri, definition)
+            document = where[0]["document"] if where else None
+            said_as = definition if definition.rstrip()[-1:] in ".!?" else definition.rstrip() + "."
+            parts.append(f"In {document}: {said_as}" if document else said_as)
+            items.append({"value": definition, "iri": str(iri), "label": entity.label, "document": document})
+            evidence += said
+            sources += where[:1]
+        text = f"{entity.label} means different things in different notes. " + " ".join(parts)
+        sparql = (
+            "SELECT ?document ?definition WHERE {\n  GRAPH ?document { %s skos:definition ?definition }\n}" % iri.n3()
+        )
+        answer = Answer("", text, items, round(0.85 * link_score, 3), sparql, kind="definition")
+        answer.evidence, answer.sources = evidence, sources
+        answer.topics = [self.evidence.entity_dict(iri)]
+        return answer
 
     def _defined_here(self, iri: URIRef, reading: Reading, link) -> str | None:
         """Return the definition of ``iri`` that the note of the question's other names gives, when notes differ.
@@ -1820,7 +1988,26 @@ class Engine:
         if said is not None:
             answer.answer = said.strip()
             answer.answers = [{"value": said.strip(), "iri": str(iri), "label": entity.label}]
+        elif (cells := self._row_cells(iri)) is not None:
+            # A table's row thing ("Brownouts | Final 30 days | Scheduled outages"): its kind is the column's head,
+            # and what its row says under the other heads says what it is, beside the kind.
+            text = f"{answer.answer[:-1]}: {cells}."
+            answer.answer = text
+            answer.answers = [{"value": text, "iri": str(iri), "label": entity.label}]
         return answer
+
+    def _row_cells(self, iri: URIRef) -> str | None:
+        """Return what a table row says of ``iri`` under its columns' heads ("when: Final 30 days; what happens:
+        ..."), or None when no table row does."""
+        rows = self.store.query(
+            "SELECT DISTINCT ?p ?o WHERE { ?st rdf:subject ?c ; rdf:predicate ?p ; rdf:object ?o ; kgo:rule ?r "
+            "FILTER(STR(?r) = 'table:row' && ?p != rdf:type) }",
+            {"c": iri},
+        )
+        said = sorted(
+            f"{self.catalog.label(p)}: {self.catalog.label(o) if isinstance(o, URIRef) else o}" for p, o in rows
+        )
+        return "; ".join(said) if said else None
 
     # -- yes / no ----------------------------------------------------------------------------------
     def _is_yes_no(self, reading: Reading) -> bool:
@@ -2490,6 +2677,11 @@ class Engine:
             # six days"): "long" asks for the amount, as "many" does. A path no word names is a guess at
             # which of the topic's amounts is meant, and the measure word alone does not settle that.
             explained.add(measure)
+            named = {noun_key(w) for w in self.catalog.label(ps.steps[-1][0]).lower().split()}
+            if named & attribute_nouns(measure):
+                # "How long does a survey take?" of its "Length": the light verb frames the measure asked, as
+                # "use" frames the noun of "Which port does X use?".
+                explained |= {w for w in words if lemmas(w) & QUESTION_LIGHT_VERBS}
         if view.answer_word and ps.typed:
             explained |= {w for w in words if noun_key(w) == view.answer_word}
         elif view.answer_word and view.answer_word not in self.catalog.kind_words | CLASSIFIERS:
@@ -3442,8 +3634,8 @@ def _with_article(noun: str) -> str:
 def _other_name(entity) -> str | None:
     """Return another name of a concept worth showing beside its label: not the label's plural or its case
     ("Encoding (encodings)", "5xx (5xxs)" say nothing more)."""
-    own = {name_key(entity.label), name_key(plural(entity.label))}
-    return next((a for a in entity.aliases if name_key(a) not in own), None)
+    own = {name_key(entity.label.lower()), name_key(plural(entity.label).lower())}
+    return next((a for a in entity.aliases if name_key(a.lower()) not in own), None)
 
 
 def _heads_name(kind: str, label: str) -> bool:

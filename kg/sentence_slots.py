@@ -38,6 +38,7 @@ from kg.contrast import has_exception, only_some, past_habit, set_aside, unmet_r
 from kg.coordination import CEASING, counts_none, shared_denial
 from kg.opposites import word_pairs
 from kg.question import CLASSIFIERS, GENERIC_NOUNS
+from kg.scoring import PREPOSITIONS
 from kg.text import (
     ABSENCE,
     EXCLUSIVE_FOCUS,
@@ -1618,6 +1619,9 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
     if verb is None:
         return []
     open_slots: list[tuple[str | None, list[URIRef]]] = []
+    # "What is packed *for X*?": the question fills its own "for" phrase; the sentence's ("*For night sails* the
+    # crew packs X") says the same role of another thing, and is never the object asked for.
+    filled = _filled_prepositions(asked) if asked.wh_role in ("object", "subject") else frozenset()
     arguments = _parallel_phrase(verb, said) or [(c.dep_, _own_phrase(c, said)) for c in verb.children]
     if _controlled(verb):  # "The keeper opens the paddles to fill the chamber": who fills is the keeper
         arguments = [*arguments, *((c.dep_, _own_phrase(c, said)) for c in verb.head.children if c.dep_ in _DOERS)]
@@ -1626,6 +1630,8 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
             continue
         if any(lemmas(t.text) & said for t in span if not t.is_stop):
             continue  # this argument holds what the question says
+        if dep == "prep" and span and span[0].lower_ in filled:
+            continue  # the question names its own thing in this role
         words = [t.lower_ for t in span]
         inside = [iri for iri, names in fresh.items() if any(_occurs(n, words) for n in names)]
         if len(inside) > 1 and asked.wh_role == "oblique" and _nested_apart(span, inside, fresh):
@@ -1636,6 +1642,18 @@ def _in_open_slot(sentence: str, fresh: dict[URIRef, list[str]], asked: Asked, p
         # "Who signs a permit?" asks for the doer: the agent of "is signed by the clerk", not "in the town hall".
         open_slots = [slot for slot in open_slots if slot[0] == asked.wh_role]
     return open_slots[0][1] if len(open_slots) == 1 else []
+
+
+def _filled_prepositions(asked: Asked) -> frozenset[str]:
+    """Return the prepositions the question puts before its own mentions ("for" of "... packed *for the first
+    aid box*?"), an article between them allowed."""
+    words, mentioned = asked.words, set(asked.mention_words)
+    found = set()
+    for i, word in enumerate(words[:-1]):
+        after = words[i + 2] if words[i + 1] in ("the", "a", "an") and i + 2 < len(words) else words[i + 1]
+        if word in PREPOSITIONS and after in mentioned:
+            found.add(word)
+    return frozenset(found)
 
 
 def _own_phrase(token, said: set[str] = frozenset()) -> list:

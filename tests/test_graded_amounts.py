@@ -73,3 +73,18 @@ def test_the_measure_table_is_present_and_well_formed():
     assert 2000 < len(rows) < 10000 and all(len(row) == 3 and row[2] in "+-" for row in rows)
     assert rows == sorted(rows) and ["long", "time", "+"] in rows and ["cheap", "price", "-"] in rows
     assert measure_table()["short"]["duration"] == -1
+
+
+def test_the_attribute_table_names_what_an_adjective_measures():
+    from kg.measures import attribute_nouns, attribute_table
+
+    lines = (data_dir() / "attributes.tsv").read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert any("WordNet 3.0" in line for line in header) and any("WORDNET-LICENSE" in line for line in header)
+    assert 500 < len(rows) < 5000 and all(len(row) == 3 and row[2] in ("+", "-", "?") for row in rows)
+    assert rows == sorted(rows) and ["heavy", "weight", "+"] in rows and ["short", "length", "-"] in rows
+    assert {"length", "duration"} <= attribute_nouns("longer") and "weight" in attribute_nouns("heavy")
+    assert attribute_nouns("quickly") == frozenset() and attribute_table()["fast"]["speed"] == 1
+    # The glosses' table takes the attributes' sides where it lacks them: "longer" is more length.
+    assert amount_side("longer", "length") == 1 and amount_side("shorter", "length") == -1

@@ -47,6 +47,7 @@ from kg.ingest.shortforms import (
     SHORT_AFTER_RE,
     SHORT_APPOSED_RE,
     SHORT_BEFORE_RE,
+    SHORT_DASHED_RE,
     SHORT_EQUALS_RE,
     SHORT_GLOSSED_RE,
     SHORT_OR_RE,
@@ -70,7 +71,9 @@ from kg.ingest.structure import (
     VERSUS_RE,
     StructureReader,
     agrees_in_number,
+    bracketed_name,
     clause_cells,
+    common_noun,
     counts_its_items,
     describes,
     glossary_term,
@@ -393,7 +396,7 @@ class _Extractor(StructureReader):
                 ):
                     found.append(self._short_form(long_form, short))
                     break
-        for match in SHORT_EQUALS_RE.finditer(text):
+        for match in [*SHORT_EQUALS_RE.finditer(text), *SHORT_DASHED_RE.finditer(text)]:
             long_form = match.group(2).strip()
             if spells(match.group(1), long_form) or _initials_kept(match.group(1), long_form):
                 found.append(self._short_form(long_form, match.group(1)))
@@ -470,6 +473,19 @@ class _Extractor(StructureReader):
         ``determined``: an article or a determiner stands right before it ("runs a **restore drill**"), so
         it is a noun phrase even when its first word is only ever a verb ("restore", "launch").
         """
+        lead = _lead_match(text.strip().rstrip("."))
+        if lead is not None and len(text.split()) <= 8:
+            # "**Librarian – Sunita Kaur.**": a bold item's label and what it says of it, each its own name; the
+            # label's capital is the item's first letter ("the librarian" is what a reader says).
+            for part in (lead.group(1), lead.group(2)):
+                self._bold_name(part.strip().rstrip(".;,"), determined)
+            label = lead.group(1).strip()
+            common = label.lower()
+            named = self.registry.lookup(label)
+            capitalised = named is not None and label[1:] == common[1:] and common_noun(common)
+            if capitalised and self.registry.lookup(common) in (None, named):
+                self.registry.add_alias(named, common)
+            return
         called = re.match(r"^(.+?)\s+(?:called|named|known as)\s+(.+)$", text)
         if called:
             concept = self.registry.get_or_mint(called.group(2))
@@ -699,6 +715,10 @@ class _Extractor(StructureReader):
         concept = self._named(match.group(1))
         if concept is None and _coined(match.group(1)):
             concept = self.registry.get_or_mint(match.group(1).strip())  # "Zorbex: ...": a product's name
+        split = bracketed_name(re.sub(r"[*_`]", "", match.group(1))) if concept is not None else None
+        if split is not None and split[2]:
+            # 'Room 3 ("the cupboard") – ...': the quoted term in brackets is another name of the lead's thing.
+            self._bracketed_alias(concept, *split)
         return (concept, match.group(2)) if concept is not None else None
 
     def _named(self, text: str) -> Concept | None:

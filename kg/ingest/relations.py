@@ -1053,6 +1053,9 @@ class OpenReader:
         """
         roots = [t for t in doc if t.dep_ == "ROOT"]
         subject = self.topic
+        holder = self._role_holder(doc, roots[0], subject) if len(roots) == 1 and subject is not None else []
+        if holder:
+            return holder
         if len(roots) != 1 or subject is None or roots[0].pos_ not in ("NOUN", "PROPN"):
             return []
         root = roots[0]
@@ -1079,6 +1082,28 @@ class OpenReader:
             if kind is not None and kind.iri != subject.iri:
                 facts.append(OpenFact(subject, "is a", "is a", kind, False, "open:fragment"))
         return facts
+
+    def _role_holder(self, doc, root, role: Concept) -> list[OpenFact]:
+        """Read "Librarian – Sunita Kaur." (a role's label, then one person's name alone) as the name filling
+        the role, as "the librarian is Sunita Kaur" says (rule ``IDENTITY_RULE``).
+
+        The fragment is one proper name and nothing else (no list, no determiner, no clause); the topic is a
+        role: a common noun, its name lowercase but perhaps for its first letter.
+        """
+        words = role.label.split()
+        if not words or role.label[1:] != role.label[1:].lower() or not words[-1].isalpha():
+            return []
+        words = [t for t in doc if not t.is_punct]
+        if not words or not all(t.text[:1].isupper() for t in words if t.is_alpha):
+            return []
+        # A name the note knows is parsed as one token, whose tag may be anything ("Ines Darrow" as an adverb).
+        alone = words == [root] and merged_name(root)
+        if not alone and (root.pos_ != "PROPN" or _conjuncts(root) or not all(t.pos_ == "PROPN" for t in words)):
+            return []
+        named = self._concept(root)
+        if named is None or named.iri == role.iri:
+            return []
+        return [OpenFact(named, "is a", "is a", role, False, IDENTITY_RULE)]
 
     def _measured_parts(self, doc) -> list[OpenFact]:
         """Read a verbless bullet that names a property and its amount, "Minimum 2 disks", "Timeout 15

@@ -30,6 +30,9 @@ SHORT_BEFORE_RE = re.compile(
 SHORT_EQUALS_RE = re.compile(
     r"(?<![\w/-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s*=\s*([A-Za-z][A-Za-z /-]{2,78}?)\s*(?=[,;:.(]|$)"
 )
+#: An upper-case short form glossed after a spaced dash in brackets: "Derek Marsh (MD – musical director)". The
+#: long name runs to the bracket's end; whether the short form spells it is tested after.
+SHORT_DASHED_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?)\s+[—–-]\s+([A-Za-z][A-Za-z /-]{2,78}?)\s*\)")
 #: An upper-case short form a clause says its long name of, in a few lowercase words: "WEEE stands for Waste
 #: Electrical and Electronic Equipment", "NFS is short for Network File System". The long name is capitalised
 #: (its inner closed-class words aside); whether the short form spells it is tested after (``said_long_form``).

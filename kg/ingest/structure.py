@@ -26,6 +26,7 @@ from kg.ingest.lexicon import PREPOSITIONS
 from kg.ingest.markdown import Block
 from kg.ingest.parse import leaves_out_subject
 from kg.ingest.sentences import Context, Fact
+from kg.ingest.shortforms import spells
 from kg.namespaces import KG, KGO
 from kg.text import (
     ARTICLES,
@@ -235,9 +236,10 @@ class StructureReader:
         if not heads or not block.rows or not all(h.strip() for h in heads):
             return False
         numbered = numbered_first_column(block)
+        kinded = self._rows_with_kind(block)
         for number, row in enumerate(block.rows):
             head = row[0].strip()
-            if numbered:
+            if numbered or kinded:
                 continue  # "5": a number down the whole column names a row, whatever it counts
             words = [t for t in tokenize(head) if t.is_word]
             if not 0 < len(words) <= MAX_ROW_NAME_WORDS or (words[0].lower in ARTICLES and not _titled(words)):
@@ -277,6 +279,38 @@ class StructureReader:
             return True
         return not things or plain > things
 
+    def _kinded_row(self, name: str, header: str) -> Concept | None:
+        """Return the thing the text names by a row's name and its column's kind: "bulk" under "Tier" is the
+        "bulk tier" a sentence speaks of ("the bulk tier", 'the "high" tier'); None when no sentence does."""
+        head = _plain_header(header).lower()
+        if not self._said_with_kind(name, header):
+            return None
+        return self.registry.lookup(f"{name} {head}") or self.registry.get_or_mint(f"{name} {head}")
+
+    def _rows_with_kind(self, block: Block) -> bool:
+        """Tell whether most rows (two at least) name, with the first column's head after them, a thing the text
+        speaks of: "standard | 600 | 15 s" and "bulk | ..." under "Tier", where sentences say "the bulk tier"
+        and 'the "high" tier'. Such rows are things, whatever their lowercase words (a row headed "retrieval
+        time" under an empty head gives a property)."""
+        found = sum(self._said_with_kind(_row_name(row[0]), block.header[0]) for row in block.rows)
+        return found >= 2 and 2 * found >= len(block.rows)
+
+    def _said_with_kind(self, name: str, header: str) -> bool:
+        """Tell whether a sentence says a row's name with its column's kind after it ("the bulk tier")."""
+        head = _plain_header(header).lower()
+        if not name or not head or len(head.split()) > 2 or not head.replace(" ", "").isalpha():
+            return False
+        said = re.compile(rf"(?<![\w-]){re.escape(name)}[\"”’']?\s+{re.escape(head)}s?(?![\w-])", re.IGNORECASE)
+        return said.search(self._text_read()) is not None
+
+    def _text_read(self) -> str:
+        """Return the document's sentences as one text, joined once (a table's rows each search it)."""
+        joined = getattr(self, "_joined", None)
+        if joined is None or joined[0] != len(self.sentence_index):
+            joined = (len(self.sentence_index), "\n".join(self.sentence_index))
+            self._joined = joined
+        return joined[1]
+
     def _rows_are_names(self, block: Block) -> bool:
         """Tell whether the rows of ``block`` are headed by proper names, most of them names the text uses.
 
@@ -315,7 +349,25 @@ class StructureReader:
             name, *others = ALTERNATIVE_SPLIT_RE.split(name) if (number, 0) in block.code_cells else [name]
             if not name:
                 continue
-            thing = self._kind_member(name, sectioned) or self.registry.lookup(name) or self.registry.get_or_mint(name)
+            split = bracketed_name(name) if not numbered and self.registry.lookup(name) is None else None
+            if split is not None:
+                # 'Initial assessment ("IA")', "Bisque (cone 04)": the row's thing is named before the bracket;
+                # the bracket gives it another name (a quoted term, a short form it spells) or says more of it.
+                name = split[0]
+            thing = (
+                self._kind_member(name, sectioned)
+                or self._kinded_row(name, block.header[0])
+                or self.registry.lookup(name)
+                or self.registry.get_or_mint(name)
+            )
+            if split is not None:
+                self._bracketed_alias(thing, *split)
+                self.registry.add_alias(thing, label)
+            common = name.lower()
+            # "Cap" heads its row as a sentence's first word is capitalised: a reader asks about "the cap".
+            capitalised = thing.label == name and name[1:] == common[1:] and name != common
+            if capitalised and common_noun(common) and self.registry.lookup(common) in (None, thing):
+                self.registry.add_alias(thing, common)
             for other in others:
                 if other and self.registry.lookup(other) is None:
                     self.registry.add_alias(thing, other)
@@ -332,6 +384,15 @@ class StructureReader:
             # with the thing for its left-out subject, as a statement table's cells are read with their column's.
             for _, cell in [c for c in clauses if c[0] == number]:
                 self._said_of(thing, cell, block, section)
+
+    def _bracketed_alias(self, thing: Concept, name: str, aside: str, quoted: bool) -> None:
+        """Give ``thing`` the name a bracket after its name offers: a short form that abbreviates the name
+        ("IA" of "Initial assessment", quoted or not), or a quoted term ("the cupboard"). An unquoted aside
+        ("cone 04") names nothing."""
+        if " " not in aside and sum(c.isupper() for c in aside) >= 2 and spells(aside, name):
+            self.registry.add_alias(thing, aside, acronym=True)
+        elif quoted and self.registry.lookup(aside) is None:
+            self.registry.add_alias(thing, aside)
 
     def _kind_member(self, name: str, kind: Concept | None) -> Concept | None:
         """Return the thing a row names by its kind's word left out: "Eye" in a "Type" column under
@@ -799,6 +860,42 @@ def _titled(words) -> bool:
 
 #: The words a title leaves in lower case: articles, prepositions and conjunctions.
 TITLE_SMALL_WORDS = frozenset("a an the of at in on by for to and or 's".split())
+
+
+#: A name with another in brackets after it: 'Room 1 ("the big room")', 'Initial assessment ("IA")',
+#: "Engine service (ES)", "Bisque (cone 04)". Only one bracket, closing the text.
+BRACKETED_NAME_RE = re.compile(r"^(?P<name>[^()]*?[^\s(])\s*\((?P<aside>[^()]{1,40})\)\s*$")
+#: Quotation marks that set off a term ("the cupboard").
+TERM_QUOTES = "\"“”'‘’"
+
+
+def bracketed_name(text: str) -> tuple[str, str, bool] | None:
+    """Split a label that gives a name and another in brackets: 'Room 3 ("the cupboard")' gives
+    ("Room 3", "cupboard", True); "Glaze (cone 6)" gives ("Glaze", "cone 6", False).
+
+    The third value says whether the bracket quotes its words, as a note quotes a term it names the thing by
+    (a nickname, a short form); an unquoted bracket may be any aside. A leading article is no part of the
+    bracketed name ("the big room" is said of a "big room"). None when the text ends in no bracket.
+    """
+    match = BRACKETED_NAME_RE.match(text.strip())
+    if match is None:
+        return None
+    aside = match.group("aside").strip()
+    quoted = len(aside) > 2 and aside[0] in TERM_QUOTES and aside[-1] in TERM_QUOTES
+    words = aside.strip(TERM_QUOTES).split()
+    if words and words[0].lower() in ARTICLES and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    return match.group("name").strip(), " ".join(words), quoted
+
+
+def common_noun(word: str) -> bool:
+    """Tell a word that may be a common noun written with a capital for its place (a row's or an item's first
+    word): one the dictionary knows as a noun and never as an adjective or adverb ("cap", "jacket"; not "Regular"
+    or "Standard", which name a tier as a proper name would), or one it does not know ("harbourmaster")."""
+    forms = getAllLemmas(word)
+    return word.isalpha() and (not forms or "NOUN" in forms) and not {"ADJ", "ADV"} & set(forms)
 
 
 def _row_name(cell: str) -> str:
