@@ -539,9 +539,9 @@ class Engine:
         sparql = "SELECT ?value WHERE {\n  %s %s ?value .\n}" % (topic.n3(), p.n3())
         text = f"{label[:1].upper()}{label[1:]} {self.catalog.label(p)} {said}."
         items = [{"value": str(v)} for v in sorted(values, key=str)]
-        answer = Answer(
-            "", text, items, round(PRICE_ASKED * link.best[1], 3), sparql, evidence, sources, kind="relation"
-        )
+        # Its own kind: the relation is chosen by what its values are, not by a path's words, so the line for
+        # paths over facts read out of text (``TEXT_ANSWER_THRESHOLD``) is not its line.
+        answer = Answer("", text, items, round(PRICE_ASKED * link.best[1], 3), sparql, evidence, sources, kind="amount")
         answer.topics = [self.evidence.entity_dict(topic)]
         return answer
 
@@ -558,32 +558,7 @@ class Engine:
         """
         if answer is None or not answer.answers:
             return False
-        if answer.confidence >= self.text_threshold:
-            return True
-        from_text = self.reads_from_text(answer) and not self._read_from_tables(answer)
-        return answer.confidence >= (self.text_threshold if from_text else self.threshold)
-
-    def _read_from_tables(self, answer: Answer) -> bool:
-        """Tell whether every source an answer cites is a table's row or column, its facts read from the
-        table's layout ("Hull survey | 60 min | £80" under "Check | Length | Price"), not from a sentence's
-        parse: such facts keep the plain threshold, as facts given as RDF do (``TEXT_ANSWER_THRESHOLD`` is for
-        a parse's errors, which a relation's words may match exactly)."""
-        texts = {source["text"] for source in answer.sources}
-        pairs = {
-            (URIRef(e["subject"]["iri"]), URIRef(e["predicate"]["iri"]))
-            for e in answer.evidence
-            if "iri" in e.get("subject", {}) and "iri" in e.get("predicate", {})
-        }
-        if not texts or not pairs:
-            return False
-        values = " ".join(Literal(t).n3() for t in sorted(texts))
-        stated = " ".join(f"({s.n3()} {p.n3()})" for s, p in sorted(pairs))
-        rows = self.store.query(
-            "SELECT DISTINCT ?rule WHERE { VALUES ?q { %s } VALUES (?s ?p) { %s } "
-            "?st kgo:quote ?q ; rdf:subject ?s ; rdf:predicate ?p ; kgo:rule ?rule }" % (values, stated)
-        )
-        rules = {str(row[0]) for row in rows}
-        return bool(rules) and all(rule.startswith("table:") for rule in rules)
+        return answer.confidence >= (self.text_threshold if self.reads_from_text(answer) else self.threshold)
 
     @staticmethod
     def reads_from_text(answer: Answer) -> bool:
