@@ -41,6 +41,7 @@ from kg.question import CLASSIFIERS, GENERIC_NOUNS
 from kg.scoring import PREPOSITIONS
 from kg.text import (
     ABSENCE,
+    ARTICLES,
     EXCLUSIVE_FOCUS,
     NEAR_NEGATIONS,
     NEGATIONS,
@@ -1650,7 +1651,7 @@ def _filled_prepositions(asked: Asked) -> frozenset[str]:
     words, mentioned = asked.words, set(asked.mention_words)
     found = set()
     for i, word in enumerate(words[:-1]):
-        after = words[i + 2] if words[i + 1] in ("the", "a", "an") and i + 2 < len(words) else words[i + 1]
+        after = words[i + 2] if words[i + 1] in ARTICLES and i + 2 < len(words) else words[i + 1]
         if word in PREPOSITIONS and after in mentioned:
             found.add(word)
     return frozenset(found)

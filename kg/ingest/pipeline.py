@@ -73,7 +73,6 @@ from kg.ingest.structure import (
     agrees_in_number,
     bracketed_name,
     clause_cells,
-    common_noun,
     counts_its_items,
     describes,
     glossary_term,
@@ -480,11 +479,9 @@ class _Extractor(StructureReader):
             for part in (lead.group(1), lead.group(2)):
                 self._bold_name(part.strip().rstrip(".;,"), determined)
             label = lead.group(1).strip()
-            common = label.lower()
             named = self.registry.lookup(label)
-            capitalised = named is not None and label[1:] == common[1:] and common_noun(common)
-            if capitalised and self.registry.lookup(common) in (None, named):
-                self.registry.add_alias(named, common)
+            if named is not None:
+                self._lowercase_alias(named, label)
             return
         called = re.match(r"^(.+?)\s+(?:called|named|known as)\s+(.+)$", text)
         if called:

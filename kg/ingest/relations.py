@@ -1093,12 +1093,12 @@ class OpenReader:
         words = role.label.split()
         if not words or role.label[1:] != role.label[1:].lower() or not words[-1].isalpha():
             return []
-        words = [t for t in doc if not t.is_punct]
-        if not words or not all(t.text[:1].isupper() for t in words if t.is_alpha):
+        tokens = [t for t in doc if not t.is_punct]
+        if not tokens or not all(t.text[:1].isupper() for t in tokens if t.is_alpha):
             return []
         # A name the note knows is parsed as one token, whose tag may be anything ("Ines Darrow" as an adverb).
-        alone = words == [root] and merged_name(root)
-        if not alone and (root.pos_ != "PROPN" or _conjuncts(root) or not all(t.pos_ == "PROPN" for t in words)):
+        alone = tokens == [root] and merged_name(root)
+        if not alone and (root.pos_ != "PROPN" or _conjuncts(root) or not all(t.pos_ == "PROPN" for t in tokens)):
             return []
         named = self._concept(root)
         if named is None or named.iri == role.iri:

@@ -363,11 +363,9 @@ class StructureReader:
             if split is not None:
                 self._bracketed_alias(thing, *split)
                 self.registry.add_alias(thing, label)
-            common = name.lower()
-            # "Cap" heads its row as a sentence's first word is capitalised: a reader asks about "the cap".
-            capitalised = thing.label == name and name[1:] == common[1:] and name != common
-            if capitalised and common_noun(common) and self.registry.lookup(common) in (None, thing):
-                self.registry.add_alias(thing, common)
+            if thing.label == name:
+                # "Cap" heads its row as a sentence's first word is capitalised: a reader asks about "the cap".
+                self._lowercase_alias(thing, name)
             for other in others:
                 if other and self.registry.lookup(other) is None:
                     self.registry.add_alias(thing, other)
@@ -384,6 +382,14 @@ class StructureReader:
             # with the thing for its left-out subject, as a statement table's cells are read with their column's.
             for _, cell in [c for c in clauses if c[0] == number]:
                 self._said_of(thing, cell, block, section)
+
+    def _lowercase_alias(self, thing: Concept, name: str) -> None:
+        """Name ``thing`` also by ``name`` in lowercase when only its first letter is a capital, one its place gives
+        (a row's or a list item's first word: "Cap", "Harbourmaster"), and the word may be a common noun that
+        names nothing else."""
+        common = name.lower()
+        if name[1:] == common[1:] and common_noun(common) and self.registry.lookup(common) in (None, thing):
+            self.registry.add_alias(thing, common)
 
     def _bracketed_alias(self, thing: Concept, name: str, aside: str, quoted: bool) -> None:
         """Give ``thing`` the name a bracket after its name offers: a short form that abbreviates the name
